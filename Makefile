@@ -1,0 +1,49 @@
+# Alcove: `make run` serves the app, `make test` runs every test on SQLite and PostgreSQL.
+# Nothing is assumed on the machine beyond Python 3.13 and make; uv comes from PyPI.
+
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.13 || command -v python3)
+TOOLS := .tools
+UV := $(shell command -v uv 2>/dev/null || echo $(TOOLS)/bin/uv)
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := .venv
+VENV_STAMP := .venv/.alcove-synced
+ALCOVE := .venv/bin/alcove
+PORT ?= 8000
+
+.PHONY: run demo test test-sqlite test-postgres lint typecheck browser-deps clean
+
+$(TOOLS)/bin/uv:
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/python -m pip install --quiet uv
+
+$(VENV_STAMP): pyproject.toml uv.lock | $(UV)
+	$(UV) sync --frozen --python $(PYTHON)
+	touch $@
+
+run: $(VENV_STAMP)
+	$(ALCOVE) migrate --no-input
+	$(ALCOVE) serve --port $(PORT)
+
+# Every database test runs twice: once on SQLite, once on PostgreSQL.
+test: $(VENV_STAMP) browser-deps lint typecheck test-sqlite test-postgres
+
+test-sqlite: $(VENV_STAMP)
+	ALCOVE_TEST_DB=sqlite .venv/bin/pytest
+
+test-postgres: $(VENV_STAMP)
+	bin/test-postgres
+
+lint: $(VENV_STAMP)
+	.venv/bin/ruff check alcove bench
+	.venv/bin/ruff format --check alcove bench
+
+typecheck: $(VENV_STAMP)
+	.venv/bin/mypy alcove
+
+# Browser tests drive Debian's Chromium; a test tool's own browser download cannot work here.
+browser-deps:
+	@bin/install-chromium
+
+clean:
+	rm -rf .venv $(TOOLS) .pytest_cache .mypy_cache .ruff_cache

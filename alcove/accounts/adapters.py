@@ -1,0 +1,54 @@
+import base64
+
+from allauth.account.adapter import DefaultAccountAdapter
+from allauth.mfa.adapter import DefaultMFAAdapter
+from allauth.mfa.models import Authenticator
+from cryptography.fernet import Fernet
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from django.conf import settings
+from django.http import HttpRequest
+
+from alcove.accounts.selectors import practice_get
+
+SECOND_FACTORS = (Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN)
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    def is_open_for_signup(self, request: HttpRequest) -> bool:
+        # Staff join only through an owner's invitation link.
+        return False
+
+
+def _secret_box() -> Fernet:
+    # TOTP seeds are credentials: never stored in the clear. Derived from SECRET_KEY
+    # until the master key of alcove.encryption can hold them.
+    key = HKDF(
+        algorithm=hashes.SHA256(), length=32, salt=None, info=b"alcove mfa secrets v1"
+    ).derive(settings.SECRET_KEY.encode())
+    return Fernet(base64.urlsafe_b64encode(key))
+
+
+class MfaAdapter(DefaultMFAAdapter):
+    def get_totp_issuer(self) -> str:
+        practice = practice_get()
+        return f"Alcove ({practice.name})" if practice else "Alcove"
+
+    def encrypt(self, text: str) -> str:
+        return _secret_box().encrypt(text.encode()).decode()
+
+    def decrypt(self, encrypted_text: str) -> str:
+        return _secret_box().decrypt(encrypted_text.encode()).decode()
+
+    def can_delete_authenticator(self, authenticator: Authenticator) -> bool:
+        # A second factor is mandatory: the last one cannot be removed.
+        if authenticator.type not in SECOND_FACTORS:
+            return True
+        others = Authenticator.objects.filter(
+            user_id=authenticator.user_id, type__in=SECOND_FACTORS
+        ).exclude(pk=authenticator.pk)
+        return others.exists()
+
+
+def has_second_factor(user_id: int) -> bool:
+    return Authenticator.objects.filter(user_id=user_id, type__in=SECOND_FACTORS).exists()
