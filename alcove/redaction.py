@@ -29,7 +29,7 @@ def redact(text: str) -> str:
 
 
 def _exception_without_message(exc_info: tuple) -> str:
-    exc_type, exc, tb = exc_info
+    exc_type, _exc, tb = exc_info
     lines = traceback.format_list(traceback.extract_tb(tb))
     name = getattr(exc_type, "__qualname__", "Exception")
     return "Traceback (most recent call last):\n" + "".join(lines) + f"{name}: [message withheld]"

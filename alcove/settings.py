@@ -134,9 +134,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
     "alcove.accounts.middleware.SessionLifetimeMiddleware",
     "alcove.accounts.middleware.MfaRequiredMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
 ]
@@ -196,6 +196,7 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "alcove.accounts.passwords.MaximumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "alcove.accounts.passwords.PredictablePasswordValidator"},
     {"NAME": "alcove.accounts.passwords.PersonalDetailsValidator"},
 ]
 
@@ -262,12 +263,25 @@ if PRODUCTION:
     CSRF_TRUSTED_ORIGINS = [f"https://{h}" for h in ALLOWED_HOSTS if not h.startswith(".")]
 
 # --- Email: notifications never carry protected content.
-EMAIL_BACKEND = os.environ.get(
-    "ALCOVE_EMAIL_BACKEND",
-    "django.core.mail.backends.smtp.EmailBackend"
-    if PRODUCTION
-    else "django.core.mail.backends.console.EmailBackend",
-)
+MAILERS = {
+    "default": {
+        "BACKEND": os.environ.get(
+            "ALCOVE_EMAIL_BACKEND",
+            "django.core.mail.backends.smtp.EmailBackend"
+            if PRODUCTION
+            else "django.core.mail.backends.console.EmailBackend",
+        ),
+        "OPTIONS": {
+            "host": os.environ.get("ALCOVE_SMTP_HOST", "localhost"),
+            "port": _env_int("ALCOVE_SMTP_PORT", 25, 1, 65535),
+            "username": os.environ.get("ALCOVE_SMTP_USER", ""),
+            "password": os.environ.get("ALCOVE_SMTP_PASSWORD", ""),
+            "use_tls": _env_flag("ALCOVE_SMTP_STARTTLS"),
+        }
+        if PRODUCTION
+        else {},
+    }
+}
 DEFAULT_FROM_EMAIL = os.environ.get("ALCOVE_FROM_EMAIL", "alcove@localhost")
 
 # --- Logging: every handler passes through the redaction filter; no email of errors.

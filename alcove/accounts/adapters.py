@@ -1,6 +1,8 @@
 import base64
+from typing import Any
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context
 from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.mfa.models import Authenticator
 from cryptography.fernet import Fernet
@@ -18,6 +20,14 @@ class AccountAdapter(DefaultAccountAdapter):
     def is_open_for_signup(self, request: HttpRequest) -> bool:
         # Staff join only through an owner's invitation link.
         return False
+
+    def is_reauthentication_required(self, *, app: str, **kwargs: Any) -> bool:
+        # Enrolling the first second factor right after choosing a password gains
+        # nothing from typing that password again; every later MFA change asks.
+        user = context.request.user
+        if app == "allauth.mfa" and user.is_authenticated and not has_second_factor(user.pk):
+            return False
+        return super().is_reauthentication_required(app=app, **kwargs)
 
 
 def _secret_box() -> Fernet:

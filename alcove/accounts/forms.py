@@ -2,7 +2,7 @@ from django import forms
 
 from alcove.accounts.models import IDLE_TIMEOUT_MAX, IDLE_TIMEOUT_MIN, Practice, Role
 
-PASSWORD_HELP = (
+CHOOSING_GUIDANCE = (
     "At least 15 characters; a few unrelated words make a good one. "
     "It may not contain your name, your email address or the practice's name."
 )
@@ -12,7 +12,7 @@ class PasswordPairForm(forms.Form):
     password1 = forms.CharField(
         label="Password",
         strip=False,
-        help_text=PASSWORD_HELP,
+        help_text=CHOOSING_GUIDANCE,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
     password2 = forms.CharField(

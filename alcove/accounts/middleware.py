@@ -60,9 +60,13 @@ class SessionLifetimeMiddleware:
     @staticmethod
     def _message(reason: str) -> str:
         if reason == "absolute":
-            return "You were signed out because sessions last at most 12 hours. Please sign in again."
+            return (
+                "You were signed out because sessions last at most 12 hours. Please sign in again."
+            )
         minutes = idle_timeout_seconds() // 60
-        return f"You were signed out after {minutes} minutes without activity. Please sign in again."
+        return (
+            f"You were signed out after {minutes} minutes without activity. Please sign in again."
+        )
 
 
 # Enrolment itself, signing out and re-authentication stay reachable without a factor.

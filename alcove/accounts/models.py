@@ -106,6 +106,9 @@ class SingleUseLink(models.Model):
 class SetupLink(SingleUseLink):
     """Creates the practice and its owner; only issued while no practice exists."""
 
+    def __str__(self) -> str:
+        return f"setup link {self.pk}"
+
 
 class Invitation(SingleUseLink):
     email = models.EmailField()
@@ -116,3 +119,6 @@ class Invitation(SingleUseLink):
     accepted_user = models.ForeignKey(
         User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+
+    def __str__(self) -> str:
+        return f"invitation {self.pk}"

@@ -71,3 +71,37 @@ class PersonalDetailsValidator:
 
         practice = practice_get()
         return practice.name if practice else ""
+
+
+class PredictablePasswordValidator:
+    """Common passwords stretched to length: repeated, or padded with digits and symbols.
+
+    Django's common-password list has few entries of 15 or more characters, so a long
+    password built from a short common one would otherwise pass.
+    """
+
+    def __init__(self) -> None:
+        from django.contrib.auth.password_validation import CommonPasswordValidator
+
+        self._common = CommonPasswordValidator().passwords
+
+    def validate(self, password: str, user: Any = None) -> None:
+        lowered = password.casefold()
+        if len(set(lowered)) < 5:
+            raise ValidationError(
+                "This password uses too few different characters.", code="password_repetitive"
+            )
+        if re.fullmatch(r"(.+?)\1+", lowered):
+            raise ValidationError(
+                "This password repeats a shorter one; use unrelated words instead.",
+                code="password_repetitive",
+            )
+        core = re.sub(r"^[\W\d_]+|[\W\d_]+$", "", lowered)
+        if not core or core in self._common or _fold(core) in self._common:
+            raise ValidationError(
+                "This password is a common password with numbers or symbols added.",
+                code="password_too_common",
+            )
+
+    def get_help_text(self) -> str:
+        return "It may not be a common password, repeated or with numbers added."

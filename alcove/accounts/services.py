@@ -56,7 +56,8 @@ def _link_usable(link: SingleUseLink | None, *, what: str, now: datetime) -> Sin
 
 def _link_spend(link: SingleUseLink, *, now: datetime) -> None:
     # A conditional update, so two simultaneous uses cannot both succeed.
-    if type(link).objects.filter(pk=link.pk, used_at__isnull=True).update(used_at=now) != 1:
+    unspent = type(link)._default_manager.filter(pk=link.pk, used_at__isnull=True)
+    if unspent.update(used_at=now) != 1:
         raise LinkRefused("This link has already been used. Each link works once.")
 
 

@@ -2,7 +2,6 @@
 
 import logging
 
-from allauth.account.decorators import reauthentication_required
 from allauth.account.utils import perform_login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -20,14 +19,16 @@ from alcove.accounts.forms import (
     RolesForm,
 )
 from alcove.accounts.models import Invitation, Role, User
+from alcove.accounts.reauth import recent_authentication_required
 from alcove.accounts.selectors import invitation_pending_list, practice_get, staff_list
 from alcove.accounts.services import LinkRefused
-from alcove.web.decorators import role_required
+from alcove.web.decorators import role_required, staff_member
 
 log = logging.getLogger(__name__)
 
-SETUP_TOKEN = "alcove_setup_token"
-INVITE_TOKEN = "alcove_invite_token"
+# Session keys under which an opened link waits for its form.
+SETUP_TOKEN = "alcove_setup_token"  # noqa: S105
+INVITE_TOKEN = "alcove_invite_token"  # noqa: S105
 
 
 def _refused(request: HttpRequest, reason: str) -> HttpResponse:
@@ -114,7 +115,7 @@ def staff_index(request: HttpRequest) -> HttpResponse:
     form = InvitationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            token = services.invitation_create(inviter=request.user, **form.cleaned_data)
+            token = services.invitation_create(inviter=staff_member(request), **form.cleaned_data)
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -126,22 +127,24 @@ def staff_index(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(Role.OWNER)
-@reauthentication_required(allow_get=True)
+@recent_authentication_required
 def staff_detail(request: HttpRequest, user_id: int) -> HttpResponse:
     member = get_object_or_404(User, pk=user_id)
     form = RolesForm(request.POST or None, initial={"roles": [str(r) for r in member.roles]})
     if request.method == "POST" and form.is_valid():
-        services.staff_roles_set(actor=request.user, user=member, roles=form.cleaned_data["roles"])
+        services.staff_roles_set(
+            actor=staff_member(request), user=member, roles=form.cleaned_data["roles"]
+        )
         return redirect("staff_index")
     return render(request, "accounts/staff_detail.html", {"member": member, "form": form})
 
 
 @require_POST
 @role_required(Role.OWNER)
-@reauthentication_required
+@recent_authentication_required
 def staff_deactivate(request: HttpRequest, user_id: int) -> HttpResponse:
     member = get_object_or_404(User, pk=user_id)
-    services.staff_deactivate(actor=request.user, user=member)
+    services.staff_deactivate(actor=staff_member(request), user=member)
     return redirect("staff_index")
 
 
@@ -149,15 +152,15 @@ def staff_deactivate(request: HttpRequest, user_id: int) -> HttpResponse:
 @role_required(Role.OWNER)
 def invitation_revoke(request: HttpRequest, invitation_id: int) -> HttpResponse:
     invitation = get_object_or_404(Invitation, pk=invitation_id)
-    services.invitation_revoke(actor=request.user, invitation=invitation)
+    services.invitation_revoke(actor=staff_member(request), invitation=invitation)
     return redirect("staff_index")
 
 
 @role_required(Role.OWNER)
-@reauthentication_required(allow_get=True)
+@recent_authentication_required
 def practice_settings(request: HttpRequest) -> HttpResponse:
     form = PracticeSettingsForm(request.POST or None, instance=practice_get())
     if request.method == "POST" and form.is_valid():
-        services.practice_settings_update(actor=request.user, **form.cleaned_data)
+        services.practice_settings_update(actor=staff_member(request), **form.cleaned_data)
         return redirect("home")
     return render(request, "accounts/practice_settings.html", {"form": form})

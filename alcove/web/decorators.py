@@ -5,10 +5,17 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 
-from alcove.accounts.models import Role
+from alcove.accounts.models import Role, User
 from alcove.accounts.services import StaffActionRefused
 
 View = Callable[..., HttpResponse]
+
+
+def staff_member(request: HttpRequest) -> User:
+    """The signed-in staff member; views behind role_required always have one."""
+    user = request.user
+    assert isinstance(user, User)
+    return user
 
 
 def role_required(*roles: Role) -> Callable[[View], View]:

@@ -3,6 +3,7 @@ from typing import Any
 
 import waitress
 from django.conf import settings
+from django.core import checks
 from django.core.management.base import BaseCommand, CommandParser
 
 from alcove.web.setup_link import setup_link_print
@@ -19,7 +20,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, host: str, port: int, threads: int, **options: Any) -> None:
         from alcove.wsgi import application
 
-        self.check(include_deployment_checks=settings.PRODUCTION, fail_level="ERROR")
+        self.check(include_deployment_checks=settings.PRODUCTION, fail_level=checks.ERROR)
         setup_link_print(self.stdout, host=host, port=port)
         self.stdout.write(f"Alcove is serving at http://{host}:{port}/ (Ctrl-C stops it).")
         waitress.serve(application, host=host, port=port, threads=threads, ident="Alcove")

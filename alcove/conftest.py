@@ -1,0 +1,71 @@
+"""Fixtures shared by every app's tests: a practice, staff in any role, second factors."""
+
+import time
+from collections.abc import Callable, Iterator
+
+import pytest
+from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, generate_totp_secret, hotp_value
+from django.core.cache import cache
+from django.test import Client
+
+from alcove.accounts.models import Practice, Role, RoleGrant, User
+
+PASSWORD = "correct horse battery staple"
+
+
+def totp_code(secret: str, *, offset: int = 0) -> str:
+    """The authenticator app's current six-digit code (offset in 30-second steps)."""
+    return format_hotp_value(hotp_value(secret, int(time.time()) // 30 + offset))
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache() -> Iterator[None]:
+    # Lockout counters and spent TOTP codes live in the cache; no test inherits another's.
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def practice(db: None) -> Practice:
+    return Practice.objects.create(name="Harbour Psychology")
+
+
+StaffMaker = Callable[..., User]
+
+
+@pytest.fixture
+def make_staff(practice: Practice) -> StaffMaker:
+    counter = iter(range(1, 1000))
+
+    def make(*roles: Role, name: str = "", email: str = "", mfa: bool = True) -> User:
+        n = next(counter)
+        user = User.objects.create_user(
+            email or f"staff{n}@harbour.example",
+            PASSWORD,
+            full_name=name or f"Staff Member {n}",
+        )
+        for role in roles:
+            RoleGrant.objects.create(user=user, role=role)
+        if mfa:
+            secret = generate_totp_secret()
+            TOTP.activate(user, secret)
+            user.totp_secret = secret  # type: ignore[attr-defined]
+        return user
+
+    return make
+
+
+@pytest.fixture
+def signed_in(client: Client) -> Callable[[User], Client]:
+    """A client signed in as the user, as if they had just passed both factors."""
+
+    def sign_in(user: User) -> Client:
+        client.force_login(user, backend="allauth.account.auth_backends.AuthenticationBackend")
+        return client
+
+    return sign_in
+
+
+def password_login(client: Client, email: str, password: str = PASSWORD):  # type: ignore[no-untyped-def]
+    return client.post("/accounts/login/", {"login": email, "password": password})
