@@ -35,8 +35,8 @@ test-postgres: $(VENV_STAMP)
 	bin/test-postgres
 
 lint: $(VENV_STAMP)
-	.venv/bin/ruff check alcove bench
-	.venv/bin/ruff format --check alcove bench
+	.venv/bin/ruff check alcove
+	.venv/bin/ruff format --check alcove
 
 typecheck: $(VENV_STAMP)
 	.venv/bin/mypy alcove
