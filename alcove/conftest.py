@@ -18,6 +18,54 @@ def totp_code(secret: str, *, offset: int = 0) -> str:
     return format_hotp_value(hotp_value(secret, int(time.time()) // 30 + offset))
 
 
+DATABASE_FIXTURES = {"db", "transactional_db", "live_server", "django_db_reset_sequences"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # Sealed data needs the key store beside the records: every database test gets both.
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        uses_db = marker is not None or DATABASE_FIXTURES & set(getattr(item, "fixturenames", ()))
+        if uses_db and (marker is None or "databases" not in marker.kwargs):
+            kwargs = dict(marker.kwargs) if marker else {}
+            item.add_marker(pytest.mark.django_db(databases="__all__", **kwargs), append=False)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_keys() -> Iterator[None]:
+    # Each test starts with an empty in-memory keyring and nothing cached from another.
+    from alcove.encryption.keys import keys_forget
+
+    keys_forget()
+    yield
+    keys_forget()
+
+
+@pytest.fixture(autouse=True)
+def _audit_triggers_around_flush(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Transactional tests end with a flush, which the append-only triggers would refuse."""
+    marker = request.node.get_closest_marker("django_db")
+    transactional = (
+        "live_server" in request.fixturenames
+        or (marker is not None and marker.kwargs.get("transaction"))
+        or "transactional_db" in request.fixturenames
+    )
+    if not transactional:
+        yield
+        return
+    from django.db import connection
+
+    from alcove.audit.triggers import triggers_drop, triggers_install
+
+    request.getfixturevalue("transactional_db")
+    triggers_install(connection)
+    from alcove.audit.models import AuditHead
+
+    AuditHead.objects.get_or_create(pk=1)
+    yield
+    triggers_drop(connection)
+
+
 @pytest.fixture(autouse=True)
 def _fresh_cache() -> Iterator[None]:
     # Lockout counters and spent TOTP codes live in the cache; no test inherits another's.

@@ -82,21 +82,33 @@ if PRODUCTION:
         "default": dj_database_url.parse(
             _require("ALCOVE_DATABASE_URL", "the production profile needs a PostgreSQL URL."),
             conn_max_age=60,
-        )
+        ),
+        # Wrapped data keys live apart from the records, so that shredding a client's keys
+        # also defeats every earlier backup of the records (docs/operations.md).
+        "keys": dj_database_url.parse(
+            _require(
+                "ALCOVE_KEYSTORE_URL",
+                "the production profile keeps wrapped data keys in their own database.",
+            ),
+            conn_max_age=60,
+        ),
     }
 elif TESTING:
     SECRET_KEY = "test-only-" + "x" * 60
     ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
     if os.environ["ALCOVE_TEST_DB"] == "postgres":
+        _test_url = os.environ.get(
+            "ALCOVE_TEST_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/test"
+        )
         DATABASES = {
-            "default": dj_database_url.parse(
-                os.environ.get(
-                    "ALCOVE_TEST_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/test"
-                )
-            )
+            "default": dj_database_url.parse(_test_url),
+            "keys": dj_database_url.parse(_test_url) | {"TEST": {"NAME": "test_alcove_keys"}},
         }
     elif os.environ["ALCOVE_TEST_DB"] == "sqlite":
-        DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}
+        DATABASES = {
+            "default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"},
+            "keys": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"},
+        }
     else:
         raise ImproperlyConfigured("ALCOVE_TEST_DB must be sqlite or postgres.")
 else:
@@ -105,8 +117,17 @@ else:
     DATABASES = {
         "default": dj_database_url.parse(
             os.environ.get("ALCOVE_DATABASE_URL", f"sqlite:///{DATA_DIR / 'alcove.sqlite3'}")
-        )
+        ),
+        "keys": dj_database_url.parse(
+            os.environ.get("ALCOVE_KEYSTORE_URL", f"sqlite:///{DATA_DIR / 'keystore.sqlite3'}")
+        ),
     }
+
+for _db in DATABASES.values():
+    if _db["ENGINE"] == "django.db.backends.sqlite3":
+        # Deleted rows (a shredded key above all) are overwritten, not left in free pages.
+        _db.setdefault("OPTIONS", {})["init_command"] = "PRAGMA secure_delete=ON;"
+DATABASE_ROUTERS = ["alcove.encryption.router.KeyStoreRouter"]
 
 # Never on: exception pages show local variables, which may hold protected data.
 DEBUG = False
@@ -115,6 +136,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 INSTALLED_APPS = [
     "alcove.web",
     "alcove.accounts",
+    "alcove.access",
+    "alcove.encryption",
+    "alcove.audit",
+    "alcove.clients",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -134,6 +159,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "alcove.audit.middleware.RequestIdMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "alcove.accounts.middleware.SessionLifetimeMiddleware",
     "alcove.accounts.middleware.MfaRequiredMiddleware",
@@ -177,6 +203,8 @@ TIME_ZONE = os.environ.get("ALCOVE_TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True
 
+# Uploaded files are stored sealed and never served directly.
+MEDIA_ROOT = DATA_DIR / "files"
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
 STORAGES = {
@@ -303,3 +331,25 @@ LOGGING = {
         "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },
 }
+
+# --- Keys: the master key never sits in the database (docs/operations.md).
+#   local       a key file under ALCOVE_DATA_DIR, created on first run (development)
+#   passphrase  a key file sealed with ALCOVE_MASTER_PASSPHRASE or ALCOVE_MASTER_PASSPHRASE_FILE
+#   memory      a key held by the process only (the test suite)
+KEY_PROVIDER = os.environ.get(
+    "ALCOVE_KEY_PROVIDER", "memory" if TESTING else ("passphrase" if PRODUCTION else "local")
+)
+if KEY_PROVIDER not in ("local", "passphrase", "memory"):
+    raise ImproperlyConfigured("ALCOVE_KEY_PROVIDER must be local, passphrase or memory.")
+if PRODUCTION and KEY_PROVIDER == "memory":
+    raise ImproperlyConfigured("ALCOVE_KEY_PROVIDER=memory loses every key on restart.")
+MASTER_KEY_FILE = Path(
+    os.environ.get(
+        "ALCOVE_MASTER_KEY_FILE",
+        DATA_DIR / ("master-key.sealed" if KEY_PROVIDER == "passphrase" else "master-key"),
+    )
+).resolve()
+
+# --- Audit: a signed checkpoint every so many events or minutes, whichever comes first.
+AUDIT_CHECKPOINT_EVERY = _env_int("ALCOVE_AUDIT_CHECKPOINT_EVERY", 1000, 1, 1_000_000)
+AUDIT_CHECKPOINT_MINUTES = _env_int("ALCOVE_AUDIT_CHECKPOINT_MINUTES", 60, 1, 24 * 60)

@@ -1,0 +1,68 @@
+"""The access decision: the only key that turns a sealed value into text.
+
+`decide()` with the need-to-know policy arrives with clients and notes; until then a
+decision is made by the domain function that knows its rule. Either way, a decision
+opens a sealed value only when it allows, it has been recorded in the audit log, and it
+is about the same client and data class as the value.
+"""
+
+from dataclasses import dataclass, replace
+from uuid import UUID
+
+from django.core.exceptions import PermissionDenied
+
+from alcove.encryption.fields import Sealed, sealed_open_unchecked
+from alcove.encryption.files import SealedFile, sealed_file_open_unchecked
+
+
+class AccessDenied(PermissionDenied):
+    """Refused by a rule; says which, and what would allow it."""
+
+    def __init__(self, rule: str, remedy: str = "") -> None:
+        super().__init__(f"{rule} {remedy}".strip())
+        self.rule = rule
+        self.remedy = remedy
+
+
+@dataclass(frozen=True)
+class Decision:
+    allowed: bool
+    actor_id: int | None
+    action: str
+    data_class: str
+    client_id: UUID | None
+    resource_type: str
+    resource_id: str
+    rule: str
+    remedy: str = ""
+    reason: str = ""
+    audit_seq: int | None = None
+
+    def recorded_as(self, seq: int) -> "Decision":
+        return replace(self, audit_seq=seq)
+
+    def require(self) -> None:
+        if not self.allowed:
+            raise AccessDenied(self.rule, self.remedy)
+
+    def _check(self, client_id: UUID, data_class: str) -> None:
+        self.require()
+        if self.audit_seq is None:
+            raise AccessDenied("A decision must be recorded in the audit log before it opens data.")
+        if self.client_id != client_id or self.data_class != data_class:
+            raise AccessDenied(
+                f"This decision covers {self.data_class} of one client; it cannot open "
+                f"{data_class} or another client's data."
+            )
+
+    def open(self, sealed: Sealed | None) -> str:
+        if sealed is None:
+            return ""
+        if not isinstance(sealed, Sealed):
+            raise TypeError("Decision.open takes a sealed value.")
+        self._check(sealed.client_id, sealed.data_class)
+        return sealed_open_unchecked(sealed)
+
+    def open_file(self, sealed: SealedFile) -> bytes:
+        self._check(sealed.client_id, sealed.data_class)
+        return sealed_file_open_unchecked(sealed)

@@ -1,0 +1,57 @@
+"""The audit log: an append-only RFC 9162 Merkle log of who did what to which record.
+
+Entries hold identifiers and keyed pseudonyms, never protected text, so the log can
+outlive the records it describes. Database triggers refuse UPDATE and DELETE on the
+entries and the checkpoints (triggers.py).
+"""
+
+from django.db import models
+
+
+class Outcome(models.TextChoices):
+    ALLOWED = "allowed"
+    DENIED = "denied"
+
+
+class AuditEvent(models.Model):
+    seq = models.BigIntegerField(primary_key=True, help_text="Leaf index in the Merkle tree.")
+    occurred_at = models.DateTimeField()
+    actor_id = models.BigIntegerField(null=True, help_text="Staff id; empty for the system.")
+    action = models.CharField(max_length=64)
+    resource_type = models.CharField(max_length=64, blank=True)
+    resource_id = models.CharField(max_length=64, blank=True)
+    client = models.CharField(max_length=32, blank=True, help_text="Keyed pseudonym.")
+    outcome = models.CharField(max_length=8, choices=Outcome.choices)
+    rule = models.CharField(max_length=300, blank=True)
+    reason = models.TextField(blank=True, help_text="Break-the-glass and other stated reasons.")
+    request_id = models.CharField(max_length=32, blank=True)
+    leaf_hash = models.BinaryField(max_length=32)
+    root_after = models.BinaryField(max_length=32, help_text="Tree root including this entry.")
+
+    class Meta:
+        indexes = [models.Index(fields=["client", "seq"]), models.Index(fields=["actor_id", "seq"])]
+
+    def __str__(self) -> str:
+        return f"audit entry {self.seq}: {self.action} {self.outcome}"
+
+
+class AuditHead(models.Model):
+    """The sequencer: one row whose update hands out leaf indexes, gap-free, one at a time."""
+
+    size = models.BigIntegerField(default=0)
+    frontier = models.BinaryField(default=b"")
+    last_checkpoint_at = models.DateTimeField(null=True)
+
+    def __str__(self) -> str:
+        return f"audit head at {self.size}"
+
+
+class AuditCheckpoint(models.Model):
+    tree_size = models.BigIntegerField(primary_key=True)
+    root = models.BinaryField(max_length=32)
+    signed_at = models.DateTimeField()
+    signature = models.BinaryField(max_length=64)
+    key_id = models.CharField(max_length=16, help_text="First hex digits of the public key hash.")
+
+    def __str__(self) -> str:
+        return f"checkpoint at {self.tree_size}"

@@ -1,0 +1,128 @@
+"""Appending to the audit log in the caller's transaction: if the entry fails, the action fails."""
+
+import json
+from datetime import UTC, datetime, timedelta
+from uuid import UUID
+
+from django.conf import settings
+from django.db import connection, transaction
+from django.utils import timezone
+
+from alcove.access.decisions import Decision
+from alcove.audit import merkle
+from alcove.audit.checkpoints import checkpoint_write
+from alcove.audit.middleware import request_id
+from alcove.audit.models import AuditEvent, AuditHead, Outcome
+from alcove.encryption.blind_index import client_pseudonym
+
+# Fields in the order they are hashed. Changing this changes every leaf: don't.
+LEAF_FIELDS = (
+    "seq",
+    "occurred_at",
+    "actor_id",
+    "action",
+    "resource_type",
+    "resource_id",
+    "client",
+    "outcome",
+    "rule",
+    "reason",
+    "request_id",
+)
+
+
+LEAF_FORMAT = "alcove-audit-1"
+_encode = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
+
+
+def leaf_data(values: tuple[object, ...]) -> bytes:
+    """The canonical bytes of an entry (a JSON array in LEAF_FIELDS order) that its leaf hashes."""
+    when = values[1]
+    if isinstance(when, datetime):
+        when = when.astimezone(UTC).isoformat(timespec="microseconds")
+    return _encode([LEAF_FORMAT, values[0], when, *values[2:]]).encode()
+
+
+def _sequence_next() -> tuple[int, merkle.Frontier, datetime | None]:
+    """Take the next leaf index. The row lock (or SQLite's write lock) is held to commit."""
+    table = AuditHead._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {table} SET size = size + 1 WHERE id = 1 "  # noqa: S608 (constant name)
+            "RETURNING size, frontier, last_checkpoint_at"
+        )
+        row = cursor.fetchone()
+    if row is None:
+        AuditHead.objects.get_or_create(pk=1)
+        return _sequence_next()
+    size, frontier, last = row
+    if isinstance(last, str):  # SQLite hands back text from a raw query
+        last = datetime.fromisoformat(last)
+    if last is not None and timezone.is_naive(last):
+        last = timezone.make_aware(last, UTC)
+    return size - 1, merkle.Frontier.from_bytes(bytes(frontier or b"")), last
+
+
+def _checkpoint_due(size: int, last: datetime | None, now: datetime) -> bool:
+    if size % settings.AUDIT_CHECKPOINT_EVERY == 0:
+        return True
+    return last is None or now - last >= timedelta(minutes=settings.AUDIT_CHECKPOINT_MINUTES)
+
+
+@transaction.atomic
+def audit_record(
+    *,
+    actor_id: int | None,
+    action: str,
+    outcome: str = Outcome.ALLOWED,
+    resource_type: str = "",
+    resource_id: str = "",
+    client_id: UUID | None = None,
+    rule: str = "",
+    reason: str = "",
+) -> AuditEvent:
+    """Append one entry. Names the client by pseudonym; never give it protected text."""
+    seq, frontier, last_checkpoint = _sequence_next()
+    if frontier.size != seq:
+        raise RuntimeError("The audit head is inconsistent; run `alcove audit verify`.")
+    values: dict[str, object] = {
+        "seq": seq,
+        "occurred_at": timezone.now(),
+        "actor_id": actor_id,
+        "action": action,
+        "resource_type": resource_type,
+        "resource_id": str(resource_id),
+        "client": client_pseudonym(client_id),
+        "outcome": str(outcome),
+        "rule": rule,
+        "reason": reason,
+        "request_id": request_id.get(),
+    }
+    leaf = merkle.leaf_hash(leaf_data(tuple(values[name] for name in LEAF_FIELDS)))
+    frontier.append(leaf)
+    root = frontier.root()
+    event = AuditEvent.objects.create(**values, leaf_hash=leaf, root_after=root)
+    now = values["occurred_at"]
+    assert isinstance(now, datetime)
+    due = _checkpoint_due(seq + 1, last_checkpoint, now)
+    if due:
+        checkpoint_write(tree_size=seq + 1, root=root, signed_at=now)
+    AuditHead.objects.filter(pk=1).update(
+        frontier=frontier.to_bytes(), **({"last_checkpoint_at": now} if due else {})
+    )
+    return event
+
+
+def decision_record(decision: Decision) -> Decision:
+    """Record an access decision (allowed or denied); only a recorded decision opens data."""
+    event = audit_record(
+        actor_id=decision.actor_id,
+        action=decision.action,
+        outcome=Outcome.ALLOWED if decision.allowed else Outcome.DENIED,
+        resource_type=decision.resource_type,
+        resource_id=decision.resource_id,
+        client_id=decision.client_id,
+        rule=decision.rule,
+        reason=decision.reason,
+    )
+    return decision.recorded_as(event.seq)

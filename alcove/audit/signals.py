@@ -1,0 +1,45 @@
+"""Sign-ins, sign-outs and failed sign-ins are audit entries (never with the typed email)."""
+
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
+from django.dispatch import receiver
+
+from alcove.audit.models import Outcome
+from alcove.audit.services import audit_record
+
+
+@receiver(user_logged_in)
+def sign_in_recorded(sender: Any, user: Any, **kwargs: Any) -> None:
+    audit_record(
+        actor_id=user.pk, action="account.sign_in", resource_type="account", resource_id=user.pk
+    )
+
+
+@receiver(user_logged_out)
+def sign_out_recorded(sender: Any, user: Any, **kwargs: Any) -> None:
+    if user is not None:
+        audit_record(
+            actor_id=user.pk,
+            action="account.sign_out",
+            resource_type="account",
+            resource_id=user.pk,
+        )
+
+
+@receiver(user_login_failed)
+def sign_in_failure_recorded(sender: Any, credentials: dict[str, Any], **kwargs: Any) -> None:
+    # The account is named by id when the email is a staff member's; the email never is.
+    email = str(credentials.get("email") or credentials.get("username") or "")
+    user = (
+        get_user_model().objects.filter(email__iexact=email).only("pk").first() if email else None
+    )
+    audit_record(
+        actor_id=None,
+        action="account.sign_in",
+        outcome=Outcome.DENIED,
+        resource_type="account",
+        resource_id=str(user.pk) if user else "",
+        rule="wrong email or password",
+    )

@@ -1,0 +1,155 @@
+"""Sealed fields: model fields whose value is a sealed object, never text.
+
+Assign a str and saving seals it under the client's data key. Read it back and you hold
+a `Sealed`, which prints as "<sealed>" and opens only through an allowing, recorded
+`alcove.access.Decision` for the same client and data class. A view that forgets the
+policy gets nothing readable.
+"""
+
+from typing import Any
+from uuid import UUID
+
+from django.db import models
+from django.db.models.query_utils import DeferredAttribute
+
+from alcove.encryption import crypto
+from alcove.encryption.models import Purpose
+
+PSYCHOTHERAPY_NOTES = "psychotherapy_notes"
+REGISTRY: list["SealedField"] = []
+
+
+def purpose_for(data_class: str) -> str:
+    # Psychotherapy notes live under their own key, so they can be shredded or withheld apart.
+    return Purpose.PSYCHOTHERAPY if data_class == PSYCHOTHERAPY_NOTES else Purpose.RECORD
+
+
+class Sealed:
+    """A ciphertext and the place it belongs to. Opening it needs a Decision."""
+
+    __slots__ = ("_ciphertext", "_field", "_instance")
+
+    def __init__(self, ciphertext: bytes, *, field: "SealedField", instance: models.Model) -> None:
+        self._ciphertext = ciphertext
+        self._field = field
+        self._instance = instance
+
+    def __str__(self) -> str:
+        return "<sealed>"
+
+    __repr__ = __str__
+
+    def __format__(self, spec: str) -> str:
+        return "<sealed>"
+
+    @property
+    def client_id(self) -> UUID:
+        return self._field.client_of(self._instance)
+
+    @property
+    def data_class(self) -> str:
+        return self._field.data_class
+
+    @property
+    def ciphertext(self) -> bytes:
+        return self._ciphertext
+
+    def _aad(self) -> bytes:
+        return self._field.aad(self._instance)
+
+
+def sealed_open_unchecked(sealed: Sealed) -> str:
+    """Decrypt without a decision. Only access.Decision.open and key rotation call this."""
+    return crypto.open_bytes(
+        sealed._ciphertext,
+        aad=sealed._aad(),
+        client_id=sealed.client_id,
+        purpose=purpose_for(sealed.data_class),
+    ).decode()
+
+
+class SealedDescriptor(DeferredAttribute):
+    field: "SealedField"
+
+    def __get__(self, instance: Any, cls: Any = None) -> Any:
+        if instance is None:
+            return self
+        value = super().__get__(instance, cls)
+        if isinstance(value, bytes | memoryview):
+            return Sealed(bytes(value), field=self.field, instance=instance)
+        return value
+
+
+class SealedField(models.BinaryField):
+    descriptor_class = SealedDescriptor
+
+    def __init__(self, *args: Any, data_class: str, client_field: str, **kwargs: Any) -> None:
+        self.data_class = data_class
+        self.client_field = client_field
+        kwargs.setdefault("editable", False)
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self) -> Any:
+        name, path, args, kwargs = super().deconstruct()
+        kwargs["data_class"] = self.data_class
+        kwargs["client_field"] = self.client_field
+        kwargs.pop("editable", None)
+        return name, path, args, kwargs
+
+    def contribute_to_class(
+        self, cls: type[models.Model], name: str, private_only: bool = False
+    ) -> None:
+        super().contribute_to_class(cls, name, private_only=private_only)
+        if not cls._meta.abstract:
+            REGISTRY.append(self)
+
+    def client_of(self, instance: models.Model) -> UUID:
+        client_id = getattr(instance, self.client_field)
+        if client_id is None:
+            raise ValueError(f"{self.model.__name__}.{self.name} needs its client before sealing.")
+        return client_id if isinstance(client_id, UUID) else UUID(str(client_id))
+
+    def aad(self, instance: models.Model) -> bytes:
+        if instance.pk is None:
+            raise ValueError(
+                f"{self.model.__name__} needs its primary key chosen before a sealed field is "
+                "written (use a UUIDField with default=uuid4)."
+            )
+        return crypto.associated_data(
+            place=self.model._meta.db_table,
+            field=self.column or self.name,
+            row_id=instance.pk,
+            client_id=self.client_of(instance),
+            purpose=purpose_for(self.data_class),
+        )
+
+    def seal(self, instance: models.Model, plaintext: str, *, version: int | None = None) -> bytes:
+        return crypto.seal_bytes(
+            plaintext.encode(),
+            aad=self.aad(instance),
+            client_id=self.client_of(instance),
+            purpose=purpose_for(self.data_class),
+            version=version,
+        )
+
+    def pre_save(self, model_instance: models.Model, add: bool) -> Any:
+        value = model_instance.__dict__.get(self.attname)
+        if isinstance(value, str):
+            value = self.seal(model_instance, value)
+        elif isinstance(value, Sealed):
+            value = value.ciphertext
+        elif isinstance(value, memoryview):
+            value = bytes(value)
+        elif value is not None and not isinstance(value, bytes):
+            raise TypeError(f"{self.name} holds text; got {type(value).__name__}.")
+        # From here on the instance holds ciphertext, not the plaintext it was given.
+        model_instance.__dict__[self.attname] = value
+        return value
+
+    def from_db_value(self, value: Any, expression: Any, connection: Any) -> bytes | None:
+        return None if value is None else bytes(value)
+
+    def value_from_object(self, obj: models.Model) -> Any:
+        # Serialisers (dumpdata, fixtures) see ciphertext only.
+        value = obj.__dict__.get(self.attname)
+        return value.ciphertext if isinstance(value, Sealed) else value

@@ -1,0 +1,163 @@
+"""Key rotation and crypto-shredding. Every step is idempotent, so an interrupted run resumes.
+
+Rows are rewritten with conditional updates (only if still as read), which is what keeps
+a second run, or a run beside live traffic, from wrapping or sealing anything twice.
+Plaintext exists only in memory, one value at a time.
+"""
+
+from collections.abc import Callable
+from uuid import UUID
+
+from django.db import transaction
+from django.db.models import Model
+
+from alcove.audit.services import audit_record
+from alcove.encryption import crypto, keys
+from alcove.encryption.fields import REGISTRY, SealedField, purpose_for, sealed_open_unchecked
+from alcove.encryption.files import sealed_file_open_unchecked, sealed_file_write, sealed_files_of
+from alcove.encryption.keyring import MasterKeyError
+from alcove.encryption.models import DataKey, MasterCheck
+from alcove.encryption.router import KEY_STORE
+
+Progress = Callable[[int, int], None]
+BATCH = 500
+
+
+def _quiet(done: int, total: int) -> None:
+    pass
+
+
+def master_rotate(*, progress: Progress = _quiet) -> int:
+    """Rewrap every data key under a new master version (or finish an interrupted rotation)."""
+    ring = keys.keyring()
+    if not DataKey.objects.filter(master_version__lt=ring.current).exists():
+        ring = ring.with_new_master()
+        keys.keyring_replace(ring)  # saved before any row refers to the new version
+    total = DataKey.objects.filter(master_version__lt=ring.current).count()
+    done = 0
+    progress(done, total)
+    while batch := list(
+        DataKey.objects.filter(master_version__lt=ring.current).order_by("pk")[:BATCH]
+    ):
+        with transaction.atomic(using=KEY_STORE):
+            for row in batch:
+                key = keys.unwrap(ring, row)
+                wrapped = keys.wrap(
+                    ring,
+                    key=key,
+                    client_id=row.client_id,
+                    purpose=row.purpose,
+                    version=row.key_version,
+                )
+                DataKey.objects.filter(pk=row.pk, master_version=row.master_version).update(
+                    wrapped=wrapped, master_version=ring.current
+                )
+        done += len(batch)
+        progress(min(done, total), total)
+    with transaction.atomic():
+        audit_record(
+            actor_id=None,
+            action="keys.rotate_master",
+            resource_type="master_key",
+            resource_id=str(ring.current),
+        )
+    return ring.current
+
+
+def masters_retire() -> list[int]:
+    """Forget master versions no data key uses any more. Refused while one still does."""
+    ring = keys.keyring()
+    if DataKey.objects.filter(master_version__lt=ring.current).exists():
+        raise MasterKeyError(
+            "Some data keys are still wrapped by an older master key: run "
+            "`alcove keys rotate-master` to finish, then retire."
+        )
+    retired = sorted(v for v in ring.masters if v < ring.current)
+    keys.keyring_replace(ring.without_masters_before(ring.current))
+    MasterCheck.objects.filter(master_version__lt=ring.current).delete()
+    return retired
+
+
+def _client_rows(field: SealedField, client_id: UUID) -> list[Model]:
+    model = field.model
+    lookup = "pk" if field.client_field in ("pk", model._meta.pk.attname) else field.client_field
+    return list(model._base_manager.filter(**{lookup: client_id}).order_by("pk"))
+
+
+def _reseal_row(field: SealedField, row: Model, target: int) -> bool:
+    ciphertext = row.__dict__.get(field.attname)
+    if not ciphertext or crypto.key_version_of(bytes(ciphertext)) >= target:
+        return False
+    plaintext = sealed_open_unchecked(getattr(row, field.attname))
+    resealed = field.seal(row, plaintext, version=target)
+    type(row)._base_manager.filter(pk=row.pk, **{field.attname: ciphertext}).update(
+        **{field.attname: resealed}
+    )
+    return True
+
+
+def _target_version(client_id: UUID, purpose: str) -> int | None:
+    versions = sorted(
+        DataKey.objects.filter(client_id=client_id, purpose=purpose).values_list(
+            "key_version", flat=True
+        )
+    )
+    if not versions:
+        return None
+    if len(versions) > 1:
+        return versions[-1]  # an interrupted rotation: finish moving to the newest key
+    return keys.data_key_create(client_id=client_id, purpose=purpose)
+
+
+def client_rotate(*, client_id: UUID, progress: Progress = _quiet) -> int:
+    """Re-encrypt one client's sealed fields and files under new data keys; returns values moved."""
+    keys.data_keys_forget(client_id=client_id)
+    targets = {p: v for p in keys.purposes() if (v := _target_version(client_id, p)) is not None}
+    work = [
+        (f, r)
+        for f in REGISTRY
+        if purpose_for(f.data_class) in targets
+        for r in _client_rows(f, client_id)
+    ]
+    files = [f for f in sealed_files_of(client_id) if purpose_for(f[0].data_class) in targets]
+    total, moved = len(work) + len(files), 0
+    for done, (field, row) in enumerate(work, start=1):
+        with transaction.atomic():
+            moved += _reseal_row(field, row, targets[purpose_for(field.data_class)])
+        progress(done, total)
+    for done, (sealed, ciphertext) in enumerate(files, start=len(work) + 1):
+        target = targets[purpose_for(sealed.data_class)]
+        if crypto.key_version_of(ciphertext) < target:
+            content = sealed_file_open_unchecked(sealed)
+            sealed_file_write(
+                file_id=sealed.file_id,
+                client_id=client_id,
+                data_class=sealed.data_class,
+                content=content,
+                version=target,
+            )
+            moved += 1
+        progress(done, total)
+    for purpose, target in targets.items():
+        with transaction.atomic(using=KEY_STORE):
+            DataKey.objects.filter(
+                client_id=client_id, purpose=purpose, key_version__lt=target
+            ).delete()
+    keys.data_keys_forget(client_id=client_id)
+    with transaction.atomic():
+        audit_record(
+            actor_id=None, action="keys.rotate_client", resource_type="client", client_id=client_id
+        )
+    return moved
+
+
+def client_shred(*, client_id: UUID, actor_id: int | None = None) -> int:
+    """Destroy a client's data keys: every ciphertext of theirs, in any backup, stays closed."""
+    with transaction.atomic():
+        audit_record(
+            actor_id=actor_id,
+            action="keys.shred_client",
+            resource_type="client",
+            client_id=client_id,
+        )
+        return keys.data_keys_shred(client_id=client_id)
