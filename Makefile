@@ -23,6 +23,7 @@ $(VENV_STAMP): pyproject.toml uv.lock | $(UV)
 
 run: $(VENV_STAMP)
 	$(ALCOVE) migrate --no-input
+	$(ALCOVE) migrate --no-input --database keys
 	$(ALCOVE) serve --port $(PORT)
 
 # Every database test runs twice: once on SQLite, once on PostgreSQL.

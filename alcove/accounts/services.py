@@ -1,9 +1,11 @@
 """Writes for the practice and its staff. Each one is a single transaction."""
 
+import functools
 import logging
 import secrets
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
@@ -21,6 +23,8 @@ from alcove.accounts.models import (
     User,
 )
 from alcove.accounts.selectors import practice_exists, token_digest
+from alcove.audit.models import Outcome
+from alcove.audit.services import audit_record
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +39,32 @@ class StaffActionRefused(PermissionDenied):
     def __init__(self, rule: str, remedy: str) -> None:
         self.rule, self.remedy = rule, remedy
         super().__init__(f"{rule} {remedy}")
+
+
+def _refusals_audited[**P, R](action: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    """Record a refused staff action after its transaction has rolled back, then re-raise."""
+
+    def decorate(func: Callable[P, R]) -> Callable[P, R]:
+        @functools.wraps(func)
+        def audited(*args: P.args, **kwargs: P.kwargs) -> R:
+            try:
+                return func(*args, **kwargs)
+            except StaffActionRefused as refused:
+                actor: Any = kwargs.get("actor") or kwargs.get("inviter")
+                target: Any = kwargs.get("user") or kwargs.get("invitation")
+                audit_record(
+                    actor_id=actor.pk,
+                    action=action,
+                    outcome=Outcome.DENIED,
+                    resource_type=type(target).__name__.lower() if target else "practice",
+                    resource_id=str(target.pk) if target else "",
+                    rule=refused.rule,
+                )
+                raise
+
+        return audited
+
+    return decorate
 
 
 def _new_token() -> tuple[str, str]:
@@ -109,6 +139,9 @@ def practice_create(
     Practice.objects.create(name=practice_name.strip())
     owner = User.objects.create_user(email, password, full_name=full_name.strip())
     RoleGrant.objects.create(user=owner, role=Role.OWNER)
+    audit_record(
+        actor_id=owner.pk, action="practice.create", resource_type="user", resource_id=owner.pk
+    )
     log.info("practice created; owner user=%s", owner.pk)
     return owner
 
@@ -128,6 +161,7 @@ def _clean_roles(roles: Iterable[str]) -> list[Role]:
     return cleaned
 
 
+@_refusals_audited("staff.invite")
 @transaction.atomic
 def invitation_create(*, inviter: User, email: str, full_name: str, roles: Iterable[str]) -> str:
     """Invite a staff member; returns the single-use link token (shown once)."""
@@ -146,6 +180,13 @@ def invitation_create(*, inviter: User, email: str, full_name: str, roles: Itera
         roles=[str(r) for r in role_list],
         invited_by=inviter,
         expires_at=now + settings.INVITATION_LIFETIME,
+    )
+    audit_record(
+        actor_id=inviter.pk,
+        action="staff.invite",
+        resource_type="invitation",
+        resource_id=invitation.pk,
+        reason="roles: " + ", ".join(invitation.roles),
     )
     log.info("invitation=%s created by user=%s", invitation.pk, inviter.pk)
     return token
@@ -176,15 +217,29 @@ def invitation_accept(*, token: str, full_name: str, password: str) -> User:
         for role in invitation.roles
     )
     Invitation.objects.filter(pk=invitation.pk).update(accepted_user=user)
+    audit_record(
+        actor_id=user.pk,
+        action="staff.invitation_accept",
+        resource_type="invitation",
+        resource_id=invitation.pk,
+        reason="roles: " + ", ".join(invitation.roles),
+    )
     log.info("invitation=%s accepted as user=%s", invitation.pk, user.pk)
     return user
 
 
+@_refusals_audited("staff.invitation_revoke")
 @transaction.atomic
 def invitation_revoke(*, actor: User, invitation: Invitation) -> None:
     _require_owner(actor, doing="withdraw invitations")
     Invitation.objects.filter(pk=invitation.pk, used_at__isnull=True).update(
         revoked_at=timezone.now()
+    )
+    audit_record(
+        actor_id=actor.pk,
+        action="staff.invitation_revoke",
+        resource_type="invitation",
+        resource_id=invitation.pk,
     )
     log.info("invitation=%s withdrawn by user=%s", invitation.pk, actor.pk)
 
@@ -194,6 +249,7 @@ def _owners_left_without(user: User) -> bool:
     return not others.exists()
 
 
+@_refusals_audited("staff.roles_set")
 @transaction.atomic
 def staff_roles_set(*, actor: User, user: User, roles: Iterable[str]) -> None:
     """Replace a staff member's roles. The caller has checked recent re-authentication."""
@@ -208,9 +264,17 @@ def staff_roles_set(*, actor: User, user: User, roles: Iterable[str]) -> None:
     for role in new - set(user.roles):
         RoleGrant.objects.create(user=user, role=role, granted_by=actor)
     user.__dict__.pop("_roles_cache", None)
+    audit_record(
+        actor_id=actor.pk,
+        action="staff.roles_set",
+        resource_type="user",
+        resource_id=user.pk,
+        reason="roles: " + ", ".join(sorted(new)),
+    )
     log.info("roles of user=%s changed by user=%s to %s", user.pk, actor.pk, sorted(new))
 
 
+@_refusals_audited("staff.deactivate")
 @transaction.atomic
 def staff_deactivate(*, actor: User, user: User) -> None:
     """Stop a staff member signing in; their next request ends their session."""
@@ -221,9 +285,13 @@ def staff_deactivate(*, actor: User, user: User) -> None:
             "Give the owner role to someone else first.",
         )
     User.objects.filter(pk=user.pk).update(is_active=False)
+    audit_record(
+        actor_id=actor.pk, action="staff.deactivate", resource_type="user", resource_id=user.pk
+    )
     log.info("user=%s deactivated by user=%s", user.pk, actor.pk)
 
 
+@_refusals_audited("practice.settings_update")
 @transaction.atomic
 def practice_settings_update(*, actor: User, name: str, idle_timeout_minutes: int) -> Practice:
     _require_owner(actor, doing="change the practice's settings")
@@ -232,5 +300,6 @@ def practice_settings_update(*, actor: User, name: str, idle_timeout_minutes: in
     practice.idle_timeout_minutes = idle_timeout_minutes
     practice.full_clean()
     practice.save()
+    audit_record(actor_id=actor.pk, action="practice.settings_update", resource_type="practice")
     log.info("practice settings changed by user=%s", actor.pk)
     return practice

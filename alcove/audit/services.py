@@ -76,7 +76,7 @@ def audit_record(
     action: str,
     outcome: str = Outcome.ALLOWED,
     resource_type: str = "",
-    resource_id: str = "",
+    resource_id: object = "",
     client_id: UUID | None = None,
     rule: str = "",
     reason: str = "",

@@ -9,6 +9,7 @@ policy gets nothing readable.
 from typing import Any
 from uuid import UUID
 
+from django.apps import apps as global_apps
 from django.db import models
 from django.db.models.query_utils import DeferredAttribute
 
@@ -69,7 +70,12 @@ def sealed_open_unchecked(sealed: Sealed) -> str:
 
 
 class SealedDescriptor(DeferredAttribute):
+    """A data descriptor (it has __set__), so every read passes through it and is wrapped."""
+
     field: "SealedField"
+
+    def __set__(self, instance: Any, value: Any) -> None:
+        instance.__dict__[self.field.attname] = value
 
     def __get__(self, instance: Any, cls: Any = None) -> Any:
         if instance is None:
@@ -100,7 +106,8 @@ class SealedField(models.BinaryField):
         self, cls: type[models.Model], name: str, private_only: bool = False
     ) -> None:
         super().contribute_to_class(cls, name, private_only=private_only)
-        if not cls._meta.abstract:
+        # Only real models: migrations build historical copies that must not be rotated.
+        if not cls._meta.abstract and cls._meta.apps is global_apps:
             REGISTRY.append(self)
 
     def client_of(self, instance: models.Model) -> UUID:

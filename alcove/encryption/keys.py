@@ -62,7 +62,11 @@ def _check_against_store(ring: Keyring) -> None:
     for check in MasterCheck.objects.all():
         if check.master_version not in ring.masters:
             if DataKey.objects.filter(master_version=check.master_version).exists():
-                ring.master(check.master_version)  # raises: data keys need a missing master
+                raise MasterKeyError(
+                    f"The master key ({provider().description}) does not match the key store: "
+                    f"its data keys need master key v{check.master_version}, which this keyring "
+                    "does not hold. Nothing was changed; restore the matching keyring."
+                )
             continue
         try:
             raw = bytes(check.sealed)
@@ -129,6 +133,13 @@ def keys_forget() -> None:
     with _lock:
         _keyring = None
         _provider = None
+        _cache.clear()
+        _current.clear()
+
+
+def keys_forget_cache_only() -> None:
+    """Forget unwrapped data keys, keep the keyring (tests: prove keys unwrap afresh)."""
+    with _lock:
         _cache.clear()
         _current.clear()
 
