@@ -6,12 +6,10 @@ from allauth.core import context
 from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.mfa.models import Authenticator
 from cryptography.fernet import Fernet
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-from django.conf import settings
 from django.http import HttpRequest
 
 from alcove.accounts.selectors import practice_get
+from alcove.encryption.keys import keyring
 
 SECOND_FACTORS = (Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN)
 
@@ -31,11 +29,9 @@ class AccountAdapter(DefaultAccountAdapter):
 
 
 def _secret_box() -> Fernet:
-    # TOTP seeds are credentials: never stored in the clear. Derived from SECRET_KEY
-    # until the master key of alcove.encryption can hold them.
-    key = HKDF(
-        algorithm=hashes.SHA256(), length=32, salt=None, info=b"alcove mfa secrets v1"
-    ).derive(settings.SECRET_KEY.encode())
+    # TOTP seeds are credentials: sealed under a key derived from the keyring, which never
+    # sits in the database, so a copy of the database holds no usable seed.
+    key = keyring().derive(b"alcove mfa secrets v1")
     return Fernet(base64.urlsafe_b64encode(key))
 
 

@@ -12,7 +12,7 @@ from alcove.encryption.blind_index import client_pseudonym, dob_digest, name_dig
 def test_it_finds_a_client_by_name_whatever_the_case_accents_and_spacing(make_client):
     client = make_client("José  O'Brien-Ávila")
     assert list(clients_find(name="jose obrien avila")) == [client]
-    assert list(clients_find(name="JOSÉ O’BRIEN ÁVILA")) == [client]
+    assert list(clients_find(name="JOSÉ O\u2019BRIEN ÁVILA")) == [client]  # typographic apostrophe
 
 
 def test_it_finds_a_client_by_preferred_name_and_by_date_of_birth(make_client):

@@ -10,7 +10,7 @@ import pytest
 
 pytestmark = pytest.mark.skipif(
     os.environ.get("ALCOVE_TEST_DB") != "sqlite",
-    reason="an operator's SQLite install; PostgreSQL runs the same code in test_rotation/test_shredding",
+    reason="an operator's SQLite install; test_rotation and test_shredding cover PostgreSQL",
 )
 
 NAMES = ("Ingrid Halvorsen-Mbeki", "Tomasz Wierzbicki")
@@ -44,7 +44,11 @@ def alcove(data_dir, *args, check=True):
     env = {k: v for k, v in os.environ.items() if not k.startswith("ALCOVE_")}
     env["ALCOVE_DATA_DIR"] = str(data_dir)
     result = subprocess.run(
-        [sys.executable, "-m", "alcove.cli", *args], env=env, capture_output=True, text=True, timeout=120
+        [sys.executable, "-m", "alcove.cli", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     if check:
         assert result.returncode == 0, result.stderr

@@ -48,7 +48,9 @@ def test_the_key_file_is_created_on_the_first_run_only(db, monkeypatch, tmp_path
     assert provider.exists()
 
 
-def test_a_missing_key_with_data_keys_in_the_store_stops_start_up(make_client, monkeypatch, tmp_path):
+def test_a_missing_key_with_data_keys_in_the_store_stops_start_up(
+    make_client, monkeypatch, tmp_path
+):
     make_client()  # the store now holds data keys under the in-memory master key
     keys.keys_forget()
     monkeypatch.setattr(keys, "_provider", LocalFileProvider(tmp_path / "gone"))

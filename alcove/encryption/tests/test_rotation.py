@@ -73,23 +73,34 @@ def test_rotating_a_client_reseals_their_fields_under_a_new_data_key(caseload):
     row = Client.objects.get(pk=client.pk)
     assert key_version_of(row.legal_name.ciphertext) == 2
     assert row.legal_name.ciphertext != old
-    assert list(DataKey.objects.filter(client_id=client.pk).values_list("key_version", flat=True)) == [2]
+    assert list(
+        DataKey.objects.filter(client_id=client.pk).values_list("key_version", flat=True)
+    ) == [2]
     assert names_of([client]) == ["Client Number 0"]
     assert decision_for(client.pk).open(row.preferred_name) == "Nick 0"
-    assert set(DataKey.objects.exclude(client_id=client.pk).values_list("key_version", flat=True)) == {1}
+    assert set(
+        DataKey.objects.exclude(client_id=client.pk).values_list("key_version", flat=True)
+    ) == {1}
 
 
 def test_an_interrupted_client_rotation_resumes_and_loses_nothing(caseload):
     client = caseload[1]
     with pytest.raises(Interrupted):
         rotation.client_rotate(client_id=client.pk, progress=interrupt_after(1))
-    versions = sorted(DataKey.objects.filter(client_id=client.pk).values_list("key_version", flat=True))
+    versions = sorted(
+        DataKey.objects.filter(client_id=client.pk).values_list("key_version", flat=True)
+    )
     assert versions == [1, 2]  # half-way: both keys kept, nothing lost
     assert names_of([client]) == ["Client Number 1"]
     rotation.client_rotate(client_id=client.pk)
-    assert list(DataKey.objects.filter(client_id=client.pk).values_list("key_version", flat=True)) == [2]
+    assert list(
+        DataKey.objects.filter(client_id=client.pk).values_list("key_version", flat=True)
+    ) == [2]
     row = Client.objects.get(pk=client.pk)
-    assert {key_version_of(row.legal_name.ciphertext), key_version_of(row.preferred_name.ciphertext)} == {2}
+    assert {
+        key_version_of(row.legal_name.ciphertext),
+        key_version_of(row.preferred_name.ciphertext),
+    } == {2}
     assert decision_for(client.pk).open(row.preferred_name) == "Nick 1"
 
 

@@ -14,7 +14,10 @@ NAME = "Marguerite Okonkwo-Lindqvist"
 
 def raw_column(client_id, column):
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {column} FROM clients_client WHERE id = %s", [client_id.hex if connection.vendor == "sqlite" else client_id])
+        cursor.execute(
+            f"SELECT {column} FROM clients_client WHERE id = %s",
+            [client_id.hex if connection.vendor == "sqlite" else client_id],
+        )
         return bytes(cursor.fetchone()[0])
 
 

@@ -21,7 +21,9 @@ def database_restore(copy):
     marks = ", ".join(["%s"] * len(columns))
     with connection.cursor() as cursor:
         cursor.execute("DELETE FROM clients_client")
-        cursor.executemany(f"INSERT INTO clients_client ({', '.join(columns)}) VALUES ({marks})", rows)
+        cursor.executemany(
+            f"INSERT INTO clients_client ({', '.join(columns)}) VALUES ({marks})", rows
+        )
 
 
 def test_a_shredded_client_does_not_open_even_from_an_older_copy_of_the_database(make_client):
@@ -32,7 +34,9 @@ def test_a_shredded_client_does_not_open_even_from_an_older_copy_of_the_database
     database_restore(backup)
     with pytest.raises(KeyShredded):
         decision_for(shredded.pk).open(Client.objects.get(pk=shredded.pk).legal_name)
-    assert decision_for(kept.pk).open(Client.objects.get(pk=kept.pk).legal_name) == "Tomasz Wierzbicki"
+    assert (
+        decision_for(kept.pk).open(Client.objects.get(pk=kept.pk).legal_name) == "Tomasz Wierzbicki"
+    )
 
 
 def test_shredding_closes_the_clients_files_too(make_client, settings, tmp_path):

@@ -21,6 +21,18 @@ class Command(BaseCommand):
         from alcove.wsgi import application
 
         self.check(include_deployment_checks=settings.PRODUCTION, fail_level=checks.ERROR)
+        self._key_notice()
         setup_link_print(self.stdout, host=host, port=port)
         self.stdout.write(f"Alcove is serving at http://{host}:{port}/ (Ctrl-C stops it).")
         waitress.serve(application, host=host, port=port, threads=threads, ident="Alcove")
+
+    def _key_notice(self) -> None:
+        from alcove.encryption.keys import provider
+
+        self.stdout.write(f"Master key: {provider().description}.")
+        if settings.KEY_PROVIDER == "local":
+            self.stdout.write(
+                "NOTE: the master key is a plain file beside the data. That is for development "
+                "and trying Alcove out; production keeps the master key elsewhere (a "
+                "passphrase-sealed file or a key service; see docs/operations.md)."
+            )
