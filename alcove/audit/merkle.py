@@ -58,7 +58,7 @@ def inclusion_proof(leaf_hashes: Sequence[bytes], index: int) -> list[bytes]:
     """PATH(index, D[n]) of RFC 9162 section 2.1.3.1, for n = len(leaf_hashes)."""
     size = len(leaf_hashes)
     if not _is_int(index) or not 0 <= index < size:
-        raise ValueError(f"leaf index {index!r} is not in a tree of {size} leaves")
+        raise ValueError(f"the leaf index is not in a tree of {size} leaves")
     # Walk down from the root; the RFC recursion appends on the way back up, so the
     # siblings collected here come out top first and are reversed at the end.
     path: list[bytes] = []
@@ -83,7 +83,7 @@ def consistency_proof(leaf_hashes: Sequence[bytes], size1: int) -> list[bytes]:
     """
     size = len(leaf_hashes)
     if not _is_int(size1) or not 0 < size1 <= size:
-        raise ValueError(f"no consistency proof from size {size1!r} to {size}")
+        raise ValueError(f"size1 must be from 1 to the tree size {size}")
     # SUBPROOF(m, D[lo:hi], whole) walked top-down; `whole` stays true while the old
     # tree is the left edge of the current subtree, whose root the verifier already has.
     path: list[bytes] = []
@@ -278,7 +278,8 @@ def _size_arg(name: str, value: object) -> None:
     if not _is_int(value):
         raise ProofError(f"{name} must be an int, not {type(value).__name__}")
     if not 0 <= value <= MAX_TREE_SIZE:
-        raise ProofError(f"{name} {value} is outside 0..2**64-1")
+        # Not printed: str() of a hostile int can be huge, or itself raise ValueError.
+        raise ProofError(f"{name} is outside 0..2**64-1")
 
 
 def _hash_arg(name: str, value: object, error: type[ValueError] = ProofError) -> bytes:
