@@ -513,7 +513,7 @@ bad_ints = st.one_of(
 bad_hashes = st.one_of(
     st.binary().filter(lambda b: len(b) != 32),
     hashes_32.map(bytearray),
-    hashes_32.map(memoryview),
+    hashes_32.map(lambda b: memoryview(b)),
     hashes_32.map(lambda b: b.hex()),
     st.none(),
     st.integers(),
