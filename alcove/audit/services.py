@@ -69,7 +69,38 @@ def _checkpoint_due(size: int, last: datetime | None, now: datetime) -> bool:
     return last is None or now - last >= timedelta(minutes=settings.AUDIT_CHECKPOINT_MINUTES)
 
 
-@transaction.atomic
+def _append_statements(vendor: str) -> list[str]:
+    """INSERT the entry and move the head; one round trip on PostgreSQL."""
+    columns = ", ".join(f.column for f in AuditEvent._meta.concrete_fields)
+    marks = ", ".join(["%s"] * len(AuditEvent._meta.concrete_fields))
+    insert = f"INSERT INTO {AuditEvent._meta.db_table} ({columns}) VALUES ({marks})"  # noqa: S608
+    update = (
+        f"UPDATE {AuditHead._meta.db_table} SET frontier = %s, "  # noqa: S608
+        "last_checkpoint_at = COALESCE(%s, last_checkpoint_at) WHERE id = 1"
+    )
+    if vendor == "postgresql":
+        return [f"WITH appended AS ({insert}) {update}"]
+    return [insert, update]
+
+
+def _write(event: AuditEvent, *, frontier: bytes, checkpoint_at: datetime | None) -> None:
+    fields = AuditEvent._meta.concrete_fields
+    row = [f.get_db_prep_save(getattr(event, f.attname), connection) for f in fields]
+    head = [
+        AuditHead._meta.get_field("frontier").get_db_prep_save(frontier, connection),
+        AuditHead._meta.get_field("last_checkpoint_at").get_db_prep_save(checkpoint_at, connection),
+    ]
+    statements = _append_statements(connection.vendor)
+    with connection.cursor() as cursor:
+        if len(statements) == 1:
+            cursor.execute(statements[0], row + head)
+        else:
+            cursor.execute(statements[0], row)
+            cursor.execute(statements[1], head)
+    event._state.adding = False
+    event._state.db = connection.alias
+
+
 def audit_record(
     *,
     actor_id: int | None,
@@ -81,35 +112,38 @@ def audit_record(
     rule: str = "",
     reason: str = "",
 ) -> AuditEvent:
-    """Append one entry. Names the client by pseudonym; never give it protected text."""
-    seq, frontier, last_checkpoint = _sequence_next()
-    if frontier.size != seq:
-        raise RuntimeError("The audit head is inconsistent; run `alcove audit verify`.")
-    values: dict[str, object] = {
-        "seq": seq,
-        "occurred_at": timezone.now(),
-        "actor_id": actor_id,
-        "action": action,
-        "resource_type": resource_type,
-        "resource_id": str(resource_id),
-        "client": client_pseudonym(client_id),
-        "outcome": str(outcome),
-        "rule": rule,
-        "reason": reason,
-        "request_id": request_id.get(),
-    }
-    leaf = merkle.leaf_hash(leaf_data(tuple(values[name] for name in LEAF_FIELDS)))
-    frontier.append(leaf)
-    root = frontier.root()
-    event = AuditEvent.objects.create(**values, leaf_hash=leaf, root_after=root)
-    now = values["occurred_at"]
-    assert isinstance(now, datetime)
-    due = _checkpoint_due(seq + 1, last_checkpoint, now)
-    if due:
-        checkpoint_write(tree_size=seq + 1, root=root, signed_at=now)
-    AuditHead.objects.filter(pk=1).update(
-        frontier=frontier.to_bytes(), **({"last_checkpoint_at": now} if due else {})
-    )
+    """Append one entry. Names the client by pseudonym; never give it protected text.
+
+    Inside a caller's transaction no savepoint is taken: a failed append marks the whole
+    transaction for rollback, so the action it records cannot commit without it.
+    """
+    with transaction.atomic(savepoint=False):
+        seq, frontier, last_checkpoint = _sequence_next()
+        if frontier.size != seq:
+            raise RuntimeError("The audit head is inconsistent; run `alcove audit verify`.")
+        now = timezone.now()
+        event = AuditEvent(
+            seq=seq,
+            occurred_at=now,
+            actor_id=actor_id,
+            action=action,
+            resource_type=resource_type,
+            resource_id=str(resource_id),
+            client=client_pseudonym(client_id),
+            outcome=str(outcome),
+            rule=rule,
+            reason=reason,
+            request_id=request_id.get(),
+        )
+        event.leaf_hash = merkle.leaf_hash(
+            leaf_data(tuple(getattr(event, name) for name in LEAF_FIELDS))
+        )
+        frontier.append(event.leaf_hash)
+        event.root_after = frontier.root()
+        due = _checkpoint_due(seq + 1, last_checkpoint, now)
+        if due:
+            checkpoint_write(tree_size=seq + 1, root=event.root_after, signed_at=now)
+        _write(event, frontier=frontier.to_bytes(), checkpoint_at=now if due else None)
     return event
 
 

@@ -22,10 +22,16 @@ class CiphertextInvalid(Exception):
     """The ciphertext does not belong here (moved, altered or truncated)."""
 
 
+def id_bytes(value: object) -> bytes:
+    # UUIDs as their 16 raw bytes: fixed length, so the parts cannot run into each other.
+    return value.bytes if isinstance(value, UUID) else str(value).encode()
+
+
 def associated_data(
     *, place: str, field: str, row_id: object, client_id: UUID, purpose: str
 ) -> bytes:
-    return f"alcove|{place}|{field}|{row_id}|{client_id}|{purpose}".encode()
+    parts = (f"alcove|{place}|{field}|".encode(), id_bytes(row_id), b"|", client_id.bytes)
+    return b"".join((*parts, f"|{purpose}".encode()))
 
 
 def key_version_of(ciphertext: bytes) -> int:

@@ -12,6 +12,7 @@ from uuid import UUID
 from django.apps import apps as global_apps
 from django.db import models
 from django.db.models.query_utils import DeferredAttribute
+from django.utils.functional import cached_property
 
 from alcove.encryption import crypto
 from alcove.encryption.models import Purpose
@@ -65,7 +66,7 @@ def sealed_open_unchecked(sealed: Sealed) -> str:
         sealed._ciphertext,
         aad=sealed._aad(),
         client_id=sealed.client_id,
-        purpose=purpose_for(sealed.data_class),
+        purpose=sealed._field.purpose,
     ).decode()
 
 
@@ -80,7 +81,10 @@ class SealedDescriptor(DeferredAttribute):
     def __get__(self, instance: Any, cls: Any = None) -> Any:
         if instance is None:
             return self
-        value = super().__get__(instance, cls)
+        try:
+            value = instance.__dict__[self.field.attname]
+        except KeyError:  # deferred: let Django load it
+            value = super().__get__(instance, cls)
         if isinstance(value, bytes | memoryview):
             return Sealed(bytes(value), field=self.field, instance=instance)
         return value
@@ -110,6 +114,16 @@ class SealedField(models.BinaryField):
         if not cls._meta.abstract and cls._meta.apps is global_apps:
             REGISTRY.append(self)
 
+    @cached_property
+    def purpose(self) -> str:
+        return purpose_for(self.data_class)
+
+    @cached_property
+    def _aad_parts(self) -> tuple[bytes, bytes]:
+        # The constant parts of what crypto.associated_data builds, made once per field.
+        prefix = f"alcove|{self.model._meta.db_table}|{self.column or self.name}|".encode()
+        return prefix, f"|{self.purpose}".encode()
+
     def client_of(self, instance: models.Model) -> UUID:
         client_id = getattr(instance, self.client_field)
         if client_id is None:
@@ -117,25 +131,23 @@ class SealedField(models.BinaryField):
         return client_id if isinstance(client_id, UUID) else UUID(str(client_id))
 
     def aad(self, instance: models.Model) -> bytes:
-        if instance.pk is None:
+        row_id = instance.pk
+        if row_id is None:
             raise ValueError(
                 f"{self.model.__name__} needs its primary key chosen before a sealed field is "
                 "written (use a UUIDField with default=uuid4)."
             )
-        return crypto.associated_data(
-            place=self.model._meta.db_table,
-            field=self.column or self.name,
-            row_id=instance.pk,
-            client_id=self.client_of(instance),
-            purpose=purpose_for(self.data_class),
-        )
+        prefix, suffix = self._aad_parts
+        row = crypto.id_bytes(row_id)
+        client = row if self.client_field == "pk" else self.client_of(instance).bytes
+        return b"".join((prefix, row, b"|", client, suffix))
 
     def seal(self, instance: models.Model, plaintext: str, *, version: int | None = None) -> bytes:
         return crypto.seal_bytes(
             plaintext.encode(),
             aad=self.aad(instance),
             client_id=self.client_of(instance),
-            purpose=purpose_for(self.data_class),
+            purpose=self.purpose,
             version=version,
         )
 

@@ -5,11 +5,13 @@ a second run, or a run beside live traffic, from wrapping or sealing anything tw
 Plaintext exists only in memory, one value at a time.
 """
 
+import time
 from collections.abc import Callable
 from uuid import UUID
 
 from django.db import transaction
 from django.db.models import Model
+from django.utils import timezone
 
 from alcove.audit.services import audit_record
 from alcove.encryption import crypto, keys
@@ -109,10 +111,8 @@ def _target_version(client_id: UUID, purpose: str) -> int | None:
     return keys.data_key_create(client_id=client_id, purpose=purpose)
 
 
-def client_rotate(*, client_id: UUID, progress: Progress = _quiet) -> int:
-    """Re-encrypt one client's sealed fields and files under new data keys; returns values moved."""
-    keys.data_keys_forget(client_id=client_id)
-    targets = {p: v for p in keys.purposes() if (v := _target_version(client_id, p)) is not None}
+def _reseal_pass(client_id: UUID, targets: dict[str, int], progress: Progress) -> int:
+    """Move every value of the client that is still on an older key; returns how many moved."""
     work = [
         (f, r)
         for f in REGISTRY
@@ -138,6 +138,29 @@ def client_rotate(*, client_id: UUID, progress: Progress = _quiet) -> int:
             )
             moved += 1
         progress(done, total)
+    return moved
+
+
+def _settle(client_id: UUID, seconds: float) -> None:
+    # Other app processes learn of the new key when their cache expires; until then they may
+    # still seal with the old one, so the old key must outlive their caches.
+    newest = DataKey.objects.filter(client_id=client_id).order_by("-created_at").first()
+    if newest is not None:
+        age = (timezone.now() - newest.created_at).total_seconds()
+        if age < seconds:
+            time.sleep(seconds - age)
+
+
+def client_rotate(
+    *, client_id: UUID, progress: Progress = _quiet, settle_seconds: float = keys.CACHE_SECONDS
+) -> int:
+    """Re-encrypt one client's sealed fields and files under new data keys; returns values moved."""
+    keys.data_keys_forget(client_id=client_id)
+    targets = {p: v for p in keys.purposes() if (v := _target_version(client_id, p)) is not None}
+    moved = _reseal_pass(client_id, targets, progress)
+    _settle(client_id, settle_seconds)
+    # A last pass catches anything another process sealed under the old key meanwhile.
+    moved += _reseal_pass(client_id, targets, _quiet)
     for purpose, target in targets.items():
         with transaction.atomic(using=KEY_STORE):
             DataKey.objects.filter(

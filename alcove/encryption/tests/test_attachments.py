@@ -48,7 +48,7 @@ def test_rotating_a_client_reseals_their_attachments(make_client, tmp_path):
         file_id=uuid.uuid4(), client_id=client.pk, data_class="clinical", content=SCAN
     )
     before = (tmp_path / sealed.name).read_bytes()
-    rotation.client_rotate(client_id=client.pk)
+    rotation.client_rotate(client_id=client.pk, settle_seconds=0)
     assert (tmp_path / sealed.name).read_bytes() != before
     assert decision_for(client.pk, data_class="clinical").open_file(sealed) == SCAN
     assert not list(tmp_path.rglob("*.new"))

@@ -75,7 +75,7 @@ def test_rotation_from_the_command_line_keeps_every_record_readable(installed, d
     rotated = alcove(data_dir, "keys", "rotate-master")
     assert "wrapped by master key v2" in rotated.stdout
     assert "of" in rotated.stderr  # progress
-    alcove(data_dir, "keys", "rotate-client", installed[0])
+    alcove(data_dir, "keys", "rotate-client", installed[0], "--settle", "0")
     alcove(data_dir, "keys", "retire-masters")
     assert alcove(data_dir, "shell", "-v", "0", "-c", OPEN).stdout.split("\n")[:2] == list(NAMES)
     assert "current 2" in alcove(data_dir, "keys", "status").stdout

@@ -68,7 +68,7 @@ def test_old_master_keys_retire_only_when_nothing_uses_them(caseload, monkeypatc
 def test_rotating_a_client_reseals_their_fields_under_a_new_data_key(caseload):
     client = caseload[0]
     old = bytes(Client.objects.get(pk=client.pk).legal_name.ciphertext)
-    moved = rotation.client_rotate(client_id=client.pk)
+    moved = rotation.client_rotate(client_id=client.pk, settle_seconds=0)
     assert moved == 2  # legal and preferred name
     row = Client.objects.get(pk=client.pk)
     assert key_version_of(row.legal_name.ciphertext) == 2
@@ -86,13 +86,13 @@ def test_rotating_a_client_reseals_their_fields_under_a_new_data_key(caseload):
 def test_an_interrupted_client_rotation_resumes_and_loses_nothing(caseload):
     client = caseload[1]
     with pytest.raises(Interrupted):
-        rotation.client_rotate(client_id=client.pk, progress=interrupt_after(1))
+        rotation.client_rotate(client_id=client.pk, progress=interrupt_after(1), settle_seconds=0)
     versions = sorted(
         DataKey.objects.filter(client_id=client.pk).values_list("key_version", flat=True)
     )
     assert versions == [1, 2]  # half-way: both keys kept, nothing lost
     assert names_of([client]) == ["Client Number 1"]
-    rotation.client_rotate(client_id=client.pk)
+    rotation.client_rotate(client_id=client.pk, settle_seconds=0)
     assert list(
         DataKey.objects.filter(client_id=client.pk).values_list("key_version", flat=True)
     ) == [2]
@@ -108,6 +108,24 @@ def test_rotation_is_recorded_in_the_audit_log(caseload):
     from alcove.audit.models import AuditEvent
 
     rotation.master_rotate()
-    rotation.client_rotate(client_id=caseload[0].pk)
+    rotation.client_rotate(client_id=caseload[0].pk, settle_seconds=0)
     actions = set(AuditEvent.objects.values_list("action", flat=True))
     assert {"keys.rotate_master", "keys.rotate_client"} <= actions
+
+
+def test_a_value_sealed_under_the_old_key_during_rotation_is_not_lost(caseload, monkeypatch):
+    client = caseload[2]
+
+    def another_process_writes_meanwhile(client_id, seconds):
+        # An app process whose cache still names key v1 saves a new preferred name.
+        row = Client.objects.get(pk=client.pk)
+        field = Client._meta.get_field("preferred_name")
+        Client.objects.filter(pk=client.pk).update(
+            preferred_name=field.seal(row, "Nicky", version=1)
+        )
+
+    monkeypatch.setattr(rotation, "_settle", another_process_writes_meanwhile)
+    rotation.client_rotate(client_id=client.pk)
+    row = Client.objects.get(pk=client.pk)
+    assert key_version_of(row.preferred_name.ciphertext) == 2
+    assert decision_for(client.pk).open(row.preferred_name) == "Nicky"

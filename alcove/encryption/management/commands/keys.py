@@ -28,6 +28,12 @@ class Command(BaseCommand):
         sub.add_parser("retire-masters", help="Forget master keys no data key uses any more.")
         client = sub.add_parser("rotate-client", help="Re-encrypt one client under new data keys.")
         client.add_argument("client_id")
+        client.add_argument(
+            "--settle",
+            type=float,
+            default=keys.CACHE_SECONDS,
+            help="Seconds app processes may keep the old key cached (0 when none is running).",
+        )
         shred = sub.add_parser("shred-client", help="Destroy one client's data keys for good.")
         shred.add_argument("client_id")
         shred.add_argument("--yes", action="store_true", help="Confirm: this cannot be undone.")
@@ -60,8 +66,10 @@ class Command(BaseCommand):
         retired = rotation.masters_retire()
         self.stdout.write(f"Retired master key versions: {retired or 'none'}.")
 
-    def _rotate_client(self, *, client_id: str, **options: Any) -> None:
-        moved = rotation.client_rotate(client_id=_client_id(client_id), progress=self._progress)
+    def _rotate_client(self, *, client_id: str, settle: float, **options: Any) -> None:
+        moved = rotation.client_rotate(
+            client_id=_client_id(client_id), progress=self._progress, settle_seconds=settle
+        )
         self.stdout.write(f"Client re-encrypted under new data keys ({moved} values moved).")
 
     def _shred_client(self, *, client_id: str, yes: bool, **options: Any) -> None:

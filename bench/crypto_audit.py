@@ -1,0 +1,211 @@
+"""Benchmark: sealing against raw AES-GCM, audit appends, and verification against raw hashing.
+
+Run: .venv/bin/python bench/crypto_audit.py [--events N]
+
+How it measures: each database runs in its own child process on a fresh install (a SQLite
+file in a temporary ALCOVE_DATA_DIR; a scratch PostgreSQL database `alcove_bench` on
+127.0.0.1:5432). Times are wall-clock (time.perf_counter) over one pass, after a warm-up.
+- seal/open: 20,000 values of 200 bytes through SealedField.seal and Decision.open (keys
+  cached, as in a running server), against AESGCM.encrypt/decrypt on the same bytes with
+  one key and fresh nonces.
+- append: N audit entries, each in its own committed transaction (the worst case: one
+  entry per request), then N more in transactions of 50 (a request that records several).
+- verify: audit_verify() over the whole log (reads every entry, rehashes it, rebuilds the
+  tree, checks every checkpoint), against hashlib computing the same leaf hashes and the
+  tree root from the same canonical bytes already in memory.
+Goals (issue 3): seal/open >= 0.7 of raw; append >= 2,000/s on PostgreSQL; verify >= 0.3 of raw.
+"""
+
+import argparse
+import hashlib
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SIZES = (200, 4096)  # a name or a date; a progress note
+PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
+
+
+def _setup(backend: str, data_dir: str) -> None:
+    os.environ.update({"ALCOVE_DATA_DIR": data_dir, "ALCOVE_KEY_PROVIDER": "local"})
+    if backend == "postgres":
+        os.environ["ALCOVE_DATABASE_URL"] = "postgres://postgres@127.0.0.1:5432/alcove_bench"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "alcove.settings")
+    sys.path.insert(0, ROOT)
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    call_command("migrate", verbosity=0)
+    call_command("migrate", database="keys", verbosity=0)
+
+
+def _rate(count: int, seconds: float) -> float:
+    return count / seconds if seconds else float("inf")
+
+
+def bench_seal_open(count: int = 20_000, size: int = 200) -> dict[str, float]:
+    import secrets
+
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    from alcove.access.decisions import Decision
+    from alcove.audit.services import decision_record
+    from alcove.clients.models import Client
+    from alcove.clients.services import client_create
+
+    client = client_create(actor_id=None, legal_name="Bench Client")
+    field = Client._meta.get_field("legal_name")
+    text = "x" * size
+    decision = decision_record(
+        Decision(True, None, "read", "demographics", client.pk, "client", str(client.pk), "bench")
+    )
+    field.seal(client, text)  # warm the key cache
+    start = time.perf_counter()
+    sealed = [field.seal(client, text) for _ in range(count)]
+    seal_s = time.perf_counter() - start
+    client.__dict__["legal_name"] = sealed[0]
+    start = time.perf_counter()
+    for ciphertext in sealed:
+        client.__dict__["legal_name"] = ciphertext
+        decision.open(client.legal_name)
+    open_s = time.perf_counter() - start
+
+    aead, data, aad = AESGCM(secrets.token_bytes(32)), text.encode(), b"a" * 60
+    start = time.perf_counter()
+    raw = []
+    for _ in range(count):
+        nonce = secrets.token_bytes(12)
+        raw.append(nonce + aead.encrypt(nonce, data, aad))
+    raw_seal_s = time.perf_counter() - start
+    start = time.perf_counter()
+    for blob in raw:
+        aead.decrypt(blob[:12], blob[12:], aad).decode()
+    raw_open_s = time.perf_counter() - start
+    return {
+        "seal_per_s": _rate(count, seal_s),
+        "open_per_s": _rate(count, open_s),
+        "raw_seal_per_s": _rate(count, raw_seal_s),
+        "raw_open_per_s": _rate(count, raw_open_s),
+    }
+
+
+def bench_append(events: int) -> dict[str, float]:
+    from django.db import transaction
+
+    from alcove.audit.services import audit_record
+
+    client_id = uuid.uuid4()
+
+    def one(n: int) -> None:
+        audit_record(actor_id=n, action="note.read", resource_type="note", resource_id=n, client_id=client_id)
+
+    one(0)
+    start = time.perf_counter()
+    for n in range(events):
+        one(n)
+    single_s = time.perf_counter() - start
+    start = time.perf_counter()
+    for batch in range(0, events, 50):
+        with transaction.atomic():
+            for n in range(batch, min(batch + 50, events)):
+                one(n)
+    batched_s = time.perf_counter() - start
+    return {"append_per_s": _rate(events, single_s), "append_batched_per_s": _rate(events, batched_s)}
+
+
+def bench_verify() -> dict[str, float]:
+    from alcove.audit import merkle
+    from alcove.audit.models import AuditEvent
+    from alcove.audit.services import LEAF_FIELDS, leaf_data
+    from alcove.audit.verify import audit_verify
+
+    start = time.perf_counter()
+    report = audit_verify()
+    verify_s = time.perf_counter() - start
+    assert report.ok, report.problems
+    data = [leaf_data(row) for row in AuditEvent.objects.order_by("seq").values_list(*LEAF_FIELDS)]
+    start = time.perf_counter()
+    leaves = [hashlib.sha256(b"\x00" + d).digest() for d in data]
+    root = merkle.root_from_leaf_hashes(leaves)
+    raw_s = time.perf_counter() - start
+    assert root == report.root
+    return {
+        "entries": report.entries,
+        "verify_per_s": _rate(report.entries, verify_s),
+        "raw_hash_per_s": _rate(len(data), raw_s),
+    }
+
+
+def child(backend: str, events: int) -> None:
+    with tempfile.TemporaryDirectory() as data_dir:
+        _setup(backend, data_dir)
+        results: dict[str, float] = {}
+        if backend == "sqlite":
+            for size in SIZES:
+                results |= {f"{k}_{size}": v for k, v in bench_seal_open(size=size).items()}
+        results |= bench_append(events)
+        results |= bench_verify()
+        print(json.dumps(results))
+
+
+def _postgres(action: str) -> bool:
+    import psycopg
+
+    try:
+        with psycopg.connect(PG_ADMIN, autocommit=True, connect_timeout=5) as conn:
+            conn.execute("DROP DATABASE IF EXISTS alcove_bench")
+            if action == "create":
+                conn.execute("CREATE DATABASE alcove_bench")
+    except psycopg.OperationalError as exc:
+        print(f"PostgreSQL unavailable ({type(exc).__name__}); skipping its figures.")
+        return False
+    return True
+
+
+def run(backend: str, events: int) -> dict[str, float] | None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ALCOVE_")}
+    done = subprocess.run(
+        [sys.executable, __file__, "--child", backend, "--events", str(events)],
+        env=env, capture_output=True, text=True, check=False,
+    )
+    if done.returncode:
+        print(done.stderr[-2000:])
+        return None
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--events", type=int, default=10_000)
+    parser.add_argument("--child")
+    args = parser.parse_args()
+    if args.child:
+        child(args.child, args.events)
+        return
+    print(__doc__.split("Goals")[0].split("How it measures:")[1].strip(), end="\n\n")
+    sqlite = run("sqlite", args.events)
+    pg = run("postgres", args.events) if _postgres("create") else None
+    if pg is not None:
+        _postgres("drop")
+    for size in SIZES if sqlite else ():
+        for verb in ("seal", "open"):
+            ours, raw = sqlite[f"{verb}_per_s_{size}"], sqlite[f"raw_{verb}_per_s_{size}"]
+            print(
+                f"{verb} {size:>5} B {ours:>10,.0f}/s  raw AES-GCM {raw:>10,.0f}/s  "
+                f"ratio {ours / raw:.2f}  (goal >= 0.7)"
+            )
+    for name, r in (("SQLite", sqlite), ("PostgreSQL", pg)):
+        if r is None:
+            continue
+        print(f"{name:<10} append {r['append_per_s']:>8,.0f}/s one per transaction, {r['append_batched_per_s']:>8,.0f}/s fifty per transaction" + ("  (goal >= 2,000/s)" if name == "PostgreSQL" else ""))
+        print(f"{name:<10} verify {r['verify_per_s']:>8,.0f}/s over {r['entries']:,} entries; raw hashlib {r['raw_hash_per_s']:>10,.0f}/s; ratio {r['verify_per_s'] / r['raw_hash_per_s']:.2f}  (goal >= 0.3)")
+
+
+if __name__ == "__main__":
+    main()
