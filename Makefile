@@ -36,8 +36,8 @@ test-postgres: $(VENV_STAMP)
 	bin/test-postgres
 
 lint: $(VENV_STAMP)
-	.venv/bin/ruff check alcove
-	.venv/bin/ruff format --check alcove
+	.venv/bin/ruff check alcove bench
+	.venv/bin/ruff format --check alcove bench
 
 typecheck: $(VENV_STAMP)
 	.venv/bin/mypy alcove
