@@ -29,7 +29,7 @@ def _quiet(done: int, total: int) -> None:
     pass
 
 
-def master_rotate(*, progress: Progress = _quiet) -> int:
+def master_rotate(*, progress: Progress = _quiet, batch: int | None = None) -> int:
     """Rewrap every data key under a new master version (or finish an interrupted rotation)."""
     ring = keys.keyring()
     if not DataKey.objects.filter(master_version__lt=ring.current).exists():
@@ -38,11 +38,12 @@ def master_rotate(*, progress: Progress = _quiet) -> int:
     total = DataKey.objects.filter(master_version__lt=ring.current).count()
     done = 0
     progress(done, total)
-    while batch := list(
-        DataKey.objects.filter(master_version__lt=ring.current).order_by("pk")[:BATCH]
+    size = batch or BATCH
+    while rows := list(
+        DataKey.objects.filter(master_version__lt=ring.current).order_by("pk")[:size]
     ):
         with transaction.atomic(using=KEY_STORE):
-            for row in batch:
+            for row in rows:
                 key = keys.unwrap(ring, row)
                 wrapped = keys.wrap(
                     ring,
@@ -54,7 +55,7 @@ def master_rotate(*, progress: Progress = _quiet) -> int:
                 DataKey.objects.filter(pk=row.pk, master_version=row.master_version).update(
                     wrapped=wrapped, master_version=ring.current
                 )
-        done += len(batch)
+        done += len(rows)
         progress(min(done, total), total)
     with transaction.atomic():
         audit_record(

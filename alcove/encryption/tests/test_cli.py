@@ -107,3 +107,36 @@ def test_a_wrong_master_key_stops_start_up_with_a_sentence(installed, data_dir):
         (data_dir / "master-key").write_bytes(real)
     assert result.returncode != 0
     assert "does not match the key store" in result.stderr
+
+
+KEYS = """
+from alcove.clients.services import client_create
+for n in range(150):
+    client_create(actor_id=None, legal_name=f"Killed Rotation {n}")
+"""
+
+
+def test_a_master_rotation_killed_halfway_finishes_on_the_next_run(installed, data_dir):
+    import signal
+
+    alcove(data_dir, "shell", "-v", "0", "-c", KEYS)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ALCOVE_")}
+    env["ALCOVE_DATA_DIR"] = str(data_dir)
+    rotation = subprocess.Popen(
+        [sys.executable, "-m", "alcove.cli", "keys", "rotate-master", "--batch", "1"],
+        env=env,
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+    )
+    seen = b""
+    while b"20 of" not in seen:
+        seen += rotation.stderr.read(1)
+    rotation.send_signal(signal.SIGKILL)
+    rotation.wait()
+    status = alcove(data_dir, "keys", "status").stdout
+    resumed = alcove(data_dir, "keys", "rotate-master").stdout
+    assert status.count("current") == 1
+    version = status.split("current ")[1].split(")")[0]
+    assert f"wrapped by master key v{version}" in resumed  # finished, not rotated again
+    opened = alcove(data_dir, "shell", "-v", "0", "-c", OPEN).stdout.split("\n")
+    assert sum(line.startswith("Killed Rotation") for line in opened) == 150

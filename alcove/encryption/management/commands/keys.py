@@ -24,7 +24,12 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(dest="verb", required=True)
         sub.add_parser("status", help="Where the master key is and what the key store holds.")
-        sub.add_parser("rotate-master", help="Rewrap every data key under a new master key.")
+        master = sub.add_parser(
+            "rotate-master", help="Rewrap every data key under a new master key."
+        )
+        master.add_argument(
+            "--batch", type=int, default=rotation.BATCH, help="Keys per transaction."
+        )
         sub.add_parser("retire-masters", help="Forget master keys no data key uses any more.")
         client = sub.add_parser("rotate-client", help="Re-encrypt one client under new data keys.")
         client.add_argument("client_id")
@@ -55,8 +60,8 @@ class Command(BaseCommand):
         self.stdout.write(f"Master versions: {sorted(ring.masters)} (current {ring.current})")
         self.stdout.write(f"Data keys in the key store: {DataKey.objects.count()}")
 
-    def _rotate_master(self, **options: Any) -> None:
-        version = rotation.master_rotate(progress=self._progress)
+    def _rotate_master(self, *, batch: int, **options: Any) -> None:
+        version = rotation.master_rotate(progress=self._progress, batch=max(1, batch))
         self.stdout.write(
             f"Every data key is wrapped by master key v{version}. Back up the keyring now; "
             "when every app process has restarted, run `alcove keys retire-masters`."
