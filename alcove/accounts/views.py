@@ -2,6 +2,7 @@
 
 import logging
 
+from allauth.account.internal.flows.login import record_authentication
 from allauth.account.utils import perform_login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -61,8 +62,19 @@ def practice_setup(request: HttpRequest) -> HttpResponse:
             return _refused(request, str(refusal))
         else:
             del request.session[SETUP_TOKEN]
-            return perform_login(request, owner, redirect_url=reverse("security_enrol"))
+            return _signed_in_fresh(request, owner)
     return render(request, "accounts/setup.html", {"form": form})
+
+
+def _signed_in_fresh(request: HttpRequest, user: User) -> HttpResponse:
+    """Sign in a person who has just chosen their password, as a recent authentication.
+
+    Otherwise allauth would ask for that password again to show the recovery codes made a
+    minute later.
+    """
+    response = perform_login(request, user, redirect_url=reverse("security_enrol"))
+    record_authentication(request, user, "password", email=user.email)
+    return response
 
 
 def _fields(form: PracticeSetupForm | InvitationAcceptForm, *extra: str) -> dict[str, str]:
@@ -100,7 +112,7 @@ def invitation_accept(request: HttpRequest) -> HttpResponse:
             return _refused(request, str(refusal))
         else:
             del request.session[INVITE_TOKEN]
-            return perform_login(request, user, redirect_url=reverse("security_enrol"))
+            return _signed_in_fresh(request, user)
     context = {"form": form, "invitation": invitation, "practice": practice_get()}
     return render(request, "accounts/invitation_accept.html", context)
 

@@ -97,3 +97,9 @@ def test_a_deactivated_account_cannot_sign_in(client, clinician):
     clinician.save()
     password_login(client, clinician.email)
     assert "_auth_user_id" not in client.session
+
+
+def test_the_sign_in_page_carries_the_passkey_sign_in_and_its_script(client, practice):
+    page = client.get("/accounts/login/").content.decode()
+    assert 'id="mfa_login"' in page
+    assert '<script src="/static/' in page  # served from Alcove itself: allowed by the CSP
