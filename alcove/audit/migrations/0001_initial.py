@@ -4,7 +4,9 @@ from django.db import migrations, models
 
 
 def head_create(apps, schema_editor):
-    apps.get_model("audit", "AuditHead").objects.using(schema_editor.connection.alias).get_or_create(pk=1)
+    apps.get_model("audit", "AuditHead").objects.using(
+        schema_editor.connection.alias
+    ).get_or_create(pk=1)
 
 
 def triggers_install(apps, schema_editor):
@@ -20,51 +22,88 @@ def triggers_drop(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='AuditCheckpoint',
+            name="AuditCheckpoint",
             fields=[
-                ('tree_size', models.BigIntegerField(primary_key=True, serialize=False)),
-                ('root', models.BinaryField(max_length=32)),
-                ('signed_at', models.DateTimeField()),
-                ('signature', models.BinaryField(max_length=64)),
-                ('key_id', models.CharField(help_text='First hex digits of the public key hash.', max_length=16)),
+                ("tree_size", models.BigIntegerField(primary_key=True, serialize=False)),
+                ("root", models.BinaryField(max_length=32)),
+                ("signed_at", models.DateTimeField()),
+                ("signature", models.BinaryField(max_length=64)),
+                (
+                    "key_id",
+                    models.CharField(
+                        help_text="First hex digits of the public key hash.", max_length=16
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='AuditHead',
+            name="AuditHead",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('size', models.BigIntegerField(default=0)),
-                ('frontier', models.BinaryField(default=b'')),
-                ('last_checkpoint_at', models.DateTimeField(null=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("size", models.BigIntegerField(default=0)),
+                ("frontier", models.BinaryField(default=b"")),
+                ("last_checkpoint_at", models.DateTimeField(null=True)),
             ],
         ),
         migrations.CreateModel(
-            name='AuditEvent',
+            name="AuditEvent",
             fields=[
-                ('seq', models.BigIntegerField(help_text='Leaf index in the Merkle tree.', primary_key=True, serialize=False)),
-                ('occurred_at', models.DateTimeField()),
-                ('actor_id', models.BigIntegerField(help_text='Staff id; empty for the system.', null=True)),
-                ('action', models.CharField(max_length=64)),
-                ('resource_type', models.CharField(blank=True, max_length=64)),
-                ('resource_id', models.CharField(blank=True, max_length=64)),
-                ('client', models.CharField(blank=True, help_text='Keyed pseudonym.', max_length=32)),
-                ('outcome', models.CharField(choices=[('allowed', 'Allowed'), ('denied', 'Denied')], max_length=8)),
-                ('rule', models.CharField(blank=True, max_length=300)),
-                ('reason', models.TextField(blank=True, help_text='Break-the-glass and other stated reasons.')),
-                ('request_id', models.CharField(blank=True, max_length=32)),
-                ('leaf_hash', models.BinaryField(max_length=32)),
-                ('root_after', models.BinaryField(help_text='Tree root including this entry.', max_length=32)),
+                (
+                    "seq",
+                    models.BigIntegerField(
+                        help_text="Leaf index in the Merkle tree.",
+                        primary_key=True,
+                        serialize=False,
+                    ),
+                ),
+                ("occurred_at", models.DateTimeField()),
+                (
+                    "actor_id",
+                    models.BigIntegerField(help_text="Staff id; empty for the system.", null=True),
+                ),
+                ("action", models.CharField(max_length=64)),
+                ("resource_type", models.CharField(blank=True, max_length=64)),
+                ("resource_id", models.CharField(blank=True, max_length=64)),
+                (
+                    "client",
+                    models.CharField(blank=True, help_text="Keyed pseudonym.", max_length=32),
+                ),
+                (
+                    "outcome",
+                    models.CharField(
+                        choices=[("allowed", "Allowed"), ("denied", "Denied")], max_length=8
+                    ),
+                ),
+                ("rule", models.CharField(blank=True, max_length=300)),
+                (
+                    "reason",
+                    models.TextField(
+                        blank=True, help_text="Break-the-glass and other stated reasons."
+                    ),
+                ),
+                ("request_id", models.CharField(blank=True, max_length=32)),
+                ("leaf_hash", models.BinaryField(max_length=32)),
+                (
+                    "root_after",
+                    models.BinaryField(help_text="Tree root including this entry.", max_length=32),
+                ),
             ],
             options={
-                'indexes': [models.Index(fields=['client', 'seq'], name='audit_audit_client_87dd7a_idx'), models.Index(fields=['actor_id', 'seq'], name='audit_audit_actor_i_828ebb_idx')],
+                "indexes": [
+                    models.Index(fields=["client", "seq"], name="audit_audit_client_87dd7a_idx"),
+                    models.Index(fields=["actor_id", "seq"], name="audit_audit_actor_i_828ebb_idx"),
+                ],
             },
         ),
         migrations.RunPython(head_create, migrations.RunPython.noop),
