@@ -29,12 +29,13 @@ def purpose_for(data_class: str) -> str:
 class Sealed:
     """A ciphertext and the place it belongs to. Opening it needs a Decision."""
 
-    __slots__ = ("_ciphertext", "_field", "_instance")
+    __slots__ = ("_ciphertext", "_client", "_field", "_instance")
 
     def __init__(self, ciphertext: bytes, *, field: "SealedField", instance: models.Model) -> None:
         self._ciphertext = ciphertext
         self._field = field
         self._instance = instance
+        self._client: UUID | None = None
 
     def __str__(self) -> str:
         return "<sealed>"
@@ -46,7 +47,9 @@ class Sealed:
 
     @property
     def client_id(self) -> UUID:
-        return self._field.client_of(self._instance)
+        if self._client is None:
+            self._client = self._field.client_of(self._instance)
+        return self._client
 
     @property
     def data_class(self) -> str:

@@ -23,6 +23,7 @@ from alcove.encryption.router import KEY_STORE
 log = logging.getLogger(__name__)
 
 CACHE_SECONDS = 60
+_now = time.monotonic
 CHECK_VALUE = b"alcove master key check"
 
 _lock = threading.RLock()
@@ -197,7 +198,7 @@ def data_key_create(*, client_id: UUID, purpose: str) -> int:
 def data_key_current(*, client_id: UUID, purpose: str) -> int:
     """The version new ciphertexts use: the newest, created on the client's first write."""
     hit = _current.get((client_id, purpose))
-    if hit and time.monotonic() - hit[0] < CACHE_SECONDS:
+    if hit is not None and _now() - hit[0] < CACHE_SECONDS:
         return hit[1]
     version = _data_key_newest(client_id=client_id, purpose=purpose)
     _current[(client_id, purpose)] = (time.monotonic(), version)
@@ -217,7 +218,7 @@ def _data_key_newest(*, client_id: UUID, purpose: str) -> int:
 def data_key(*, client_id: UUID, purpose: str, version: int) -> AESGCM:
     cache_key = (client_id, purpose, version)
     hit = _cache.get(cache_key)
-    if hit and time.monotonic() - hit[0] < CACHE_SECONDS:
+    if hit is not None and _now() - hit[0] < CACHE_SECONDS:
         return hit[1]
     row = DataKey.objects.filter(client_id=client_id, purpose=purpose, key_version=version).first()
     if row is None:
