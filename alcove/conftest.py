@@ -7,6 +7,7 @@ import pytest
 from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, generate_totp_secret, hotp_value
 from django.core.cache import cache
 from django.test import Client
+from hypothesis import settings as hypothesis_settings
 
 from alcove.accounts.models import Practice, Role, RoleGrant, User
 
@@ -17,6 +18,10 @@ def totp_code(secret: str, *, offset: int = 0) -> str:
     """The authenticator app's current six-digit code (offset in 30-second steps)."""
     return format_hotp_value(hotp_value(secret, int(time.time()) // 30 + offset))
 
+
+# Our machines are small and shared: judge properties by their examples, not by a deadline.
+hypothesis_settings.register_profile("alcove", deadline=None)
+hypothesis_settings.load_profile("alcove")
 
 DATABASE_FIXTURES = {"db", "transactional_db", "live_server", "django_db_reset_sequences"}
 

@@ -14,7 +14,7 @@ class Outcome(models.TextChoices):
 
 
 class AuditEvent(models.Model):
-    seq = models.BigIntegerField(primary_key=True, help_text="Leaf index in the Merkle tree.")
+    seq = models.PositiveBigIntegerField(primary_key=True, help_text="Leaf index in the tree.")
     occurred_at = models.DateTimeField()
     actor_id = models.BigIntegerField(null=True, help_text="Staff id; empty for the system.")
     action = models.CharField(max_length=64)

@@ -71,7 +71,7 @@ def _checkpoint_due(size: int, last: datetime | None, now: datetime) -> bool:
 
 def _append_statements(vendor: str) -> list[str]:
     """INSERT the entry and move the head; one round trip on PostgreSQL."""
-    columns = ", ".join(f.column for f in AuditEvent._meta.concrete_fields)
+    columns = ", ".join(f.column or f.attname for f in AuditEvent._meta.concrete_fields)
     marks = ", ".join(["%s"] * len(AuditEvent._meta.concrete_fields))
     insert = f"INSERT INTO {AuditEvent._meta.db_table} ({columns}) VALUES ({marks})"  # noqa: S608
     update = (

@@ -30,7 +30,10 @@ class Report:
 
 
 def _entries(start: int = 0, stop: int | None = None) -> Iterator[tuple[object, ...]]:
-    rows = AuditEvent.objects.filter(seq__gte=start).order_by("seq")
+    # No lower bound when reading from the start: a row numbered below 0 must be seen.
+    rows = AuditEvent.objects.order_by("seq")
+    if start:
+        rows = rows.filter(seq__gte=start)
     if stop is not None:
         rows = rows.filter(seq__lt=stop)
     return rows.values_list(*LEAF_FIELDS, "leaf_hash", "root_after").iterator(chunk_size=CHUNK)
@@ -92,6 +95,11 @@ def audit_verify(*, against: Checkpoint | None = None, progress: Progress | None
     report.root = frontier.root()
     if not report.problems:
         _check_ends(report, total=total, pending=pending)
+    if not report.problems and head is not None:
+        if merkle.Frontier.from_bytes(bytes(head.frontier)).root() != report.root:
+            report.problems.append(
+                "the audit head's tree does not match the entries: it was altered outside Alcove"
+            )
     if progress:
         progress(frontier.size, total)
     return report

@@ -28,7 +28,6 @@ def client_create(
         actor_id=actor_id,
         action="client.create",
         resource_type="client",
-        resource_id=str(client.pk),
         client_id=client.pk,
     )
     return client

@@ -61,8 +61,8 @@ class Migration(migrations.Migration):
             fields=[
                 (
                     "seq",
-                    models.BigIntegerField(
-                        help_text="Leaf index in the Merkle tree.",
+                    models.PositiveBigIntegerField(
+                        help_text="Leaf index in the tree.",
                         primary_key=True,
                         serialize=False,
                     ),
