@@ -167,3 +167,27 @@ def test_a_sign_in_as_an_unknown_email_is_logged_without_the_email(client, fresh
     logged = every_column_of_every_entry()
     assert "mallory" not in logged and "elsewhere" not in logged
     assert PASSWORD not in logged
+
+
+def test_adding_a_second_factor_is_in_the_audit_log(
+    client, make_staff, django_capture_on_commit_callbacks
+):
+    user = make_staff(Role.CLINICIAN, mfa=False)
+    password_login(client, user.email)
+    page = client.get("/accounts/2fa/totp/activate/")
+    secret = page.context["form"].secret
+    with django_capture_on_commit_callbacks(execute=True):  # allauth signals after commit
+        response = client.post("/accounts/2fa/totp/activate/", {"code": totp_code(secret)})
+    assert response.status_code == 302, response.content.decode()[:3000]
+    added = AuditEvent.objects.filter(action="account.factor_add", actor_id=user.pk)
+    kinds = set(added.values_list("resource_type", flat=True))
+    assert kinds == {"authenticator.totp", "authenticator.recovery_codes"}
+
+
+def test_a_wrong_second_factor_code_is_in_the_audit_log(client, make_staff):
+    user = make_staff(Role.CLINICIAN)
+    password_login(client, user.email)
+    client.post("/accounts/2fa/authenticate/", {"code": "000000"})
+    entry = AuditEvent.objects.get(action="account.second_factor")
+    assert entry.outcome == "denied" and entry.resource_id == str(user.pk)
+    assert "000000" not in str(entry.__dict__)
