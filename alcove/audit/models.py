@@ -5,7 +5,11 @@ outlive the records it describes. Database triggers refuse UPDATE and DELETE on 
 entries and the checkpoints (triggers.py).
 """
 
+from datetime import UTC, datetime, timedelta
+
 from django.db import models
+
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 class Outcome(models.TextChoices):
@@ -15,7 +19,7 @@ class Outcome(models.TextChoices):
 
 class AuditEvent(models.Model):
     seq = models.PositiveBigIntegerField(primary_key=True, help_text="Leaf index in the tree.")
-    occurred_at = models.DateTimeField()
+    occurred_us = models.BigIntegerField(help_text="When: microseconds since 1970, UTC.")
     actor_id = models.BigIntegerField(null=True, help_text="Staff id; empty for the system.")
     action = models.CharField(max_length=64)
     resource_type = models.CharField(max_length=64, blank=True)
@@ -33,6 +37,11 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"audit entry {self.seq}: {self.action} {self.outcome}"
+
+    @property
+    def occurred_at(self) -> datetime:
+        # Kept as a whole number so the leaf's bytes need no date formatting to recompute.
+        return EPOCH + timedelta(microseconds=self.occurred_us)
 
 
 class AuditHead(models.Model):

@@ -12,13 +12,13 @@ from alcove.access.decisions import Decision
 from alcove.audit import merkle
 from alcove.audit.checkpoints import checkpoint_write
 from alcove.audit.middleware import request_id
-from alcove.audit.models import AuditEvent, AuditHead, Outcome
+from alcove.audit.models import EPOCH, AuditEvent, AuditHead, Outcome
 from alcove.encryption.blind_index import client_pseudonym
 
 # Fields in the order they are hashed. Changing this changes every leaf: don't.
 LEAF_FIELDS = (
     "seq",
-    "occurred_at",
+    "occurred_us",
     "actor_id",
     "action",
     "resource_type",
@@ -37,10 +37,7 @@ _encode = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
 
 def leaf_data(values: tuple[object, ...]) -> bytes:
     """The canonical bytes of an entry (a JSON array in LEAF_FIELDS order) that its leaf hashes."""
-    when = values[1]
-    if isinstance(when, datetime):
-        when = when.astimezone(UTC).isoformat(timespec="microseconds")
-    return _encode([LEAF_FORMAT, values[0], when, *values[2:]]).encode()
+    return _encode([LEAF_FORMAT, *values]).encode()
 
 
 def _sequence_next() -> tuple[int, merkle.Frontier, datetime | None]:
@@ -124,7 +121,7 @@ def audit_record(
         now = timezone.now()
         event = AuditEvent(
             seq=seq,
-            occurred_at=now,
+            occurred_us=(now - EPOCH) // timedelta(microseconds=1),
             actor_id=actor_id,
             action=action,
             resource_type=resource_type,

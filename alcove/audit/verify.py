@@ -8,6 +8,8 @@ each entry, to name the first entry that changed.
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
+from django.db import connection
+
 from alcove.audit import merkle
 from alcove.audit.checkpoints import Checkpoint, checkpoint_from_row, public_key, signature_valid
 from alcove.audit.models import AuditCheckpoint, AuditEvent, AuditHead
@@ -30,13 +32,29 @@ class Report:
 
 
 def _entries(start: int = 0, stop: int | None = None) -> Iterator[tuple[object, ...]]:
-    # No lower bound when reading from the start: a row numbered below 0 must be seen.
-    rows = AuditEvent.objects.order_by("seq")
+    """Rows as the database holds them (every leaf field is a number, text or bytes).
+
+    A plain cursor rather than the ORM: verification reads every entry, and skipping the
+    per-value conversion is most of its speed. No lower bound when reading from the start:
+    a row numbered below 0 must be seen.
+    """
+    columns = ", ".join(LEAF_FIELDS)  # attribute names are the column names
+    where, params = [], []
     if start:
-        rows = rows.filter(seq__gte=start)
+        where.append("seq >= %s")
+        params.append(start)
     if stop is not None:
-        rows = rows.filter(seq__lt=stop)
-    return rows.values_list(*LEAF_FIELDS, "leaf_hash", "root_after").iterator(chunk_size=CHUNK)
+        where.append("seq < %s")
+        params.append(stop)
+    sql = (
+        f"SELECT {columns}, leaf_hash, root_after FROM {AuditEvent._meta.db_table}"  # noqa: S608
+        + (f" WHERE {' AND '.join(where)}" if where else "")
+        + " ORDER BY seq"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        while rows := cursor.fetchmany(CHUNK):
+            yield from rows
 
 
 def _first_changed_root(start: int, stop: int) -> str:

@@ -67,7 +67,10 @@ class Migration(migrations.Migration):
                         serialize=False,
                     ),
                 ),
-                ("occurred_at", models.DateTimeField()),
+                (
+                    "occurred_us",
+                    models.BigIntegerField(help_text="When: microseconds since 1970, UTC."),
+                ),
                 (
                     "actor_id",
                     models.BigIntegerField(help_text="Staff id; empty for the system.", null=True),

@@ -130,8 +130,8 @@ def renumber(rows: list[Row]) -> None:
 
 
 def changed_value(rng: random.Random, field: str, old: Any) -> Any:
-    if field == "occurred_at":
-        return old + timedelta(microseconds=rng.choice((-1, 1)) * rng.randint(1, 10**9))
+    if field == "occurred_us":
+        return old + rng.choice((-1, 1)) * rng.randint(1, 10**9)
     if field == "actor_id":
         return rng.choice([None, *(n for n in range(1, 200) if n != old)])
     if field == "outcome":
