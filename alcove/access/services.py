@@ -1,0 +1,53 @@
+"""decide(): the policy table applied to one actor and one record, recorded in the audit log.
+
+Until clients have care teams (the clients-and-notes issue), the caller names the
+relationship; afterwards a selector computes it and callers stop passing it.
+"""
+
+from uuid import UUID
+
+from alcove.access.decisions import Decision
+from alcove.access.policy import Action, DataClass, Relationship, grant_for
+from alcove.accounts.models import Role, User
+from alcove.audit.services import decision_record
+
+REMEDY = (
+    "A clinician on the client's care team (or their supervisor) can; in an emergency a "
+    "clinician can open the clinical record by break-the-glass with a written reason."
+)
+
+
+def decide(
+    *,
+    actor: User,
+    action: Action,
+    data_class: DataClass,
+    relationship: Relationship,
+    client_id: UUID | None,
+    resource_type: str,
+    resource_id: object = "",
+) -> Decision:
+    """Allowed if any of the actor's roles has a grant; every answer is an audit entry."""
+    rule, allowed = "", False
+    for role in sorted(actor.roles):
+        if grant := grant_for(Role(role), relationship, data_class, action):
+            rule, allowed = f"{role}, {relationship}: {grant[4]}", True
+            break
+    if not allowed:
+        roles = ", ".join(sorted(actor.roles)) or "no role"
+        rule = (
+            f"Need to know: {roles} with relationship '{relationship}' may not {action} "
+            f"{data_class} (alcove access matrix)."
+        )
+    decision = Decision(
+        allowed=allowed,
+        actor_id=actor.pk,
+        action=f"{data_class}.{action}",
+        data_class=data_class,
+        client_id=client_id,
+        resource_type=resource_type,
+        resource_id=str(resource_id),
+        rule=rule,
+        remedy="" if allowed else REMEDY,
+    )
+    return decision_record(decision)
