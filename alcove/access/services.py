@@ -1,7 +1,7 @@
 """decide(): the policy table applied to one actor and one record, recorded in the audit log.
 
-Until clients have care teams (the clients-and-notes issue), the caller names the
-relationship; afterwards a selector computes it and callers stop passing it.
+The relationship comes from the client's care team and from supervision
+(clients.selectors.relationship_of); for a note, give its author.
 """
 
 from uuid import UUID
@@ -10,6 +10,7 @@ from alcove.access.decisions import Decision
 from alcove.access.policy import Action, DataClass, Relationship, grant_for
 from alcove.accounts.models import Role, User
 from alcove.audit.services import decision_record
+from alcove.clients.selectors import relationship_of
 
 REMEDY = (
     "A clinician on the client's care team (or their supervisor) can; in an emergency a "
@@ -22,12 +23,15 @@ def decide(
     actor: User,
     action: Action,
     data_class: DataClass,
-    relationship: Relationship,
     client_id: UUID | None,
     resource_type: str,
     resource_id: object = "",
+    author_id: int | None = None,
+    relationship: Relationship | None = None,
 ) -> Decision:
     """Allowed if any of the actor's roles has a grant; every answer is an audit entry."""
+    if relationship is None:
+        relationship = _relationship(actor, client_id, data_class, author_id)
     rule, allowed = "", False
     for role in sorted(actor.roles):
         if grant := grant_for(Role(role), relationship, data_class, action):
@@ -51,3 +55,14 @@ def decide(
         remedy="" if allowed else REMEDY,
     )
     return decision_record(decision)
+
+
+def _relationship(
+    actor: User, client_id: UUID | None, data_class: DataClass, author_id: int | None
+) -> Relationship:
+    if client_id is None:
+        return Relationship.NONE
+    if data_class == DataClass.PSYCHOTHERAPY_NOTES and author_id is None:
+        # Only a note's own author counts here, never the chart's primary clinician.
+        return Relationship.NONE
+    return relationship_of(actor_id=actor.pk, client_id=client_id, author_id=author_id)

@@ -122,3 +122,22 @@ class Invitation(SingleUseLink):
 
     def __str__(self) -> str:
         return f"invitation {self.pk}"
+
+
+class Supervision(models.Model):
+    """A supervisor answers for a trainee's work: reads their charts, co-signs their notes."""
+
+    supervisor = models.ForeignKey(User, on_delete=models.PROTECT, related_name="supervisees")
+    trainee = models.ForeignKey(User, on_delete=models.PROTECT, related_name="supervisors")
+    started_at = models.DateTimeField(default=timezone.now)
+    ended_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints: ClassVar = [
+            models.CheckConstraint(
+                condition=~models.Q(supervisor=models.F("trainee")), name="no_self_supervision"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"supervision of user {self.trainee_id} by user {self.supervisor_id}"

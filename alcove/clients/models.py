@@ -1,8 +1,11 @@
 """Clients: every identifying value sealed, found only through the blind index."""
 
 import uuid
+from typing import ClassVar
 
+from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 from alcove.encryption.fields import SealedField
 
@@ -19,3 +22,32 @@ class Client(models.Model):
 
     def __str__(self) -> str:
         return f"client {self.pk}"
+
+
+class CareTeamRole(models.TextChoices):
+    PRIMARY = "primary", "Primary clinician"
+    CO_THERAPIST = "co_therapist", "Co-therapist"
+
+
+class CareTeamMember(models.Model):
+    """Who treats the client. Membership ends; it is never deleted, so history stays readable."""
+
+    client = models.ForeignKey(Client, on_delete=models.PROTECT, related_name="care_team")
+    staff = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="care_teams"
+    )
+    role = models.CharField(max_length=16, choices=CareTeamRole.choices)
+    started_at = models.DateTimeField(default=timezone.now)
+    ended_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints: ClassVar = [
+            models.UniqueConstraint(
+                fields=["client"],
+                condition=models.Q(role="primary", ended_at__isnull=True),
+                name="one_current_primary_clinician",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.role} of client {self.client_id}: user {self.staff_id}"
