@@ -350,6 +350,9 @@ MASTER_KEY_FILE = Path(
     )
 ).resolve()
 
+# --- Break-the-glass: how long emergency access to one client's record lasts.
+BREAK_GLASS_MINUTES = _env_int("ALCOVE_BREAK_GLASS_MINUTES", 60, 5, 240)
+
 # --- Audit: a signed checkpoint every so many events or minutes, whichever comes first.
 AUDIT_CHECKPOINT_EVERY = _env_int("ALCOVE_AUDIT_CHECKPOINT_EVERY", 1000, 1, 1_000_000)
 AUDIT_CHECKPOINT_MINUTES = _env_int("ALCOVE_AUDIT_CHECKPOINT_MINUTES", 60, 1, 24 * 60)

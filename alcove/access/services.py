@@ -6,6 +6,7 @@ The relationship comes from the client's care team and from supervision
 
 from uuid import UUID
 
+from alcove.access.breakglass import BREAKERS, break_glass_active, break_glass_covers
 from alcove.access.decisions import Decision
 from alcove.access.policy import Action, DataClass, Relationship, grant_for
 from alcove.accounts.models import Role, User
@@ -37,6 +38,13 @@ def decide(
         if grant := grant_for(Role(role), relationship, data_class, action):
             rule, allowed = f"{role}, {relationship}: {grant[4]}", True
             break
+    reason = ""
+    if not allowed and client_id is not None and break_glass_covers(data_class, action):
+        if actor.roles & BREAKERS and (
+            glass := break_glass_active(actor_id=actor.pk, client_id=client_id)
+        ):
+            allowed, reason = True, glass.reason
+            rule = f"break-the-glass {glass.pk}, until {glass.expires_at:%H:%M} UTC"
     if not allowed:
         roles = ", ".join(sorted(actor.roles)) or "no role"
         rule = (
@@ -53,6 +61,7 @@ def decide(
         resource_id=str(resource_id),
         rule=rule,
         remedy="" if allowed else REMEDY,
+        reason=reason,
     )
     return decision_record(decision)
 
