@@ -140,6 +140,7 @@ INSTALLED_APPS = [
     "alcove.encryption",
     "alcove.audit",
     "alcove.clients",
+    "alcove.notes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

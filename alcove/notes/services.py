@@ -1,0 +1,162 @@
+"""Writing, signing and reading notes: every step through decide(), every read audited."""
+
+import hashlib
+import json
+from typing import Any, cast
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from alcove.access.decisions import AccessDenied, Decision
+from alcove.access.policy import Action, DataClass
+from alcove.access.services import decide
+from alcove.accounts.models import Role, User
+from alcove.clients.models import Client
+from alcove.encryption.fields import Sealed
+from alcove.notes.models import (
+    Addendum,
+    Note,
+    NoteKind,
+    NoteStatus,
+    NoteVersion,
+    PsychotherapyVersion,
+)
+
+SOAP = ("subjective", "objective", "assessment", "plan")
+
+
+class NoteRefused(AccessDenied):
+    """A note action refused by the note's state (signed notes are never edited)."""
+
+
+def _decide(actor: User, note: Note, action: Action) -> Decision:
+    return decide(
+        actor=actor,
+        action=action,
+        data_class=DataClass(note.data_class),
+        client_id=note.client_id,
+        resource_type="note",
+        resource_id=note.pk,
+        author_id=note.author_id,
+    )
+
+
+def _parts(note: Note) -> tuple[str, ...]:
+    if note.kind == NoteKind.PROGRESS:
+        return SOAP
+    return ("body",)
+
+
+def _versions(note: Note) -> Any:
+    model = PsychotherapyVersion if note.kind == NoteKind.PSYCHOTHERAPY else NoteVersion
+    return model.objects.filter(note=note)
+
+
+def note_create(*, actor: User, client: Client, kind: NoteKind) -> Note:
+    """Start a draft. Only someone treating the client may write in their chart."""
+    decide(
+        actor=actor,
+        action=Action.WRITE,
+        data_class=DataClass.CLINICAL,
+        client_id=client.pk,
+        resource_type="note",
+    ).require()
+    return Note.objects.create(client=client, author=actor, kind=kind)
+
+
+@transaction.atomic
+def note_save_draft(*, actor: User, note: Note, **parts: str) -> int:
+    """Save the draft as a new version (every version is kept); returns its number."""
+    note = Note.objects.select_for_update().get(pk=note.pk)
+    _decide(actor, note, Action.WRITE).require()
+    if note.status != NoteStatus.DRAFT:
+        raise NoteRefused(
+            "A signed note is never edited.", "Add an addendum to correct or add to it."
+        )
+    unknown = set(parts) - set(_parts(note))
+    if unknown:
+        raise ValueError(f"A {note.kind} note has no {', '.join(sorted(unknown))}.")
+    number = (_versions(note).aggregate(n=Max("number"))["n"] or 0) + 1
+    model = PsychotherapyVersion if note.kind == NoteKind.PSYCHOTHERAPY else NoteVersion
+    model.objects.create(
+        note=note,
+        client_id_copy=note.client_id,
+        number=number,
+        **{p: parts.get(p, "") for p in _parts(note)},
+    )
+    return number
+
+
+def _content(decision: Decision, note: Note, version: Any) -> dict[str, str]:
+    return {part: decision.open(getattr(version, part)) for part in _parts(note)}
+
+
+def content_hash(content: dict[str, str]) -> str:
+    canonical = json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+@transaction.atomic
+def note_sign(*, actor: User, note: Note) -> Note:
+    """Sign the latest version: the note is locked; a trainee's then awaits co-signature."""
+    note = Note.objects.select_for_update().get(pk=note.pk)
+    decision = _decide(actor, note, Action.SIGN)
+    decision.require()
+    if note.status != NoteStatus.DRAFT:
+        raise NoteRefused("This note is already signed.", "Add an addendum instead.")
+    latest = _versions(note).order_by("-number").first()
+    if latest is None:
+        raise NoteRefused("An empty note cannot be signed.", "Save a draft first.")
+    trainee = actor.has_role(Role.TRAINEE) and not actor.has_role(Role.CLINICIAN)
+    note.status = NoteStatus.AWAITING_COSIGN if trainee else NoteStatus.SIGNED
+    note.signed_at = timezone.now()
+    note.signed_version = latest.number
+    note.content_hash = content_hash(_content(decision, note, latest))
+    note.save()
+    return note
+
+
+@transaction.atomic
+def note_cosign(*, actor: User, note: Note) -> Note:
+    """The supervisor co-signs a trainee's signed note."""
+    note = Note.objects.select_for_update().get(pk=note.pk)
+    if note.status != NoteStatus.AWAITING_COSIGN:
+        raise NoteRefused("This note is not awaiting a co-signature.")
+    _decide(actor, note, Action.SIGN).require()
+    if actor.pk == note.author_id:
+        raise NoteRefused("A co-signature must come from the trainee's supervisor.")
+    note.status, note.cosigned_by, note.cosigned_at = NoteStatus.SIGNED, actor, timezone.now()
+    note.save()
+    return note
+
+
+@transaction.atomic
+def addendum_add(*, actor: User, note: Note, text: str) -> Addendum:
+    if note.status == NoteStatus.DRAFT:
+        raise NoteRefused("A draft is edited, not amended.", "Save the draft instead.")
+    if note.kind == NoteKind.PSYCHOTHERAPY:
+        raise NoteRefused("Psychotherapy notes take no addenda.", "Write a new psychotherapy note.")
+    _decide(actor, note, Action.WRITE).require()
+    return Addendum.objects.create(
+        note=note,
+        client_id_copy=note.client_id,
+        author=actor,
+        body=text,
+        content_hash=content_hash({"body": text}),
+    )
+
+
+def note_read(*, actor: User, note: Note) -> dict[str, Any]:
+    """The note as plain values for this request: latest version and addenda."""
+    decision = _decide(actor, note, Action.READ)
+    decision.require()
+    latest = _versions(note).order_by("-number").first()
+    return {
+        "kind": note.kind,
+        "status": note.status,
+        "content": _content(decision, note, latest) if latest else {},
+        "addenda": [
+            decision.open(cast(Sealed, a.body)) for a in note.addenda.order_by("written_at")
+        ],
+    }
