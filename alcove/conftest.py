@@ -122,3 +122,9 @@ def signed_in(client: Client) -> Callable[[User], Client]:
 
 def password_login(client: Client, email: str, password: str = PASSWORD):  # type: ignore[no-untyped-def]
     return client.post("/accounts/login/", {"login": email, "password": password})
+
+
+@pytest.fixture
+def client_factory() -> type[Client]:
+    """A second browser, for a second person in the same test."""
+    return Client

@@ -1,6 +1,9 @@
 from django.urls import include, path
 
 from alcove.accounts import views as accounts
+from alcove.audit import views as audit
+from alcove.clients import views as clients
+from alcove.notes import views as notes
 from alcove.web import views as web
 
 urlpatterns = [
@@ -20,6 +23,12 @@ urlpatterns = [
         name="invitation_revoke",
     ),
     path("practice/settings/", accounts.practice_settings, name="practice_settings"),
+    path("caseload/", clients.caseload, name="caseload"),
+    path("clients/new/", clients.client_new, name="client_new"),
+    path("clients/<uuid:client_id>/", clients.client_chart, name="client_chart"),
+    path("clients/<uuid:client_id>/notes/new", notes.note_new, name="note_new"),
+    path("clients/<uuid:client_id>/access/", audit.access_history_view, name="access_history"),
+    path("notes/<uuid:note_id>/", notes.note_edit, name="note_edit"),
     path("accounts/", include("allauth.urls")),
 ]
 

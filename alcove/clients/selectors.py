@@ -63,3 +63,9 @@ def relationship_of(
     if supervised & set(team):
         return Relationship.SUPERVISES_CARE_TEAM
     return Relationship.NONE
+
+
+def caseload_of(staff_id: int) -> QuerySet[Client]:
+    """The clients a staff member currently treats."""
+    members = _current(CareTeamMember.objects.filter(staff_id=staff_id))
+    return Client.objects.filter(pk__in=members.values("client_id")).order_by("created_at")

@@ -2,8 +2,10 @@ from datetime import date
 
 from django.db import transaction
 
+from alcove.access.decisions import AccessDenied
+from alcove.accounts.models import Role, User
 from alcove.audit.services import audit_record
-from alcove.clients.models import Client
+from alcove.clients.models import CareTeamMember, CareTeamRole, Client
 from alcove.encryption.blind_index import dob_digest, name_digest
 
 
@@ -30,4 +32,24 @@ def client_create(
         resource_type="client",
         client_id=client.pk,
     )
+    return client
+
+
+@transaction.atomic
+def client_intake(
+    *, actor: User, legal_name: str, preferred_name: str = "", date_of_birth: date | None = None
+) -> Client:
+    """A clinician opens a new client's chart and becomes their primary clinician."""
+    if not actor.roles & {Role.CLINICIAN, Role.TRAINEE}:
+        raise AccessDenied(
+            "Only a clinician or trainee opens a new client's chart.",
+            "Ask the clinician who will treat the client.",
+        )
+    client = client_create(
+        actor_id=actor.pk,
+        legal_name=legal_name,
+        preferred_name=preferred_name,
+        date_of_birth=date_of_birth,
+    )
+    CareTeamMember.objects.create(client=client, staff=actor, role=CareTeamRole.PRIMARY)
     return client

@@ -6,7 +6,7 @@ a `Sealed`, which prints as "<sealed>" and opens only through an allowing, recor
 policy gets nothing readable.
 """
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 from django.apps import apps as global_apps
@@ -93,7 +93,14 @@ class SealedDescriptor(DeferredAttribute):
         return value
 
 
-class SealedField(models.BinaryField):
+if TYPE_CHECKING:
+    # Tell the type checker what reading and assigning a sealed field gives.
+    _SealedBase = models.BinaryField[str | Sealed | None, Sealed | None]
+else:
+    _SealedBase = models.BinaryField
+
+
+class SealedField(_SealedBase):
     descriptor_class = SealedDescriptor
 
     def __init__(self, *args: Any, data_class: str, client_field: str, **kwargs: Any) -> None:

@@ -16,6 +16,7 @@ class NavItem:
 
 NAVIGATION = (
     NavItem("Home", "home", EVERY_ROLE),
+    NavItem("Caseload", "caseload", frozenset({Role.CLINICIAN, Role.TRAINEE, Role.SUPERVISOR})),
     NavItem("Staff", "staff_index", frozenset({Role.OWNER})),
     NavItem("Practice settings", "practice_settings", frozenset({Role.OWNER})),
     NavItem("Sign-in security", "mfa_index", EVERY_ROLE),

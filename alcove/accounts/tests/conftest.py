@@ -16,10 +16,3 @@ def fresh_owner_client(client, fresh_owner):
     client.post("/accounts/2fa/authenticate/", {"code": totp_code(fresh_owner.totp_secret)})
     assert client.get("/").status_code == 200
     return client
-
-
-@pytest.fixture
-def client_factory():
-    from django.test import Client
-
-    return Client

@@ -1,0 +1,81 @@
+"""Caseload and client chart. Names are opened per client through decide(), so each is audited."""
+
+from uuid import UUID
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+
+from alcove.access.policy import Action, DataClass
+from alcove.access.services import decide
+from alcove.accounts.models import Role, User
+from alcove.clients.forms import ClientIntakeForm
+from alcove.clients.models import Client
+from alcove.clients.selectors import caseload_of
+from alcove.clients.services import client_intake
+from alcove.notes.models import Note
+from alcove.web.decorators import role_required, staff_member
+
+CLINICAL_ROLES = (Role.CLINICIAN, Role.TRAINEE, Role.SUPERVISOR)
+CHART_TABS = (
+    (DataClass.DEMOGRAPHICS, "Client"),
+    (DataClass.CLINICAL, "Notes"),
+    (DataClass.AUDIT, "Access history"),
+)
+
+
+def client_names(actor: User, client: Client) -> dict[str, str]:
+    decision = decide(
+        actor=actor,
+        action=Action.READ,
+        data_class=DataClass.DEMOGRAPHICS,
+        client_id=client.pk,
+        resource_type="client",
+    )
+    decision.require()
+    return {
+        "legal_name": decision.open(client.legal_name),
+        "preferred_name": decision.open(client.preferred_name),
+        "date_of_birth": decision.open(client.date_of_birth),
+    }
+
+
+@role_required(*CLINICAL_ROLES)
+def caseload(request: HttpRequest) -> HttpResponse:
+    actor = staff_member(request)
+    rows = [(c, client_names(actor, c)) for c in caseload_of(actor.pk)]
+    return render(request, "clients/caseload.html", {"rows": rows})
+
+
+@role_required(Role.CLINICIAN, Role.TRAINEE)
+def client_new(request: HttpRequest) -> HttpResponse:
+    form = ClientIntakeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        client = client_intake(actor=staff_member(request), **form.cleaned_data)
+        return redirect("client_chart", client_id=client.pk)
+    return render(request, "clients/client_new.html", {"form": form})
+
+
+def _tabs(actor: User, client: Client) -> list[str]:
+    allowed = []
+    for data_class, label in CHART_TABS:
+        decision = decide(
+            actor=actor,
+            action=Action.READ,
+            data_class=data_class,
+            client_id=client.pk,
+            resource_type="chart_tab",
+        )
+        if decision.allowed:
+            allowed.append(label)
+    return allowed
+
+
+@role_required(*Role)
+def client_chart(request: HttpRequest, client_id: UUID) -> HttpResponse:
+    actor = staff_member(request)
+    client = get_object_or_404(Client, pk=client_id)
+    names = client_names(actor, client)
+    tabs = _tabs(actor, client)
+    notes = Note.objects.filter(client=client).order_by("-created_at") if "Notes" in tabs else []
+    context = {"client": client, "names": names, "tabs": tabs, "notes": notes}
+    return render(request, "clients/chart.html", context)
