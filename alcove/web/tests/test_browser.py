@@ -447,3 +447,44 @@ def test_pages_load_with_no_csp_violation_and_no_console_error(
     assert enrolling.evaluate("() => window.injected === undefined")
     assert any(p.startswith("CSP: script-src") for p in problems), problems
     assert any(p.startswith("console error") for p in problems), problems
+
+
+# --- 5. A clinician's day: a new chart, a progress note, signed and amended ---------------
+
+
+def test_a_clinician_keeps_a_chart_from_intake_to_a_signed_note_on_a_phone(
+    open_browser: OpenBrowser, live_server: LiveServer, make_staff: StaffMaker, problems: list[str]
+) -> None:
+    clinician = make_staff(Role.CLINICIAN, name="Cleo Clinician")
+    page = open_browser(viewport=PHONE, is_mobile=True, has_touch=True)
+    sign_in_with_a_cookie(page, clinician, url=live_server.url)
+
+    page.goto("/")
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Caseload").click()
+    page.get_by_role("link", name="Open a new client's chart").click()
+    check_phone_page(page)
+    labelled(page, "Legal name").fill("Tobias Wirth")
+    labelled(page, "Preferred name (optional)").fill("Toby")
+    page.get_by_role("button", name="Open the chart").click()
+    expect(page.get_by_role("heading", name="Toby", exact=True)).to_be_visible()
+    assert "Wirth" not in page.url and "Toby" not in page.url
+
+    labelled(page, "New note").select_option("progress")
+    page.get_by_role("button", name="Start").click()
+    check_phone_page(page)
+    for part, text in (("Subjective", "Worried about the move."), ("Plan", "Fortnightly.")):
+        labelled(page, part).fill(text)
+    page.get_by_role("button", name="Sign and lock").click()
+    expect(page.get_by_role("status")).to_contain_text("Signed")
+    expect(page.get_by_text("Worried about the move.")).to_be_visible()
+    expect(page.get_by_role("button", name="Sign and lock")).to_have_count(0)
+
+    labelled(page, "Addendum").fill("Moved on 3 March.")
+    page.get_by_role("button", name="Add addendum").click()
+    expect(page.get_by_text("Moved on 3 March.")).to_be_visible()
+    page.get_by_role("link", name="Back to the chart").click()
+    page.get_by_role("link", name="Access history of this record").click()
+    expect(page.get_by_role("table")).to_contain_text("clinical.sign")
+    check_phone_page(page)
+    settle(page)
+    assert problems == []
