@@ -1,5 +1,6 @@
 from django.urls import include, path
 
+from alcove.access import views as access
 from alcove.accounts import views as accounts
 from alcove.audit import views as audit
 from alcove.clients import views as clients
@@ -28,6 +29,10 @@ urlpatterns = [
     path("clients/<uuid:client_id>/", clients.client_chart, name="client_chart"),
     path("clients/<uuid:client_id>/notes/new", notes.note_new, name="note_new"),
     path("clients/<uuid:client_id>/access/", audit.access_history_view, name="access_history"),
+    path("clients/<uuid:client_id>/break-glass", access.break_glass, name="break_glass"),
+    path("clients/find/", clients.client_find, name="client_find"),
+    path("break-glass/", access.review_queue, name="break_glass_queue"),
+    path("break-glass/<int:glass_id>/review", access.review, name="break_glass_review"),
     path("notes/<uuid:note_id>/", notes.note_edit, name="note_edit"),
     path("accounts/", include("allauth.urls")),
 ]

@@ -11,3 +11,18 @@ class ClientIntakeForm(forms.Form):
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
     )
+
+
+class ClientFindForm(forms.Form):
+    name = forms.CharField(
+        label="Name (legal or preferred, exactly)", max_length=200, required=False
+    )
+    date_of_birth = forms.DateField(
+        label="Date of birth", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        if not data.get("name") and not data.get("date_of_birth"):
+            raise forms.ValidationError("Give a name, a date of birth, or both.")
+        return data

@@ -5,12 +5,14 @@ from uuid import UUID
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from alcove.access.breakglass import BREAKERS
+from alcove.access.decisions import AccessDenied
 from alcove.access.policy import Action, DataClass
 from alcove.access.services import decide
 from alcove.accounts.models import Role, User
-from alcove.clients.forms import ClientIntakeForm
+from alcove.clients.forms import ClientFindForm, ClientIntakeForm
 from alcove.clients.models import Client
-from alcove.clients.selectors import caseload_of
+from alcove.clients.selectors import caseload_of, clients_find
 from alcove.clients.services import client_intake
 from alcove.notes.models import Note
 from alcove.web.decorators import role_required, staff_member
@@ -70,11 +72,36 @@ def _tabs(actor: User, client: Client) -> list[str]:
     return allowed
 
 
+@role_required(Role.CLINICIAN, Role.SUPERVISOR)
+def client_find(request: HttpRequest) -> HttpResponse:
+    """Exact search through the blind index. Posted, so no name ever sits in a URL."""
+    actor = staff_member(request)
+    form = ClientFindForm(request.POST or None)
+    results: list[tuple[Client, dict[str, str] | None]] = []
+    if request.method == "POST" and form.is_valid():
+        for client in clients_find(
+            name=form.cleaned_data["name"], date_of_birth=form.cleaned_data["date_of_birth"]
+        )[:20]:
+            try:
+                results.append((client, client_names(actor, client)))
+            except AccessDenied:
+                results.append((client, None))  # exists; open only by break-the-glass
+    searched = request.method == "POST" and form.is_valid()
+    context = {"form": form, "results": results, "searched": searched}
+    return render(request, "clients/find.html", context)
+
+
 @role_required(*Role)
 def client_chart(request: HttpRequest, client_id: UUID) -> HttpResponse:
     actor = staff_member(request)
     client = get_object_or_404(Client, pk=client_id)
-    names = client_names(actor, client)
+    try:
+        names = client_names(actor, client)
+    except AccessDenied as refused:
+        if not actor.roles & BREAKERS:
+            raise
+        context = {"client": client, "refusal": refused}
+        return render(request, "clients/chart_refused.html", context, status=403)
     tabs = _tabs(actor, client)
     notes = Note.objects.filter(client=client).order_by("-created_at") if "Notes" in tabs else []
     context = {"client": client, "names": names, "tabs": tabs, "notes": notes}

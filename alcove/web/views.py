@@ -4,6 +4,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import get_template
 
+from alcove.access.models import BreakGlass
 from alcove.accounts.models import Role
 from alcove.accounts.selectors import invitation_pending_list, practice_exists, staff_list
 
@@ -18,11 +19,12 @@ def home(request: HttpRequest) -> HttpResponse:
 def _dashboard(request: HttpRequest) -> HttpResponse:
     user = request.user
     factors = Authenticator.objects.filter(user_id=user.pk).values_list("type", flat=True)
-    context = {
+    context: dict[str, object] = {
         "roles": sorted(user.roles, key=list(Role).index),  # type: ignore[union-attr]
         "factor_types": set(factors),
     }
     if user.has_role(Role.OWNER):  # type: ignore[union-attr]
+        context["break_glass_waiting"] = BreakGlass.objects.filter(reviewed_at__isnull=True).count()
         context["staff"] = staff_list()
         context["invitations"] = invitation_pending_list()
     return render(request, "web/home.html", context)
