@@ -11,6 +11,9 @@ class ClientIntakeForm(forms.Form):
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
     )
+    pronouns = forms.CharField(label="Pronouns (optional)", max_length=50, required=False)
+    phone = forms.CharField(label="Phone (optional)", max_length=50, required=False)
+    email = forms.EmailField(label="Email (optional)", required=False)
 
 
 class ClientFindForm(forms.Form):

@@ -15,6 +15,11 @@ class Client(models.Model):
     legal_name = SealedField(data_class="demographics", client_field="pk")
     preferred_name = SealedField(data_class="demographics", client_field="pk", null=True)
     date_of_birth = SealedField(data_class="demographics", client_field="pk", null=True)
+    pronouns = SealedField(data_class="demographics", client_field="pk", null=True)
+    employer_or_school = SealedField(data_class="demographics", client_field="pk", null=True)
+    phone = SealedField(data_class="contact", client_field="pk", null=True)
+    email = SealedField(data_class="contact", client_field="pk", null=True)
+    address = SealedField(data_class="contact", client_field="pk", null=True)
     legal_name_index = models.CharField(max_length=64, db_index=True)
     preferred_name_index = models.CharField(max_length=64, db_index=True, blank=True)
     date_of_birth_index = models.CharField(max_length=64, db_index=True, blank=True)
@@ -51,3 +56,22 @@ class CareTeamMember(models.Model):
 
     def __str__(self) -> str:
         return f"{self.role} of client {self.client_id}: user {self.staff_id}"
+
+
+class ContactKind(models.TextChoices):
+    EMERGENCY = "emergency", "Emergency contact"
+    RELATIVE = "relative", "Relative"
+
+
+class ClientContact(models.Model):
+    """An emergency contact or relative of the client: their details are the client's too."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    client = models.ForeignKey(Client, on_delete=models.PROTECT, related_name="contacts")
+    kind = models.CharField(max_length=16, choices=ContactKind.choices)
+    name = SealedField(data_class="contact", client_field="client_id")
+    relation = SealedField(data_class="contact", client_field="client_id", null=True)
+    phone = SealedField(data_class="contact", client_field="client_id", null=True)
+
+    def __str__(self) -> str:
+        return f"{self.kind} of client {self.client_id}"

@@ -3,10 +3,20 @@ from datetime import date
 from django.db import transaction
 
 from alcove.access.decisions import AccessDenied
+from alcove.access.policy import Action, DataClass
+from alcove.access.services import decide
 from alcove.accounts.models import Role, User
 from alcove.audit.services import audit_record
-from alcove.clients.models import CareTeamMember, CareTeamRole, Client
+from alcove.clients.models import (
+    CareTeamMember,
+    CareTeamRole,
+    Client,
+    ClientContact,
+    ContactKind,
+)
 from alcove.encryption.blind_index import dob_digest, name_digest
+
+DETAILS = ("pronouns", "employer_or_school", "phone", "email", "address")
 
 
 @transaction.atomic
@@ -16,8 +26,14 @@ def client_create(
     legal_name: str,
     preferred_name: str = "",
     date_of_birth: date | None = None,
+    **details: str,
 ) -> Client:
+    """Details: pronouns, employer_or_school, phone, email, address (all optional, sealed)."""
+    unknown = set(details) - set(DETAILS)
+    if unknown:
+        raise ValueError(f"A client has no {', '.join(sorted(unknown))}.")
     client = Client(
+        **{name: value or None for name, value in details.items()},
         legal_name=legal_name,
         preferred_name=preferred_name or None,
         date_of_birth=date_of_birth.isoformat() if date_of_birth else None,
@@ -37,7 +53,12 @@ def client_create(
 
 @transaction.atomic
 def client_intake(
-    *, actor: User, legal_name: str, preferred_name: str = "", date_of_birth: date | None = None
+    *,
+    actor: User,
+    legal_name: str,
+    preferred_name: str = "",
+    date_of_birth: date | None = None,
+    **details: str,
 ) -> Client:
     """A clinician opens a new client's chart and becomes their primary clinician."""
     if not actor.roles & {Role.CLINICIAN, Role.TRAINEE}:
@@ -50,6 +71,30 @@ def client_intake(
         legal_name=legal_name,
         preferred_name=preferred_name,
         date_of_birth=date_of_birth,
+        **details,
     )
     CareTeamMember.objects.create(client=client, staff=actor, role=CareTeamRole.PRIMARY)
     return client
+
+
+@transaction.atomic
+def client_contact_add(
+    *,
+    actor: User,
+    client: Client,
+    kind: ContactKind,
+    name: str,
+    relation: str = "",
+    phone: str = "",
+) -> ClientContact:
+    """Add an emergency contact or relative; writing contact data needs the policy's leave."""
+    decide(
+        actor=actor,
+        action=Action.WRITE,
+        data_class=DataClass.CONTACT,
+        client_id=client.pk,
+        resource_type="client_contact",
+    ).require()
+    return ClientContact.objects.create(
+        client=client, kind=kind, name=name, relation=relation or None, phone=phone or None
+    )

@@ -20,6 +20,7 @@ from alcove.web.decorators import role_required, staff_member
 CLINICAL_ROLES = (Role.CLINICIAN, Role.TRAINEE, Role.SUPERVISOR)
 CHART_TABS = (
     (DataClass.DEMOGRAPHICS, "Client"),
+    (DataClass.CONTACT, "Contact"),
     (DataClass.CLINICAL, "Notes"),
     (DataClass.AUDIT, "Access history"),
 )
@@ -38,6 +39,33 @@ def client_names(actor: User, client: Client) -> dict[str, str]:
         "legal_name": decision.open(client.legal_name),
         "preferred_name": decision.open(client.preferred_name),
         "date_of_birth": decision.open(client.date_of_birth),
+        "pronouns": decision.open(client.pronouns),
+    }
+
+
+def client_contact(actor: User, client: Client) -> dict[str, object]:
+    decision = decide(
+        actor=actor,
+        action=Action.READ,
+        data_class=DataClass.CONTACT,
+        client_id=client.pk,
+        resource_type="client_contact",
+    )
+    decision.require()
+    people = [
+        {
+            "kind": c.get_kind_display(),
+            "name": decision.open(c.name),
+            "relation": decision.open(c.relation),
+            "phone": decision.open(c.phone),
+        }
+        for c in client.contacts.order_by("kind")
+    ]
+    return {
+        "phone": decision.open(client.phone),
+        "email": decision.open(client.email),
+        "address": decision.open(client.address),
+        "people": people,
     }
 
 
@@ -104,5 +132,12 @@ def client_chart(request: HttpRequest, client_id: UUID) -> HttpResponse:
         return render(request, "clients/chart_refused.html", context, status=403)
     tabs = _tabs(actor, client)
     notes = Note.objects.filter(client=client).order_by("-created_at") if "Notes" in tabs else []
-    context = {"client": client, "names": names, "tabs": tabs, "notes": notes}
+    contact = client_contact(actor, client) if "Contact" in tabs else None
+    context = {
+        "client": client,
+        "names": names,
+        "tabs": tabs,
+        "notes": notes,
+        "contact": contact,
+    }
     return render(request, "clients/chart.html", context)
