@@ -26,6 +26,10 @@ run: $(VENV_STAMP)
 	$(ALCOVE) migrate --no-input --database keys
 	$(ALCOVE) serve --port $(PORT)
 
+# A fictional practice to look around in, in its own data directory (never in production).
+demo: $(VENV_STAMP)
+	ALCOVE_DEMO=1 ALCOVE_DATA_DIR=$${ALCOVE_DATA_DIR:-./var/demo} $(MAKE) --no-print-directory run
+
 # Every database test runs twice: once on SQLite, once on PostgreSQL.
 test: $(VENV_STAMP) browser-deps lint typecheck test-sqlite test-postgres
 

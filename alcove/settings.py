@@ -45,6 +45,7 @@ def _require(name: str, why: str) -> str:
 
 
 PRODUCTION = _env_flag("ALCOVE_PRODUCTION")
+DEMO = _env_flag("ALCOVE_DEMO")
 TESTING = os.environ.get("ALCOVE_TEST_DB") is not None
 DATA_DIR = Path(os.environ.get("ALCOVE_DATA_DIR", "var")).resolve()
 

@@ -133,6 +133,7 @@ def note_cosign(*, actor: User, note: Note) -> Note:
 
 @transaction.atomic
 def addendum_add(*, actor: User, note: Note, text: str) -> Addendum:
+    note = Note.objects.get(pk=note.pk)  # its state now, not as the caller last saw it
     if note.status == NoteStatus.DRAFT:
         raise NoteRefused("A draft is edited, not amended.", "Save the draft instead.")
     if note.kind == NoteKind.PSYCHOTHERAPY:

@@ -4,8 +4,10 @@ from typing import Any
 import waitress
 from django.conf import settings
 from django.core import checks
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 
+from alcove.accounts.selectors import practice_exists
 from alcove.web.setup_link import setup_link_print
 
 
@@ -22,6 +24,8 @@ class Command(BaseCommand):
 
         self.check(include_deployment_checks=settings.PRODUCTION, fail_level=checks.ERROR)
         self._key_notice()
+        if settings.DEMO and not practice_exists():
+            call_command("demo", stdout=self.stdout)
         setup_link_print(self.stdout, host=host, port=port)
         self.stdout.write(f"Alcove is serving at http://{host}:{port}/ (Ctrl-C stops it).")
         waitress.serve(application, host=host, port=port, threads=threads, ident="Alcove")

@@ -1,0 +1,123 @@
+"""A fictional practice to look around in: staff in every role, clients, notes in every state.
+
+Everything goes through the same services as real use (sealed, audited). Refused in the
+production profile and in an installation that already has a practice.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from django.conf import settings
+from django.db import transaction
+
+from alcove.accounts.models import Practice, Role, RoleGrant, Supervision, User
+from alcove.accounts.selectors import practice_exists
+from alcove.clients.models import CareTeamMember, CareTeamRole, Client, ContactKind
+from alcove.clients.services import client_contact_add, client_create
+from alcove.notes.models import NoteKind
+from alcove.notes.services import addendum_add, note_create, note_save_draft, note_sign
+
+# Known on purpose: this is demo data on a developer's machine, never production.
+DEMO_PASSWORD = "lantern-orchard-seventeen"  # noqa: S105
+STAFF = (
+    ("Olive Marsh", Role.OWNER),
+    ("Clara Ibsen", Role.CLINICIAN),
+    ("Samir Haddad", Role.SUPERVISOR),
+    ("Tao Lindqvist", Role.TRAINEE),
+    ("Frances Doyle", Role.FRONT_DESK),
+    ("Billie Okafor", Role.BILLING),
+    ("Aude Perrin", Role.AUDITOR),
+)
+
+
+class DemoRefused(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class DemoAccount:
+    name: str
+    role: Role
+    email: str
+    totp_secret: str
+
+
+def _staff() -> tuple[list[DemoAccount], dict[Role, User]]:
+    accounts, users = [], {}
+    for name, role in STAFF:
+        email = f"{role.value.replace('_', '-')}@demo.alcove.test"
+        user = User.objects.create_user(email, DEMO_PASSWORD, full_name=name)
+        RoleGrant.objects.create(user=user, role=role)
+        secret = generate_totp_secret()
+        TOTP.activate(user, secret)
+        accounts.append(DemoAccount(name, role, email, secret))
+        users[role] = user
+    Supervision.objects.create(supervisor=users[Role.SUPERVISOR], trainee=users[Role.TRAINEE])
+    return accounts, users
+
+
+def _client(treating: User, legal: str, preferred: str, born: date, **details: str) -> Client:
+    client = client_create(
+        actor_id=treating.pk,
+        legal_name=legal,
+        preferred_name=preferred,
+        date_of_birth=born,
+        **details,
+    )
+    CareTeamMember.objects.create(client=client, staff=treating, role=CareTeamRole.PRIMARY)
+    return client
+
+
+def _notes(users: dict[Role, User]) -> None:
+    clara, tao = users[Role.CLINICIAN], users[Role.TRAINEE]
+    juniper = _client(clara, "Juniper Vale", "June", date(1988, 4, 2), pronouns="she/her")
+    rowan = _client(tao, "Rowan Ashby", "", date(1995, 11, 19), phone="+44 7700 900321")
+    client_contact_add(
+        actor=users[Role.FRONT_DESK],
+        client=rowan,
+        kind=ContactKind.EMERGENCY,
+        name="Isla Ashby",
+        relation="mother",
+        phone="+44 7700 900654",
+    )
+    signed = note_create(actor=clara, client=juniper, kind=NoteKind.PROGRESS)
+    note_save_draft(
+        actor=clara,
+        note=signed,
+        subjective="Sleeping better since the new routine.",
+        objective="Relaxed, good eye contact.",
+        assessment="Low mood easing.",
+        plan="Continue fortnightly; review in six weeks.",
+    )
+    note_sign(actor=clara, note=signed)
+    addendum_add(actor=clara, note=signed, text="Correction: routine started three weeks ago.")
+    draft = note_create(actor=clara, client=juniper, kind=NoteKind.INTAKE)
+    note_save_draft(actor=clara, note=draft, body="Referred by GP for low mood. (draft)")
+    private = note_create(actor=clara, client=juniper, kind=NoteKind.PSYCHOTHERAPY)
+    note_save_draft(actor=clara, note=private, body="My hypothesis: grief about her father.")
+    awaiting = note_create(actor=tao, client=rowan, kind=NoteKind.PROGRESS)
+    note_save_draft(
+        actor=tao,
+        note=awaiting,
+        subjective="Exam stress.",
+        objective="Restless.",
+        assessment="Generalised anxiety, mild.",
+        plan="Breathing practice; weekly.",
+    )
+    note_sign(actor=tao, note=awaiting)  # awaits Samir's co-signature
+
+
+def demo_load() -> list[DemoAccount]:
+    if settings.PRODUCTION:
+        raise DemoRefused("Demo data is refused in the production profile.")
+    if practice_exists():
+        raise DemoRefused(
+            "This installation already has a practice; load the demo into an empty "
+            "ALCOVE_DATA_DIR (make demo uses ./var/demo)."
+        )
+    with transaction.atomic():
+        Practice.objects.create(name="Harbour Psychology (demo)")
+        accounts, users = _staff()
+        _notes(users)
+    return accounts
