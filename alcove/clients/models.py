@@ -61,6 +61,7 @@ class CareTeamMember(models.Model):
 class ContactKind(models.TextChoices):
     EMERGENCY = "emergency", "Emergency contact"
     RELATIVE = "relative", "Relative"
+    GUARDIAN = "guardian", "Guardian or proxy"
 
 
 class ClientContact(models.Model):
@@ -75,3 +76,36 @@ class ClientContact(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} of client {self.client_id}"
+
+
+class CaseKind(models.TextChoices):
+    COUPLE = "couple", "Couple"
+    FAMILY = "family", "Family"
+    GROUP = "group", "Group"
+
+
+class Case(models.Model):
+    """Work with several clients at once. Each participant keeps their own chart and keys."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    kind = models.CharField(max_length=16, choices=CaseKind.choices)
+    label = models.CharField(max_length=100, blank=True, help_text="Never a client's name.")
+    opened_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"{self.kind} case {self.pk}"
+
+
+class CaseParticipant(models.Model):
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="participants")
+    client = models.ForeignKey(Client, on_delete=models.PROTECT, related_name="cases")
+    joined_at = models.DateTimeField(default=timezone.now)
+    left_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints: ClassVar = [
+            models.UniqueConstraint(fields=["case", "client"], name="one_participation")
+        ]
+
+    def __str__(self) -> str:
+        return f"client {self.client_id} in case {self.case_id}"

@@ -33,7 +33,12 @@ class NoteStatus(models.TextChoices):
 
 class Note(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    client = models.ForeignKey(Client, on_delete=models.PROTECT, related_name="notes")
+    client = models.ForeignKey(
+        Client, on_delete=models.PROTECT, related_name="notes", null=True, blank=True
+    )
+    case = models.ForeignKey(
+        "clients.Case", on_delete=models.PROTECT, related_name="notes", null=True, blank=True
+    )
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     kind = models.CharField(max_length=16, choices=NoteKind.choices)
     status = models.CharField(max_length=16, choices=NoteStatus.choices, default=NoteStatus.DRAFT)
@@ -47,6 +52,15 @@ class Note(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     cosigned_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints: ClassVar = [
+            models.CheckConstraint(
+                condition=models.Q(client__isnull=False, case__isnull=True)
+                | models.Q(client__isnull=True, case__isnull=False),
+                name="note_in_one_chart_or_one_case",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.kind} note {self.pk}"
@@ -96,6 +110,32 @@ class PsychotherapyVersion(models.Model):
 
     def __str__(self) -> str:
         return f"version {self.number} of psychotherapy note {self.note_id}"
+
+
+class CaseNoteEntry(models.Model):
+    """One participant's copy of a joint session note: the shared part and their own part.
+
+    Each copy is sealed under that participant's key, so a participant's chart holds the
+    shared account and their own material, never another participant's; and shredding one
+    participant leaves the others' copies intact.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    note = models.ForeignKey(Note, on_delete=models.PROTECT, related_name="case_entries")
+    client = models.ForeignKey(Client, on_delete=models.PROTECT, related_name="+")
+    number = models.PositiveIntegerField()
+    shared = SealedField(data_class=CLINICAL, client_field="client_id", null=True)
+    individual = SealedField(data_class=CLINICAL, client_field="client_id", null=True)
+
+    class Meta:
+        constraints: ClassVar = [
+            models.UniqueConstraint(
+                fields=["note", "client", "number"], name="one_case_entry_per_version"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"entry of client {self.client_id} in note {self.note_id}"
 
 
 class Addendum(models.Model):

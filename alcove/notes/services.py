@@ -3,6 +3,7 @@
 import hashlib
 import json
 from typing import Any, cast
+from uuid import UUID
 
 from django.db import transaction
 from django.db.models import Max
@@ -30,7 +31,14 @@ class NoteRefused(AccessDenied):
     """A note action refused by the note's state (signed notes are never edited)."""
 
 
+def _chart_of(note: Note) -> UUID:
+    if note.client_id is None:
+        raise NoteRefused("This is a joint session note.", "Open it from one participant's chart.")
+    return note.client_id
+
+
 def _decide(actor: User, note: Note, action: Action) -> Decision:
+    _chart_of(note)
     return decide(
         actor=actor,
         action=action,
@@ -81,7 +89,7 @@ def note_save_draft(*, actor: User, note: Note, **parts: str) -> int:
     model = PsychotherapyVersion if note.kind == NoteKind.PSYCHOTHERAPY else NoteVersion
     model.objects.create(
         note=note,
-        client_id_copy=note.client_id,
+        client_id_copy=_chart_of(note),
         number=number,
         **{p: parts.get(p, "") for p in _parts(note)},
     )
@@ -141,7 +149,7 @@ def addendum_add(*, actor: User, note: Note, text: str) -> Addendum:
     _decide(actor, note, Action.WRITE).require()
     return Addendum.objects.create(
         note=note,
-        client_id_copy=note.client_id,
+        client_id_copy=_chart_of(note),
         author=actor,
         body=text,
         content_hash=content_hash({"body": text}),
