@@ -14,6 +14,7 @@ from alcove.clients.forms import ClientFindForm, ClientIntakeForm
 from alcove.clients.models import Client
 from alcove.clients.selectors import caseload_of, clients_find
 from alcove.clients.services import client_intake
+from alcove.notes.case_notes import case_note_read_for
 from alcove.notes.models import Note
 from alcove.web.decorators import role_required, staff_member
 
@@ -133,11 +134,22 @@ def client_chart(request: HttpRequest, client_id: UUID) -> HttpResponse:
     tabs = _tabs(actor, client)
     notes = Note.objects.filter(client=client).order_by("-created_at") if "Notes" in tabs else []
     contact = client_contact(actor, client) if "Contact" in tabs else None
+    joint = _joint_notes(actor, client) if "Notes" in tabs else []
     context = {
         "client": client,
         "names": names,
         "tabs": tabs,
         "notes": notes,
         "contact": contact,
+        "joint": joint,
     }
     return render(request, "clients/chart.html", context)
+
+
+def _joint_notes(actor: User, client: Client) -> list[tuple[Note, dict[str, str]]]:
+    """Couple, family and group sessions: the shared account and this client's part only."""
+    notes = Note.objects.filter(case__participants__client=client).select_related("case")
+    return [
+        (note, case_note_read_for(actor=actor, note=note, client=client))
+        for note in notes.order_by("-created_at")
+    ]

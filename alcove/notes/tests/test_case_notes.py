@@ -98,3 +98,18 @@ def test_a_case_needs_a_therapist_who_treats_every_participant(therapist, make_s
     stranger = client_create(actor_id=None, legal_name="Not Treated")
     with pytest.raises(AccessDenied):
         case_open(actor=therapist, kind=CaseKind.COUPLE, clients=[ana, stranger])
+
+
+def test_each_partners_chart_page_shows_only_their_own_part(therapist, signed_in):
+    ana, ben = treated(therapist, "Ana Moreau", "Ben Moreau")
+    case = case_open(actor=therapist, kind=CaseKind.COUPLE, clients=[ana, ben])
+    case_note_write(
+        actor=therapist,
+        case=case,
+        shared="Worked on repair after arguments.",
+        parts={ana.pk: "Raised her new job.", ben.pk: "Raised his brother's illness."},
+    )
+    browser = signed_in(therapist)
+    ana_chart = browser.get(f"/clients/{ana.pk}/").content.decode()
+    assert "Worked on repair" in ana_chart and "new job" in ana_chart
+    assert "illness" not in ana_chart
