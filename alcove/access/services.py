@@ -19,6 +19,31 @@ REMEDY = (
 )
 
 
+def _answer(
+    actor: User,
+    action: Action,
+    data_class: DataClass,
+    client_id: UUID | None,
+    relationship: Relationship,
+) -> tuple[bool, str, str]:
+    """(allowed, rule, reason) from the table, then from an active break-the-glass."""
+    for role in sorted(actor.roles):
+        if grant := grant_for(Role(role), relationship, data_class, action):
+            return True, f"{role}, {relationship}: {grant[4]}", ""
+    if client_id is not None and break_glass_covers(data_class, action):
+        if actor.roles & BREAKERS and (
+            glass := break_glass_active(actor_id=actor.pk, client_id=client_id)
+        ):
+            rule = f"break-the-glass {glass.pk}, until {glass.expires_at:%H:%M} UTC"
+            return True, rule, glass.reason
+    roles = ", ".join(sorted(actor.roles)) or "no role"
+    rule = (
+        f"Need to know: {roles} with relationship '{relationship}' may not {action} "
+        f"{data_class} (alcove access matrix)."
+    )
+    return False, rule, ""
+
+
 def decide(
     *,
     actor: User,
@@ -33,24 +58,7 @@ def decide(
     """Allowed if any of the actor's roles has a grant; every answer is an audit entry."""
     if relationship is None:
         relationship = _relationship(actor, client_id, data_class, author_id)
-    rule, allowed = "", False
-    for role in sorted(actor.roles):
-        if grant := grant_for(Role(role), relationship, data_class, action):
-            rule, allowed = f"{role}, {relationship}: {grant[4]}", True
-            break
-    reason = ""
-    if not allowed and client_id is not None and break_glass_covers(data_class, action):
-        if actor.roles & BREAKERS and (
-            glass := break_glass_active(actor_id=actor.pk, client_id=client_id)
-        ):
-            allowed, reason = True, glass.reason
-            rule = f"break-the-glass {glass.pk}, until {glass.expires_at:%H:%M} UTC"
-    if not allowed:
-        roles = ", ".join(sorted(actor.roles)) or "no role"
-        rule = (
-            f"Need to know: {roles} with relationship '{relationship}' may not {action} "
-            f"{data_class} (alcove access matrix)."
-        )
+    allowed, rule, reason = _answer(actor, action, data_class, client_id, relationship)
     decision = Decision(
         allowed=allowed,
         actor_id=actor.pk,
@@ -64,6 +72,19 @@ def decide(
         reason=reason,
     )
     return decision_record(decision)
+
+
+def permitted(
+    *,
+    actor: User,
+    action: Action,
+    data_class: DataClass,
+    client_id: UUID | None,
+    relationship: Relationship,
+) -> bool:
+    """Whether to offer something (a tab, a button). Opens nothing, so it records nothing:
+    whatever the offer leads to is decided, and recorded, when it is used."""
+    return _answer(actor, action, data_class, client_id, relationship)[0]
 
 
 def _relationship(

@@ -2,17 +2,18 @@
 
 from uuid import UUID
 
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from alcove.access.breakglass import BREAKERS
 from alcove.access.decisions import AccessDenied
-from alcove.access.policy import Action, DataClass
-from alcove.access.services import decide
+from alcove.access.policy import Action, DataClass, Relationship
+from alcove.access.services import decide, permitted
 from alcove.accounts.models import Role, User
 from alcove.clients.forms import ClientFindForm, ClientIntakeForm
 from alcove.clients.models import Client
-from alcove.clients.selectors import caseload_of, clients_find
+from alcove.clients.selectors import caseload_of, clients_find, relationship_of
 from alcove.clients.services import client_intake
 from alcove.notes.case_notes import case_note_read_for
 from alcove.notes.models import Note
@@ -27,13 +28,16 @@ CHART_TABS = (
 )
 
 
-def client_names(actor: User, client: Client) -> dict[str, str]:
+def client_names(
+    actor: User, client: Client, relationship: Relationship | None = None
+) -> dict[str, str]:
     decision = decide(
         actor=actor,
         action=Action.READ,
         data_class=DataClass.DEMOGRAPHICS,
         client_id=client.pk,
         resource_type="client",
+        relationship=relationship,
     )
     decision.require()
     return {
@@ -44,13 +48,16 @@ def client_names(actor: User, client: Client) -> dict[str, str]:
     }
 
 
-def client_contact(actor: User, client: Client) -> dict[str, object]:
+def client_contact(
+    actor: User, client: Client, relationship: Relationship | None = None
+) -> dict[str, object]:
     decision = decide(
         actor=actor,
         action=Action.READ,
         data_class=DataClass.CONTACT,
         client_id=client.pk,
         resource_type="client_contact",
+        relationship=relationship,
     )
     decision.require()
     people = [
@@ -86,19 +93,18 @@ def client_new(request: HttpRequest) -> HttpResponse:
     return render(request, "clients/client_new.html", {"form": form})
 
 
-def _tabs(actor: User, client: Client) -> list[str]:
-    allowed = []
-    for data_class, label in CHART_TABS:
-        decision = decide(
+def _tabs(actor: User, client: Client, relationship: Relationship) -> list[str]:
+    return [
+        label
+        for data_class, label in CHART_TABS
+        if permitted(
             actor=actor,
             action=Action.READ,
             data_class=data_class,
             client_id=client.pk,
-            resource_type="chart_tab",
+            relationship=relationship,
         )
-        if decision.allowed:
-            allowed.append(label)
-    return allowed
+    ]
 
 
 @role_required(Role.CLINICIAN, Role.SUPERVISOR)
@@ -124,17 +130,21 @@ def client_find(request: HttpRequest) -> HttpResponse:
 def client_chart(request: HttpRequest, client_id: UUID) -> HttpResponse:
     actor = staff_member(request)
     client = get_object_or_404(Client, pk=client_id)
+    # Worked out once for the page; each data class read below is still its own decision.
+    relationship = relationship_of(actor_id=actor.pk, client_id=client.pk)
     try:
-        names = client_names(actor, client)
+        names = client_names(actor, client, relationship)
     except AccessDenied as refused:
         if not actor.roles & BREAKERS:
             raise
         context = {"client": client, "refusal": refused}
         return render(request, "clients/chart_refused.html", context, status=403)
-    tabs = _tabs(actor, client)
-    notes = Note.objects.filter(client=client).order_by("-created_at") if "Notes" in tabs else []
-    contact = client_contact(actor, client) if "Contact" in tabs else None
-    joint = _joint_notes(actor, client) if "Notes" in tabs else []
+    tabs = _tabs(actor, client, relationship)
+    # One commit for the page's remaining audit entries, not one per entry.
+    with transaction.atomic():
+        contact = client_contact(actor, client, relationship) if "Contact" in tabs else None
+        notes = _notes_list(actor, client, relationship) if "Notes" in tabs else []
+        joint = _joint_notes(actor, client) if "Notes" in tabs else []
     context = {
         "client": client,
         "names": names,
@@ -144,6 +154,19 @@ def client_chart(request: HttpRequest, client_id: UUID) -> HttpResponse:
         "joint": joint,
     }
     return render(request, "clients/chart.html", context)
+
+
+def _notes_list(actor: User, client: Client, relationship: Relationship) -> list[Note]:
+    """Which notes exist (kind, date, state) is clinical information: a recorded read."""
+    decide(
+        actor=actor,
+        action=Action.READ,
+        data_class=DataClass.CLINICAL,
+        client_id=client.pk,
+        resource_type="notes_list",
+        relationship=relationship,
+    ).require()
+    return list(Note.objects.filter(client=client).order_by("-created_at"))
 
 
 def _joint_notes(actor: User, client: Client) -> list[tuple[Note, dict[str, str]]]:
