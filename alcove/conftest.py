@@ -128,3 +128,18 @@ def password_login(client: Client, email: str, password: str = PASSWORD):  # typ
 def client_factory() -> type[Client]:
     """A second browser, for a second person in the same test."""
     return Client
+
+
+@pytest.fixture
+def fresh_owner(make_staff: StaffMaker) -> User:
+    return make_staff(Role.OWNER, name="Ada Owner", email="ada@harbour.example")
+
+
+@pytest.fixture
+def fresh_owner_client(client: Client, fresh_owner: User) -> Client:
+    """The owner, signed in through both factors just now (a recent authentication)."""
+    password_login(client, fresh_owner.email)
+    code = totp_code(fresh_owner.totp_secret)  # type: ignore[attr-defined]
+    client.post("/accounts/2fa/authenticate/", {"code": code})
+    assert client.get("/").status_code == 200
+    return client

@@ -18,6 +18,7 @@ urlpatterns = [
     path("staff/", accounts.staff_index, name="staff_index"),
     path("staff/<int:user_id>/", accounts.staff_detail, name="staff_detail"),
     path("staff/<int:user_id>/deactivate", accounts.staff_deactivate, name="staff_deactivate"),
+    path("staff/<int:user_id>/supervisor", accounts.staff_supervisor, name="staff_supervisor"),
     path(
         "invitations/<int:invitation_id>/withdraw",
         accounts.invitation_revoke,
@@ -30,6 +31,7 @@ urlpatterns = [
     path("clients/<uuid:client_id>/notes/new", notes.note_new, name="note_new"),
     path("clients/<uuid:client_id>/access/", audit.access_history_view, name="access_history"),
     path("clients/<uuid:client_id>/break-glass", access.break_glass, name="break_glass"),
+    path("clients/<uuid:client_id>/care-team", clients.care_team, name="care_team"),
     path("clients/find/", clients.client_find, name="client_find"),
     path("break-glass/", access.review_queue, name="break_glass_queue"),
     path("break-glass/<int:glass_id>/review", access.review, name="break_glass_review"),

@@ -20,6 +20,7 @@ from alcove.accounts.models import (
     RoleGrant,
     SetupLink,
     SingleUseLink,
+    Supervision,
     User,
 )
 from alcove.accounts.selectors import practice_exists, token_digest
@@ -303,3 +304,32 @@ def practice_settings_update(*, actor: User, name: str, idle_timeout_minutes: in
     audit_record(actor_id=actor.pk, action="practice.settings_update", resource_type="practice")
     log.info("practice settings changed by user=%s", actor.pk)
     return practice
+
+
+@_refusals_audited("staff.supervision_set")
+@transaction.atomic
+def supervision_set(*, actor: User, user: User, supervisor: User | None) -> None:
+    """Name the supervisor of a trainee (or none). It opens their charts and notes to them."""
+    _require_owner(actor, doing="assign supervisors")
+    if not user.has_role(Role.TRAINEE):
+        raise StaffActionRefused(
+            "Only a trainee has a supervisor in Alcove.", "Give the trainee role first."
+        )
+    if supervisor is not None and (
+        supervisor.pk == user.pk or not supervisor.has_role(Role.SUPERVISOR)
+    ):
+        raise StaffActionRefused(
+            "A supervisor must be someone else holding the supervisor role.",
+            "Give that person the supervisor role first.",
+        )
+    now = timezone.now()
+    Supervision.objects.filter(trainee=user, ended_at__isnull=True).update(ended_at=now)
+    if supervisor is not None:
+        Supervision.objects.create(supervisor=supervisor, trainee=user, started_at=now)
+    audit_record(
+        actor_id=actor.pk,
+        action="staff.supervision_set",
+        resource_type="user",
+        resource_id=user.pk,
+        reason=f"supervisor: {supervisor.pk if supervisor else 'none'}",
+    )

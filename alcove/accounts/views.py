@@ -19,7 +19,7 @@ from alcove.accounts.forms import (
     PracticeSetupForm,
     RolesForm,
 )
-from alcove.accounts.models import Invitation, Role, User
+from alcove.accounts.models import Invitation, Role, Supervision, User
 from alcove.accounts.reauth import recent_authentication_required
 from alcove.accounts.selectors import invitation_pending_list, practice_get, staff_list
 from alcove.accounts.services import LinkRefused
@@ -148,7 +148,28 @@ def staff_detail(request: HttpRequest, user_id: int) -> HttpResponse:
             actor=staff_member(request), user=member, roles=form.cleaned_data["roles"]
         )
         return redirect("staff_index")
-    return render(request, "accounts/staff_detail.html", {"member": member, "form": form})
+    context = {"member": member, "form": form}
+    if member.has_role(Role.TRAINEE):
+        context["supervisors"] = User.objects.filter(
+            is_active=True, role_grants__role=Role.SUPERVISOR
+        ).exclude(pk=member.pk)
+        context["current_supervisor"] = (
+            Supervision.objects.filter(trainee=member, ended_at__isnull=True)
+            .values_list("supervisor_id", flat=True)
+            .first()
+        )
+    return render(request, "accounts/staff_detail.html", context)
+
+
+@require_POST
+@role_required(Role.OWNER)
+@recent_authentication_required
+def staff_supervisor(request: HttpRequest, user_id: int) -> HttpResponse:
+    member = get_object_or_404(User, pk=user_id)
+    chosen = request.POST.get("supervisor") or ""
+    supervisor = get_object_or_404(User, pk=int(chosen)) if chosen.isdigit() else None
+    services.supervision_set(actor=staff_member(request), user=member, supervisor=supervisor)
+    return redirect("staff_detail", user_id=member.pk)
 
 
 @require_POST

@@ -3,7 +3,7 @@ from datetime import date
 from django.db import transaction
 
 from alcove.access.decisions import AccessDenied
-from alcove.access.policy import Action, DataClass
+from alcove.access.policy import Action, DataClass, Relationship
 from alcove.access.services import decide
 from alcove.accounts.models import Role, User
 from alcove.audit.services import audit_record
@@ -98,3 +98,32 @@ def client_contact_add(
     return ClientContact.objects.create(
         client=client, kind=kind, name=name, relation=relation or None, phone=phone or None
     )
+
+
+@transaction.atomic
+def care_team_add(*, actor: User, client: Client, staff: User) -> CareTeamMember:
+    """The primary clinician (or the owner) adds a co-therapist; it opens the chart to them."""
+    from alcove.clients.selectors import relationship_of
+
+    primary = relationship_of(actor_id=actor.pk, client_id=client.pk) == Relationship.AUTHOR
+    if not (primary or actor.has_role(Role.OWNER)):
+        raise AccessDenied(
+            "Only the client's primary clinician or the owner changes the care team.",
+            "Ask the primary clinician.",
+        )
+    if not staff.is_active or not staff.roles & {Role.CLINICIAN, Role.TRAINEE}:
+        raise AccessDenied("Only an active clinician or trainee joins a care team.")
+    member, _ = CareTeamMember.objects.get_or_create(
+        client=client,
+        staff=staff,
+        ended_at__isnull=True,
+        defaults={"role": CareTeamRole.CO_THERAPIST},
+    )
+    audit_record(
+        actor_id=actor.pk,
+        action="care_team.add",
+        resource_type="user",
+        resource_id=staff.pk,
+        client_id=client.pk,
+    )
+    return member

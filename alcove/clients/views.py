@@ -2,9 +2,11 @@
 
 from uuid import UUID
 
+from django.contrib import messages
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
 
 from alcove.access.breakglass import BREAKERS
 from alcove.access.decisions import AccessDenied
@@ -12,9 +14,9 @@ from alcove.access.policy import Action, DataClass, Relationship
 from alcove.access.services import decide, permitted
 from alcove.accounts.models import Role, User
 from alcove.clients.forms import ClientFindForm, ClientIntakeForm
-from alcove.clients.models import Client
+from alcove.clients.models import CareTeamMember, Client
 from alcove.clients.selectors import caseload_of, clients_find, relationship_of
-from alcove.clients.services import client_intake
+from alcove.clients.services import care_team_add, client_intake
 from alcove.notes.case_notes import case_note_read_for
 from alcove.notes.models import Note
 from alcove.web.decorators import role_required, staff_member
@@ -147,6 +149,8 @@ def client_chart(request: HttpRequest, client_id: UUID) -> HttpResponse:
         joint = _joint_notes(actor, client) if "Notes" in tabs else []
     context = {
         "client": client,
+        "can_add_to_team": relationship == Relationship.AUTHOR,
+        "colleagues": _colleagues(client) if relationship == Relationship.AUTHOR else [],
         "names": names,
         "tabs": tabs,
         "notes": notes,
@@ -176,3 +180,23 @@ def _joint_notes(actor: User, client: Client) -> list[tuple[Note, dict[str, str]
         (note, case_note_read_for(actor=actor, note=note, client=client))
         for note in notes.order_by("-created_at")
     ]
+
+
+def _colleagues(client: Client) -> list[User]:
+    on_team = CareTeamMember.objects.filter(client=client, ended_at__isnull=True)
+    return list(
+        User.objects.filter(is_active=True, role_grants__role__in=[Role.CLINICIAN, Role.TRAINEE])
+        .exclude(pk__in=on_team.values("staff_id"))
+        .distinct()
+        .order_by("full_name")
+    )
+
+
+@require_POST
+@role_required(Role.CLINICIAN, Role.TRAINEE, Role.OWNER)
+def care_team(request: HttpRequest, client_id: UUID) -> HttpResponse:
+    client = get_object_or_404(Client, pk=client_id)
+    staff = get_object_or_404(User, pk=request.POST.get("staff") or 0)
+    care_team_add(actor=staff_member(request), client=client, staff=staff)
+    messages.success(request, f"{staff.full_name} joined the care team.")
+    return redirect("client_chart", client_id=client.pk)
