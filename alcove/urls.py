@@ -4,6 +4,7 @@ from alcove.access import views as access
 from alcove.accounts import views as accounts
 from alcove.audit import views as audit
 from alcove.clients import views as clients
+from alcove.notes import case_views
 from alcove.notes import views as notes
 from alcove.web import views as web
 
@@ -36,6 +37,8 @@ urlpatterns = [
     path("break-glass/", access.review_queue, name="break_glass_queue"),
     path("break-glass/<int:glass_id>/review", access.review, name="break_glass_review"),
     path("notes/<uuid:note_id>/", notes.note_edit, name="note_edit"),
+    path("cases/new/", case_views.case_new, name="case_new"),
+    path("cases/<uuid:case_id>/", case_views.case_detail, name="case_detail"),
     path("accounts/", include("allauth.urls")),
 ]
 

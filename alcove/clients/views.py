@@ -14,7 +14,7 @@ from alcove.access.policy import Action, DataClass, Relationship
 from alcove.access.services import decide, permitted
 from alcove.accounts.models import Role, User
 from alcove.clients.forms import ClientFindForm, ClientIntakeForm
-from alcove.clients.models import CareTeamMember, Client
+from alcove.clients.models import CareTeamMember, Case, Client
 from alcove.clients.selectors import caseload_of, clients_find, relationship_of
 from alcove.clients.services import care_team_add, client_intake
 from alcove.notes.case_notes import case_note_read_for
@@ -156,6 +156,7 @@ def client_chart(request: HttpRequest, client_id: UUID) -> HttpResponse:
         "notes": notes,
         "contact": contact,
         "joint": joint,
+        "cases": Case.objects.filter(participants__client=client) if "Notes" in tabs else [],
     }
     return render(request, "clients/chart.html", context)
 
