@@ -14,6 +14,7 @@ from alcove.clients.models import (
     ClientContact,
     ContactKind,
 )
+from alcove.clients.selectors import relationship_of
 from alcove.encryption.blind_index import dob_digest, name_digest
 
 DETAILS = ("pronouns", "employer_or_school", "phone", "email", "address")
@@ -103,8 +104,6 @@ def client_contact_add(
 @transaction.atomic
 def care_team_add(*, actor: User, client: Client, staff: User) -> CareTeamMember:
     """The primary clinician (or the owner) adds a co-therapist; it opens the chart to them."""
-    from alcove.clients.selectors import relationship_of
-
     primary = relationship_of(actor_id=actor.pk, client_id=client.pk) == Relationship.AUTHOR
     if not (primary or actor.has_role(Role.OWNER)):
         raise AccessDenied(

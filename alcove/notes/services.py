@@ -2,7 +2,7 @@
 
 import hashlib
 import json
-from typing import Any, cast
+from typing import Any
 from uuid import UUID
 
 from django.db import transaction
@@ -14,7 +14,6 @@ from alcove.access.policy import Action, DataClass
 from alcove.access.services import decide
 from alcove.accounts.models import Role, User
 from alcove.clients.models import Client
-from alcove.encryption.fields import Sealed
 from alcove.notes.models import (
     Addendum,
     Note,
@@ -165,7 +164,5 @@ def note_read(*, actor: User, note: Note) -> dict[str, Any]:
         "kind": note.kind,
         "status": note.status,
         "content": _content(decision, note, latest) if latest else {},
-        "addenda": [
-            decision.open(cast(Sealed, a.body)) for a in note.addenda.order_by("written_at")
-        ],
+        "addenda": [decision.open(a.body) for a in note.addenda.order_by("written_at")],
     }
