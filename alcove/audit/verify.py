@@ -7,6 +7,7 @@ each entry, to name the first entry that changed.
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from hashlib import sha256
 
 from django.db import connection
 
@@ -69,6 +70,12 @@ def _first_changed_root(start: int, stop: int) -> str:
     return f"an entry between {start} and {stop - 1} was changed together with its stored hashes"
 
 
+def _next_stop(size: int, pending: list[Checkpoint]) -> int:
+    """Where to fold hashed entries into the tree: the next checkpoint or a whole chunk."""
+    chunk_end = (size // CHUNK + 1) * CHUNK
+    return min(chunk_end, pending[0].tree_size) if pending else chunk_end
+
+
 def audit_verify(*, against: Checkpoint | None = None, progress: Progress | None = None) -> Report:
     report = Report()
     public = public_key()
@@ -87,17 +94,23 @@ def audit_verify(*, against: Checkpoint | None = None, progress: Progress | None
     total = head.size if head else 0
     pending = [c for c in checkpoints if c.tree_size > 0]
     frontier = merkle.Frontier()
+    leaves: list[bytes] = []  # hashed, not yet in the tree: folded in whole runs at a time
     last_good = 0
+    stop = _next_stop(0, pending)
     for row in _entries():
-        seq = int(row[0])  # type: ignore[call-overload]
-        if seq != frontier.size:
-            report.problems.append(f"entry {frontier.size} is missing (the next entry is {seq})")
+        seq = frontier.size + len(leaves)
+        if row[0] != seq:
+            report.problems.append(f"entry {seq} is missing (the next entry is {row[0]})")
             break
-        leaf = merkle.leaf_hash(leaf_data(row[:-2]))
+        leaf = sha256(b"\x00" + leaf_data(row[:-2])).digest()
         if leaf != bytes(row[-2]):  # type: ignore[call-overload]
             report.problems.append(f"entry {seq} was altered: its contents do not match its hash")
             break
-        frontier.append(leaf)
+        leaves.append(leaf)
+        if seq + 1 < stop:
+            continue
+        frontier.extend(leaves)
+        leaves = []
         while pending and pending[0].tree_size == frontier.size:
             checkpoint = pending.pop(0)
             report.checkpoints += 1
@@ -107,8 +120,10 @@ def audit_verify(*, against: Checkpoint | None = None, progress: Progress | None
             last_good = frontier.size
         if report.problems:
             break
+        stop = _next_stop(frontier.size, pending)
         if progress and frontier.size % CHUNK == 0:
             progress(frontier.size, total)
+    frontier.extend(leaves)
     report.entries = frontier.size
     report.root = frontier.root()
     if not report.problems:

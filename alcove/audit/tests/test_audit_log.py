@@ -10,8 +10,9 @@ from django.utils import timezone
 from alcove.access.decisions import Decision
 from alcove.accounts.models import Role, User
 from alcove.accounts.services import setup_link_issue, staff_roles_set
+from alcove.audit import merkle
 from alcove.audit.models import AuditEvent, AuditHead, Outcome
-from alcove.audit.services import audit_record, decision_record
+from alcove.audit.services import LEAF_FIELDS, audit_record, decision_record, leaf_data
 from alcove.audit.verify import audit_verify
 from alcove.clients.models import Client
 from alcove.clients.services import client_create
@@ -285,3 +286,40 @@ def test_an_action_that_fails_after_its_entry_was_appended_leaves_no_entry_and_n
     report = audit_verify()
     assert report.ok, report.problems
     assert report.entries == 5
+
+
+AWKWARD = [
+    'said "no" twice',
+    "back\\slash and /slash",
+    "line one\nline two\ttabbed\r",
+    "control \x01\x1f and delete \x7f",
+    "Zoë, Łódź, 東京, مرحبا, 🙂",
+    "\u2028\u2029 separators",
+]
+
+
+def test_entries_with_quotes_control_characters_and_any_script_hash_as_the_verifier_does():
+    # On PostgreSQL the server sequences and hashes; the verifier rehashes in Python.
+    for n, reason in enumerate(AWKWARD):
+        audit_record(actor_id=n, action="break_glass.open", reason=reason, resource_id="x")
+    rows = AuditEvent.objects.order_by("seq").values_list(*LEAF_FIELDS, "leaf_hash", "reason")
+    for row in rows:
+        assert merkle.leaf_hash(leaf_data(row[:-2])) == bytes(row[-2])
+    assert [row[-1] for row in rows] == AWKWARD
+    report = audit_verify()
+    assert report.ok, report.problems
+    assert report.entries == len(AWKWARD)
+
+
+def test_entries_appended_in_one_transaction_and_alone_form_one_verifiable_log():
+    audit_record(actor_id=1, action="client.view")
+    with transaction.atomic():
+        for n in range(5):
+            audit_record(actor_id=n, action="note.read", resource_id=n)
+    audit_record(actor_id=2, action="client.view")
+    assert seqs() == list(range(7)) and head_size() == 7
+    frontier = merkle.Frontier()
+    for event in AuditEvent.objects.order_by("seq"):
+        frontier.append(bytes(event.leaf_hash))
+        assert bytes(event.root_after) == frontier.root()
+    assert audit_verify().ok

@@ -647,3 +647,23 @@ def test_the_frontier_refuses_a_malformed_leaf_hash(junk):
     with pytest.raises(ValueError):
         frontier.append(junk)
     assert frontier.size == 0
+
+
+@given(st.integers(0, 150), st.integers(0, 150))
+def test_a_frontier_extended_by_a_run_of_leaves_is_the_tree_built_one_leaf_at_a_time(start, run):
+    one_by_one, extended = Frontier(), Frontier()
+    for leaf in TREE[: start + run]:
+        one_by_one.append(leaf)
+    for leaf in TREE[:start]:
+        extended.append(leaf)
+    extended.extend(TREE[start : start + run])
+    assert extended.size == one_by_one.size
+    assert extended.hashes == one_by_one.hashes
+    assert extended.root() == rfc_mth(0, start + run)
+
+
+def test_a_frontier_refuses_to_be_extended_by_anything_but_32_byte_hashes():
+    frontier = Frontier()
+    with pytest.raises(ValueError, match="32 bytes"):
+        frontier.extend([TREE[0], b"short"])
+    assert frontier.size == 0
