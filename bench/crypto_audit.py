@@ -10,7 +10,9 @@ file in a temporary ALCOVE_DATA_DIR; a scratch PostgreSQL database `alcove_bench
   server), against AESGCM.encrypt/decrypt on the same bytes with one key, fresh nonces
   and associated data of the same length.
 - append: N audit entries, each in its own committed transaction (the worst case: one
-  entry per request), then N more in transactions of 50 (a request that records several).
+  entry per request), then N more in transactions of 50 (a request that records several);
+  on PostgreSQL also N more from 4 connections at once, one entry per transaction (several
+  app processes: each holds the head row's lock through its commit, so they queue).
 - verify: audit_verify() over the whole log (reads every entry, rehashes it, rebuilds the
   tree, checks every checkpoint), against hashlib computing the same leaf hashes and the
   tree root from the same canonical bytes already in memory.
@@ -29,6 +31,7 @@ import uuid
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SIZES = (200, 4096, 65536)  # a name; a progress note; a scanned page
+WRITERS = 4
 PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
 
 
@@ -126,6 +129,34 @@ def bench_append(events: int) -> dict[str, float]:
     }
 
 
+def bench_append_concurrent(events: int, writers: int = WRITERS) -> dict[str, float]:
+    """Several connections appending at once, one entry per transaction (app processes)."""
+    import threading
+
+    from django.db import connection
+
+    from alcove.audit.services import audit_record
+
+    each = events // writers
+    start = threading.Barrier(writers + 1)
+
+    def work(worker: int) -> None:
+        audit_record(actor_id=worker, action="client.view")  # connect before the clock starts
+        start.wait()
+        for n in range(each):
+            audit_record(actor_id=worker, action="note.read", resource_type="note", resource_id=n)
+        connection.close()
+
+    threads = [threading.Thread(target=work, args=(w,)) for w in range(writers)]
+    for thread in threads:
+        thread.start()
+    start.wait()
+    began = time.perf_counter()
+    for thread in threads:
+        thread.join()
+    return {"append_concurrent_per_s": _rate(each * writers, time.perf_counter() - began)}
+
+
 def bench_verify() -> dict[str, float]:
     from alcove.audit import merkle
     from alcove.audit.models import AuditEvent
@@ -159,6 +190,8 @@ def child(backend: str, events: int) -> None:
                 measured = bench_seal_open(count=count, size=size)
                 results |= {f"{k}_{size}": v for k, v in measured.items()}
         results |= bench_append(events)
+        if backend == "postgres":
+            results |= bench_append_concurrent(events)
         results |= bench_verify()
         print(json.dumps(results))
 
@@ -220,6 +253,11 @@ def main() -> None:
             f"{name:<10} append {r['append_per_s']:>8,.0f}/s one per transaction, "
             f"{r['append_batched_per_s']:>8,.0f}/s fifty per transaction{goal}"
         )
+        if "append_concurrent_per_s" in r:
+            print(
+                f"{name:<10} append {r['append_concurrent_per_s']:>8,.0f}/s one per transaction "
+                f"from {WRITERS} connections at once{goal}"
+            )
         ratio = r["verify_per_s"] / r["raw_hash_per_s"]
         print(
             f"{name:<10} verify {r['verify_per_s']:>8,.0f}/s over {r['entries']:,} entries; "

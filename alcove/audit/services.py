@@ -143,7 +143,7 @@ _APPEND_SQL = f"SELECT * FROM {FUNCTION}({', '.join(['%s'] * 12)})"  # noqa: S60
 def _append_postgres(values: dict[str, object], now: datetime) -> AuditEvent:
     """One round trip (appender.py). Outside a transaction the statement commits itself."""
     rest = [values[name] for name in LEAF_FIELDS[1:]]
-    tail = b"," + _encode(rest).encode()[1:]
+    tail = b"," + _encode_fast(rest).encode()[1:]
     connection.ensure_connection()
     # A server-side prepared statement on the driver's own cursor: the server plans the
     # call once per connection, and each append sends only its values.
@@ -153,6 +153,10 @@ def _append_postgres(values: dict[str, object], now: datetime) -> AuditEvent:
     assert row is not None
     seq, leaf, root, last_checkpoint = row
     leaf, root = bytes(leaf), bytes(root)
+    if leaf != merkle.leaf_hash(_LEAF_HEAD + str(seq).encode() + tail):
+        # The server hashed something other than what was sent: a replaced function, or
+        # an encoding the verifier would not reproduce. Refuse the action it records.
+        raise RuntimeError("The database hashed an audit entry wrongly; run `alcove audit verify`.")
     event = AuditEvent(seq=seq, leaf_hash=leaf, root_after=root, **values)
     event._state.adding = False
     event._state.db = connection.alias

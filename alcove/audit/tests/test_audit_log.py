@@ -323,3 +323,15 @@ def test_entries_appended_in_one_transaction_and_alone_form_one_verifiable_log()
         frontier.append(bytes(event.leaf_hash))
         assert bytes(event.root_after) == frontier.root()
     assert audit_verify().ok
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the server-side append")
+def test_an_append_the_database_hashed_differently_is_refused():
+    from alcove.audit.appender import SQL
+
+    forged = SQL.replace("convert_to(o_seq::text, 'UTF8') || p_tail", "'[]'::bytea")
+    assert forged != SQL
+    with connection.cursor() as cursor:
+        cursor.execute(forged)  # undone with the test's transaction
+    with pytest.raises(RuntimeError, match="hashed an audit entry wrongly"):
+        audit_record(actor_id=1, action="client.view")
