@@ -4,7 +4,7 @@ from alcove.access import views as access
 from alcove.accounts import views as accounts
 from alcove.audit import views as audit
 from alcove.clients import views as clients
-from alcove.notes import case_views
+from alcove.notes import case_views, psychotherapy_views
 from alcove.notes import views as notes
 from alcove.web import views as web
 
@@ -30,6 +30,16 @@ urlpatterns = [
     path("clients/new/", clients.client_new, name="client_new"),
     path("clients/<uuid:client_id>/", clients.client_chart, name="client_chart"),
     path("clients/<uuid:client_id>/notes/new", notes.note_new, name="note_new"),
+    path(
+        "clients/<uuid:client_id>/psychotherapy-notes/",
+        psychotherapy_views.psychotherapy_notes,
+        name="psychotherapy_notes",
+    ),
+    path(
+        "clients/<uuid:client_id>/psychotherapy-notes/new",
+        psychotherapy_views.psychotherapy_note_new,
+        name="psychotherapy_note_new",
+    ),
     path("clients/<uuid:client_id>/access/", audit.access_history_view, name="access_history"),
     path("clients/<uuid:client_id>/break-glass", access.break_glass, name="break_glass"),
     path("clients/<uuid:client_id>/care-team", clients.care_team, name="care_team"),
@@ -37,8 +47,19 @@ urlpatterns = [
     path("break-glass/", access.review_queue, name="break_glass_queue"),
     path("break-glass/<int:glass_id>/review", access.review, name="break_glass_review"),
     path("notes/<uuid:note_id>/", notes.note_edit, name="note_edit"),
+    path(
+        "psychotherapy-notes/<uuid:note_id>/",
+        psychotherapy_views.psychotherapy_note,
+        name="psychotherapy_note",
+    ),
     path("cases/new/", case_views.case_new, name="case_new"),
     path("cases/<uuid:case_id>/", case_views.case_detail, name="case_detail"),
+    path("cases/<uuid:case_id>/participants", case_views.case_join, name="case_join"),
+    path(
+        "cases/<uuid:case_id>/participants/<uuid:client_id>/leave",
+        case_views.case_leave,
+        name="case_leave",
+    ),
     path("accounts/", include("allauth.urls")),
 ]
 

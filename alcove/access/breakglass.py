@@ -129,4 +129,23 @@ def break_glass_review(*, reviewer: User, grant: BreakGlass, justified: bool, no
 
 
 def break_glass_queue() -> list[BreakGlass]:
-    return list(BreakGlass.objects.filter(reviewed_at__isnull=True).order_by("opened_at"))
+    unreviewed = BreakGlass.objects.filter(reviewed_at__isnull=True)
+    return list(unreviewed.select_related("actor").order_by("opened_at"))
+
+
+def break_glass_unreviewed_count() -> int:
+    """For the privacy officer's banner: a number, never a name."""
+    return BreakGlass.objects.filter(reviewed_at__isnull=True).count()
+
+
+def break_glass_alerts_seen(*, reviewer: User) -> set[int]:
+    """The owner has now seen the queue: returns the uses that were new to them."""
+    if not reviewer.has_role(Role.OWNER):
+        raise AccessDenied(
+            "Only the owner (privacy officer) receives break-the-glass alerts.", "Ask the owner."
+        )
+    with transaction.atomic():
+        unseen = Alert.objects.select_for_update().filter(kind="break_glass", seen_at__isnull=True)
+        new = {int(subject) for subject in unseen.values_list("subject_id", flat=True)}
+        unseen.update(seen_at=timezone.now())
+    return new

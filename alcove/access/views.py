@@ -6,10 +6,12 @@ from django import forms
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from alcove.access.breakglass import (
     MIN_REASON,
+    break_glass_alerts_seen,
     break_glass_open,
     break_glass_queue,
     break_glass_review,
@@ -46,7 +48,11 @@ def break_glass(request: HttpRequest, client_id: UUID) -> HttpResponse:
 
 @role_required(Role.OWNER)
 def review_queue(request: HttpRequest) -> HttpResponse:
-    return render(request, "access/review_queue.html", {"queue": break_glass_queue()})
+    """Every unreviewed use: who, when, which chart (by its opaque link), why, until when."""
+    new = break_glass_alerts_seen(reviewer=staff_member(request))
+    queue = [(glass, glass.pk in new) for glass in break_glass_queue()]
+    context = {"queue": queue, "now": timezone.now()}
+    return render(request, "access/review_queue.html", context)
 
 
 @require_POST

@@ -91,12 +91,23 @@ class Case(models.Model):
     kind = models.CharField(max_length=16, choices=CaseKind.choices)
     label = models.CharField(max_length=100, blank=True, help_text="Never a client's name.")
     opened_at = models.DateTimeField(default=timezone.now)
+    primary_clinician = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Opened the case; adds participants and marks those who leave.",
+    )
 
     def __str__(self) -> str:
         return f"{self.kind} case {self.pk}"
 
 
 class CaseParticipant(models.Model):
+    """A client's part in a case. Leaving is dated, never deleted: what was written while
+    they took part stays in their own chart; nothing written after reaches it."""
+
     case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="participants")
     client = models.ForeignKey(Client, on_delete=models.PROTECT, related_name="cases")
     joined_at = models.DateTimeField(default=timezone.now)

@@ -1,15 +1,19 @@
 from datetime import date
 
 from django.db import transaction
+from django.utils import timezone
 
 from alcove.access.decisions import AccessDenied
 from alcove.access.policy import Action, DataClass, Relationship
 from alcove.access.services import decide
 from alcove.accounts.models import Role, User
+from alcove.audit.models import Outcome
 from alcove.audit.services import audit_record
 from alcove.clients.models import (
     CareTeamMember,
     CareTeamRole,
+    Case,
+    CaseParticipant,
     Client,
     ClientContact,
     ContactKind,
@@ -126,3 +130,75 @@ def care_team_add(*, actor: User, client: Client, staff: User) -> CareTeamMember
         client_id=client.pk,
     )
     return member
+
+
+class CaseRefused(AccessDenied):
+    """A change to a case refused by who asks or by the case's state; says what would do."""
+
+
+def _case_change_decided(*, actor: User, case: Case, client: Client, verb: str) -> None:
+    """Only the case's primary clinician, and only for a client whose chart they may write.
+
+    Both refusals are recorded; the allowed decision is recorded by decide().
+    """
+    if case.primary_clinician_id is None or case.primary_clinician_id != actor.pk:
+        rule = "Only the case's primary clinician changes who takes part in it."
+        audit_record(
+            actor_id=actor.pk,
+            action=f"case.participant_{verb}",
+            outcome=Outcome.DENIED,
+            resource_type="case",
+            resource_id=case.pk,
+            client_id=client.pk,
+            rule=rule,
+        )
+        raise CaseRefused(rule, "Ask the clinician who opened the case.")
+    decide(
+        actor=actor,
+        action=Action.WRITE,
+        data_class=DataClass.CLINICAL,
+        client_id=client.pk,
+        resource_type="case",
+        resource_id=case.pk,
+    ).require()
+
+
+def case_participant_add(*, actor: User, case: Case, client: Client) -> CaseParticipant:
+    """A client the primary clinician treats joins the case: they share sessions from now on,
+    never the joint notes written before they joined."""
+    _case_change_decided(actor=actor, case=case, client=client, verb="add")
+    if CaseParticipant.objects.filter(case=case, client=client).exists():
+        raise CaseRefused(
+            "This client already takes part, or took part, in this case.",
+            "A client who left does not rejoin: open a new case with them.",
+        )
+    with transaction.atomic():
+        participant = CaseParticipant.objects.create(case=case, client=client)
+        audit_record(
+            actor_id=actor.pk,
+            action="case.participant_add",
+            resource_type="case",
+            resource_id=case.pk,
+            client_id=client.pk,
+        )
+    return participant
+
+
+def case_participant_leave(*, actor: User, case: Case, client: Client) -> CaseParticipant:
+    """Mark a participant as having left, dated now. Nothing is deleted: their copies of past
+    joint notes stay in their own chart only, and later joint notes are not copied to them."""
+    _case_change_decided(actor=actor, case=case, client=client, verb="leave")
+    with transaction.atomic():
+        updated = CaseParticipant.objects.filter(
+            case=case, client=client, left_at__isnull=True
+        ).update(left_at=timezone.now())
+        if not updated:
+            raise CaseRefused("This client is not taking part in this case now.")
+        audit_record(
+            actor_id=actor.pk,
+            action="case.participant_leave",
+            resource_type="case",
+            resource_id=case.pk,
+            client_id=client.pk,
+        )
+    return CaseParticipant.objects.get(case=case, client=client)

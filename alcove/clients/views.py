@@ -14,11 +14,12 @@ from alcove.access.policy import Action, DataClass, Relationship
 from alcove.access.services import decide, permitted
 from alcove.accounts.models import Role, User
 from alcove.clients.forms import ClientFindForm, ClientIntakeForm
-from alcove.clients.models import CareTeamMember, Case, Client
+from alcove.clients.models import CareTeamMember, CaseParticipant, Client
 from alcove.clients.selectors import caseload_of, clients_find, relationship_of
 from alcove.clients.services import care_team_add, client_intake
 from alcove.notes.case_notes import case_note_read_for
-from alcove.notes.models import Note
+from alcove.notes.models import Note, NoteKind
+from alcove.notes.selectors import psychotherapy_area_open
 from alcove.web.decorators import role_required, staff_member
 
 CLINICAL_ROLES = (Role.CLINICIAN, Role.TRAINEE, Role.SUPERVISOR)
@@ -149,6 +150,9 @@ def client_chart(request: HttpRequest, client_id: UUID) -> HttpResponse:
         joint = _joint_notes(actor, client) if "Notes" in tabs else []
     context = {
         "client": client,
+        "psychotherapy_area": psychotherapy_area_open(
+            actor=actor, client=client, relationship=relationship
+        ),
         "can_add_to_team": relationship == Relationship.AUTHOR,
         "colleagues": _colleagues(client) if relationship == Relationship.AUTHOR else [],
         "names": names,
@@ -156,13 +160,16 @@ def client_chart(request: HttpRequest, client_id: UUID) -> HttpResponse:
         "notes": notes,
         "contact": contact,
         "joint": joint,
-        "cases": Case.objects.filter(participants__client=client) if "Notes" in tabs else [],
+        "cases": _participations(client) if "Notes" in tabs else [],
     }
     return render(request, "clients/chart.html", context)
 
 
 def _notes_list(actor: User, client: Client, relationship: Relationship) -> list[Note]:
-    """Which notes exist (kind, date, state) is clinical information: a recorded read."""
+    """Which notes exist (kind, date, state) is clinical information: a recorded read.
+
+    Psychotherapy notes are not among them: they have their own area, open to their authors.
+    """
     decide(
         actor=actor,
         action=Action.READ,
@@ -171,16 +178,23 @@ def _notes_list(actor: User, client: Client, relationship: Relationship) -> list
         resource_type="notes_list",
         relationship=relationship,
     ).require()
-    return list(Note.objects.filter(client=client).order_by("-created_at"))
+    notes = Note.objects.filter(client=client).exclude(kind=NoteKind.PSYCHOTHERAPY)
+    return list(notes.order_by("-created_at"))
 
 
 def _joint_notes(actor: User, client: Client) -> list[tuple[Note, dict[str, str]]]:
-    """Couple, family and group sessions: the shared account and this client's part only."""
-    notes = Note.objects.filter(case__participants__client=client).select_related("case")
+    """Couple, family and group sessions: the shared account and this client's part only,
+    of the sessions written while they took part (those with a copy in their chart)."""
+    notes = Note.objects.filter(case_entries__client=client).distinct().select_related("case")
     return [
         (note, case_note_read_for(actor=actor, note=note, client=client))
         for note in notes.order_by("-created_at")
     ]
+
+
+def _participations(client: Client) -> list[CaseParticipant]:
+    taking_part = CaseParticipant.objects.filter(client=client).select_related("case")
+    return list(taking_part.order_by("joined_at"))
 
 
 def _colleagues(client: Client) -> list[User]:

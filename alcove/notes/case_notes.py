@@ -37,7 +37,7 @@ def case_open(*, actor: User, kind: CaseKind, clients: list[Client], label: str 
     for client in clients:
         _decide(actor, client, Action.WRITE)
     with transaction.atomic():
-        case = Case.objects.create(kind=kind, label=label)
+        case = Case.objects.create(kind=kind, label=label, primary_clinician=actor)
         for client in clients:
             case.participants.create(client=client)
     return case
@@ -77,7 +77,8 @@ def _group_check(actor: User, members: list[Client], shared: str, parts: dict[UU
 
 
 def case_note_write(*, actor: User, case: Case, shared: str, parts: dict[UUID, str]) -> Note:
-    """Write and sign a joint session note; each participant gets their own sealed copy."""
+    """Write and sign a joint session note; each current participant gets their own sealed
+    copy (one who has left gets none)."""
     members = [p.client for p in case.participants.filter(left_at__isnull=True)]
     for client in members:
         _decide(actor, client, Action.WRITE)

@@ -35,6 +35,8 @@ PART_LABELS = {
 def note_new(request: HttpRequest, client_id: UUID) -> HttpResponse:
     client = get_object_or_404(Client, pk=client_id)
     kind = NoteKind(request.POST.get("kind", NoteKind.PROGRESS))
+    if kind == NoteKind.PSYCHOTHERAPY:
+        return redirect("psychotherapy_notes", client_id=client.pk)  # kept apart: their own area
     note = note_create(actor=staff_member(request), client=client, kind=kind)
     return redirect("note_edit", note_id=note.pk)
 
@@ -43,6 +45,8 @@ def note_new(request: HttpRequest, client_id: UUID) -> HttpResponse:
 def note_edit(request: HttpRequest, note_id: UUID) -> HttpResponse:
     actor = staff_member(request)
     note = get_object_or_404(Note, pk=note_id)
+    if note.kind == NoteKind.PSYCHOTHERAPY:
+        return redirect("psychotherapy_note", note_id=note.pk)  # opened, and decided, there
     if request.method == "POST":
         return _note_post(request, note)
     read = note_read(actor=actor, note=note)

@@ -4,7 +4,6 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import get_template
 
-from alcove.access.models import BreakGlass
 from alcove.accounts.models import Role
 from alcove.accounts.selectors import invitation_pending_list, practice_exists, staff_list
 
@@ -24,7 +23,6 @@ def _dashboard(request: HttpRequest) -> HttpResponse:
         "factor_types": set(factors),
     }
     if user.has_role(Role.OWNER):  # type: ignore[union-attr]
-        context["break_glass_waiting"] = BreakGlass.objects.filter(reviewed_at__isnull=True).count()
         context["staff"] = staff_list()
         context["invitations"] = invitation_pending_list()
     return render(request, "web/home.html", context)

@@ -50,7 +50,7 @@ def test_psychotherapy_notes_open_to_their_author_and_a_trainees_supervisor_only
         by_supervisor = (
             role == Role.SUPERVISOR
             and relationship == Relationship.SUPERVISES_AUTHOR
-            and action == Action.READ
+            and action in (Action.READ, Action.SIGN)  # reads and co-signs
         )
         assert permitted == (
             (by_author and action in (Action.READ, Action.WRITE, Action.SIGN)) or by_supervisor

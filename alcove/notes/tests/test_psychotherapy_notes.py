@@ -3,10 +3,11 @@ import pytest
 from alcove.access.decisions import AccessDenied
 from alcove.encryption.crypto import key_version_of
 from alcove.encryption.models import DataKey
-from alcove.notes.models import NoteKind, PsychotherapyVersion
+from alcove.notes.models import NoteKind, NoteStatus, PsychotherapyVersion
 from alcove.notes.services import (
     NoteRefused,
     addendum_add,
+    note_cosign,
     note_create,
     note_read,
     note_save_draft,
@@ -54,3 +55,22 @@ def test_it_can_be_signed_but_takes_no_addenda(practice_staff, process_note):
     note = note_sign(actor=practice_staff["trainee"], note=process_note)
     with pytest.raises(NoteRefused):
         addendum_add(actor=practice_staff["trainee"], note=note, text="more")
+
+
+def test_a_trainees_psychotherapy_note_is_signed_once_their_supervisor_cosigns(
+    practice_staff, process_note
+):
+    note = note_sign(actor=practice_staff["trainee"], note=process_note)
+    assert note.status == NoteStatus.AWAITING_COSIGN
+    note = note_cosign(actor=practice_staff["supervisor"], note=note)
+    assert note.status == NoteStatus.SIGNED
+    assert note.cosigned_by == practice_staff["supervisor"]
+
+
+@pytest.mark.parametrize("who", ["clinician", "co", "owner"])
+def test_nobody_but_the_trainees_supervisor_cosigns_a_psychotherapy_note(
+    practice_staff, process_note, who
+):
+    note = note_sign(actor=practice_staff["trainee"], note=process_note)
+    with pytest.raises(AccessDenied):
+        note_cosign(actor=practice_staff[who], note=note)

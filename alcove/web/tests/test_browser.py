@@ -488,3 +488,35 @@ def test_a_clinician_keeps_a_chart_from_intake_to_a_signed_note_on_a_phone(
     check_phone_page(page)
     settle(page)
     assert problems == []
+
+
+# --- 6. Psychotherapy notes: their own area, reached from the chart, kept apart ------------
+
+
+def test_a_clinician_keeps_a_psychotherapy_note_apart_from_the_record_by_keyboard(
+    open_browser: OpenBrowser, live_server: LiveServer, make_staff: StaffMaker, problems: list[str]
+) -> None:
+    clinician = make_staff(Role.CLINICIAN, name="Cleo Clinician")
+    page = open_browser(viewport=PHONE, is_mobile=True, has_touch=True)
+    sign_in_with_a_cookie(page, clinician, url=live_server.url)
+
+    page.goto("/clients/new/")
+    labelled(page, "Legal name").fill("Tobias Wirth")
+    page.get_by_role("button", name="Open the chart").click()
+    page.get_by_role("link", name="Psychotherapy notes").focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", name="Kept apart from the record")).to_be_visible()
+    expect(page.get_by_text("never released, exported or shown in the portal")).to_be_visible()
+    page.get_by_role("button", name="Start a psychotherapy note").click()
+    check_phone_page(page)
+    labelled(page, "Psychotherapy note").fill("My hunch: the move is a loss.")
+    page.get_by_role("button", name="Sign and lock").click()
+    expect(page.get_by_role("status")).to_contain_text("Signed")
+    expect(page.get_by_text("My hunch: the move is a loss.")).to_be_visible()
+
+    page.get_by_role("link", name="Back to the psychotherapy notes").click()
+    expect(page.get_by_role("link", name=re.compile(r"^Psychotherapy note, "))).to_have_count(1)
+    page.get_by_role("link", name="Back to the chart").click()
+    expect(page.get_by_text("No notes yet.")).to_be_visible()
+    settle(page)
+    assert problems == []

@@ -19,7 +19,7 @@ from alcove.notes.services import note_create, note_save_draft
 PAGES = {
     DataClass.DEMOGRAPHICS: "/clients/{client}/",
     DataClass.CLINICAL: "/notes/{progress}/",
-    DataClass.PSYCHOTHERAPY_NOTES: "/notes/{process}/",
+    DataClass.PSYCHOTHERAPY_NOTES: "/psychotherapy-notes/{process}/",
     DataClass.AUDIT: "/clients/{client}/access/",
 }
 
