@@ -4,13 +4,14 @@ The relationship comes from the client's care team and from supervision
 (clients.selectors.relationship_of); for a note, give its author.
 """
 
+from collections.abc import Sequence
 from uuid import UUID
 
 from alcove.access.breakglass import BREAKERS, break_glass_active, break_glass_covers
 from alcove.access.decisions import Decision
 from alcove.access.policy import Action, DataClass, Relationship, grant_for
 from alcove.accounts.models import Role, User
-from alcove.audit.services import decision_record
+from alcove.audit.services import decision_record, decisions_record
 from alcove.clients.selectors import relationship_of
 
 REMEDY = (
@@ -58,8 +59,38 @@ def decide(
     """Allowed if any of the actor's roles has a grant; every answer is an audit entry."""
     if relationship is None:
         relationship = _relationship(actor, client_id, data_class, author_id)
+    return decision_record(
+        _decision(actor, action, data_class, client_id, relationship, resource_type, resource_id)
+    )
+
+
+# What a page reads of one client: (action, data class, resource type).
+Ask = tuple[Action, DataClass, str]
+
+
+def decide_many(
+    *, actor: User, client_id: UUID, relationship: Relationship, asks: Sequence[Ask]
+) -> list[Decision]:
+    """decide() for several data classes of one client, recorded together: one entry each,
+    written in one round trip, for a page that shows them side by side."""
+    decisions = [
+        _decision(actor, action, data_class, client_id, relationship, resource_type, "")
+        for action, data_class, resource_type in asks
+    ]
+    return decisions_record(decisions)
+
+
+def _decision(
+    actor: User,
+    action: Action,
+    data_class: DataClass,
+    client_id: UUID | None,
+    relationship: Relationship,
+    resource_type: str,
+    resource_id: object,
+) -> Decision:
     allowed, rule, reason = _answer(actor, action, data_class, client_id, relationship)
-    decision = Decision(
+    return Decision(
         allowed=allowed,
         actor_id=actor.pk,
         action=f"{data_class}.{action}",
@@ -71,7 +102,6 @@ def decide(
         remedy="" if allowed else REMEDY,
         reason=reason,
     )
-    return decision_record(decision)
 
 
 def permitted(

@@ -1,8 +1,9 @@
 """Appending to the audit log in the caller's transaction: if the entry fails, the action fails."""
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
+from typing import Any
 from uuid import UUID
 
 import psycopg
@@ -140,19 +141,15 @@ _LEAF_HEAD = _encode([LEAF_FORMAT])[:-1].encode() + b","
 _APPEND_SQL = f"SELECT * FROM {FUNCTION}({', '.join(['%s'] * 12)})"  # noqa: S608
 
 
-def _append_postgres(values: dict[str, object], now: datetime) -> AuditEvent:
-    """One round trip (appender.py). Outside a transaction the statement commits itself."""
+def _pg_params(values: dict[str, object]) -> tuple[bytes, list[object]]:
     rest = [values[name] for name in LEAF_FIELDS[1:]]
     tail = b"," + _encode_fast(rest).encode()[1:]
-    connection.ensure_connection()
-    # A server-side prepared statement on the driver's own cursor: the server plans the
-    # call once per connection, and each append sends only its values.
-    with connection.wrap_database_errors, psycopg.Cursor(connection.connection) as cursor:
-        cursor.execute(_APPEND_SQL, [_LEAF_HEAD, tail, *rest], prepare=True)
-        row = cursor.fetchone()
+    return tail, [_LEAF_HEAD, tail, *rest]
+
+
+def _pg_event(values: dict[str, object], tail: bytes, row: tuple[Any, ...] | None) -> AuditEvent:
     assert row is not None
-    seq, leaf, root, last_checkpoint = row
-    leaf, root = bytes(leaf), bytes(root)
+    seq, leaf, root = row[0], bytes(row[1]), bytes(row[2])
     if leaf != merkle.leaf_hash(_LEAF_HEAD + str(seq).encode() + tail):
         # The server hashed something other than what was sent: a replaced function, or
         # an encoding the verifier would not reproduce. Refuse the action it records.
@@ -160,12 +157,78 @@ def _append_postgres(values: dict[str, object], now: datetime) -> AuditEvent:
     event = AuditEvent(seq=seq, leaf_hash=leaf, root_after=root, **values)
     event._state.adding = False
     event._state.db = connection.alias
-    if _checkpoint_due(seq + 1, last_checkpoint, now):
-        # In its own transaction when the append committed alone; the entry it signs is in.
-        with transaction.atomic(savepoint=False):
-            checkpoint_write(tree_size=seq + 1, root=root, signed_at=now)
-            AuditHead.objects.filter(pk=1).update(last_checkpoint_at=now)
     return event
+
+
+def _pg_checkpoint(event: AuditEvent, last: datetime | None, now: datetime) -> datetime | None:
+    """Sign a checkpoint if one is due; returns when the last one was signed."""
+    if not _checkpoint_due(event.seq + 1, last, now):
+        return last
+    # In its own transaction when the append committed alone; the entry it signs is in.
+    with transaction.atomic(savepoint=False):
+        checkpoint_write(tree_size=event.seq + 1, root=bytes(event.root_after), signed_at=now)
+        AuditHead.objects.filter(pk=1).update(last_checkpoint_at=now)
+    return now
+
+
+def _append_postgres(values: dict[str, object], now: datetime) -> AuditEvent:
+    """One round trip (appender.py). Outside a transaction the statement commits itself."""
+    tail, params = _pg_params(values)
+    connection.ensure_connection()
+    # A server-side prepared statement on the driver's own cursor: the server plans the
+    # call once per connection, and each append sends only its values.
+    with connection.wrap_database_errors, psycopg.Cursor(connection.connection) as cursor:
+        cursor.execute(_APPEND_SQL, params, prepare=True)
+        row = cursor.fetchone()
+    event = _pg_event(values, tail, row)
+    _pg_checkpoint(event, row[3] if row else None, now)
+    return event
+
+
+def _append_postgres_many(rows: list[dict[str, object]], now: datetime) -> list[AuditEvent]:
+    """Every entry in one round trip: the calls are pipelined, answered in order."""
+    prepared = [_pg_params(values) for values in rows]
+    connection.ensure_connection()
+    answers: list[tuple[Any, ...] | None] = []
+    with connection.wrap_database_errors, psycopg.Cursor(connection.connection) as cursor:
+        cursor.executemany(_APPEND_SQL, [params for _, params in prepared], returning=True)
+        answers.append(cursor.fetchone())
+        while cursor.nextset():
+            answers.append(cursor.fetchone())
+    events = [
+        _pg_event(values, tail, row)
+        for values, (tail, _), row in zip(rows, prepared, answers, strict=True)
+    ]
+    last = answers[0][3] if answers[0] else None
+    for event in events:
+        last = _pg_checkpoint(event, last, now)
+    return events
+
+
+def _values(
+    now: datetime,
+    *,
+    actor_id: int | None,
+    action: str,
+    outcome: str = Outcome.ALLOWED,
+    resource_type: str = "",
+    resource_id: object = "",
+    client_id: UUID | None = None,
+    rule: str = "",
+    reason: str = "",
+) -> dict[str, object]:
+    return {
+        "occurred_us": (now - EPOCH) // timedelta(microseconds=1),
+        "actor_id": actor_id,
+        "action": action,
+        "resource_type": resource_type,
+        "resource_id": str(resource_id),
+        "client": client_pseudonym(client_id),
+        "outcome": str(outcome),
+        "rule": rule,
+        "reason": reason,
+        "request_id": request_id.get(),
+    }
 
 
 def audit_record(
@@ -185,18 +248,17 @@ def audit_record(
     transaction for rollback, so the action it records cannot commit without it.
     """
     now = timezone.now()
-    values: dict[str, object] = {
-        "occurred_us": (now - EPOCH) // timedelta(microseconds=1),
-        "actor_id": actor_id,
-        "action": action,
-        "resource_type": resource_type,
-        "resource_id": str(resource_id),
-        "client": client_pseudonym(client_id),
-        "outcome": str(outcome),
-        "rule": rule,
-        "reason": reason,
-        "request_id": request_id.get(),
-    }
+    values = _values(
+        now,
+        actor_id=actor_id,
+        action=action,
+        outcome=outcome,
+        resource_type=resource_type,
+        resource_id=resource_id,
+        client_id=client_id,
+        rule=rule,
+        reason=reason,
+    )
     if connection.vendor == "postgresql" and not connection.in_atomic_block:
         return _append_postgres(values, now)  # commits on its own: one round trip in all
     with transaction.atomic(savepoint=False):
@@ -205,16 +267,41 @@ def audit_record(
         return _append_python(values, now)
 
 
+def audit_record_many(entries: Sequence[Mapping[str, Any]]) -> list[AuditEvent]:
+    """Append several entries, in order and all or none, in one round trip on PostgreSQL.
+
+    Each mapping holds audit_record's keyword arguments.
+    """
+    if not entries:
+        return []
+    now = timezone.now()
+    rows = [_values(now, **entry) for entry in entries]
+    with transaction.atomic(savepoint=False):
+        if connection.vendor == "postgresql":
+            return _append_postgres_many(rows, now)
+        return [_append_python(values, now) for values in rows]
+
+
+def _entry_of(decision: Decision) -> dict[str, Any]:
+    return {
+        "actor_id": decision.actor_id,
+        "action": decision.action,
+        "outcome": Outcome.ALLOWED if decision.allowed else Outcome.DENIED,
+        "resource_type": decision.resource_type,
+        "resource_id": decision.resource_id,
+        "client_id": decision.client_id,
+        "rule": decision.rule,
+        "reason": decision.reason,
+    }
+
+
 def decision_record(decision: Decision) -> Decision:
     """Record an access decision (allowed or denied); only a recorded decision opens data."""
-    event = audit_record(
-        actor_id=decision.actor_id,
-        action=decision.action,
-        outcome=Outcome.ALLOWED if decision.allowed else Outcome.DENIED,
-        resource_type=decision.resource_type,
-        resource_id=decision.resource_id,
-        client_id=decision.client_id,
-        rule=decision.rule,
-        reason=decision.reason,
-    )
+    event = audit_record(**_entry_of(decision))
     return decision.recorded_as(event.seq)
+
+
+def decisions_record(decisions: Sequence[Decision]) -> list[Decision]:
+    """Record several decisions together (a page that reads several data classes)."""
+    events = audit_record_many([_entry_of(decision) for decision in decisions])
+    return [d.recorded_as(e.seq) for d, e in zip(decisions, events, strict=True)]

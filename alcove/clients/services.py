@@ -106,14 +106,18 @@ def client_contact_add(
 
 
 @transaction.atomic
-def care_team_add(*, actor: User, client: Client, staff: User) -> CareTeamMember:
-    """The primary clinician (or the owner) adds a co-therapist; it opens the chart to them."""
+def care_team_may_change(*, actor: User, client: Client) -> None:
     primary = relationship_of(actor_id=actor.pk, client_id=client.pk) == Relationship.AUTHOR
     if not (primary or actor.has_role(Role.OWNER)):
         raise AccessDenied(
             "Only the client's primary clinician or the owner changes the care team.",
             "Ask the primary clinician.",
         )
+
+
+def care_team_add(*, actor: User, client: Client, staff: User) -> CareTeamMember:
+    """The primary clinician (or the owner) adds a co-therapist; it opens the chart to them."""
+    care_team_may_change(actor=actor, client=client)
     if not staff.is_active or not staff.roles & {Role.CLINICIAN, Role.TRAINEE}:
         raise AccessDenied("Only an active clinician or trainee joins a care team.")
     member, _ = CareTeamMember.objects.get_or_create(

@@ -6,17 +6,16 @@ from django.contrib import messages
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_POST
 
 from alcove.access.breakglass import BREAKERS
-from alcove.access.decisions import AccessDenied
+from alcove.access.decisions import AccessDenied, Decision
 from alcove.access.policy import Action, DataClass, Relationship
-from alcove.access.services import decide, permitted
+from alcove.access.services import Ask, decide, decide_many, permitted
 from alcove.accounts.models import Role, User
 from alcove.clients.forms import ClientFindForm, ClientIntakeForm
 from alcove.clients.models import CareTeamMember, CaseParticipant, Client
 from alcove.clients.selectors import caseload_of, clients_find, relationship_of
-from alcove.clients.services import care_team_add, client_intake
+from alcove.clients.services import care_team_add, care_team_may_change, client_intake
 from alcove.notes.case_notes import case_note_read_for
 from alcove.notes.models import Note, NoteKind
 from alcove.notes.selectors import psychotherapy_area_open
@@ -32,16 +31,20 @@ CHART_TABS = (
 
 
 def client_names(
-    actor: User, client: Client, relationship: Relationship | None = None
+    actor: User,
+    client: Client,
+    relationship: Relationship | None = None,
+    decision: Decision | None = None,
 ) -> dict[str, str]:
-    decision = decide(
-        actor=actor,
-        action=Action.READ,
-        data_class=DataClass.DEMOGRAPHICS,
-        client_id=client.pk,
-        resource_type="client",
-        relationship=relationship,
-    )
+    if decision is None:
+        decision = decide(
+            actor=actor,
+            action=Action.READ,
+            data_class=DataClass.DEMOGRAPHICS,
+            client_id=client.pk,
+            resource_type="client",
+            relationship=relationship,
+        )
     decision.require()
     return {
         "legal_name": decision.open(client.legal_name),
@@ -52,16 +55,20 @@ def client_names(
 
 
 def client_contact(
-    actor: User, client: Client, relationship: Relationship | None = None
+    actor: User,
+    client: Client,
+    relationship: Relationship | None = None,
+    decision: Decision | None = None,
 ) -> dict[str, object]:
-    decision = decide(
-        actor=actor,
-        action=Action.READ,
-        data_class=DataClass.CONTACT,
-        client_id=client.pk,
-        resource_type="client_contact",
-        relationship=relationship,
-    )
+    if decision is None:
+        decision = decide(
+            actor=actor,
+            action=Action.READ,
+            data_class=DataClass.CONTACT,
+            client_id=client.pk,
+            resource_type="client_contact",
+            relationship=relationship,
+        )
     decision.require()
     people = [
         {
@@ -135,49 +142,63 @@ def client_chart(request: HttpRequest, client_id: UUID) -> HttpResponse:
     client = get_object_or_404(Client, pk=client_id)
     # Worked out once for the page; each data class read below is still its own decision.
     relationship = relationship_of(actor_id=actor.pk, client_id=client.pk)
-    try:
-        names = client_names(actor, client, relationship)
-    except AccessDenied as refused:
+    tabs = _tabs(actor, client, relationship)
+    names: dict[str, str] = {}
+    contact, notes, joint, cases = None, [], [], []
+    # The page's decisions are recorded together, and commit before anything is shown.
+    with transaction.atomic():
+        decided = _chart_decisions(actor, client, relationship, tabs)
+        names_decision = decided[DataClass.DEMOGRAPHICS]
+        if names_decision.allowed:
+            names = client_names(actor, client, decision=names_decision)
+            if "Contact" in tabs:
+                contact = client_contact(actor, client, decision=decided[DataClass.CONTACT])
+            if "Notes" in tabs:
+                notes = _notes_list(client, decided[DataClass.CLINICAL])
+                cases = _participations(client)
+                joint = _joint_notes(actor, client) if cases else []
+    if not names_decision.allowed:
+        refused = AccessDenied(names_decision.rule, names_decision.remedy)
         if not actor.roles & BREAKERS:
-            raise
+            raise refused
         context = {"client": client, "refusal": refused}
         return render(request, "clients/chart_refused.html", context, status=403)
-    tabs = _tabs(actor, client, relationship)
-    # One commit for the page's remaining audit entries, not one per entry.
-    with transaction.atomic():
-        contact = client_contact(actor, client, relationship) if "Contact" in tabs else None
-        notes = _notes_list(actor, client, relationship) if "Notes" in tabs else []
-        joint = _joint_notes(actor, client) if "Notes" in tabs else []
     context = {
         "client": client,
         "psychotherapy_area": psychotherapy_area_open(
             actor=actor, client=client, relationship=relationship
         ),
         "can_add_to_team": relationship == Relationship.AUTHOR,
-        "colleagues": _colleagues(client) if relationship == Relationship.AUTHOR else [],
         "names": names,
         "tabs": tabs,
         "notes": notes,
         "contact": contact,
         "joint": joint,
-        "cases": _participations(client) if "Notes" in tabs else [],
+        "cases": cases,
     }
     return render(request, "clients/chart.html", context)
 
 
-def _notes_list(actor: User, client: Client, relationship: Relationship) -> list[Note]:
+def _chart_decisions(
+    actor: User, client: Client, relationship: Relationship, tabs: list[str]
+) -> dict[DataClass, Decision]:
+    """The names always (a refusal is recorded too); the other tabs' contents if offered."""
+    asks: list[Ask] = [(Action.READ, DataClass.DEMOGRAPHICS, "client")]
+    if "Client" in tabs:
+        if "Contact" in tabs:
+            asks.append((Action.READ, DataClass.CONTACT, "client_contact"))
+        if "Notes" in tabs:
+            asks.append((Action.READ, DataClass.CLINICAL, "notes_list"))
+    decisions = decide_many(actor=actor, client_id=client.pk, relationship=relationship, asks=asks)
+    return {DataClass(decision.data_class): decision for decision in decisions}
+
+
+def _notes_list(client: Client, decision: Decision) -> list[Note]:
     """Which notes exist (kind, date, state) is clinical information: a recorded read.
 
     Psychotherapy notes are not among them: they have their own area, open to their authors.
     """
-    decide(
-        actor=actor,
-        action=Action.READ,
-        data_class=DataClass.CLINICAL,
-        client_id=client.pk,
-        resource_type="notes_list",
-        relationship=relationship,
-    ).require()
+    decision.require()
     notes = Note.objects.filter(client=client).exclude(kind=NoteKind.PSYCHOTHERAPY)
     return list(notes.order_by("-created_at"))
 
@@ -207,11 +228,16 @@ def _colleagues(client: Client) -> list[User]:
     )
 
 
-@require_POST
 @role_required(Role.CLINICIAN, Role.TRAINEE, Role.OWNER)
 def care_team(request: HttpRequest, client_id: UUID) -> HttpResponse:
+    """Add a co-therapist: its own page, so the chart does not list the staff every time."""
     client = get_object_or_404(Client, pk=client_id)
-    staff = get_object_or_404(User, pk=request.POST.get("staff") or 0)
-    care_team_add(actor=staff_member(request), client=client, staff=staff)
-    messages.success(request, f"{staff.full_name} joined the care team.")
-    return redirect("client_chart", client_id=client.pk)
+    actor = staff_member(request)
+    if request.method == "POST":
+        staff = get_object_or_404(User, pk=request.POST.get("staff") or 0)
+        care_team_add(actor=actor, client=client, staff=staff)
+        messages.success(request, f"{staff.full_name} joined the care team.")
+        return redirect("client_chart", client_id=client.pk)
+    care_team_may_change(actor=actor, client=client)
+    context = {"client": client, "colleagues": _colleagues(client)}
+    return render(request, "clients/care_team.html", context)

@@ -5,14 +5,21 @@ from datetime import date
 
 import pytest
 from django.db import DatabaseError, connection, transaction
+from django.test import override_settings
 from django.utils import timezone
 
 from alcove.access.decisions import Decision
 from alcove.accounts.models import Role, User
 from alcove.accounts.services import setup_link_issue, staff_roles_set
 from alcove.audit import merkle
-from alcove.audit.models import AuditEvent, AuditHead, Outcome
-from alcove.audit.services import LEAF_FIELDS, audit_record, decision_record, leaf_data
+from alcove.audit.models import AuditCheckpoint, AuditEvent, AuditHead, Outcome
+from alcove.audit.services import (
+    LEAF_FIELDS,
+    audit_record,
+    audit_record_many,
+    decision_record,
+    leaf_data,
+)
 from alcove.audit.verify import audit_verify
 from alcove.clients.models import Client
 from alcove.clients.services import client_create
@@ -335,3 +342,35 @@ def test_an_append_the_database_hashed_differently_is_refused():
         cursor.execute(forged)  # undone with the test's transaction
     with pytest.raises(RuntimeError, match="hashed an audit entry wrongly"):
         audit_record(actor_id=1, action="client.view")
+
+
+def test_entries_recorded_together_are_numbered_in_order_and_verify():
+    audit_record(actor_id=1, action="client.view")
+    events = audit_record_many(
+        [{"actor_id": 7, "action": f"part.{n}", "resource_id": n} for n in range(4)]
+    )
+    assert [e.seq for e in events] == [1, 2, 3, 4]
+    stored = AuditEvent.objects.filter(seq__gte=1).order_by("seq")
+    assert [e.action for e in stored] == ["part.0", "part.1", "part.2", "part.3"]
+    assert [bytes(e.leaf_hash) for e in stored] == [e.leaf_hash for e in events]
+    assert audit_verify().ok
+
+
+def test_entries_recorded_together_are_kept_all_or_none(refused_by_db):
+    audit_record(actor_id=1, action="client.view")
+    AuditHead.objects.filter(pk=1).update(last_checkpoint_at=timezone.now())
+    with refused_by_db("INSERT", "audit_auditcheckpoint"), transaction.atomic():
+        # Every entry of the batch is due a checkpoint by count; the first cannot be signed.
+        with override_settings(AUDIT_CHECKPOINT_EVERY=2), pytest.raises(DatabaseError):
+            audit_record_many([{"actor_id": 2, "action": "a"}, {"actor_id": 2, "action": "b"}])
+    assert seqs() == [0] and head_size() == 1
+    assert audit_verify().ok
+
+
+def test_a_batch_due_a_checkpoint_by_time_signs_one_not_one_per_entry():
+    audit_record(actor_id=1, action="client.view")
+    AuditHead.objects.filter(pk=1).update(last_checkpoint_at=None)
+    before = AuditCheckpoint.objects.count()
+    audit_record_many([{"actor_id": 3, "action": f"x{n}"} for n in range(5)])
+    assert AuditCheckpoint.objects.count() == before + 1
+    assert audit_verify().ok

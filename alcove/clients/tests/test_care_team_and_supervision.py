@@ -16,7 +16,9 @@ def test_the_primary_clinician_adds_a_co_therapist_who_can_then_open_the_chart(
     browser.post("/clients/new/", {"legal_name": "Nadia Farouk"})
     client = Client.objects.get()
     chart = browser.get(f"/clients/{client.pk}/").content.decode()
-    assert "Add a co-therapist" in chart and "Wen Zhou" in chart
+    assert f'href="/clients/{client.pk}/care-team"' in chart and "Wen Zhou" not in chart
+    page = browser.get(f"/clients/{client.pk}/care-team").content.decode()
+    assert "Add a co-therapist" in page and "Wen Zhou" in page
     browser.post(f"/clients/{client.pk}/care-team", {"staff": colleague.pk})
     other = client_factory()
     other.force_login(colleague, backend="allauth.account.auth_backends.AuthenticationBackend")
@@ -62,3 +64,14 @@ def test_the_staff_page_of_a_trainee_offers_a_supervisor(fresh_owner_client, mak
     assert "Sofia Berg" in page
     fresh_owner_client.post(f"/staff/{trainee.pk}/supervisor", {"supervisor": supervisor.pk})
     assert Supervision.objects.get(trainee=trainee).supervisor == supervisor
+
+
+def test_only_the_primary_clinician_is_offered_the_care_team_page(signed_in, make_staff):
+    primary, co = make_staff(Role.CLINICIAN), make_staff(Role.CLINICIAN, name="Wen Zhou")
+    client = client_intake(actor=primary, legal_name="Nadia Farouk")
+    care_team_add(actor=primary, client=client, staff=co)
+    browser = signed_in(co)
+    assert "care-team" not in browser.get(f"/clients/{client.pk}/").content.decode()
+    refused = browser.get(f"/clients/{client.pk}/care-team")
+    assert refused.status_code == 403
+    assert "primary clinician or the owner changes the care team" in refused.content.decode()
