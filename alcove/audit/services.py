@@ -1,9 +1,9 @@
 """Appending to the audit log in the caller's transaction: if the entry fails, the action fails."""
 
 import json
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, Required, TypedDict, Unpack
 from uuid import UUID
 
 import psycopg
@@ -205,60 +205,42 @@ def _append_postgres_many(rows: list[dict[str, object]], now: datetime) -> list[
     return events
 
 
-def _values(
-    now: datetime,
-    *,
-    actor_id: int | None,
-    action: str,
-    outcome: str = Outcome.ALLOWED,
-    resource_type: str = "",
-    resource_id: object = "",
-    client_id: UUID | None = None,
-    rule: str = "",
-    reason: str = "",
-) -> dict[str, object]:
+class Entry(TypedDict, total=False):
+    """What an entry says; audit_record's keyword arguments. Never protected text."""
+
+    actor_id: Required[int | None]
+    action: Required[str]
+    outcome: str
+    resource_type: str
+    resource_id: object
+    client_id: UUID | None
+    rule: str
+    reason: str
+
+
+def _values(now: datetime, entry: Entry) -> dict[str, object]:
     return {
         "occurred_us": (now - EPOCH) // timedelta(microseconds=1),
-        "actor_id": actor_id,
-        "action": action,
-        "resource_type": resource_type,
-        "resource_id": str(resource_id),
-        "client": client_pseudonym(client_id),
-        "outcome": str(outcome),
-        "rule": rule,
-        "reason": reason,
+        "actor_id": entry["actor_id"],
+        "action": entry["action"],
+        "resource_type": entry.get("resource_type", ""),
+        "resource_id": str(entry.get("resource_id", "")),
+        "client": client_pseudonym(entry.get("client_id")),
+        "outcome": str(entry.get("outcome", Outcome.ALLOWED)),
+        "rule": entry.get("rule", ""),
+        "reason": entry.get("reason", ""),
         "request_id": request_id.get(),
     }
 
 
-def audit_record(
-    *,
-    actor_id: int | None,
-    action: str,
-    outcome: str = Outcome.ALLOWED,
-    resource_type: str = "",
-    resource_id: object = "",
-    client_id: UUID | None = None,
-    rule: str = "",
-    reason: str = "",
-) -> AuditEvent:
+def audit_record(**entry: Unpack[Entry]) -> AuditEvent:
     """Append one entry. Names the client by pseudonym; never give it protected text.
 
     Inside a caller's transaction no savepoint is taken: a failed append marks the whole
     transaction for rollback, so the action it records cannot commit without it.
     """
     now = timezone.now()
-    values = _values(
-        now,
-        actor_id=actor_id,
-        action=action,
-        outcome=outcome,
-        resource_type=resource_type,
-        resource_id=resource_id,
-        client_id=client_id,
-        rule=rule,
-        reason=reason,
-    )
+    values = _values(now, entry)
     if connection.vendor == "postgresql" and not connection.in_atomic_block:
         return _append_postgres(values, now)  # commits on its own: one round trip in all
     with transaction.atomic(savepoint=False):
@@ -267,22 +249,19 @@ def audit_record(
         return _append_python(values, now)
 
 
-def audit_record_many(entries: Sequence[Mapping[str, Any]]) -> list[AuditEvent]:
-    """Append several entries, in order and all or none, in one round trip on PostgreSQL.
-
-    Each mapping holds audit_record's keyword arguments.
-    """
+def audit_record_many(entries: Sequence[Entry]) -> list[AuditEvent]:
+    """Append several entries, in order and all or none, in one round trip on PostgreSQL."""
     if not entries:
         return []
     now = timezone.now()
-    rows = [_values(now, **entry) for entry in entries]
+    rows = [_values(now, entry) for entry in entries]
     with transaction.atomic(savepoint=False):
         if connection.vendor == "postgresql":
             return _append_postgres_many(rows, now)
         return [_append_python(values, now) for values in rows]
 
 
-def _entry_of(decision: Decision) -> dict[str, Any]:
+def _entry_of(decision: Decision) -> Entry:
     return {
         "actor_id": decision.actor_id,
         "action": decision.action,
