@@ -2,6 +2,7 @@
 
 import time
 from collections.abc import Callable, Iterator
+from typing import Any
 
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, generate_totp_secret, hotp_value
@@ -143,3 +144,37 @@ def fresh_owner_client(client: Client, fresh_owner: User) -> Client:
     client.post("/accounts/2fa/authenticate/", {"code": code})
     assert client.get("/").status_code == 200
     return client
+
+
+def consent_on_file(client: Any, witness: User | None = None) -> Any:
+    """Give a client the informed consent to treatment that note signing waits for: signed
+    through consent_sign, witnessed by their primary clinician unless someone else is named.
+    Publishes a short test wording of the document if the practice has none."""
+    from django.utils import timezone
+
+    from alcove.clients.models import CareTeamMember, CareTeamRole
+    from alcove.consent.models import ConsentDocument, ConsentVersion, DocumentKind, VersionStatus
+    from alcove.consent.services import consent_sign, text_hash
+
+    kind = DocumentKind.TREATMENT
+    document, _ = ConsentDocument.objects.get_or_create(kind=kind, defaults={"title": kind.label})
+    versions = ConsentVersion.objects.filter(document=document)
+    version = versions.filter(status=VersionStatus.PUBLISHED).order_by("-number").first()
+    if version is None:
+        text = "Informed consent to treatment and the limits of confidentiality (test wording)."
+        version = ConsentVersion.objects.create(
+            document=document,
+            number=versions.count() + 1,
+            status=VersionStatus.PUBLISHED,
+            text=text,
+            text_hash=text_hash(text),
+            published_at=timezone.now(),
+        )
+    if witness is None:
+        primary = CareTeamMember.objects.get(
+            client=client, role=CareTeamRole.PRIMARY, ended_at__isnull=True
+        )
+        witness = primary.staff
+    return consent_sign(
+        actor=witness, client=client, version=version, typed_name="Test Signer", agreed=True
+    )

@@ -142,6 +142,7 @@ INSTALLED_APPS = [
     "alcove.audit",
     "alcove.clients",
     "alcove.notes",
+    "alcove.consent",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -165,6 +166,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "alcove.accounts.middleware.SessionLifetimeMiddleware",
     "alcove.accounts.middleware.MfaRequiredMiddleware",
+    "alcove.consent.handover.HandOverLockMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
 ]

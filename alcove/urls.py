@@ -4,6 +4,7 @@ from alcove.access import views as access
 from alcove.accounts import views as accounts
 from alcove.audit import views as audit
 from alcove.clients import views as clients
+from alcove.consent import views as consent
 from alcove.notes import case_views, psychotherapy_views
 from alcove.notes import views as notes
 from alcove.web import views as web
@@ -60,6 +61,15 @@ urlpatterns = [
         case_views.case_leave,
         name="case_leave",
     ),
+    path("consent/documents/", consent.documents, name="consent_documents"),
+    path("consent/documents/<int:document_id>/draft", consent.draft_new, name="consent_draft_new"),
+    path("consent/versions/<uuid:version_id>/", consent.version, name="consent_version"),
+    path("clients/<uuid:client_id>/consent/sign", consent.sign_start, name="consent_sign_start"),
+    path("clients/<uuid:client_id>/consent/verbal", consent.verbal, name="consent_verbal"),
+    path("consent/hand-over/", consent.handover, name="consent_handover"),
+    path("consent/hand-over/unlock", consent.handover_unlock, name="consent_handover_unlock"),
+    path("consent/<uuid:record_id>/", consent.record, name="consent_record"),
+    path("consent/<uuid:record_id>/revoke", consent.revoke, name="consent_revoke"),
     path("accounts/", include("allauth.urls")),
 ]
 

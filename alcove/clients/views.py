@@ -16,6 +16,7 @@ from alcove.clients.forms import ClientFindForm, ClientIntakeForm
 from alcove.clients.models import CareTeamMember, CaseParticipant, Client
 from alcove.clients.selectors import caseload_of, clients_find, relationship_of
 from alcove.clients.services import care_team_add, care_team_may_change, client_intake
+from alcove.consent.chart import chart_consent
 from alcove.notes.case_notes import case_note_read_for
 from alcove.notes.models import Note, NoteKind
 from alcove.notes.selectors import psychotherapy_area_open
@@ -26,6 +27,7 @@ CHART_TABS = (
     (DataClass.DEMOGRAPHICS, "Client"),
     (DataClass.CONTACT, "Contact"),
     (DataClass.CLINICAL, "Notes"),
+    (DataClass.CONSENT, "Consent"),
     (DataClass.AUDIT, "Access history"),
 )
 
@@ -144,7 +146,7 @@ def client_chart(request: HttpRequest, client_id: UUID) -> HttpResponse:
     relationship = relationship_of(actor_id=actor.pk, client_id=client.pk)
     tabs = _tabs(actor, client, relationship)
     names: dict[str, str] = {}
-    contact, notes, joint, cases = None, [], [], []
+    contact, notes, joint, cases, consent = None, [], [], [], None
     # The page's decisions are recorded together, and commit before anything is shown.
     with transaction.atomic():
         decided = _chart_decisions(actor, client, relationship, tabs)
@@ -153,6 +155,13 @@ def client_chart(request: HttpRequest, client_id: UUID) -> HttpResponse:
             names = client_names(actor, client, decision=names_decision)
             if "Contact" in tabs:
                 contact = client_contact(actor, client, decision=decided[DataClass.CONTACT])
+            if "Consent" in tabs:
+                consent = chart_consent(
+                    actor=actor,
+                    client=client,
+                    relationship=relationship,
+                    decision=decided[DataClass.CONSENT],
+                )
             if "Notes" in tabs:
                 notes = _notes_list(client, decided[DataClass.CLINICAL])
                 cases = _participations(client)
@@ -175,6 +184,7 @@ def client_chart(request: HttpRequest, client_id: UUID) -> HttpResponse:
         "contact": contact,
         "joint": joint,
         "cases": cases,
+        "consent": consent,
     }
     return render(request, "clients/chart.html", context)
 
@@ -189,6 +199,8 @@ def _chart_decisions(
             asks.append((Action.READ, DataClass.CONTACT, "client_contact"))
         if "Notes" in tabs:
             asks.append((Action.READ, DataClass.CLINICAL, "notes_list"))
+        if "Consent" in tabs:
+            asks.append((Action.READ, DataClass.CONSENT, "consent_list"))
     decisions = decide_many(actor=actor, client_id=client.pk, relationship=relationship, asks=asks)
     return {DataClass(decision.data_class): decision for decision in decisions}
 

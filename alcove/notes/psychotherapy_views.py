@@ -17,6 +17,7 @@ from alcove.clients.views import client_names
 from alcove.notes.models import Note, NoteKind, NoteStatus
 from alcove.notes.selectors import psychotherapy_note_may_start, psychotherapy_notes_list
 from alcove.notes.services import (
+    ConsentMissing,
     note_cosign,
     note_create,
     note_read,
@@ -68,7 +69,11 @@ def psychotherapy_note(request: HttpRequest, note_id: UUID) -> HttpResponse:
     if request.method == "POST":
         note_save_draft(actor=actor, note=note, body=request.POST.get("body", ""))
         if request.POST.get("verb") == "sign":
-            note_sign(actor=actor, note=note)
+            try:
+                note_sign(actor=actor, note=note)
+            except ConsentMissing as missing:
+                messages.error(request, f"Draft saved, not signed. {missing}")
+                return redirect("psychotherapy_note", note_id=note.pk)
             messages.success(request, "Signed. The psychotherapy note is now locked.")
         else:
             messages.success(request, "Draft saved.")

@@ -14,6 +14,8 @@ from alcove.access.policy import Action, DataClass
 from alcove.access.services import decide
 from alcove.accounts.models import Role, User
 from alcove.clients.models import Client
+from alcove.consent.models import DocumentKind
+from alcove.consent.selectors import REQUIRED_FOR_NOTES, notes_consent_on_file
 from alcove.notes.models import (
     Addendum,
     Note,
@@ -28,6 +30,19 @@ SOAP = ("subjective", "objective", "assessment", "plan")
 
 class NoteRefused(AccessDenied):
     """A note action refused by the note's state (signed notes are never edited)."""
+
+
+class ConsentMissing(NoteRefused):
+    """A note waits for the client's informed consent to treatment."""
+
+    def __init__(self) -> None:
+        document = DocumentKind(REQUIRED_FOR_NOTES).label
+        super().__init__(
+            f"Consent first: a note is signed only when the client has '{document}' on file, "
+            "signed and not revoked.",
+            "Sign it with the client from the Consent section of the chart, or record a verbal "
+            "consent there with its reason. The note stays a draft until then.",
+        )
 
 
 def _chart_of(note: Note) -> UUID:
@@ -106,7 +121,10 @@ def content_hash(content: dict[str, str]) -> str:
 
 @transaction.atomic
 def note_sign(*, actor: User, note: Note) -> Note:
-    """Sign the latest version: the note is locked; a trainee's then awaits co-signature."""
+    """Sign the latest version: the note is locked; a trainee's then awaits co-signature.
+
+    Only once the client has an informed consent to treatment in force (consent.selectors).
+    """
     note = Note.objects.select_for_update().get(pk=note.pk)
     decision = _decide(actor, note, Action.SIGN)
     decision.require()
@@ -115,6 +133,8 @@ def note_sign(*, actor: User, note: Note) -> Note:
     latest = _versions(note).order_by("-number").first()
     if latest is None:
         raise NoteRefused("An empty note cannot be signed.", "Save a draft first.")
+    if not notes_consent_on_file(_chart_of(note)):
+        raise ConsentMissing()
     trainee = actor.has_role(Role.TRAINEE) and not actor.has_role(Role.CLINICIAN)
     note.status = NoteStatus.AWAITING_COSIGN if trainee else NoteStatus.SIGNED
     note.signed_at = timezone.now()

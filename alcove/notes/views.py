@@ -11,6 +11,7 @@ from alcove.accounts.models import Role
 from alcove.clients.models import Client
 from alcove.notes.models import Note, NoteKind, NoteStatus
 from alcove.notes.services import (
+    ConsentMissing,
     addendum_add,
     note_cosign,
     note_create,
@@ -75,7 +76,11 @@ def _note_post(request: HttpRequest, note: Note) -> HttpResponse:
         fields = {name: request.POST.get(name, "") for name in PART_LABELS if name in request.POST}
         note_save_draft(actor=actor, note=note, **fields)
         if verb == "sign":
-            note_sign(actor=actor, note=note)
+            try:
+                note_sign(actor=actor, note=note)
+            except ConsentMissing as missing:
+                messages.error(request, f"Draft saved, not signed. {missing}")
+                return redirect("note_edit", note_id=note.pk)
             messages.success(request, "Signed. The note is now locked; corrections are addenda.")
         else:
             messages.success(request, "Draft saved.")

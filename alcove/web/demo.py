@@ -4,6 +4,7 @@ Everything goes through the same services as real use (sealed, audited). Refused
 production profile and in an installation that already has a practice.
 """
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -15,6 +16,15 @@ from alcove.accounts.models import Practice, Role, RoleGrant, Supervision, User
 from alcove.accounts.selectors import practice_exists
 from alcove.clients.models import CareTeamMember, CareTeamRole, Client, ContactKind
 from alcove.clients.services import client_contact_add, client_create
+from alcove.consent.models import ConsentVersion, DocumentKind
+from alcove.consent.services import (
+    consent_revoke,
+    consent_sign,
+    consent_starter_load,
+    consent_verbal_record,
+    consent_version_publish,
+    consent_version_save,
+)
 from alcove.notes.models import NoteKind
 from alcove.notes.services import addendum_add, note_create, note_save_draft, note_sign
 
@@ -69,10 +79,47 @@ def _client(treating: User, legal: str, preferred: str, born: date, **details: s
     return client
 
 
+DEMO_WORDING = "(Demo practice: the wording your jurisdiction requires goes here.)"
+
+
+def _consent_documents(owner: User) -> dict[DocumentKind, ConsentVersion]:
+    """The starter set, its marked passages filled with a placeholder, all published."""
+    consent_starter_load(actor=owner)
+    published = {}
+    for draft in ConsentVersion.objects.select_related("document"):
+        text = re.sub(r"\[PRACTICE TO COMPLETE:[^\]]*\]", DEMO_WORDING, draft.text)
+        consent_version_save(actor=owner, version=draft, text=text)
+        published[DocumentKind(draft.document.kind)] = consent_version_publish(
+            actor=owner, version=draft
+        )
+    return published
+
+
+def _consents(users: dict[Role, User], juniper: Client, rowan: Client) -> None:
+    clara, tao = users[Role.CLINICIAN], users[Role.TRAINEE]
+    documents = _consent_documents(users[Role.OWNER])
+    for kind in (DocumentKind.TREATMENT, DocumentKind.PRIVACY_NOTICE, DocumentKind.TELEHEALTH):
+        signed = consent_sign(
+            actor=clara,
+            client=juniper,
+            version=documents[kind],
+            typed_name="Juniper Vale",
+            agreed=True,
+        )
+    consent_revoke(actor=clara, record=signed)  # telehealth withdrawn; the signed copy stays
+    consent_verbal_record(
+        actor=tao,
+        client=rowan,
+        version=documents[DocumentKind.TREATMENT],
+        reason="First session by telephone; read the consent aloud, Rowan agreed to all of it.",
+    )
+
+
 def _notes(users: dict[Role, User]) -> None:
     clara, tao = users[Role.CLINICIAN], users[Role.TRAINEE]
     juniper = _client(clara, "Juniper Vale", "June", date(1988, 4, 2), pronouns="she/her")
     rowan = _client(tao, "Rowan Ashby", "", date(1995, 11, 19), phone="+44 7700 900321")
+    _consents(users, juniper, rowan)
     client_contact_add(
         actor=users[Role.FRONT_DESK],
         client=rowan,

@@ -19,6 +19,7 @@ NAVIGATION = (
     NavItem("Caseload", "caseload", frozenset({Role.CLINICIAN, Role.TRAINEE, Role.SUPERVISOR})),
     NavItem("Find a client", "client_find", frozenset({Role.CLINICIAN, Role.SUPERVISOR})),
     NavItem("Staff", "staff_index", frozenset({Role.OWNER})),
+    NavItem("Consent documents", "consent_documents", frozenset({Role.OWNER})),
     NavItem("Break-the-glass review", "break_glass_queue", frozenset({Role.OWNER})),
     NavItem("Practice settings", "practice_settings", frozenset({Role.OWNER})),
     NavItem("Sign-in security", "mfa_index", EVERY_ROLE),

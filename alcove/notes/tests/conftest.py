@@ -3,6 +3,7 @@ import pytest
 from alcove.accounts.models import Role, Supervision
 from alcove.clients.models import CareTeamMember, CareTeamRole
 from alcove.clients.services import client_create
+from alcove.conftest import consent_on_file
 
 
 @pytest.fixture
@@ -26,5 +27,6 @@ def practice_staff(make_staff):
             client=client, staff=staff[who], role=CareTeamRole.CO_THERAPIST
         )
     Supervision.objects.create(supervisor=staff["supervisor"], trainee=staff["trainee"])
+    consent_on_file(client)  # notes are signed only with informed consent on file
     staff["client"] = client
     return staff

@@ -1,5 +1,6 @@
 from alcove.accounts.models import Role
 from alcove.clients.models import Client
+from alcove.conftest import consent_on_file
 from alcove.notes.models import Note, NoteStatus
 
 SOAP = {
@@ -12,7 +13,9 @@ SOAP = {
 
 def new_chart(browser):
     browser.post("/clients/new/", {"legal_name": "Tobias Wirth"})
-    return Client.objects.get()
+    client = Client.objects.get()
+    consent_on_file(client)  # notes are signed only with informed consent on file
+    return client
 
 
 def test_a_clinician_writes_signs_and_amends_a_progress_note(signed_in, make_staff):

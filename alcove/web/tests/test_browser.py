@@ -28,7 +28,14 @@ from pytest_django.live_server_helper import LiveServer
 from alcove.accounts.middleware import LAST_SEEN_AT
 from alcove.accounts.models import Practice, Role, User
 from alcove.accounts.services import setup_link_issue
-from alcove.conftest import PASSWORD, StaffMaker, totp_code
+from alcove.clients.models import Client as ClientRecord
+from alcove.conftest import PASSWORD, StaffMaker, consent_on_file, totp_code
+from alcove.consent.models import ConsentVersion, DocumentKind
+from alcove.consent.services import (
+    consent_starter_load,
+    consent_version_publish,
+    consent_version_save,
+)
 from alcove.web.navigation import navigation_for
 
 pytestmark = pytest.mark.browser
@@ -468,6 +475,7 @@ def test_a_clinician_keeps_a_chart_from_intake_to_a_signed_note_on_a_phone(
     page.get_by_role("button", name="Open the chart").click()
     expect(page.get_by_role("heading", name="Toby", exact=True)).to_be_visible()
     assert "Wirth" not in page.url and "Toby" not in page.url
+    consent_on_file(ClientRecord.objects.get())  # notes are signed only with consent on file
 
     labelled(page, "New note").select_option("progress")
     page.get_by_role("button", name="Start").click()
@@ -503,6 +511,8 @@ def test_a_clinician_keeps_a_psychotherapy_note_apart_from_the_record_by_keyboar
     page.goto("/clients/new/")
     labelled(page, "Legal name").fill("Tobias Wirth")
     page.get_by_role("button", name="Open the chart").click()
+    expect(page.get_by_role("link", name="Psychotherapy notes")).to_be_visible()
+    consent_on_file(ClientRecord.objects.get())  # notes are signed only with consent on file
     page.get_by_role("link", name="Psychotherapy notes").focus()
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", name="Kept apart from the record")).to_be_visible()
@@ -518,5 +528,56 @@ def test_a_clinician_keeps_a_psychotherapy_note_apart_from_the_record_by_keyboar
     expect(page.get_by_role("link", name=re.compile(r"^Psychotherapy note, "))).to_have_count(1)
     page.get_by_role("link", name="Back to the chart").click()
     expect(page.get_by_text("No notes yet.")).to_be_visible()
+    settle(page)
+    assert problems == []
+
+
+# --- 7. Informed consent on the device, in the locked hand-over, before the first note -----
+
+
+def test_a_new_client_signs_informed_consent_in_the_locked_hand_over_before_a_note(
+    open_browser: OpenBrowser, live_server: LiveServer, make_staff: StaffMaker, problems: list[str]
+) -> None:
+    owner = make_staff(Role.OWNER)
+    consent_starter_load(actor=owner)
+    draft = ConsentVersion.objects.get(document__kind=DocumentKind.TREATMENT)
+    completed = re.sub(r"\[PRACTICE TO COMPLETE:[^\]]*\]", "Our state's wording.", draft.text)
+    consent_version_save(actor=owner, version=draft, text=completed)
+    consent_version_publish(actor=owner, version=draft)
+    clinician = make_staff(Role.CLINICIAN, name="Cleo Clinician")
+    page = open_browser(viewport=PHONE, is_mobile=True, has_touch=True)
+    sign_in_with_a_cookie(page, clinician, url=live_server.url)
+
+    page.goto("/clients/new/")
+    labelled(page, "Legal name").fill("Tobias Wirth")
+    page.get_by_role("button", name="Open the chart").click()
+    consent = page.get_by_role("region", name="Consent")
+    expect(consent).to_contain_text("Notes cannot be signed until it is on file.")
+    consent.get_by_role("link", name="Sign with the client").click()
+    page.get_by_role("button", name="Hand the device over").click()
+
+    # The client's turn: the document and the form, and no way elsewhere.
+    expect(page.get_by_text("Duty to warn and protect")).to_be_visible()
+    expect(page.get_by_role("navigation", name="Main")).to_have_count(0)
+    expect(page.get_by_role("button", name="Sign out")).to_have_count(0)
+    check_phone_page(page)
+    labelled(page, "Type your full name").fill("Tobias Wirth")
+    page.get_by_label(re.compile(r"I have read this document")).check()
+    page.get_by_role("button", name="Sign", exact=True).click()
+    expect(page.get_by_role("status")).to_contain_text("hand the device back")
+    page.goto("/caseload/")
+    assert path_of(page) == "/consent/hand-over/"
+
+    # The clinician's turn: their password, by keyboard, and the chart again.
+    labelled(page, "Clinician's password").fill(PASSWORD)
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", name="Tobias Wirth", exact=True)).to_be_visible()
+    expect(page.get_by_role("region", name="Consent")).to_contain_text("Tobias Wirth")
+
+    labelled(page, "New note").select_option("progress")
+    page.get_by_role("button", name="Start").click()
+    labelled(page, "Plan").fill("Fortnightly.")
+    page.get_by_role("button", name="Sign and lock").click()
+    expect(page.get_by_role("status")).to_contain_text("Signed")
     settle(page)
     assert problems == []

@@ -49,3 +49,12 @@ def test_the_demo_is_refused_in_production(db, settings):
     settings.PRODUCTION = True
     with pytest.raises(CommandError, match="production"):
         call_command("demo", stdout=StringIO())
+
+
+def test_the_demo_clients_have_consents_on_file_signed_verbal_and_revoked(demo):
+    from alcove.consent.models import ConsentMethod, ConsentRecord, VersionStatus
+
+    records = ConsentRecord.objects.select_related("version")
+    assert {r.method for r in records} == set(ConsentMethod)
+    assert records.filter(revoked_at__isnull=False).count() == 1
+    assert {r.version.status for r in records} == {VersionStatus.PUBLISHED}
