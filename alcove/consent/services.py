@@ -8,7 +8,7 @@ only revoked with a date.
 import hashlib
 from datetime import date
 from typing import Any
-from uuid import uuid4
+from uuid import UUID, uuid4
 
 from django.db import transaction
 from django.utils import timezone
@@ -57,6 +57,18 @@ def _owner_only(actor: User, action: str, **where: Any) -> None:
             "Ask the owner to make the change on the Consent documents page.",
             **where,
         )
+
+
+def _write_decided(actor: User, client_id: UUID, resource_type: str, resource_id: object) -> None:
+    """Decide a consent write before its transaction, so a refusal stays in the audit log."""
+    decide(
+        actor=actor,
+        action=Action.WRITE,
+        data_class=DataClass.CONSENT,
+        client_id=client_id,
+        resource_type=resource_type,
+        resource_id=resource_id,
+    ).require()
 
 
 # --- Documents and versions (the owner) ---------------------------------------------------
@@ -225,15 +237,8 @@ def consent_sign(
     time, version and the SHA-256 of its text. The typed name is sealed."""
     _witness_only(actor, client, "consent.sign")
     record_id = uuid4()
+    _write_decided(actor, client.pk, "consent_signature", record_id)
     with transaction.atomic():
-        decide(
-            actor=actor,
-            action=Action.WRITE,
-            data_class=DataClass.CONSENT,
-            client_id=client.pk,
-            resource_type="consent_signature",
-            resource_id=record_id,
-        ).require()
         version = _published(version)
         name = " ".join(typed_name.split())
         if not name:
@@ -279,15 +284,8 @@ def consent_verbal_record(
     reason it stands in for a signature (sealed)."""
     _witness_only(actor, client, "consent.verbal")
     record_id = uuid4()
+    _write_decided(actor, client.pk, "consent_verbal", record_id)
     with transaction.atomic():
-        decide(
-            actor=actor,
-            action=Action.WRITE,
-            data_class=DataClass.CONSENT,
-            client_id=client.pk,
-            resource_type="consent_verbal",
-            resource_id=record_id,
-        ).require()
         version = _published(version)
         if len(reason.strip()) < 10:
             raise ConsentRefused(
@@ -311,16 +309,9 @@ def consent_verbal_record(
 
 def consent_revoke(*, actor: User, record: ConsentRecord) -> ConsentRecord:
     """Record that the client withdrew a consent, dated now. The signed copy stays."""
+    _write_decided(actor, record.client_id, "consent_revocation", record.pk)
     with transaction.atomic():
         record = ConsentRecord.objects.select_for_update().get(pk=record.pk)
-        decide(
-            actor=actor,
-            action=Action.WRITE,
-            data_class=DataClass.CONSENT,
-            client_id=record.client_id,
-            resource_type="consent_revocation",
-            resource_id=record.pk,
-        ).require()
         if record.revoked_at is not None:
             raise ConsentRefused(
                 f"This consent was already revoked on {record.revoked_at:%d %b %Y}.",

@@ -87,6 +87,8 @@ def test_a_clinician_outside_the_care_team_cannot_take_the_consent(team, publish
             typed_name=NAME,
             agreed=True,
         )
+    refusal = AuditEvent.objects.get(resource_type="consent_signature")
+    assert refusal.outcome == "denied" and refusal.actor_id == team["stranger"].pk
 
 
 def test_front_desk_neither_takes_nor_reads_a_consent(team, published):
