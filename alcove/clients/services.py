@@ -82,7 +82,6 @@ def client_intake(
     return client
 
 
-@transaction.atomic
 def client_contact_add(
     *,
     actor: User,
@@ -92,7 +91,9 @@ def client_contact_add(
     relation: str = "",
     phone: str = "",
 ) -> ClientContact:
-    """Add an emergency contact or relative; writing contact data needs the policy's leave."""
+    """Add an emergency contact or relative; writing contact data needs the policy's leave.
+
+    Decided outside any transaction of its own, so a refusal stays in the audit log."""
     decide(
         actor=actor,
         action=Action.WRITE,
@@ -105,7 +106,6 @@ def client_contact_add(
     )
 
 
-@transaction.atomic
 def care_team_may_change(*, actor: User, client: Client) -> None:
     primary = relationship_of(actor_id=actor.pk, client_id=client.pk) == Relationship.AUTHOR
     if not (primary or actor.has_role(Role.OWNER)):
@@ -115,6 +115,7 @@ def care_team_may_change(*, actor: User, client: Client) -> None:
         )
 
 
+@transaction.atomic
 def care_team_add(*, actor: User, client: Client, staff: User) -> CareTeamMember:
     """The primary clinician (or the owner) adds a co-therapist; it opens the chart to them."""
     care_team_may_change(actor=actor, client=client)

@@ -87,11 +87,15 @@ def note_create(*, actor: User, client: Client, kind: NoteKind) -> Note:
     return Note.objects.create(client=client, author=actor, kind=kind)
 
 
-@transaction.atomic
 def note_save_draft(*, actor: User, note: Note, **parts: str) -> int:
     """Save the draft as a new version (every version is kept); returns its number."""
+    _decide(actor, note, Action.WRITE).require()  # before the transaction: a refusal stays
+    with transaction.atomic():
+        return _draft_save(note, parts)
+
+
+def _draft_save(note: Note, parts: dict[str, str]) -> int:
     note = Note.objects.select_for_update().get(pk=note.pk)
-    _decide(actor, note, Action.WRITE).require()
     if note.status != NoteStatus.DRAFT:
         raise NoteRefused(
             "A signed note is never edited.", "Add an addendum to correct or add to it."
@@ -119,15 +123,19 @@ def content_hash(content: dict[str, str]) -> str:
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
-@transaction.atomic
 def note_sign(*, actor: User, note: Note) -> Note:
     """Sign the latest version: the note is locked; a trainee's then awaits co-signature.
 
     Only once the client has an informed consent to treatment in force (consent.selectors).
     """
-    note = Note.objects.select_for_update().get(pk=note.pk)
     decision = _decide(actor, note, Action.SIGN)
     decision.require()
+    with transaction.atomic():
+        return _sign(actor, note, decision)
+
+
+def _sign(actor: User, note: Note, decision: Decision) -> Note:
+    note = Note.objects.select_for_update().get(pk=note.pk)
     if note.status != NoteStatus.DRAFT:
         raise NoteRefused("This note is already signed.", "Add an addendum instead.")
     latest = _versions(note).order_by("-number").first()
@@ -144,21 +152,20 @@ def note_sign(*, actor: User, note: Note) -> Note:
     return note
 
 
-@transaction.atomic
 def note_cosign(*, actor: User, note: Note) -> Note:
     """The supervisor co-signs a trainee's signed note."""
-    note = Note.objects.select_for_update().get(pk=note.pk)
-    if note.status != NoteStatus.AWAITING_COSIGN:
-        raise NoteRefused("This note is not awaiting a co-signature.")
     _decide(actor, note, Action.SIGN).require()
     if actor.pk == note.author_id:
         raise NoteRefused("A co-signature must come from the trainee's supervisor.")
-    note.status, note.cosigned_by, note.cosigned_at = NoteStatus.SIGNED, actor, timezone.now()
-    note.save()
+    with transaction.atomic():
+        note = Note.objects.select_for_update().get(pk=note.pk)
+        if note.status != NoteStatus.AWAITING_COSIGN:
+            raise NoteRefused("This note is not awaiting a co-signature.")
+        note.status, note.cosigned_by, note.cosigned_at = NoteStatus.SIGNED, actor, timezone.now()
+        note.save()
     return note
 
 
-@transaction.atomic
 def addendum_add(*, actor: User, note: Note, text: str) -> Addendum:
     note = Note.objects.get(pk=note.pk)  # its state now, not as the caller last saw it
     if note.status == NoteStatus.DRAFT:

@@ -2,6 +2,7 @@ import pytest
 from django.db import connection
 
 from alcove.access.decisions import AccessDenied
+from alcove.audit.models import AuditEvent
 from alcove.notes.models import Note, NoteKind, NoteStatus, NoteVersion
 from alcove.notes.services import (
     NoteRefused,
@@ -102,3 +103,22 @@ def test_a_trainees_note_needs_the_supervisors_co_signature(practice_staff):
         note_cosign(actor=s["co"], note=note)
     note = note_cosign(actor=s["supervisor"], note=note)
     assert note.status == NoteStatus.SIGNED and note.cosigned_by == s["supervisor"]
+
+
+@pytest.mark.parametrize("who", ["stranger", "desk", "owner"])
+def test_a_refused_signature_edit_or_co_signature_stays_in_the_audit_log(practice_staff, who):
+    s = practice_staff
+    note = note_create(actor=s["clinician"], client=s["client"], kind=NoteKind.PROGRESS)
+    note_save_draft(actor=s["clinician"], note=note, **SOAP)
+    attempts = [
+        lambda: note_save_draft(actor=s[who], note=note, **SOAP),
+        lambda: note_sign(actor=s[who], note=note),
+        lambda: note_cosign(actor=s[who], note=note),
+    ]
+    for attempt in attempts:
+        with pytest.raises(AccessDenied):
+            attempt()
+    refused = AuditEvent.objects.filter(actor_id=s[who].pk, outcome="denied", resource_id=note.pk)
+    assert refused.count() == len(attempts)
+    note.refresh_from_db()
+    assert note.status == NoteStatus.DRAFT
