@@ -101,9 +101,12 @@ elif TESTING:
         _test_url = os.environ.get(
             "ALCOVE_TEST_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/test"
         )
+        _test_default = dj_database_url.parse(_test_url)
+        # Named after the run's database, so runs against different names do not clash.
+        _keys_name = f"test_{_test_default['NAME']}_keys"
         DATABASES = {
-            "default": dj_database_url.parse(_test_url),
-            "keys": dj_database_url.parse(_test_url) | {"TEST": {"NAME": "test_alcove_keys"}},
+            "default": _test_default,
+            "keys": dj_database_url.parse(_test_url) | {"TEST": {"NAME": _keys_name}},
         }
     elif os.environ["ALCOVE_TEST_DB"] == "sqlite":
         DATABASES = {
