@@ -1,0 +1,319 @@
+"""Identifiers with a shape: dates, ages, phone and fax numbers, email, SSN, record numbers,
+URLs, IP addresses, street addresses and ZIP codes. Each recogniser is a compiled pattern
+plus the checks that keep vitals, doses and scores ("BP 120/80", "1/2 tab", "7/10 pain")
+from being taken for dates or numbers.
+"""
+
+import re
+from collections.abc import Iterator
+
+from alcove.deidentify.engine.spans import Kind, Span
+from alcove.deidentify.engine.vocabulary import HOLIDAYS, MONTHS, STATE_CODES, STATES, WEEKDAYS
+
+I = re.IGNORECASE  # noqa: E741
+
+MONTH = rf"(?:{MONTHS})\.?"
+DAY = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th|ST|ND|RD|TH)?"
+YEAR4 = r"(?:19|20)\d{2}"
+YEAR = rf"(?:{YEAR4}|'\d{{2}})"
+NUM_MONTH = r"(?:0?[1-9]|1[0-2])"
+NUM_DAY = r"(?:0?[1-9]|[12]\d|3[01])"
+SEASON = r"(?:spring|summer|fall|autumn|winter)"
+
+# Month names: capitalised or all capitals; "may" and "march" in lower case are verbs.
+_MONTH_CASED = "|".join(f"{m}|{m.upper()}" for m in MONTHS.split("|"))
+MONTH_C = rf"(?:{_MONTH_CASED})\.?"
+
+DATE_PATTERNS: tuple[re.Pattern[str], ...] = (
+    # 2019-03-14, 2019/3/14, 20190314 is an ID, not a date
+    re.compile(rf"\b{YEAR4}[-/.]{NUM_MONTH}[-/.]{NUM_DAY}\b"),
+    # 03/14/2019, 3-14-19, 3.14.2019 (dots only with a four-digit year)
+    re.compile(rf"\b{NUM_MONTH}([-/]){NUM_DAY}\1(?:{YEAR4}|\d{{2}})\b(?![/-]\d)"),
+    re.compile(rf"\b{NUM_MONTH}\.{NUM_DAY}\.{YEAR4}\b"),
+    # 14/03/2019 (day first, when the first number cannot be a month)
+    re.compile(rf"\b(?:1[3-9]|2\d|3[01])([-/.]){NUM_MONTH}\1{YEAR4}\b"),
+    # March 14, 2019 / Mar. 14th 2019 / March 14 / MARCH 14TH
+    re.compile(rf"\b{MONTH_C}\s+{DAY}(?:,?\s+{YEAR})?(?![\d:])"),
+    re.compile(rf"\b{MONTH_C}\s+{DAY}(?:st|nd|rd|th)?,?\s+{YEAR}\b"),
+    # 14 March 2019 / 14th of March / 14-Mar-2019
+    re.compile(rf"\b{DAY}(?:\s+of)?\s+{MONTH_C}(?:,?\s+{YEAR})?\b"),
+    re.compile(rf"\b{NUM_DAY}-(?:{_MONTH_CASED})-(?:{YEAR4}|\d{{2}})\b"),
+    # March 2019 / March of 2019 / Mar '19
+    re.compile(rf"\b{MONTH_C},?\s+(?:of\s+)?{YEAR}\b"),
+    # 03/2019, 3/19 is left to context (it is also a fraction)
+    re.compile(rf"\b{NUM_MONTH}/{YEAR4}\b"),
+    # spring of 2019, Summer 2018
+    re.compile(rf"\b{SEASON}[ \t]+(?:of[ \t]+)?{YEAR4}\b", I),
+    # Christmas, Thanksgiving 2019
+    re.compile(rf"\b(?:{HOLIDAYS})(?:\s+{YEAR4})?\b"),
+    # weekdays, capitalised
+    re.compile(rf"\b(?:{WEEKDAYS}|{WEEKDAYS.upper()})s?\b"),
+)
+
+# Cue words before a date with no year ("on 3/14", "since 4/2") or a year alone ("in 2019"),
+# looked for just before each candidate (in lower case: faster than a case-blind scan).
+DATE_CUE = (
+    r"(?:on|for|appt|appointment|scheduled|due|visit|rtc|f/u|since|from|until|till|through|"
+    r"thru|by|before|after|dated|date|dob|d\.o\.b\.|seen|admitted|discharged|last|next|of|in|"
+    r"during|circa|c\.|around|year|starting|beginning|ending|as of|effective|born|birthday|"
+    r"note|session|called|call|phone|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|@|"
+    rf"{WEEKDAYS.lower()}|{MONTHS.lower()})"
+)
+CUE_BEFORE = re.compile(
+    rf"(?:\b{DATE_CUE}\.?,?:?[ \t]+(?:the[ \t]+)?(?:(?:early|mid|late)[- ])?|[(\[]|\n|^)$"
+)
+MONTH_DAY = re.compile(rf"(?<![\d/.])({NUM_MONTH}/{NUM_DAY})\b(?![/.]\d)")
+NOT_A_DATE_AFTER = re.compile(
+    r"[ \t]*(?:tabs?|caps?|pills?|doses?|mg|of|pain|scale|strength|\d|x\b|times)"
+)
+YEAR_ALONE = re.compile(rf"(?<![\d/.$-])({YEAR4})\b(?![/.-]\d)")
+NOT_A_YEAR_AFTER = re.compile(
+    r"[ \t]*(?:mg|ml|mcg|units?|cells|/|%|lbs?|kcal|calories|steps|feet|ft|miles)"
+)
+MONTH_ALONE = re.compile(rf"\b({MONTH_C})(?![ \t]*\d)")
+CUED_DATE_PATTERNS: tuple[re.Pattern[str], ...] = (
+    re.compile(rf"\b(?:{YEAR4})[ \t]*[-\u2013][ \t]*({YEAR4})\b"),
+    re.compile(rf"\b({YEAR4})[ \t]*[-\u2013][ \t]*(?:{YEAR4})\b"),
+    re.compile(
+        r"(?:\b(?:dob|d\.o\.b\.|date of birth|birth date|birthdate|born)[ \t]*[:#]?[ \t]*)(\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?)"
+    ),
+    re.compile(rf"\bclass of[ \t]+({YEAR4})\b"),
+    re.compile(r"(?<![\w/.])'(\d{2})\b(?![ \t]*(?:mg|lb))"),
+)
+
+# Ages: "45-year-old", "45 yo", "age 45", "(age 6)", "45M presenting", "in her 90s". A
+# duration ("2 yrs ago", "for 20 years") is not an age: "years" counts only with "old".
+AGE_PATTERNS: tuple[re.Pattern[str], ...] = (
+    re.compile(r"\b(\d{1,3})(?:[ \t]*|-)(?:years?|yrs?|y)[ \t-]*old\b"),
+    re.compile(r"\b(\d{1,3})[ \t]*(?:yo|y/o|y\.o\.|yr old|yrs old)(?![a-z])"),
+    re.compile(
+        r"\b(?:age|aged|ages|age:)[ \t]*:?[ \t]*(\d{1,3})\b(?![ \t]*(?:mg|%|/|years? ago|yrs? ago))"
+    ),
+    re.compile(r"\bin (?:his|her|their) ((?:9|1[0-1])0s)\b"),
+    re.compile(r"\bturn(?:s|ed|ing)?[ \t]+(\d{1,3})\b(?![ \t]*(?:mg|%|/))"),
+    re.compile(r"\b(\d{1,3})(?:th|st|nd|rd) birthday\b"),
+)
+AGE_SEX = re.compile(
+    r"\b(\d{1,3})[ \t]?(?:M|F|m|f)\b(?=[\s,.;]+(?:with|w/|who|presents|presenting|admitted|pt|patient|hx|h/o|s/p))"
+)
+
+PHONE = re.compile(
+    r"(?<![\w/])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}\b"
+    r"(?:[ \t]*(?i:x|ext\.?|extension)[ \t]*\d{1,5})?"
+)
+PHONE_SHORT = re.compile(
+    r"\b(?:phone|tel|telephone|cell|mobile|home|work|pager|beeper|fax|call|ph|c|h|w|p|f)"
+    r"\.?[ \t]*(?:#|number|no\.?)?[ \t]*:?[ \t]*(\d{3}[-.]\d{4}|\d{5})\b(?![-.]\d)"
+)
+PHONE_INTL = re.compile(r"(?<![\w])\+\d{1,3}[\s.-]?(?:\(?\d{1,4}\)?[\s.-]?){2,4}\d{2,4}\b")
+# "Phone: 0494 92 82 32", "call me at 21 284 698": digit groups after a word for a phone.
+PHONE_CUED = re.compile(
+    r"\b(?:phone|tel|telephone|cell|mobile|call me at|call|reach me at|text|contact number|"
+    r"number is|fax|pager)[ \t]*(?:#|no\.?|number)?[ \t]*:?[ \t\n]*"
+    r"((?:\+?\d[\d \t().-]{6,18}\d))"
+)
+FAX_CUE = re.compile(r"\b(?:fax|facsimile|f)\s*(?:#|number|no\.?)?\s*:?\s*$", I)
+
+EMAIL = re.compile(r"\b[\w.+'-]+@[\w-]+(?:\.[\w-]+)+\b")
+URL = re.compile(
+    r"\b(?:https?://|ftp://|www\.)[^\s<>\"')\]]+[^\s<>\"')\].,;:!?]"
+    r"|\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|org|net|edu|gov|io|us|info|biz|health|care|co|me)"
+    r"(?:/[^\s<>\"')\]]*[^\s<>\"')\].,;:!?])?\b",
+    I,
+)
+IPV4 = re.compile(r"\b(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)\b")
+IPV6 = re.compile(
+    r"(?<![\w:])(?:[0-9a-f]{1,4}:){2,7}(?::|[0-9a-f]{1,4})\b|\b(?:[0-9a-f]{1,4}:)+:[0-9a-f:]*\b"
+)
+SSN = re.compile(r"\b(?!000|666|9\d\d)\d{3}([- ])\d{2}\1\d{4}\b")
+SSN_CUED = re.compile(
+    r"\b(?:ssn|ss#|ss ?no\.?|social security(?: number| no\.?| #)?)[ \t]*[:#]?[ \t]*(\d{9}|\d{3}[- ]\d{2}[- ]\d{4}|(?:x{3}|\*{3})-?(?:x{2}|\*{2})-?\d{4})"
+)
+
+ID_CUES = (
+    r"MRN|MR#|MR ?No\.?|Med(?:ical)? Rec(?:ord)?(?: Number| No\.?| #)?|Record(?: Number| No\.?| #)|"
+    r"Chart(?: Number| No\.?| #)|Acct\.?(?: No\.?| #)?|Account(?: Number| No\.?| #)?|Policy(?: Number| No\.?| #)?|"
+    r"Member(?: ID| Number| No\.?| #)|Insurance(?: ID| Number| No\.?| #)|Subscriber(?: ID| Number| #)?|"
+    r"Group(?: Number| No\.?| #| ID)|Claim(?: Number| No\.?| #)?|Case(?: Number| No\.?| #)|Unit(?: Number| No\.?| #)|"
+    r"Encounter(?: Number| No\.?| #| ID)?|Visit(?: Number| No\.?| #| ID)|Accession(?: Number| No\.?| #)?|"
+    r"Patient ID|Pt ID|Client ID|ID(?: Number| No\.?| #)?|Licen[cs]e(?: Number| No\.?| #| Plate)?|Lic\.?(?: No\.?| #)?|"
+    r"DEA(?: Number| No\.?| #)?|NPI|VIN|Plate(?: Number| No\.?| #)?|Serial(?: Number| No\.?| #)?|S/N|"
+    r"Device(?: ID| Number| #)|Medicaid(?: ID| Number| No\.?| #)?|Medicare(?: ID| Number| No\.?| #)?|"
+    r"HICN|MBI|Health Plan(?: ID| Number| #)?|Plan(?: ID| Number| #)|Certificate(?: Number| No\.?| #)|"
+    r"Card(?: Number| No\.?| #)|Credit Card|Routing(?: Number| #)?|Docket(?: Number| No\.?| #)?|"
+    r"Booking(?: Number| No\.?| #)|Inmate(?: Number| No\.?| #)|Badge(?: Number| No\.?| #)|Employee(?: ID| Number| #)|"
+    r"Student(?: ID| Number| #)|Passport(?: Number| No\.?| #)?|Order(?: Number| No\.?| #)|Ref(?:erence)?(?: Number| No\.?| #)|"
+    r"Rx ?#|Prescription(?: Number| No\.?| #)|Specimen(?: Number| No\.?| #| ID)?|Job(?: Number| No\.?| #)"
+)
+ID_CUED = re.compile(
+    rf"\b(?:{ID_CUES.lower()})[ \t]*(?:is|was|of)?[ \t]*[:#=]?[ \t]*#?[ \t]*((?=[a-z0-9-]*\d)[a-z0-9][a-z0-9-/.]*[a-z0-9]|\d)\b"
+)
+# Codes mixing letters and digits: "XJH429817", "BCBS-4417-22"; not "PHQ-9", "F41.1", "q4h".
+ID_CODE = re.compile(
+    r"\b(?=[A-Za-z0-9-]*\d{3})(?=[A-Za-z0-9-]*[A-Za-z])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*\b"
+)
+ID_DIGITS = re.compile(
+    r"(?<![\d.,/$])\b\d{5,}(?:[- ]\d{2,})*\b(?![.,]\d)(?!\s*(?:mg|mcg|ml|mL|units?|cells|/|%|dollars|lbs?|kg|steps|calories|k\b))"
+)
+ID_DASHED = re.compile(r"\b\d{2,}(?:-\d{2,}){2,}\b")
+CARD = re.compile(r"\b(?:\d{4}[- ]){3}\d{1,4}\b|\b\d{4}[- ]\d{6}[- ]\d{5}\b")
+IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\b")
+
+STREET_SUFFIX = (
+    r"Street|St|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Way|"
+    r"Terrace|Ter|Circle|Cir|Highway|Hwy|Parkway|Pkwy|Trail|Trl|Square|Sq|Loop|Row|Alley|"
+    r"Plaza|Pike|Turnpike|Crescent|Close|Path|Run|Point|Pt|Ridge|Heights|Hts|Crossing|Xing|"
+    r"Expressway|Expy|Freeway|Fwy|Route|Rte|Hollow|Bend|Cove|Glen|Green|Park|Walk|Mews|Gardens"
+)
+_STREET_NAME = r"(?:[A-Z0-9][A-Za-z0-9'-]*[ \t]+){0,3}[A-Z0-9][A-Za-z0-9'-]*"
+_UNIT = r"(?:,?\s+(?:Apt|Apartment|Unit|Suite|Ste|Fl|Floor|Rm|Room|Bldg|Lot|#)\.?\s*#?\s*[A-Za-z0-9-]+)?"
+ADDRESS_PATTERNS: tuple[re.Pattern[str], ...] = (
+    re.compile(
+        rf"\b\d{{1,6}}[A-Za-z]?(?:-\d+)?[ \t]+(?:[NSEW]\.?[ \t]+|(?:North|South|East|West)[ \t]+)?{_STREET_NAME}[ \t]+"
+        rf"(?:{STREET_SUFFIX}|{STREET_SUFFIX.upper()})\b\.?(?:\s+(?:[NSEW]|NE|NW|SE|SW)\b\.?)?{_UNIT}"
+    ),
+    re.compile(
+        rf"\b\d{{1,6}}[ \t]+(?:Route|Rte|Highway|Hwy|County Road|CR|State Route|SR|US)[ \t]*\d+[A-Z]?\b{_UNIT}"
+    ),
+    re.compile(r"\b(?:P\.?[ \t]?O\.?[ \t]?Box|PO BOX|Post Office Box)[ \t]+\d+\b"),
+    # "on Maple Street", "off Old Mill Rd" with no number: full suffix words only
+    re.compile(
+        r"\b((?:[A-Z][a-z]+[ \t]+){1,3}"
+        r"(?:Street|Avenue|Road|Boulevard|Lane|Drive|Court|Terrace|Parkway|Highway|Trail|Circle))\b"
+    ),
+    re.compile(
+        r"\b(?:on|off|at|near|to|from)[ \t]+((?:[A-Z][a-z]+[ \t]+){1,3}"
+        r"(?:St|Ave|Rd|Blvd|Ln|Ct|Pl|Hwy|Pkwy|Ter)\.?)(?=[\s,;]|$)"
+    ),
+    re.compile(r"\b(?:Route|Highway|Interstate|I-)\s?\d{1,3}\b(?=\s+(?:exit|near|and|at))"),
+)
+_STATE_ALT = "|".join(sorted((*STATES, *STATE_CODES), key=len, reverse=True))
+ZIP_PATTERNS: tuple[re.Pattern[str], ...] = (
+    re.compile(rf"\b(?:{_STATE_ALT}),?\s+(\d{{5}}(?:-\d{{4}})?)\b"),
+    re.compile(r"\b(?:zip|zip code|zipcode|postal code)[ \t]*:?[ \t]*(\d{5}(?:-\d{4})?)\b"),
+)
+
+
+def _luhn(digits: str) -> bool:
+    total, parity = 0, len(digits) % 2
+    for i, ch in enumerate(digits):
+        n = int(ch)
+        if i % 2 == parity:
+            n = n * 2 - 9 if n > 4 else n * 2
+        total += n
+    return total % 10 == 0
+
+
+AGE_WORDS = re.compile(r"-(?:years?|yrs?|months?|mos?|weeks?|wks?|days?)\b", re.I)
+NOT_ID = re.compile(
+    r"^(?:[A-Z]\d{2}(?:\.\d+)?|\d{3}\.\d+|[A-Z]{1,5}-?\d{1,2}|CD\d+|Q\d+H|COVID-19|SARS-CoV-2|"
+    r"H1N1|B12|D3|A1C|HbA1c|T[34]|L\d-S\d|C\d-C\d|L\d-L\d|X\d+)$",
+    I,
+)
+
+
+def _lowered(text: str) -> str:
+    """The text in lower case, offsets unchanged (a character whose lower case is longer,
+    like "İ", is kept as it is)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def _cued(text: str, low: str, start: int) -> bool:
+    return CUE_BEFORE.search(low, max(0, start - 24), start) is not None
+
+
+def shaped_spans(text: str) -> Iterator[Span]:
+    low = _lowered(text)
+    yield from _dates(text, low)
+    for pattern in AGE_PATTERNS:
+        for m in pattern.finditer(low):
+            yield Span(*m.span(1), Kind.AGE)
+    for m in AGE_SEX.finditer(text):
+        yield Span(*m.span(1), Kind.AGE)
+    yield from _contacts(text, low)
+    yield from _numbers(text, low)
+    for pattern in ADDRESS_PATTERNS:
+        for m in pattern.finditer(text):
+            yield Span(*(m.span(1) if pattern.groups else m.span()), Kind.ADDRESS)
+    for pattern in ZIP_PATTERNS:
+        for m in pattern.finditer(low if pattern is ZIP_PATTERNS[1] else text):
+            yield Span(*m.span(1), Kind.ZIP)
+
+
+def _dates(text: str, low: str) -> Iterator[Span]:
+    for pattern in DATE_PATTERNS:
+        source = low if pattern.flags & re.IGNORECASE else text
+        for m in pattern.finditer(source):
+            yield Span(m.start(), m.end(), Kind.DATE)
+    for m in MONTH_DAY.finditer(text):
+        if _cued(text, low, m.start()) and not NOT_A_DATE_AFTER.match(text, m.end()):
+            yield Span(*m.span(1), Kind.DATE)
+    for m in YEAR_ALONE.finditer(text):
+        if _cued(text, low, m.start()) and not NOT_A_YEAR_AFTER.match(low, m.end()):
+            yield Span(*m.span(1), Kind.DATE)
+    for m in MONTH_ALONE.finditer(text):
+        if _cued(text, low, m.start()) and m.group(1).rstrip(".") not in ("May", "MAY", "March"):
+            yield Span(*m.span(1), Kind.DATE)
+    for pattern in CUED_DATE_PATTERNS:
+        for m in pattern.finditer(low):
+            yield Span(*m.span(1), Kind.DATE)
+
+
+def _contacts(text: str, low: str) -> Iterator[Span]:
+    for m in EMAIL.finditer(text):
+        yield Span(m.start(), m.end(), Kind.EMAIL)
+    for m in URL.finditer(text):
+        if "@" in text[max(0, m.start() - 1) : m.start()]:
+            continue
+        if re.fullmatch(r"[a-z]+\.[a-z]+", m.group(), re.I) and not m.group().lower().startswith(
+            "www"
+        ):
+            # "pt.co" is no URL; a bare domain needs a common top-level domain
+            if m.group().split(".")[-1].lower() not in {"com", "org", "net", "edu", "gov"}:
+                continue
+        yield Span(m.start(), m.end(), Kind.URL)
+    for m in IPV4.finditer(text):
+        yield Span(m.start(), m.end(), Kind.IP)
+    if "::" in low or low.count(":") > 4:
+        for m in IPV6.finditer(low):
+            found = m.group()
+            if ("::" in found or found.count(":") >= 4) and re.search(r"\d", found):
+                yield Span(m.start(), m.end(), Kind.IP)
+    for m in SSN.finditer(text):
+        yield Span(m.start(), m.end(), Kind.SSN)
+    for m in SSN_CUED.finditer(low):
+        yield Span(*m.span(1), Kind.SSN)
+    for pattern in (PHONE, PHONE_INTL):
+        for m in pattern.finditer(text):
+            fax = FAX_CUE.search(text[max(0, m.start() - 16) : m.start()])
+            yield Span(m.start(), m.end(), Kind.FAX if fax else Kind.PHONE)
+    for m in PHONE_CUED.finditer(low):
+        if sum(c.isdigit() for c in m.group(1)) >= 7:
+            kind = Kind.FAX if m.group().startswith("fax") else Kind.PHONE
+            yield Span(*m.span(1), kind)
+    for m in PHONE_SHORT.finditer(low):
+        kind = Kind.FAX if m.group().startswith(("fax", "f")) else Kind.PHONE
+        yield Span(*m.span(1), kind)
+
+
+def _numbers(text: str, low: str) -> Iterator[Span]:
+    for m in CARD.finditer(text):
+        if _luhn(re.sub(r"\D", "", m.group())):
+            yield Span(m.start(), m.end(), Kind.ID)
+    for m in IBAN.finditer(text):
+        yield Span(m.start(), m.end(), Kind.ID)
+    for m in ID_CUED.finditer(low):
+        if not NOT_ID.match(m.group(1)):
+            yield Span(*m.span(1), Kind.ID)
+    for m in ID_CODE.finditer(text):
+        token = m.group()
+        if "-" in token and AGE_WORDS.search(token):
+            continue  # "101-year-old"
+        if len(token) >= 5 and not NOT_ID.match(token) and sum(c.isdigit() for c in token) >= 3:
+            yield Span(m.start(), m.end(), Kind.ID)
+    for pattern in (ID_DIGITS, ID_DASHED):
+        for m in pattern.finditer(text):
+            yield Span(m.start(), m.end(), Kind.ID)
