@@ -75,6 +75,35 @@ def load_notes() -> list[Doc]:
     return [json.loads(line) for line in NOTES.read_text().splitlines() if line.strip()]
 
 
+HANDWRITTEN = HERE / "deid" / "data" / "handwritten.txt"
+MARK = re.compile(r"\[\[([A-Z]+)\|(.*?)\]\]", re.S)
+
+
+def load_handwritten() -> list[Doc]:
+    """Notes written by hand with inline marks: [[TYPE|text]]."""
+    docs: list[Doc] = []
+    body = "\n".join(
+        line for line in HANDWRITTEN.read_text().splitlines() if not line.startswith("#")
+    )
+    for chunk in body.split("=== ")[1:]:
+        name, _, marked = chunk.partition("\n")
+        text_parts: list[str] = []
+        spans: list[dict[str, object]] = []
+        position = 0
+        length = 0
+        for m in MARK.finditer(marked):
+            before = marked[position : m.start()]
+            text_parts.append(before)
+            length += len(before)
+            spans.append({"start": length, "end": length + len(m.group(2)), "type": m.group(1)})
+            text_parts.append(m.group(2))
+            length += len(m.group(2))
+            position = m.end()
+        text_parts.append(marked[position:])
+        docs.append({"id": name.strip(), "text": "".join(text_parts), "spans": spans})
+    return docs
+
+
 def load_presidio() -> list[Doc]:
     rows = json.loads(PRESIDIO.read_text())
     docs = []
@@ -233,14 +262,15 @@ def startup() -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description="De-identification benchmark.")
     parser.add_argument("--show-misses", type=int, default=0, metavar="N")
-    parser.add_argument("--set", choices=["notes", "presidio"], action="append")
+    parser.add_argument("--set", choices=["notes", "handwritten", "presidio"], action="append")
     parser.add_argument("--no-speed", action="store_true")
     args = parser.parse_args()
-    sets = args.set or ["notes", "presidio"]
+    sets = args.set or ["notes", "handwritten", "presidio"]
+    loaders = {"notes": load_notes, "handwritten": load_handwritten, "presidio": load_presidio}
     if not args.no_speed:
         startup()
     for name in sets:
-        docs = load_notes() if name == "notes" else load_presidio()
+        docs = loaders[name]()
         size = sum(len(str(d["text"]).encode()) for d in docs)
         print(f"\n{name}: {len(docs)} documents, {size / 1024:.0f} KB")
         score(docs, args.show_misses)

