@@ -7,9 +7,9 @@ each bad line an error on stderr naming its line number, never its content.
 """
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, BinaryIO, TextIO
+from typing import Any, BinaryIO
 
 from alcove.deidentify.engine import DatePolicy, Known, find_spans, redact
 
@@ -36,15 +36,18 @@ def known_load(raw: bytes, *, source: str) -> Known:
         raise ValueError(f"{source}: {error}") from None
 
 
+Write = Callable[[str], None]
+
+
 def text_redact(
-    stdin: BinaryIO, stdout: TextIO, *, known: Known | None, dates: DatePolicy, offset_days: int
+    stdin: BinaryIO, write: Write, *, known: Known | None, dates: DatePolicy, offset_days: int
 ) -> Outcome:
     raw = stdin.read()
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         return Outcome(errors=[f"input is not UTF-8 (byte {error.start})"])
-    stdout.write(redact(text, known, dates=dates, offset_days=offset_days))
+    write(redact(text, known, dates=dates, offset_days=offset_days))
     return Outcome(processed=1)
 
 
@@ -69,7 +72,7 @@ def _line_error(number: int, raw: bytes) -> tuple[dict[str, Any] | None, str | N
     return record, None
 
 
-def spans_jsonl(stdin: Iterable[bytes], stdout: TextIO, *, known: Known | None) -> Outcome:
+def spans_jsonl(stdin: Iterable[bytes], write: Write, *, known: Known | None) -> Outcome:
     outcome = Outcome()
     for number, raw in enumerate(stdin, 1):
         if not raw.strip():
@@ -90,6 +93,6 @@ def spans_jsonl(stdin: Iterable[bytes], stdout: TextIO, *, known: Known | None) 
             "id": record["id"],
             "spans": [{"start": s.start, "end": s.end, "type": str(s.kind)} for s in spans],
         }
-        stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
+        write(json.dumps(out, ensure_ascii=False) + "\n")
         outcome.processed += 1
     return outcome

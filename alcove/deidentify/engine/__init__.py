@@ -9,6 +9,7 @@ with `known`, every mention of the client's own identifiers too. `redact` replac
 (see replace.py) and `redact_detail` also says where each replacement went, for review.
 """
 
+import re
 from dataclasses import dataclass, field
 
 from alcove.deidentify.engine.known import Known, KnownMatcher, Person
@@ -65,10 +66,16 @@ def redact_detail(
     *,
     spans: list[Span] | None = None,
     pseudonyms: Pseudonyms | None = None,
-    dates: DatePolicy = DatePolicy.SHIFT,
+    dates: DatePolicy = DatePolicy.YEAR,
     offset_days: int = 0,
 ) -> Redaction:
-    """The redacted text and every replacement in it (for highlighting and review)."""
+    """The redacted text and every replacement in it (for highlighting and review).
+
+    Dates keep only their year unless `dates=DatePolicy.SHIFT` with a non-zero offset (a
+    shift of nothing would leave every date as it was).
+    """
+    if dates == DatePolicy.SHIFT and offset_days == 0:
+        raise ValueError("Shifting dates needs a non-zero offset_days (the case's offset).")
     if spans is None:
         spans = find_spans(text, known)
     if pseudonyms is None:
@@ -88,15 +95,23 @@ def redact_detail(
             new = new[0].upper() + new[1:]
         if new and text[span.end : span.end + 1].isalnum() and not surface[-1:].isalpha():
             new += " "  # "93F" becomes "90 or older F"
+        end = span.end
+        if span.kind == Kind.AGE:
+            compound = YEAR_OLD.match(text, span.end)
+            if compound:  # "a 93-year-old" reads "a 90-or-older-year-old"
+                new, end = "90-or-older-year-old", compound.end()
         before = text[position : span.start]
         out.append(before)
         length += len(before)
         out.append(new)
         replacements.append(Replacement(span, new, length, length + len(new)))
         length += len(new)
-        position = span.end
+        position = end
     out.append(text[position:])
     return Redaction("".join(out), replacements)
+
+
+YEAR_OLD = re.compile(r"[- ](?:year|yr)s?[- ]old\b", re.IGNORECASE)
 
 
 def _sentence_start(text: str, start: int) -> bool:
@@ -109,7 +124,7 @@ def redact(
     known: Known | None = None,
     *,
     pseudonyms: Pseudonyms | None = None,
-    dates: DatePolicy = DatePolicy.SHIFT,
+    dates: DatePolicy = DatePolicy.YEAR,
     offset_days: int = 0,
 ) -> str:
     """The text with every identifier replaced."""

@@ -147,10 +147,12 @@ def _person_entry(name: str, kind: Kind, ref: str, lex: Lexicon) -> _Entry:
     entry = _Entry(kind, ref)
     if not parts:
         return entry
-    entry.exact.append(" ".join(parts))
+    # "Will Grant" in lower case is "will grant": a phrase of ordinary words needs capitals
+    phrases = entry.cased if all(p.lower() in lex.common for p in parts) else entry.exact
+    phrases.append(" ".join(parts))
     if len(parts) > 1:
-        entry.exact.append(f"{parts[-1]}, {parts[0]}")
-        entry.exact.append(f"{parts[0]} {parts[-1]}")
+        phrases.append(f"{parts[-1]}, {parts[0]}")
+        phrases.append(f"{parts[0]} {parts[-1]}")
         letters = [p[0].upper() for p in parts]
         entry.initials += ["".join(letters), ".".join(letters) + ".", ". ".join(letters) + "."]
         if len(parts) > 2:
@@ -277,7 +279,8 @@ class KnownMatcher:
             )
         if entry.cased:
             cased = "|".join(
-                f"{re.escape(p[0].upper() + p[1:])}|{re.escape(p.upper())}" for p in entry.cased
+                f"{_title_pattern(p)}|{re.escape(p.upper())}"
+                for p in sorted(set(entry.cased), key=len, reverse=True)
             )
             self._add(rf"(?<![\w])(?:{cased})(?![\w])", 0, entry.kind, entry.ref)
         if entry.initials:
@@ -310,6 +313,12 @@ class KnownMatcher:
                 if _edits(lw, target, limit) <= limit:
                     yield Span(m.start(), m.start() + len(lw), kind, ref)
                     break
+
+
+def _title_pattern(phrase: str) -> str:
+    """Each word capitalised: "Will Grant", "Grant, Will"."""
+    words = [re.escape(w[0].upper() + w[1:]) for w in phrase.split()]
+    return r"\s+".join(words)
 
 
 def _edits(a: str, b: str, limit: int) -> int:

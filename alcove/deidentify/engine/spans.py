@@ -102,14 +102,19 @@ def _merge_adjacent(spans: list[Span]) -> list[Span]:
 
 
 def spans_trim(text: str, spans: list[Span]) -> list[Span]:
-    """Whitespace and edge punctuation belong to no identifier."""
+    """Whitespace and edge punctuation belong to no identifier ("(662) 555-0142" keeps its
+    bracket, since it is closed inside)."""
     out = []
-    strip = " \t\r\n,;:()[]\"'"
+    strip = " \t\r\n,;:[]\"'"
     for s in spans:
         start, end = s.start, s.end
-        while start < end and text[start] in strip:
+        while start < end and (
+            text[start] in strip or (text[start] == "(" and ")" not in text[start:end])
+        ):
             start += 1
-        while end > start and text[end - 1] in strip:
+        while end > start and (
+            text[end - 1] in strip or (text[end - 1] == ")" and "(" not in text[start:end])
+        ):
             end -= 1
         # "Lincoln Elementary." keeps no full stop; "Acme Inc." and "J." keep theirs
         if end - start > 1 and text[end - 1] == "." and not ABBREVIATION.search(text, start, end):

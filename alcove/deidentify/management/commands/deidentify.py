@@ -24,13 +24,15 @@ class Command(BaseCommand):
         parser.add_argument(
             "--dates",
             choices=[p.value for p in DatePolicy],
-            default=DatePolicy.SHIFT.value,
-            help="shift every date by --offset-days, or keep only the year (text format).",
+            default=DatePolicy.YEAR.value,
+            help="keep only each date's year (default), or shift every date by --offset-days.",
         )
         parser.add_argument("--offset-days", type=int, default=0)
 
     def handle(self, *args: Any, **options: Any) -> None:
         stdin = options.get("stdin") or sys.stdin.buffer
+        if options["dates"] == DatePolicy.SHIFT and not options["offset_days"]:
+            raise CommandError("--dates shift needs a non-zero --offset-days.")
         known: Known | None = None
         if options["known"] is not None:
             try:
@@ -41,12 +43,15 @@ class Command(BaseCommand):
                 known = known_load(raw, source="--known file")
             except ValueError as error:
                 raise CommandError(str(error)) from None
+        def write(text: str) -> None:
+            self.stdout.write(text, ending="")
+
         if options["format"] == "spans-jsonl":
-            outcome = spans_jsonl(stdin, self.stdout, known=known)
+            outcome = spans_jsonl(stdin, write, known=known)
         else:
             outcome = text_redact(
                 stdin,
-                self.stdout,
+                write,
                 known=known,
                 dates=DatePolicy(options["dates"]),
                 offset_days=options["offset_days"],
