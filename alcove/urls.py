@@ -70,6 +70,7 @@ urlpatterns = [
     path("consent/hand-over/unlock", consent.handover_unlock, name="consent_handover_unlock"),
     path("consent/<uuid:record_id>/", consent.record, name="consent_record"),
     path("consent/<uuid:record_id>/revoke", consent.revoke, name="consent_revoke"),
+    path("", include("alcove.deidentify.urls")),
     path("accounts/", include("allauth.urls")),
 ]
 

@@ -33,6 +33,7 @@ PLACEHOLDER = {
     Kind.URL: "[URL]",
     Kind.IP: "[IP]",
     Kind.DATE: "[DATE]",
+    Kind.OTHER: "[REDACTED]",
 }
 REF_PLACEHOLDER = {"employer": "[EMPLOYER]", "school": "[SCHOOL]", "dob": "[DATE OF BIRTH]"}
 

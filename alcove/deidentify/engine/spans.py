@@ -24,6 +24,7 @@ class Kind(StrEnum):
     ID = "ID"  # record, plan, account, licence, vehicle, device, card and other numbers
     URL = "URL"
     IP = "IP"
+    OTHER = "OTHER"  # any other identifying characteristic (a reviewer's own redaction)
 
 
 # When two recognisers claim overlapping text, the more specific one keeps it.
@@ -44,6 +45,7 @@ PRIORITY: dict[Kind, int] = {
     Kind.NAME: 40,
     Kind.LOCATION: 35,
     Kind.PROFESSION: 30,
+    Kind.OTHER: 20,
 }
 
 
