@@ -191,7 +191,8 @@ def score(docs: list[Doc], show_misses: int = 0) -> None:
     print(f"  tokens: {tp + fn} identifier tokens, {tp + fp} masked")
     print(f"  token recall {recall:.4f}  precision {precision:.4f}  F2 {f2(recall, precision):.4f}")
     print(
-        f"  {'type':<13}{'gold tok':>9}{'recall':>8}{'masked':>8}{'precision':>10}{'F2':>7}{'entities':>9}{'ent.rec':>8}"
+        f"  {'type':<13}{'gold tok':>9}{'recall':>8}{'masked':>8}{'precision':>10}{'F2':>7}"
+        f"{'entities':>9}{'ent.rec':>8}"
     )
     for kind in sorted(set(gold_by) | set(pred_by)):
         r = found_by[kind] / gold_by[kind] if gold_by[kind] else float("nan")
@@ -236,7 +237,8 @@ def throughput(name: str, docs: list[Doc]) -> None:
     best, median = min(runs), sorted(runs)[1]
     print(
         f"  throughput ({name}, {size / 1024:.0f} KB, one core, start-up included): "
-        f"{size / 1024 / median:.0f} KB/s median of 3 ({median:.2f} s), best {size / 1024 / best:.0f} KB/s"
+        f"{size / 1024 / median:.0f} KB/s median of 3 ({median:.2f} s), "
+        f"best {size / 1024 / best:.0f} KB/s"
     )
 
 
@@ -255,7 +257,8 @@ def startup() -> None:
         subprocess.run(command, check=True, cwd=ROOT, env=env)  # noqa: S603
         cold = time.perf_counter() - started
     print(
-        f"start-up: {warm:.2f} s with the lexicon cache, {cold:.2f} s building it (once per machine)"
+        f"start-up: {warm:.2f} s with the lexicon cache, "
+        f"{cold:.2f} s building it (once per machine)"
     )
 
 

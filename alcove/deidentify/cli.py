@@ -27,7 +27,9 @@ def known_load(raw: bytes, *, source: str) -> Known:
     except UnicodeDecodeError as error:
         raise ValueError(f"{source} is not UTF-8 (byte {error.start})") from None
     except json.JSONDecodeError as error:
-        raise ValueError(f"{source} is not JSON (line {error.lineno}, column {error.colno})") from None
+        raise ValueError(
+            f"{source} is not JSON (line {error.lineno}, column {error.colno})"
+        ) from None
     if not isinstance(data, dict):
         raise ValueError(f"{source} must hold a JSON object")
     try:

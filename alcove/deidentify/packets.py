@@ -10,8 +10,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from uuid import UUID
 
-from alcove.deidentify.engine import DatePolicy, Kind, Known, Pseudonyms, Span, find_spans
-from alcove.deidentify.engine import redact_detail
+from alcove.deidentify.engine import (
+    DatePolicy,
+    Kind,
+    Known,
+    Pseudonyms,
+    Span,
+    find_spans,
+    redact_detail,
+)
 from alcove.deidentify.engine.spans import spans_resolve
 from alcove.encryption.keys import keyring
 

@@ -154,9 +154,7 @@ def packet_draft(*, actor: User, packet: Packet, adjustments: Adjustments | None
 
 def packets_of(*, actor: User, client_id: UUID) -> list[Packet]:
     """The actor's own packets for this client (ids and states only, nothing sealed)."""
-    return list(
-        Packet.objects.filter(client_id=client_id, author=actor).order_by("-created_at")
-    )
+    return list(Packet.objects.filter(client_id=client_id, author=actor).order_by("-created_at"))
 
 
 def packet_may_export(*, actor: User, packet: Packet) -> bool:

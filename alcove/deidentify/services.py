@@ -181,5 +181,3 @@ def packet_export(*, actor: User, packet: Packet) -> str:
     )
     decision.require()
     return decision.open(packet.approved_text)
-
-

@@ -87,5 +87,3 @@ def packet_download(request: HttpRequest, packet_id: UUID) -> HttpResponse:
     response = HttpResponse(text, content_type="text/plain; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="supervision-packet-{packet.pk}.txt"'
     return response
-
-

@@ -589,7 +589,7 @@ def note_write(writer: Writer, kind: str) -> Note:
         ]
     else:
         sections = [
-            [rng.choice(HEADERS[:4] + [""])],
+            [rng.choice([*HEADERS[:4], ""])],
             rng.sample(HISTORY, 2),
             rng.sample(SESSION, 4),
             rng.sample(PLAN, 2),

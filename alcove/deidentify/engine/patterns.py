@@ -57,7 +57,8 @@ SEASON_YEAR = re.compile(rf"\b{SEASON}[ \t]+(?:of[ \t]+)?{YEAR4}\b")
 # Cue words before a date with no year ("on 3/14", "since 4/2") or a year alone ("in 2019"),
 # looked for just before each candidate (in lower case: faster than a case-blind scan).
 DATE_CUE = (
-    r"(?:on|for|appt|appointment|scheduled|due|visit|rtc|f/u|supervision|meeting|group|since|from|until|till|through|"
+    r"(?:on|for|appt|appointment|scheduled|due|visit|rtc|f/u|supervision|meeting|group|since|from|"
+    r"until|till|through|"
     r"thru|by|before|after|dated|date|dob|d\.o\.b\.|seen|admitted|discharged|last|next|of|in|"
     r"during|circa|c\.|around|year|starting|beginning|ending|as of|effective|born|birthday|"
     r"note|session|called|call|phone|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|@|"
@@ -75,12 +76,15 @@ NOT_A_YEAR_AFTER = re.compile(
     r"[ \t]*(?:mg|ml|mcg|units?|cells|/|%|lbs?|kcal|calories|steps|feet|ft|miles)"
 )
 MONTH_ALONE = re.compile(rf"\b({MONTH_C})(?![A-Za-z])(?![ \t]*\d)")
-CUE_WORD_BEFORE = re.compile(rf"\b{DATE_CUE}\.?,?:?[ \t]+(?:the[ \t]+)?(?:(?:early|mid|late)[- ])?$")
+CUE_WORD_BEFORE = re.compile(
+    rf"\b{DATE_CUE}\.?,?:?[ \t]+(?:the[ \t]+)?(?:(?:early|mid|late)[- ])?$"
+)
 CUED_DATE_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"\b(?:{YEAR4})[ \t]*[-\u2013][ \t]*({YEAR4})\b"),
     re.compile(rf"\b({YEAR4})[ \t]*[-\u2013][ \t]*(?:{YEAR4})\b"),
     re.compile(
-        r"(?:\b(?:dob|d\.o\.b\.|date of birth|birth date|birthdate|born)[ \t]*[:#]?[ \t]*)(\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?)"
+        r"(?:\b(?:dob|d\.o\.b\.|date of birth|birth date|birthdate|"
+        r"born)[ \t]*[:#]?[ \t]*)(\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?)"
     ),
     re.compile(rf"\bclass of[ \t]+({YEAR4})\b"),
     re.compile(r"(?<![\w/.])'(\d{2})\b(?![ \t]*(?:mg|lb))"),
@@ -130,7 +134,8 @@ FAX_CUE = re.compile(r"\b(?:fax|facsimile|f)\s*(?:#|number|no\.?)?\s*:?\s*$", I)
 EMAIL = re.compile(r"\b[\w.+'-]+@[\w-]+(?:\.[\w-]+)+\b")
 URL = re.compile(
     r"\b(?:https?://|ftp://|www\.)[^\s<>\"')\]]+[^\s<>\"')\].,;:!?]"
-    r"|\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|org|net|edu|gov|io|us|info|biz|health|care|co|me)"
+    r"|\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|org|net|edu|gov|io|us|info|biz|health|care|co|"
+    r"me)"
     r"(?:/[^\s<>\"')\]]*[^\s<>\"')\].,;:!?])?\b",
     I,
 )
@@ -140,33 +145,47 @@ IPV6 = re.compile(
 )
 SSN = re.compile(r"\b(?!000|666|9\d\d)\d{3}([- ])\d{2}\1\d{4}\b")
 SSN_CUED = re.compile(
-    r"\b(?:ssn|ss#|ss ?no\.?|social security(?: number| no\.?| #)?)[ \t]*[:#]?[ \t]*(\d{9}|\d{3}[- ]\d{2}[- ]\d{4}|(?:x{3}|\*{3})-?(?:x{2}|\*{2})-?\d{4})"
+    r"\b(?:ssn|ss#|ss ?no\.?|social security(?: number| no\.?| #)?)[ \t]*[:#]?[ \t]*(\d{9}|"
+    r"\d{3}[- ]\d{2}[- ]\d{4}|(?:x{3}|\*{3})-?(?:x{2}|\*{2})-?\d{4})"
 )
 
 ID_CUES = (
     r"MRN|MR#|MR ?No\.?|Med(?:ical)? Rec(?:ord)?(?: Number| No\.?| #)?|Record(?: Number| No\.?| #)|"
-    r"Chart(?: Number| No\.?| #)|Acct\.?(?: No\.?| #)?|Account(?: Number| No\.?| #)?|Policy(?: Number| No\.?| #)?|"
-    r"Member(?: ID| Number| No\.?| #)|Insurance(?: ID| Number| No\.?| #)|Subscriber(?: ID| Number| #)?|"
-    r"Group(?: Number| No\.?| #| ID)|Claim(?: Number| No\.?| #)?|Case(?: Number| No\.?| #)|Unit(?: Number| No\.?| #)|"
-    r"Encounter(?: Number| No\.?| #| ID)?|Visit(?: Number| No\.?| #| ID)|Accession(?: Number| No\.?| #)?|"
-    r"Patient ID|Pt ID|Client ID|ID(?: Number| No\.?| #)?|Licen[cs]e(?: Number| No\.?| #| Plate)?|Lic\.?(?: No\.?| #)?|"
-    r"DEA(?: Number| No\.?| #)?|NPI|VIN|Plate(?: Number| No\.?| #)?|Serial(?: Number| No\.?| #)?|S/N|"
-    r"Device(?: ID| Number| #)|Medicaid(?: ID| Number| No\.?| #)?|Medicare(?: ID| Number| No\.?| #)?|"
-    r"HICN|MBI|Health Plan(?: ID| Number| #)?|Plan(?: ID| Number| #)|Certificate(?: Number| No\.?| #)|"
+    r"Chart(?: Number| No\.?| #)|Acct\.?(?: No\.?| #)?|Account(?: Number| No\.?| #)?|"
+    r"Policy(?: Number| No\.?| #)?|"
+    r"Member(?: ID| Number| No\.?| #)|Insurance(?: ID| Number| No\.?| #)|Subscriber(?: ID| Number|"
+    r" #)?|"
+    r"Group(?: Number| No\.?| #| ID)|Claim(?: Number| No\.?| #)?|Case(?: Number| No\.?| #)|"
+    r"Unit(?: Number| No\.?| #)|"
+    r"Encounter(?: Number| No\.?| #| ID)?|Visit(?: Number| No\.?| #| ID)|Accession(?: Number|"
+    r" No\.?| #)?|"
+    r"Patient ID|Pt ID|Client ID|ID(?: Number| No\.?| #)?|Licen[cs]e(?: Number| No\.?| #| Plate)?|"
+    r"Lic\.?(?: No\.?| #)?|"
+    r"DEA(?: Number| No\.?| #)?|NPI|VIN|Plate(?: Number| No\.?| #)?|Serial(?: Number| No\.?| #)?|"
+    r"S/N|"
+    r"Device(?: ID| Number| #)|Medicaid(?: ID| Number| No\.?| #)?|Medicare(?: ID| Number| No\.?|"
+    r" #)?|"
+    r"HICN|MBI|Health Plan(?: ID| Number| #)?|Plan(?: ID| Number| #)|Certificate(?: Number| No\.?|"
+    r" #)|"
     r"Card(?: Number| No\.?| #)|Credit Card|Routing(?: Number| #)?|Docket(?: Number| No\.?| #)?|"
-    r"Booking(?: Number| No\.?| #)|Inmate(?: Number| No\.?| #)|Badge(?: Number| No\.?| #)|Employee(?: ID| Number| #)|"
-    r"Student(?: ID| Number| #)|Passport(?: Number| No\.?| #)?|Order(?: Number| No\.?| #)|Ref(?:erence)?(?: Number| No\.?| #)|"
-    r"Rx ?#|Prescription(?: Number| No\.?| #)|Specimen(?: Number| No\.?| #| ID)?|Job(?: Number| No\.?| #)"
+    r"Booking(?: Number| No\.?| #)|Inmate(?: Number| No\.?| #)|Badge(?: Number| No\.?| #)|"
+    r"Employee(?: ID| Number| #)|"
+    r"Student(?: ID| Number| #)|Passport(?: Number| No\.?| #)?|Order(?: Number| No\.?| #)|"
+    r"Ref(?:erence)?(?: Number| No\.?| #)|"
+    r"Rx ?#|Prescription(?: Number| No\.?| #)|Specimen(?: Number| No\.?| #| ID)?|Job(?: Number|"
+    r" No\.?| #)"
 )
 ID_CUED = re.compile(
-    rf"\b(?:{ID_CUES.lower()})[ \t]*(?:is|was|of)?[ \t]*[:#=]?[ \t]*#?[ \t]*((?=[a-z0-9-]*\d)[a-z0-9][a-z0-9-/.]*[a-z0-9]|\d)\b"
+    rf"\b(?:{ID_CUES.lower()})[ \t]*(?:is|was|"
+    rf"of)?[ \t]*[:#=]?[ \t]*#?[ \t]*((?=[a-z0-9-]*\d)[a-z0-9][a-z0-9-/.]*[a-z0-9]|\d)\b"
 )
 # Codes mixing letters and digits: "XJH429817", "BCBS-4417-22"; not "PHQ-9", "F41.1", "q4h".
 ID_CODE = re.compile(
     r"\b(?=[A-Za-z0-9-]*\d{3})(?=[A-Za-z0-9-]*[A-Za-z])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*\b"
 )
 ID_DIGITS = re.compile(
-    r"(?<![\d.,/$])\b\d{5,}(?:[- ]\d{2,})*\b(?![.,]\d)(?!\s*(?:mg|mcg|ml|mL|units?|cells|/|%|dollars|lbs?|kg|steps|calories|k\b))"
+    r"(?<![\d.,/$])\b\d{5,}(?:[- ]\d{2,})*\b(?![.,]\d)(?!\s*(?:mg|mcg|ml|mL|units?|cells|/|%|"
+    r"dollars|lbs?|kg|steps|calories|k\b))"
 )
 ID_DASHED = re.compile(r"\b\d{2,}(?:-\d{2,}){2,}\b")
 CARD = re.compile(r"\b(?:\d{4}[- ]){3}\d{1,4}\b|\b\d{4}[- ]\d{6}[- ]\d{5}\b")
@@ -179,14 +198,20 @@ STREET_SUFFIX = (
     r"Expressway|Expy|Freeway|Fwy|Route|Rte|Hollow|Bend|Cove|Glen|Green|Park|Walk|Mews|Gardens"
 )
 _STREET_NAME = r"(?:[A-Z0-9][A-Za-z0-9'-]*[ \t]+){0,3}[A-Z0-9][A-Za-z0-9'-]*"
-_UNIT = r"(?:,?\s+(?:Apt|Apartment|Unit|Suite|Ste|Fl|Floor|Rm|Room|Bldg|Lot|#)\.?\s*#?\s*[A-Za-z0-9-]+)?"
+_UNIT = (
+    r"(?:,?\s+(?:Apt|Apartment|Unit|Suite|Ste|Fl|Floor|Rm|Room|Bldg|Lot|#)"
+    r"\.?\s*#?\s*[A-Za-z0-9-]+)?"
+)
 ADDRESS_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(
-        rf"\b\d{{1,6}}[A-Za-z]?(?:-\d+)?[ \t]+(?:[NSEW]\.?[ \t]+|(?:North|South|East|West)[ \t]+)?{_STREET_NAME}[ \t]+"
-        rf"(?:{STREET_SUFFIX}|{STREET_SUFFIX.upper()})\b\.?(?:\s+(?:[NSEW]|NE|NW|SE|SW)\b\.?)?{_UNIT}"
+        rf"\b\d{{1,6}}[A-Za-z]?(?:-\d+)?[ \t]+(?:[NSEW]\.?[ \t]+|(?:North|South|East|"
+        rf"West)[ \t]+)?{_STREET_NAME}[ \t]+"
+        rf"(?:{STREET_SUFFIX}|{STREET_SUFFIX.upper()})\b\.?(?:\s+(?:[NSEW]|NE|NW|SE|"
+        rf"SW)\b\.?)?{_UNIT}"
     ),
     re.compile(
-        rf"\b\d{{1,6}}[ \t]+(?:Route|Rte|Highway|Hwy|County Road|CR|State Route|SR|US)[ \t]*\d+[A-Z]?\b{_UNIT}"
+        rf"\b\d{{1,6}}[ \t]+(?:Route|Rte|Highway|Hwy|County Road|CR|State Route|SR|"
+        rf"US)[ \t]*\d+[A-Z]?\b{_UNIT}"
     ),
     re.compile(r"\b(?:P\.?[ \t]?O\.?[ \t]?Box|PO BOX|Post Office Box)[ \t]+\d+\b"),
     # "on Maple Street", "off Old Mill Rd" with no number: full suffix words only

@@ -41,7 +41,9 @@ from alcove.deidentify.engine.vocabulary import (
 )
 
 # Letters of any script; an apostrophe joins "O'Brien" but not "I've" or "didn't".
-WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|-(?=[^\W\d_])|['\u2019](?!(?:ve|m|d|ll|re|t)\b)(?=[^\W\d_]))*")
+WORD = re.compile(
+    r"[^\W\d_](?:[^\W\d_]|-(?=[^\W\d_])|['\u2019](?!(?:ve|m|d|ll|re|t)\b)(?=[^\W\d_]))*"
+)
 NOT_NAMES = CLINICAL | HEADINGS | PROPER_NOT_NAMES
 NOT_ORG_WORDS = NOT_NAMES - PROPER_NOT_NAMES
 STATE_WORDS = frozenset(w.lower() for s in STATES for w in s.split()) - {"new", "north", "south"}
@@ -174,15 +176,15 @@ def tokens_of(text: str) -> list[Token]:
         upper = len(UPPER.findall(line))
         caps_lines.append((position + len(line), upper >= 10 and upper > 4 * lower))
         position += len(line) + 1
-    line = 0
+    row = 0
     tokens = []
     for m in WORD.finditer(text):
         start, end = m.span()
         word = m.group()
         if word.endswith(("'s", "\u2019s", "'S")):
             word, end = word[:-2], end - 2
-        while caps_lines[line][0] < start:
-            line += 1
+        while caps_lines[row][0] < start:
+            row += 1
         tokens.append(
             Token(
                 start,
@@ -190,7 +192,7 @@ def tokens_of(text: str) -> list[Token]:
                 word,
                 word.lower(),
                 word[0].isupper(),
-                caps_lines[line][1],
+                caps_lines[row][1],
                 _sentence_start(text, start),
             )
         )
@@ -824,7 +826,8 @@ SAINT = re.compile(
     r"|\b(?:ST\.?|SAINT)[ \t]+[A-Z]{3,}(?:'S)?(?=[\s,.;]|$)"
 )
 DOSE_AFTER = re.compile(
-    r"[ \t]*(?:\(\w+\)[ \t]*)?\d+(?:\.\d+)?[ \t]*(?:mg|mcg|g|ml|mL|units?|meq|mEq|%|tabs?|puffs?|iu|IU)\b"
+    r"[ \t]*(?:\(\w+\)[ \t]*)?\d+(?:\.\d+)?[ \t]*(?:mg|mcg|g|ml|mL|units?|meq|mEq|%|tabs?|puffs?|"
+    r"iu|IU)\b"
 )
 DRUG_STEM = re.compile(
     r"(?:pril|olol|statin|azole|mycin|cillin|pine|done|zepam|azepam|zolam|xetine|afil|sartan|"

@@ -132,12 +132,11 @@ def date_replace(surface: str, policy: DatePolicy, offset_days: int) -> str:
     if YEAR_ONLY.match(text):
         return text  # a year alone may stay (Safe Harbor keeps years)
     if policy == DatePolicy.YEAR:
-        found = ANY_YEAR.search(text) or re.search(r"'(\d{2})\b", text)
+        found = ANY_YEAR.search(text)
         if found:
-            return str(
-                _year(found.group(1) if found.group(0).startswith("'") is False else found.group(0))
-            )
-        return "[DATE]"
+            return found.group(1)
+        short = re.search(r"(?:'|\b\d{1,2}[-/.]\d{1,2}[-/.])(\d{2})\b", text)
+        return str(_year(short.group(1))) if short else "[DATE]"
     return _shift(text, offset_days) or "[DATE]"
 
 
@@ -165,13 +164,13 @@ def _shift(text: str, offset: int) -> str | None:
             return None
     named = NAMED.match(text)
     if named:
-        month = _month_number(named.group("month"))
-        if month is None:
+        month_number = _month_number(named.group("month"))
+        if month_number is None:
             return None
         day_text = named.group("d1") or named.group("d2")
         year_text = named.group("year")
         try:
-            base = date(_year(year_text) if year_text else 2001, month, int(day_text or 15))
+            base = date(_year(year_text) if year_text else 2001, month_number, int(day_text or 15))
         except ValueError:
             return None
         moved = base + timedelta(days=offset)

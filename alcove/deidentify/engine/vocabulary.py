@@ -120,7 +120,8 @@ CREDENTIALS = (
 # A label that introduces a staff member's name: "Attending: Dr. Lee", "Signed by Ana Ruiz".
 STAFF_CUES = (
     "facilitator|co-facilitator|group leader|case worker|caseworker|cm|worker|"
-    "attending|attending physician|resident|intern|fellow|pcp|primary care(?: physician| provider)?|"
+    "attending|attending physician|resident|intern|fellow|pcp|primary care(?: physician|"
+    " provider)?|"
     "therapist|psychiatrist|psychologist|clinician|provider|physician|supervisor|"
     "counselor|counsellor|social worker|case manager|care coordinator|nurse practitioner|"
     "dictated by|signed by|electronically signed by|e-signed by|cosigned by|co-signed by|"

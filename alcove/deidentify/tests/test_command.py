@@ -101,7 +101,9 @@ def test_it_uses_the_clients_own_identifiers_from_a_known_file(tmp_path: Path) -
         (b'{"clients": ["Dana"]}', "unknown keys"),
     ],
 )
-def test_it_refuses_a_bad_known_file_saying_why(tmp_path: Path, content: bytes, message: str) -> None:
+def test_it_refuses_a_bad_known_file_saying_why(
+    tmp_path: Path, content: bytes, message: str
+) -> None:
     known = tmp_path / "known.json"
     known.write_bytes(content)
     _, _, error = run(b"text", "--known", str(known))

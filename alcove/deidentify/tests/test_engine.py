@@ -29,9 +29,17 @@ CATEGORIES = [
     ("Seen with Dr. Helen Okafor today.", "Helen Okafor", Kind.STAFF),
     ("Reviewed by Samuel Reyes, LCSW.", "Samuel Reyes", Kind.STAFF),
     ("She moved to Bozeman in the fall.", "Bozeman", Kind.LOCATION),
-    ("Lives at 412 Birch Hollow Rd, Apt 3 with roommates.", "412 Birch Hollow Rd, Apt 3", Kind.ADDRESS),
+    (
+        "Lives at 412 Birch Hollow Rd, Apt 3 with roommates.",
+        "412 Birch Hollow Rd, Apt 3",
+        Kind.ADDRESS,
+    ),
     ("Mailing address Tupelo, MS 38801.", "38801", Kind.ZIP),
-    ("Admitted to St. Luke's Hospital after the overdose.", "St. Luke's Hospital", Kind.ORGANIZATION),
+    (
+        "Admitted to St. Luke's Hospital after the overdose.",
+        "St. Luke's Hospital",
+        Kind.ORGANIZATION,
+    ),
     ("He works at Hartwell Logistics on nights.", "Hartwell Logistics", Kind.ORGANIZATION),
     ("Her son attends Lincoln Elementary School.", "Lincoln Elementary School", Kind.ORGANIZATION),
     ("He works as a firefighter in the county.", "firefighter", Kind.PROFESSION),
@@ -46,7 +54,11 @@ CATEGORIES = [
     ("Member ID BCX4417720, group 246535.", "BCX4417720", Kind.ID),
     ("Driver's license # D1234567 suspended.", "D1234567", Kind.ID),
     ("Vehicle VIN 1HGCM82633A004352 impounded.", "1HGCM82633A004352", Kind.ID),
-    ("Portal at https://portal.example.org/room/4471 for video.", "https://portal.example.org/room/4471", Kind.URL),
+    (
+        "Portal at https://portal.example.org/room/4471 for video.",
+        "https://portal.example.org/room/4471",
+        Kind.URL,
+    ),
     ("Connected from IP 73.114.201.9 tonight.", "73.114.201.9", Kind.IP),
 ]
 
@@ -207,7 +219,9 @@ def test_it_can_keep_only_the_year_of_each_date() -> None:
 
 
 def test_it_writes_ages_over_89_as_90_or_older_and_keeps_younger_ages() -> None:
-    assert redact("Grandmother, age 93, lives alone.") == "Grandmother, age 90 or older, lives alone."
+    assert (
+        redact("Grandmother, age 93, lives alone.") == "Grandmother, age 90 or older, lives alone."
+    )
     assert redact("A 64 yo man with his 101-year-old father.") == (
         "A 64 yo man with his 90-or-older-year-old father."
     )

@@ -43,6 +43,7 @@ class Command(BaseCommand):
                 known = known_load(raw, source="--known file")
             except ValueError as error:
                 raise CommandError(str(error)) from None
+
         def write(text: str) -> None:
             self.stdout.write(text, ending="")
 
@@ -56,8 +57,8 @@ class Command(BaseCommand):
                 dates=DatePolicy(options["dates"]),
                 offset_days=options["offset_days"],
             )
-        for error in outcome.errors:
-            self.stderr.write(error)
+        for problem in outcome.errors:
+            self.stderr.write(problem)
         if outcome.errors:
             raise CommandError(
                 f"{len(outcome.errors)} input(s) refused, {outcome.processed} processed.",
