@@ -302,9 +302,20 @@ def _dates(text: str, low: str) -> Iterator[Span]:
             yield Span(*m.span(1), Kind.DATE)
 
 
+URL_HINT = re.compile(r"://|www\.|\.(?:com|org|net|edu|gov|io|us|info|biz|health|care|co|me)\b")
+
+
 def _contacts(text: str, low: str) -> Iterator[Span]:
-    for m in EMAIL.finditer(text):
-        yield Span(m.start(), m.end(), Kind.EMAIL)
+    # Most notes hold no address or link at all: a cheap look first saves the full scans.
+    if "@" in text:
+        for m in EMAIL.finditer(text):
+            yield Span(m.start(), m.end(), Kind.EMAIL)
+    if URL_HINT.search(low):
+        yield from _urls(text)
+    yield from _numbers_of_contact(text, low)
+
+
+def _urls(text: str) -> Iterator[Span]:
     for m in URL.finditer(text):
         if "@" in text[max(0, m.start() - 1) : m.start()]:
             continue
@@ -315,6 +326,9 @@ def _contacts(text: str, low: str) -> Iterator[Span]:
             if m.group().split(".")[-1].lower() not in {"com", "org", "net", "edu", "gov", "me"}:
                 continue
         yield Span(m.start(), m.end(), Kind.URL)
+
+
+def _numbers_of_contact(text: str, low: str) -> Iterator[Span]:
     for m in IPV4.finditer(text):
         yield Span(m.start(), m.end(), Kind.IP)
     if "::" in low or low.count(":") > 4:
@@ -324,8 +338,9 @@ def _contacts(text: str, low: str) -> Iterator[Span]:
                 yield Span(m.start(), m.end(), Kind.IP)
     for m in SSN.finditer(text):
         yield Span(m.start(), m.end(), Kind.SSN)
-    for m in SSN_CUED.finditer(low):
-        yield Span(*m.span(1), Kind.SSN)
+    if "ss" in low or "social security" in low:
+        for m in SSN_CUED.finditer(low):
+            yield Span(*m.span(1), Kind.SSN)
     for pattern in (PHONE, PHONE_INTL):
         for m in pattern.finditer(text):
             fax = FAX_CUE.search(text[max(0, m.start() - 16) : m.start()])
