@@ -22,7 +22,9 @@ from alcove.deidentify.engine.spans import Kind, Span
 from alcove.deidentify.engine.vocabulary import (
     CLINICAL,
     EMPLOYMENT_CUES,
+    EPONYMS,
     HEADINGS,
+    LABS,
     NAME_FIRST,
     ORG_LEADS,
     ORG_WORDS,
@@ -44,7 +46,7 @@ from alcove.deidentify.engine.vocabulary import (
 WORD = re.compile(
     r"[^\W\d_](?:[^\W\d_]|-(?=[^\W\d_])|['\u2019](?!(?:ve|m|d|ll|re|t)\b)(?=[^\W\d_]))*"
 )
-NOT_NAMES = CLINICAL | HEADINGS | PROPER_NOT_NAMES
+NOT_NAMES = CLINICAL | HEADINGS | PROPER_NOT_NAMES | EPONYMS | LABS
 NOT_ORG_WORDS = NOT_NAMES - PROPER_NOT_NAMES
 STATE_WORDS = frozenset(w.lower() for s in STATES for w in s.split()) - {"new", "north", "south"}
 STATE_NAMES = frozenset(s.lower() for s in STATES)
@@ -86,6 +88,13 @@ FUNCTION_WORDS = frozenset(
 CAPS_STOP = frozenset(
     """will may can see call seen home here back well best good long little young rich
     sharp strong hope love bell king day called states reports""".split()
+)
+
+
+# Word endings English has and names almost never do ("Restructuring", "Mindfulness").
+ENGLISH_SUFFIX = re.compile(
+    r"(?:ing|tion|sion|ment|ness|ity|ive|ous|ful|less|able|ible|ical|ism|ist|ize|ise|ology|"
+    r"ship|ence|ance|ward|wise)$"
 )
 
 
@@ -231,7 +240,8 @@ class _Finder:
         """Not an English word, a clinical term, a place or a state: most likely a name."""
         lex = self.lex
         return (
-            len(lw) > 2
+            len(lw) > 3
+            and not ENGLISH_SUFFIX.search(lw)
             and lw not in lex.common
             and lw not in NOT_NAMES
             and lw not in lex.places
@@ -678,8 +688,6 @@ class _Finder:
                 break
             if tok.caps_line != tokens[i].caps_line or tok.lower in FUNCTION_WORDS:
                 break
-            if self._opening_word(tok) and not self._whole_line(tok.start, tokens[i].end):
-                break
             if tok.caps_line and not self._org_caps_word(tok):
                 break
             first = j
@@ -693,6 +701,16 @@ class _Finder:
             first += 1
         if first == k:
             return
+        opening = self._opening_word(tokens[first]) and not self._whole_line(
+            tokens[first].start, tokens[i].end
+        )
+        if opening and not any(
+            t.lower not in GENERIC_ORG and t.lower not in ORG_LAST and len(t.text) > 2
+            for t in tokens[first + 1 : k]
+        ):
+            first += 1  # "Continue Group": the opening verb is no part of a name
+            if first == k:
+                return
         run = tokens[first:k]
         distinctive = [t for t in run if t.lower not in GENERIC_ORG and t.lower not in ORG_LAST]
         if not distinctive:
@@ -749,6 +767,8 @@ class _Finder:
             run = tokens[i : last + 1]
             if tok.caps_line and all(t.lower in self.lex.common for t in run):
                 continue
+            if all(t.lower in GENERIC_ORG or t.lower in ORG_LAST for t in run):
+                continue  # "attends Church weekly" names no church
             end = tokens[last].end
             if self.text[end : end + 2] in ("'s", "\u2019s") and last == i:
                 end += 2
@@ -826,8 +846,9 @@ SAINT = re.compile(
     r"|\b(?:ST\.?|SAINT)[ \t]+[A-Z]{3,}(?:'S)?(?=[\s,.;]|$)"
 )
 DOSE_AFTER = re.compile(
-    r"[ \t]*(?:\(\w+\)[ \t]*)?\d+(?:\.\d+)?[ \t]*(?:mg|mcg|g|ml|mL|units?|meq|mEq|%|tabs?|puffs?|"
-    r"iu|IU)\b"
+    r"[ \t]*(?:(?:XL|ER|SR|CR|XR|ODT|DR|LA|CD|HCT)[ \t]+)?(?:\(\w+\)[ \t]*)?\d+(?:\.\d+)?"
+    r"(?:/\d+)?[ \t]*(?:mg|mcg|g|ml|mL|units?|meq|mEq|%|tabs?|puffs?|iu|IU|bid|tid|qid|qd|qhs|"
+    r"daily|prn|q\d+h?|BID|TID|QID|QD|QHS|PRN)\b"
 )
 DRUG_STEM = re.compile(
     r"(?:pril|olol|statin|azole|mycin|cillin|pine|done|zepam|azepam|zolam|xetine|afil|sartan|"

@@ -256,6 +256,23 @@ PROPER_NOT_NAMES = frozenset(
     ext phq gaf cgi
     god lord jesus christ allah bible quran koran scripture""".split()
 )
+# Names that a note uses for a disease, sign, procedure or device, not for a person.
+EPONYMS = frozenset(
+    """parkinson parkinsons parkinsonian crohn crohns alzheimer alzheimers foley whipple
+    hodgkin hodgkins babinski tinel phalen murphy graves hashimoto cushing cushings addison
+    addisons wernicke korsakoff tourette tourettes asperger aspergers huntington huntingtons
+    bell bells down kawasaki raynaud raynauds sjogren guillain barre lou gehrig epstein barr
+    kaposi turner klinefelter marfan munchausen korotkoff trendelenburg glasgow apgar
+    romberg heimlich swan ganz hickman mallory weiss zollinger ellison wilms ewing paget
+    meniere bartholin baker homan homans kernig brudzinski rovsing mcburney cheyne stokes
+    kussmaul virchow wolff parkinson's crohn's alzheimer's hodgkin's cushing's addison's
+    holter doppler dsm""".split()
+)
+LABS = frozenset(
+    """hct hgb wbc rbc plt bun cr creat inr ptt alt ast alk bili trop troponin bnp ldl hdl
+    tg a1c hba1c tsh ft4 esr crp ua ucx bcx abg vbg lactate lipase amylase ammonia ck cpk
+    ekg ecg echo cxr ct mri eeg emg pet lp csf""".split()
+)
 REPORT_VERBS = frozenset(
     """reports reported states stated says said is was has had denies denied endorses
     endorsed arrived presents presented presenting called calls came comes feels felt
