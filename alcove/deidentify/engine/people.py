@@ -681,9 +681,11 @@ class _Finder:
                 gap == ". " and (tok.lower in ("st", "mt") or len(tok.text) == 1)
             ):
                 break
-            if tok.lower in ("of", "for", "and", "the", "de", "la") and not tok.cap:
+            if tok.lower in ("and", "de", "la") and not tok.cap:
                 j -= 1
                 continue
+            if tok.lower in TITLES:
+                break
             if not tok.cap or (tok.lower in CLINICAL and tok.lower not in GENERIC_ORG):
                 break
             if tok.caps_line != tokens[i].caps_line or tok.lower in FUNCTION_WORDS:
@@ -769,6 +771,8 @@ class _Finder:
                 continue
             if all(t.lower in GENERIC_ORG or t.lower in ORG_LAST for t in run):
                 continue  # "attends Church weekly" names no church
+            if all(t.lower in PROPER_NOT_NAMES for t in run):
+                continue  # "attends AA", "works for Medicaid"
             end = tokens[last].end
             if self.text[end : end + 2] in ("'s", "\u2019s") and last == i:
                 end += 2
@@ -825,7 +829,7 @@ CITY_STATE = re.compile(
 )
 COUNTY = re.compile(
     r"\b((?:[A-Z][a-z]+[ \t]+){1,2}(?:County|Parish|Township|Borough|COUNTY|PARISH))\b"
-    r"|\b((?:City|Town|Village|CITY|TOWN) of [A-Z][a-z]+)"
+    r"|\b(?:City|Town|Village|CITY|TOWN) of ([A-Z][a-z]+)"
 )
 # "client J.M.", "pt A.B.": initials standing for a person
 INITIALS = re.compile(

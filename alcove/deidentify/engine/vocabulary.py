@@ -163,7 +163,7 @@ ORG_WORDS = (
     "Plant|Mill|Farm|Farms|Ranch|Garage|Salon|Studio|Gym|Fitness|Library|Museum|"
     "Airlines|Airport|Railroad|Transit|Motors|Auto|Automotive|Construction|Builders|"
     "Landscaping|Plumbing|Electric|Law Firm|Lawyers|Gazette|Resources|Lumber|Supply|"
-    "Post Office|Authority|Housing Authority|Heights|Probation|"
+    "Post Office|Authority|Housing Authority|Heights|Probation|PD|Sheriff's Office|"
     "Shop|Outlet|Depot|Mart|Casino|Club|YMCA|YWCA|VA|VAMC|Jail|Prison|Penitentiary|"
     "Correctional Facility|Detention Center|Court|Courthouse|Unit|Ward|Residence|Residences|"
     "Apartments|Manor|Village|Homes|Estates|Lodge|House"
@@ -202,7 +202,7 @@ PROFESSIONS = frozenset(
     correctional deputy trooper prosecutor schoolteacher technician tech mason roofer
     plasterer drywaller custodian groundskeeper stocker warehouseman forklift operator
     nursing aide aid paraprofessional interpreter translator chaplain minister priest
-    veteran bus conductor crossing guard dog walker influencer streamer""".split()
+    influencer streamer""".split()
 )
 PROFESSION_CUES = (
     "works as|worked as|working as|employed as|job as|career as|trained as|retired|"
