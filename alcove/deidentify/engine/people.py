@@ -491,8 +491,13 @@ class _Finder:
                 following = tokens[i + 1].lower if i + 1 < n else ""
                 reporting = following in REPORT_VERBS and self.gap(tok, tokens[i + 1]) == " "
                 if self.unknown(lw):
-                    if not tok.sentence_start or reporting:
-                        self._name_from(i)
+                    surname_next = (
+                        nxt is not None
+                        and nxt.text[1:].islower()
+                        and (self.strong_last(nxt.lower) or self.unknown(nxt.lower))
+                    )
+                    if not tok.sentence_start or reporting or surname_next:
+                        self._name_from(i)  # "Tomomi Nishiyama lives at ..."
                 elif lw in self.lex.places and lw not in self.lex.common and lw not in NOT_NAMES:
                     # "Lysander Patel", "Leopold threatened": a town's name, used as a person's
                     if reporting or (nxt is not None and nxt.cap and self._surname(nxt)):
