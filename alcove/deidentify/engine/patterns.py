@@ -71,6 +71,10 @@ MONTH_DAY = re.compile(rf"(?<![\d/.])({NUM_MONTH}/{NUM_DAY})\b(?![/.]\d)")
 NOT_A_DATE_AFTER = re.compile(
     r"[ \t]*(?:tabs?|caps?|pills?|doses?|mg|of|pain|scale|strength|\d|x\b|times)"
 )
+SCORE_BEFORE = re.compile(
+    r"(?:moca|mmse|slums|phq-?\d*|gad-?\d*|score|scored|rated|rating|pain|strength|recall|"
+    r"sat|saturation|bp|ratio|of|out of|grade|level|apgar|gcs|ciwa|cows)[ \t:=]*$"
+)
 YEAR_ALONE = re.compile(rf"(?<![\d/.$-])({YEAR4})\b(?![/.-]\d)")
 NOT_A_YEAR_AFTER = re.compile(
     r"[ \t]*(?:mg|ml|mcg|units?|cells|/|%|lbs?|kcal|calories|steps|feet|ft|miles)"
@@ -102,6 +106,8 @@ AGE_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(r"\bturn(?:s|ed|ing)?[ \t]+(\d{1,3})\b(?![ \t]*(?:mg|%|/))"),
     re.compile(r"\b(\d{1,3})(?:th|st|nd|rd) birthday\b"),
 )
+AGE_GLUED = re.compile(r"(?<![\d.,/])\b(\d{1,2})(?:M|F)\b(?=[,;:]|[ \t]+[a-z])")
+TEMPERATURE_BEFORE = re.compile(r"(?:\bt|temp|tmax|fever|febrile|°)[ \t:]*$", re.I)
 AGE_ANY = re.compile("|".join(f"(?:{p.pattern})" for p in AGE_PATTERNS))
 AGE_SEX = re.compile(
     r"\b(\d{1,3})[ \t]?(?:M|F|m|f)\b(?=[\s,.;]+(?:with|w/|who|presents|presenting|admitted|pt|"
@@ -172,7 +178,7 @@ ID_CUES = (
     r"Employee(?: ID| Number| #)|"
     r"Student(?: ID| Number| #)|Passport(?: Number| No\.?| #)?|Order(?: Number| No\.?| #)|"
     r"Ref(?:erence)?(?: Number| No\.?| #)|"
-    r"Rx ?#|Prescription(?: Number| No\.?| #)|Specimen(?: Number| No\.?| #| ID)?|Job(?: Number|"
+    r"Room|Rm\.?|Rx ?#|Prescription(?: Number| No\.?| #)|Specimen(?: Number| No\.?| #| ID)?|Job(?: Number|"
     r" No\.?| #)"
 )
 ID_CUED = re.compile(
@@ -204,7 +210,7 @@ _UNIT = (
 )
 ADDRESS_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(
-        rf"\b\d{{1,6}}[A-Za-z]?(?:-\d+)?[ \t]+(?:[NSEW]\.?[ \t]+|(?:North|South|East|"
+        rf"(?<![:/.])\b\d{{1,6}}[A-Za-z]?(?:-\d+)?[ \t]+(?:[NSEW]\.?[ \t]+|(?:North|South|East|"
         rf"West)[ \t]+)?{_STREET_NAME}[ \t]+"
         rf"(?:{STREET_SUFFIX}|{STREET_SUFFIX.upper()})\b\.?(?:\s+(?:[NSEW]|NE|NW|SE|"
         rf"SW)\b\.?)?{_UNIT}"
@@ -225,6 +231,7 @@ ADDRESS_PATTERNS: tuple[re.Pattern[str], ...] = (
     ),
     re.compile(r"\b(?:Route|Highway|Interstate|I-)\s?\d{1,3}\b(?=\s+(?:exit|near|and|at))"),
 )
+DOCTOR_AFTER = re.compile(r"\.?[ \t]+[A-Z][A-Za-z'-]+")
 _STATE_ALT = "|".join(sorted((*STATES, *STATE_CODES), key=len, reverse=True))
 ZIP_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"\b(?:{_STATE_ALT}),?\s+(\d{{5}}(?:-\d{{4}})?)\b"),
@@ -270,6 +277,9 @@ def shaped_spans(text: str) -> Iterator[Span]:
         yield Span(*m.span(next(g for g in range(1, m.re.groups + 1) if m.group(g))), Kind.AGE)
     for m in AGE_SEX.finditer(text):
         yield Span(*m.span(1), Kind.AGE)
+    for m in AGE_GLUED.finditer(text):
+        if not TEMPERATURE_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+            yield Span(*m.span(1), Kind.AGE)
     for m in AGE_CONTEXT.finditer(text):
         group = next(g for g in (1, 2, 3) if m.group(g))
         yield Span(*m.span(group), Kind.AGE)
@@ -277,6 +287,8 @@ def shaped_spans(text: str) -> Iterator[Span]:
     yield from _numbers(text, low)
     for pattern in ADDRESS_PATTERNS:
         for m in pattern.finditer(text):
+            if DOCTOR_AFTER.match(text, m.end()) and m.group().rstrip(".")[-2:] in ("Dr", "DR"):
+                continue  # "1:1 discontinued per Dr. Esposito" is no address
             yield Span(*(m.span(1) if pattern.groups else m.span()), Kind.ADDRESS)
     for pattern in ZIP_PATTERNS:
         for m in pattern.finditer(low if pattern is ZIP_PATTERNS[1] else text):
@@ -289,7 +301,15 @@ def _dates(text: str, low: str) -> Iterator[Span]:
     for m in SEASON_YEAR.finditer(low):
         yield Span(m.start(), m.end(), Kind.DATE)
     for m in MONTH_DAY.finditer(text):
-        if _cued(text, low, m.start()) and not NOT_A_DATE_AFTER.match(text, m.end()):
+        if NOT_A_DATE_AFTER.match(text, m.end()):
+            continue
+        month, day = (int(n) for n in m.group(1).split("/"))
+        # A fraction, a score or a dose has a small denominator and is no bigger than it:
+        # "1/2 tab", "7/10", "3/3 recall". A day past 10, or a "numerator" above it, is a date.
+        unlike_a_fraction = (day > 10 or month > day) and not SCORE_BEFORE.search(
+            low, max(0, m.start() - 16), m.start()
+        )
+        if unlike_a_fraction or _cued(text, low, m.start()):
             yield Span(*m.span(1), Kind.DATE)
     for m in YEAR_ALONE.finditer(text):
         if _cued(text, low, m.start()) and not NOT_A_YEAR_AFTER.match(low, m.end()):

@@ -21,6 +21,7 @@ from alcove.deidentify.engine.lexicon import Lexicon
 from alcove.deidentify.engine.spans import Kind, Span
 from alcove.deidentify.engine.vocabulary import (
     CLINICAL,
+    DRUGS,
     EMPLOYMENT_CUES,
     EPONYMS,
     HEADINGS,
@@ -46,7 +47,7 @@ from alcove.deidentify.engine.vocabulary import (
 WORD = re.compile(
     r"[^\W\d_](?:[^\W\d_]|-(?=[^\W\d_])|['\u2019](?!(?:ve|m|d|ll|re|t)\b)(?=[^\W\d_]))*"
 )
-NOT_NAMES = CLINICAL | HEADINGS | PROPER_NOT_NAMES | EPONYMS | LABS
+NOT_NAMES = CLINICAL | HEADINGS | PROPER_NOT_NAMES | EPONYMS | LABS | DRUGS
 NOT_ORG_WORDS = NOT_NAMES - PROPER_NOT_NAMES
 STATE_WORDS = frozenset(w.lower() for s in STATES for w in s.split()) - {"new", "north", "south"}
 STATE_NAMES = frozenset(s.lower() for s in STATES)
@@ -527,6 +528,15 @@ class _Finder:
 
     def _name_from(self, i: int) -> None:
         tokens = self.tokens
+        if i > 0 and self.gap(tokens[i - 1], tokens[i]) in (", ", ","):
+            before = tokens[i - 1]
+            lw = before.lower
+            if (
+                self.name_like(before)
+                and (lw in self.lex.last or lw not in self.lex.common)
+                and (before.sentence_start or self._whole_line(before.start, tokens[i].end))
+            ):
+                i -= 1  # "DELGADO-FINN, ARTURO", "Moreau, Dana" opening a line
         last = i
         j = i + 1
         while j < len(tokens) and j < i + 3 and self.adjacent(tokens[j - 1], tokens[j]):
@@ -589,7 +599,10 @@ class _Finder:
             followed = STATE_AFTER.match(after) is not None
             if tok.caps_line:
                 # every word is capitalised there: only a place no word could be, announced
+                strong_cue = i > 0 and STRONG_PLACE_CUE.ends_at(tokens, i - 1) is not None
                 if (strong and (j > i or cue)) or (cue and followed):
+                    self.add(start, end, Kind.LOCATION)
+                elif strong_cue and tok.lower not in lex.common and tok.lower not in NOT_NAMES:
                     self.add(start, end, Kind.LOCATION)
             elif strong or ((cue or followed) and tok.lower not in NOT_NAMES):
                 self.add(start, end, Kind.LOCATION)
@@ -603,6 +616,13 @@ class _Finder:
                 self.add(m.end(1) - len(city), m.end(1), Kind.LOCATION)
         for m in INITIALS.finditer(self.text):
             self.add(*m.span(1), Kind.NAME)
+        for m in CAPS_HEADER_NAME.finditer(self.text):
+            surname = m.group(1).split()[0].lower()
+            if surname in self.lex.last or surname not in self.lex.common:
+                self.add(m.start(1), m.end(2), Kind.NAME)
+        for m in DICTATION.finditer(self.text):
+            self.add(*m.span(1), Kind.STAFF)
+            self.add(*m.span(2), Kind.STAFF)
         for m in COUNTY.finditer(self.text):
             group = 1 if m.group(1) else 2
             self.add(*m.span(group), Kind.LOCATION)
@@ -711,9 +731,13 @@ class _Finder:
         opening = self._opening_word(tokens[first]) and not self._whole_line(
             tokens[first].start, tokens[i].end
         )
-        if opening and not any(
-            t.lower not in GENERIC_ORG and t.lower not in ORG_LAST and len(t.text) > 2
-            for t in tokens[first + 1 : k]
+        verb = tokens[first].lower.endswith(("ed", "ing")) or tokens[first].lower in REPORT_VERBS
+        if opening and (
+            verb
+            or not any(
+                t.lower not in GENERIC_ORG and t.lower not in ORG_LAST and len(t.text) > 2
+                for t in tokens[first + 1 : k]
+            )
         ):
             first += 1  # "Continue Group": the opening verb is no part of a name
             if first == k:
@@ -836,6 +860,13 @@ COUNTY = re.compile(
     r"\b((?:[A-Z][a-z]+[ \t]+){1,2}(?:County|Parish|Township|Borough|COUNTY|PARISH))\b"
     r"|\b(?:City|Town|Village|CITY|TOWN) of ([A-Z][a-z]+)"
 )
+# "DELGADO-FINN, ARTURO   418-27-93" opening a header line: the patient, surname first
+CAPS_HEADER_NAME = re.compile(
+    r"(?m)^[ \t]*([A-Z][A-Z'-]+(?: [A-Z][A-Z'-]+)?), ([A-Z][A-Z'-]+(?: [A-Z]\.?)?)"
+    r"(?=[ \t]{2,}|[ \t]*$|[ \t]+\d)"
+)
+# "GA/rtm" at the foot of a dictated note: the author's and the typist's initials
+DICTATION = re.compile(r"(?m)^[ \t]*([A-Z]{2,4}):?/([a-z]{2,4})[ \t]*$")
 # "client J.M.", "pt A.B.": initials standing for a person
 INITIALS = re.compile(
     r"\b(?:client|pt|patient|member|resident|participant|clients|patients)\b[ \t]*:?[ \t]*"

@@ -164,6 +164,7 @@ ORG_WORDS = (
     "Airlines|Airport|Railroad|Transit|Motors|Auto|Automotive|Construction|Builders|"
     "Landscaping|Plumbing|Electric|Law Firm|Lawyers|Gazette|Resources|Lumber|Supply|"
     "Post Office|Authority|Housing Authority|Heights|Probation|PD|Sheriff's Office|"
+    "Terminal|Memorial|Army|Navy|Cove|Commons|"
     "Shop|Outlet|Depot|Mart|Casino|Club|YMCA|YWCA|VA|VAMC|Jail|Prison|Penitentiary|"
     "Correctional Facility|Detention Center|Court|Courthouse|Unit|Ward|Residence|Residences|"
     "Apartments|Manor|Village|Homes|Estates|Lodge|House"
@@ -182,7 +183,8 @@ EMPLOYMENT_CUES = (
     "volunteer at|interning at|internship at|shift at|shifts at|attends|attended|"
     "student at|enrolled at|enrolled in|graduated from|transferred to|admitted to|"
     "discharged from|transferred from|seen at|followed at|treated at|hospitalized at|"
-    "inpatient at|outpatient at|resides at|lives at|placed at"
+    "inpatient at|outpatient at|resides at|lives at|placed at|refer to|referred to|"
+    "referral to|transfer to|follows at|followed by|seen by|care at|admission to"
 )
 
 PROFESSIONS = frozenset(
@@ -202,7 +204,9 @@ PROFESSIONS = frozenset(
     correctional deputy trooper prosecutor schoolteacher technician tech mason roofer
     plasterer drywaller custodian groundskeeper stocker warehouseman forklift operator
     nursing aide aid paraprofessional interpreter translator chaplain minister priest
-    influencer streamer""".split()
+    influencer streamer student longshoreman guard cna lna phlebotomist sonographer
+    dispatcher ironworker pipefitter steelworker lineworker stevedore fisherman lobsterman
+    nun monk clergyman rabbi imam cantor""".split()
 )
 PROFESSION_CUES = (
     "works as|worked as|working as|employed as|job as|career as|trained as|retired|"
@@ -290,3 +294,33 @@ STRONG_LABELS = (
     "legal name|preferred name|nickname|alias|aka"
 )
 WEAK_LABELS = "named|called|name is|goes by|known as|nicknamed|a.k.a|dear|sponsor is|sponsor"
+
+# Brand and generic drug names a note capitalises without a dose ("started Cogentin").
+DRUGS = frozenset(
+    """abilify adderall advil aldactone allegra altace ambien amaryl antabuse aricept ativan
+    augmentin avapro azulfidine bactrim benadryl bentyl biaxin boniva buspar bystolic
+    campral cardizem catapres celebrex celexa chantix cialis cipro clarinex claritin cleocin
+    clozaril cogentin colace compazine concerta coreg cozaar crestor cymbalta decadron
+    deltasone depakote desyrel detrol diflucan dilantin dilaudid diovan ditropan dramamine
+    duragesic effexor elavil eliquis emsam epipen flagyl flexeril flomax flonase flovent
+    focalin fosamax geodon glucophage glucotrol haldol humalog humira imdur imitrex inderal
+    intuniv invega januvia jardiance keflex keppra klonopin lamictal lanoxin lantus lasix
+    latuda levaquin levemir lexapro librium lipitor lithobid lopressor lotensin lovenox
+    lunesta luvox lyrica macrobid medrol metrogel minipress mirapex mobic motrin nardil
+    narcan neurontin nexium norco norvasc nuplazid ozempic pamelor parnate paxil pepcid
+    percocet phenergan plavix pradaxa pravachol premarin prilosec pristiq procardia
+    protonix provera provigil prozac relpax remeron requip restoril risperdal ritalin
+    robaxin seroquel sinemet singulair soma spiriva strattera suboxone sublocade synthroid
+    tegretol tenex tenormin topamax toprol tramadol trileptal trintellix tylenol ultram
+    valium valtrex vasotec ventolin viagra vicodin vistaril vivitrol voltaren vraylar
+    vyvanse wellbutrin xanax xarelto zanaflex zantac zestril zetia zithromax zocor zofran
+    zoloft zomig zyprexa zyrtec ingrezza austedo cobenfy auvelity zulresso caplyta rexulti
+    lybalvi aristada sublocade brixadi zubsolv lucemyra chlorpromazine thorazine prolixin
+    trilafon loxitane navane stelazine mellaril orap anafranil tofranil norpramin sinequan
+    vivactil surmontil marplan fetzima viibryd zurzuvae spravato buprenex subutex
+    dolophine methadose oxycontin roxicodone ms contin kadian fentanyl nucynta belbuca
+    gabapentin pregabalin clonidine guanfacine atomoxetine modafinil armodafinil nuvigil
+    propranolol metoprolol atenolol carvedilol amlodipine losartan hydrochlorothiazide
+    metformin glipizide insulin heparin enoxaparin warfarin apixaban rivaroxaban
+    ondansetron famotidine pantoprazole senna docusate miralax dulcolax""".split()
+)
