@@ -178,7 +178,8 @@ ID_CUES = (
     r"Employee(?: ID| Number| #)|"
     r"Student(?: ID| Number| #)|Passport(?: Number| No\.?| #)?|Order(?: Number| No\.?| #)|"
     r"Ref(?:erence)?(?: Number| No\.?| #)|"
-    r"Room|Rm\.?|Rx ?#|Prescription(?: Number| No\.?| #)|Specimen(?: Number| No\.?| #| ID)?|Job(?: Number|"
+    r"Room|Rm\.?|Rx ?#|Prescription(?: Number| No\.?| #)|Specimen(?: Number| No\.?| #| ID)?|"
+    r"Job(?: Number|"
     r" No\.?| #)"
 )
 ID_CUED = re.compile(
