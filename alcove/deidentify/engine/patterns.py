@@ -251,6 +251,7 @@ def _luhn(digits: str) -> bool:
 
 
 AGE_WORDS = re.compile(r"-(?:years?|yrs?|months?|mos?|weeks?|wks?|days?)\b", re.I)
+BILLING_CODE_BEFORE = re.compile(r"\b(?:cpt|hcpcs|icd(?:-?10)?|code|codes)\b[^\n]{0,16}$")
 NOT_ID = re.compile(
     r"^(?:[A-Z]\d{2}(?:\.\d+)?|\d{3}\.\d+|[A-Z]{1,5}-?\d{1,2}|CD\d+|Q\d+H|COVID-19|SARS-CoV-2|"
     r"H1N1|B12|D3|A1C|HbA1c|T[34]|L\d-S\d|C\d-C\d|L\d-L\d|X\d+)$",
@@ -392,4 +393,6 @@ def _numbers(text: str, low: str) -> Iterator[Span]:
             yield Span(m.start(), m.end(), Kind.ID)
     for pattern in (ID_DIGITS, ID_DASHED):
         for m in pattern.finditer(text):
+            if BILLING_CODE_BEFORE.search(low, max(0, m.start() - 24), m.start()):
+                continue  # "CPT 99214, 90836": billing codes identify no one
             yield Span(m.start(), m.end(), Kind.ID)

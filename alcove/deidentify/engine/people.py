@@ -73,7 +73,8 @@ GENERIC_ORG = frozenset(
     student employee human resources care team office court jail juvenile correctional
     detention legal aid church temple club bank credit union main east west north south
     central upper lower grade graduate undergraduate law business food consultation liaison
-    consultation-liaison psychology psychiatry neurology cardiology oncology""".split()
+    consultation-liaison psychology psychiatry neurology cardiology oncology heart brain spine
+    lung kidney liver skin chest head neck""".split()
 )
 # Large employers a note names without a suffix ("stress at Walmart").
 EMPLOYERS = frozenset(
@@ -479,8 +480,13 @@ class _Finder:
                 and tok.text[1:].islower()
             ):
                 self._name_from(i)  # "Catalina is a 92-year-old woman"
-            elif not tok.sentence_start and self.any_first(lw) and (nxt is None or not nxt.cap):
-                self._name_from(i)  # "met with Grace" mid-sentence
+            elif (
+                not tok.sentence_start
+                and self.any_first(lw)
+                and (nxt is None or not nxt.cap)
+                and self.text[tok.end : tok.end + 1] != ":"
+            ):
+                self._name_from(i)  # "met with Grace" mid-sentence (not "MRI Brain")
             elif (
                 not tok.sentence_start
                 and self.strong_last(lw)
@@ -802,6 +808,9 @@ class _Finder:
                 continue  # "attends Church weekly" names no church
             if all(t.lower in PROPER_NOT_NAMES for t in run):
                 continue  # "attends AA", "works for Medicaid"
+            lex = self.lex
+            if all(t.lower in lex.common and t.lower not in lex.last for t in run):
+                continue  # "referred to Dialectical Behavior Therapy" names a treatment
             end = tokens[last].end
             if self.text[end : end + 2] in ("'s", "\u2019s") and last == i:
                 end += 2

@@ -77,7 +77,8 @@ CLINICAL = frozenset(
     atorvastatin levothyroxine synthroid amlodipine omeprazole insulin heparin
     coumadin warfarin lasix furosemide albuterol prednisone keflex augmentin
     latuda geodon invega rexulti vraylar caplyta spravato ketamine
-    admit admits axis dsm icd cpt soap dap birp girp""".split()
+    admit admits axis dsm icd cpt soap dap birp girp brain heart lung lungs chest abdomen
+    pelvis spine head neck liver kidney kidneys skin extremities""".split()
 )
 
 # Ordinary words, with a capital only at the start of a sentence or in a heading, that
@@ -275,7 +276,8 @@ EPONYMS = frozenset(
 LABS = frozenset(
     """hct hgb wbc rbc plt bun cr creat inr ptt alt ast alk bili trop troponin bnp ldl hdl
     tg a1c hba1c tsh ft4 esr crp ua ucx bcx abg vbg lactate lipase amylase ammonia ck cpk
-    ekg ecg echo cxr ct mri eeg emg pet lp csf""".split()
+    ekg ecg echo cxr ct mri eeg emg pet lp csf folate ferritin b12 magnesium phosphorus
+    tdap dtap mmr hpv pcv prevnar shingrix zostavax pneumovax gardasil""".split()
 )
 REPORT_VERBS = frozenset(
     """reports reported states stated says said is was has had denies denied endorses
