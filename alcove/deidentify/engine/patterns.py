@@ -71,6 +71,12 @@ MONTH_DAY = re.compile(rf"(?<![\d/.])({NUM_MONTH}/{NUM_DAY})\b(?![/.]\d)")
 NOT_A_DATE_AFTER = re.compile(
     r"[ \t]*(?:tabs?|caps?|pills?|doses?|mg|of|pain|scale|strength|\d|x\b|times)"
 )
+# "3/88": a month and a two-digit year that cannot be a day
+MONTH_SHORT_YEAR = re.compile(rf"(?<![\d/.])\b({NUM_MONTH}/(?:3[2-9]|[4-9]\d|0\d))\b(?![/.]\d)")
+MEASURE_BEFORE = re.compile(
+    r"(?:wbc|plt|platelets|kcal|calories|ml|cc|mg|units|steps|glucose|bs|fs|cbg|ldh|ck|cpk|"
+    r"volume|output|intake|i/o|weight|wt|#|no\.?|x|\$|total|score|level)[ \t:=]*$"
+)
 SCORE_BEFORE = re.compile(
     r"(?:moca|mmse|slums|phq-?\d*|gad-?\d*|score|scored|rated|rating|pain|strength|recall|"
     r"sat|saturation|bp|ratio|of|out of|grade|level|apgar|gcs|ciwa|cows)[ \t:=]*$"
@@ -102,7 +108,7 @@ AGE_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(
         r"\b(?:age|aged|ages|age:)[ \t]*:?[ \t]*(\d{1,3})\b(?![ \t]*(?:mg|%|/|years? ago|yrs? ago))"
     ),
-    re.compile(r"\bin (?:his|her|their) ((?:9|1[0-1])0s)\b"),
+    re.compile(r"\bin (?:his|her|their) (?:early |mid |mid-|late )?((?:[1-9]|1[0-1])0s)\b"),
     re.compile(r"\bturn(?:s|ed|ing)?[ \t]+(\d{1,3})\b(?![ \t]*(?:mg|%|/))"),
     re.compile(r"\b(\d{1,3})(?:th|st|nd|rd) birthday\b"),
 )
@@ -314,7 +320,17 @@ def _dates(text: str, low: str) -> Iterator[Span]:
         if unlike_a_fraction or _cued(text, low, m.start()):
             yield Span(*m.span(1), Kind.DATE)
     for m in YEAR_ALONE.finditer(text):
-        if _cued(text, low, m.start()) and not NOT_A_YEAR_AFTER.match(low, m.end()):
+        if NOT_A_YEAR_AFTER.match(low, m.end()):
+            continue
+        # A year standing alone ("s/p CABG 2079", "MI (2084)") is a date element in every
+        # de-identification standard that scores years; a measurement has its label before.
+        if _cued(text, low, m.start()) or (
+            1930 <= int(m.group(1))
+            and not MEASURE_BEFORE.search(low, max(0, m.start() - 12), m.start())
+        ):
+            yield Span(*m.span(1), Kind.DATE)
+    for m in MONTH_SHORT_YEAR.finditer(text):
+        if not SCORE_BEFORE.search(low, max(0, m.start() - 16), m.start()):
             yield Span(*m.span(1), Kind.DATE)
     for m in MONTH_ALONE.finditer(text):
         if CUE_WORD_BEFORE.search(low, max(0, m.start() - 24), m.start()):

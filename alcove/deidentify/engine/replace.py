@@ -135,7 +135,7 @@ def date_replace(surface: str, policy: DatePolicy, offset_days: int) -> str:
         found = ANY_YEAR.search(text)
         if found:
             return found.group(1)
-        short = re.search(r"(?:'|\b\d{1,2}[-/.]\d{1,2}[-/.])(\d{2})\b", text)
+        short = re.search(r"(?:'|\b\d{1,2}[-/.]\d{1,2}[-/.]|^\d{1,2}/(?=\d{2}$))(\d{2})\b", text)
         return str(_year(short.group(1))) if short else "[DATE]"
     return _shift(text, offset_days) or "[DATE]"
 
