@@ -123,7 +123,7 @@ AGE_SEX = re.compile(
 AGE_CONTEXT = re.compile(
     r"(?:\b[A-Z][a-z]+,?[ \t]*\((?:[A-Z][a-z]+,[ \t]*)?|\([A-Z][a-z]+,[ \t]*)(\d{1,3})\)"
     r"|\b(?:when|since|until) (?:he|she|they|i) (?:was|were|turned) (\d{1,3})\b"
-    r"|\b(?:he|she) is (\d{2,3})(?= and| years|,|\.| now)"
+    r"|\b(?:he|she|pt|patient|client|who) is (?:now )?(\d{1,3})(?= and| years|,|\.| now|;)"
 )
 
 PHONE = re.compile(

@@ -761,8 +761,8 @@ class _Finder:
         ):
             if not any(t.lower in ("st", "saint", "mount", "mt") for t in run):
                 return
-        if not caps and all(t.lower in NOT_NAMES for t in distinctive):
-            return
+        if not caps and all(t.lower in NOT_ORG_WORDS for t in distinctive):
+            return  # ("Jewish Family Service" and "Catholic Charities" are names)
         if all(
             t.sentence_start
             and t.lower in self.lex.common
@@ -891,7 +891,8 @@ BRANDS = re.compile(
     r"Olive Garden|Dunkin'?(?: Donuts)?|Jiffy Lube|Little Caesars)\b"
 )
 SAINT = re.compile(
-    r"(?<![A-Za-z][ \t])\b(?:St\.?|Saint)[ \t]+[A-Z][a-z]+(?:'s|\u2019s)?(?=[\s,.;]|$)"
+    r"\bSaint[ \t]+[A-Z][a-z]+(?:'s|\u2019s)?(?=[\s,.;]|$)"
+    r"|(?<![A-Za-z][ \t])\bSt\.?[ \t]+[A-Z][a-z]+(?:'s|\u2019s)?(?=[\s,.;]|$)"
     r"|\b(?:ST\.?|SAINT)[ \t]+[A-Z]{3,}(?:'S)?(?=[\s,.;]|$)"
 )
 DOSE_AFTER = re.compile(

@@ -165,7 +165,7 @@ ORG_WORDS = (
     "Airlines|Airport|Railroad|Transit|Motors|Auto|Automotive|Construction|Builders|"
     "Landscaping|Plumbing|Electric|Law Firm|Lawyers|Gazette|Resources|Lumber|Supply|"
     "Post Office|Authority|Housing Authority|Heights|Probation|PD|Sheriff's Office|"
-    "Terminal|Memorial|Army|Navy|Cove|Commons|"
+    "Terminal|Memorial|Army|Navy|Cove|Commons|Service|Charities|Pavilion|"
     "Shop|Outlet|Depot|Mart|Casino|Club|YMCA|YWCA|VA|VAMC|Jail|Prison|Penitentiary|"
     "Correctional Facility|Detention Center|Court|Courthouse|Unit|Ward|Residence|Residences|"
     "Apartments|Manor|Village|Homes|Estates|Lodge|House"
@@ -174,7 +174,8 @@ ORG_WORDS = (
 # Leading words that make an organisation's name: "Saint Mary's", "University of Utah".
 ORG_LEADS = (
     "University of|College of|Bank of|Hospital of|Church of|Center for|Centre for|"
-    "Institute of|Institute for|School of|Department of|Academy of|Museum of"
+    "Institute of|Institute for|School of|Department of|Academy of|Museum of|Temple|"
+    "Congregation|Camp|Fort"
 )
 
 EMPLOYMENT_CUES = (
@@ -207,10 +208,12 @@ PROFESSIONS = frozenset(
     nursing aide aid paraprofessional interpreter translator chaplain minister priest
     influencer streamer student longshoreman guard cna lna phlebotomist sonographer
     dispatcher ironworker pipefitter steelworker lineworker stevedore fisherman lobsterman
-    nun monk clergyman rabbi imam cantor""".split()
+    nun monk clergyman rabbi imam cantor stylist barber cosmetologist esthetician
+    manicurist bookseller grocer""".split()
 )
 PROFESSION_CUES = (
     "works as|worked as|working as|employed as|job as|career as|trained as|retired|"
+    "year old|year-old|yo|y/o|handed|"
     "former|is a|was a|is an|was an|as a|as an"
 )
 

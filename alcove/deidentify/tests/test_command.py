@@ -108,3 +108,12 @@ def test_it_refuses_a_bad_known_file_saying_why(
     known.write_bytes(content)
     _, _, error = run(b"text", "--known", str(known))
     assert error is not None and message in str(error)
+
+
+def test_its_offsets_count_characters_not_bytes() -> None:
+    text = "Café visit 🙂: her sister Zoë Müller called 662-555-0142."
+    line = json.dumps({"id": "u", "text": text}).encode() + b"\n"
+    out, _, error = run(line, "--format", "spans-jsonl")
+    assert error is None
+    spans = json.loads(out)["spans"]
+    assert [text[s["start"] : s["end"]] for s in spans] == ["Zoë Müller", "662-555-0142"]
