@@ -120,9 +120,12 @@ AGE_SEX = re.compile(
     r"patient|hx|h/o|s/p|bib|bibems|biba|bibp|brought|referred|seen|here|c/o))"
 )
 # "Kiara (17)", "client (Lily, 15)", "when she was 12", "he is 91"
-AGE_CONTEXT = re.compile(
-    r"(?:\b[A-Z][a-z]+,?[ \t]*\((?:[A-Z][a-z]+,[ \t]*)?|\([A-Z][a-z]+,[ \t]*)(\d{1,3})\)"
-    r"|\b(?:when|since|until) (?:he|she|they|i) (?:was|were|turned) (\d{1,3})\b"
+# "Kiara (17)", "client (Lily, 15)": found from the bracket, which is quick to look for
+AGE_BRACKETED = re.compile(r"\((?:[A-Z][a-z]+,[ \t]*)?(\d{1,3})\)")
+NAME_BEFORE_BRACKET = re.compile(r"\b[A-Z][a-z]+,?[ \t]*$")
+# "when she was 12", "he is 91 and", "pt is 24," (on the lower-cased text)
+AGE_STATED = re.compile(
+    r"\b(?:when|since|until) (?:he|she|they|i) (?:was|were|turned) (\d{1,3})\b"
     r"|\b(?:he|she|pt|patient|client|who) is (?:now )?(\d{1,3})(?= and| years|,|\.| now|;)"
 )
 
@@ -201,6 +204,7 @@ ID_DIGITS = re.compile(
     r"dollars|lbs?|kg|steps|calories|k\b))"
 )
 ID_DASHED = re.compile(r"\b\d{2,}(?:-\d{2,}){2,}\b")
+CARD_HINT = re.compile(r"\d{4}[- ]\d{4}|\d{4}[- ]\d{6}")
 CARD = re.compile(r"\b(?:\d{4}[- ]){3}\d{1,4}\b|\b\d{4}[- ]\d{6}[- ]\d{5}\b")
 IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\b")
 
@@ -288,9 +292,11 @@ def shaped_spans(text: str) -> Iterator[Span]:
     for m in AGE_GLUED.finditer(text):
         if not TEMPERATURE_BEFORE.search(text, max(0, m.start() - 8), m.start()):
             yield Span(*m.span(1), Kind.AGE)
-    for m in AGE_CONTEXT.finditer(text):
-        group = next(g for g in (1, 2, 3) if m.group(g))
-        yield Span(*m.span(group), Kind.AGE)
+    for m in AGE_BRACKETED.finditer(text):
+        if "," in m.group() or NAME_BEFORE_BRACKET.search(text, max(0, m.start() - 24), m.start()):
+            yield Span(*m.span(1), Kind.AGE)
+    for m in AGE_STATED.finditer(low):
+        yield Span(*m.span(1 if m.group(1) else 2), Kind.AGE)
     yield from _contacts(text, low)
     yield from _numbers(text, low)
     for pattern in ADDRESS_PATTERNS:
@@ -308,7 +314,7 @@ def _dates(text: str, low: str) -> Iterator[Span]:
         yield Span(m.start(), m.end(), Kind.DATE)
     for m in SEASON_YEAR.finditer(low):
         yield Span(m.start(), m.end(), Kind.DATE)
-    for m in MONTH_DAY.finditer(text):
+    for m in MONTH_DAY.finditer(text) if "/" in text else ():
         if NOT_A_DATE_AFTER.match(text, m.end()):
             continue
         month, day = (int(n) for n in m.group(1).split("/"))
@@ -393,7 +399,7 @@ def _numbers_of_contact(text: str, low: str) -> Iterator[Span]:
 
 
 def _numbers(text: str, low: str) -> Iterator[Span]:
-    for m in CARD.finditer(text):
+    for m in CARD.finditer(text) if CARD_HINT.search(text) else ():
         if _luhn(re.sub(r"\D", "", m.group())):
             yield Span(m.start(), m.end(), Kind.ID)
     for m in IBAN.finditer(text):

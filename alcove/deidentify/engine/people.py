@@ -175,16 +175,16 @@ def _sentence_start(text: str, start: int) -> bool:
     return i < 0 or text[i] in ".!?:;\n"
 
 
-LOWER = re.compile(r"[a-z]")
-UPPER = re.compile(r"[A-Z]")
+DROP_LOWER = {c: None for c in range(ord("a"), ord("z") + 1)}
+DROP_UPPER = {c: None for c in range(ord("A"), ord("Z") + 1)}
 
 
 def tokens_of(text: str) -> list[Token]:
     caps_lines: list[tuple[int, bool]] = []
     position = 0
     for line in text.split("\n"):
-        lower = len(LOWER.findall(line))
-        upper = len(UPPER.findall(line))
+        lower = len(line) - len(line.translate(DROP_LOWER))
+        upper = len(line) - len(line.translate(DROP_UPPER))
         caps_lines.append((position + len(line), upper >= 10 and upper > 4 * lower))
         position += len(line) + 1
     row = 0
@@ -620,7 +620,7 @@ class _Finder:
             if lead:
                 city = " ".join(lead)
                 self.add(m.end(1) - len(city), m.end(1), Kind.LOCATION)
-        for m in INITIALS.finditer(self.text):
+        for m in INITIALS.finditer(self.text) if INITIALS_HINT.search(self.text) else ():
             self.add(*m.span(1), Kind.NAME)
         for m in CAPS_HEADER_NAME.finditer(self.text):
             surname = m.group(1).split()[0].lower()
@@ -659,7 +659,8 @@ class _Finder:
                 )
         self._employers()
         self._professions()
-        for m in SAINT.finditer(self.text):
+        saints = any(w in self.text for w in ("St", "ST", "Saint", "SAINT"))
+        for m in SAINT.finditer(self.text) if saints else ():
             self.add(m.start(), m.end(), Kind.ORGANIZATION)
         for m in BRANDS.finditer(self.text):
             self.add(m.start(), m.end(), Kind.ORGANIZATION)
@@ -877,6 +878,7 @@ CAPS_HEADER_NAME = re.compile(
 # "GA/rtm" at the foot of a dictated note: the author's and the typist's initials
 DICTATION = re.compile(r"(?m)^[ \t]*([A-Z]{2,4}):?/([a-z]{2,4})[ \t]*$")
 # "client J.M.", "pt A.B.": initials standing for a person
+INITIALS_HINT = re.compile(r"[A-Z]\.[ \t]?[A-Z]\.")
 INITIALS = re.compile(
     r"\b(?:client|pt|patient|member|resident|participant|clients|patients)\b[ \t]*:?[ \t]*"
     r"([A-Z]\.[ \t]?[A-Z]\.(?:[ \t]?[A-Z]\.)?)",
