@@ -266,7 +266,9 @@ class _Finder:
         if tok.lower in FUNCTION_WORDS:
             return False
         if len(tok.text) == 1:
-            return self.text[tok.end : tok.end + 1] == "."
+            # an initial: "J." or, closing a header's name, "JAMES T   Unit #"
+            after = self.text[tok.end : tok.end + 2]
+            return after[:1] == "." or after in ("  ", " \t", "\t") or after[:1] in ("\n", "")
         return not (tok.caps_line and len(tok.text) < 3)
 
     def _initial(self, tok: Token) -> bool:
@@ -301,6 +303,10 @@ class _Finder:
                     break
             if not self.name_like(tok):
                 break
+            if len(tok.text) == 1:  # an initial (name_like has checked it is one)
+                last = j
+                j += 1
+                continue
             if tok.caps_line and not self._caps_name_word(tok):
                 break
             if (
@@ -513,8 +519,10 @@ class _Finder:
     def _caps_name_word(self, tok: Token) -> bool:
         """In a line of capitals, a word that may continue a name already begun."""
         lw = tok.lower
-        if lw in CAPS_STOP or lw in NOT_NAMES or lw in FUNCTION_WORDS or len(lw) < 2:
-            return self._initial(tok)
+        if len(lw) < 2:
+            return self.name_like(tok)  # an initial
+        if lw in CAPS_STOP or lw in NOT_NAMES or lw in FUNCTION_WORDS:
+            return False
         return lw in self.lex.last or lw in self.lex.first or lw not in self.lex.common
 
     def _initials_before(self, i: int) -> int:

@@ -327,5 +327,6 @@ DRUGS = frozenset(
     gabapentin pregabalin clonidine guanfacine atomoxetine modafinil armodafinil nuvigil
     propranolol metoprolol atenolol carvedilol amlodipine losartan hydrochlorothiazide
     metformin glipizide insulin heparin enoxaparin warfarin apixaban rivaroxaban
-    ondansetron famotidine pantoprazole senna docusate miralax dulcolax""".split()
+    ondansetron famotidine pantoprazole senna docusate miralax dulcolax sustenna trinza
+    hafyera maintena consta asimtufii uzedy perseris""".split()
 )
