@@ -62,7 +62,11 @@ class Known:
         }  # fmt: skip
         unknown = set(data) - allowed
         if unknown:
-            raise ValueError(f"unknown keys in the known identifiers: {', '.join(sorted(unknown))}")
+            # The keys are not echoed: a mistaken file may hold a name where a key should be.
+            raise ValueError(
+                f"{len(unknown)} unknown keys in the known identifiers; "
+                f"allowed: {', '.join(sorted(allowed))}"
+            )
 
         def strings(*keys: str) -> list[str]:
             out: list[str] = []
@@ -96,7 +100,10 @@ class Known:
                 raise ValueError('each relative is a name or {"name": ..., "relation": ...}')
         births = []
         for value in strings("date_of_birth", "dates_of_birth"):
-            births.append(date.fromisoformat(value.strip()))
+            try:
+                births.append(date.fromisoformat(value.strip()))
+            except ValueError:
+                raise ValueError("a date of birth must be written YYYY-MM-DD") from None
         return cls(
             client=names,
             relatives=relatives,

@@ -99,6 +99,7 @@ def test_it_uses_the_clients_own_identifiers_from_a_known_file(tmp_path: Path) -
         (b"{not json", "--known file is not JSON"),
         (b'["Dana"]', "must hold a JSON object"),
         (b'{"clients": ["Dana"]}', "unknown keys"),
+        (b'{"date_of_birth": "17 April 1986"}', "YYYY-MM-DD"),
     ],
 )
 def test_it_refuses_a_bad_known_file_saying_why(
@@ -108,6 +109,7 @@ def test_it_refuses_a_bad_known_file_saying_why(
     known.write_bytes(content)
     _, _, error = run(b"text", "--known", str(known))
     assert error is not None and message in str(error)
+    assert "Dana" not in str(error) and "April" not in str(error)  # never the contents
 
 
 def test_its_offsets_count_characters_not_bytes() -> None:
