@@ -114,6 +114,14 @@ AGE_PATTERNS: tuple[re.Pattern[str], ...] = (
 )
 AGE_GLUED = re.compile(r"(?<![\d.,/])\b(\d{1,2})(?:M|F)\b(?=[,;:]|[ \t]+[a-z])")
 TEMPERATURE_BEFORE = re.compile(r"(?:\bt|temp|tmax|fever|febrile|°)[ \t:]*$", re.I)
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+# "a sixty-two year old", "forty-five-year-old" (on the lower-cased text)
+AGE_WORDS_OLD = re.compile(
+    rf"\b((?:(?:{_TENS})(?:[- ](?:{_UNITS}))?|{_TEENS}|{_UNITS}|one hundred(?: and \w+)?))"
+    rf"[- ](?:years?|yr)[- ]old\b"
+)
 AGE_ANY = re.compile("|".join(f"(?:{p.pattern})" for p in AGE_PATTERNS))
 AGE_SEX = re.compile(
     r"\b(\d{1,3})[ \t]?(?:M|F|m|f)\b(?=[\s,.;]+(?:with|w/|who|presents|presenting|admitted|pt|"
@@ -241,6 +249,9 @@ ADDRESS_PATTERNS: tuple[re.Pattern[str], ...] = (
         r"(?:St|Ave|Rd|Blvd|Ln|Ct|Pl|Hwy|Pkwy|Ter)\.?)(?=[\s,;]|$)"
     ),
     re.compile(r"\b(?:Route|Highway|Interstate|I-)\s?\d{1,3}\b(?=\s+(?:exit|near|and|at))"),
+    re.compile(
+        r"\b(?:on|off|at|near|from|to)[ \t]+((?:Route|Rte\.?|Highway|Hwy\.?)[ \t]?\d{1,3})\b"
+    ),
 )
 DOCTOR_AFTER = re.compile(r"\.?[ \t]+[A-Z][A-Za-z'-]+")
 _STATE_ALT = "|".join(sorted((*STATES, *STATE_CODES), key=len, reverse=True))
@@ -261,6 +272,8 @@ def _luhn(digits: str) -> bool:
 
 
 AGE_WORDS = re.compile(r"-(?:years?|yrs?|months?|mos?|weeks?|wks?|days?)\b", re.I)
+# "report (#25-004418)", "case #A-2291": a number given with a number sign
+NUMBER_SIGN = re.compile(r"#[ \t]?([A-Z]{0,3}-?\d[\dA-Z-]{4,}\d)\b")
 BILLING_CODE_BEFORE = re.compile(r"\b(?:cpt|hcpcs|icd(?:-?10)?|code|codes)\b[^\n]{0,16}$")
 NOT_ID = re.compile(
     r"^(?:[A-Z]\d{2}(?:\.\d+)?|\d{3}\.\d+|[A-Z]{1,5}-?\d{1,2}|CD\d+|Q\d+H|COVID-19|SARS-CoV-2|"
@@ -295,6 +308,8 @@ def shaped_spans(text: str) -> Iterator[Span]:
     for m in AGE_BRACKETED.finditer(text):
         if "," in m.group() or NAME_BEFORE_BRACKET.search(text, max(0, m.start() - 24), m.start()):
             yield Span(*m.span(1), Kind.AGE)
+    for m in AGE_WORDS_OLD.finditer(low) if "old" in low else ():
+        yield Span(*m.span(1), Kind.AGE)
     for m in AGE_STATED.finditer(low):
         yield Span(*m.span(1 if m.group(1) else 2), Kind.AGE)
     yield from _contacts(text, low)
@@ -413,6 +428,8 @@ def _numbers(text: str, low: str) -> Iterator[Span]:
             continue  # "101-year-old"
         if len(token) >= 5 and not NOT_ID.match(token) and sum(c.isdigit() for c in token) >= 3:
             yield Span(m.start(), m.end(), Kind.ID)
+    for m in NUMBER_SIGN.finditer(text):
+        yield Span(*m.span(1), Kind.ID)
     for pattern in (ID_DIGITS, ID_DASHED):
         for m in pattern.finditer(text):
             if BILLING_CODE_BEFORE.search(low, max(0, m.start() - 24), m.start()):

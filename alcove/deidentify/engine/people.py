@@ -147,6 +147,11 @@ STRONG_PLACE_CUE = Phrases(
     "relocated to|drove to|flew to|resides in|located in|based in|visits from|back to"
 )
 ORG_LAST: dict[str, list[tuple[str, ...]]] = Phrases(ORG_WORDS).by_last
+NOT_MODIFIERS = frozenset(
+    """married divorced single widowed separated retired former unemployed disabled old young
+    male female man woman gentleman lady right-handed left-handed year-old yo new part-time
+    full-time""".split()
+)
 PROFESSION_WORDS = PROFESSIONS | frozenset(p + "s" for p in PROFESSIONS)
 
 
@@ -250,6 +255,10 @@ class _Finder:
             and lw not in STATE_WORDS
             and lw not in EMPLOYERS
         )
+
+    def eponym_like(self, tok: Token) -> bool:
+        """ "Vanderbilt forms", "Beck Depression Inventory", "Cushing syndrome"."""
+        return EPONYM_AFTER.match(self.text, tok.end) is not None
 
     def drug_like(self, tok: Token) -> bool:
         """A brand or generic drug: a dose follows ("Lopressor 25 mg") or a drug stem ends it."""
@@ -355,7 +364,7 @@ class _Finder:
                 continue
             if STRONG_LABEL.ends_at(tokens, j) is not None and ":" in gap:
                 last = self.run_from(i, inverted=True)
-                if last >= 0:
+                if last >= 0 and self._plausible(i, last):
                     self.add_run(i, last, Kind.NAME)
                 continue
             verb = tokens[j].lower in ("is", "was", "named", "called")
@@ -439,6 +448,8 @@ class _Finder:
         n = len(tokens)
         for i, tok in enumerate(tokens):
             if not tok.cap or tok.lower in NOT_NAMES or len(tok.text) < 2 or self.drug_like(tok):
+                continue
+            if self.eponym_like(tok):
                 continue
             if tok.lower in FUNCTION_WORDS or tok.lower in TITLES:
                 continue
@@ -628,6 +639,8 @@ class _Finder:
             if lead:
                 city = " ".join(lead)
                 self.add(m.end(1) - len(city), m.end(1), Kind.LOCATION)
+        for m in CAPTION.finditer(self.text) if " v." in self.text or " vs" in self.text else ():
+            self.add(*m.span(1), Kind.NAME)
         for m in INITIALS.finditer(self.text) if INITIALS_HINT.search(self.text) else ():
             self.add(*m.span(1), Kind.NAME)
         for m in CAPS_HEADER_NAME.finditer(self.text):
@@ -659,7 +672,8 @@ class _Finder:
             options = ORG_LAST.get(tok.lower)
             if options is not None and (tok.text[1:].islower() or tok.text.isupper()):
                 self._org_ending(i, options)
-            if tok.lower in EMPLOYERS and not tok.sentence_start:
+            after_label = i > 0 and ":" in self.gap(tokens[i - 1], tok)
+            if tok.lower in EMPLOYERS and (not tok.sentence_start or after_label):
                 self.add(
                     tok.start,
                     tok.end + (2 if self.text[tok.end : tok.end + 2] in ("'s", "\u2019s") else 0),
@@ -865,6 +879,8 @@ class _Finder:
                 # keep one modifier ("truck driver", "dental hygienist"), never the article
                 if i - start > 1:
                     start = i - 1
+                if start < i and tokens[start].lower in NOT_MODIFIERS:
+                    start = i
                 self.add(tokens[start].start, tok.end, Kind.PROFESSION)
 
 
@@ -886,6 +902,11 @@ CAPS_HEADER_NAME = re.compile(
 # "GA/rtm" at the foot of a dictated note: the author's and the typist's initials
 DICTATION = re.compile(r"(?m)^[ \t]*([A-Z]{2,4}):?/([a-z]{2,4})[ \t]*$")
 # "client J.M.", "pt A.B.": initials standing for a person
+# "Commonwealth v. Dmitri Sokolov", "State vs. Ruiz": the party named in a case caption
+CAPTION = re.compile(
+    r"\b(?:Commonwealth|State|People|United States|Town|City|County)[ \t]+vs?\.?[ \t]+"
+    r"((?:[A-Z][a-z'-]+|[A-Z]\.)(?:[ \t]+(?:[A-Z][a-z'-]+|[A-Z]\.)){0,2})"
+)
 INITIALS_HINT = re.compile(r"[A-Z]\.[ \t]?[A-Z]\.")
 INITIALS = re.compile(
     r"\b(?:client|pt|patient|member|resident|participant|clients|patients)\b[ \t]*:?[ \t]*"
@@ -904,6 +925,11 @@ SAINT = re.compile(
     r"\bSaint[ \t]+[A-Z][a-z]+(?:'s|\u2019s)?(?=[\s,.;]|$)"
     r"|(?<![A-Za-z][ \t])\bSt\.?[ \t]+[A-Z][a-z]+(?:'s|\u2019s)?(?=[\s,.;]|$)"
     r"|\b(?:ST\.?|SAINT)[ \t]+[A-Z]{3,}(?:'S)?(?=[\s,.;]|$)"
+)
+EPONYM_AFTER = re.compile(
+    r"(?:'s)?[ \t]+(?:Depression|Anxiety|Inventory|Scale|Scales|Questionnaire|forms?|Rating|"
+    r"Criteria|Protocol|[Ss]yndrome|[Dd]isease|sign|[Tt]est|score|[Cc]lassification|"
+    r"procedure|maneuver|palsy|disorder|Assessment Scale)\b"
 )
 DOSE_AFTER = re.compile(
     r"[ \t]*(?:(?:XL|ER|SR|CR|XR|ODT|DR|LA|CD|HCT)[ \t]+)?(?:\(\w+\)[ \t]*)?\d+(?:\.\d+)?"

@@ -195,8 +195,13 @@ def _shift(text: str, offset: int) -> str | None:
     return None
 
 
+SPELLED_OVER_89 = re.compile(r"^(?:ninety|one hundred)", re.IGNORECASE)
+
+
 def age_replace(surface: str) -> str | None:
     """ "90 or older" for an age over 89; None keeps the age as written."""
+    if SPELLED_OVER_89.match(surface.strip()):
+        return "90 or older"
     digits = re.match(r"\d+", surface.strip())
     if digits and int(digits.group()) > 89:
         return "90 or older"
