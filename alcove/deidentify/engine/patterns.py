@@ -50,8 +50,22 @@ DATE_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(r"\b(?:Mon|Tues?|Wed|Thu|Thur|Thurs|Fri)\b\.?(?=[ \t]*(?:[-/,]|\d|and|&|\s+\d))"),
 )
 
-# One scan instead of one per pattern (twice as fast); the order puts the longer forms first.
-DATE_ANY = re.compile("|".join(f"(?:{p.pattern})" for p in DATE_PATTERNS))
+
+def _first(chars: str, *patterns: re.Pattern[str]) -> re.Pattern[str]:
+    """The patterns as one, behind a look-ahead for the characters a match starts with.
+
+    Same matches; but the engine can skip to those characters instead of trying every
+    position (three to five times faster on notes). Within each part the order puts the
+    longer forms first."""
+    flags = patterns[0].flags
+    return re.compile(
+        f"(?={chars})(?:" + "|".join(f"(?:{p.pattern})" for p in patterns) + ")", flags
+    )
+
+
+_STARTS_WITH_DIGIT = re.compile(r"\\b\(\?:(?:\(\?:)?(?:19|0\?|1\[3)")
+DATE_DIGITS = _first(r"\d", *(p for p in DATE_PATTERNS if _STARTS_WITH_DIGIT.match(p.pattern)))
+DATE_WORDS = _first("[A-Z]", *(p for p in DATE_PATTERNS if not _STARTS_WITH_DIGIT.match(p.pattern)))
 SEASON_YEAR = re.compile(rf"\b{SEASON}[ \t]+(?:of[ \t]+)?{YEAR4}\b")
 
 # Cue words before a date with no year ("on 3/14", "since 4/2") or a year alone ("in 2019"),
@@ -118,11 +132,16 @@ _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
 _TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
 # "a sixty-two year old", "forty-five-year-old" (on the lower-cased text)
+YEAR_OLD_WORDS = re.compile(r"(?=[- ])[- ](?:years?|yr)[- ]old\b")
+NUMBER_WORD_BEFORE = re.compile(
+    rf"\b((?:(?:{_TENS})(?:[- ](?:{_UNITS}))?|{_TEENS}|{_UNITS}|one hundred(?: and \w+)?))$"
+)
 AGE_WORDS_OLD = re.compile(
     rf"\b((?:(?:{_TENS})(?:[- ](?:{_UNITS}))?|{_TEENS}|{_UNITS}|one hundred(?: and \w+)?))"
     rf"[- ](?:years?|yr)[- ]old\b"
 )
-AGE_ANY = re.compile("|".join(f"(?:{p.pattern})" for p in AGE_PATTERNS))
+AGE_NUMBER_FIRST = [p for p in AGE_PATTERNS if p.pattern.startswith(r"\b(\d")]
+AGE_WORD_FIRST = [p for p in AGE_PATTERNS if not p.pattern.startswith(r"\b(\d")]
 AGE_SEX = re.compile(
     r"\b(\d{1,3})[ \t]?(?:M|F|m|f)\b(?=[\s,.;]+(?:with|w/|who|presents|presenting|admitted|pt|"
     r"patient|hx|h/o|s/p|bib|bibems|biba|bibp|brought|referred|seen|here|c/o))"
@@ -255,9 +274,34 @@ ADDRESS_PATTERNS: tuple[re.Pattern[str], ...] = (
 )
 DOCTOR_AFTER = re.compile(r"\.?[ \t]+[A-Z][A-Za-z'-]+")
 _STATE_ALT = "|".join(sorted((*STATES, *STATE_CODES), key=len, reverse=True))
-ZIP_PATTERNS: tuple[re.Pattern[str], ...] = (
-    re.compile(rf"\b(?:{_STATE_ALT}),?\s+(\d{{5}}(?:-\d{{4}})?)\b"),
-    re.compile(r"\b(?:zip|zip code|zipcode|postal code)[ \t]*:?[ \t]*(\d{5}(?:-\d{4})?)\b"),
+# A ZIP code is a five-digit number after a state or the word ZIP: found from the number,
+# then the words before it are checked (one quick scan instead of one per state name).
+ZIP_NUMBER = re.compile(r"(?=\d)(?<![\d-])(\d{5}(?:-\d{4})?)\b(?!-\d)")
+ZIP_CUE_BEFORE = re.compile(
+    rf"(?:\b(?:{_STATE_ALT}),?\s+|\b(?:zip|zip code|zipcode|postal code)[ \t]*:?[ \t]*)$", re.I
+)
+
+
+# The digit-led patterns behind a look-ahead for their first character (see _first).
+AGE_NUMBERS = _first(r"\d", *AGE_NUMBER_FIRST)
+AGE_STATEMENTS = _first("[ait]", *AGE_WORD_FIRST)
+AGE_SEX = _first(r"\d", AGE_SEX)
+MONTH_ALONE = _first("[A-Z]", MONTH_ALONE)
+IBAN = _first("[A-Z]", IBAN)
+MONTH_DAY = _first(r"\d", MONTH_DAY)
+MONTH_SHORT_YEAR = _first(r"\d", MONTH_SHORT_YEAR)
+YEAR_ALONE = _first(r"\d", YEAR_ALONE)
+AGE_GLUED = _first(r"\d", AGE_GLUED)
+IPV4 = _first(r"\d", IPV4)
+PHONE = _first(r"[\d(+]", PHONE)
+SSN = _first(r"\d", SSN)
+ID_DIGITS = _first(r"\d", ID_DIGITS)
+ID_DASHED = _first(r"\d", ID_DASHED)
+CARD = _first(r"\d", CARD)
+ADDRESS_PATTERNS = (
+    _first(r"\d", ADDRESS_PATTERNS[0]),
+    _first(r"\d", ADDRESS_PATTERNS[1]),
+    *ADDRESS_PATTERNS[2:],
 )
 
 
@@ -291,6 +335,12 @@ def _lowered(text: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
+def _state_cased(before: str) -> bool:
+    """The state before a ZIP is written as a state is ("MS", "Ohio"), not "ms" or "oh"."""
+    word = re.findall(r"[A-Za-z]+", before)
+    return bool(word) and (word[-1][0].isupper() or word[-1].lower() in ("zip", "code"))
+
+
 def _cued(text: str, low: str, start: int) -> bool:
     return CUE_BEFORE.search(low, max(0, start - 24), start) is not None
 
@@ -298,8 +348,9 @@ def _cued(text: str, low: str, start: int) -> bool:
 def shaped_spans(text: str) -> Iterator[Span]:
     low = _lowered(text)
     yield from _dates(text, low)
-    for m in AGE_ANY.finditer(low):
-        yield Span(*m.span(next(g for g in range(1, m.re.groups + 1) if m.group(g))), Kind.AGE)
+    for pattern in (AGE_NUMBERS, AGE_STATEMENTS):
+        for m in pattern.finditer(low):
+            yield Span(*m.span(next(g for g in range(1, m.re.groups + 1) if m.group(g))), Kind.AGE)
     for m in AGE_SEX.finditer(text):
         yield Span(*m.span(1), Kind.AGE)
     for m in AGE_GLUED.finditer(text):
@@ -308,8 +359,10 @@ def shaped_spans(text: str) -> Iterator[Span]:
     for m in AGE_BRACKETED.finditer(text):
         if "," in m.group() or NAME_BEFORE_BRACKET.search(text, max(0, m.start() - 24), m.start()):
             yield Span(*m.span(1), Kind.AGE)
-    for m in AGE_WORDS_OLD.finditer(low) if "old" in low else ():
-        yield Span(*m.span(1), Kind.AGE)
+    for m in YEAR_OLD_WORDS.finditer(low) if "old" in low else ():
+        number = NUMBER_WORD_BEFORE.search(low, max(0, m.start() - 40), m.start())
+        if number:
+            yield Span(*number.span(1), Kind.AGE)
     for m in AGE_STATED.finditer(low):
         yield Span(*m.span(1 if m.group(1) else 2), Kind.AGE)
     yield from _contacts(text, low)
@@ -319,15 +372,18 @@ def shaped_spans(text: str) -> Iterator[Span]:
             if DOCTOR_AFTER.match(text, m.end()) and m.group().rstrip(".")[-2:] in ("Dr", "DR"):
                 continue  # "1:1 discontinued per Dr. Esposito" is no address
             yield Span(*(m.span(1) if pattern.groups else m.span()), Kind.ADDRESS)
-    for pattern in ZIP_PATTERNS:
-        for m in pattern.finditer(low if pattern is ZIP_PATTERNS[1] else text):
+    for m in ZIP_NUMBER.finditer(text):
+        before = text[max(0, m.start() - 24) : m.start()]
+        if ZIP_CUE_BEFORE.search(before) and _state_cased(before):
             yield Span(*m.span(1), Kind.ZIP)
 
 
 def _dates(text: str, low: str) -> Iterator[Span]:
-    for m in DATE_ANY.finditer(text):
-        yield Span(m.start(), m.end(), Kind.DATE)
-    for m in SEASON_YEAR.finditer(low):
+    for pattern in (DATE_DIGITS, DATE_WORDS):
+        for m in pattern.finditer(text):
+            yield Span(m.start(), m.end(), Kind.DATE)
+    seasons = any(w in low for w in ("spring", "summer", "fall", "autumn", "winter"))
+    for m in SEASON_YEAR.finditer(low) if seasons else ():
         yield Span(m.start(), m.end(), Kind.DATE)
     for m in MONTH_DAY.finditer(text) if "/" in text else ():
         if NOT_A_DATE_AFTER.match(text, m.end()):
