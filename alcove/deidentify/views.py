@@ -62,19 +62,19 @@ def packet_review(request: HttpRequest, packet_id: UUID) -> HttpResponse:
 def packet_change(request: HttpRequest, packet_id: UUID) -> HttpResponse:
     actor = staff_member(request)
     packet = _packet(packet_id)
+    changes = {
+        "undo": request.POST.getlist("undo"),
+        "redo": request.POST.getlist("redo"),
+        "mask": [m for m in [request.POST.get("mask", "").strip()] if m],
+        "unmask_phrases": request.POST.getlist("unmask_phrase"),
+    }
+    if any(changes.values()):  # ticks made before "Approve" count too
+        packet_adjust(actor=actor, packet=packet, **changes)
     if request.POST.get("verb") == "approve":
         packet_approve(actor=actor, packet=packet)
         messages.success(request, "Approved. The packet can now be exported.")
-        return redirect("packet_review", packet_id=packet.pk)
-    packet_adjust(
-        actor=actor,
-        packet=packet,
-        undo=request.POST.getlist("undo"),
-        redo=request.POST.getlist("redo"),
-        mask=[request.POST.get("mask", "")],
-        unmask_phrases=request.POST.getlist("unmask_phrase"),
-    )
-    messages.success(request, "Draft updated.")
+    else:
+        messages.success(request, "Draft updated.")
     return redirect("packet_review", packet_id=packet.pk)
 
 
