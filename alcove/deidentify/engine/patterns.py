@@ -126,7 +126,7 @@ AGE_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(r"\bturn(?:s|ed|ing)?[ \t]+(\d{1,3})\b(?![ \t]*(?:mg|%|/))"),
     re.compile(r"\b(\d{1,3})(?:th|st|nd|rd) birthday\b"),
 )
-AGE_GLUED = re.compile(r"(?<![\d.,/])\b(\d{1,2})(?:M|F)\b(?=[,;:]|[ \t]+[a-z])")
+AGE_GLUED = re.compile(r"(?<![\d.,/])\b(\d{1,2})(?:M|F)\b(?=[,;:]|\.\s|[ \t]+[a-z])")
 TEMPERATURE_BEFORE = re.compile(r"(?:\bt|temp|tmax|fever|febrile|°)[ \t:]*$", re.I)
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"

@@ -291,6 +291,9 @@ class _Finder:
         return gap in GAP_NAME or (self._initial(a) and gap in (". ", "."))
 
     def add(self, start: int, end: int, kind: Kind) -> None:
+        if kind == Kind.ORGANIZATION and self.text[end : end + 2] in ("'s", "\u2019s"):
+            if end + 2 == len(self.text) or not self.text[end + 2].isalnum():
+                end += 2  # "Dayton Children's", "Papa Gino's": the 's is the name's
         self.spans.append(Span(start, end, kind))
 
     # --- names from context --------------------------------------------------------------
@@ -683,6 +686,10 @@ class _Finder:
         self._professions()
         saints = any(w in self.text for w in ("St", "ST", "Saint", "SAINT"))
         for m in SAINT.finditer(self.text) if saints else ():
+            before = re.search(r"([A-Za-z]+)[ \t]+$", self.text[max(0, m.start() - 30) : m.start()])
+            if m.group().startswith("St") and before and before.group(1)[0].isupper():
+                if not _sentence_start(self.text, m.start() - len(before.group(0))):
+                    continue  # "Elm St. Mary" is a street, then a name
             self.add(m.start(), m.end(), Kind.ORGANIZATION)
         for m in BRANDS.finditer(self.text):
             self.add(m.start(), m.end(), Kind.ORGANIZATION)
@@ -923,7 +930,7 @@ BRANDS = re.compile(
 )
 SAINT = re.compile(
     r"\bSaint[ \t]+[A-Z][a-z]+(?:'s|\u2019s)?(?=[\s,.;]|$)"
-    r"|(?<![A-Za-z][ \t])\bSt\.?[ \t]+[A-Z][a-z]+(?:'s|\u2019s)?(?=[\s,.;]|$)"
+    r"|\bSt\.?[ \t]+[A-Z][a-z]+(?:'s|\u2019s)?(?=[\s,.;]|$)"
     r"|\b(?:ST\.?|SAINT)[ \t]+[A-Z]{3,}(?:'S)?(?=[\s,.;]|$)"
 )
 EPONYM_AFTER = re.compile(
