@@ -330,5 +330,15 @@ DRUGS = frozenset(
     propranolol metoprolol atenolol carvedilol amlodipine losartan hydrochlorothiazide
     metformin glipizide insulin heparin enoxaparin warfarin apixaban rivaroxaban
     ondansetron famotidine pantoprazole senna docusate miralax dulcolax sustenna trinza
-    hafyera maintena consta asimtufii uzedy perseris""".split()
+    hafyera maintena consta asimtufii uzedy perseris zosyn unasyn rocephin ancef cefzil
+    vancocin tamiflu paxlovid remdesivir decadron solumedrol prograf cellcept neurontin
+    dilantin depacon ativan precedex propofol diprivan versed fentanyl sublimaze morphine
+    dilaudid toradol norco vicodin percocet oxycodone tramadol ultram lidoderm voltaren
+    entresto lopressor toprol coreg digoxin amiodarone cordarone pacerone xarelto eliquis
+    pradaxa brilinta effient plavix aspirin nitro nitroglycerin imdur ranexa lipitor
+    zocor crestor pravachol zetia lantus levemir humalog novolog tresiba trulicity
+    ozempic wegovy mounjaro victoza jardiance farxiga invokana januvia glucotrol
+    protonix nexium prilosec pepcid zantac reglan zofran phenergan compazine senokot
+    colace miralax lactulose rifaxamin xifaxan kayexalate renvela sevelamer epogen
+    procrit aranesp neupogen foley pyxis accucheck glucometer""".split()
 )
