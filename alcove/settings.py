@@ -146,6 +146,7 @@ INSTALLED_APPS = [
     "alcove.clients",
     "alcove.notes",
     "alcove.consent",
+    "alcove.disclosures",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

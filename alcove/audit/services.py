@@ -284,3 +284,11 @@ def decisions_record(decisions: Sequence[Decision]) -> list[Decision]:
     """Record several decisions together (a page that reads several data classes)."""
     events = audit_record_many([_entry_of(decision) for decision in decisions])
     return [d.recorded_as(e.seq) for d, e in zip(decisions, events, strict=True)]
+
+
+RULE_LENGTH = AuditEvent._meta.get_field("rule").max_length or 300
+
+
+def rule_fit(rule: str) -> str:
+    """A refusal's rule as the audit entry keeps it: whole if it fits, else shortened."""
+    return rule if len(rule) <= RULE_LENGTH else rule[: RULE_LENGTH - 1] + "…"

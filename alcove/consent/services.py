@@ -215,7 +215,7 @@ def age_of_majority() -> int:
     return practice.age_of_majority if practice else MAJORITY_DEFAULT
 
 
-def _check_signer(actor: User, client: Client, guardian: ClientContact | None) -> None:
+def check_signer(actor: User, client: Client, guardian: ClientContact | None) -> None:
     if guardian is not None:
         if guardian.client_id != client.pk or guardian.kind != ContactKind.GUARDIAN:
             raise ConsentRefused(
@@ -256,7 +256,7 @@ def consent_sign(
                 "A signature needs the box ticked that says the signer has read and agrees.",
                 "Tick the box if you agree; otherwise hand the device back without signing.",
             )
-        _check_signer(actor, client, guardian)
+        check_signer(actor, client, guardian)
         in_force = ConsentRecord.objects.filter(
             client=client, version=version, guardian=guardian, revoked_at__isnull=True
         )
@@ -299,7 +299,7 @@ def consent_verbal_record(
                 "Write why the client could not sign (for example, a telephone session) and "
                 "what they were told.",
             )
-        _check_signer(actor, client, guardian)
+        check_signer(actor, client, guardian)
         return ConsentRecord.objects.create(
             id=record_id,
             client=client,

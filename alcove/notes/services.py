@@ -221,3 +221,13 @@ def note_read(*, actor: User, note: Note) -> dict[str, Any]:
         "content": _content(decision, note, latest) if latest else {},
         "addenda": [decision.open(a.body) for a in note.addenda.order_by("written_at")],
     }
+
+
+def note_signed_read(*, decision: Decision, note: Note) -> dict[str, Any]:
+    """What was signed (that version, not a later draft) and its addenda, opened by a
+    decision the caller made and recorded for this client's notes (a release package)."""
+    version = _versions(note).get(number=note.signed_version)
+    return {
+        "content": _content(decision, note, version),
+        "addenda": [decision.open(a.body) for a in note.addenda.order_by("written_at")],
+    }
