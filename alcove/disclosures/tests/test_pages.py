@@ -3,9 +3,9 @@ import io
 from pypdf import PdfReader
 
 from alcove.audit.models import AuditEvent
+from alcove.conftest import PASSWORD
 from alcove.consent.authorizations import authorization_status
 from alcove.consent.models import Authorization
-from alcove.conftest import PASSWORD
 from alcove.disclosures.models import Basis, Disclosure, Told
 
 from .conftest import EARLY, MIDDLE, TODAY, authorize
