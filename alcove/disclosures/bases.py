@@ -66,8 +66,12 @@ FACTS: dict[Basis, tuple[Fact, ...]] = {
     ),
 }
 
-# The guided flow for these records what was said as well as what was sent.
-GUIDED = (Basis.MANDATORY_REPORT, Basis.DUTY_TO_WARN)
+# The guided flow for these records what was said as well as what was sent, and its
+# purpose is the law's.
+GUIDED = {
+    Basis.MANDATORY_REPORT: "To report suspected abuse or neglect, as the law requires",
+    Basis.DUTY_TO_WARN: "To warn or protect a person at risk of serious harm",
+}
 
 
 def facts_missing(basis: Basis, facts: dict[str, str]) -> list[str]:

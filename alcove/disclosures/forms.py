@@ -47,7 +47,7 @@ class AuthorizationForm(forms.Form):
         label="How it is signed",
         choices=[
             ("device", "On this device now: hand the device to the signer"),
-            ("paper", "It was signed on paper (the paper is kept in the record)"),
+            ("paper", "It was signed on paper naming these elements (kept in the record)"),
         ],
         widget=forms.RadioSelect,
         initial="device",

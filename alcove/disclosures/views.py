@@ -237,7 +237,7 @@ def report_new(request: HttpRequest, client_id: UUID, basis: str) -> HttpRespons
             covers_from=data["covers_from"],
             covers_to=data["covers_to"],
             recipient=data["recipient"],
-            purpose=chosen.label,
+            purpose=GUIDED[chosen],
             facts=form.facts(),
             statement=data["statement"],
             disclosed_at=data["when"],
