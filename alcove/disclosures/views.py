@@ -13,9 +13,12 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from alcove.access.policy import Action, DataClass
+from alcove.access.services import permitted
 from alcove.accounts.models import Role
 from alcove.audit.services import audit_record
 from alcove.clients.models import Client
+from alcove.clients.selectors import relationship_of
 from alcove.consent.authorizations import (
     Elements,
     authorization_event_record,
@@ -55,9 +58,25 @@ def _pdf(document: bytes, name: str) -> HttpResponse:
 @role_required(*READERS)
 def releases(request: HttpRequest, client_id: UUID) -> HttpResponse:
     client = get_object_or_404(Client, pk=client_id)
-    overview = releases_overview(actor=staff_member(request), client=client)
-    context = {"client": client, "bases": Basis.choices, "guided": GUIDED, **overview}
-    return render(request, "disclosures/releases.html", context)
+    actor = staff_member(request)
+    overview = releases_overview(actor=actor, client=client)
+    relationship = relationship_of(actor_id=actor.pk, client_id=client.pk)
+
+    def may(action: Action, data_class: DataClass) -> bool:
+        return permitted(
+            actor=actor,
+            action=action,
+            data_class=data_class,
+            client_id=client.pk,
+            relationship=relationship,
+        )
+
+    offers = {
+        "can_record": may(Action.WRITE, DataClass.CONSENT),
+        "can_release": may(Action.RELEASE, DataClass.DISCLOSURES),
+        "can_print": may(Action.EXPORT, DataClass.DISCLOSURES),
+    }
+    return render(request, "disclosures/releases.html", {"client": client, **overview, **offers})
 
 
 # --- Authorizations ---------------------------------------------------------------------------
@@ -282,8 +301,17 @@ def disclosure_package(request: HttpRequest, disclosure_id: UUID) -> HttpRespons
 @role_required(*READERS)
 def accounting(request: HttpRequest, client_id: UUID) -> HttpResponse:
     client = get_object_or_404(Client, pk=client_id)
-    lines = accounting_read(actor=staff_member(request), client=client)
-    return render(request, "disclosures/accounting.html", {"client": client, "lines": lines})
+    actor = staff_member(request)
+    lines = accounting_read(actor=actor, client=client)
+    can_print = permitted(
+        actor=actor,
+        action=Action.EXPORT,
+        data_class=DataClass.DISCLOSURES,
+        client_id=client.pk,
+        relationship=relationship_of(actor_id=actor.pk, client_id=client.pk),
+    )
+    context = {"client": client, "lines": lines, "can_print": can_print}
+    return render(request, "disclosures/accounting.html", context)
 
 
 @role_required(*RELEASERS)

@@ -185,3 +185,13 @@ def test_a_release_the_authorization_does_not_cover_is_refused_with_the_reason(c
     assert response.status_code == 422 and "Not released." in page
     assert "it does not cover Intake assessment" in page and "new authorization" in page
     assert not Disclosure.objects.exists()
+
+
+def test_a_trainee_reads_releases_but_is_offered_no_release_or_print(chart, signed_in):
+    browser = signed_in(chart["trainee"])
+    page = browser.get(f"/clients/{chart['client'].pk}/releases/").content.decode()
+    assert "Record an authorization" in page and "Release information" not in page
+    assert "treating clinician or the privacy officer" in page
+    accounting = browser.get(f"/clients/{chart['client'].pk}/accounting/").content.decode()
+    assert "Print for the client" not in accounting
+    assert browser.get(f"/clients/{chart['client'].pk}/releases/new").status_code == 403
