@@ -79,8 +79,8 @@ def authorization_missing(elements: Elements, *, today: date) -> list[str]:
         problems.append("a date range that starts before it ends")
     if elements.expires_on is None and len(_clean(elements.expiry_event)) < 3:
         problems.append("an expiry: a date or an event (for example, the end of treatment)")
-    elif elements.expires_on is not None and elements.expires_on <= today:
-        problems.append("an expiry date in the future")
+    elif elements.expires_on is not None and elements.expires_on < today:
+        problems.append("an expiry date that has not passed")
     return problems
 
 
@@ -88,11 +88,12 @@ def authorization_wording(elements: Elements, *, by_guardian: bool) -> str:
     """The text the client reads and signs, generated from the elements."""
     practice = practice_get()
     holder = practice.name if practice else "The practice"
-    expiry = (
-        f"on {elements.expires_on:%d %B %Y}"
-        if elements.expires_on
-        else f"when this happens: {_clean(elements.expiry_event)}"
-    )
+    event = _clean(elements.expiry_event)
+    expiry = f"when this happens: {event}"
+    if elements.expires_on:
+        expiry = f"on {elements.expires_on:%d %B %Y}"
+        if event:
+            expiry += f", or when this happens, whichever comes first: {event}"
     lines = [
         "Authorization to release information",
         "",
@@ -151,7 +152,12 @@ def authorization_record(
     client's signature on the device. Refused, naming each missing element, if incomplete."""
     authorization_id = uuid4()
     _decided(actor, client.pk, authorization_id, "record")
-    classes = [str(c) for c in classes_clean(elements.classes)]
+    try:
+        classes = [str(c) for c in classes_clean(elements.classes)]
+    except ValueError:
+        raise _refuse(
+            actor, client.pk, "An authorization names only classes Alcove knows.", "Choose them."
+        ) from None
     elements = Elements(**{**elements.__dict__, "classes": classes})
     missing = authorization_missing(elements, today=timezone.localdate())
     if missing:
@@ -163,7 +169,10 @@ def authorization_record(
             "Complete the form; if a paper authorization lacks an element, ask the client "
             "for a new one.",
         )
-    check_signer(actor, client, guardian)
+    try:
+        check_signer(actor, client, guardian)
+    except ConsentRefused as refused:
+        raise _refuse(actor, client.pk, refused.rule, refused.remedy) from None
     with transaction.atomic():
         return _create(actor, client, elements, guardian, authorization_id, paper_signed_by)
 
@@ -269,13 +278,12 @@ def authorization_covers(
     """Why this authorization does not cover a release (empty when it does), as sentences
     that name no protected value."""
     status = authorization_status(authorization)
-    if status == "revoked":
-        return [
-            f"it was revoked on {authorization.revoked_at:%d %b %Y}; a revocation takes "
-            "effect at once"
-        ]
+    if status == "revoked" and authorization.revoked_at:
+        revoked = timezone.localtime(authorization.revoked_at)
+        return [f"it was revoked on {revoked:%d %b %Y}; a revocation takes effect at once"]
     if status == "expired":
-        when = authorization.event_at or authorization.expires_on
+        ended = authorization.event_at
+        when = timezone.localdate(ended) if ended else authorization.expires_on
         return [f"it expired on {when:%d %b %Y}"]
     if status != "active":
         return ["it is not signed yet"]

@@ -8,6 +8,7 @@ the client, or under the client's authorization): the client sees all that left.
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from django.db.models import Q
 from django.utils import timezone
 
 from alcove.access.decisions import Decision
@@ -15,10 +16,11 @@ from alcove.access.policy import Action, DataClass
 from alcove.access.services import decide
 from alcove.accounts.models import User
 from alcove.accounts.selectors import practice_get
+from alcove.audit.models import Outcome
 from alcove.audit.services import audit_record
 from alcove.clients.models import Client
 from alcove.disclosures.models import Basis, Disclosure
-from alcove.disclosures.pdf import Document, Section, document_render
+from alcove.disclosures.pdf import Document, Section, Unprintable, document_render
 from alcove.disclosures.scope import classes_describe
 
 YEARS = 6
@@ -51,7 +53,10 @@ def _what(disclosure: Disclosure) -> str:
 
 def _lines(decision: Decision, client: Client) -> list[Line]:
     since = accounting_since(timezone.localdate())
-    found = Disclosure.objects.filter(client=client, disclosed_at__date__gte=since)
+    # Either date in the period counts: a release recorded late is still accounted for.
+    found = Disclosure.objects.filter(
+        Q(disclosed_at__date__gte=since) | Q(recorded_at__date__gte=since), client=client
+    )
     return [
         Line(
             disclosure=d,
@@ -95,7 +100,18 @@ def accounting_pdf(*, actor: User, client: Client) -> bytes:
         resource_type="accounting",
     )
     names.require()
-    document, _ = document_render(_document(client, names, _lines(decision, client)))
+    try:
+        document, _ = document_render(_document(client, names, _lines(decision, client)))
+    except Unprintable:
+        audit_record(
+            actor_id=actor.pk,
+            action="accounting.print",
+            outcome=Outcome.DENIED,
+            resource_type="accounting",
+            client_id=client.pk,
+            rule="The accounting holds characters its font cannot print, so it was not made.",
+        )
+        raise
     audit_record(
         actor_id=actor.pk,
         action="accounting.print",

@@ -17,9 +17,14 @@ class Fact:
     key: str
     label: str
     on_cover: bool = False  # printed on the package's cover sheet for the recipient
+    # Clinical facts (what the client said, who is at risk) are sealed as clinical text:
+    # open to the treating clinicians, not to the privacy officer who reads the accounting.
+    clinical: bool = False
 
 
-CONSULTED = Fact("consulted", "Supervisor or colleague consulted, and what they advised")
+CONSULTED = Fact(
+    "consulted", "Supervisor or colleague consulted, and what they advised", clinical=True
+)
 METHOD = Fact("method", "How it was disclosed (telephone, in person, in writing)")
 
 FACTS: dict[Basis, tuple[Fact, ...]] = {
@@ -30,7 +35,7 @@ FACTS: dict[Basis, tuple[Fact, ...]] = {
         ),
     ),
     Basis.MANDATORY_REPORT: (
-        Fact("concern", "The concern that led to the report"),
+        Fact("concern", "The concern that led to the report", clinical=True),
         Fact("jurisdiction", "The law that requires the report (jurisdiction and statute)", True),
         Fact("agency", "Agency reported to", True),
         Fact("reference", "Report reference, as the agency gave it", True),
@@ -38,8 +43,10 @@ FACTS: dict[Basis, tuple[Fact, ...]] = {
         METHOD,
     ),
     Basis.DUTY_TO_WARN: (
-        Fact("threat", "The threat, as the client expressed it"),
-        Fact("person_at_risk", "The person at risk (identified as the law requires)"),
+        Fact("threat", "The threat, as the client expressed it", clinical=True),
+        Fact(
+            "person_at_risk", "The person at risk (identified as the law requires)", clinical=True
+        ),
         Fact("rule", "The rule being followed (jurisdiction, statute or case law)", True),
         CONSULTED,
         METHOD,
@@ -58,7 +65,11 @@ FACTS: dict[Basis, tuple[Fact, ...]] = {
         ),
     ),
     Basis.EMERGENCY: (
-        Fact("emergency", "The emergency, and why the client's agreement could not be sought"),
+        Fact(
+            "emergency",
+            "The emergency, and why the client's agreement could not be sought",
+            clinical=True,
+        ),
     ),
     Basis.HEALTH_OVERSIGHT: (
         Fact("agency", "Oversight agency", True),

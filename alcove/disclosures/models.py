@@ -17,7 +17,7 @@ from alcove.clients.models import Client
 from alcove.consent.models import Authorization
 from alcove.encryption.fields import SealedField
 
-DISCLOSURES = "disclosures"
+DISCLOSURES, CLINICAL = "disclosures", "clinical"
 
 
 class Basis(models.TextChoices):
@@ -41,10 +41,17 @@ class Disclosure(models.Model):
     recipient = SealedField(data_class=DISCLOSURES, client_field="client_id")
     purpose = SealedField(data_class=DISCLOSURES, client_field="client_id")
     facts = SealedField(
-        data_class=DISCLOSURES, client_field="client_id", help_text="The basis's facts (JSON)."
+        data_class=DISCLOSURES,
+        client_field="client_id",
+        help_text="The basis's administrative facts (JSON): agency, references, the law.",
+    )
+    clinical_facts = SealedField(
+        data_class=CLINICAL,
+        client_field="client_id",
+        help_text="The basis's clinical facts (JSON): the concern, the threat, who is at risk.",
     )
     statement = SealedField(
-        data_class=DISCLOSURES,
+        data_class=CLINICAL,
         client_field="client_id",
         null=True,
         help_text="Exactly what was said or written to the recipient beyond the records.",

@@ -50,10 +50,18 @@ class Document:
     sections: list[Section]
 
 
+def _dejavu_folder() -> Path | None:
+    return next((d for d in FONT_DIRS if all((d / f).exists() for f in DEJAVU)), None)
+
+
+def _has_dejavu() -> bool:
+    return _dejavu_folder() is not None
+
+
 @cache
 def _fonts() -> tuple[str, str, frozenset[int]]:
     """Register the regular and bold faces once; returns their names and what they cover."""
-    folder = next((d for d in FONT_DIRS if all((d / f).exists() for f in DEJAVU)), None)
+    folder = _dejavu_folder()
     files = DEJAVU if folder else VERA
     folder = folder or Path(reportlab.__file__).parent / "fonts"
     regular, bold = (
@@ -80,10 +88,12 @@ def _check(document: Document) -> None:
     missing = set().union(*(unprintable(t) for t in texts))
     if missing:
         codes = ", ".join(f"U+{ord(c):04X}" for c in sorted(missing))
+        remedy = "Tell the privacy officer: the practice needs a wider font for these."
+        if not _has_dejavu():
+            remedy = "Install Debian's fonts-dejavu-core on the server."
         raise Unprintable(
-            f"The document holds characters its font cannot print ({codes}), so it is not "
-            "made rather than made with blanks. Install Debian's fonts-dejavu-core on the "
-            "server, or correct the text."
+            f"The document holds characters its font cannot print ({codes}); it is not made "
+            f"rather than made with blanks. {remedy}"
         )
 
 

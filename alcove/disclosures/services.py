@@ -16,22 +16,23 @@ The steps, in order:
 import hashlib
 import json
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 from uuid import UUID, uuid4
 
 from django.core.files.storage import default_storage
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.utils import timezone
 
 from alcove.access.decisions import AccessDenied, Decision
 from alcove.access.policy import Action, DataClass
-from alcove.access.services import decide
+from alcove.access.services import decide, granted_by_table, permitted
 from alcove.accounts.models import User
 from alcove.accounts.selectors import practice_get
 from alcove.audit.models import Outcome
 from alcove.audit.services import audit_record, rule_fit
 from alcove.clients.models import Client
+from alcove.clients.selectors import relationship_of
 from alcove.consent.authorizations import authorization_covers
 from alcove.consent.models import Authorization
 from alcove.disclosures.bases import FACTS, facts_missing, psychotherapy_refusal
@@ -50,6 +51,11 @@ from alcove.notes.selectors import notes_signed_between
 from alcove.notes.services import note_signed_read
 
 DISCLOSURES = "disclosures"
+RECORD_WITHIN_DAYS = 30
+NOTICE_RULE = "Whether the client was told is recorded with how, or why not."
+NOTICE_REMEDY = "Say how the client was told, or why they were not (or not yet)."
+CLINICAL_ONLY = "(clinical: for the client's treating clinicians)"
+UNPRINTABLE_RULE = "The package holds characters its font cannot print, so it was not made."
 
 
 class DisclosureRefused(AccessDenied):
@@ -107,8 +113,9 @@ def _basis_problems(release: Release, client: Client) -> tuple[str, str]:
         return "A release of records names the dates it covers.", "Give the from and to dates."
     if release.covers_from and release.covers_to and release.covers_from > release.covers_to:
         return "The date range starts after it ends.", "Correct the dates."
-    if release.disclosed_at and release.disclosed_at > timezone.now():
-        return "A disclosure cannot be recorded before it happens.", "Correct the time."
+    rule, remedy = _timing_problems(release)
+    if rule:
+        return rule, remedy
     if release.basis == Basis.AUTHORIZATION:
         return _authorization_problems(release, client)
     missing = facts_missing(release.basis, release.facts)
@@ -122,6 +129,33 @@ def _basis_problems(release: Release, client: Client) -> tuple[str, str]:
         )
     if len(_clean(release.recipient)) < 3 or len(_clean(release.purpose)) < 3:
         return "A release names its recipient and its purpose.", "Fill in both."
+    return "", ""
+
+
+def _timing_problems(release: Release) -> tuple[str, str]:
+    """A disclosure made earlier (a telephone warning) is recorded within RECORD_WITHIN_DAYS
+    of it, and holds no record written after it; one on an authorization is made now, when
+    the authorization is checked."""
+    when = release.disclosed_at
+    if when is None:
+        return "", ""
+    if release.basis == Basis.AUTHORIZATION:
+        return (
+            "A release on an authorization is made now, when its authorization is checked.",
+            "Leave the time of disclosure empty.",
+        )
+    if when > timezone.now():
+        return "A disclosure cannot be recorded before it happens.", "Correct the time."
+    if when < timezone.now() - timedelta(days=RECORD_WITHIN_DAYS):
+        return (
+            f"A disclosure is recorded within {RECORD_WITHIN_DAYS} days of being made.",
+            "Tell the privacy officer about a disclosure found later: it needs their review.",
+        )
+    if release.covers_to and release.covers_to > timezone.localdate(when):
+        return (
+            "A disclosure cannot hold records written after it was made.",
+            "End the records' dates on the day of the disclosure.",
+        )
     return "", ""
 
 
@@ -165,8 +199,24 @@ def _reads(
                 f"A release holds only what its releaser may read. {decision.rule}",
                 "Ask the client's treating clinician to make this release.",
             )
+        if not _by_table(actor, client, data_class):
+            raise DisclosureRefused(
+                "Break-the-glass opens a record for an emergency in this practice, never for "
+                "a release of information.",
+                "Ask the client's treating clinician to make this release.",
+            )
         decisions[data_class] = decision
     return decisions
+
+
+def _by_table(actor: User, client: Client, data_class: str) -> bool:
+    psychotherapy = data_class == DataClass.PSYCHOTHERAPY_NOTES
+    relationship = relationship_of(
+        actor_id=actor.pk, client_id=client.pk, author_id=actor.pk if psychotherapy else None
+    )
+    return granted_by_table(
+        actor=actor, action=Action.READ, data_class=DataClass(data_class), relationship=relationship
+    )
 
 
 def _notes(
@@ -186,7 +236,9 @@ def _notes(
             end=release.covers_to,
             author_id=actor.pk if psychotherapy else None,  # their author alone opens them
         ):
-            opened = note_signed_read(decision=reads[scope.data_class], note=note)
+            opened = note_signed_read(
+                decision=reads[scope.data_class], note=note, addenda_until=release.covers_to
+            )
             notes.append(
                 PackageNote(
                     kind=NoteKind(note.kind).label,
@@ -215,8 +267,10 @@ def _identifying(decision: Decision, client: Client) -> list[tuple[str, str]]:
     ]
 
 
-def _scope_text(release: Release) -> str:
+def _scope_text(release: Release, releaser: User) -> str:
     text = classes_describe(release.classes) or "No records: what was said only"
+    if ReleaseClass.PSYCHOTHERAPY in release.classes:
+        text += f" written by {releaser.full_name}"
     if _needs_dates(release.classes) and release.covers_from and release.covers_to:
         text += f"; records dated {release.covers_from:%d %B %Y} to {release.covers_to:%d %B %Y}"
     return text
@@ -237,7 +291,7 @@ def _package(
         purpose=release.purpose,
         basis=Basis(release.basis).label,
         cover_facts=cover,
-        scope=_scope_text(release),
+        scope=_scope_text(release, actor),
         statement=release.statement,
     )
     if ReleaseClass.IDENTIFYING in release.classes:
@@ -254,8 +308,8 @@ def _with_authorization(actor: User, client: Client, release: Release) -> Releas
     recipient and purpose, opened by a recorded consent read."""
     if release.authorization is None:
         return release
-    authorization = Authorization.objects.get(pk=release.authorization.pk)
-    if authorization.client_id != client.pk:
+    authorization = Authorization.objects.filter(pk=release.authorization.pk).first()
+    if authorization is None or authorization.client_id != client.pk:
         return Release(**{**release.__dict__, "authorization": None})
     decision = decide(
         actor=actor,
@@ -281,8 +335,15 @@ def _with_authorization(actor: User, client: Client, release: Release) -> Releas
 def _cleaned(actor: User, client: Client, release: Release) -> Release:
     try:
         classes = [str(c) for c in classes_clean(release.classes)]
-    except ValueError as wrong:
-        raise _refuse(actor, client.pk, str(wrong), "Choose from the listed classes.") from None
+    except ValueError:
+        raise _refuse(
+            actor,
+            client.pk,
+            "A release names only the classes Alcove knows.",
+            "Choose from the list.",
+        ) from None
+    if release.notice is not None and len(_clean(release.notice[1])) < 3:
+        raise _refuse(actor, client.pk, NOTICE_RULE, NOTICE_REMEDY)
     facts = {f.key: _clean(release.facts.get(f.key, "")) for f in FACTS[release.basis]}
     return Release(
         **{
@@ -323,7 +384,8 @@ def disclosure_release(*, actor: User, client: Client, release: Release) -> Disc
     try:
         document, pages = package_render(package)
     except Unprintable as unprintable:
-        raise _refuse(actor, client.pk, str(unprintable), "") from None
+        _refuse(actor, client.pk, UNPRINTABLE_RULE, "")  # recorded without the characters
+        raise DisclosureRefused(str(unprintable)) from None
     rendered = Rendered(document, pages, package.items)
     return _disclosure_write(actor, client, release, disclosure_id, rendered)
 
@@ -353,10 +415,37 @@ def _disclosure_write(
     )
     try:
         with transaction.atomic():
+            _authorization_still_covers(release, client)
             return _disclosure_create(actor, client, release, disclosure_id, rendered)
+    except DisclosureRefused as refused:
+        default_storage.delete(sealed.name)
+        raise _refuse(actor, client.pk, refused.rule, refused.remedy) from None
     except BaseException:
-        default_storage.delete(sealed.name)  # the release did not happen: neither did its file
+        if not _written(disclosure_id):
+            default_storage.delete(sealed.name)  # the release did not happen: nor its file
         raise
+
+
+def _written(disclosure_id: UUID) -> bool:
+    """Whether the row is there after all (a commit whose answer was lost). When even that
+    cannot be asked, say yes: a sealed file without a row is the documented, safe leftover."""
+    try:
+        return Disclosure.objects.filter(pk=disclosure_id).exists()
+    except DatabaseError:
+        return True
+
+
+def _authorization_still_covers(release: Release, client: Client) -> None:
+    """Checked again under the authorization's row lock: a revocation that committed while
+    the package was being made stops the release (revocation takes the same lock)."""
+    if release.authorization is None:
+        return
+    locked = Authorization.objects.select_for_update().get(pk=release.authorization.pk)
+    rule, remedy = _authorization_problems(
+        Release(**{**release.__dict__, "authorization": locked}), client
+    )
+    if rule:
+        raise DisclosureRefused(rule, remedy)
 
 
 def _disclosure_create(
@@ -369,7 +458,8 @@ def _disclosure_create(
         authorization=release.authorization,
         recipient=release.recipient,
         purpose=release.purpose,
-        facts=json.dumps(release.facts, ensure_ascii=False),
+        facts=_facts_json(release, clinical=False),
+        clinical_facts=_facts_json(release, clinical=True),
         statement=release.statement or None,
         classes=release.classes,
         covers_from=release.covers_from if _needs_dates(release.classes) else None,
@@ -394,14 +484,14 @@ def _disclosure_create(
     return disclosure
 
 
+def _facts_json(release: Release, *, clinical: bool) -> str:
+    facts = {f.key: release.facts[f.key] for f in FACTS[release.basis] if f.clinical == clinical}
+    return json.dumps(facts, ensure_ascii=False)
+
+
 def _notice_create(
     actor: User, disclosure: Disclosure, told: Told, detail: str
 ) -> DisclosureNotice:
-    if len(_clean(detail)) < 3:
-        raise DisclosureRefused(
-            "Whether the client was told is recorded with how, or why not.",
-            "Say how the client was told, or why they were not (or not yet).",
-        )
     return DisclosureNotice.objects.create(
         disclosure=disclosure,
         client_id_copy=disclosure.client_id,
@@ -423,6 +513,8 @@ def disclosure_notice_add(
         resource_type="disclosure_notice",
         resource_id=disclosure.pk,
     ).require()
+    if len(_clean(detail)) < 3:
+        raise _refuse(actor, disclosure.client_id, NOTICE_RULE, NOTICE_REMEDY)
     with transaction.atomic():
         notice = _notice_create(actor, disclosure, told, detail)
         audit_record(
@@ -437,49 +529,78 @@ def disclosure_notice_add(
 
 
 def disclosure_read(*, actor: User, disclosure: Disclosure) -> dict[str, Any]:
-    """What left, to whom, why and on what facts, and whether the client was told."""
-    decision = decide(
-        actor=actor,
-        action=Action.READ,
-        data_class=DataClass.DISCLOSURES,
-        client_id=disclosure.client_id,
-        resource_type="disclosure",
-        resource_id=disclosure.pk,
-    )
+    """What left, to whom, why and on what facts, and whether the client was told. The
+    clinical facts and what was said open only for someone who may read clinical text (a
+    second recorded decision); the privacy officer sees the rest."""
+    decision = _decided(actor, disclosure, Action.READ, DataClass.DISCLOSURES, "disclosure")
     decision.require()
     facts = json.loads(decision.open(disclosure.facts) or "{}")
+    statement = ""
+    if _may_read_clinical(actor, disclosure):
+        clinical = _decided(actor, disclosure, Action.READ, DataClass.CLINICAL, "disclosure")
+        facts |= json.loads(clinical.open(disclosure.clinical_facts) or "{}")
+        statement = clinical.open(disclosure.statement)
     notices = disclosure.notices.select_related("recorded_by").order_by("recorded_at")
     return {
         "disclosure": disclosure,
         "recipient": decision.open(disclosure.recipient),
         "purpose": decision.open(disclosure.purpose),
-        "facts": [(f.label, facts.get(f.key, "")) for f in FACTS[Basis(disclosure.basis)]],
-        "statement": decision.open(disclosure.statement),
+        "facts": [
+            (f.label, facts.get(f.key, CLINICAL_ONLY)) for f in FACTS[Basis(disclosure.basis)]
+        ],
+        "statement": statement if disclosure.statement is not None else "",
+        "statement_withheld": disclosure.statement is not None and not statement,
         "scope": classes_describe(disclosure.classes),
         "notices": [(n, decision.open(n.detail)) for n in notices],
     }
 
 
+def _decided(
+    actor: User, disclosure: Disclosure, action: Action, data_class: DataClass, what: str
+) -> Decision:
+    return decide(
+        actor=actor,
+        action=action,
+        data_class=data_class,
+        client_id=disclosure.client_id,
+        resource_type=what,
+        resource_id=disclosure.pk,
+        author_id=disclosure.released_by_id
+        if data_class == DataClass.PSYCHOTHERAPY_NOTES
+        else None,
+    )
+
+
+def _may_read_clinical(actor: User, disclosure: Disclosure) -> bool:
+    relationship = relationship_of(actor_id=actor.pk, client_id=disclosure.client_id)
+    return permitted(
+        actor=actor,
+        action=Action.READ,
+        data_class=DataClass.CLINICAL,
+        client_id=disclosure.client_id,
+        relationship=relationship,
+    )
+
+
 def disclosure_package_open(*, actor: User, disclosure: Disclosure) -> bytes:
-    """The package exactly as released, for whoever may export it and read all it holds."""
-    where: dict[str, Any] = {
-        "client_id": disclosure.client_id,
-        "resource_type": "disclosure_package",
-        "resource_id": disclosure.pk,
-    }
-    export = decide(actor=actor, action=Action.EXPORT, data_class=DataClass.DISCLOSURES, **where)
+    """The package exactly as released, for whoever may export it and read all it holds
+    (what was said counts as clinical text), by the table, never by break-the-glass."""
+    export = _decided(actor, disclosure, Action.EXPORT, DataClass.DISCLOSURES, "disclosure_package")
     export.require()
     reads = {DataClass.DISCLOSURES: export}
-    for data_class in dict.fromkeys(SCOPES[ReleaseClass(c)].data_class for c in disclosure.classes):
-        psychotherapy = data_class == DataClass.PSYCHOTHERAPY_NOTES
-        reads[data_class] = decide(
-            actor=actor,
-            action=Action.READ,
-            data_class=data_class,
-            author_id=disclosure.released_by_id if psychotherapy else None,
-            **where,
+    needed = [SCOPES[ReleaseClass(c)].data_class for c in disclosure.classes]
+    if disclosure.statement is not None:
+        needed.append(DataClass.CLINICAL)
+    for data_class in dict.fromkeys(needed):
+        reads[data_class] = _decided(
+            actor, disclosure, Action.READ, data_class, "disclosure_package"
         )
         reads[data_class].require()
+        if not _by_table(actor, disclosure.client, data_class):
+            raise DisclosureRefused(
+                "Break-the-glass does not open a release package.",
+                "Ask the client's treating clinician.",
+            )
     sealed = SealedFile(
         file_id=disclosure.pk,
         client_id=disclosure.client_id,

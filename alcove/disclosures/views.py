@@ -14,7 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from alcove.access.policy import Action, DataClass
-from alcove.access.services import permitted
+from alcove.access.services import decide, permitted
 from alcove.accounts.models import Role
 from alcove.audit.services import audit_record
 from alcove.clients.models import Client
@@ -25,6 +25,7 @@ from alcove.consent.authorizations import (
     authorization_read,
     authorization_record,
     authorization_revoke,
+    authorization_status,
 )
 from alcove.consent.handover import handover_begin
 from alcove.consent.models import Authorization
@@ -33,6 +34,7 @@ from alcove.disclosures.accounting import accounting_pdf, accounting_read
 from alcove.disclosures.bases import GUIDED
 from alcove.disclosures.forms import AuthorizationForm, NoticeForm, ReleaseForm, ReportForm
 from alcove.disclosures.models import Basis, Disclosure, Told
+from alcove.disclosures.pdf import Unprintable
 from alcove.disclosures.selectors import releases_overview
 from alcove.disclosures.services import (
     DisclosureRefused,
@@ -124,9 +126,22 @@ def authorization_new(request: HttpRequest, client_id: UUID) -> HttpResponse:
 
 
 def _sign_on_device(request: HttpRequest, authorization: Authorization) -> HttpResponse:
+    """Lock the session into the hand-over, only for a witness who may write this client's
+    consents and only for an authorization that awaits its signature."""
     actor = staff_member(request)
     if not actor.has_role(Role.CLINICIAN, Role.TRAINEE):
         messages.error(request, "A signature on the device is witnessed by a clinician or trainee.")
+        return redirect("authorization_detail", authorization_id=authorization.pk)
+    decide(
+        actor=actor,
+        action=Action.WRITE,
+        data_class=DataClass.CONSENT,
+        client_id=authorization.client_id,
+        resource_type="authorization_handover",
+        resource_id=authorization.pk,
+    ).require()
+    if authorization_status(authorization) != "awaiting signature":
+        messages.error(request, "This authorization does not await a signature.")
         return redirect("authorization_detail", authorization_id=authorization.pk)
     handover_begin(
         request,
@@ -317,5 +332,9 @@ def accounting(request: HttpRequest, client_id: UUID) -> HttpResponse:
 @role_required(*RELEASERS)
 def accounting_print(request: HttpRequest, client_id: UUID) -> HttpResponse:
     client = get_object_or_404(Client, pk=client_id)
-    document = accounting_pdf(actor=staff_member(request), client=client)
+    try:
+        document = accounting_pdf(actor=staff_member(request), client=client)
+    except Unprintable as unprintable:
+        messages.error(request, str(unprintable))
+        return redirect("accounting", client_id=client.pk)
     return _pdf(document, f"accounting-{client.pk}.pdf")

@@ -3,6 +3,7 @@
 import hashlib
 import json
 from collections.abc import Sequence
+from datetime import date, datetime, time, timedelta
 from typing import Any
 from uuid import UUID
 
@@ -223,11 +224,20 @@ def note_read(*, actor: User, note: Note) -> dict[str, Any]:
     }
 
 
-def note_signed_read(*, decision: Decision, note: Note) -> dict[str, Any]:
-    """What was signed (that version, not a later draft) and its addenda, opened by a
-    decision the caller made and recorded for this client's notes (a release package)."""
+def note_signed_read(
+    *, decision: Decision, note: Note, addenda_until: date | None = None
+) -> dict[str, Any]:
+    """What was signed (that version, not a later draft) and its addenda (those written up
+    to a day, when given), opened by a decision the caller made and recorded for this
+    client's notes (a release package)."""
     version = _versions(note).get(number=note.signed_version)
+    addenda = note.addenda.order_by("written_at")
+    if addenda_until is not None:
+        zone = timezone.get_current_timezone()
+        addenda = addenda.filter(
+            written_at__lt=datetime.combine(addenda_until + timedelta(days=1), time.min, zone)
+        )
     return {
         "content": _content(decision, note, version),
-        "addenda": [decision.open(a.body) for a in note.addenda.order_by("written_at")],
+        "addenda": [decision.open(a.body) for a in addenda],
     }

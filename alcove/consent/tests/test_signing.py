@@ -137,7 +137,7 @@ def test_a_guardian_signs_for_a_minor(team, published, minor):
 def test_the_practice_sets_the_age_below_which_a_guardian_signs(team, published):
     today = timezone.localdate()
     seventeen = client_create(
-        actor_id=None, legal_name="Ines Roth", date_of_birth=today.replace(year=today.year - 17)
+        actor_id=None, legal_name="Ines Roth", date_of_birth=date(today.year - 17, 1, 1)
     )
     CareTeamMember.objects.create(
         client=seventeen, staff=team["clinician"], role=CareTeamRole.PRIMARY

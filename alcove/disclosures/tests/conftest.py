@@ -12,7 +12,7 @@ from alcove.disclosures.scope import ReleaseClass
 from alcove.notes.models import Note, NoteKind
 from alcove.notes.services import note_create, note_save_draft, note_sign
 
-TODAY = date.today()
+TODAY = timezone.localdate()  # the practice's day, as the code reckons it
 EARLY, MIDDLE, LATE = (
     TODAY - timedelta(days=90),
     TODAY - timedelta(days=40),

@@ -8,7 +8,7 @@ from pypdf import PdfReader
 from alcove.access.decisions import AccessDenied
 from alcove.audit.models import AuditEvent
 from alcove.disclosures.accounting import accounting_pdf, accounting_read
-from alcove.disclosures.models import Basis
+from alcove.disclosures.models import Basis, Disclosure
 from alcove.disclosures.scope import ReleaseClass
 from alcove.disclosures.services import Release, disclosure_release
 
@@ -51,12 +51,33 @@ def test_every_release_appears_in_the_accounting_without_anyone_typing_it(chart)
     assert lines[1].why == "Court order: Custody hearing"
 
 
-def test_the_accounting_covers_six_years(chart):
-    now = timezone.now()
-    court_release(chart, disclosed_at=now - timedelta(days=365 * 6 + 10))
-    recent = court_release(chart, disclosed_at=now - timedelta(days=365 * 5))
+def old_release(chart, *, disclosed, recorded):
+    """A release made (and recorded) long ago, written straight to the table as it was then."""
+    return Disclosure.objects.create(
+        client=chart["client"],
+        basis=Basis.COURT_ORDER,
+        recipient="Clerk of the County Court",
+        purpose="An old hearing",
+        facts="{}",
+        clinical_facts="{}",
+        classes=[ReleaseClass.IDENTIFYING],
+        disclosed_at=disclosed,
+        recorded_at=recorded,
+        released_by=chart["clinician"],
+        package_data_class="disclosures",
+        package_sha256="0" * 64,
+        package_pages=1,
+        package_items=1,
+    )
+
+
+def test_the_accounting_covers_six_years_by_when_a_release_was_made_or_recorded(chart):
+    now, year = timezone.now(), timedelta(days=365)
+    old_release(chart, disclosed=now - 7 * year, recorded=now - 7 * year)
+    recent = old_release(chart, disclosed=now - 5 * year, recorded=now - 5 * year)
+    recorded_late = old_release(chart, disclosed=now - 7 * year, recorded=now - year)
     lines = accounting_read(actor=chart["clinician"], client=chart["client"])
-    assert [line.disclosure.pk for line in lines] == [recent.pk]
+    assert [line.disclosure.pk for line in lines] == [recorded_late.pk, recent.pk]
 
 
 def test_the_printed_accounting_lists_each_release_for_the_client(chart):

@@ -48,11 +48,28 @@ def test_it_refuses_an_authorization_naming_every_missing_element(chart):
     assert "Oren" not in denied.rule
 
 
-def test_it_refuses_an_expiry_date_already_past(chart):
-    with pytest.raises(ConsentRefused, match="expiry date in the future"):
-        authorization_record(
-            actor=chart["clinician"], client=chart["client"], elements=elements(expires_on=TODAY)
-        )
+def test_it_refuses_an_expiry_date_already_past_and_accepts_today(chart):
+    yesterday = elements(expires_on=TODAY - timedelta(days=1))
+    with pytest.raises(ConsentRefused, match="an expiry date that has not passed"):
+        authorization_record(actor=chart["clinician"], client=chart["client"], elements=yesterday)
+    today = authorization_record(
+        actor=chart["clinician"], client=chart["client"], elements=elements(expires_on=TODAY)
+    )
+    assert today.expires_on == TODAY
+
+
+def test_an_expiry_by_date_and_by_event_says_whichever_comes_first(chart):
+    authorization = authorize(chart, expiry_event="the end of treatment")
+    text = authorization_read(actor=chart["clinician"], authorization=authorization)["text"]
+    assert "or when this happens, whichever comes first: the end of treatment" in text
+
+
+def test_a_refusal_for_a_minor_signing_alone_is_in_the_audit_log(chart):
+    child = client_create(actor_id=None, legal_name="Milo Park", date_of_birth=date(2019, 5, 1))
+    CareTeamMember.objects.create(client=child, staff=chart["clinician"], role=CareTeamRole.PRIMARY)
+    with pytest.raises(ConsentRefused, match="a guardian signs"):
+        authorization_record(actor=chart["clinician"], client=child, elements=elements())
+    assert AuditEvent.objects.filter(action="authorization.record", outcome=Outcome.DENIED).exists()
 
 
 def test_psychotherapy_notes_need_an_authorization_of_their_own(chart):

@@ -1,5 +1,7 @@
 import io
+from datetime import timedelta
 
+from django.utils import timezone
 from pypdf import PdfReader
 
 from alcove.audit.models import AuditEvent
@@ -14,6 +16,10 @@ from .conftest import EARLY, MIDDLE, TODAY, authorize
 def pdf_text(response) -> str:
     reader = PdfReader(io.BytesIO(response.content))
     return " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+
+
+def an_hour_ago() -> str:
+    return f"{timezone.localtime() - timedelta(hours=1):%Y-%m-%dT%H:%M}"
 
 
 def authorization_form(**changes):
@@ -115,7 +121,7 @@ def test_a_court_ordered_release_leaves_a_package_and_a_record(chart, signed_in)
     assert "Early session" not in text
 
 
-def test_a_release_without_its_facts_is_refused_on_the_page_with_the_reason(chart, signed_in):
+def test_a_release_form_without_its_facts_asks_for_them(chart, signed_in):
     browser = signed_in(chart["clinician"])
     response = browser.post(
         f"/clients/{chart['client'].pk}/releases/new?basis=court_order",
@@ -147,7 +153,7 @@ def test_the_guided_duty_to_warn_records_each_step_and_what_the_client_was_told(
             "fact_rule": "State duty-to-protect statute",
             "fact_consulted": "Dr Ruth Amsel, clinical supervisor: agreed to warn",
             "fact_method": "Telephone",
-            "when": f"{TODAY.isoformat()}T00:05",
+            "when": an_hour_ago(),
             "recipient": "Mr P. Hale, and the county police duty desk",
             "statement": "A client made a specific threat against you tonight; please take care.",
             "classes": [],
@@ -195,3 +201,15 @@ def test_a_trainee_reads_releases_but_is_offered_no_release_or_print(chart, sign
     accounting = browser.get(f"/clients/{chart['client'].pk}/accounting/").content.decode()
     assert "Print for the client" not in accounting
     assert browser.get(f"/clients/{chart['client'].pk}/releases/new").status_code == 403
+
+
+def test_only_a_witness_who_may_write_the_clients_consents_starts_a_hand_over(chart, signed_in):
+    authorization = authorize(chart, paper_signed_by="")
+    browser = signed_in(chart["stranger"])
+    response = browser.post(f"/authorizations/{authorization.pk}/change", {"verb": "sign"})
+    assert response.status_code == 403
+    assert browser.get("/caseload/").status_code == 200  # not locked into a hand-over
+    mine = signed_in(chart["clinician"])
+    signed = authorize(chart)
+    refused = mine.post(f"/authorizations/{signed.pk}/change", {"verb": "sign"}, follow=True)
+    assert "does not await a signature" in refused.content.decode()

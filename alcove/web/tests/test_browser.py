@@ -8,6 +8,7 @@ import os
 import re
 import time
 from collections.abc import Callable, Iterator
+from datetime import timedelta
 from importlib import import_module
 from typing import Any
 
@@ -615,6 +616,7 @@ def test_a_clinician_releases_on_an_authorization_warns_and_prints_the_accountin
     page.goto(f"/clients/{client.pk}/")
     page.get_by_role("link", name=re.compile("Releases of information")).click()
     page.get_by_role("link", name="Record an authorization").click()
+    expect(page.get_by_role("heading", name="Record an authorization")).to_be_visible()
     check_phone_page(page)
     labelled(page, "Recipient: who receives the information (name and address)").fill(
         "Dr Oren Blum, 4 Quay Street"
@@ -639,6 +641,7 @@ def test_a_clinician_releases_on_an_authorization_warns_and_prints_the_accountin
     expect(page.get_by_role("cell", name="active")).to_be_visible()
     page.get_by_role("link", name="Release information").click()
     page.get_by_role("link", name="The client's authorization").click()
+    expect(page.get_by_role("heading", name=re.compile("^Release information:"))).to_be_visible()
     check_phone_page(page)
     page.get_by_label("Progress notes", exact=True).check()
     page.get_by_role("button", name="Release").click()
@@ -650,12 +653,14 @@ def test_a_clinician_releases_on_an_authorization_warns_and_prints_the_accountin
     # A warning, walked through in order, with what the client was told.
     page.goto(f"/clients/{client.pk}/releases/")
     page.get_by_role("link", name="Warn or protect someone at risk").click()
+    expect(page.get_by_role("heading", name="Duty to warn or protect")).to_be_visible()
     check_phone_page(page)
     labelled(page, "The threat, as the client expressed it").fill("Would hurt his neighbour")
     labelled(page, "The person at risk (identified as the law requires)").fill("Mr P. Hale")
     labelled(page, "The rule being followed (jurisdiction, statute or case law)").fill("State law")
     labelled(page, "Supervisor or colleague consulted, and what they advised").fill("Dr Amsel")
-    labelled(page, "When it was disclosed").fill(f"{today}T00:01")
+    an_hour_ago = timezone.localtime() - timedelta(hours=1)
+    labelled(page, "When it was disclosed").fill(f"{an_hour_ago:%Y-%m-%dT%H:%M}")
     labelled(page, "Disclosed to (name and role or agency)").fill("Mr P. Hale, by telephone")
     labelled(page, "How it was disclosed (telephone, in person, in writing)").fill("Telephone")
     labelled(page, "Exactly what was disclosed").fill("A specific threat was made against you.")
