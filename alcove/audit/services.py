@@ -289,6 +289,10 @@ def decisions_record(decisions: Sequence[Decision]) -> list[Decision]:
 RULE_LENGTH = AuditEvent._meta.get_field("rule").max_length or 300
 
 
-def rule_fit(rule: str) -> str:
-    """A refusal's rule as the audit entry keeps it: whole if it fits, else shortened."""
-    return rule if len(rule) <= RULE_LENGTH else rule[: RULE_LENGTH - 1] + "…"
+def refusal_record(*, actor_id: int | None, action: str, rule: str, **where: Any) -> AuditEvent:
+    """Record a refused action. Call it outside the transaction the refusal rolls back, so
+    the entry stays; a rule too long for the entry is shortened there (never elsewhere)."""
+    fitted = rule if len(rule) <= RULE_LENGTH else rule[: RULE_LENGTH - 1] + "…"
+    return audit_record(
+        actor_id=actor_id, action=action, outcome=Outcome.DENIED, rule=fitted, **where
+    )

@@ -17,8 +17,7 @@ from alcove.access.policy import Action, DataClass
 from alcove.access.services import decide
 from alcove.accounts.models import User
 from alcove.accounts.selectors import practice_get
-from alcove.audit.models import Outcome
-from alcove.audit.services import audit_record, rule_fit
+from alcove.audit.services import refusal_record
 from alcove.clients.models import Client, ClientContact
 from alcove.consent.models import Authorization, SignatureMethod, SignerRole
 from alcove.consent.services import ConsentRefused, check_signer, text_hash
@@ -129,13 +128,12 @@ def _decided(actor: User, client_id: UUID, resource_id: object, action: str) -> 
 
 def _refuse(actor: User, client_id: UUID, rule: str, remedy: str) -> ConsentRefused:
     """Record the refusal (outside any transaction that would take it back) and return it."""
-    audit_record(
+    refusal_record(
         actor_id=actor.pk,
         action="authorization.record",
-        outcome=Outcome.DENIED,
+        rule=rule,
         resource_type="authorization",
         client_id=client_id,
-        rule=rule_fit(rule),
     )
     return ConsentRefused(rule, remedy)
 

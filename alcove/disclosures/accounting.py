@@ -16,8 +16,7 @@ from alcove.access.policy import Action, DataClass
 from alcove.access.services import decide
 from alcove.accounts.models import User
 from alcove.accounts.selectors import practice_get
-from alcove.audit.models import Outcome
-from alcove.audit.services import audit_record
+from alcove.audit.services import audit_record, refusal_record
 from alcove.clients.models import Client
 from alcove.disclosures.models import Basis, Disclosure
 from alcove.disclosures.pdf import Document, Section, Unprintable, document_render
@@ -103,13 +102,12 @@ def accounting_pdf(*, actor: User, client: Client) -> bytes:
     try:
         document, _ = document_render(_document(client, names, _lines(decision, client)))
     except Unprintable:
-        audit_record(
+        refusal_record(
             actor_id=actor.pk,
             action="accounting.print",
-            outcome=Outcome.DENIED,
+            rule="The accounting holds characters its font cannot print, so it was not made.",
             resource_type="accounting",
             client_id=client.pk,
-            rule="The accounting holds characters its font cannot print, so it was not made.",
         )
         raise
     audit_record(

@@ -29,8 +29,7 @@ from alcove.access.policy import Action, DataClass
 from alcove.access.services import decide, granted_by_table, permitted
 from alcove.accounts.models import User
 from alcove.accounts.selectors import practice_get
-from alcove.audit.models import Outcome
-from alcove.audit.services import audit_record, rule_fit
+from alcove.audit.services import audit_record, refusal_record
 from alcove.clients.models import Client
 from alcove.clients.selectors import relationship_of
 from alcove.consent.authorizations import authorization_covers
@@ -81,13 +80,12 @@ class Release:
 
 def _refuse(actor: User, client_id: UUID, rule: str, remedy: str) -> DisclosureRefused:
     """Record the refusal where no rollback reaches it, and return it to raise."""
-    audit_record(
+    refusal_record(
         actor_id=actor.pk,
         action="disclosure.release",
-        outcome=Outcome.DENIED,
+        rule=rule,
         resource_type="disclosure",
         client_id=client_id,
-        rule=rule_fit(rule),
     )
     return DisclosureRefused(rule, remedy)
 
