@@ -62,14 +62,23 @@ def _audit_triggers_around_flush(request: pytest.FixtureRequest) -> Iterator[Non
     from django.db import connection
 
     from alcove.audit.triggers import triggers_drop, triggers_install
+    from alcove.disclosures.triggers import disclosure_triggers_drop, disclosure_triggers_install
 
     request.getfixturevalue("transactional_db")
     triggers_install(connection)
+    disclosure_triggers_install(connection)
     from alcove.audit.models import AuditHead
 
     AuditHead.objects.get_or_create(pk=1)
     yield
     triggers_drop(connection)
+    disclosure_triggers_drop(connection)
+
+
+@pytest.fixture(autouse=True)
+def _files_in_a_temporary_folder(settings: Any, tmp_path_factory: pytest.TempPathFactory) -> None:
+    # Sealed files (attachments, release packages) never land in the working directory.
+    settings.MEDIA_ROOT = tmp_path_factory.mktemp("files")
 
 
 @pytest.fixture(autouse=True)

@@ -146,6 +146,7 @@ INSTALLED_APPS = [
     "alcove.clients",
     "alcove.notes",
     "alcove.consent",
+    "alcove.disclosures",
     "alcove.deidentify",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -5,6 +5,7 @@ from alcove.accounts import views as accounts
 from alcove.audit import views as audit
 from alcove.clients import views as clients
 from alcove.consent import views as consent
+from alcove.disclosures import views as disclosures
 from alcove.notes import case_views, psychotherapy_views
 from alcove.notes import views as notes
 from alcove.web import views as web
@@ -70,6 +71,40 @@ urlpatterns = [
     path("consent/hand-over/unlock", consent.handover_unlock, name="consent_handover_unlock"),
     path("consent/<uuid:record_id>/", consent.record, name="consent_record"),
     path("consent/<uuid:record_id>/revoke", consent.revoke, name="consent_revoke"),
+    path("clients/<uuid:client_id>/releases/", disclosures.releases, name="releases"),
+    path(
+        "clients/<uuid:client_id>/authorizations/new",
+        disclosures.authorization_new,
+        name="authorization_new",
+    ),
+    path(
+        "authorizations/<uuid:authorization_id>/",
+        disclosures.authorization_detail,
+        name="authorization_detail",
+    ),
+    path(
+        "authorizations/<uuid:authorization_id>/change",
+        disclosures.authorization_change,
+        name="authorization_change",
+    ),
+    path("clients/<uuid:client_id>/releases/new", disclosures.release_new, name="release_new"),
+    path(
+        "clients/<uuid:client_id>/releases/guided/<str:basis>",
+        disclosures.report_new,
+        name="report_new",
+    ),
+    path("releases/<uuid:disclosure_id>/", disclosures.disclosure_detail, name="disclosure_detail"),
+    path(
+        "releases/<uuid:disclosure_id>/package.pdf",
+        disclosures.disclosure_package,
+        name="disclosure_package",
+    ),
+    path("clients/<uuid:client_id>/accounting/", disclosures.accounting, name="accounting"),
+    path(
+        "clients/<uuid:client_id>/accounting.pdf",
+        disclosures.accounting_print,
+        name="accounting_print",
+    ),
     path("", include("alcove.deidentify.urls")),
     path("accounts/", include("allauth.urls")),
 ]

@@ -117,6 +117,14 @@ def permitted(
     return _answer(actor, action, data_class, client_id, relationship)[0]
 
 
+def granted_by_table(
+    *, actor: User, action: Action, data_class: DataClass, relationship: Relationship
+) -> bool:
+    """Whether the policy table itself grants this, leaving break-the-glass aside: for what
+    emergency access must not reach (a release of information). Records nothing."""
+    return any(grant_for(Role(role), relationship, data_class, action) for role in actor.roles)
+
+
 def _relationship(
     actor: User, client_id: UUID | None, data_class: DataClass, author_id: int | None
 ) -> Relationship:

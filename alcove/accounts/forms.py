@@ -1,6 +1,13 @@
 from django import forms
 
-from alcove.accounts.models import IDLE_TIMEOUT_MAX, IDLE_TIMEOUT_MIN, Practice, Role
+from alcove.accounts.models import (
+    IDLE_TIMEOUT_MAX,
+    IDLE_TIMEOUT_MIN,
+    MAJORITY_MAX,
+    MAJORITY_MIN,
+    Practice,
+    Role,
+)
 
 CHOOSING_GUIDANCE = (
     "At least 15 characters; a few unrelated words make a good one. "
@@ -71,7 +78,14 @@ class PracticeSettingsForm(forms.ModelForm):
         help_text=f"Between {IDLE_TIMEOUT_MIN} and {IDLE_TIMEOUT_MAX} minutes.",
     )
 
+    age_of_majority = forms.IntegerField(
+        label="Age of majority where the practice works",
+        min_value=MAJORITY_MIN,
+        max_value=MAJORITY_MAX,
+        help_text="Clients younger than this have a guardian sign consents for them.",
+    )
+
     class Meta:
         model = Practice
-        fields = ("name", "idle_timeout_minutes")
+        fields = ("name", "idle_timeout_minutes", "age_of_majority")
         labels = {"name": "Practice name"}

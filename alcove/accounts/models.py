@@ -19,6 +19,9 @@ class Role(models.TextChoices):
 
 
 IDLE_TIMEOUT_MIN, IDLE_TIMEOUT_MAX, IDLE_TIMEOUT_DEFAULT = 5, 60, 15
+# Who signs for a client is set by the practice's jurisdiction: 18 in most places, 16 to 21
+# in some (and for some kinds of care).
+MAJORITY_MIN, MAJORITY_MAX, MAJORITY_DEFAULT = 14, 21, 18
 
 
 class Practice(models.Model):
@@ -30,6 +33,11 @@ class Practice(models.Model):
     idle_timeout_minutes = models.PositiveSmallIntegerField(
         default=IDLE_TIMEOUT_DEFAULT,
         validators=[MinValueValidator(IDLE_TIMEOUT_MIN), MaxValueValidator(IDLE_TIMEOUT_MAX)],
+    )
+    age_of_majority = models.PositiveSmallIntegerField(
+        default=MAJORITY_DEFAULT,
+        validators=[MinValueValidator(MAJORITY_MIN), MaxValueValidator(MAJORITY_MAX)],
+        help_text="Below this age a guardian signs consents and authorizations for the client.",
     )
     created_at = models.DateTimeField(default=timezone.now)
 

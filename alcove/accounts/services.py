@@ -294,11 +294,15 @@ def staff_deactivate(*, actor: User, user: User) -> None:
 
 @_refusals_audited("practice.settings_update")
 @transaction.atomic
-def practice_settings_update(*, actor: User, name: str, idle_timeout_minutes: int) -> Practice:
+def practice_settings_update(
+    *, actor: User, name: str, idle_timeout_minutes: int, age_of_majority: int | None = None
+) -> Practice:
     _require_owner(actor, doing="change the practice's settings")
     practice = Practice.objects.select_for_update().get()
     practice.name = name.strip()
     practice.idle_timeout_minutes = idle_timeout_minutes
+    if age_of_majority is not None:
+        practice.age_of_majority = age_of_majority
     practice.full_clean()
     practice.save()
     audit_record(actor_id=actor.pk, action="practice.settings_update", resource_type="practice")

@@ -284,3 +284,15 @@ def decisions_record(decisions: Sequence[Decision]) -> list[Decision]:
     """Record several decisions together (a page that reads several data classes)."""
     events = audit_record_many([_entry_of(decision) for decision in decisions])
     return [d.recorded_as(e.seq) for d, e in zip(decisions, events, strict=True)]
+
+
+RULE_LENGTH = AuditEvent._meta.get_field("rule").max_length or 300
+
+
+def refusal_record(*, actor_id: int | None, action: str, rule: str, **where: Any) -> AuditEvent:
+    """Record a refused action. Call it outside the transaction the refusal rolls back, so
+    the entry stays; a rule too long for the entry is shortened there (never elsewhere)."""
+    fitted = rule if len(rule) <= RULE_LENGTH else rule[: RULE_LENGTH - 1] + "…"
+    return audit_record(
+        actor_id=actor_id, action=action, outcome=Outcome.DENIED, rule=fitted, **where
+    )

@@ -28,6 +28,7 @@ CHART_TABS = (
     (DataClass.CONTACT, "Contact"),
     (DataClass.CLINICAL, "Notes"),
     (DataClass.CONSENT, "Consent"),
+    (DataClass.DISCLOSURES, "Releases"),
     (DataClass.AUDIT, "Access history"),
 )
 

@@ -21,11 +21,20 @@ OPEN_PREFIXES = ("/static/",)
 
 
 def handover_begin(
-    request: HttpRequest, *, client_id: UUID, version_id: UUID, guardian_id: UUID | None
+    request: HttpRequest,
+    *,
+    client_id: UUID,
+    guardian_id: UUID | None,
+    version_id: UUID | None = None,
+    authorization_id: UUID | None = None,
 ) -> None:
+    """Hand the device over to sign a consent version, or an authorization to release."""
+    if (version_id is None) == (authorization_id is None):
+        raise ValueError("A hand-over is for one consent version or one authorization.")
     request.session[HANDOVER] = {
         "client": str(client_id),
-        "version": str(version_id),
+        "version": str(version_id or ""),
+        "authorization": str(authorization_id or ""),
         "guardian": str(guardian_id) if guardian_id else "",
         "signed": False,
         "tries": 0,

@@ -131,3 +131,70 @@ class ConsentRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.method} consent {self.pk} of client {self.client_id}"
+
+
+class SignatureMethod(models.TextChoices):
+    DEVICE = "device", "Signed on this device, in the hand-over"
+    PAPER = "paper", "Signed on paper; the paper is kept in the record"
+
+
+class Authorization(models.Model):
+    """The client's authorization to release information (a release of information), with
+    the core elements of HIPAA 164.508(c): recipient, purpose, what and which dates, expiry
+    (a date or an event), signature and the required statements. Its wording is generated
+    from those elements and kept sealed with its SHA-256. It is never edited or deleted:
+    revocation and the expiry event add their dates."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    client = models.ForeignKey(Client, on_delete=models.PROTECT, related_name="authorizations")
+    recipient = SealedField(data_class=CONSENT, client_field="client_id")
+    purpose = SealedField(data_class=CONSENT, client_field="client_id")
+    classes = models.JSONField(help_text="What may be released (disclosures.scope).")
+    covers_from = models.DateField(help_text="Records dated from this day...")
+    covers_to = models.DateField(help_text="...to this day, inclusive.")
+    expires_on = models.DateField(null=True, blank=True)
+    expiry_event = SealedField(data_class=CONSENT, client_field="client_id", null=True)
+    text = SealedField(data_class=CONSENT, client_field="client_id")
+    text_hash = models.CharField(max_length=64, help_text="SHA-256 of the wording signed.")
+    method = models.CharField(max_length=8, choices=SignatureMethod.choices)
+    signer_role = models.CharField(max_length=8, choices=SignerRole.choices)
+    guardian = models.ForeignKey(
+        ClientContact, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    typed_name = SealedField(data_class=CONSENT, client_field="client_id", null=True)
+    signed_at = models.DateTimeField(null=True, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(default=timezone.now)
+    event_at = models.DateTimeField(
+        null=True, blank=True, help_text="When staff recorded that the expiry event happened."
+    )
+    event_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        constraints: ClassVar = [
+            models.CheckConstraint(
+                condition=models.Q(expires_on__isnull=False) | models.Q(expiry_event__isnull=False),
+                name="authorization_expires_by_date_or_event",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(signed_at__isnull=True)
+                | models.Q(typed_name__isnull=False, signed_at__isnull=False),
+                name="authorization_signed_with_a_name",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(signer_role="client", guardian__isnull=True)
+                | models.Q(signer_role="guardian", guardian__isnull=False),
+                name="authorization_guardian_named_when_guardian_signs",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"authorization {self.pk} of client {self.client_id}"

@@ -16,7 +16,8 @@ from django.utils import timezone
 from alcove.access.decisions import AccessDenied
 from alcove.access.policy import Action, DataClass
 from alcove.access.services import decide
-from alcove.accounts.models import Role, User
+from alcove.accounts.models import MAJORITY_DEFAULT, Role, User
+from alcove.accounts.selectors import practice_get
 from alcove.audit.models import Outcome
 from alcove.audit.services import audit_record
 from alcove.clients.models import Client, ClientContact, ContactKind
@@ -30,7 +31,6 @@ from alcove.consent.models import (
 )
 from alcove.consent.starter import MARKER, STARTER
 
-AGE_OF_MAJORITY = 18
 WITNESSES = frozenset({Role.CLINICIAN, Role.TRAINEE})
 
 
@@ -206,10 +206,16 @@ def _is_minor(actor: User, client: Client) -> bool:
         return False
     birth, today = date.fromisoformat(born), timezone.localdate()
     age = today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))
-    return age < AGE_OF_MAJORITY
+    return age < age_of_majority()
 
 
-def _check_signer(actor: User, client: Client, guardian: ClientContact | None) -> None:
+def age_of_majority() -> int:
+    """The practice's (set for its jurisdiction on the Practice settings page)."""
+    practice = practice_get()
+    return practice.age_of_majority if practice else MAJORITY_DEFAULT
+
+
+def check_signer(actor: User, client: Client, guardian: ClientContact | None) -> None:
     if guardian is not None:
         if guardian.client_id != client.pk or guardian.kind != ContactKind.GUARDIAN:
             raise ConsentRefused(
@@ -218,7 +224,7 @@ def _check_signer(actor: User, client: Client, guardian: ClientContact | None) -
             )
     elif _is_minor(actor, client):
         raise ConsentRefused(
-            f"A client under {AGE_OF_MAJORITY} does not sign for themselves: a guardian signs.",
+            f"A client under {age_of_majority()} does not sign for themselves: a guardian signs.",
             "Choose the guardian as the signer (add them as a contact of the kind "
             "'Guardian or proxy' if they are not listed).",
         )
@@ -250,7 +256,7 @@ def consent_sign(
                 "A signature needs the box ticked that says the signer has read and agrees.",
                 "Tick the box if you agree; otherwise hand the device back without signing.",
             )
-        _check_signer(actor, client, guardian)
+        check_signer(actor, client, guardian)
         in_force = ConsentRecord.objects.filter(
             client=client, version=version, guardian=guardian, revoked_at__isnull=True
         )
@@ -293,7 +299,7 @@ def consent_verbal_record(
                 "Write why the client could not sign (for example, a telephone session) and "
                 "what they were told.",
             )
-        _check_signer(actor, client, guardian)
+        check_signer(actor, client, guardian)
         return ConsentRecord.objects.create(
             id=record_id,
             client=client,

@@ -18,6 +18,7 @@ from alcove.audit.models import Outcome
 from alcove.audit.services import audit_record
 from alcove.clients.models import Client, ClientContact, ContactKind
 from alcove.clients.selectors import relationship_of
+from alcove.consent.authorizations import authorization_read, authorization_sign
 from alcove.consent.forms import SignatureForm, UnlockForm, VerbalConsentForm, VersionTextForm
 from alcove.consent.handover import (
     UNLOCK_TRIES,
@@ -27,6 +28,7 @@ from alcove.consent.handover import (
     handover_update,
 )
 from alcove.consent.models import (
+    Authorization,
     ConsentDocument,
     ConsentRecord,
     ConsentVersion,
@@ -158,13 +160,24 @@ def _unlock_refusal(tries: int) -> str:
     )
 
 
-def _handover_page(request: HttpRequest, state: dict[str, Any], **extra: object) -> HttpResponse:
-    found = get_object_or_404(
+def _handover_document(request: HttpRequest, state: dict[str, Any]) -> dict[str, object]:
+    """What the signer reads: a consent version, or an authorization's sealed wording (a
+    recorded read by the witnessing clinician)."""
+    if state.get("authorization"):
+        found = get_object_or_404(Authorization, pk=state["authorization"])
+        copy = authorization_read(actor=staff_member(request), authorization=found)
+        return {"title": "Authorization to release information", "text": copy["text"]}
+    version = get_object_or_404(
         ConsentVersion.objects.select_related("document"), pk=state["version"]
     )
+    title = version.document.title
+    return {"title": title, "text": version.text, "number": version.number}
+
+
+def _handover_page(request: HttpRequest, state: dict[str, Any], **extra: object) -> HttpResponse:
     context = {
         **LOCKED,
-        "version": found,
+        "document": _handover_document(request, state),
         "as_guardian": bool(state["guardian"]),
         "signed": state["signed"],
         "form": SignatureForm(),
@@ -182,6 +195,8 @@ def handover(request: HttpRequest) -> HttpResponse:
         return redirect("caseload")
     if request.method == "POST" and not state["signed"]:
         form = SignatureForm(request.POST)
+        if form.is_valid() and state.get("authorization"):
+            return _handover_authorization_sign(request, state, form)
         if form.is_valid():
             client = get_object_or_404(Client, pk=state["client"])
             guardian = (
@@ -204,6 +219,22 @@ def handover(request: HttpRequest) -> HttpResponse:
             return redirect("consent_handover")
         return _handover_page(request, state, form=form)
     return _handover_page(request, state)
+
+
+def _handover_authorization_sign(
+    request: HttpRequest, state: dict[str, Any], form: SignatureForm
+) -> HttpResponse:
+    try:
+        authorization_sign(
+            actor=staff_member(request),
+            authorization=get_object_or_404(Authorization, pk=state["authorization"]),
+            typed_name=form.cleaned_data["typed_name"],
+            agreed=form.cleaned_data["agreed"],
+        )
+    except ConsentRefused as refused:
+        return _handover_page(request, state, form=form, refusal=str(refused))
+    handover_update(request, signed=True)
+    return redirect("consent_handover")
 
 
 @require_POST

@@ -18,7 +18,7 @@ from alcove.accounts.models import Role, User
 from alcove.clients.models import Case, CaseKind, Client
 from alcove.encryption.blind_index import name_normalise
 from alcove.notes.models import CaseNoteEntry, Note, NoteKind, NoteStatus
-from alcove.notes.services import NoteRefused, content_hash
+from alcove.notes.services import NoteRefused, consent_required, content_hash
 
 
 def _decide(actor: User, client: Client, action: Action, note: Note | None = None) -> None:
@@ -84,6 +84,7 @@ def case_note_write(*, actor: User, case: Case, shared: str, parts: dict[UUID, s
         _decide(actor, client, Action.WRITE)
     if case.kind == CaseKind.GROUP:
         _group_check(actor, members, shared, parts)
+    consent_required(actor=actor, client_ids=[m.pk for m in members], resource="case_note")
     trainee = actor.has_role(Role.TRAINEE) and not actor.has_role(Role.CLINICIAN)
     with transaction.atomic():
         note = Note.objects.create(

@@ -46,7 +46,7 @@ def case_detail(request: HttpRequest, case_id: UUID) -> HttpResponse:
     case = get_object_or_404(Case, pk=case_id)
     members: list[Client] = [p.client for p in case.participants.filter(left_at__isnull=True)]
     people = [(m, client_names(actor, m)) for m in members]
-    error = ""
+    error, unconsented = "", list[UUID]()
     if request.method == "POST":
         parts = {m.pk: request.POST.get(f"part-{m.pk}", "") for m in members}
         try:
@@ -55,10 +55,17 @@ def case_detail(request: HttpRequest, case_id: UUID) -> HttpResponse:
             )
         except NoteRefused as refused:
             error = str(refused)
+            unconsented = getattr(refused, "missing", [])
         else:
             messages.success(request, "Session note signed; each participant's chart has its copy.")
             return redirect("case_detail", case_id=case.pk)
-    context = {"case": case, "people": people, "error": error, "posted": request.POST}
+    context = {
+        "case": case,
+        "people": people,
+        "error": error,
+        "unconsented": unconsented,
+        "posted": request.POST,
+    }
     if case.primary_clinician_id == actor.pk:
         context |= _membership(actor, case)
     return render(request, "notes/case_detail.html", context)

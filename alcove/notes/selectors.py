@@ -6,7 +6,11 @@ treating the client) or who supervises a trainee on its care team; inside it eac
 list is a decision recorded in the audit log, and nobody's list holds another's notes.
 """
 
+from collections.abc import Sequence
+from datetime import date, datetime, time, timedelta
+
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from alcove.access.decisions import AccessDenied
 from alcove.access.policy import Action, DataClass, Relationship
@@ -16,7 +20,7 @@ from alcove.audit.models import Outcome
 from alcove.audit.services import audit_record
 from alcove.clients.models import Client
 from alcove.clients.selectors import relationship_of, supervisees_of
-from alcove.notes.models import Note, NoteKind
+from alcove.notes.models import Note, NoteKind, NoteStatus
 
 AREA_RULE = (
     "Psychotherapy notes are open to their author alone, and to a trainee author's "
@@ -106,3 +110,23 @@ def psychotherapy_notes_list(*, actor: User, client: Client) -> list[Note]:
             readable.append(author_id)
     notes = _psychotherapy_notes(client).filter(author_id__in=readable)
     return list(notes.select_related("author").order_by("-created_at"))
+
+
+def notes_signed_between(
+    *, client: Client, kinds: Sequence[str], start: date, end: date, author_id: int | None = None
+) -> list[Note]:
+    """Signed notes of these kinds written from start to end (inclusive), oldest first: what
+    a release can hold. Drafts, and notes awaiting a co-signature, never leave."""
+    zone = timezone.get_current_timezone()
+    since = datetime.combine(start, time.min, tzinfo=zone)
+    until = datetime.combine(end + timedelta(days=1), time.min, tzinfo=zone)
+    notes = Note.objects.filter(
+        client=client,
+        kind__in=list(kinds),
+        status=NoteStatus.SIGNED,
+        created_at__gte=since,
+        created_at__lt=until,
+    )
+    if author_id is not None:
+        notes = notes.filter(author_id=author_id)
+    return list(notes.select_related("author").order_by("created_at"))

@@ -2,6 +2,8 @@
 
 import hashlib
 import json
+from collections.abc import Sequence
+from datetime import date, datetime, time, timedelta
 from typing import Any
 from uuid import UUID
 
@@ -13,6 +15,8 @@ from alcove.access.decisions import AccessDenied, Decision
 from alcove.access.policy import Action, DataClass
 from alcove.access.services import decide
 from alcove.accounts.models import Role, User
+from alcove.audit.models import Outcome
+from alcove.audit.services import audit_record
 from alcove.clients.models import Client
 from alcove.consent.models import DocumentKind
 from alcove.consent.selectors import REQUIRED_FOR_NOTES, notes_consent_on_file
@@ -33,16 +37,40 @@ class NoteRefused(AccessDenied):
 
 
 class ConsentMissing(NoteRefused):
-    """A note waits for the client's informed consent to treatment."""
+    """A note waits for the client's informed consent to treatment (each participant's,
+    for a joint note: `missing` holds those who have none on file)."""
 
-    def __init__(self) -> None:
+    def __init__(self, missing: Sequence[UUID] = (), participants: int = 1) -> None:
         document = DocumentKind(REQUIRED_FOR_NOTES).label
+        who = "the client has"
+        if participants > 1:
+            who = f"every participant has ({len(missing)} of {participants} do not yet)"
         super().__init__(
-            f"Consent first: a note is signed only when the client has '{document}' on file, "
+            f"Consent first: a note is signed only when {who} '{document}' on file, "
             "signed and not revoked.",
             "Sign it with the client from the Consent section of the chart, or record a verbal "
             "consent there with its reason. The note stays a draft until then.",
         )
+        self.missing = list(missing)
+
+
+def consent_required(*, actor: User, client_ids: Sequence[UUID], resource: str) -> None:
+    """Refuse, and record the refusal where no rollback takes it back, unless every client
+    has an informed consent to treatment in force. Call it before the signing transaction."""
+    missing = [c for c in client_ids if not notes_consent_on_file(c)]
+    if not missing:
+        return
+    refused = ConsentMissing(missing, participants=len(client_ids))
+    for client_id in missing:
+        audit_record(
+            actor_id=actor.pk,
+            action="note.sign",
+            outcome=Outcome.DENIED,
+            resource_type=resource,
+            client_id=client_id,
+            rule=refused.rule,
+        )
+    raise refused
 
 
 def _chart_of(note: Note) -> UUID:
@@ -130,6 +158,7 @@ def note_sign(*, actor: User, note: Note) -> Note:
     """
     decision = _decide(actor, note, Action.SIGN)
     decision.require()
+    consent_required(actor=actor, client_ids=[_chart_of(note)], resource="note")
     with transaction.atomic():
         return _sign(actor, note, decision)
 
@@ -192,4 +221,23 @@ def note_read(*, actor: User, note: Note) -> dict[str, Any]:
         "status": note.status,
         "content": _content(decision, note, latest) if latest else {},
         "addenda": [decision.open(a.body) for a in note.addenda.order_by("written_at")],
+    }
+
+
+def note_signed_read(
+    *, decision: Decision, note: Note, addenda_until: date | None = None
+) -> dict[str, Any]:
+    """What was signed (that version, not a later draft) and its addenda (those written up
+    to a day, when given), opened by a decision the caller made and recorded for this
+    client's notes (a release package)."""
+    version = _versions(note).get(number=note.signed_version)
+    addenda = note.addenda.order_by("written_at")
+    if addenda_until is not None:
+        zone = timezone.get_current_timezone()
+        addenda = addenda.filter(
+            written_at__lt=datetime.combine(addenda_until + timedelta(days=1), time.min, zone)
+        )
+    return {
+        "content": _content(decision, note, version),
+        "addenda": [decision.open(a.body) for a in addenda],
     }

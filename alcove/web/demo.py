@@ -6,16 +6,18 @@ production profile and in an installation that already has a practice.
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 
 from alcove.accounts.models import Practice, Role, RoleGrant, Supervision, User
 from alcove.accounts.selectors import practice_exists
 from alcove.clients.models import CareTeamMember, CareTeamRole, Client, ContactKind
 from alcove.clients.services import client_contact_add, client_create
+from alcove.consent.authorizations import Elements, authorization_record
 from alcove.consent.models import ConsentVersion, DocumentKind
 from alcove.consent.services import (
     consent_revoke,
@@ -25,6 +27,9 @@ from alcove.consent.services import (
     consent_version_publish,
     consent_version_save,
 )
+from alcove.disclosures.models import Basis
+from alcove.disclosures.scope import ReleaseClass
+from alcove.disclosures.services import Release, disclosure_release
 from alcove.notes.models import NoteKind
 from alcove.notes.services import addendum_add, note_create, note_save_draft, note_sign
 
@@ -153,6 +158,36 @@ def _notes(users: dict[Role, User]) -> None:
         plan="Breathing practice; weekly.",
     )
     note_sign(actor=tao, note=awaiting)  # awaits Samir's co-signature
+    _releases(clara, juniper)
+
+
+def _releases(clara: User, juniper: Client) -> None:
+    """An authorization with a release made under it, and one awaiting the client's signature."""
+    today = timezone.localdate()
+    elements = Elements(
+        recipient="Dr Oren Blum (GP), Quay Street Surgery, Portsmouth",
+        purpose="Continuity of care",
+        classes=[ReleaseClass.PROGRESS, ReleaseClass.ATTENDANCE],
+        covers_from=today - timedelta(days=365),
+        covers_to=today + timedelta(days=365),
+        expiry_event="the end of treatment",
+    )
+    authorization = authorization_record(
+        actor=clara, client=juniper, elements=elements, paper_signed_by="Juniper Vale"
+    )
+    disclosure_release(
+        actor=clara,
+        client=juniper,
+        release=Release(
+            basis=Basis.AUTHORIZATION,
+            authorization=authorization,
+            classes=[ReleaseClass.PROGRESS],
+            covers_from=today - timedelta(days=30),
+            covers_to=today,
+        ),
+    )
+    later = Elements(**{**elements.__dict__, "recipient": "Solent Insurance, claims team"})
+    authorization_record(actor=clara, client=juniper, elements=later)
 
 
 def demo_load() -> list[DemoAccount]:

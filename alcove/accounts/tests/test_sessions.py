@@ -61,14 +61,17 @@ def test_an_idle_post_is_not_carried_out(signed_in, make_staff):
 @pytest.mark.parametrize("minutes", [4, 61])
 def test_the_idle_setting_must_be_between_5_and_60_minutes(minutes, fresh_owner_client):
     response = fresh_owner_client.post(
-        "/practice/settings/", {"name": "Harbour Psychology", "idle_timeout_minutes": minutes}
+        "/practice/settings/",
+        {"name": "Harbour Psychology", "idle_timeout_minutes": minutes, "age_of_majority": 18},
     )
     assert response.status_code == 200
     assert Practice.objects.get().idle_timeout_minutes == 15
 
 
-def test_the_owner_sets_the_idle_period(fresh_owner_client):
+def test_the_owner_sets_the_idle_period_and_the_age_of_majority(fresh_owner_client):
     fresh_owner_client.post(
-        "/practice/settings/", {"name": "Harbour Psychology", "idle_timeout_minutes": 30}
+        "/practice/settings/",
+        {"name": "Harbour Psychology", "idle_timeout_minutes": 30, "age_of_majority": 16},
     )
-    assert Practice.objects.get().idle_timeout_minutes == 30
+    practice = Practice.objects.get()
+    assert (practice.idle_timeout_minutes, practice.age_of_majority) == (30, 16)

@@ -10,6 +10,7 @@ from alcove.clients.services import (
     case_participant_leave,
     client_create,
 )
+from alcove.conftest import consent_on_file
 from alcove.notes.case_notes import case_note_read_for, case_note_write, case_open
 from alcove.notes.models import CaseNoteEntry
 from alcove.notes.services import NoteRefused
@@ -25,6 +26,7 @@ def treated(therapist, *names):
     for name in names:
         client = client_create(actor_id=None, legal_name=name)
         CareTeamMember.objects.create(client=client, staff=therapist, role=CareTeamRole.PRIMARY)
+        consent_on_file(client)  # joint notes are signed only with every consent on file
         clients.append(Client.objects.get(pk=client.pk))
     return clients
 

@@ -1,6 +1,6 @@
 import pytest
 
-from alcove.audit.models import AuditEvent
+from alcove.audit.models import AuditEvent, Outcome
 from alcove.consent.models import ConsentRecord, DocumentKind
 from alcove.consent.services import (
     ConsentRefused,
@@ -47,6 +47,14 @@ def test_a_note_cannot_be_signed_without_informed_consent(team, published, kind)
     assert "Sign it with the client" in refused.value.remedy
     assert "verbal consent" in refused.value.remedy
     assert Note.objects.get(pk=note.pk).status == NoteStatus.DRAFT
+
+
+def test_a_note_refused_for_want_of_consent_is_in_the_audit_log(team, published):
+    note = draft(team)
+    with pytest.raises(ConsentMissing):
+        note_sign(actor=team["clinician"], note=note)
+    refusal = AuditEvent.objects.get(action="note.sign", outcome=Outcome.DENIED)
+    assert refusal.actor_id == team["clinician"].pk and "Consent first" in refusal.rule
 
 
 def test_a_signed_informed_consent_lets_the_note_be_signed(team, published):

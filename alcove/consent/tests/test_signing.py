@@ -2,8 +2,10 @@ from datetime import date
 
 import pytest
 from django.db import connection
+from django.utils import timezone
 
 from alcove.access.decisions import AccessDenied
+from alcove.accounts.models import Practice
 from alcove.audit.models import AuditEvent
 from alcove.clients.models import CareTeamMember, CareTeamRole, CaseKind, ContactKind
 from alcove.clients.services import client_contact_add, client_create
@@ -130,6 +132,23 @@ def test_a_guardian_signs_for_a_minor(team, published, minor):
         guardian=guardian,
     )
     assert record.signer_role == SignerRole.GUARDIAN and record.guardian == guardian
+
+
+def test_the_practice_sets_the_age_below_which_a_guardian_signs(team, published):
+    today = timezone.localdate()
+    seventeen = client_create(
+        actor_id=None, legal_name="Ines Roth", date_of_birth=date(today.year - 17, 1, 1)
+    )
+    CareTeamMember.objects.create(
+        client=seventeen, staff=team["clinician"], role=CareTeamRole.PRIMARY
+    )
+    version = published[DocumentKind.TREATMENT]
+    arguments = {"client": seventeen, "version": version, "typed_name": "Ines Roth"}
+    with pytest.raises(ConsentRefused, match="under 18"):
+        consent_sign(actor=team["clinician"], agreed=True, **arguments)
+    Practice.objects.update(age_of_majority=16)
+    record = consent_sign(actor=team["clinician"], agreed=True, **arguments)
+    assert record.signer_role == SignerRole.CLIENT
 
 
 def test_only_the_clients_own_guardian_signs_for_them(team, published, minor):

@@ -4,6 +4,7 @@ from alcove.access.decisions import AccessDenied
 from alcove.accounts.models import Role
 from alcove.clients.models import CareTeamMember, CareTeamRole, CaseKind, Client
 from alcove.clients.services import client_create
+from alcove.conftest import consent_on_file
 from alcove.encryption import rotation
 from alcove.encryption.keys import KeyShredded
 from alcove.notes.case_notes import case_note_read_for, case_note_write, case_open
@@ -20,6 +21,7 @@ def treated(therapist, *names):
     for name in names:
         client = client_create(actor_id=None, legal_name=name)
         CareTeamMember.objects.create(client=client, staff=therapist, role=CareTeamRole.PRIMARY)
+        consent_on_file(client)  # joint notes are signed only with every consent on file
         clients.append(Client.objects.get(pk=client.pk))
     return clients
 

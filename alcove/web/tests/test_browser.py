@@ -8,12 +8,14 @@ import os
 import re
 import time
 from collections.abc import Callable, Iterator
+from datetime import timedelta
 from importlib import import_module
 from typing import Any
 
 import pytest
 from django.conf import settings
 from django.test import Client
+from django.utils import timezone
 from playwright.sync_api import (
     Browser,
     BrowserContext,
@@ -23,6 +25,7 @@ from playwright.sync_api import (
     expect,
     sync_playwright,
 )
+from pypdf import PdfReader
 from pytest_django.live_server_helper import LiveServer
 
 from alcove.accounts.middleware import LAST_SEEN_AT
@@ -579,5 +582,96 @@ def test_a_new_client_signs_informed_consent_in_the_locked_hand_over_before_a_no
     labelled(page, "Plan").fill("Fortnightly.")
     page.get_by_role("button", name="Sign and lock").click()
     expect(page.get_by_role("status")).to_contain_text("Signed")
+    settle(page)
+    assert problems == []
+
+
+def downloaded_text(page: Page, link: str) -> str:
+    """Click a link that downloads a PDF; the text of every page, whitespace collapsed."""
+    with page.expect_download() as download:
+        page.get_by_role("link", name=link).click()
+    reader = PdfReader(download.value.path())
+    return " ".join(" ".join(p.extract_text() for p in reader.pages).split())
+
+
+def test_a_clinician_releases_on_an_authorization_warns_and_prints_the_accounting(
+    open_browser: OpenBrowser, live_server: LiveServer, make_staff: StaffMaker, problems: list[str]
+) -> None:
+    clinician = make_staff(Role.CLINICIAN, name="Cleo Clinician")
+    page = open_browser(viewport=PHONE, is_mobile=True, has_touch=True)
+    sign_in_with_a_cookie(page, clinician, url=live_server.url)
+    page.goto("/clients/new/")
+    labelled(page, "Legal name").fill("Tobias Wirth")
+    page.get_by_role("button", name="Open the chart").click()
+    client = ClientRecord.objects.get()
+    consent_on_file(client)
+    labelled(page, "New note").select_option("progress")
+    page.get_by_role("button", name="Start").click()
+    labelled(page, "Assessment").fill("Mood lifting; sleeping better.")
+    page.get_by_role("button", name="Sign and lock").click()
+    expect(page.get_by_role("status")).to_contain_text("Signed")
+    today = timezone.localdate().isoformat()
+
+    # The client authorizes a release of progress notes, signing on the device.
+    page.goto(f"/clients/{client.pk}/")
+    page.get_by_role("link", name=re.compile("Releases of information")).click()
+    page.get_by_role("link", name="Record an authorization").click()
+    expect(page.get_by_role("heading", name="Record an authorization")).to_be_visible()
+    check_phone_page(page)
+    labelled(page, "Recipient: who receives the information (name and address)").fill(
+        "Dr Oren Blum, 4 Quay Street"
+    )
+    labelled(page, "Purpose of the release").fill("Continuity of care")
+    page.get_by_label("Progress notes", exact=True).check()
+    labelled(page, "Records dated from").fill(today)
+    labelled(page, "Records dated to").fill(today)
+    labelled(page, "Or expires when this happens").fill("the end of treatment")
+    page.get_by_label(re.compile("On this device now")).check()
+    page.get_by_role("button", name="Record the authorization").click()
+    expect(page.get_by_text("You may revoke this authorization at any time")).to_be_visible()
+    labelled(page, "Type your full name").fill("Tobias Wirth")
+    page.get_by_label(re.compile(r"I have read this document")).check()
+    page.get_by_role("button", name="Sign", exact=True).click()
+    labelled(page, "Clinician's password").fill(PASSWORD)
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", name="Tobias Wirth", exact=True)).to_be_visible()
+
+    # Only what it names leaves, in a package that carries its id on every page.
+    page.goto(f"/clients/{client.pk}/releases/")
+    expect(page.get_by_role("cell", name="active")).to_be_visible()
+    page.get_by_role("link", name="Release information").click()
+    page.get_by_role("link", name="The client's authorization").click()
+    expect(page.get_by_role("heading", name=re.compile("^Release information:"))).to_be_visible()
+    check_phone_page(page)
+    page.get_by_label("Progress notes", exact=True).check()
+    page.get_by_role("button", name="Release").click()
+    expect(page.get_by_role("status")).to_contain_text("Released.")
+    package = downloaded_text(page, "Download the package (PDF)")
+    assert "Mood lifting; sleeping better." in package and "Dr Oren Blum" in package
+    assert re.search(r"Disclosure [0-9a-f-]{36} · page 1 of \d", package)
+
+    # A warning, walked through in order, with what the client was told.
+    page.goto(f"/clients/{client.pk}/releases/")
+    page.get_by_role("link", name="Warn or protect someone at risk").click()
+    expect(page.get_by_role("heading", name="Duty to warn or protect")).to_be_visible()
+    check_phone_page(page)
+    labelled(page, "The threat, as the client expressed it").fill("Would hurt his neighbour")
+    labelled(page, "The person at risk (identified as the law requires)").fill("Mr P. Hale")
+    labelled(page, "The rule being followed (jurisdiction, statute or case law)").fill("State law")
+    labelled(page, "Supervisor or colleague consulted, and what they advised").fill("Dr Amsel")
+    an_hour_ago = timezone.localtime() - timedelta(hours=1)
+    labelled(page, "When it was disclosed").fill(f"{an_hour_ago:%Y-%m-%dT%H:%M}")
+    labelled(page, "Disclosed to (name and role or agency)").fill("Mr P. Hale, by telephone")
+    labelled(page, "How it was disclosed (telephone, in person, in writing)").fill("Telephone")
+    labelled(page, "Exactly what was disclosed").fill("A specific threat was made against you.")
+    labelled(page, "How they were told, or why not (or not yet)").fill("In session, beforehand.")
+    page.get_by_role("button", name="Record the disclosure").click()
+    expect(page.get_by_role("status")).to_contain_text("Released.")
+
+    # The accounting lists both, printed for the client.
+    page.goto(f"/clients/{client.pk}/accounting/")
+    expect(page.locator("tbody tr")).to_have_count(2)
+    printed = downloaded_text(page, "Print for the client (PDF)")
+    assert "Tobias Wirth" in printed and "Dr Oren Blum" in printed and "Mr P. Hale" in printed
     settle(page)
     assert problems == []

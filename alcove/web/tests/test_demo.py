@@ -58,3 +58,13 @@ def test_the_demo_clients_have_consents_on_file_signed_verbal_and_revoked(demo):
     assert {r.method for r in records} == set(ConsentMethod)
     assert records.filter(revoked_at__isnull=False).count() == 1
     assert {r.version.status for r in records} == {VersionStatus.PUBLISHED}
+
+
+def test_the_demo_has_an_authorization_a_release_under_it_and_one_awaiting_signature(demo):
+    from alcove.consent.authorizations import authorization_status
+    from alcove.consent.models import Authorization
+    from alcove.disclosures.models import Disclosure
+
+    statuses = sorted(authorization_status(a) for a in Authorization.objects.all())
+    assert statuses == ["active", "awaiting signature"]
+    assert Disclosure.objects.get().authorization.method == "paper"
