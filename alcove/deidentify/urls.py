@@ -11,4 +11,9 @@ urlpatterns = [
         views.packet_download,
         name="packet_download",
     ),
+    path(
+        "supervision-packets/<uuid:packet_id>/export.pdf",
+        views.packet_download_pdf,
+        name="packet_download_pdf",
+    ),
 ]

@@ -14,8 +14,10 @@ from django.views.decorators.http import require_POST
 from alcove.accounts.models import Role
 from alcove.clients.models import Client
 from alcove.deidentify.models import Packet, PacketStatus
+from alcove.deidentify.pdf import packet_pdf
 from alcove.deidentify.selectors import packet_adjustments, packet_draft, packet_notes_offered
 from alcove.deidentify.services import packet_adjust, packet_approve, packet_create, packet_export
+from alcove.disclosures.pdf import Unprintable
 from alcove.web.decorators import role_required, staff_member
 
 PACKET_ROLES = (Role.CLINICIAN, Role.TRAINEE)
@@ -86,4 +88,22 @@ def packet_download(request: HttpRequest, packet_id: UUID) -> HttpResponse:
     text = packet_export(actor=actor, packet=packet)
     response = HttpResponse(text, content_type="text/plain; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="supervision-packet-{packet.pk}.txt"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@never_cache
+@role_required(*PACKET_ROLES)
+def packet_download_pdf(request: HttpRequest, packet_id: UUID) -> HttpResponse:
+    actor = staff_member(request)
+    packet = _packet(packet_id)
+    text = packet_export(actor=actor, packet=packet)  # decided and recorded, as for text
+    try:
+        document = packet_pdf(text=text, reference=f"Supervision packet {str(packet.pk)[:8]}")
+    except Unprintable as problem:
+        messages.error(request, str(problem))
+        return redirect("packet_review", packet_id=packet.pk)
+    response = HttpResponse(document, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="supervision-packet-{packet.pk}.pdf"'
+    response["Cache-Control"] = "no-store"
     return response

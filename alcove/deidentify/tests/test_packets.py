@@ -196,3 +196,26 @@ def test_the_pages_refuse_a_colleagues_packet(chart, progress, signed_in):
     browser = signed_in(chart["co"])
     assert browser.get(f"/supervision-packets/{packet.pk}/").status_code == 403
     assert browser.get(f"/supervision-packets/{packet.pk}/export.txt").status_code == 403
+
+
+def test_the_approved_packet_exports_as_a_pdf_too_and_each_export_is_recorded(
+    chart, progress, signed_in
+):
+    import io
+
+    from pypdf import PdfReader
+
+    packet = packet_create(actor=chart["clinician"], client=chart["client"], notes=[progress])
+    packet_approve(actor=chart["clinician"], packet=packet)
+    browser = signed_in(chart["clinician"])
+    exports = AuditEvent.objects.filter(
+        action="clinical.export", resource_id=str(packet.pk), outcome=Outcome.ALLOWED
+    )
+    before = exports.count()
+    response = browser.get(f"/supervision-packets/{packet.pk}/export.pdf")
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    assert "Partner A" in text and "Note 1" in text
+    for identifier in ("Dana", "Moreau", "Luc", "Hartwell"):
+        assert identifier not in text
+    assert exports.count() == before + 1
