@@ -2,6 +2,7 @@
 notes through notes.services.note_read and notes.selectors, the client's own identifiers
 through decide() and Decision.open, each a decision recorded in the audit log."""
 
+from datetime import date
 from uuid import UUID
 
 from alcove.access.decisions import AccessDenied
@@ -82,8 +83,6 @@ def packet_known(*, actor: User, client: Client) -> Known:
     if employer := demographics.open(client.employer_or_school):
         known.employers.append(employer)
     if born := demographics.open(client.date_of_birth):
-        from datetime import date
-
         try:
             known.dates_of_birth.append(date.fromisoformat(born))
         except ValueError:

@@ -1,8 +1,9 @@
 """The de-identification engine: no Django, usable on its own.
 
-    from alcove.deidentify.engine import find_spans, redact, Known
+    from alcove.deidentify.engine import DatePolicy, Known, find_spans, redact
     spans = find_spans(text)                      # list[Span], character offsets
-    clean = redact(text, known=Known(client=["Dana Moreau"]), offset_days=-41)
+    clean = redact(text, known=Known(client=["Dana Moreau"]))   # dates keep their year
+    clean = redact(text, dates=DatePolicy.SHIFT, offset_days=-41)
 
 `find_spans` finds the 18 HIPAA Safe Harbor identifier categories and staff names;
 with `known`, every mention of the client's own identifiers too. `redact` replaces them
