@@ -147,6 +147,7 @@ INSTALLED_APPS = [
     "alcove.notes",
     "alcove.consent",
     "alcove.disclosures",
+    "alcove.deidentify",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

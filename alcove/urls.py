@@ -105,6 +105,7 @@ urlpatterns = [
         disclosures.accounting_print,
         name="accounting_print",
     ),
+    path("", include("alcove.deidentify.urls")),
     path("accounts/", include("allauth.urls")),
 ]
 

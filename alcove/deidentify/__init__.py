@@ -1,0 +1,1 @@
+"""De-identification: the engine (no Django) and supervision packets."""

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class DeidentifyConfig(AppConfig):
+    name = "alcove.deidentify"
+    label = "deidentify"

@@ -1,0 +1,134 @@
+"""The de-identification engine: no Django, usable on its own.
+
+    from alcove.deidentify.engine import DatePolicy, Known, find_spans, redact
+    spans = find_spans(text)                      # list[Span], character offsets
+    clean = redact(text, known=Known(client=["Dana Moreau"]))   # dates keep their year
+    clean = redact(text, dates=DatePolicy.SHIFT, offset_days=-41)
+
+`find_spans` finds the 18 HIPAA Safe Harbor identifier categories and staff names;
+with `known`, every mention of the client's own identifiers too. `redact` replaces them
+(see replace.py) and `redact_detail` also says where each replacement went, for review.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from alcove.deidentify.engine.known import Known, KnownMatcher, Person
+from alcove.deidentify.engine.lexicon import lexicon
+from alcove.deidentify.engine.patterns import shaped_spans
+from alcove.deidentify.engine.people import people_spans
+from alcove.deidentify.engine.replace import DatePolicy, Pseudonyms, replacement_for
+from alcove.deidentify.engine.spans import Kind, Span, spans_resolve, spans_trim
+
+__all__ = [
+    "DatePolicy",
+    "Kind",
+    "Known",
+    "Person",
+    "Pseudonyms",
+    "Redaction",
+    "Replacement",
+    "Span",
+    "find_spans",
+    "redact",
+    "redact_detail",
+]
+
+
+def find_spans(text: str, known: Known | None = None) -> list[Span]:
+    """Every identifier in the text, sorted, not overlapping, with character offsets."""
+    lex = lexicon()
+    found = list(shaped_spans(text))
+    found.extend(people_spans(text, lex))
+    if known is not None:
+        found.extend(KnownMatcher(known, lex).spans(text))
+    return spans_trim(text, spans_resolve(spans_trim(text, found)))
+
+
+@dataclass(frozen=True)
+class Replacement:
+    """One replacement: the span in the original and where its text sits in the output."""
+
+    span: Span
+    text: str
+    out_start: int
+    out_end: int
+
+
+@dataclass
+class Redaction:
+    text: str
+    replacements: list[Replacement] = field(default_factory=list)
+
+
+def redact_detail(
+    text: str,
+    known: Known | None = None,
+    *,
+    spans: list[Span] | None = None,
+    pseudonyms: Pseudonyms | None = None,
+    dates: DatePolicy = DatePolicy.YEAR,
+    offset_days: int = 0,
+) -> Redaction:
+    """The redacted text and every replacement in it (for highlighting and review).
+
+    Dates keep only their year unless `dates=DatePolicy.SHIFT` with a non-zero offset (a
+    shift of nothing would leave every date as it was).
+    """
+    if dates == DatePolicy.SHIFT and offset_days == 0:
+        raise ValueError("Shifting dates needs a non-zero offset_days (the case's offset).")
+    if spans is None:
+        spans = find_spans(text, known)
+    if pseudonyms is None:
+        pseudonyms = Pseudonyms()
+    out: list[str] = []
+    replacements = []
+    position = 0
+    length = 0
+    for span in sorted(spans, key=lambda s: s.start):
+        if span.start < position:
+            continue
+        surface = text[span.start : span.end]
+        new = replacement_for(span, surface, pseudonyms, dates=dates, offset_days=offset_days)
+        if new is None:
+            continue
+        if new and new[0].islower() and _sentence_start(text, span.start):
+            new = new[0].upper() + new[1:]
+        if new and text[span.end : span.end + 1].isalnum() and not surface[-1:].isalpha():
+            new += " "  # "93F" becomes "90 or older F"
+        end = span.end
+        if span.kind == Kind.AGE:
+            compound = YEAR_OLD.match(text, span.end)
+            if compound:  # "a 93-year-old" reads "a 90-or-older-year-old"
+                new, end = "90-or-older-year-old", compound.end()
+        before = text[position : span.start]
+        out.append(before)
+        length += len(before)
+        out.append(new)
+        replacements.append(Replacement(span, new, length, length + len(new)))
+        length += len(new)
+        position = end
+    out.append(text[position:])
+    return Redaction("".join(out), replacements)
+
+
+YEAR_OLD = re.compile(r"[- ](?:year|yr)s?[- ]old\b", re.IGNORECASE)
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t\"'(")
+    return not before or before[-1] in ".!?\n:"
+
+
+def redact(
+    text: str,
+    known: Known | None = None,
+    *,
+    pseudonyms: Pseudonyms | None = None,
+    dates: DatePolicy = DatePolicy.YEAR,
+    offset_days: int = 0,
+) -> str:
+    """The text with every identifier replaced."""
+    return redact_detail(
+        text, known, pseudonyms=pseudonyms, dates=dates, offset_days=offset_days
+    ).text

@@ -1,0 +1,345 @@
+"""Record-aware mode: every mention of the identifiers Alcove already holds for a client.
+
+Given the client's names, nicknames, relatives, address, employer, school and date of
+birth, the engine finds them in any case, possessive ("Dana's"), as initials ("D.M."),
+as a part alone ("Mrs. Moreau", "Dana") and misspelt by one letter ("Moraeu", "Dnaa").
+"""
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from alcove.deidentify.engine.lexicon import Lexicon
+from alcove.deidentify.engine.spans import Kind, Span
+
+SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "md", "phd", "mr", "mrs", "ms", "dr", "miss"})
+ORG_SUFFIX = re.compile(
+    r"\s+(?:Inc\.?|LLC|Corp\.?|Corporation|Company|Co\.?|Group|Ltd\.?|School|High School|"
+    r"Elementary|Middle School|University|College|Academy|Hospital|Clinic)$",
+    re.I,
+)
+STREET_SUFFIX = re.compile(
+    r"\s+(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|"
+    r"Way|Terrace|Ter|Circle|Cir|Highway|Hwy|Parkway|Pkwy|Trail|Trl)\.?$",
+    re.I,
+)
+MONTH_NAMES = (
+    "January February March April May June July August September October November December"
+).split()
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    relation: str = ""  # "" for the client; "mother", "partner", ... for others
+
+
+@dataclass
+class Known:
+    """What Alcove holds for the client and the case (all optional)."""
+
+    client: list[str] = field(default_factory=list)  # legal, preferred names, nicknames
+    relatives: list[Person] = field(default_factory=list)
+    staff: list[str] = field(default_factory=list)
+    addresses: list[str] = field(default_factory=list)
+    employers: list[str] = field(default_factory=list)
+    schools: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+    dates_of_birth: list[date] = field(default_factory=list)
+    phones: list[str] = field(default_factory=list)
+    emails: list[str] = field(default_factory=list)
+    ids: list[str] = field(default_factory=list)
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, Any]) -> "Known":
+        """From the CLI's JSON (see README): unknown keys are an error, so typos are not silent."""
+        allowed = {
+            "client", "names", "nicknames", "relatives", "staff", "address", "addresses",
+            "employer", "employers", "school", "schools", "places", "date_of_birth",
+            "dates_of_birth", "phones", "phone", "emails", "email", "ids",
+        }  # fmt: skip
+        unknown = set(data) - allowed
+        if unknown:
+            # The keys are not echoed: a mistaken file may hold a name where a key should be.
+            raise ValueError(
+                f"{len(unknown)} unknown keys in the known identifiers; "
+                f"allowed: {', '.join(sorted(allowed))}"
+            )
+
+        def strings(*keys: str) -> list[str]:
+            out: list[str] = []
+            for key in keys:
+                value = data.get(key)
+                if value is None:
+                    continue
+                if isinstance(value, str):
+                    out.append(value)
+                elif isinstance(value, list) and all(isinstance(v, str) for v in value):
+                    out.extend(value)
+                else:
+                    raise ValueError(f"'{key}' must be a string or a list of strings")
+            return [v for v in out if v.strip()]
+
+        client = data.get("client")
+        names = strings("names", "nicknames")
+        if isinstance(client, Mapping):
+            for key in ("names", "nicknames", "name", "legal_name", "preferred_name"):
+                value = client.get(key)
+                names.extend([value] if isinstance(value, str) else list(value or []))
+        elif isinstance(client, str):
+            names.append(client)
+        relatives = []
+        for item in data.get("relatives") or []:
+            if isinstance(item, str):
+                relatives.append(Person(item, "relative"))
+            elif isinstance(item, Mapping) and isinstance(item.get("name"), str):
+                relatives.append(Person(item["name"], str(item.get("relation") or "relative")))
+            else:
+                raise ValueError('each relative is a name or {"name": ..., "relation": ...}')
+        births = []
+        for value in strings("date_of_birth", "dates_of_birth"):
+            try:
+                births.append(date.fromisoformat(value.strip()))
+            except ValueError:
+                raise ValueError("a date of birth must be written YYYY-MM-DD") from None
+        return cls(
+            client=names,
+            relatives=relatives,
+            staff=strings("staff"),
+            addresses=strings("address", "addresses"),
+            employers=strings("employer", "employers"),
+            schools=strings("school", "schools"),
+            places=strings("places"),
+            dates_of_birth=births,
+            phones=strings("phone", "phones"),
+            emails=strings("email", "emails"),
+            ids=strings("ids"),
+        )
+
+    def every_string(self) -> list[str]:
+        """Every identifier as written (used by tests: none may survive redaction)."""
+        return [
+            *self.client,
+            *(p.name for p in self.relatives),
+            *self.staff,
+            *self.addresses,
+            *self.employers,
+            *self.schools,
+            *self.places,
+            *self.phones,
+            *self.emails,
+            *self.ids,
+        ]
+
+
+def _name_parts(name: str) -> list[str]:
+    words = re.findall(r"[A-Za-zÀ-ÿ]+(?:['\u2019-][A-Za-zÀ-ÿ]+)*", name)
+    return [w for w in words if w.lower().strip(".") not in SUFFIXES]
+
+
+@dataclass
+class _Entry:
+    kind: Kind
+    ref: str
+    exact: list[str] = field(default_factory=list)  # phrases, matched case-insensitively
+    cased: list[str] = field(default_factory=list)  # matched only capitalised (common words)
+    initials: list[str] = field(default_factory=list)  # matched in capitals only
+    fuzzy: list[str] = field(default_factory=list)  # words allowed one or two edits
+
+
+def _person_entry(name: str, kind: Kind, ref: str, lex: Lexicon) -> _Entry:
+    parts = _name_parts(name)
+    entry = _Entry(kind, ref)
+    if not parts:
+        return entry
+    # "Will Grant" in lower case is "will grant": a phrase of ordinary words needs capitals
+    phrases = entry.cased if all(p.lower() in lex.common for p in parts) else entry.exact
+    phrases.append(" ".join(parts))
+    if len(parts) > 1:
+        phrases.append(f"{parts[-1]}, {parts[0]}")
+        phrases.append(f"{parts[0]} {parts[-1]}")
+        letters = [p[0].upper() for p in parts]
+        entry.initials += ["".join(letters), ".".join(letters) + ".", ". ".join(letters) + "."]
+        if len(parts) > 2:
+            first_last = parts[0][0].upper() + parts[-1][0].upper()
+            entry.initials += [first_last, f"{first_last[0]}.{first_last[1]}."]
+    for part in parts:
+        if len(part) < 2:
+            continue
+        # "Will", "Hope", "Grant": an ordinary word is the name only when capitalised.
+        (entry.cased if part.lower() in lex.common else entry.exact).append(part)
+        if len(part) >= 4:
+            entry.fuzzy.append(part)
+    return entry
+
+
+def _phrase_entry(phrase: str, kind: Kind, ref: str, lex: Lexicon) -> _Entry:
+    entry = _Entry(kind, ref)
+    phrase = " ".join(phrase.split())
+    entry.exact.append(phrase)
+    core = ORG_SUFFIX.sub("", phrase)
+    if core != phrase and core:
+        entry.exact.append(core)
+    for word in re.findall(r"[A-Za-z][A-Za-z'\u2019-]+", core):
+        if len(word) >= 4 and word.lower() not in lex.common:
+            entry.exact.append(word)
+            entry.fuzzy.append(word)
+    return entry
+
+
+def _address_entries(address: str, lex: Lexicon) -> list[_Entry]:
+    entries = []
+    segments = [s.strip() for s in re.split(r"[,\n]", address) if s.strip()]
+    for k, segment in enumerate(segments):
+        if k == 0 and re.match(r"\d", segment):
+            entry = _Entry(Kind.ADDRESS, "address")
+            entry.exact.append(segment)
+            street = re.sub(r"^\d+[A-Za-z]?\s+", "", segment)
+            street = re.sub(r"\s*(?:Apt|Unit|Suite|#).*$", "", street, flags=re.I)
+            entry.exact.append(street)
+            bare = STREET_SUFFIX.sub("", street)
+            if bare != street and len(bare) >= 4:
+                entry.exact.append(bare + " " + "(?:St|Street|Ave|Avenue|Rd|Road|Dr|Drive|Ln|Lane)")
+            entries.append(entry)
+            continue
+        zip_match = re.search(r"\b\d{5}(?:-\d{4})?\b", segment)
+        if zip_match:
+            zip_entry = _Entry(Kind.ZIP, "address")
+            zip_entry.exact.append(zip_match.group())
+            entries.append(zip_entry)
+            segment = segment[: zip_match.start()].strip()
+        words = segment.split()
+        if (words and len(words[0]) > 2 and segment.upper() != segment) or len(segment) > 2:
+            if segment and segment.upper() not in ("USA", "US") and len(segment) > 2:
+                entries.append(_phrase_entry(segment, Kind.LOCATION, "address", lex))
+    return entries
+
+
+def _dob_patterns(day: date) -> list[str]:
+    m, d, y = day.month, day.day, day.year
+    month = MONTH_NAMES[m - 1]
+    numeric = rf"0?{m}[/.-]0?{d}(?:[/.-](?:{y}|{y % 100:02d}))?"
+    iso = rf"{y}-{m:02d}-{d:02d}"
+    day_re = rf"{d}(?:st|nd|rd|th)?"
+    named = rf"(?:{month}|{month[:3]})\.?\s+{day_re}(?:,?\s+{y})?"
+    day_first = rf"{day_re}\s+(?:of\s+)?(?:{month}|{month[:3]})\.?(?:,?\s+{y})?"
+    return [iso, numeric, named, day_first]
+
+
+def _digits_pattern(value: str) -> str:
+    digits = re.sub(r"\D", "", value)
+    return r"[\s().-]{0,2}".join(digits) if len(digits) >= 7 else re.escape(value)
+
+
+class KnownMatcher:
+    """Compiled once per Known; finds every mention in a text."""
+
+    def __init__(self, known: Known, lex: Lexicon) -> None:
+        self.lex = lex
+        entries: list[_Entry] = []
+        for name in known.client:
+            entries.append(_person_entry(name, Kind.NAME, "client", lex))
+        for k, person in enumerate(known.relatives):
+            ref = f"relative:{k}:{person.relation.lower()}"
+            entries.append(_person_entry(person.name, Kind.NAME, ref, lex))
+        for k, name in enumerate(known.staff):
+            entries.append(_person_entry(name, Kind.STAFF, f"staff:{k}", lex))
+        for address in known.addresses:
+            entries.extend(_address_entries(address, lex))
+        for employer in known.employers:
+            entries.append(_phrase_entry(employer, Kind.ORGANIZATION, "employer", lex))
+        for school in known.schools:
+            entries.append(_phrase_entry(school, Kind.ORGANIZATION, "school", lex))
+        for place in known.places:
+            entries.append(_phrase_entry(place, Kind.LOCATION, "place", lex))
+        self.patterns: list[tuple[re.Pattern[str], Kind, str]] = []
+        for entry in entries:
+            self._compile(entry)
+        for day in known.dates_of_birth:
+            for pattern in _dob_patterns(day):
+                self._add(rf"(?<![\w/]){pattern}(?![\w/])", re.I, Kind.DATE, "dob")
+        for phone in known.phones:
+            self._add(rf"(?<!\d){_digits_pattern(phone)}(?!\d)", 0, Kind.PHONE, "phone")
+        for email in known.emails:
+            self._add(rf"(?<![\w.]){re.escape(email)}", re.I, Kind.EMAIL, "email")
+        for value in known.ids:
+            self._add(rf"(?<!\w){_digits_pattern(value)}(?!\w)", re.I, Kind.ID, "id")
+        self.fuzzy: list[tuple[str, Kind, str]] = [
+            (word.lower(), entry.kind, entry.ref) for entry in entries for word in entry.fuzzy
+        ]
+
+    def _add(self, body: str, flags: int, kind: Kind, ref: str) -> None:
+        self.patterns.append((re.compile(body, flags), kind, ref))
+
+    def _compile(self, entry: _Entry) -> None:
+        def alternation(phrases: list[str]) -> str:
+            unique = sorted(set(phrases), key=len, reverse=True)
+            return "|".join(
+                p if "(?:" in p else r"\s+".join(re.escape(w) for w in p.split()) for p in unique
+            )
+
+        if entry.exact:
+            self._add(
+                rf"(?<![\w])(?:{alternation(entry.exact)})(?![\w])", re.I, entry.kind, entry.ref
+            )
+        if entry.cased:
+            cased = "|".join(
+                f"{_title_pattern(p)}|{re.escape(p.upper())}"
+                for p in sorted(set(entry.cased), key=len, reverse=True)
+            )
+            self._add(rf"(?<![\w])(?:{cased})(?![\w])", 0, entry.kind, entry.ref)
+        if entry.initials:
+            body = "|".join(
+                re.escape(p) for p in sorted(set(entry.initials), key=len, reverse=True)
+            )
+            self._add(rf"(?<![\w.])(?:{body})(?![\w])", 0, entry.kind, entry.ref)
+
+    def spans(self, text: str) -> Iterator[Span]:
+        for pattern, kind, ref in self.patterns:
+            for m in pattern.finditer(text):
+                yield Span(m.start(), m.end(), kind, ref)
+        if self.fuzzy:
+            yield from self._fuzzy(text)
+
+    def _fuzzy(self, text: str) -> Iterator[Span]:
+        for m in re.finditer(r"[A-Za-z][A-Za-z'\u2019-]{2,}", text):
+            word = m.group()
+            if not word[0].isupper():
+                continue
+            lw = word.lower()
+            if lw.endswith(("'s", "\u2019s")):
+                lw = lw[:-2]
+            if lw in self.lex.common and lw not in self.lex.first:
+                continue
+            for target, kind, ref in self.fuzzy:
+                if lw == target or abs(len(lw) - len(target)) > 1:
+                    continue
+                limit = 2 if len(target) >= 9 else 1
+                if _edits(lw, target, limit) <= limit:
+                    yield Span(m.start(), m.start() + len(lw), kind, ref)
+                    break
+
+
+def _title_pattern(phrase: str) -> str:
+    """Each word capitalised: "Will Grant", "Grant, Will"."""
+    words = [re.escape(w[0].upper() + w[1:]) for w in phrase.split()]
+    return r"\s+".join(words)
+
+
+def _edits(a: str, b: str, limit: int) -> int:
+    """Damerau-Levenshtein distance (adjacent swaps count one), giving up past the limit."""
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cost = 0 if ca == cb else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]

@@ -1,0 +1,344 @@
+"""Hand-written word lists: clinical shorthand, cues that announce a name, organisation words.
+
+These are Alcove's own lists (not copied from any other de-identifier): words a clinician
+writes that must never be taken for a name, and the words around an identifier that say
+what it is.
+"""
+
+STATES = frozenset(
+    """Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia
+    Hawaii Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts
+    Michigan Minnesota Mississippi Missouri Montana Nebraska Nevada Ohio Oklahoma Oregon
+    Pennsylvania Tennessee Texas Utah Vermont Virginia Washington Wisconsin Wyoming""".split()
+) | frozenset(
+    {
+        "New Hampshire",
+        "New Jersey",
+        "New Mexico",
+        "New York",
+        "North Carolina",
+        "North Dakota",
+        "Rhode Island",
+        "South Carolina",
+        "South Dakota",
+        "West Virginia",
+        "District of Columbia",
+        "Puerto Rico",
+    }
+)
+STATE_CODES = frozenset(
+    """AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH
+    NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR""".split()
+)
+
+# Place names in the gazetteers that are far more often something else in a clinical note.
+NOT_PLACES = frozenset(
+    """normal mobile reading plain hope independence liberty unity energy patient health
+    home center university college hospital clinic sale bath cologne nice mesa valley
+    alert orange lime early riverside many story commerce industry opportunity pleasant
+    protection friendship harmony paradise eden enterprise progress justice needles
+    loving comfort content accident boring drain truth consequences why hazard
+    ideal intercourse climax fairplay experiment""".split()
+)
+
+# Clinical shorthand and words of a note that collide with name or place lists. Stored in
+# lower case; the engine never takes them for a name, whatever their case.
+CLINICAL = frozenset(
+    """pt pts hx h/o si hi prn bid tid qid qd qod qhs qam qpm qh q4h q6h q8h q12h mse aox3 ox3
+    ox4 wnl nad rrr ctab perrla eomi sob cp bp hr rr spo2 sat sats o2 wt ht bmi temp dx ddx rx
+    tx sx fx f/u r/o c/o s/p w/o yo y/o ed er icu ccu pacu iop php cbt dbt emdr act ptsd mdd
+    gad adhd ocd bpd sud aud etoh thc ua uds cbc bmp cmp tsh lft lfts ekg ecg eeg mri ct cxr iv
+    im po sl pr npo dnr dni hcp poa pcp ros hpi pmh psh fh sh ams loc cva tia mi chf copd htn
+    dm ckd gerd uti pe dvt afib cad hld osa tbi smi ssri snri maoi tca nsaid prn ama lwbs
+    phq gad7 phq9 pcl pcl5 audit cssrs c-ssrs moca mmse bdi bai ymrs panss cows ciwa
+    md do rn np pa lpn cna lcsw licsw lmft lpc lmhc psyd phd msw aprn pmhnp dnp mph bsn
+    ms mr mrs dr prof hosp dept meds med labs lab vitals vs neuro psych psy gi gu ent
+    ob gyn obgyn peds cards pulm renal onc heme id endo derm ortho uro rehab snf ltc alf
+    alert oriented calm cooperative pleasant tearful anxious depressed euthymic dysthymic
+    irritable labile flat blunted restricted congruent linear logical tangential
+    circumstantial goal directed organized disorganized intact impaired fair poor good
+    denies endorses reports states stated notes noted plan assessment subjective objective
+    impression recommendations disposition history chief complaint allergies medications
+    client patient therapist clinician provider supervisor resident attending intern
+    nurse nursing staff family mother father sister brother wife husband partner
+    daughter son aunt uncle cousin grandmother grandfather friend roommate
+    session sessions therapy intake discharge admission admitted transfer progress note
+    mood affect thought content process insight judgment judgement speech appearance
+    behavior behaviour eye contact suicidal homicidal ideation intent safety crisis
+    sertraline fluoxetine escitalopram citalopram paroxetine venlafaxine duloxetine
+    bupropion mirtazapine trazodone lithium lamotrigine valproate divalproex quetiapine
+    olanzapine risperidone aripiprazole haloperidol clozapine lorazepam clonazepam
+    alprazolam diazepam hydroxyzine buspirone prazosin propranolol gabapentin
+    naltrexone buprenorphine methadone suboxone zoloft prozac lexapro celexa paxil
+    effexor cymbalta wellbutrin remeron desyrel lamictal depakote seroquel zyprexa
+    risperdal abilify haldol clozaril ativan klonopin xanax valium vistaril buspar
+    neurontin vivitrol narcan adderall ritalin concerta vyvanse strattera intuniv
+    ambien melatonin tylenol motrin advil ibuprofen acetaminophen metformin lisinopril
+    atorvastatin levothyroxine synthroid amlodipine omeprazole insulin heparin
+    coumadin warfarin lasix furosemide albuterol prednisone keflex augmentin
+    latuda geodon invega rexulti vraylar caplyta spravato ketamine
+    admit admits axis dsm icd cpt soap dap birp girp brain heart lung lungs chest abdomen
+    pelvis spine head neck liver kidney kidneys skin extremities""".split()
+)
+
+# Ordinary words, with a capital only at the start of a sentence or in a heading, that
+# the census lists also hold as names; added to the common words.
+COMMON_EXTRA = CLINICAL | frozenset(
+    """will may mark hope grace joy faith june april august rose bill art pat sue ray
+    jack frank dawn summer autumn winter spring
+    sunday monday tuesday wednesday thursday friday saturday january february march july
+    september october november december today tomorrow yesterday
+    god lord christ jesus bible church""".split()
+)
+
+# Given names that are also English words but, capitalised, are nearly always a name.
+NAME_FIRST = frozenset(
+    """mary maria nancy betty donna carol ruth laura amy anna ann jean kelly tammy irene
+    jane lori ruby norma robin peggy rita florence tiffany kim sherry ethel elaine emma
+    hazel sally ana holly alma beth tara rosemary lucy vera willie colleen minnie stella
+    caroline jo terry myrtle penny kay jenny molly sandy amelia alison pam patty
+    jenna sophia kerry abigail cassie morgan lily eve jordan jerry bobby joe gene billy
+    tony toby kyle randy dean tommy henry eric steven jimmy walter martin larry timothy
+    sammy victor carl troy brett perry drew""".split()
+)
+
+TITLES = frozenset(
+    """dr dr. doctor mr mr. mrs mrs. ms ms. miss mx mx. prof prof. professor sr sr. sister
+    father fr fr. rev rev. reverend pastor rabbi imam nurse officer detective sergeant sgt
+    lieutenant lt captain capt judge attorney coach""".split()
+)
+STAFF_TITLES = frozenset(
+    "dr dr. doctor prof prof. professor nurse".split(),
+)
+
+# Credentials after a name: "Ana Ruiz, LCSW", "J. KIM MD".
+CREDENTIALS = (
+    "MD|M\\.D\\.|DO|D\\.O\\.|RN|R\\.N\\.|NP|PA|PA-C|LPN|CNA|APRN|CNS|PMHNP|PMHNP-BC|FNP|FNP-C|"
+    "DNP|PhD|Ph\\.D\\.|PsyD|Psy\\.D\\.|EdD|LCSW|LICSW|LMSW|MSW|LMFT|MFT|LPC|LPCC|LMHC|LCPC|"
+    "LADC|CADC|LCADC|BCBA|MA|MS|MSN|BSN|OTR|OTR/L|PT|DPT|RD|CRNA|MBBS|FRCP|FACP"
+)
+
+# A label that introduces a staff member's name: "Attending: Dr. Lee", "Signed by Ana Ruiz".
+STAFF_CUES = (
+    "facilitator|co-facilitator|group leader|case worker|caseworker|cm|worker|"
+    "attending|attending physician|resident|intern|fellow|pcp|primary care(?: physician|"
+    " provider)?|"
+    "therapist|psychiatrist|psychologist|clinician|provider|physician|supervisor|"
+    "counselor|counsellor|social worker|case manager|care coordinator|nurse practitioner|"
+    "dictated by|signed by|electronically signed by|e-signed by|cosigned by|co-signed by|"
+    "seen by|referred by|referring(?: physician| provider)?|reviewed by|entered by|"
+    "written by|author|transcribed by|cc|consulting|consultant|surgeon|prescriber|"
+    "covering|on-call|oncall|discussed with|d/w|spoke with|spoke to|staffed with"
+)
+
+# A word for a person in the client's life, before their name: "her sister Dana".
+RELATIONS = (
+    "wife|husband|spouse|partner|boyfriend|girlfriend|fiance|fiancee|fiancé|fiancée|ex-wife|"
+    "ex-husband|ex-partner|ex-boyfriend|ex-girlfriend|ex|son|daughter|child|stepson|"
+    "stepdaughter|mother|father|mom|mum|dad|stepmother|stepfather|stepmom|stepdad|"
+    "brother|sister|half-brother|half-sister|stepbrother|stepsister|sibling|twin|"
+    "grandmother|grandfather|grandma|grandpa|granddaughter|grandson|aunt|uncle|niece|"
+    "nephew|cousin|friend|best friend|roommate|neighbor|neighbour|boss|supervisor|"
+    "coworker|co-worker|colleague|manager|landlord|teacher|coach|sponsor|pastor|"
+    "caseworker|probation officer|parole officer|guardian|foster mother|foster father|"
+    "in-law|mother-in-law|father-in-law|sister-in-law|brother-in-law|baby|infant|toddler|"
+    "classmate|bandmate|teammate|tenant|ex-fiance|peer|victim|perpetrator|abuser"
+)
+
+# Last words of an organisation's name.
+ORG_WORDS = (
+    "Hospital|Hospitals|Medical Center|Medical Centre|Health Center|Health Centre|"
+    "Medical Group|Health System|Health Systems|Healthcare|Health Care|Health|Clinic|Clinics|"
+    "Center|Centre|Institute|Infirmary|Sanitarium|Sanatorium|Hospice|Pharmacy|Rehab|"
+    "Rehabilitation|Nursing Home|Care Home|Treatment Center|Recovery Center|"
+    "Behavioral Health|Mental Health|Counseling|Counselling|Psychiatry|Associates|Partners|"
+    "University|College|Academy|School|High School|High|Middle School|Elementary|"
+    "Elementary School|Preschool|Daycare|Day Care|Montessori|Seminary|"
+    "Church|Temple|Synagogue|Mosque|Parish|Ministries|Ministry|"
+    "Corporation|Corp|Corp\\.|Inc|Inc\\.|LLC|LLP|Ltd|Co\\.|Company|Group|Industries|"
+    "Enterprises|Holdings|Services|Solutions|Systems|Technologies|Logistics|Manufacturing|"
+    "Healthcare|Resources|"
+    "Foods|Market|Markets|Supermarket|Grocery|Bank|Credit Union|Insurance|Foundation|"
+    "Shelter|Mission|Agency|Department|Dept\\.|Police Department|Fire Department|"
+    "Restaurant|Cafe|Café|Diner|Bakery|Hotel|Motel|Inn|Store|Stores|Warehouse|Factory|"
+    "Plant|Mill|Farm|Farms|Ranch|Garage|Salon|Studio|Gym|Fitness|Library|Museum|"
+    "Airlines|Airport|Railroad|Transit|Motors|Auto|Automotive|Construction|Builders|"
+    "Landscaping|Plumbing|Electric|Law Firm|Lawyers|Gazette|Resources|Lumber|Supply|"
+    "Post Office|Authority|Housing Authority|Heights|Probation|PD|Sheriff's Office|"
+    "Terminal|Memorial|Army|Navy|Cove|Commons|Service|Charities|Pavilion|Roofing|Painting|"
+    "Cleaning|Trucking|Transport|Moving|Catering|Heating|Paving|Masonry|Carpentry|Towing|"
+    "Staffing|"
+    "Shop|Outlet|Depot|Mart|Casino|Club|YMCA|YWCA|VA|VAMC|Jail|Prison|Penitentiary|"
+    "Correctional Facility|Detention Center|Court|Courthouse|Unit|Ward|Residence|Residences|"
+    "Apartments|Manor|Village|Homes|Estates|Lodge|House"
+)
+
+# Leading words that make an organisation's name: "Saint Mary's", "University of Utah".
+ORG_LEADS = (
+    "University of|College of|Bank of|Hospital of|Church of|Center for|Centre for|"
+    "Institute of|Institute for|School of|Department of|Academy of|Museum of|Temple|"
+    "Congregation|Camp|Fort"
+)
+
+EMPLOYMENT_CUES = (
+    "works at|works for|working at|working for|worked at|worked for|employed at|employed by|"
+    "employed with|job at|job with|position at|hired at|hired by|fired from|laid off from|"
+    "let go from|quit|quit her job at|quit his job at|started at|retired from|volunteers at|"
+    "volunteer at|interning at|internship at|shift at|shifts at|attends|attended|"
+    "student at|enrolled at|enrolled in|graduated from|transferred to|admitted to|"
+    "discharged from|transferred from|seen at|followed at|treated at|hospitalized at|"
+    "inpatient at|outpatient at|resides at|lives at|placed at|refer to|referred to|"
+    "referral to|transfer to|follows at|followed by|seen by|care at|admission to"
+)
+
+PROFESSIONS = frozenset(
+    """accountant actor actress administrator analyst architect artist assistant athlete
+    attorney auditor baker banker barber barista bartender bookkeeper bricklayer broker
+    busdriver butcher carpenter cashier caregiver chef chemist cleaner clerk coach cook
+    counselor courier custodian dancer dentist designer detective developer dietitian
+    dishwasher dispatcher driver economist editor electrician engineer farmer firefighter
+    fisherman florist gardener hairdresser hairstylist housekeeper hygienist instructor
+    janitor jeweler journalist judge laborer landscaper lawyer librarian lifeguard lineman
+    locksmith machinist manager mechanic midwife miner model musician nanny
+    officer painter paralegal paramedic pastor pharmacist photographer physician pilot
+    plumber policeman policewoman professor programmer psychologist realtor receptionist
+    reporter roofer sailor salesman saleswoman scientist secretary server sheriff singer
+    soldier surgeon surveyor tailor teacher technician therapist trucker tutor veterinarian
+    waiter waitress welder writer contractor consultant nurse cna emt marine firefighter
+    correctional deputy trooper prosecutor schoolteacher technician tech mason roofer
+    plasterer drywaller custodian groundskeeper stocker warehouseman forklift operator
+    nursing aide aid paraprofessional interpreter translator chaplain minister priest
+    influencer streamer student longshoreman guard cna lna phlebotomist sonographer
+    dispatcher ironworker pipefitter steelworker lineworker stevedore fisherman lobsterman
+    nun monk clergyman rabbi imam cantor stylist barber cosmetologist esthetician
+    manicurist bookseller grocer""".split()
+)
+PROFESSION_CUES = (
+    "works as|worked as|working as|employed as|job as|career as|trained as|retired|"
+    "year old|year-old|yo|y/o|handed|"
+    "former|is a|was a|is an|was an|as a|as an"
+)
+
+MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
+WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+HOLIDAYS = (
+    "Christmas(?: Eve| Day)?|Thanksgiving(?: Day)?|Easter(?: Sunday)?|Halloween|"
+    "New Year'?s(?: Eve| Day)?|Independence Day|Fourth of July|July 4th|Labor Day|Memorial Day|"
+    "Veterans Day|Valentine'?s Day|Mother'?s Day|Father'?s Day|Hanukkah|Chanukah|Passover|"
+    "Yom Kippur|Rosh Hashanah|Ramadan|Eid(?: al-Fitr| al-Adha)?|Diwali|Kwanzaa|"
+    "Martin Luther King(?: Jr\\.?)? Day|MLK Day|Presidents'? Day|Columbus Day|Juneteenth|"
+    "Good Friday|Ash Wednesday|Lunar New Year|Chinese New Year"
+)
+
+# Words that look like names in a run of capitals but open a heading or a list entry.
+HEADINGS = frozenset(
+    """subjective objective assessment plan history chief complaint identifying information
+    present illness past psychiatric medical social family substance use developmental
+    legal trauma mental status exam examination review of systems physical labs results
+    diagnosis diagnoses impression formulation recommendations disposition medications
+    allergies vitals vital signs risk assessment safety plan goals interventions response
+    progress summary reason for referral referral source collateral name date time
+    location address phone email employer school occupation dob mrn provider signature
+    signed by note type service unit room bed admission discharge course hospital
+    procedures condition instructions follow up followup client patient""".split()
+)
+
+# Capitalised words that are neither names nor places: peoples, faiths, languages, payers,
+# programmes and brand-name drugs a note mentions. Never taken for a name on their own.
+PROPER_NOT_NAMES = frozenset(
+    """american african asian hispanic latino latina latinx black white caucasian native
+    indigenous mexican puerto rican cuban dominican chinese japanese korean vietnamese
+    filipino indian pakistani arab arabic somali haitian jamaican nigerian russian polish
+    ukrainian german french italian irish english spanish portuguese creole asl
+    catholic christian protestant baptist methodist lutheran mormon lds jewish muslim
+    islamic hindu buddhist sikh atheist agnostic pentecostal evangelical orthodox
+    medicaid medicare medi-cal tricare aetna cigna humana anthem bcbs uhc optum magellan
+    beacon molina centene ambetter wellcare kaiser champva ssi ssdi snap wic tanf section
+    fmla ada iep 504 cps aps dcfs dss ice dui dwi owi aa na smart al-anon
+    zoom teams facetime doxy skype epic cerner google facebook instagram tiktok snapchat
+    twitter youtube reddit netflix uber lyft
+    english-speaking spanish-speaking covid covid-19 omicron
+    mg mcg ml li na k cl ca mg2 fe
+    li rtc dear man tipp accepts abc abcs act rpt fax tel acct lic qtc spo sao ph
+    ext phq gaf cgi
+    god lord jesus christ allah bible quran koran scripture""".split()
+)
+# Names that a note uses for a disease, sign, procedure or device, not for a person.
+EPONYMS = frozenset(
+    """parkinson parkinsons parkinsonian crohn crohns alzheimer alzheimers foley whipple
+    hodgkin hodgkins babinski tinel phalen murphy graves hashimoto cushing cushings addison
+    addisons wernicke korsakoff tourette tourettes asperger aspergers huntington huntingtons
+    bell bells down kawasaki raynaud raynauds sjogren guillain barre lou gehrig epstein barr
+    kaposi turner klinefelter marfan munchausen korotkoff trendelenburg glasgow apgar
+    romberg heimlich swan ganz hickman mallory weiss zollinger ellison wilms ewing paget
+    meniere bartholin baker homan homans kernig brudzinski rovsing mcburney cheyne stokes
+    kussmaul virchow wolff parkinson's crohn's alzheimer's hodgkin's cushing's addison's
+    holter doppler dsm""".split()
+)
+LABS = frozenset(
+    """hct hgb wbc rbc plt bun cr creat inr ptt alt ast alk bili trop troponin bnp ldl hdl
+    tg a1c hba1c tsh ft4 esr crp ua ucx bcx abg vbg lactate lipase amylase ammonia ck cpk
+    ekg ecg echo cxr ct mri eeg emg pet lp csf folate ferritin b12 magnesium phosphorus
+    tdap dtap mmr hpv pcv prevnar shingrix zostavax pneumovax gardasil""".split()
+)
+REPORT_VERBS = frozenset(
+    """reports reported states stated says said is was has had denies denied endorses
+    endorsed arrived presents presented presenting called calls came comes feels felt
+    describes described agreed agrees missed cancelled canceled attended returned explained
+    noted notes expressed expresses shared shares disclosed discloses admits admitted
+    appears appeared continues continued will would wants wanted asked asks declined
+    declines identified identifies acknowledged acknowledges tolerated completed
+    participated engaged became becomes lives lived works worked died passed visited
+    visits threatened texted emailed left moved joined""".split()
+)
+STRONG_LABELS = (
+    "patient|pt|client|name|patient name|client name|pt name|member|participant|"
+    "emergency contact|contact|guardian|next of kin|nok|cm|case manager|re|subject|"
+    "resident|parent|parents|mother|father|spouse|partner|informant|collateral|"
+    "legal name|preferred name|nickname|alias|aka"
+)
+WEAK_LABELS = "named|called|name is|goes by|known as|nicknamed|a.k.a|dear|sponsor is|sponsor"
+
+# Brand and generic drug names a note capitalises without a dose ("started Cogentin").
+DRUGS = frozenset(
+    """abilify adderall advil aldactone allegra altace ambien amaryl antabuse aricept ativan
+    augmentin avapro azulfidine bactrim benadryl bentyl biaxin boniva buspar bystolic
+    campral cardizem catapres celebrex celexa chantix cialis cipro clarinex claritin cleocin
+    clozaril cogentin colace compazine concerta coreg cozaar crestor cymbalta decadron
+    deltasone depakote desyrel detrol diflucan dilantin dilaudid diovan ditropan dramamine
+    duragesic effexor elavil eliquis emsam epipen flagyl flexeril flomax flonase flovent
+    focalin fosamax geodon glucophage glucotrol haldol humalog humira imdur imitrex inderal
+    intuniv invega januvia jardiance keflex keppra klonopin lamictal lanoxin lantus lasix
+    latuda levaquin levemir lexapro librium lipitor lithobid lopressor lotensin lovenox
+    lunesta luvox lyrica macrobid medrol metrogel minipress mirapex mobic motrin nardil
+    narcan neurontin nexium norco norvasc nuplazid ozempic pamelor parnate paxil pepcid
+    percocet phenergan plavix pradaxa pravachol premarin prilosec pristiq procardia
+    protonix provera provigil prozac relpax remeron requip restoril risperdal ritalin
+    robaxin seroquel sinemet singulair soma spiriva strattera suboxone sublocade synthroid
+    tegretol tenex tenormin topamax toprol tramadol trileptal trintellix tylenol ultram
+    valium valtrex vasotec ventolin viagra vicodin vistaril vivitrol voltaren vraylar
+    vyvanse wellbutrin xanax xarelto zanaflex zantac zestril zetia zithromax zocor zofran
+    zoloft zomig zyprexa zyrtec ingrezza austedo cobenfy auvelity zulresso caplyta rexulti
+    lybalvi aristada sublocade brixadi zubsolv lucemyra chlorpromazine thorazine prolixin
+    trilafon loxitane navane stelazine mellaril orap anafranil tofranil norpramin sinequan
+    vivactil surmontil marplan fetzima viibryd zurzuvae spravato buprenex subutex
+    dolophine methadose oxycontin roxicodone ms contin kadian fentanyl nucynta belbuca
+    gabapentin pregabalin clonidine guanfacine atomoxetine modafinil armodafinil nuvigil
+    propranolol metoprolol atenolol carvedilol amlodipine losartan hydrochlorothiazide
+    metformin glipizide insulin heparin enoxaparin warfarin apixaban rivaroxaban
+    ondansetron famotidine pantoprazole senna docusate miralax dulcolax sustenna trinza
+    hafyera maintena consta asimtufii uzedy perseris zosyn unasyn rocephin ancef cefzil
+    vancocin tamiflu paxlovid remdesivir decadron solumedrol prograf cellcept neurontin
+    dilantin depacon ativan precedex propofol diprivan versed fentanyl sublimaze morphine
+    dilaudid toradol norco vicodin percocet oxycodone tramadol ultram lidoderm voltaren
+    entresto lopressor toprol coreg digoxin amiodarone cordarone pacerone xarelto eliquis
+    pradaxa brilinta effient plavix aspirin nitro nitroglycerin imdur ranexa lipitor
+    zocor crestor pravachol zetia lantus levemir humalog novolog tresiba trulicity
+    ozempic wegovy mounjaro victoza jardiance farxiga invokana januvia glucotrol
+    protonix nexium prilosec pepcid zantac reglan zofran phenergan compazine senokot
+    colace miralax lactulose rifaxamin xifaxan kayexalate renvela sevelamer epogen
+    procrit aranesp neupogen foley pyxis accucheck glucometer""".split()
+)

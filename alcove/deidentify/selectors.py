@@ -1,0 +1,162 @@
+"""Reads for supervision packets. Every note, name and detail is read through the one door:
+notes through notes.services.note_read and notes.selectors, the client's own identifiers
+through decide() and Decision.open, each a decision recorded in the audit log."""
+
+from datetime import date
+from uuid import UUID
+
+from alcove.access.decisions import AccessDenied
+from alcove.access.policy import Action, DataClass, Relationship
+from alcove.access.services import decide
+from alcove.accounts.models import User
+from alcove.audit.models import Outcome
+from alcove.audit.services import audit_record
+from alcove.clients.models import CareTeamMember, Client, ClientContact
+from alcove.clients.selectors import relationship_of
+from alcove.deidentify.engine import Known, Person
+from alcove.deidentify.models import Packet
+from alcove.deidentify.packets import Adjustments, Draft, date_offset, draft_build, note_text
+from alcove.notes.models import Note, NoteKind, NoteStatus
+from alcove.notes.selectors import psychotherapy_area_open, psychotherapy_notes_list
+from alcove.notes.services import note_read
+
+RESOURCE = "supervision_packet"
+OWN_RULE = "A supervision packet is its author's working copy until it is exported."
+OWN_REMEDY = "Ask its author to export it, or start your own from the client's chart."
+
+
+def packet_refuse(*, actor: User, packet: Packet, action: str, rule: str, remedy: str) -> None:
+    """Record a refusal in the audit log, then raise it."""
+    audit_record(
+        actor_id=actor.pk,
+        action=f"{DataClass.CLINICAL}.{action}",
+        outcome=Outcome.DENIED,
+        resource_type=RESOURCE,
+        resource_id=str(packet.pk),
+        client_id=packet.client_id,
+        rule=rule,
+    )
+    raise AccessDenied(rule, remedy)
+
+
+def packet_own(*, actor: User, packet: Packet, action: str) -> None:
+    if packet.author_id != actor.pk:
+        packet_refuse(actor=actor, packet=packet, action=action, rule=OWN_RULE, remedy=OWN_REMEDY)
+
+
+def packet_notes_offered(*, actor: User, client: Client) -> list[Note]:
+    """The signed notes the actor may put in a packet: the chart's notes they may read, and
+    psychotherapy notes they wrote themselves (never another author's)."""
+    listing = decide(
+        actor=actor,
+        action=Action.READ,
+        data_class=DataClass.CLINICAL,
+        client_id=client.pk,
+        resource_type="notes_list",
+    )
+    listing.require()
+    notes = list(
+        Note.objects.filter(client=client, status=NoteStatus.SIGNED)
+        .exclude(kind=NoteKind.PSYCHOTHERAPY)
+        .order_by("signed_at")
+    )
+    if psychotherapy_area_open(actor=actor, client=client):
+        own = psychotherapy_notes_list(actor=actor, client=client)
+        notes += [n for n in own if n.author_id == actor.pk and n.status == NoteStatus.SIGNED]
+    return notes
+
+
+def packet_known(*, actor: User, client: Client) -> Known:
+    """The client's own identifiers, for record-aware de-identification."""
+    demographics = decide(
+        actor=actor,
+        action=Action.READ,
+        data_class=DataClass.DEMOGRAPHICS,
+        client_id=client.pk,
+        resource_type=RESOURCE,
+    )
+    demographics.require()
+    known = Known()
+    for sealed in (client.legal_name, client.preferred_name):
+        if value := demographics.open(sealed):
+            known.client.append(value)
+    if employer := demographics.open(client.employer_or_school):
+        known.employers.append(employer)
+    if born := demographics.open(client.date_of_birth):
+        try:
+            known.dates_of_birth.append(date.fromisoformat(born))
+        except ValueError:
+            pass
+    contact = decide(
+        actor=actor,
+        action=Action.READ,
+        data_class=DataClass.CONTACT,
+        client_id=client.pk,
+        resource_type=RESOURCE,
+    )
+    if contact.allowed:
+        for sealed, target in (
+            (client.phone, known.phones),
+            (client.email, known.emails),
+            (client.address, known.addresses),
+        ):
+            if value := contact.open(sealed):
+                target.append(value)
+        for person in ClientContact.objects.filter(client=client):
+            name = contact.open(person.name)
+            relation = contact.open(person.relation) or person.kind
+            if name:
+                known.relatives.append(Person(name, relation))
+            if phone := contact.open(person.phone):
+                known.phones.append(phone)
+    # Staff names are not the client's data: the care team's, from the staff list.
+    team = CareTeamMember.objects.filter(client=client).select_related("staff")
+    known.staff.extend(sorted({m.staff.full_name for m in team if m.staff.full_name}))
+    return known
+
+
+def _notes_of(packet: Packet) -> list[Note]:
+    by_id = {str(n.pk): n for n in Note.objects.filter(pk__in=packet.note_ids)}
+    return [by_id[i] for i in packet.note_ids if i in by_id]
+
+
+def packet_adjustments(*, actor: User, packet: Packet) -> Adjustments:
+    decision = decide(
+        actor=actor,
+        action=Action.READ,
+        data_class=DataClass.CLINICAL,
+        client_id=packet.client_id,
+        resource_type=RESOURCE,
+        resource_id=packet.pk,
+    )
+    decision.require()
+    return Adjustments.loads(decision.open(packet.adjustments))
+
+
+def packet_draft(*, actor: User, packet: Packet, adjustments: Adjustments | None = None) -> Draft:
+    """The draft as it stands: the chosen notes read again (each read decided and recorded),
+    de-identified with the client's own identifiers and the reviewer's adjustments."""
+    packet_own(actor=actor, packet=packet, action=Action.READ)
+    if adjustments is None:
+        adjustments = packet_adjustments(actor=actor, packet=packet)
+    texts = []
+    for number, note in enumerate(_notes_of(packet), 1):
+        read = note_read(actor=actor, note=note)
+        texts.append((f"Note {number}: {note.get_kind_display()}", note_text(read["content"])))
+    return draft_build(
+        texts,
+        known=packet_known(actor=actor, client=packet.client),
+        adjustments=adjustments,
+        offset_days=date_offset(packet.client_id),
+    )
+
+
+def packets_of(*, actor: User, client_id: UUID) -> list[Packet]:
+    """The actor's own packets for this client (ids and states only, nothing sealed)."""
+    return list(Packet.objects.filter(client_id=client_id, author=actor).order_by("-created_at"))
+
+
+def packet_may_export(*, actor: User, packet: Packet) -> bool:
+    """Still treating (or supervising) the client: a packet leaves only with a current tie."""
+    relationship = relationship_of(actor_id=actor.pk, client_id=packet.client_id)
+    return relationship != Relationship.NONE

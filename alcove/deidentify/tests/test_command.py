@@ -1,0 +1,121 @@
+"""`alcove deidentify`: what someone piping notes through it sees."""
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+
+def run(stdin: bytes, *args: str) -> tuple[str, str, CommandError | None]:
+    out, err = io.StringIO(), io.StringIO()
+    try:
+        call_command("deidentify", *args, stdin=io.BytesIO(stdin), stdout=out, stderr=err)
+    except CommandError as error:
+        return out.getvalue(), err.getvalue(), error
+    return out.getvalue(), err.getvalue(), None
+
+
+def test_it_redacts_text_from_stdin() -> None:
+    out, _, error = run(b"Seen by Dr. Helen Okafor on 3/14/2024; call 662-555-0142.\n")
+    assert error is None
+    assert out == "Seen by Dr. Clinician A on 2024; call [PHONE].\n"
+
+
+def test_it_shifts_dates_when_asked_and_refuses_a_shift_of_nothing() -> None:
+    out, _, error = run(b"Seen 3/14/2024.", "--dates", "shift", "--offset-days", "-10")
+    assert error is None and out == "Seen 3/4/2024."
+    _, _, error = run(b"Seen 3/14/2024.", "--dates", "shift")
+    assert error is not None and "offset" in str(error)
+
+
+def test_it_writes_one_line_of_spans_per_json_line() -> None:
+    lines = b'{"id": 7, "text": "Dana Moreau called 662-555-0142"}\n{"id": "b", "text": "ok"}\n'
+    out, err, error = run(lines, "--format", "spans-jsonl")
+    assert error is None and err == ""
+    first, second = (json.loads(line) for line in out.splitlines())
+    assert first == {
+        "id": 7,
+        "spans": [
+            {"start": 0, "end": 11, "type": "NAME"},
+            {"start": 19, "end": 31, "type": "PHONE"},
+        ],
+    }
+    assert second == {"id": "b", "spans": []}
+
+
+def test_it_names_each_bad_line_and_still_processes_the_others() -> None:
+    lines = (
+        b'{"id": 1, "text": "Dana Moreau called."}\n'
+        b"not json at all\n"
+        b'{"id": 3}\n'
+        b'{"text": "Rosalind Achterberg"}\n'
+        b"\xff\xfe broken\n"
+        b'["a", "list"]\n'
+        b'{"id": 7, "text": 12}\n'
+        b'{"id": 8, "text": "Her sister Rosalind visited."}\n'
+    )
+    out, err, error = run(lines, "--format", "spans-jsonl")
+    assert [json.loads(line)["id"] for line in out.splitlines()] == [1, 8]
+    assert err.splitlines() == [
+        "line 2: not JSON (column 1: Expecting value)",
+        "line 3: missing field 'text'",
+        "line 4: missing field 'id'",
+        "line 5: not UTF-8 (byte 0)",
+        "line 6: expected a JSON object",
+        "line 7: 'text' must be a string",
+    ]
+    assert error is not None and error.returncode == 1
+    assert "Rosalind" not in err  # errors name lines, never their content
+
+
+def test_it_refuses_text_that_is_not_utf8() -> None:
+    _, err, error = run(b"caf\xe9 Dana")
+    assert error is not None and "not UTF-8 (byte 3)" in err
+
+
+def test_it_uses_the_clients_own_identifiers_from_a_known_file(tmp_path: Path) -> None:
+    known = tmp_path / "known.json"
+    known.write_text(
+        json.dumps(
+            {
+                "client": {"names": ["Dana Moreau"], "nicknames": ["Dee"]},
+                "relatives": [{"name": "Luc Moreau", "relation": "husband"}],
+                "employer": "Hartwell Logistics",
+                "date_of_birth": "1986-04-17",
+            }
+        )
+    )
+    out, _, error = run(b"Dee and Luc argued; Hartwell cut her hours.", "--known", str(known))
+    assert error is None
+    assert out == "The client and Partner A argued; [EMPLOYER] cut her hours."
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"{not json", "--known file is not JSON"),
+        (b'["Dana"]', "must hold a JSON object"),
+        (b'{"clients": ["Dana"]}', "unknown keys"),
+        (b'{"date_of_birth": "17 April 1986"}', "YYYY-MM-DD"),
+    ],
+)
+def test_it_refuses_a_bad_known_file_saying_why(
+    tmp_path: Path, content: bytes, message: str
+) -> None:
+    known = tmp_path / "known.json"
+    known.write_bytes(content)
+    _, _, error = run(b"text", "--known", str(known))
+    assert error is not None and message in str(error)
+    assert "Dana" not in str(error) and "April" not in str(error)  # never the contents
+
+
+def test_its_offsets_count_characters_not_bytes() -> None:
+    text = "Café visit 🙂: her sister Zoë Müller called 662-555-0142."
+    line = json.dumps({"id": "u", "text": text}).encode() + b"\n"
+    out, _, error = run(line, "--format", "spans-jsonl")
+    assert error is None
+    spans = json.loads(out)["spans"]
+    assert [text[s["start"] : s["end"]] for s in spans] == ["Zoë Müller", "662-555-0142"]

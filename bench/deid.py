@@ -1,0 +1,296 @@
+"""Benchmark: the de-identification engine's recall, precision and F2, and its throughput.
+
+Run: .venv/bin/python bench/deid.py [--show-misses N] [--set notes|presidio]
+
+How it measures:
+- Sets: bench/deid/data/notes.jsonl (synthetic therapy and clinical notes written by
+  bench/deid/generate.py, exact spans) and ../shared/data/presidio_synth_dataset_v2.json
+  (general PII from presidio-research, MIT licence), or $ALCOVE_PRESIDIO_SET.
+- Tokens are runs of letters and digits. A token is an identifier in the gold standard
+  when it lies inside a gold span, and found when it lies inside a span the engine returns
+  (whatever the two types are: a name masked as a place is still masked). Recall, precision
+  and F2 (recall weighed twice) are counted over all tokens; per type, recall counts gold
+  tokens of that type and precision counts tokens the engine gave that type. Entity recall
+  per type counts gold spans whose every token was found.
+- Presidio's labels are mapped onto the engine's: PERSON->NAME, STREET_ADDRESS->ADDRESS,
+  GPE->LOCATION, ORGANIZATION->ORGANIZATION, DATE_TIME->DATE, PHONE_NUMBER->PHONE,
+  AGE->AGE, EMAIL_ADDRESS->EMAIL, ZIP_CODE->ZIP, DOMAIN_NAME->URL, IP_ADDRESS->IP,
+  US_SSN->SSN, CREDIT_CARD, IBAN_CODE and US_DRIVER_LICENSE->ID. TITLE (Mr, Dr...) and NRP
+  (nationality, religion, politics) are not identifiers under Safe Harbor: their tokens are
+  left out of the counts altogether. Presidio marks states and countries (GPE) and every
+  age, which the engine keeps (states, countries) by design, so recall there is lower.
+- Throughput: a fresh Python process pinned to one core (taskset when available) imports
+  the engine, loads its dictionaries (from the lexicon cache, built beforehand) and runs
+  find_spans over every text of the set, three times. Start-up is included: the time runs
+  from before the interpreter starts to its exit. KB/s = UTF-8 bytes of the texts / 1024
+  / seconds, given for the child's CPU time (user + system, from getrusage: fair on a
+  machine others share) and for wall time (what a person waits, when the core is free).
+  The first build of the lexicon cache (once per machine) is timed separately. Sets under
+  64 KB are too small to measure throughput on: their figure would be start-up alone.
+"""
+
+import argparse
+import json
+import os
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT))
+
+NOTES = HERE / "deid" / "data" / "notes.jsonl"
+PRESIDIO = Path(
+    os.environ.get(
+        "ALCOVE_PRESIDIO_SET", ROOT.parent / "shared" / "data" / "presidio_synth_dataset_v2.json"
+    )
+)
+PRESIDIO_MAP = {
+    "PERSON": "NAME",
+    "STREET_ADDRESS": "ADDRESS",
+    "GPE": "LOCATION",
+    "ORGANIZATION": "ORGANIZATION",
+    "DATE_TIME": "DATE",
+    "PHONE_NUMBER": "PHONE",
+    "AGE": "AGE",
+    "EMAIL_ADDRESS": "EMAIL",
+    "ZIP_CODE": "ZIP",
+    "DOMAIN_NAME": "URL",
+    "IP_ADDRESS": "IP",
+    "US_SSN": "SSN",
+    "CREDIT_CARD": "ID",
+    "IBAN_CODE": "ID",
+    "US_DRIVER_LICENSE": "ID",
+}
+IGNORED = {"TITLE", "NRP"}
+TOKEN = re.compile(r"[A-Za-z0-9]+")
+
+Doc = dict[str, object]
+
+
+def load_notes() -> list[Doc]:
+    return [json.loads(line) for line in NOTES.read_text().splitlines() if line.strip()]
+
+
+HANDWRITTEN = HERE / "deid" / "data" / "handwritten.txt"
+MARK = re.compile(r"\[\[([A-Z]+)\|(.*?)\]\]", re.S)
+
+
+def load_handwritten() -> list[Doc]:
+    """Notes written by hand with inline marks: [[TYPE|text]]."""
+    docs: list[Doc] = []
+    body = "\n".join(
+        line for line in HANDWRITTEN.read_text().splitlines() if not line.startswith("#")
+    )
+    for chunk in body.split("=== ")[1:]:
+        name, _, marked = chunk.partition("\n")
+        text_parts: list[str] = []
+        spans: list[dict[str, object]] = []
+        position = 0
+        length = 0
+        for m in MARK.finditer(marked):
+            before = marked[position : m.start()]
+            text_parts.append(before)
+            length += len(before)
+            spans.append({"start": length, "end": length + len(m.group(2)), "type": m.group(1)})
+            text_parts.append(m.group(2))
+            length += len(m.group(2))
+            position = m.end()
+        text_parts.append(marked[position:])
+        docs.append({"id": name.strip(), "text": "".join(text_parts), "spans": spans})
+    return docs
+
+
+def load_presidio() -> list[Doc]:
+    rows = json.loads(PRESIDIO.read_text())
+    docs = []
+    for n, row in enumerate(rows):
+        spans = [
+            {
+                "start": s["start_position"],
+                "end": s["end_position"],
+                "type": PRESIDIO_MAP.get(s["entity_type"], s["entity_type"]),
+            }
+            for s in row["spans"]
+        ]
+        docs.append({"id": f"presidio-{n}", "text": row["full_text"], "spans": spans})
+    return docs
+
+
+def _label(tokens: list[tuple[int, int]], spans: list[dict[str, object]]) -> list[str | None]:
+    labels: list[str | None] = [None] * len(tokens)
+    for span in spans:
+        start, end, kind = int(str(span["start"])), int(str(span["end"])), str(span["type"])
+        for i, (a, b) in enumerate(tokens):
+            if a < end and b > start:
+                labels[i] = kind
+    return labels
+
+
+def f2(recall: float, precision: float) -> float:
+    if recall + precision == 0:
+        return 0.0
+    return 5 * precision * recall / (4 * precision + recall)
+
+
+def score(docs: list[Doc], show_misses: int = 0) -> None:
+    from alcove.deidentify.engine import find_spans
+
+    tp = fp = fn = 0
+    gold_by: Counter[str] = Counter()
+    found_by: Counter[str] = Counter()
+    pred_by: Counter[str] = Counter()
+    right_by: Counter[str] = Counter()
+    entities: Counter[str] = Counter()
+    entities_found: Counter[str] = Counter()
+    misses: list[str] = []
+    false: list[str] = []
+    for doc in docs:
+        text = str(doc["text"])
+        gold_spans = list(doc["spans"])  # type: ignore[call-overload]
+        tokens = [m.span() for m in TOKEN.finditer(text)]
+        gold = _label(tokens, gold_spans)
+        predicted_spans = [
+            {"start": s.start, "end": s.end, "type": str(s.kind)} for s in find_spans(text)
+        ]
+        pred = _label(tokens, predicted_spans)
+        for (a, b), g, p in zip(tokens, gold, pred, strict=True):
+            if g in IGNORED:
+                continue
+            if g:
+                gold_by[g] += 1
+            if p:
+                pred_by[p] += 1
+            if g and p:
+                tp += 1
+                found_by[g] += 1
+                right_by[p] += 1
+            elif g:
+                fn += 1
+                misses.append(f"{g:<12} {text[a:b]!r:<24} …{text[max(0, a - 40) : b + 20]!r}")
+            elif p:
+                fp += 1
+                false.append(f"{p:<12} {text[a:b]!r:<24} …{text[max(0, a - 40) : b + 20]!r}")
+        for span in gold_spans:
+            kind = str(span["type"])
+            if kind in IGNORED:
+                continue
+            entities[kind] += 1
+            inside = [
+                i
+                for i, (a, b) in enumerate(tokens)
+                if a < int(span["end"]) and b > int(span["start"])
+            ]
+            if inside and all(pred[i] for i in inside):
+                entities_found[kind] += 1
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    print(f"  tokens: {tp + fn} identifier tokens, {tp + fp} masked")
+    print(f"  token recall {recall:.4f}  precision {precision:.4f}  F2 {f2(recall, precision):.4f}")
+    print(
+        f"  {'type':<13}{'gold tok':>9}{'recall':>8}{'masked':>8}{'precision':>10}{'F2':>7}"
+        f"{'entities':>9}{'ent.rec':>8}"
+    )
+    for kind in sorted(set(gold_by) | set(pred_by)):
+        r = found_by[kind] / gold_by[kind] if gold_by[kind] else float("nan")
+        p = right_by[kind] / pred_by[kind] if pred_by[kind] else float("nan")
+        er = entities_found[kind] / entities[kind] if entities[kind] else float("nan")
+        both = f2(r, p) if gold_by[kind] and pred_by[kind] else float("nan")
+        print(
+            f"  {kind:<13}{gold_by[kind]:>9}{r:>8.3f}{pred_by[kind]:>8}{p:>10.3f}{both:>7.3f}"
+            f"{entities[kind]:>9}{er:>8.3f}"
+        )
+    if show_misses:
+        print("  missed:")
+        for line in misses[:show_misses]:
+            print("   ", line)
+        print("  masked but not an identifier:")
+        for line in false[:show_misses]:
+            print("   ", line)
+
+
+THROUGHPUT = """
+import json, sys
+from alcove.deidentify.engine import find_spans
+texts = json.load(open(sys.argv[1]))
+for text in texts:
+    find_spans(text)
+"""
+
+
+def _child_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def throughput(name: str, docs: list[Doc]) -> None:
+    texts = [str(d["text"]) for d in docs]
+    size = sum(len(t.encode()) for t in texts)
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as handle:
+        json.dump(texts, handle)
+    pin = ["taskset", "-c", "0"] if shutil.which("taskset") else []
+    command = [*pin, sys.executable, "-c", THROUGHPUT, handle.name]
+    walls, cpus = [], []
+    for _ in range(3):
+        started, cpu = time.perf_counter(), _child_cpu()
+        subprocess.run(command, check=True, cwd=ROOT)  # noqa: S603 (our own interpreter)
+        walls.append(time.perf_counter() - started)
+        cpus.append(_child_cpu() - cpu)
+    os.unlink(handle.name)
+    cpu, wall = sorted(cpus)[1], sorted(walls)[1]
+    kb = size / 1024
+    print(
+        f"  throughput ({name}, {kb:.0f} KB, one core, start-up included): "
+        f"{kb / cpu:.0f} KB/s of CPU time ({cpu:.2f} s), {kb / wall:.0f} KB/s of wall time "
+        f"({wall:.2f} s); medians of 3"
+    )
+
+
+def startup() -> None:
+    command = [
+        sys.executable,
+        "-c",
+        "from alcove.deidentify.engine import find_spans; find_spans('x')",
+    ]
+    started = time.perf_counter()
+    subprocess.run(command, check=True, cwd=ROOT)  # noqa: S603
+    warm = time.perf_counter() - started
+    with tempfile.TemporaryDirectory() as empty:
+        env = dict(os.environ, ALCOVE_DEID_CACHE=empty)
+        started = time.perf_counter()
+        subprocess.run(command, check=True, cwd=ROOT, env=env)  # noqa: S603
+        cold = time.perf_counter() - started
+    print(
+        f"start-up: {warm:.2f} s with the lexicon cache, "
+        f"{cold:.2f} s building it (once per machine)"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="De-identification benchmark.")
+    parser.add_argument("--show-misses", type=int, default=0, metavar="N")
+    parser.add_argument("--set", choices=["notes", "handwritten", "presidio"], action="append")
+    parser.add_argument("--no-speed", action="store_true")
+    args = parser.parse_args()
+    sets = args.set or ["notes", "handwritten", "presidio"]
+    loaders = {"notes": load_notes, "handwritten": load_handwritten, "presidio": load_presidio}
+    if not args.no_speed:
+        startup()
+    for name in sets:
+        docs = loaders[name]()
+        size = sum(len(str(d["text"]).encode()) for d in docs)
+        print(f"\n{name}: {len(docs)} documents, {size / 1024:.0f} KB")
+        score(docs, args.show_misses)
+        if not args.no_speed and size >= 64 * 1024:
+            throughput(name, docs)
+
+
+if __name__ == "__main__":
+    main()
