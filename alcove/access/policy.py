@@ -85,6 +85,8 @@ GRANTS: tuple[Grant, ...] = (
      "a trainee keeps the chart of their clients, under supervision"),
     (Role.TRAINEE, frozenset({R.AUTHOR}), frozenset({D.CLINICAL}), frozenset({A.SIGN}),
      "a trainee signs their own notes; the supervisor co-signs"),
+    (Role.TRAINEE, frozenset({R.AUTHOR}), frozenset({D.CLINICAL}), frozenset({A.EXPORT}),
+     "a trainee exports what they author: a de-identified packet to take to supervision"),
     (Role.TRAINEE, frozenset({R.AUTHOR}), frozenset({D.PSYCHOTHERAPY_NOTES}),
      frozenset({A.READ, A.WRITE, A.SIGN}),
      "psychotherapy notes are for their author alone"),

@@ -159,13 +159,15 @@ def test_only_signed_notes_of_this_client_go_in(chart):
         packet_create(actor=chart["clinician"], client=chart["client"], notes=[draft])
 
 
-def test_a_trainee_drafts_a_packet_but_the_table_gives_no_export(chart, progress):
+def test_a_trainee_takes_a_packet_of_their_own_to_supervision(chart, progress):
     trainee = chart["trainee"]
     packet = packet_create(actor=trainee, client=chart["client"], notes=[progress])
     packet_approve(actor=trainee, packet=packet)
     assert packet.status == PacketStatus.APPROVED
+    exported = packet_export(actor=trainee, packet=packet)
+    assert "Dana" not in exported and "Moreau" not in exported
     with pytest.raises(AccessDenied):
-        packet_export(actor=trainee, packet=packet)
+        packet_export(actor=chart["co"], packet=packet)  # a packet is its author's alone
 
 
 def test_the_pages_take_a_clinician_from_chart_to_exported_text(chart, progress, signed_in):
