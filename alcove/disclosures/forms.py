@@ -135,16 +135,33 @@ class ReportForm(forms.Form):
     told = forms.ChoiceField(label="Was the client told?", choices=Told.choices)
     told_detail = words("How they were told, or why not (or not yet)", widget=TEXT)
 
+    # The order a clinician works in, one step a fieldset (names without "fact_").
+    STEPS = (
+        ("The concern", ("concern", "threat", "person_at_risk")),
+        ("The rule you are following", ("jurisdiction", "rule")),
+        ("Who you consulted", (CONSULTED.key,)),
+        (
+            "What was disclosed, to whom and when",
+            ("when", "agency", "reference", "recipient", METHOD.key, "statement")
+            + ("classes", "covers_from", "covers_to"),
+        ),
+        ("Telling the client", ("told", "told_detail")),
+    )
+
     def __init__(self, *args: Any, basis: Basis, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.basis = basis
-        own = _fact_fields(basis)
-        # The guided order: the concern and the rule, who was consulted, what was disclosed.
-        order = [k for k in own if k not in (f"fact_{CONSULTED.key}", f"fact_{METHOD.key}")]
-        order += [f"fact_{CONSULTED.key}", "when", "recipient", f"fact_{METHOD.key}", "statement"]
-        fields = {**own, **self.fields}
-        rest = [k for k in fields if k not in order]
-        self.fields = {k: fields[k] for k in order + rest}
+        fields = {**_fact_fields(basis), **self.fields}
+        fields[f"fact_{METHOD.key}"] = words(METHOD.label)  # a word or two, not a paragraph
+        order = [f"fact_{n}" if f"fact_{n}" in fields else n for _, ns in self.STEPS for n in ns]
+        self.fields = {k: fields[k] for k in order if k in fields}
+
+    def steps(self) -> list[tuple[str, list[forms.BoundField]]]:
+        """Each step's legend and its fields, for the page's numbered fieldsets."""
+        named = {name.removeprefix("fact_"): name for name in self.fields}
+        return [
+            (legend, [self[named[n]] for n in names if n in named]) for legend, names in self.STEPS
+        ]
 
     def facts(self) -> dict[str, str]:
         return facts_of(self.cleaned_data)

@@ -145,6 +145,16 @@ def test_the_guided_duty_to_warn_records_each_step_and_what_the_client_was_told(
         "Was the client told?",
     ]
     assert [form.index(label) for label in order] == sorted(form.index(label) for label in order)
+    assert "<legend>1. The concern</legend>" in form and "5. Telling the client" in form
+    report = browser.get(url.replace("duty_to_warn", "mandatory_report")).content.decode()
+    steps = [
+        "The concern that led",
+        "The law that requires",
+        "Supervisor or colleague",
+        "Agency reported to",
+        "Report reference",
+    ]
+    assert [report.index(label) for label in steps] == sorted(report.index(s) for s in steps)
     response = browser.post(
         url,
         {
