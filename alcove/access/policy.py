@@ -79,8 +79,9 @@ GRANTS: tuple[Grant, ...] = (
     (Role.CLINICIAN, TREATING, frozenset({D.AUDIT}), frozenset({A.READ}),
      "a treating clinician sees the access history of their client"),
     (Role.CLINICIAN, frozenset({R.AUTHOR}), frozenset({D.PSYCHOTHERAPY_NOTES}),
-     frozenset({A.READ, A.WRITE, A.SIGN}),
-     "psychotherapy notes are for their author alone"),
+     frozenset({A.READ, A.WRITE, A.SIGN, A.EXPORT}),
+     "psychotherapy notes are for their author alone, who may take them de-identified to "
+     "supervision"),
     (Role.TRAINEE, TREATING, CHART | {D.CLINICAL}, frozenset({A.READ, A.WRITE}),
      "a trainee keeps the chart of their clients, under supervision"),
     (Role.TRAINEE, frozenset({R.AUTHOR}), frozenset({D.CLINICAL}), frozenset({A.SIGN}),
@@ -88,8 +89,9 @@ GRANTS: tuple[Grant, ...] = (
     (Role.TRAINEE, frozenset({R.AUTHOR}), frozenset({D.CLINICAL}), frozenset({A.EXPORT}),
      "a trainee exports what they author: a de-identified packet to take to supervision"),
     (Role.TRAINEE, frozenset({R.AUTHOR}), frozenset({D.PSYCHOTHERAPY_NOTES}),
-     frozenset({A.READ, A.WRITE, A.SIGN}),
-     "psychotherapy notes are for their author alone"),
+     frozenset({A.READ, A.WRITE, A.SIGN, A.EXPORT}),
+     "psychotherapy notes are for their author alone, who may take them de-identified to "
+     "supervision"),
     (Role.SUPERVISOR, SUPERVISING, CHART | {D.CLINICAL}, frozenset({A.READ}),
      "a supervisor reads the charts of their trainees' clients"),
     (Role.SUPERVISOR, frozenset({R.SUPERVISES_AUTHOR}), frozenset({D.CLINICAL}),

@@ -179,6 +179,7 @@ def client_chart(request: HttpRequest, client_id: UUID) -> HttpResponse:
             actor=actor, client=client, relationship=relationship
         ),
         "can_add_to_team": relationship == Relationship.AUTHOR,
+        "can_make_packets": actor.has_role(Role.CLINICIAN, Role.TRAINEE),
         "names": names,
         "tabs": tabs,
         "notes": notes,

@@ -14,7 +14,7 @@ from django.db import models
 from alcove.clients.models import Client
 from alcove.encryption.fields import SealedField
 
-CLINICAL = "clinical"
+CLINICAL, PSYCHOTHERAPY = "clinical", "psychotherapy_notes"
 
 
 class PacketStatus(models.TextChoices):
@@ -32,8 +32,20 @@ class Packet(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     approved_at = models.DateTimeField(null=True, blank=True)
     note_ids = models.JSONField(default=list, help_text="The chosen signed notes, in order.")
+    data_class = models.CharField(
+        max_length=24,
+        default=CLINICAL,
+        help_text="psychotherapy_notes when it holds one: then sealed, read and exported as such.",
+    )
     adjustments = SealedField(data_class=CLINICAL, client_field="client_id", null=True)
     approved_text = SealedField(data_class=CLINICAL, client_field="client_id", null=True)
+    # A packet holding its author's psychotherapy notes keeps them under that key and class.
+    adjustments_apart = SealedField(data_class=PSYCHOTHERAPY, client_field="client_id", null=True)
+    approved_text_apart = SealedField(data_class=PSYCHOTHERAPY, client_field="client_id", null=True)
 
     def __str__(self) -> str:
         return f"supervision packet {self.pk}"
+
+    @property
+    def apart(self) -> bool:
+        return self.data_class == PSYCHOTHERAPY

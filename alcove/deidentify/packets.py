@@ -15,6 +15,7 @@ from alcove.deidentify.engine import (
     Kind,
     Known,
     Pseudonyms,
+    Redaction,
     Span,
     find_spans,
     redact_detail,
@@ -117,6 +118,53 @@ def _masked_phrases(text: str, phrases: Sequence[str]) -> list[Span]:
     return spans
 
 
+def _with_masks(spans: list[Span], masks: list[Span]) -> list[Span]:
+    """The reviewer's masks win whole: a span a mask touches joins it, so every character
+    the reviewer asked to hide stays hidden, whatever the engine found there."""
+    for mask in sorted(masks, key=lambda m: m.start):
+        touching = [s for s in spans if s.start < mask.end and mask.start < s.end]
+        start = min([mask.start, *(s.start for s in touching)])
+        end = max([mask.end, *(s.end for s in touching)])
+        spans = [s for s in spans if s not in touching]
+        spans.append(Span(start, end, Kind.OTHER, "reviewer"))
+    return sorted(spans, key=lambda s: s.start)
+
+
+def _segments(
+    n: int, text: str, detail: Redaction, undone: list[tuple[str, Span]]
+) -> list[Segment]:
+    """The output in order: kept text, replacements, and (marked, unchanged) the originals
+    the reviewer chose to keep, where they stand in the text."""
+    items: list[tuple[int, int, Segment]] = []  # (output start, output end, segment)
+    for replacement in detail.replacements:
+        span = replacement.span
+        segment = Segment(
+            replacement.text,
+            kind=str(span.kind),
+            key="" if span.ref == "reviewer" else f"{n}:{span.start}:{span.end}",
+            original=text[span.start : span.end],
+        )
+        items.append((replacement.out_start, replacement.out_end, segment))
+    for key, span in undone:
+        shift = sum(
+            (r.out_end - r.out_start) - (r.span.end - r.span.start)
+            for r in detail.replacements
+            if r.span.end <= span.start
+        )
+        original = text[span.start : span.end]
+        segment = Segment(original, kind=str(span.kind), key=key, original=original, undone=True)
+        items.append((span.start + shift, span.end + shift, segment))
+    segments, position = [], 0
+    for out_start, out_end, segment in sorted(items, key=lambda item: item[0]):
+        if out_start > position:
+            segments.append(Segment(detail.text[position:out_start]))
+        segments.append(segment)
+        position = out_end
+    if position < len(detail.text):
+        segments.append(Segment(detail.text[position:]))
+    return segments
+
+
 def draft_build(
     notes: Sequence[tuple[str, str]],
     *,
@@ -124,49 +172,31 @@ def draft_build(
     adjustments: Adjustments,
     offset_days: int,
 ) -> Draft:
-    """Each (title, text) de-identified with one set of pseudonyms for the whole packet."""
+    """Each (title, text) de-identified with one set of pseudonyms for the whole packet.
+
+    Undoing applies to what the engine found; the reviewer's own masks are applied after it
+    and never undone by it (only "stop masking" removes one)."""
     pseudonyms = Pseudonyms()
     undone = set(adjustments.unmask)
     out = []
     for n, (title, text) in enumerate(notes):
-        spans = find_spans(text, known) + _masked_phrases(text, adjustments.mask)
-        spans = spans_resolve(spans)
-        kept = [s for s in spans if f"{n}:{s.start}:{s.end}" not in undone]
+        found = spans_resolve(find_spans(text, known))
+        kept = [s for s in found if f"{n}:{s.start}:{s.end}" not in undone]
+        masks = _masked_phrases(text, adjustments.mask)
+        spans = _with_masks(kept, masks)
+        covered = [(m.start, m.end) for m in spans if m.ref == "reviewer"]
+        left_as_written = [
+            (f"{n}:{s.start}:{s.end}", s)
+            for s in found
+            if f"{n}:{s.start}:{s.end}" in undone
+            and not any(a < s.end and s.start < b for a, b in covered)
+        ]
         detail = redact_detail(
             text,
-            spans=kept,
+            spans=spans,
             pseudonyms=pseudonyms,
             dates=DatePolicy.SHIFT,
             offset_days=offset_days,
         )
-        segments: list[Segment] = []
-        position = 0
-        for replacement in detail.replacements:
-            if replacement.out_start > position:
-                segments.append(Segment(detail.text[position : replacement.out_start]))
-            span = replacement.span
-            segments.append(
-                Segment(
-                    replacement.text,
-                    kind=str(span.kind),
-                    key=f"{n}:{span.start}:{span.end}",
-                    original=text[span.start : span.end],
-                )
-            )
-            position = replacement.out_end
-        if position < len(detail.text):
-            segments.append(Segment(detail.text[position:]))
-        for span in spans:
-            if f"{n}:{span.start}:{span.end}" in undone:
-                # shown to the reviewer so an undo can itself be undone
-                segments.append(
-                    Segment(
-                        "",
-                        kind=str(span.kind),
-                        key=f"{n}:{span.start}:{span.end}",
-                        original=text[span.start : span.end],
-                        undone=True,
-                    )
-                )
-        out.append(DraftNote(title, segments))
+        out.append(DraftNote(title, _segments(n, text, detail, left_as_written)))
     return Draft(out)

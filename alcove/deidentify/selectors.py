@@ -3,16 +3,16 @@ notes through notes.services.note_read and notes.selectors, the client's own ide
 through decide() and Decision.open, each a decision recorded in the audit log."""
 
 from datetime import date
+from typing import Any
 from uuid import UUID
 
-from alcove.access.decisions import AccessDenied
-from alcove.access.policy import Action, DataClass, Relationship
+from alcove.access.decisions import AccessDenied, Decision
+from alcove.access.policy import Action, DataClass
 from alcove.access.services import decide
 from alcove.accounts.models import User
 from alcove.audit.models import Outcome
 from alcove.audit.services import audit_record
 from alcove.clients.models import CareTeamMember, Client, ClientContact
-from alcove.clients.selectors import relationship_of
 from alcove.deidentify.engine import Known, Person
 from alcove.deidentify.models import Packet
 from alcove.deidentify.packets import Adjustments, Draft, date_offset, draft_build, note_text
@@ -21,6 +21,8 @@ from alcove.notes.selectors import psychotherapy_area_open, psychotherapy_notes_
 from alcove.notes.services import note_read
 
 RESOURCE = "supervision_packet"
+# A trainee's note awaiting co-signature is signed by its author: supervision is its place.
+SIGNED = (NoteStatus.SIGNED, NoteStatus.AWAITING_COSIGN)
 OWN_RULE = "A supervision packet is its author's working copy until it is exported."
 OWN_REMEDY = "Ask its author to export it, or start your own from the client's chart."
 
@@ -56,13 +58,13 @@ def packet_notes_offered(*, actor: User, client: Client) -> list[Note]:
     )
     listing.require()
     notes = list(
-        Note.objects.filter(client=client, status=NoteStatus.SIGNED)
+        Note.objects.filter(client=client, status__in=SIGNED)
         .exclude(kind=NoteKind.PSYCHOTHERAPY)
         .order_by("signed_at")
     )
     if psychotherapy_area_open(actor=actor, client=client):
         own = psychotherapy_notes_list(actor=actor, client=client)
-        notes += [n for n in own if n.author_id == actor.pk and n.status == NoteStatus.SIGNED]
+        notes += [n for n in own if n.author_id == actor.pk and n.status in SIGNED]
     return notes
 
 
@@ -120,29 +122,49 @@ def _notes_of(packet: Packet) -> list[Note]:
     return [by_id[i] for i in packet.note_ids if i in by_id]
 
 
-def packet_adjustments(*, actor: User, packet: Packet) -> Adjustments:
-    decision = decide(
+def packet_decide(*, actor: User, packet: Packet, action: Action) -> Decision:
+    """A recorded decision on the packet's own class (psychotherapy notes for a packet
+    holding one: their author alone), made only for the packet's author. Reading and
+    changing it go by the chart (still treating); exporting it by authorship, as for a
+    note its author exports."""
+    packet_own(actor=actor, packet=packet, action=action)
+    apart = packet.apart
+    return decide(
         actor=actor,
-        action=Action.READ,
-        data_class=DataClass.CLINICAL,
+        action=action,
+        data_class=DataClass.PSYCHOTHERAPY_NOTES if apart else DataClass.CLINICAL,
         client_id=packet.client_id,
         resource_type=RESOURCE,
         resource_id=packet.pk,
+        author_id=packet.author_id if apart or action == Action.EXPORT else None,
     )
+
+
+def packet_adjustments(*, actor: User, packet: Packet) -> Adjustments:
+    decision = packet_decide(actor=actor, packet=packet, action=Action.READ)
     decision.require()
-    return Adjustments.loads(decision.open(packet.adjustments))
+    sealed = packet.adjustments_apart if packet.apart else packet.adjustments
+    return Adjustments.loads(decision.open(sealed))
+
+
+def _note_text(read: dict[str, Any]) -> str:
+    """The note as signed, then its addenda (a correction must travel with what it corrects)."""
+    text = note_text(read["content"])
+    for number, addendum in enumerate(read["addenda"], 1):
+        text += f"\nAddendum {number}: {addendum.strip()}"
+    return text
 
 
 def packet_draft(*, actor: User, packet: Packet, adjustments: Adjustments | None = None) -> Draft:
     """The draft as it stands: the chosen notes read again (each read decided and recorded),
     de-identified with the client's own identifiers and the reviewer's adjustments."""
-    packet_own(actor=actor, packet=packet, action=Action.READ)
     if adjustments is None:
         adjustments = packet_adjustments(actor=actor, packet=packet)
+    packet_own(actor=actor, packet=packet, action=Action.READ)
     texts = []
     for number, note in enumerate(_notes_of(packet), 1):
         read = note_read(actor=actor, note=note)
-        texts.append((f"Note {number}: {note.get_kind_display()}", note_text(read["content"])))
+        texts.append((f"Note {number}: {note.get_kind_display()}", _note_text(read)))
     return draft_build(
         texts,
         known=packet_known(actor=actor, client=packet.client),
@@ -157,6 +179,13 @@ def packets_of(*, actor: User, client_id: UUID) -> list[Packet]:
 
 
 def packet_may_export(*, actor: User, packet: Packet) -> bool:
-    """Still treating (or supervising) the client: a packet leaves only with a current tie."""
-    relationship = relationship_of(actor_id=actor.pk, client_id=packet.client_id)
-    return relationship != Relationship.NONE
+    """Still treating (or supervising) the client, by the table: a recorded read of the
+    chart's clinical record. A packet leaves only with a current tie."""
+    return decide(
+        actor=actor,
+        action=Action.READ,
+        data_class=DataClass.CLINICAL,
+        client_id=packet.client_id,
+        resource_type=RESOURCE,
+        resource_id=packet.pk,
+    ).allowed

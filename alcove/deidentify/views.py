@@ -11,12 +11,26 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from alcove.access.policy import Action
 from alcove.accounts.models import Role
 from alcove.clients.models import Client
 from alcove.deidentify.models import Packet, PacketStatus
 from alcove.deidentify.pdf import packet_pdf
-from alcove.deidentify.selectors import packet_adjustments, packet_draft, packet_notes_offered
-from alcove.deidentify.services import packet_adjust, packet_approve, packet_create, packet_export
+from alcove.deidentify.selectors import (
+    packet_adjustments,
+    packet_draft,
+    packet_notes_offered,
+    packet_own,
+    packets_of,
+)
+from alcove.deidentify.services import (
+    PacketRefused,
+    draft_digest,
+    packet_adjust,
+    packet_approve,
+    packet_create,
+    packet_export,
+)
 from alcove.disclosures.pdf import Unprintable
 from alcove.web.decorators import role_required, staff_member
 
@@ -32,12 +46,17 @@ def packet_new(request: HttpRequest, client_id: UUID) -> HttpResponse:
     if request.method == "POST":
         chosen = set(request.POST.getlist("note"))
         notes = [n for n in offered if str(n.pk) in chosen]
-        if not notes:
-            messages.error(request, "Choose at least one signed note.")
+        if not notes or len(notes) != len(chosen):
+            messages.error(request, "Choose at least one of the signed notes listed here.")
         else:
             packet = packet_create(actor=actor, client=client, notes=notes)
             return redirect("packet_review", packet_id=packet.pk)
-    return render(request, "deidentify/packet_new.html", {"client": client, "notes": offered})
+    context = {
+        "client": client,
+        "notes": offered,
+        "packets": packets_of(actor=actor, client_id=client.pk),
+    }
+    return render(request, "deidentify/packet_new.html", context)
 
 
 def _packet(packet_id: UUID) -> Packet:
@@ -49,13 +68,13 @@ def _packet(packet_id: UUID) -> Packet:
 def packet_review(request: HttpRequest, packet_id: UUID) -> HttpResponse:
     actor = staff_member(request)
     packet = _packet(packet_id)
-    adjustments = packet_adjustments(actor=actor, packet=packet)
-    draft = (
-        packet_draft(actor=actor, packet=packet, adjustments=adjustments)
-        if packet.status == PacketStatus.DRAFT
-        else None
-    )
-    context = {"packet": packet, "draft": draft, "masked": adjustments.mask}
+    context: dict[str, object] = {"packet": packet}
+    if packet.status == PacketStatus.DRAFT:
+        adjustments = packet_adjustments(actor=actor, packet=packet)  # the author's alone
+        draft = packet_draft(actor=actor, packet=packet, adjustments=adjustments)
+        context |= {"draft": draft, "masked": adjustments.mask, "seen": draft_digest(draft.text)}
+    else:
+        packet_own(actor=actor, packet=packet, action=Action.READ)
     return render(request, "deidentify/packet_review.html", context)
 
 
@@ -70,13 +89,22 @@ def packet_change(request: HttpRequest, packet_id: UUID) -> HttpResponse:
         "mask": [m for m in [request.POST.get("mask", "").strip()] if m],
         "unmask_phrases": request.POST.getlist("unmask_phrase"),
     }
-    if any(changes.values()):  # ticks made before "Approve" count too
+    if any(changes.values()):
         packet_adjust(actor=actor, packet=packet, **changes)
-    if request.POST.get("verb") == "approve":
-        packet_approve(actor=actor, packet=packet)
-        messages.success(request, "Approved. The packet can now be exported.")
+        if request.POST.get("verb") == "approve":
+            # Approval is of what was seen: changes made with it are shown first.
+            messages.info(request, "Your changes are made. Review the draft, then approve it.")
+        else:
+            messages.success(request, "Draft updated.")
+    elif request.POST.get("verb") == "approve":
+        try:
+            packet_approve(actor=actor, packet=packet, seen=request.POST.get("seen", ""))
+        except PacketRefused as refused:
+            messages.error(request, str(refused))
+        else:
+            messages.success(request, "Approved. The packet can now be exported.")
     else:
-        messages.success(request, "Draft updated.")
+        messages.info(request, "Nothing was changed.")
     return redirect("packet_review", packet_id=packet.pk)
 
 

@@ -142,8 +142,10 @@ class ReportForm(forms.Form):
         ("Who you consulted", (CONSULTED.key,)),
         (
             "What was disclosed, to whom and when",
-            ("when", "agency", "reference", "recipient", METHOD.key, "statement")
-            + ("classes", "covers_from", "covers_to"),
+            (
+                *("when", "agency", "reference", "recipient", METHOD.key, "statement"),
+                *("classes", "covers_from", "covers_to"),
+            ),
         ),
         ("Telling the client", ("told", "told_detail")),
     )

@@ -1,5 +1,7 @@
 """Supervision packets: a clinician takes de-identified notes to supervision."""
 
+import re
+
 import pytest
 from django.db import connection
 
@@ -186,7 +188,8 @@ def test_the_pages_take_a_clinician_from_chart_to_exported_text(chart, progress,
     assert b"<mark" in review.content and b"Partner A" in review.content
     assert review["Cache-Control"].startswith("max-age=0")
     packet = Packet.objects.get()
-    browser.post(f"/supervision-packets/{packet.pk}/change", {"verb": "approve"})
+    seen = re.search(r'name="seen" value="([0-9a-f]{64})"', review.content.decode()).group(1)
+    browser.post(f"/supervision-packets/{packet.pk}/change", {"verb": "approve", "seen": seen})
     export = browser.get(f"/supervision-packets/{packet.pk}/export.txt")
     assert export.status_code == 200
     assert export["Content-Type"].startswith("text/plain")
