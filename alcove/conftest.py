@@ -61,10 +61,10 @@ def _audit_triggers_around_flush(request: pytest.FixtureRequest) -> Iterator[Non
         return
     from django.db import connection
 
-    from alcove.audit.triggers import triggers_drop, triggers_install
+    from alcove.audit.triggers import audit_triggers_install, triggers_drop
 
     request.getfixturevalue("transactional_db")
-    triggers_install(connection)
+    audit_triggers_install(connection)
     from alcove.audit.models import AuditHead
 
     AuditHead.objects.get_or_create(pk=1)

@@ -36,10 +36,11 @@ class Decision:
     rule: str
     remedy: str = ""
     reason: str = ""
-    audit_seq: int | None = None
+    # The decision's entry in the audit queue (AuditEvent.queued_as once numbered).
+    audit_entry: int | None = None
 
-    def recorded_as(self, seq: int) -> "Decision":
-        return replace(self, audit_seq=seq)
+    def recorded_as(self, entry: int) -> "Decision":
+        return replace(self, audit_entry=entry)
 
     def require(self) -> None:
         if not self.allowed:
@@ -47,7 +48,7 @@ class Decision:
 
     def _check(self, client_id: UUID, data_class: str) -> None:
         self.require()
-        if self.audit_seq is None:
+        if self.audit_entry is None:
             raise AccessDenied("A decision must be recorded in the audit log before it opens data.")
         if self.client_id != client_id or self.data_class != data_class:
             raise AccessDenied(
@@ -67,7 +68,7 @@ class Decision:
         # precisely what is wrong otherwise.
         if not (
             self.allowed
-            and self.audit_seq is not None
+            and self.audit_entry is not None
             and (self.client_id is client or self.client_id == client)
             and self.data_class == data_class
         ):

@@ -14,6 +14,7 @@ from django.db import connection
 from alcove.audit import merkle
 from alcove.audit.checkpoints import Checkpoint, checkpoint_from_row, public_key, signature_valid
 from alcove.audit.models import AuditCheckpoint, AuditEvent, AuditHead
+from alcove.audit.sequencer import audit_sequence
 from alcove.audit.services import LEAF_FIELDS, leaf_data
 
 Progress = Callable[[int, int], None]
@@ -77,6 +78,7 @@ def _next_stop(size: int, pending: list[Checkpoint]) -> int:
 
 
 def audit_verify(*, against: Checkpoint | None = None, progress: Progress | None = None) -> Report:
+    audit_sequence()  # what has been committed is verified, not left waiting in the queue
     report = Report()
     public = public_key()
     checkpoints = [

@@ -22,6 +22,7 @@ from alcove.audit.checkpoints import (
     signature_valid,
 )
 from alcove.audit.models import AuditCheckpoint, AuditEvent, AuditHead
+from alcove.audit.sequencer import audit_sequence
 from alcove.audit.services import LEAF_FIELDS, leaf_data
 from alcove.audit.triggers import triggers_drop
 
@@ -41,6 +42,7 @@ def leaf_hashes() -> list[bytes]:
 
 
 def checkpoints() -> dict[int, Checkpoint]:
+    audit_sequence()  # checkpoints are signed as entries are numbered
     return {row.tree_size: checkpoint_from_row(row) for row in AuditCheckpoint.objects.all()}
 
 
