@@ -37,16 +37,16 @@ from django.utils import timezone
 
 from alcove.audit import merkle
 from alcove.audit.checkpoints import checkpoint_write
+from alcove.audit.leaf import LEAF_FIELDS, leaf_data
 from alcove.audit.models import AuditEvent, AuditHead, QueuedEntry
-from alcove.audit.services import LEAF_FIELDS, leaf_data
 
 log = logging.getLogger(__name__)
 
 BATCH = 2000  # entries numbered per transaction when the queue is long
 # How long the background thread lets commits gather before a pass: long enough that the
-# entries of actions committing together are numbered in one transaction, short enough
-# that nobody waits for them.
-GATHER_SECONDS = 0.005
+# entries of many actions are numbered in one transaction (one disk flush), short enough
+# that the queue stays short. Readers never wait for it: they number what is queued.
+GATHER_SECONDS = 0.05
 RETRY_SECONDS = (1, 2, 5, 10, 30, 60)
 
 QUEUE = QueuedEntry._meta.db_table
@@ -71,11 +71,16 @@ _LOG_MOVE = (
 _numbering = threading.local()
 
 
-def audit_sequence() -> int:
+class HeadBusy(Exception):
+    """Another sequencer holds the head (only when asked not to wait for it)."""
+
+
+def audit_sequence(*, wait: bool = True) -> int:
     """Number every queued entry this transaction can see; returns how many it numbered.
 
     Outside a transaction each batch commits on its own; inside one, the numbering stands
-    or falls with it (a rolled-back numbering leaves the entries queued, not lost).
+    or falls with it (a rolled-back numbering leaves the entries queued, not lost). With
+    wait=False it raises HeadBusy rather than wait while another sequencer holds the head.
     """
     # Reading the log numbers it first (AuditEvent.objects): never from inside a numbering,
     # which would take the same queued entries twice.
@@ -86,7 +91,7 @@ def audit_sequence() -> int:
     try:
         while True:
             with transaction.atomic(savepoint=False):
-                numbered = _sequence_batch(BATCH)
+                numbered = _sequence_batch(BATCH, wait=wait)
             done += numbered
             if numbered < BATCH:
                 return done
@@ -95,15 +100,18 @@ def audit_sequence() -> int:
 
 
 def _queue_waiting() -> bool:
+    # By the primary key's index: the queue's dead rows (every numbered entry leaves one
+    # until vacuum) are skipped there, not read one by one.
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT 1 FROM {QUEUE} LIMIT 1")  # noqa: S608 (constant name)
+        cursor.execute(f"SELECT id FROM {QUEUE} ORDER BY id LIMIT 1")  # noqa: S608
         return cursor.fetchone() is not None
 
 
-def _head_take(cursor: CursorWrapper) -> tuple[merkle.Frontier, datetime | None]:
+def _head_take(cursor: CursorWrapper, *, wait: bool) -> tuple[merkle.Frontier, datetime | None]:
     """Hold the head until this transaction ends: the one sequencer at a time."""
     if connection.vendor == "postgresql":
-        sql = f"SELECT size, frontier, last_checkpoint_at FROM {HEAD} WHERE id = 1 FOR UPDATE"  # noqa: S608
+        lock = "FOR UPDATE" if wait else "FOR UPDATE SKIP LOCKED"
+        sql = f"SELECT size, frontier, last_checkpoint_at FROM {HEAD} WHERE id = 1 {lock}"  # noqa: S608
     else:  # SQLite locks the database for the first write, and keeps it to the commit
         sql = (
             f"UPDATE {HEAD} SET size = size WHERE id = 1 "  # noqa: S608 (constant name)
@@ -112,8 +120,10 @@ def _head_take(cursor: CursorWrapper) -> tuple[merkle.Frontier, datetime | None]
     cursor.execute(sql)
     row = cursor.fetchone()
     if row is None:
+        if AuditHead.objects.filter(pk=1).exists():
+            raise HeadBusy
         AuditHead.objects.get_or_create(pk=1)
-        return _head_take(cursor)
+        return _head_take(cursor, wait=wait)
     size, frontier, last = row
     tree = merkle.Frontier.from_bytes(bytes(frontier or b""))
     if tree.size != size:
@@ -131,9 +141,9 @@ def _checkpoint_due(size: int, last: datetime | None, now: datetime) -> bool:
     return last is None or now - last >= timedelta(minutes=settings.AUDIT_CHECKPOINT_MINUTES)
 
 
-def _sequence_batch(limit: int) -> int:
+def _sequence_batch(limit: int, *, wait: bool = True) -> int:
     with connection.cursor() as cursor:
-        tree, last = _head_take(cursor)
+        tree, last = _head_take(cursor, wait=wait)
         cursor.execute(
             f"SELECT id, {_QUEUED} FROM {QUEUE} ORDER BY id LIMIT %s",  # noqa: S608
             [limit],
@@ -236,7 +246,7 @@ class _Background:
                 # already said so here, and one that comes later wakes the next wait.
                 stopping = self._stopping
                 try:
-                    audit_sequence()
+                    self._pass(stopping)
                     failures = 0
                 except Exception as exc:
                     # Nothing is lost: the entries stay queued, and the next pass or the
@@ -253,6 +263,18 @@ class _Background:
                     return
         finally:
             connections.close_all()  # this thread's own connections (the key store's too)
+
+    @staticmethod
+    def _pass(stopping: bool) -> None:
+        """Number what this process committed. While another process's sequencer holds the
+        head, try again shortly rather than queue behind it: its pass may have begun before
+        this process's commits, so they are numbered only once a pass here holds the head."""
+        while True:
+            try:
+                audit_sequence(wait=stopping)
+                return
+            except HeadBusy:
+                time.sleep(GATHER_SECONDS)
 
 
 _background = _Background()

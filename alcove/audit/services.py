@@ -7,8 +7,7 @@ log is the sequencer's work (sequencer.py): on SQLite in the same transaction, o
 PostgreSQL just after the commit, so concurrent actions do not queue behind the log's head.
 """
 
-import json
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any, Required, TypedDict, Unpack
 from uuid import UUID
@@ -18,51 +17,10 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from alcove.access.decisions import Decision
+from alcove.audit.leaf import LEAF_FIELDS
 from alcove.audit.middleware import request_id
 from alcove.audit.models import EPOCH, Outcome, QueuedEntry
 from alcove.encryption.blind_index import client_pseudonym
-
-# Fields in the order they are hashed. Changing this changes every leaf: don't.
-LEAF_FIELDS = (
-    "seq",
-    "occurred_us",
-    "actor_id",
-    "action",
-    "resource_type",
-    "resource_id",
-    "client",
-    "outcome",
-    "rule",
-    "reason",
-    "request_id",
-)
-
-
-LEAF_FORMAT = "alcove-audit-1"
-_encode = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
-
-
-def _refuse(value: object) -> object:
-    raise TypeError(f"An audit entry holds numbers and text, not {type(value).__name__}.")
-
-
-def _c_encoder() -> Callable[[list[object]], str]:
-    # The same C encoder json.JSONEncoder.encode builds on every call, built once: half the
-    # cost of rehashing an entry during verification. The output is identical.
-    make = getattr(json.encoder, "c_make_encoder", None)
-    if make is None:
-        return _encode
-    chunks = make(None, _refuse, json.encoder.encode_basestring, None, ":", ",", False, False, True)
-    return lambda values: "".join(chunks(values, 0))
-
-
-_encode_fast = _c_encoder()
-
-
-def leaf_data(values: tuple[object, ...]) -> bytes:
-    """The canonical bytes of an entry (a JSON array in LEAF_FIELDS order) that its leaf hashes."""
-    return _encode_fast([LEAF_FORMAT, *values]).encode()
-
 
 _QUEUE_INSERT = (
     f"INSERT INTO {QueuedEntry._meta.db_table} ({', '.join(LEAF_FIELDS[1:])}) "  # noqa: S608

@@ -11,15 +11,10 @@ from alcove.access.decisions import Decision
 from alcove.accounts.models import Role, User
 from alcove.accounts.services import setup_link_issue, staff_roles_set
 from alcove.audit import merkle
+from alcove.audit.leaf import LEAF_FIELDS, leaf_data, leaf_hash_of
 from alcove.audit.models import AuditCheckpoint, AuditEvent, AuditHead, Outcome, QueuedEntry
 from alcove.audit.sequencer import audit_sequence
-from alcove.audit.services import (
-    LEAF_FIELDS,
-    audit_record,
-    audit_record_many,
-    decision_record,
-    leaf_data,
-)
+from alcove.audit.services import audit_record, audit_record_many, decision_record
 from alcove.audit.verify import audit_verify
 from alcove.clients.models import Client
 from alcove.clients.services import client_create
@@ -365,6 +360,7 @@ def test_entries_with_quotes_control_characters_and_any_script_hash_as_the_verif
     rows = AuditEvent.objects.order_by("seq").values_list(*LEAF_FIELDS, "leaf_hash", "reason")
     for row in rows:
         assert merkle.leaf_hash(leaf_data(row[:-2])) == bytes(row[-2])
+        assert leaf_hash_of(row[:-2]) == bytes(row[-2])  # verification's one-step form
     assert [row[-1] for row in rows] == AWKWARD
     report = audit_verify()
     assert report.ok, report.problems
