@@ -63,7 +63,8 @@ def seal_bytes(
     # A fresh 96-bit nonce from the operating system's CSPRNG for every value (what
     # secrets.token_bytes returns, without its two Python calls).
     nonce = os.urandom(NONCE_SIZE)
-    return b"".join((_header(version), nonce, aead.encrypt(nonce, plaintext, aad)))
+    header = _headers.get(version) or _header(version)
+    return b"".join((header, nonce, aead.encrypt(nonce, plaintext, aad)))
 
 
 def open_bytes(ciphertext: bytes, aad: bytes, client_id: UUID, purpose: str) -> bytes:
