@@ -85,21 +85,24 @@ def _rehashed_read_ahead(bounds: list[tuple[int, int | None]], snapshot: str) ->
     ahead: queue.Queue[list[tuple[Any, ...]] | BaseException] = queue.Queue(maxsize=2)
     stop = threading.Event()
 
+    def hand_over(item: list[tuple[Any, ...]] | BaseException) -> bool:
+        """Queue an item for the verifying thread, unless it has stopped listening."""
+        while not stop.is_set():
+            try:
+                ahead.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
     def read() -> None:
         try:
             with reader_open(conninfo, snapshot) as conn:
                 for start, end in bounds:
-                    rows = stretch_read(conn, TABLE, start, end)
-                    while not stop.is_set():
-                        try:
-                            ahead.put(rows, timeout=0.1)
-                            break
-                        except queue.Full:
-                            continue
-                    if stop.is_set():
+                    if not hand_over(stretch_read(conn, TABLE, start, end)):
                         return
-        except BaseException as exc:  # handed to the verifying thread, which raises it
-            ahead.put(exc)
+        except BaseException as exc:  # the verifying thread raises it
+            hand_over(exc)
 
     reader = threading.Thread(target=read, name="alcove-audit-verify-reader", daemon=True)
     reader.start()
@@ -123,11 +126,12 @@ def _first_changed_root(start: int, stop: int) -> str:
             "WHERE seq < %s ORDER BY seq",
             [stop],
         )
-        for row in cursor.fetchall():
-            frontier.append(merkle.leaf_hash(leaf_data(row[:-1])))
-            seq, stored_root = row[0], row[-1]
-            if seq >= start and frontier.root() != bytes(stored_root):
-                return f"entry {seq} does not match the log as it was signed"
+        while rows := cursor.fetchmany(CHUNK):
+            for row in rows:
+                frontier.append(merkle.leaf_hash(leaf_data(row[:-1])))
+                seq, stored_root = row[0], row[-1]
+                if seq >= start and frontier.root() != bytes(stored_root):
+                    return f"entry {seq} does not match the log as it was signed"
     return f"an entry between {start} and {stop - 1} was changed together with its stored hashes"
 
 
