@@ -20,6 +20,7 @@ from alcove.access.decisions import Decision
 from alcove.audit.leaf import LEAF_FIELDS
 from alcove.audit.middleware import request_id
 from alcove.audit.models import EPOCH, Outcome, QueuedEntry
+from alcove.audit.sequencer import audit_sequence, sequencer_wake
 from alcove.encryption.blind_index import client_pseudonym
 
 _QUEUE_INSERT = (
@@ -53,8 +54,6 @@ def _queue_sqlite(rows: list[tuple[Any, ...]]) -> list[int]:
 
 
 def _append(rows: list[tuple[Any, ...]]) -> list[int]:
-    from alcove.audit.sequencer import audit_sequence, sequencer_wake
-
     if connection.vendor == "postgresql":
         if len(rows) == 1 and not connection.in_atomic_block:
             ids = _queue_postgres(rows)  # commits on its own: one round trip in all
