@@ -61,11 +61,11 @@ def _audit_triggers_around_flush(request: pytest.FixtureRequest) -> Iterator[Non
         return
     from django.db import connection
 
-    from alcove.audit.triggers import triggers_drop, triggers_install
+    from alcove.audit.triggers import audit_triggers_install, triggers_drop
     from alcove.disclosures.triggers import disclosure_triggers_drop, disclosure_triggers_install
 
     request.getfixturevalue("transactional_db")
-    triggers_install(connection)
+    audit_triggers_install(connection)
     disclosure_triggers_install(connection)
     from alcove.audit.models import AuditHead
 

@@ -365,3 +365,7 @@ BREAK_GLASS_MINUTES = _env_int("ALCOVE_BREAK_GLASS_MINUTES", 60, 5, 240)
 # --- Audit: a signed checkpoint every so many events or minutes, whichever comes first.
 AUDIT_CHECKPOINT_EVERY = _env_int("ALCOVE_AUDIT_CHECKPOINT_EVERY", 1000, 1, 1_000_000)
 AUDIT_CHECKPOINT_MINUTES = _env_int("ALCOVE_AUDIT_CHECKPOINT_MINUTES", 60, 1, 24 * 60)
+# On PostgreSQL each app process numbers its committed entries into the log from a
+# background thread (alcove/audit/sequencer.py). Tests leave it off: a thread holding its
+# own connection would outlive a test's database, and reading the log numbers entries anyway.
+AUDIT_SEQUENCER_THREAD = not TESTING

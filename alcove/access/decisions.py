@@ -11,7 +11,7 @@ from uuid import UUID
 
 from django.core.exceptions import PermissionDenied
 
-from alcove.encryption.fields import Sealed, sealed_open_unchecked
+from alcove.encryption.fields import Sealed, sealed_binding, sealed_open_bound
 from alcove.encryption.files import SealedFile, sealed_file_open_unchecked
 
 
@@ -36,10 +36,11 @@ class Decision:
     rule: str
     remedy: str = ""
     reason: str = ""
-    audit_seq: int | None = None
+    # The decision's entry in the audit queue (AuditEvent.queued_as once numbered).
+    audit_entry: int | None = None
 
-    def recorded_as(self, seq: int) -> "Decision":
-        return replace(self, audit_seq=seq)
+    def recorded_as(self, entry: int) -> "Decision":
+        return replace(self, audit_entry=entry)
 
     def require(self) -> None:
         if not self.allowed:
@@ -47,7 +48,7 @@ class Decision:
 
     def _check(self, client_id: UUID, data_class: str) -> None:
         self.require()
-        if self.audit_seq is None:
+        if self.audit_entry is None:
             raise AccessDenied("A decision must be recorded in the audit log before it opens data.")
         if self.client_id != client_id or self.data_class != data_class:
             raise AccessDenied(
@@ -60,16 +61,19 @@ class Decision:
             return ""
         if type(sealed) is not Sealed:
             raise TypeError("Decision.open takes a sealed value.")
-        client, data_class = sealed.client_id, sealed.data_class
-        # The common case in one test; _check says precisely what is wrong otherwise.
+        # The client checked here is the one the associated data names, so a decision can
+        # only open what was sealed for its own client.
+        client, data_class, aad = sealed_binding(sealed)
+        # The common case in one test (the same UUID object, usually); _check says
+        # precisely what is wrong otherwise.
         if not (
             self.allowed
-            and self.audit_seq is not None
-            and self.client_id == client
+            and self.audit_entry is not None
+            and (self.client_id is client or self.client_id == client)
             and self.data_class == data_class
         ):
             self._check(client, data_class)
-        return sealed_open_unchecked(sealed)
+        return sealed_open_bound(sealed, client, aad)
 
     def open_file(self, sealed: SealedFile) -> bytes:
         self._check(sealed.client_id, sealed.data_class)

@@ -1,11 +1,14 @@
 """The audit log: an append-only RFC 9162 Merkle log of who did what to which record.
 
 Entries hold identifiers and keyed pseudonyms, never protected text, so the log can
-outlive the records it describes. Database triggers refuse UPDATE and DELETE on the
-entries and the checkpoints (triggers.py).
+outlive the records it describes. An action writes its entry to the queue in its own
+transaction; the sequencer (sequencer.py) then numbers queued entries into the log.
+Database triggers refuse UPDATE and DELETE on the entries and the checkpoints, and on the
+queue refuse UPDATE and any DELETE of an entry not yet in the log (triggers.py).
 """
 
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from django.db import models
 
@@ -15,6 +18,40 @@ EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 class Outcome(models.TextChoices):
     ALLOWED = "allowed"
     DENIED = "denied"
+
+
+class SequencedManager(models.Manager["AuditEvent"]):
+    """Reading the log first numbers every queued entry this transaction can see, so a
+    reader (the access history, a test, a report) never misses a committed entry."""
+
+    def get_queryset(self) -> "models.QuerySet[AuditEvent]":
+        from alcove.audit.sequencer import audit_sequence
+
+        audit_sequence()
+        return super().get_queryset()
+
+
+class QueuedEntry(models.Model):
+    """An entry written by its action's transaction and not yet numbered into the log.
+
+    Writers only insert here, so concurrent actions commit together rather than one after
+    another behind the log's head; the sequencer moves entries into the log in id order.
+    """
+
+    id = models.BigAutoField(primary_key=True)
+    occurred_us = models.BigIntegerField()
+    actor_id = models.BigIntegerField(null=True)
+    action = models.CharField(max_length=64)
+    resource_type = models.CharField(max_length=64, blank=True)
+    resource_id = models.CharField(max_length=64, blank=True)
+    client = models.CharField(max_length=32, blank=True)
+    outcome = models.CharField(max_length=8)
+    rule = models.CharField(max_length=300, blank=True)
+    reason = models.TextField(blank=True)
+    request_id = models.CharField(max_length=32, blank=True)
+
+    def __str__(self) -> str:
+        return f"queued audit entry {self.pk}: {self.action}"
 
 
 class AuditEvent(models.Model):
@@ -31,6 +68,12 @@ class AuditEvent(models.Model):
     request_id = models.CharField(max_length=32, blank=True)
     leaf_hash = models.BinaryField(max_length=32)
     root_after = models.BinaryField(max_length=32, help_text="Tree root including this entry.")
+    # Bookkeeping, not part of the leaf: which queued entry this was, so the queue can let
+    # go of exactly the entries that reached the log. Not unique: it must never be the
+    # reason an entry cannot be appended.
+    queued_as = models.BigIntegerField(null=True, db_index=True)
+
+    objects: Any = SequencedManager()
 
     class Meta:
         indexes = [models.Index(fields=["client", "seq"]), models.Index(fields=["actor_id", "seq"])]

@@ -1,23 +1,36 @@
 """Verification: recompute the tree from the entries and hold it against the checkpoints.
 
-The fast pass hashes every entry once and computes roots only at checkpoints. When a
-checkpoint does not match, a second pass over that stretch compares the root stored with
-each entry, to name the first entry that changed.
+Everything is read in one snapshot of the database, so entries numbered while it runs
+neither count nor confuse it. The fast pass rehashes every entry once, stretch by stretch
+(rehash.py; on PostgreSQL a second connection reads one stretch ahead), and folds the
+hashes into the tree in order, computing roots only at checkpoints. When a checkpoint does
+not match, a second pass over that stretch compares the root stored with each entry, to
+name the first entry that changed.
 """
 
+import queue
+import threading
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from hashlib import sha256
+from typing import Any
 
-from django.db import connection
+from django.db import connection, transaction
+from psycopg.conninfo import make_conninfo
 
 from alcove.audit import merkle
 from alcove.audit.checkpoints import Checkpoint, checkpoint_from_row, public_key, signature_valid
+from alcove.audit.leaf import LEAF_FIELDS, leaf_data
 from alcove.audit.models import AuditCheckpoint, AuditEvent, AuditHead
-from alcove.audit.services import LEAF_FIELDS, leaf_data
+from alcove.audit.rehash import Rehashed, reader_open, rehash, stretch_read, stretch_sql
+from alcove.audit.sequencer import audit_sequence
 
 Progress = Callable[[int, int], None]
-CHUNK = 5000
+CHUNK = 5000  # entries per stretch: what one query reads at a time
+# A second connection reading ahead pays for itself from about this many entries.
+READ_AHEAD_FROM = 2 * CHUNK
+
+TABLE = AuditEvent._meta.db_table
 
 
 @dataclass
@@ -32,51 +45,105 @@ class Report:
         return not self.problems
 
 
-def _entries(start: int = 0, stop: int | None = None) -> Iterator[tuple[object, ...]]:
-    """Rows as the database holds them (every leaf field is a number, text or bytes).
+@contextmanager
+def _snapshot() -> Iterator[str | None]:
+    """One consistent view of the log for the whole verification; on PostgreSQL also its
+    name, which the reading-ahead connection joins. None when no other connection can
+    share it: on SQLite, and inside a caller's transaction (whose own uncommitted entries
+    another connection would not see)."""
+    outer = connection.in_atomic_block
+    with transaction.atomic():
+        if connection.vendor != "postgresql" or outer:
+            yield None
+            return
+        with connection.cursor() as cursor:
+            cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            cursor.execute("SELECT pg_export_snapshot()")
+            row = cursor.fetchone()
+        yield row[0] if row else None
 
-    A plain cursor rather than the ORM: verification reads every entry, and skipping the
-    per-value conversion is most of its speed. No lower bound when reading from the start:
-    a row numbered below 0 must be seen.
-    """
-    columns = ", ".join(LEAF_FIELDS)  # attribute names are the column names
-    where, params = [], []
-    if start:
-        where.append("seq >= %s")
-        params.append(start)
-    if stop is not None:
-        where.append("seq < %s")
-        params.append(stop)
-    sql = (
-        f"SELECT {columns}, leaf_hash, root_after FROM {AuditEvent._meta.db_table}"  # noqa: S608
-        + (f" WHERE {' AND '.join(where)}" if where else "")
-        + " ORDER BY seq"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        while rows := cursor.fetchmany(CHUNK):
-            yield from rows
+
+def _stretches(total: int) -> list[tuple[int, int | None]]:
+    """[start, stop) bounds covering the log as its head counts it; the last one open."""
+    starts = list(range(0, max(total, 1), CHUNK))
+    return [(start, start + CHUNK) for start in starts[:-1]] + [(starts[-1], None)]
+
+
+def _rehashed_here(bounds: list[tuple[int, int | None]]) -> Iterator[Rehashed]:
+    for start, stop in bounds:
+        query, params = stretch_sql(TABLE, start, stop)
+        with connection.cursor() as cursor:
+            cursor.execute(query, params)
+            yield rehash(cursor.fetchall(), start)
+
+
+def _rehashed_read_ahead(bounds: list[tuple[int, int | None]], snapshot: str) -> Iterator[Rehashed]:
+    """Rows read by a second connection in a thread, one stretch ahead: the server produces
+    and sends the next stretch while this thread rehashes the one before."""
+    info = connection.connection.info
+    conninfo = make_conninfo(info.dsn, password=info.password)
+    ahead: queue.Queue[list[tuple[Any, ...]] | BaseException] = queue.Queue(maxsize=2)
+    stop = threading.Event()
+
+    def hand_over(item: list[tuple[Any, ...]] | BaseException) -> bool:
+        """Queue an item for the verifying thread, unless it has stopped listening."""
+        while not stop.is_set():
+            try:
+                ahead.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def read() -> None:
+        try:
+            with reader_open(conninfo, snapshot) as conn:
+                for start, end in bounds:
+                    if not hand_over(stretch_read(conn, TABLE, start, end)):
+                        return
+        except BaseException as exc:  # the verifying thread raises it
+            hand_over(exc)
+
+    reader = threading.Thread(target=read, name="alcove-audit-verify-reader", daemon=True)
+    reader.start()
+    try:
+        for start, _ in bounds:
+            rows = ahead.get()
+            if isinstance(rows, BaseException):
+                raise rows
+            yield rehash(rows, start)
+    finally:
+        stop.set()  # a problem found early: the reader stops at its next stretch
+        reader.join()
 
 
 def _first_changed_root(start: int, stop: int) -> str:
     """Name the first entry in [start, stop) whose stored running root is not what it should be."""
     frontier = merkle.Frontier()
-    for row in _entries(0, stop):
-        frontier.append(merkle.leaf_hash(leaf_data(row[:-2])))
-        seq, stored_root = row[0], row[-1]
-        assert isinstance(seq, int) and isinstance(stored_root, bytes | memoryview)
-        if seq >= start and frontier.root() != bytes(stored_root):
-            return f"entry {seq} does not match the log as it was signed"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {', '.join(LEAF_FIELDS)}, root_after FROM {TABLE} "  # noqa: S608
+            "WHERE seq < %s ORDER BY seq",
+            [stop],
+        )
+        while rows := cursor.fetchmany(CHUNK):
+            for row in rows:
+                frontier.append(merkle.leaf_hash(leaf_data(row[:-1])))
+                seq, stored_root = row[0], row[-1]
+                if seq >= start and frontier.root() != bytes(stored_root):
+                    return f"entry {seq} does not match the log as it was signed"
     return f"an entry between {start} and {stop - 1} was changed together with its stored hashes"
 
 
-def _next_stop(size: int, pending: list[Checkpoint]) -> int:
-    """Where to fold hashed entries into the tree: the next checkpoint or a whole chunk."""
-    chunk_end = (size // CHUNK + 1) * CHUNK
-    return min(chunk_end, pending[0].tree_size) if pending else chunk_end
-
-
 def audit_verify(*, against: Checkpoint | None = None, progress: Progress | None = None) -> Report:
+    audit_sequence()  # what has been committed is verified, not left waiting in the queue
+    with _snapshot() as snapshot:
+        return _verify(against=against, progress=progress, snapshot=snapshot)
+
+
+def _verify(
+    *, against: Checkpoint | None, progress: Progress | None, snapshot: str | None
+) -> Report:
     report = Report()
     public = public_key()
     checkpoints = [
@@ -93,37 +160,30 @@ def audit_verify(*, against: Checkpoint | None = None, progress: Progress | None
     head = AuditHead.objects.filter(pk=1).first()
     total = head.size if head else 0
     pending = [c for c in checkpoints if c.tree_size > 0]
-    frontier = merkle.Frontier()
-    leaves: list[bytes] = []  # hashed, not yet in the tree: folded in whole runs at a time
-    last_good = 0
-    stop = _next_stop(0, pending)
-    for row in _entries():
-        seq = frontier.size + len(leaves)
-        if row[0] != seq:
-            report.problems.append(f"entry {seq} is missing (the next entry is {row[0]})")
+    tree = _Tree(report, pending)
+    frontier = tree.frontier
+    bounds = _stretches(total)
+    stretches = (
+        _rehashed_read_ahead(bounds, snapshot)
+        if snapshot and total >= READ_AHEAD_FROM
+        else _rehashed_here(bounds)
+    )
+    for (start, _), stretch in zip(bounds, stretches, strict=True):
+        if stretch.first is None:
+            continue  # nothing there: the end of the log, unless a later stretch has rows
+        if frontier.size != start:
+            # The stretch before ended early, and this one has rows: an entry is missing.
+            report.problems.append(
+                f"entry {frontier.size} is missing (the next entry is {stretch.first})"
+            )
             break
-        leaf = sha256(b"\x00" + leaf_data(row[:-2])).digest()
-        if leaf != bytes(row[-2]):  # type: ignore[call-overload]
-            report.problems.append(f"entry {seq} was altered: its contents do not match its hash")
+        if not tree.fold(stretch.leaves):
             break
-        leaves.append(leaf)
-        if seq + 1 < stop:
-            continue
-        frontier.extend(leaves)
-        leaves = []
-        while pending and pending[0].tree_size == frontier.size:
-            checkpoint = pending.pop(0)
-            report.checkpoints += 1
-            if frontier.root() != checkpoint.root:
-                report.problems.append(_first_changed_root(last_good, frontier.size))
-                break
-            last_good = frontier.size
-        if report.problems:
+        if stretch.problem:
+            report.problems.append(stretch.problem)
             break
-        stop = _next_stop(frontier.size, pending)
-        if progress and frontier.size % CHUNK == 0:
+        if progress:
             progress(frontier.size, total)
-    frontier.extend(leaves)
     report.entries = frontier.size
     report.root = frontier.root()
     if not report.problems:
@@ -136,6 +196,39 @@ def audit_verify(*, against: Checkpoint | None = None, progress: Progress | None
     if progress:
         progress(frontier.size, total)
     return report
+
+
+class _Tree:
+    """The tree rebuilt so far, and the checkpoints it has yet to reach."""
+
+    def __init__(self, report: Report, pending: list[Checkpoint]) -> None:
+        self.report = report
+        self.pending = pending
+        self.frontier = merkle.Frontier()
+        self.last_good = 0  # the size of the last checkpoint that matched
+
+    def fold(self, leaves: list[bytes]) -> bool:
+        """Add a stretch's leaves in whole runs, checking each checkpoint they reach.
+
+        Returns False when a checkpoint does not match (the report then names the entry).
+        """
+        frontier, pending, done = self.frontier, self.pending, 0
+        while done < len(leaves):
+            end = frontier.size + len(leaves) - done
+            if pending and pending[0].tree_size < end:
+                end = pending[0].tree_size
+            take = end - frontier.size
+            frontier.extend(leaves[done : done + take])
+            done += take
+            while pending and pending[0].tree_size == frontier.size:
+                checkpoint = pending.pop(0)
+                self.report.checkpoints += 1
+                if frontier.root() != checkpoint.root:
+                    problem = _first_changed_root(self.last_good, frontier.size)
+                    self.report.problems.append(problem)
+                    return False
+                self.last_good = frontier.size
+        return True
 
 
 def _check_ends(report: Report, *, total: int, pending: list[Checkpoint]) -> None:

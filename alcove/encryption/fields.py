@@ -23,7 +23,8 @@ REGISTRY: list["SealedField"] = []
 
 def purpose_for(data_class: str) -> str:
     # Psychotherapy notes live under their own key, so they can be shredded or withheld apart.
-    return Purpose.PSYCHOTHERAPY if data_class == PSYCHOTHERAPY_NOTES else Purpose.RECORD
+    # Plain text, not the enum member: it is part of every data-key cache lookup.
+    return (Purpose.PSYCHOTHERAPY if data_class == PSYCHOTHERAPY_NOTES else Purpose.RECORD).value
 
 
 class Sealed:
@@ -31,7 +32,8 @@ class Sealed:
 
     __slots__ = ("_ciphertext", "_client", "_field", "_instance")
 
-    def __init__(self, ciphertext: bytes, *, field: "SealedField", instance: models.Model) -> None:
+    # Positional: a page of sealed values makes one of these per value read.
+    def __init__(self, ciphertext: bytes, field: "SealedField", instance: models.Model, /) -> None:
         self._ciphertext = ciphertext
         self._field = field
         self._instance = instance
@@ -59,18 +61,25 @@ class Sealed:
     def ciphertext(self) -> bytes:
         return self._ciphertext
 
-    def _aad(self) -> bytes:
-        return self._field.aad(self._instance)
+
+def sealed_binding(sealed: Sealed) -> tuple[UUID, str, bytes]:
+    """(client, data class, associated data): what a decision is checked against, and what
+    the ciphertext must have been sealed with. Worked out once per opening."""
+    field = sealed._field
+    client, aad = field.binding(sealed._instance)
+    return client, field.data_class, aad
+
+
+def sealed_open_bound(sealed: Sealed, client: UUID, aad: bytes) -> str:
+    """Decrypt with the binding sealed_binding gave. Only access.Decision.open calls this,
+    after checking the decision against that same client and data class."""
+    return crypto.open_bytes(sealed._ciphertext, aad, client, sealed._field.purpose).decode()
 
 
 def sealed_open_unchecked(sealed: Sealed) -> str:
-    """Decrypt without a decision. Only access.Decision.open and key rotation call this."""
-    return crypto.open_bytes(
-        sealed._ciphertext,
-        aad=sealed._aad(),
-        client_id=sealed.client_id,
-        purpose=sealed._field.purpose,
-    ).decode()
+    """Decrypt without a decision. Only key rotation calls this."""
+    client, _, aad = sealed_binding(sealed)
+    return sealed_open_bound(sealed, client, aad)
 
 
 class SealedDescriptor(DeferredAttribute):
@@ -78,18 +87,24 @@ class SealedDescriptor(DeferredAttribute):
 
     field: "SealedField"
 
+    def __init__(self, field: "SealedField") -> None:
+        super().__init__(field)
+        self.attname = field.attname
+
     def __set__(self, instance: Any, value: Any) -> None:
-        instance.__dict__[self.field.attname] = value
+        instance.__dict__[self.attname] = value
 
     def __get__(self, instance: Any, cls: Any = None) -> Any:
         if instance is None:
             return self
         try:
-            value = instance.__dict__[self.field.attname]
+            value = instance.__dict__[self.attname]
         except KeyError:  # deferred: let Django load it
             value = super().__get__(instance, cls)
+        if type(value) is bytes:
+            return Sealed(value, self.field, instance)
         if isinstance(value, bytes | memoryview):
-            return Sealed(bytes(value), field=self.field, instance=instance)
+            return Sealed(bytes(value), self.field, instance)
         return value
 
 
@@ -129,37 +144,61 @@ class SealedField(_SealedBase):
         return purpose_for(self.data_class)
 
     @cached_property
-    def _aad_parts(self) -> tuple[bytes, bytes]:
-        # The constant parts of what crypto.associated_data builds, made once per field.
+    def _place(self) -> tuple[bytes, bytes, str, str | None]:
+        """What crypto.associated_data would build around the row and client, made once per
+        field: (prefix, suffix, the primary key's attribute, the client's attribute or None
+        when the row is the client)."""
         prefix = f"alcove|{self.model._meta.db_table}|{self.column or self.name}|".encode()
-        return prefix, f"|{self.purpose}".encode()
+        pk = self.model._meta.pk
+        assert pk is not None
+        client = None if self.client_field in ("pk", pk.attname) else self.client_field
+        return prefix, f"|{self.purpose}".encode(), pk.attname, client
 
     def client_of(self, instance: models.Model) -> UUID:
-        client_id = getattr(instance, self.client_field)
-        if client_id is None:
-            raise ValueError(f"{self.model.__name__}.{self.name} needs its client before sealing.")
-        return client_id if isinstance(client_id, UUID) else UUID(str(client_id))
+        return self.binding(instance)[0]
 
     def aad(self, instance: models.Model) -> bytes:
-        row_id = instance.pk
+        return self.binding(instance)[1]
+
+    def binding(self, instance: models.Model) -> tuple[UUID, bytes]:
+        """The client a value belongs to, and the associated data that binds its ciphertext
+        to table, field, row, client and purpose (the bytes of crypto.associated_data).
+
+        Read from the instance's own attributes rather than through Django's descriptors:
+        this runs once per value sealed or opened.
+        """
+        prefix, suffix, pk_attname, client_attname = self._place
+        values = instance.__dict__
+        row_id = values.get(pk_attname)
         if row_id is None:
             raise ValueError(
                 f"{self.model.__name__} needs its primary key chosen before a sealed field is "
                 "written (use a UUIDField with default=uuid4)."
             )
-        prefix, suffix = self._aad_parts
-        row = crypto.id_bytes(row_id)
-        client = row if self.client_field == "pk" else self.client_of(instance).bytes
-        return b"".join((prefix, row, b"|", client, suffix))
+        # A UUID's 16 raw bytes (what UUID.bytes returns), else its text: crypto.id_bytes.
+        row = row_id.int.to_bytes(16) if type(row_id) is UUID else crypto.id_bytes(row_id)
+        if client_attname is None:
+            client_id = row_id
+            client = row
+        else:
+            try:
+                client_id = values[client_attname]
+            except KeyError:  # deferred: let Django load it
+                client_id = getattr(instance, client_attname)
+            if client_id is None:
+                raise ValueError(
+                    f"{self.model.__name__}.{self.name} needs its client before sealing."
+                )
+            client = None
+        if type(client_id) is not UUID:
+            client_id = client_id if isinstance(client_id, UUID) else UUID(str(client_id))
+        if client is None:
+            client = client_id.bytes
+        return client_id, b"".join((prefix, row, b"|", client, suffix))
 
     def seal(self, instance: models.Model, plaintext: str, *, version: int | None = None) -> bytes:
-        return crypto.seal_bytes(
-            plaintext.encode(),
-            aad=self.aad(instance),
-            client_id=self.client_of(instance),
-            purpose=self.purpose,
-            version=version,
-        )
+        client, aad = self.binding(instance)
+        return crypto.seal_bytes(plaintext.encode(), aad, client, self.purpose, version)
 
     def pre_save(self, model_instance: models.Model, add: bool) -> Any:
         value = model_instance.__dict__.get(self.attname)

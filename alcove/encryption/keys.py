@@ -29,8 +29,10 @@ CHECK_VALUE = b"alcove master key check"
 _lock = threading.RLock()
 _provider: MasterKeyProvider | None = None
 _keyring: Keyring | None = None
-_cache: dict[tuple[UUID, str, int], tuple[float, AESGCM]] = {}
-_current: dict[tuple[UUID, str], tuple[float, int]] = {}
+# Keyed by the client's UUID as an int: hashing a UUID object runs Python code, an int not.
+# Each entry carries the moment it stops being used (time.monotonic).
+_cache: dict[tuple[int, str, int], tuple[float, AESGCM]] = {}
+_current: dict[tuple[int, str], tuple[float, int, AESGCM]] = {}
 
 
 class KeyShredded(Exception):
@@ -189,20 +191,28 @@ def data_key_create(*, client_id: UUID, purpose: str) -> int:
                 )
         except IntegrityError:
             continue  # another process added this version first; take the next
-        now = time.monotonic()
-        _cache[(client_id, purpose, version)] = (now, AESGCM(key))
-        _current[(client_id, purpose)] = (now, version)
+        until, aead = time.monotonic() + CACHE_SECONDS, AESGCM(key)
+        _cache[(client_id.int, purpose, version)] = (until, aead)
+        _current[(client_id.int, purpose)] = (until, version, aead)
         return version
 
 
 def data_key_current(*, client_id: UUID, purpose: str) -> int:
     """The version new ciphertexts use: the newest, created on the client's first write."""
-    hit = _current.get((client_id, purpose))
-    if hit is not None and _now() - hit[0] < CACHE_SECONDS:
-        return hit[1]
+    return data_key_sealing(client_id, purpose)[0]
+
+
+def data_key_sealing(client_id: UUID, purpose: str, /) -> tuple[int, AESGCM]:
+    """The version new ciphertexts use and its key, in one lookup: sealing needs both."""
+    hit = _current.get((client_id.int, purpose))
+    if hit is not None and _now() < hit[0]:
+        return hit[1], hit[2]
     version = _data_key_newest(client_id=client_id, purpose=purpose)
-    _current[(client_id, purpose)] = (time.monotonic(), version)
-    return version
+    until, aead = _data_key_cached(client_id, purpose, version)
+    # Neither the version nor the key is used past the time either was first looked up for.
+    until = min(until, time.monotonic() + CACHE_SECONDS)
+    _current[(client_id.int, purpose)] = (until, version, aead)
+    return version, aead
 
 
 def _data_key_newest(*, client_id: UUID, purpose: str) -> int:
@@ -216,18 +226,30 @@ def _data_key_newest(*, client_id: UUID, purpose: str) -> int:
 
 
 def data_key(*, client_id: UUID, purpose: str, version: int) -> AESGCM:
-    cache_key = (client_id, purpose, version)
-    hit = _cache.get(cache_key)
-    if hit is not None and _now() - hit[0] < CACHE_SECONDS:
+    return data_key_opening(client_id, purpose, version)
+
+
+def data_key_opening(client_id: UUID, purpose: str, version: int, /) -> AESGCM:
+    """The key of one version (opening needs the version its ciphertext names)."""
+    hit = _cache.get((client_id.int, purpose, version))
+    if hit is not None and _now() < hit[0]:
         return hit[1]
+    return _data_key_cached(client_id, purpose, version)[1]
+
+
+def _data_key_cached(client_id: UUID, purpose: str, version: int) -> tuple[float, AESGCM]:
+    cache_key = (client_id.int, purpose, version)
+    hit = _cache.get(cache_key)
+    if hit is not None and _now() < hit[0]:
+        return hit
     row = DataKey.objects.filter(client_id=client_id, purpose=purpose, key_version=version).first()
     if row is None:
         raise KeyShredded(
             f"No {purpose} data key v{version} exists for client {client_id}: it was shredded."
         )
-    aead = AESGCM(unwrap(keyring(), row))
-    _cache[cache_key] = (time.monotonic(), aead)
-    return aead
+    entry = (time.monotonic() + CACHE_SECONDS, AESGCM(unwrap(keyring(), row)))
+    _cache[cache_key] = entry
+    return entry
 
 
 def data_keys_shred(*, client_id: UUID) -> int:
@@ -239,9 +261,9 @@ def data_keys_shred(*, client_id: UUID) -> int:
 
 
 def data_keys_forget(*, client_id: UUID) -> None:
-    for cache_key in [k for k in _cache if k[0] == client_id]:
+    for cache_key in [k for k in _cache if k[0] == client_id.int]:
         _cache.pop(cache_key, None)
-    for current_key in [k for k in _current if k[0] == client_id]:
+    for current_key in [k for k in _current if k[0] == client_id.int]:
         _current.pop(current_key, None)
 
 

@@ -40,7 +40,7 @@ def test_a_clinician_opens_a_strangers_record_after_writing_a_reason(make_staff,
     decision = read(clinician, client_record, DataClass.DEMOGRAPHICS)
     assert decision.allowed and "break-the-glass" in decision.rule
     assert decision.open(client_record.legal_name) == "Ilse Marchetti"
-    entry = AuditEvent.objects.get(seq=decision.audit_seq)
+    entry = AuditEvent.objects.get(queued_as=decision.audit_entry)
     assert entry.reason == REASON
 
 

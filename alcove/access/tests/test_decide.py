@@ -30,7 +30,7 @@ def test_front_desk_opens_a_clients_name_and_the_opening_is_audited(make_staff, 
     desk = make_staff(Role.FRONT_DESK)
     decision = read_demographics(desk, client_record, Relationship.NONE)
     assert decision.open(client_record.legal_name) == "Odile Brandt"
-    entry = AuditEvent.objects.get(seq=decision.audit_seq)
+    entry = AuditEvent.objects.get(queued_as=decision.audit_entry)
     assert (entry.actor_id, entry.outcome, entry.action) == (
         desk.pk,
         "allowed",
@@ -48,7 +48,7 @@ def test_a_clinician_without_a_relationship_is_refused_with_the_rule_and_a_remed
     with pytest.raises(AccessDenied) as refused:
         decision.open(client_record.legal_name)
     assert "Need to know" in refused.value.rule and "care team" in refused.value.remedy
-    entry = AuditEvent.objects.get(seq=decision.audit_seq)
+    entry = AuditEvent.objects.get(queued_as=decision.audit_entry)
     assert entry.outcome == "denied" and "Odile" not in entry.rule
 
 

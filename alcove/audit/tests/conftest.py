@@ -6,22 +6,25 @@ from contextlib import AbstractContextManager, contextmanager
 import pytest
 from django.db import connection
 
-from alcove.audit.models import AuditEvent, Outcome
+from alcove.audit.models import Outcome
+from alcove.audit.sequencer import audit_sequence
 from alcove.audit.services import audit_record
 
-Append = Callable[[int], list[AuditEvent]]
+Append = Callable[[int], list[int]]
 
 
 @pytest.fixture
 def append(db: None) -> Append:
-    """Append n entries, each with its own resource id and a mix of the other fields."""
+    """Append n entries, each with its own resource id and a mix of the other fields, each
+    numbered into the log before the next (as the sequencer does on PostgreSQL just after
+    each commit; on SQLite in the same transaction)."""
     counter = iter(range(1_000_000))
 
-    def make(n: int) -> list[AuditEvent]:
-        events = []
+    def make(n: int) -> list[int]:
+        entries = []
         for _ in range(n):
             i = next(counter)
-            events.append(
+            entries.append(
                 audit_record(
                     actor_id=None if i % 7 == 0 else 100 + i % 5,
                     action=("client.view", "note.read", "staff.roles_set")[i % 3],
@@ -32,7 +35,8 @@ def append(db: None) -> Append:
                     reason="" if i % 2 else f"reason {i}",
                 )
             )
-        return events
+            audit_sequence()
+        return entries
 
     return make
 

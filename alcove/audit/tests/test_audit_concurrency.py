@@ -57,3 +57,48 @@ def test_simultaneous_appends_get_every_number_once_and_the_log_verifies(setting
     report = audit_verify()
     assert report.ok, report.problems
     assert report.entries == total
+
+
+def test_sequencers_running_at_once_number_every_entry_once_in_one_verifiable_log(settings):
+    """Several app processes' sequencers, each numbering while the others append and
+    number too (with and without waiting for the head), leave one gap-free log."""
+    from alcove.audit.models import QueuedEntry
+    from alcove.audit.sequencer import HeadBusy, audit_sequence
+
+    settings.AUDIT_CHECKPOINT_EVERY = 25
+    public_key()
+    start = threading.Barrier(THREADS)
+    failures: list[BaseException] = []
+
+    def work(worker: int) -> None:
+        try:
+            start.wait()
+            for i in range(EACH):
+                audit_record(actor_id=worker, action="note.read", resource_id=i)
+                if i % 5 == worker % 5:
+                    try:
+                        audit_sequence(wait=worker % 2 == 0)
+                    except HeadBusy:
+                        pass  # another sequencer holds the head; it or a later one numbers ours
+        except BaseException as exc:
+            failures.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=work, args=(n,)) for n in range(THREADS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert failures == []
+    total = THREADS * EACH
+    seqs = list(AuditEvent.objects.order_by("seq").values_list("seq", flat=True))
+    assert seqs == list(range(total))
+    assert QueuedEntry.objects.count() == 0
+    queued_as = list(AuditEvent.objects.values_list("queued_as", flat=True))
+    assert len(set(queued_as)) == total
+    assert AuditHead.objects.get(pk=1).size == total
+    report = audit_verify()
+    assert report.ok, report.problems
+    assert report.entries == total

@@ -1,6 +1,7 @@
 """Signed checkpoints, inclusion proofs, and `alcove audit verify` / `alcove audit checkpoint`."""
 
 import json
+import threading
 from datetime import timedelta
 from io import StringIO
 from pathlib import Path
@@ -21,9 +22,12 @@ from alcove.audit.checkpoints import (
     public_key,
     signature_valid,
 )
+from alcove.audit.leaf import LEAF_FIELDS, leaf_data
 from alcove.audit.models import AuditCheckpoint, AuditEvent, AuditHead
-from alcove.audit.services import LEAF_FIELDS, leaf_data
+from alcove.audit.sequencer import audit_sequence
+from alcove.audit.services import audit_record
 from alcove.audit.triggers import triggers_drop
+from alcove.audit.verify import audit_verify
 
 pytestmark = pytest.mark.django_db
 
@@ -41,6 +45,7 @@ def leaf_hashes() -> list[bytes]:
 
 
 def checkpoints() -> dict[int, Checkpoint]:
+    audit_sequence()  # checkpoints are signed as entries are numbered
     return {row.tree_size: checkpoint_from_row(row) for row in AuditCheckpoint.objects.all()}
 
 
@@ -242,3 +247,103 @@ def test_a_checkpoint_message_covers_size_root_and_time():
     assert base != checkpoint_message(6, root, when)
     assert base != checkpoint_message(5, merkle.leaf_hash(b"y"), when)
     assert base != checkpoint_message(5, root, when + timedelta(microseconds=1))
+
+
+# --- Reading ahead on a second connection (PostgreSQL, long logs) ---------------------------
+
+
+@pytest.fixture
+def read_ahead_from_ten_entries(monkeypatch):
+    """A second connection reads ahead for any log of ten entries or more, seven at a time."""
+    from alcove.audit import verify as verification
+
+    monkeypatch.setattr(verification, "READ_AHEAD_FROM", 10)
+    monkeypatch.setattr(verification, "CHUNK", 7)
+    used: list[bool] = []
+    read_ahead = verification._rehashed_read_ahead
+
+    def counted(bounds, snapshot):
+        used.append(True)
+        return read_ahead(bounds, snapshot)
+
+    monkeypatch.setattr(verification, "_rehashed_read_ahead", counted)
+    return used
+
+
+def committed_log(n: int) -> None:
+    for i in range(n):
+        audit_record(actor_id=i, action="note.read", resource_type="note", resource_id=i)
+        audit_sequence()
+
+
+on_postgresql = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="a second connection shares a PostgreSQL snapshot"
+)
+
+
+@on_postgresql
+@pytest.mark.django_db(transaction=True)
+def test_reading_ahead_verifies_a_log_exactly_as_reading_in_turn_does(
+    read_ahead_from_ten_entries,
+):
+    committed_log(40)
+    report = audit_verify()
+    assert read_ahead_from_ten_entries == [True]
+    assert report.ok, report.problems
+    assert (report.entries, report.checkpoints) == (40, 9)  # 1, 5, 10, ... 40
+    assert report.root == merkle.root_from_leaf_hashes(leaf_hashes())
+
+
+@on_postgresql
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize(
+    ("sql", "problem"),
+    [
+        ("UPDATE audit_auditevent SET action = 'x' WHERE seq = 23", "entry 23 was altered"),
+        ("DELETE FROM audit_auditevent WHERE seq = 14", "entry 14 is missing"),
+        ("DELETE FROM audit_auditevent WHERE seq = 20", "entry 20 is missing"),
+        ("UPDATE audit_auditevent SET leaf_hash = root_after WHERE seq = 38", "entry 38 was"),
+        ("DELETE FROM audit_auditevent WHERE seq >= 30", "the log has 30 entries"),
+    ],
+)
+def test_reading_ahead_names_the_first_entry_that_does_not_match(
+    read_ahead_from_ten_entries, sql, problem
+):
+    committed_log(40)
+    tamper(sql, [])
+    report = audit_verify()
+    assert read_ahead_from_ten_entries == [True]
+    assert report.problems and report.problems[0].startswith(problem), report.problems
+
+
+@on_postgresql
+@pytest.mark.django_db(transaction=True)
+def test_entries_numbered_while_it_verifies_are_not_taken_for_tampering(
+    read_ahead_from_ten_entries, monkeypatch
+):
+    from alcove.audit import verify as verification
+
+    committed_log(40)
+    appended: list[int] = []
+    rehash_stretch = verification.rehash
+
+    def rehash_then_append(rows, start):
+        if not appended:  # another app process numbers more entries meanwhile
+            appended.append(1)
+            worker = threading.Thread(target=committed_log_elsewhere, args=(15,))
+            worker.start()
+            worker.join()
+        return rehash_stretch(rows, start)
+
+    monkeypatch.setattr(verification, "rehash", rehash_then_append)
+    report = audit_verify()
+    assert report.ok, report.problems
+    assert report.entries == 40
+    assert audit_verify().entries == 55
+
+
+def committed_log_elsewhere(n: int) -> None:
+    try:
+        committed_log(n)
+    finally:
+        connection.close()

@@ -25,8 +25,8 @@ from django.db import DatabaseError, connection, transaction
 
 from alcove.audit import merkle
 from alcove.audit.checkpoints import Checkpoint, checkpoint_message
+from alcove.audit.leaf import LEAF_FIELDS, leaf_data
 from alcove.audit.models import AuditCheckpoint, AuditEvent, AuditHead
-from alcove.audit.services import LEAF_FIELDS, leaf_data
 from alcove.audit.triggers import triggers_drop
 from alcove.audit.verify import audit_verify
 

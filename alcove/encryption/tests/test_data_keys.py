@@ -45,3 +45,16 @@ def test_a_shredded_key_refuses_with_a_reason(make_client):
     keys.data_keys_shred(client_id=client.pk)
     with pytest.raises(KeyShredded, match="shredded"):
         crypto.open_bytes(sealed, aad=b"a", client_id=client.pk, purpose=Purpose.RECORD)
+
+
+def test_a_cached_key_is_used_for_a_minute_and_then_looked_up_again(make_client, monkeypatch):
+    client = make_client()
+    sealed = crypto.seal_bytes(b"x", aad=b"a", client_id=client.pk, purpose=Purpose.RECORD)
+    DataKey.objects.filter(client_id=client.pk).delete()  # gone elsewhere, still cached here
+    assert crypto.open_bytes(sealed, aad=b"a", client_id=client.pk, purpose=Purpose.RECORD)
+    later = keys._now() + keys.CACHE_SECONDS
+    monkeypatch.setattr(keys, "_now", lambda: later)
+    with pytest.raises(KeyShredded):
+        crypto.open_bytes(sealed, aad=b"a", client_id=client.pk, purpose=Purpose.RECORD)
+    with pytest.raises(KeyShredded):
+        crypto.seal_bytes(b"y", aad=b"a", client_id=client.pk, purpose=Purpose.RECORD, version=1)

@@ -119,3 +119,26 @@ def test_serialised_records_carry_ciphertext_only(make_client):
     client = make_client(NAME)
     dumped = serializers.serialize("json", Client.objects.filter(pk=client.pk))
     assert "Okonkwo" not in dumped and "<sealed>" not in dumped
+
+
+def test_the_associated_data_names_table_field_row_client_and_purpose(make_client):
+    from uuid import uuid4
+
+    from alcove.encryption.crypto import associated_data
+    from alcove.notes.models import PsychotherapyVersion
+
+    client = make_client(NAME)
+    row = client.pk.bytes
+    assert Client._meta.get_field("legal_name").aad(client) == (
+        b"alcove|clients_client|legal_name|" + row + b"|" + row + b"|record"
+    )
+    version = PsychotherapyVersion(id=uuid4(), client_id_copy=str(client.pk))
+    expected = associated_data(
+        place="notes_psychotherapyversion",
+        field="body",
+        row_id=version.pk,
+        client_id=client.pk,
+        purpose="psychotherapy",
+    )
+    assert PsychotherapyVersion._meta.get_field("body").aad(version) == expected
+    assert PsychotherapyVersion._meta.get_field("body").client_of(version) == client.pk

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from alcove.audit.checkpoints import Checkpoint, checkpoint_from_row, checkpoint_write
 from alcove.audit.models import AuditCheckpoint, AuditHead
+from alcove.audit.sequencer import audit_sequence
 from alcove.audit.verify import audit_verify
 
 
@@ -32,6 +33,7 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def _checkpoint(self) -> Checkpoint:
+        audit_sequence()  # the checkpoint covers every entry committed so far
         head = AuditHead.objects.select_for_update().filter(pk=1).first()
         size = head.size if head else 0
         row = AuditCheckpoint.objects.filter(tree_size=size).first()
