@@ -20,15 +20,43 @@ class Outcome(models.TextChoices):
     DENIED = "denied"
 
 
-class SequencedManager(models.Manager["AuditEvent"]):
+def _sequenced() -> None:
+    from alcove.audit.sequencer import audit_sequence
+
+    audit_sequence()
+
+
+class SequencedQuerySet(models.QuerySet["AuditEvent"]):
     """Reading the log first numbers every queued entry this transaction can see, so a
-    reader (the access history, a test, a report) never misses a committed entry."""
+    reader (the access history, a test, a report) never misses a committed entry. It
+    happens when the query runs, not when it is built: a query made before an action
+    still sees that action's entry."""
 
-    def get_queryset(self) -> "models.QuerySet[AuditEvent]":
-        from alcove.audit.sequencer import audit_sequence
+    def _fetch_all(self) -> None:
+        if self._result_cache is None:
+            _sequenced()
+        super()._fetch_all()
 
-        audit_sequence()
-        return super().get_queryset()
+    def count(self) -> int:
+        if self._result_cache is None:
+            _sequenced()
+        return super().count()
+
+    def exists(self) -> bool:
+        if self._result_cache is None:
+            _sequenced()
+        return super().exists()
+
+    def aggregate(self, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        _sequenced()
+        return super().aggregate(*args, **kwargs)
+
+    def iterator(self, chunk_size: int | None = None) -> Any:
+        _sequenced()
+        return super().iterator(chunk_size=chunk_size)
+
+
+SequencedManager = models.Manager.from_queryset(SequencedQuerySet)
 
 
 class QueuedEntry(models.Model):

@@ -125,3 +125,12 @@ def test_on_postgresql_the_background_sequencer_numbers_what_its_process_committ
     report = audit_verify()
     assert report.ok, report.problems
     assert report.entries == 15
+
+
+@pytest.mark.django_db
+def test_a_query_built_before_an_action_still_sees_its_entry():
+    reads = AuditEvent.objects.filter(action="note.read")
+    assert reads.count() == 0
+    queued("note.read")
+    assert reads.filter(actor_id=0).count() == 1 and reads.exists()
+    assert [e.action for e in reads.all()] == ["note.read"]
