@@ -47,6 +47,8 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 
 NOTES = HERE / "deid" / "data" / "notes.jsonl"
+BLIND = HERE / "deid" / "data" / "blind.jsonl"
+BLIND2 = HERE / "deid" / "data" / "blind2.jsonl"
 PRESIDIO = Path(
     os.environ.get(
         "ALCOVE_PRESIDIO_SET", ROOT.parent / "shared" / "data" / "presidio_synth_dataset_v2.json"
@@ -75,8 +77,20 @@ TOKEN = re.compile(r"[A-Za-z0-9]+")
 Doc = dict[str, object]
 
 
+def _jsonl(path: Path) -> list[Doc]:
+    return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+
+
 def load_notes() -> list[Doc]:
-    return [json.loads(line) for line in NOTES.read_text().splitlines() if line.strip()]
+    return _jsonl(NOTES)
+
+
+def load_blind() -> list[Doc]:
+    return _jsonl(BLIND)
+
+
+def load_blind2() -> list[Doc]:
+    return _jsonl(BLIND2) if BLIND2.exists() else []
 
 
 HANDWRITTEN = HERE / "deid" / "data" / "handwritten.txt"
@@ -276,15 +290,25 @@ def startup() -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description="De-identification benchmark.")
     parser.add_argument("--show-misses", type=int, default=0, metavar="N")
-    parser.add_argument("--set", choices=["notes", "handwritten", "presidio"], action="append")
+    parser.add_argument(
+        "--set", choices=["notes", "handwritten", "blind", "blind2", "presidio"], action="append"
+    )
     parser.add_argument("--no-speed", action="store_true")
     args = parser.parse_args()
-    sets = args.set or ["notes", "handwritten", "presidio"]
-    loaders = {"notes": load_notes, "handwritten": load_handwritten, "presidio": load_presidio}
+    sets = args.set or ["notes", "handwritten", "blind", "blind2", "presidio"]
+    loaders = {
+        "notes": load_notes,
+        "handwritten": load_handwritten,
+        "blind": load_blind,
+        "blind2": load_blind2,
+        "presidio": load_presidio,
+    }
     if not args.no_speed:
         startup()
     for name in sets:
         docs = loaders[name]()
+        if not docs:
+            continue
         size = sum(len(str(d["text"]).encode()) for d in docs)
         print(f"\n{name}: {len(docs)} documents, {size / 1024:.0f} KB")
         score(docs, args.show_misses)
