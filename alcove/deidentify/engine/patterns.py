@@ -14,7 +14,7 @@ I = re.IGNORECASE  # noqa: E741
 
 MONTH = rf"(?:{MONTHS})\.?"
 DAY = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th|ST|ND|RD|TH)?"
-YEAR4 = r"(?:19|20)\d{2}"
+YEAR4 = r"(?:19|20|21)\d{2}"  # 21xx: shifted dates, as i2b2-style corpora write them
 YEAR = rf"(?:{YEAR4}|'\d{{2}})"
 NUM_MONTH = r"(?:0?[1-9]|1[0-2])"
 NUM_DAY = r"(?:0?[1-9]|[12]\d|3[01])"
@@ -45,9 +45,15 @@ DATE_PATTERNS: tuple[re.Pattern[str], ...] = (
     # Spring of 2019, Summer 2018 (lower case: SEASON_YEAR below)
     # Christmas, Thanksgiving 2019
     re.compile(rf"\b(?:{HOLIDAYS})(?:\s+{YEAR4})?\b"),
-    # weekdays, capitalised, and their short forms
-    re.compile(rf"\b(?:{WEEKDAYS}|{WEEKDAYS.upper()})s?\b"),
-    re.compile(r"\b(?:Mon|Tues?|Wed|Thu|Thur|Thurs|Fri)\b\.?(?=[ \t]*(?:[-/,]|\d|and|&|\s+\d))"),
+    # Jan-Aug 2024, March to May
+    re.compile(rf"\b{MONTH_C}[ \t]*(?:[-\u2013]|to|through|thru)[ \t]*{MONTH_C}(?:,?\s+{YEAR})?"),
+    # weekdays, capitalised or not, and their short forms
+    re.compile(rf"\b(?:{WEEKDAYS}|{WEEKDAYS.upper()}|{WEEKDAYS.lower()})s?\b"),
+    re.compile(
+        r"\b(?:Mon|Tues?|Weds?|Thu|Thur|Thurs|Fri|Sat|Sun)\b\.?(?=[ \t]*(?:[-/,]|\d|and\b|&|"
+        r"\s+\d|\s+(?:session|appt|appointment|group|visit|am|pm|morning|afternoon|evening|"
+        r"night)\b))"
+    ),
 )
 
 
@@ -75,13 +81,31 @@ DATE_CUE = (
     r"until|till|through|"
     r"thru|by|before|after|dated|date|dob|d\.o\.b\.|seen|admitted|discharged|last|next|of|in|"
     r"during|circa|c\.|around|year|starting|beginning|ending|as of|effective|born|birthday|"
-    r"note|session|called|call|phone|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|@|"
+    r"note|session|called|call|phone|mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun|@|"
+    r"intake|also|drink|dose|started|stopped|restarted|began|ended|changed|increased|"
+    r"decreased|held|drawn|collected|obtained|done|completed|signed|mailed|faxed|sent|"
+    r"received|occurred|happened|died|passed|expired|overdosed|overdose|incident|"
+    r"hospitalized|released|arrested|visited|returned|moved|"
     rf"{WEEKDAYS.lower()}|{MONTHS.lower()})"
 )
 CUE_BEFORE = re.compile(
     rf"(?:\b{DATE_CUE}\.?,?:?[ \t]+(?:the[ \t]+)?(?:(?:early|mid|late)[- ])?|[(\[]|\n|^)$"
 )
 MONTH_DAY = re.compile(rf"(?<![\d/.])({NUM_MONTH}/{NUM_DAY})\b(?![/.]\d)")
+# "3/7 4pm", "8/8 0600": a clock time after it, which a fraction or a score never has
+TIME_AFTER = re.compile(
+    r"[ \t]+(?:@|at)?[ \t]*(?:\d{1,2}(?::\d{2})?(?:[ \t]*[-\u2013][ \t]*\d{1,2}(?::\d{2})?)?"
+    r"[ \t]*(?:am|pm|a\.m\.|p\.m\.|a|p)\b|\d{1,2}:\d{2}\b|"
+    r"[0-2]\d[0-5]\d\b(?![ \t]*(?:mg|ml|kcal|cal)))",
+    re.I,
+)
+# a weekday's short form after a word that announces a day ("discuss tues", "until Sat")
+WEEKDAY_CUED = re.compile(
+    r"(?:\b(?:mon|tues?|weds?|thu|thurs?|fri|sat|sun)[-\u2013]|"
+    r"\b(?:on|next|last|this|until|till|by|since|from|discuss|see you|mtg|meeting|session|"
+    r"appt|rtc|f/u|every|each)[ \t]+)(mon|tues?|weds?|thu|thur|thurs|fri|sat|sun)\b\.?(?!\w)",
+    re.I,
+)
 NOT_A_DATE_AFTER = re.compile(
     r"[ \t]*(?:tabs?|caps?|pills?|doses?|mg|of|pain|scale|strength|\d|x\b|times)"
 )
@@ -143,8 +167,25 @@ AGE_WORDS_OLD = re.compile(
 AGE_NUMBER_FIRST = [p for p in AGE_PATTERNS if p.pattern.startswith(r"\b(\d")]
 AGE_WORD_FIRST = [p for p in AGE_PATTERNS if not p.pattern.startswith(r"\b(\d")]
 AGE_SEX = re.compile(
-    r"\b(\d{1,3})[ \t]?(?:M|F|m|f)\b(?=[\s,.;]+(?:with|w/|who|presents|presenting|admitted|pt|"
-    r"patient|hx|h/o|s/p|bib|bibems|biba|bibp|brought|referred|seen|here|c/o))"
+    r"\b(\d{1,3})[ \t]?(?:M|F|m|f)\b(?=[\s,.;]+(?i:with|w/|who|presents|presenting|admitted|pt|"
+    r"patient|hx|h/o|s/p|bib|bibems|biba|bibp|brought|referred|seen|here|c/o|g\dp\d|mrn|"
+    r"dob|adm|sent|transferred|transfer|found|status|pod|hd|day)\b)"
+)
+# "27F BIBA ...", "Kowalski, Agnieszka   87F   MRN": an age and sex standing apart
+AGE_SEX_APART = re.compile(
+    r"(?m)(?:^|(?<=[ \t]{2}))[ \t]*(\d{1,3})[ \t]?(?:M|F)(?=[ \t]{2,}|[ \t]*$)"
+)
+# "married Travis at 19, divorced at 24": an age at a turn of life
+AGE_AT_EVENT = re.compile(
+    r"\b(?:married|divorced|widowed|adopted|moved|emigrated|immigrated|arrived|left home|"
+    r"graduated|dropped out|quit school|started|began|first (?:used|drank|drink|tried|"
+    r"hospitali[sz]ation|admission|episode|attempt|arrest)|onset|diagnosed|arrested|"
+    r"incarcerated|pregnant|gave birth|had (?:her|his|a|their) (?:first )?(?:child|son|"
+    r"daughter|baby)|lost (?:her|his|their) (?:mother|father|mom|dad|virginity)|raped|"
+    r"abused|molested|assaulted|retired|enlisted|deployed|came out|ran away)\b"
+    r"[^.;\n]{0,40}?\bat (?:age )?(\d{1,2})\b(?![ \t]*(?:mg|%|:|am\b|pm\b|a\.m|p\.m|o'clock|"
+    r"hours|hrs|min|times|x\b|/|\.\d))",
+    re.I,
 )
 # "Kiara (17)", "client (Lily, 15)", "when she was 12", "he is 91"
 # "Kiara (17)", "client (Lily, 15)": found from the bracket, which is quick to look for
@@ -244,7 +285,7 @@ STREET_SUFFIX = (
 _STREET_NAME = r"(?:[A-Z0-9][A-Za-z0-9'-]*[ \t]+){0,3}[A-Z0-9][A-Za-z0-9'-]*"
 _UNIT = (
     r"(?:,?\s+(?:Apt|Apartment|Unit|Suite|Ste|Fl|Floor|Rm|Room|Bldg|Lot|#)"
-    r"\.?\s*#?\s*[A-Za-z0-9-]+)?"
+    r"\.?\s*#?\s*[A-Za-z0-9-]+|,?[ \t]+\d{1,2}(?:st|nd|rd|th)[ \t]+(?:Floor|Fl)\b\.?)?"
 )
 ADDRESS_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(
@@ -258,6 +299,11 @@ ADDRESS_PATTERNS: tuple[re.Pattern[str], ...] = (
         rf"US)[ \t]*\d+[A-Z]?\b{_UNIT}"
     ),
     re.compile(r"\b(?:P\.?[ \t]?O\.?[ \t]?Box|PO BOX|Post Office Box)[ \t]+\d+\b"),
+    # "Flat 2, 41 Rathmines Road": the flat or unit written before the number
+    re.compile(
+        r"\b(?:Flat|FLAT|Apt\.?|APT\.?|Apartment|Unit|UNIT|Suite|SUITE)[ \t]+[A-Za-z0-9-]{1,5},?"
+        r"(?=[ \t]+\d{1,6}[A-Za-z]?[ \t]+[A-Z])"
+    ),
     # "on Maple Street", "off Old Mill Rd" with no number: full suffix words only
     re.compile(
         r"\b((?:[A-Z][a-z]+[ \t]+){1,3}"
@@ -277,6 +323,13 @@ _STATE_ALT = "|".join(sorted((*STATES, *STATE_CODES), key=len, reverse=True))
 # A ZIP code is a five-digit number after a state or the word ZIP: found from the number,
 # then the words before it are checked (one quick scan instead of one per state name).
 ZIP_NUMBER = re.compile(r"(?=\d)(?<![\d-])(\d{5}(?:-\d{4})?)\b(?!-\d)")
+# Postcodes of other countries, by their shape: UK "SW1A 2AA", Canada "K1A 0B1", Ireland's
+# Eircode "D06 F2X4" (its second half mixes letters and digits).
+POSTCODE = re.compile(
+    r"\b(?:[A-Z]{1,2}\d[A-Z\d]?[ \t]\d[ABD-HJLNP-UW-Z]{2}"
+    r"|[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ \t]?\d[ABCEGHJ-NPRSTV-Z]\d"
+    r"|[ACDEFHKNPRTVWXY]\d{2}[ \t]?(?=[0-9]*[A-Z])(?=[A-Z]*[0-9])[ACDEFHKNPRTVWXY0-9]{4})\b"
+)
 ZIP_CUE_BEFORE = re.compile(
     rf"(?:\b(?:{_STATE_ALT}),?\s+|\b(?:zip|zip code|zipcode|postal code)[ \t]*:?[ \t]*)$", re.I
 )
@@ -316,6 +369,10 @@ def _luhn(digits: str) -> bool:
 
 
 AGE_WORDS = re.compile(r"-(?:years?|yrs?|months?|mos?|weeks?|wks?|days?)\b", re.I)
+# A user name: "gabe_the_moth#4410", "@moth.gabe" (not an e-mail address)
+HANDLE = re.compile(
+    r"(?<![\w@.])(@[A-Za-z0-9_.]{3,}[A-Za-z0-9_]|[A-Za-z0-9]+(?:_[A-Za-z0-9]+)+(?:#\d{4})?)(?![\w@])"
+)
 # "report (#25-004418)", "case #A-2291": a number given with a number sign
 NUMBER_SIGN = re.compile(r"#[ \t]?([A-Z]{0,3}-?\d[\dA-Z-]{4,}\d)\b")
 BILLING_CODE_BEFORE = re.compile(r"\b(?:cpt|hcpcs|icd(?:-?10)?|code|codes)\b[^\n]{0,16}$")
@@ -353,6 +410,11 @@ def shaped_spans(text: str) -> Iterator[Span]:
             yield Span(*m.span(next(g for g in range(1, m.re.groups + 1) if m.group(g))), Kind.AGE)
     for m in AGE_SEX.finditer(text):
         yield Span(*m.span(1), Kind.AGE)
+    for m in AGE_SEX_APART.finditer(text):
+        yield Span(*m.span(1), Kind.AGE)
+    if " at " in low:
+        for m in AGE_AT_EVENT.finditer(text):
+            yield Span(*m.span(1), Kind.AGE)
     for m in AGE_GLUED.finditer(text):
         if not TEMPERATURE_BEFORE.search(text, max(0, m.start() - 8), m.start()):
             yield Span(*m.span(1), Kind.AGE)
@@ -376,6 +438,11 @@ def shaped_spans(text: str) -> Iterator[Span]:
         before = text[max(0, m.start() - 24) : m.start()]
         if ZIP_CUE_BEFORE.search(before) and _state_cased(before):
             yield Span(*m.span(1), Kind.ZIP)
+    for m in POSTCODE.finditer(text):
+        yield Span(m.start(), m.end(), Kind.ZIP)
+    if "_" in text or "@" in text:
+        for m in HANDLE.finditer(text):
+            yield Span(*m.span(1), Kind.ID)
 
 
 def _dates(text: str, low: str) -> Iterator[Span]:
@@ -386,6 +453,10 @@ def _dates(text: str, low: str) -> Iterator[Span]:
     for m in SEASON_YEAR.finditer(low) if seasons else ():
         yield Span(m.start(), m.end(), Kind.DATE)
     for m in MONTH_DAY.finditer(text) if "/" in text else ():
+        if TIME_AFTER.match(text, m.end()):
+            if not SCORE_BEFORE.search(low, max(0, m.start() - 16), m.start()):
+                yield Span(*m.span(1), Kind.DATE)
+            continue
         if NOT_A_DATE_AFTER.match(text, m.end()):
             continue
         month, day = (int(n) for n in m.group(1).split("/"))
@@ -402,7 +473,7 @@ def _dates(text: str, low: str) -> Iterator[Span]:
         # A year standing alone ("s/p CABG 2079", "MI (2084)") is a date element in every
         # de-identification standard that scores years; a measurement has its label before.
         if _cued(text, low, m.start()) or (
-            1930 <= int(m.group(1))
+            1930 <= int(m.group(1)) < 2100
             and not MEASURE_BEFORE.search(low, max(0, m.start() - 12), m.start())
         ):
             yield Span(*m.span(1), Kind.DATE)
@@ -415,6 +486,8 @@ def _dates(text: str, low: str) -> Iterator[Span]:
     for pattern in CUED_DATE_PATTERNS:
         for m in pattern.finditer(low):
             yield Span(*m.span(1), Kind.DATE)
+    for m in WEEKDAY_CUED.finditer(text):
+        yield Span(*m.span(1), Kind.DATE)
 
 
 URL_HINT = re.compile(r"://|www\.|\.(?:com|org|net|edu|gov|io|us|info|biz|health|care|co|me)\b")

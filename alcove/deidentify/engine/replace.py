@@ -106,7 +106,7 @@ NAMED = re.compile(
     re.I,
 )
 YEAR_ONLY = re.compile(r"^(?:\d{4}|'\d{2})$")
-ANY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+ANY_YEAR = re.compile(r"(?<!\d)((?:19|20|21)\d{2})(?!\d)")
 
 
 def _month_number(word: str) -> int | None:
