@@ -35,11 +35,14 @@ __all__ = [
 ]
 
 
-def find_spans(text: str, known: Known | None = None) -> list[Span]:
-    """Every identifier in the text, sorted, not overlapping, with character offsets."""
+def find_spans(text: str, known: Known | None = None, *, keep_states: bool = False) -> list[Span]:
+    """Every identifier in the text, sorted, not overlapping, with character offsets.
+
+    US states and countries are found as LOCATION (as i2b2-style scorers count them);
+    `keep_states=True` leaves them, as Safe Harbor allows."""
     lex = lexicon()
     found = list(shaped_spans(text))
-    found.extend(people_spans(text, lex))
+    found.extend(people_spans(text, lex, regions=not keep_states))
     if known is not None:
         found.extend(KnownMatcher(known, lex).spans(text))
     return spans_trim(text, spans_resolve(spans_trim(text, found)))
@@ -69,6 +72,7 @@ def redact_detail(
     pseudonyms: Pseudonyms | None = None,
     dates: DatePolicy = DatePolicy.YEAR,
     offset_days: int = 0,
+    keep_states: bool = False,
 ) -> Redaction:
     """The redacted text and every replacement in it (for highlighting and review).
 
@@ -78,7 +82,7 @@ def redact_detail(
     if dates == DatePolicy.SHIFT and offset_days == 0:
         raise ValueError("Shifting dates needs a non-zero offset_days (the case's offset).")
     if spans is None:
-        spans = find_spans(text, known)
+        spans = find_spans(text, known, keep_states=keep_states)
     if pseudonyms is None:
         pseudonyms = Pseudonyms()
     out: list[str] = []
@@ -127,8 +131,15 @@ def redact(
     pseudonyms: Pseudonyms | None = None,
     dates: DatePolicy = DatePolicy.YEAR,
     offset_days: int = 0,
+    keep_states: bool = False,
 ) -> str:
-    """The text with every identifier replaced."""
+    """The text with every identifier replaced (US states and countries too, unless
+    `keep_states`)."""
     return redact_detail(
-        text, known, pseudonyms=pseudonyms, dates=dates, offset_days=offset_days
+        text,
+        known,
+        pseudonyms=pseudonyms,
+        dates=dates,
+        offset_days=offset_days,
+        keep_states=keep_states,
     ).text

@@ -80,9 +80,27 @@ def _cache_paths() -> list[Path]:
     data = os.environ.get("ALCOVE_DATA_DIR")
     if data:
         paths.append(Path(data) / "cache" / name)
-    user = os.getuid() if hasattr(os, "getuid") else "user"
-    paths.append(Path(tempfile.gettempdir()) / f"alcove-{user}" / name)
+    paths.append(_temporary_dir() / name)
     return paths
+
+
+def _temporary_dir() -> Path:
+    user = os.getuid() if hasattr(os, "getuid") else "user"
+    return Path(tempfile.gettempdir()) / f"alcove-deid-{user}"
+
+
+def _trusted(path: Path) -> bool:
+    """A cache in the shared temporary directory is read only from a folder this user made
+    and no one else can write to (another user could otherwise plant a lexicon)."""
+    folder = path.parent
+    if folder != _temporary_dir():
+        return True
+    try:
+        info = folder.stat()
+    except OSError:
+        return False
+    own = not hasattr(os, "getuid") or info.st_uid == os.getuid()
+    return own and not info.st_mode & 0o022
 
 
 def _installed(package: str) -> str:
@@ -255,6 +273,8 @@ def load_lexicon() -> Lexicon:
     cache directory that can be written (none writable: kept in memory only)."""
     paths = _cache_paths()
     for path in paths:
+        if not _trusted(path):
+            continue
         try:
             loaded = _loads(path.read_bytes())
         except (OSError, EOFError, ValueError, TypeError):
@@ -265,7 +285,9 @@ def load_lexicon() -> Lexicon:
     raw = _dumps(built)
     for path in paths:
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            if not _trusted(path):
+                continue
             partial = path.with_suffix(f".{os.getpid()}.tmp")
             partial.write_bytes(raw)
             partial.replace(path)

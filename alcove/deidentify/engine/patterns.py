@@ -48,7 +48,7 @@ DATE_PATTERNS: tuple[re.Pattern[str], ...] = (
     # Jan-Aug 2024, March to May
     re.compile(rf"\b{MONTH_C}[ \t]*(?:[-\u2013]|to|through|thru)[ \t]*{MONTH_C}(?:,?\s+{YEAR})?"),
     # weekdays, capitalised or not, and their short forms
-    re.compile(rf"\b(?:{WEEKDAYS}|{WEEKDAYS.upper()}|{WEEKDAYS.lower()})s?\b"),
+    re.compile(rf"\b(?:{WEEKDAYS}|{WEEKDAYS.upper()})s?\b"),
     re.compile(
         r"\b(?:Mon|Tues?|Weds?|Thu|Thur|Thurs|Fri|Sat|Sun)\b\.?(?=[ \t]*(?:[-/,]|\d|and\b|&|"
         r"\s+\d|\s+(?:session|appt|appointment|group|visit|am|pm|morning|afternoon|evening|"
@@ -100,11 +100,14 @@ TIME_AFTER = re.compile(
     re.I,
 )
 # a weekday's short form after a word that announces a day ("discuss tues", "until Sat")
-WEEKDAY_CUED = re.compile(
+WEEKDAY_SHORT = re.compile(
+    r"(?=[mtwfs])\b(?:(?:mon|tues?|weds?|thu|thurs?|fri|sat|sun)\b(?!-?\w)"
+    r"|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b)"
+)
+WEEKDAY_CUE_BEFORE = re.compile(
     r"(?:\b(?:mon|tues?|weds?|thu|thurs?|fri|sat|sun)[-\u2013]|"
     r"\b(?:on|next|last|this|until|till|by|since|from|discuss|see you|mtg|meeting|session|"
-    r"appt|rtc|f/u|every|each)[ \t]+)(mon|tues?|weds?|thu|thur|thurs|fri|sat|sun)\b\.?(?!\w)",
-    re.I,
+    r"appt|rtc|f/u|every|each)[ \t]+)$"
 )
 NOT_A_DATE_AFTER = re.compile(
     r"[ \t]*(?:tabs?|caps?|pills?|doses?|mg|of|pain|scale|strength|\d|x\b|times)"
@@ -172,20 +175,20 @@ AGE_SEX = re.compile(
     r"dob|adm|sent|transferred|transfer|found|status|pod|hd|day)\b)"
 )
 # "27F BIBA ...", "Kowalski, Agnieszka   87F   MRN": an age and sex standing apart
-AGE_SEX_APART = re.compile(
-    r"(?m)(?:^|(?<=[ \t]{2}))[ \t]*(\d{1,3})[ \t]?(?:M|F)(?=[ \t]{2,}|[ \t]*$)"
-)
+AGE_SEX_APART = re.compile(r"(?=\d)(?<![^\n \t])(\d{1,3}) ?[MF](?=[ \t]{2,}|[ \t]*(?:\n|$))")
+LINE_OR_COLUMN_BEFORE = re.compile(r"(?:^|\n|[ \t]{2})[ \t]*$")
 # "married Travis at 19, divorced at 24": an age at a turn of life
-AGE_AT_EVENT = re.compile(
+AT_AGE = re.compile(
+    r"\bat (?:age )?(\d{1,2})\b(?![ \t]*(?:mg|%|:|am\b|pm\b|a\.m|p\.m|o'clock|hours|hrs|min|"
+    r"times|x\b|/|\.\d))"
+)
+EVENT_BEFORE = re.compile(
     r"\b(?:married|divorced|widowed|adopted|moved|emigrated|immigrated|arrived|left home|"
     r"graduated|dropped out|quit school|started|began|first (?:used|drank|drink|tried|"
     r"hospitali[sz]ation|admission|episode|attempt|arrest)|onset|diagnosed|arrested|"
     r"incarcerated|pregnant|gave birth|had (?:her|his|a|their) (?:first )?(?:child|son|"
     r"daughter|baby)|lost (?:her|his|their) (?:mother|father|mom|dad|virginity)|raped|"
-    r"abused|molested|assaulted|retired|enlisted|deployed|came out|ran away)\b"
-    r"[^.;\n]{0,40}?\bat (?:age )?(\d{1,2})\b(?![ \t]*(?:mg|%|:|am\b|pm\b|a\.m|p\.m|o'clock|"
-    r"hours|hrs|min|times|x\b|/|\.\d))",
-    re.I,
+    r"abused|molested|assaulted|retired|enlisted|deployed|came out|ran away)\b[^.;\n]{0,40}$"
 )
 # "Kiara (17)", "client (Lily, 15)", "when she was 12", "he is 91"
 # "Kiara (17)", "client (Lily, 15)": found from the bracket, which is quick to look for
@@ -346,6 +349,7 @@ MONTH_SHORT_YEAR = _first(r"\d", MONTH_SHORT_YEAR)
 YEAR_ALONE = _first(r"\d", YEAR_ALONE)
 AGE_GLUED = _first(r"\d", AGE_GLUED)
 IPV4 = _first(r"\d", IPV4)
+POSTCODE = _first("[A-Z]", POSTCODE)
 PHONE = _first(r"[\d(+]", PHONE)
 SSN = _first(r"\d", SSN)
 ID_DIGITS = _first(r"\d", ID_DIGITS)
@@ -369,6 +373,7 @@ def _luhn(digits: str) -> bool:
 
 
 AGE_WORDS = re.compile(r"-(?:years?|yrs?|months?|mos?|weeks?|wks?|days?)\b", re.I)
+POSTCODE_HINT = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d?[A-Z]")
 # A user name: "gabe_the_moth#4410", "@moth.gabe" (not an e-mail address)
 HANDLE = re.compile(
     r"(?<![\w@.])(@[A-Za-z0-9_.]{3,}[A-Za-z0-9_]|[A-Za-z0-9]+(?:_[A-Za-z0-9]+)+(?:#\d{4})?)(?![\w@])"
@@ -411,9 +416,10 @@ def shaped_spans(text: str) -> Iterator[Span]:
     for m in AGE_SEX.finditer(text):
         yield Span(*m.span(1), Kind.AGE)
     for m in AGE_SEX_APART.finditer(text):
-        yield Span(*m.span(1), Kind.AGE)
-    if " at " in low:
-        for m in AGE_AT_EVENT.finditer(text):
+        if LINE_OR_COLUMN_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+            yield Span(*m.span(1), Kind.AGE)
+    for m in AT_AGE.finditer(low):
+        if EVENT_BEFORE.search(low, max(0, m.start() - 60), m.start()):
             yield Span(*m.span(1), Kind.AGE)
     for m in AGE_GLUED.finditer(text):
         if not TEMPERATURE_BEFORE.search(text, max(0, m.start() - 8), m.start()):
@@ -438,9 +444,9 @@ def shaped_spans(text: str) -> Iterator[Span]:
         before = text[max(0, m.start() - 24) : m.start()]
         if ZIP_CUE_BEFORE.search(before) and _state_cased(before):
             yield Span(*m.span(1), Kind.ZIP)
-    for m in POSTCODE.finditer(text):
+    for m in POSTCODE.finditer(text) if POSTCODE_HINT.search(text) else ():
         yield Span(m.start(), m.end(), Kind.ZIP)
-    if "_" in text or "@" in text:
+    if "_" in text or " @" in text:
         for m in HANDLE.finditer(text):
             yield Span(*m.span(1), Kind.ID)
 
@@ -486,8 +492,9 @@ def _dates(text: str, low: str) -> Iterator[Span]:
     for pattern in CUED_DATE_PATTERNS:
         for m in pattern.finditer(low):
             yield Span(*m.span(1), Kind.DATE)
-    for m in WEEKDAY_CUED.finditer(text):
-        yield Span(*m.span(1), Kind.DATE)
+    for m in WEEKDAY_SHORT.finditer(low):
+        if len(m.group()) > 6 or WEEKDAY_CUE_BEFORE.search(low, max(0, m.start() - 12), m.start()):
+            yield Span(m.start(), m.end(), Kind.DATE)  # "discuss tues", "Mon-Thurs", "friday"
 
 
 URL_HINT = re.compile(r"://|www\.|\.(?:com|org|net|edu|gov|io|us|info|biz|health|care|co|me)\b")

@@ -81,10 +81,9 @@ ROLE_AFTER = re.compile(
 SIGNATURE = re.compile(r"(?m)^[ \t]*(?:--+|\u2014|\u2013|/e?s/|e-signed:?|signed:)[ \t]*(?=[A-Z])")
 # Typists' initials closing a dictated note ("ef:tlw", "GA/rtm"), or a line of two or three
 # lower-case letters ending a note ("mk").
-TYPIST = re.compile(
-    r"(?<![\w/])([A-Za-z]{2,4})[:/]([a-z]{2,4})(?=[ \t]*(?:\n|$|DD:|D:|T:))"
-    r"|(?m:^[ \t]*-*[ \t]*([a-z]{2,3})[ \t]*$)(?![\s\S]*\n[ \t]*\S{4})"
-)
+TYPIST = re.compile(r"[:/](?<=[A-Za-z][:/])([a-z]{2,4})(?=[ \t]*(?:\n|$|DD:|D:|T:))")
+TYPIST_AUTHOR = re.compile(r"(?<![\w/])([A-Za-z]{2,4})$")
+CLOSING_INITIALS = re.compile(r"[ \t]*-*[ \t]*([a-z]{2,3})")
 # Surnames the engine otherwise never takes for a name (a sign's, a people's), after a title
 TITLED_SURNAMES = EPONYMS | PROPER_NOT_NAMES
 CREDENTIALS_LOWER = frozenset(c.lower() for c in CREDENTIAL_WORDS)
@@ -283,7 +282,7 @@ def tokens_of(text: str) -> list[Token]:
                 start,
                 end,
                 word,
-                fold(word),
+                low if (low := word.lower()).isascii() else fold(low),
                 word[0].isupper(),
                 caps_lines[row][1],
                 _sentence_start(text, start),
@@ -300,6 +299,7 @@ class _Finder:
         self.spans: list[Span] = []
         self.ages: list[Span] = []
         self.name_words: set[str] = set()
+        self.place_words: set[str] = set()
 
     # --- what a word is, by the dictionaries --------------------------------------------
     def strong_first(self, lw: str) -> bool:
@@ -351,6 +351,8 @@ class _Finder:
         return stem and lw not in self.lex.first and lw not in self.lex.last
 
     def name_like(self, tok: Token) -> bool:
+        if len(tok.text) == 1 and tok.cap and self.text[tok.end : tok.end + 1] == ".":
+            return True  # an initial, even one that is a symbol ("K.", "I.")
         if not tok.cap or tok.lower in NOT_NAMES or tok.lower in STATE_NAMES:
             return False
         if self.drug_like(tok):
@@ -432,6 +434,8 @@ class _Finder:
         """When token j opens particles of a surname ("van der Berg", "de la Cruz"), the index
         of the surname's capitalised word; else j."""
         tokens = self.tokens
+        if tokens[j].lower not in PARTICLES:
+            return j
         k = j
         while k < len(tokens) and k - j < 3 and tokens[k].lower in PARTICLES and not tokens[k].cap:
             if k > j and self.gap(tokens[k - 1], tokens[k]) != " ":
@@ -471,7 +475,7 @@ class _Finder:
         tokens = self.tokens
         for i in range(1, len(tokens)):
             tok = tokens[i]
-            if not tok.cap and self._after_particles(i) == i:
+            if not tok.cap and (tok.lower not in PARTICLES or self._after_particles(i) == i):
                 continue
             j = i - 1
             gap = self.gap(tokens[j], tok)
@@ -557,6 +561,10 @@ class _Finder:
                 continue
             if (word in WEAK_CREDENTIALS and not dotted) and gap.strip() != ",":
                 continue
+            if word in STATE_CODES and (
+                ZIP_AFTER.match(text, tok.end) or self.lex.places.get(tokens[i - 1].lower)
+            ):
+                continue  # "Lowell, MA 01852": a town and its state
             self._staff_before(i)
         for m in ROLE_AFTER.finditer(text) if "," in text else ():
             k = self._token_ending_at(m.start())
@@ -569,12 +577,19 @@ class _Finder:
                 if last >= 0 and self._plausible(k, last):
                     self.add_run(k, last, Kind.STAFF)  # "-- Hollis Grant", "/es/ PAT NWOSU"
         for m in TYPIST.finditer(text):
-            if m.group(3) and (len(text[: m.start()].strip()) < 40 or m.group(3) in NOT_TYPISTS):
-                continue  # a closing "mk" needs a note above it
-            for group in (1, 2, 3):
-                letters = m.group(group)
-                if letters and letters.lower() not in self.lex.common | NOT_NAMES | PRONOUNS:
-                    self.add(*m.span(group), Kind.STAFF)  # "ef:tlw", a closing "mk"
+            author = TYPIST_AUTHOR.search(text, max(0, m.start() - 5), m.start())
+            if author is None:
+                continue
+            for start, end in (author.span(1), m.span(1)):  # "ef:tlw", "GA/rtm"
+                if text[start:end].lower() not in self.lex.common | NOT_NAMES | PRONOUNS:
+                    self.add(start, end, Kind.STAFF)
+        closing = text.rstrip()
+        line_start = closing.rfind("\n") + 1
+        last_line = CLOSING_INITIALS.fullmatch(closing, line_start)
+        if last_line and len(closing[:line_start].strip()) >= 40:
+            letters = last_line.group(1)  # a closing "mk" under a note
+            if letters not in NOT_TYPISTS and letters not in self.lex.common | NOT_NAMES:
+                self.add(*last_line.span(1), Kind.STAFF)
 
     def _token_ending_at(self, end: int) -> int | None:
         for k in range(len(self.tokens) - 1, -1, -1):  # (rare: only before a role word)
@@ -636,7 +651,10 @@ class _Finder:
             if not tok.caps_line and tok.text.isupper() and len(tok.text) <= 3:
                 continue  # "MA", "ASA", "OT": abbreviations in a mixed-case line
             before = self.gap(tokens[i - 1], tok) if i else ""
-            if lw in self.lex.places and i and STRONG_PLACE_CUE.ends_at(tokens, i - 1) is not None:
+            if STATE_ZIP_AFTER.match(self.text, tok.end):
+                continue  # "Lowell, MA 01852": a town, whatever else the word may be
+            place = lw in self.lex.places or lw in self.lex.regions
+            if place and i and STRONG_PLACE_CUE.ends_at(tokens, i - 1) is not None:
                 if "\n" not in before:
                     continue  # "moved to Jackson": the place finder decides
             if lw in STATE_NAMES:
@@ -891,6 +909,18 @@ class _Finder:
             if m:
                 self.ages.append(Span(*m.span(1), Kind.AGE))
 
+    def _propagate_places(self) -> None:
+        """A town found once ("Boston, MA 02108") is a town wherever it recurs capitalised
+        in the note, and not at a sentence's start when it is also a word."""
+        words = {w for w in self.place_words if " " not in w and w not in NOT_NAMES}
+        if not words:
+            return
+        for tok in self.tokens:
+            if tok.cap and tok.lower in words and not tok.caps_line:
+                if tok.sentence_start and tok.lower in self.lex.common:
+                    continue
+                self.add(tok.start, tok.end, Kind.LOCATION)
+
     # --- states and countries ----------------------------------------------------------------
     def regions(self) -> None:
         """US states and countries, as LOCATION: i2b2-style scorers count them, though Safe
@@ -926,7 +956,12 @@ class _Finder:
                 if tok.caps_line or (tok.sentence_start and cue is None) or tok.lower == "jersey":
                     continue
             self.add(tok.start, tokens[found].end, Kind.LOCATION)
-        for m in STATE_CODE.finditer(self.text):
+        for tok in tokens:
+            if tok.text not in STATE_CODES:
+                continue
+            m = STATE_CODE.match(self.text, tok.start)
+            if m is None:
+                continue
             before = PLACE_BEFORE_CODE.search(self.text, max(0, m.start() - 40), m.start())
             if before is None:
                 continue
@@ -980,6 +1015,8 @@ class _Finder:
                     self.add(start, end, Kind.LOCATION)
             elif strong or ((cue or followed) and tok.lower not in NOT_NAMES):
                 self.add(start, end, Kind.LOCATION)
+                if not strong:
+                    self.place_words.add(self.text[start:end].lower())
             i = j + 1
         for m in CITY_STATE.finditer(self.text):
             lead = m.group(1).split()
@@ -988,6 +1025,8 @@ class _Finder:
             if lead:
                 city = " ".join(lead)
                 self.add(m.end(1) - len(city), m.end(1), Kind.LOCATION)
+                self.place_words.add(city.lower())
+        self._propagate_places()
         for m in CAPTION.finditer(self.text) if " v." in self.text or " vs" in self.text else ():
             self.add(*m.span(1), Kind.NAME)
         for m in INITIALS.finditer(self.text) if INITIALS_HINT.search(self.text) else ():
@@ -1145,7 +1184,11 @@ class _Finder:
         ):
             if not any(t.lower in ("st", "saint", "mount", "mt") for t in run):
                 return
-        if not caps and all(t.lower in NOT_ORG_WORDS for t in distinctive):
+        if not caps and all(
+            t.lower in NOT_ORG_WORDS
+            and not (t.text[1:].islower() and not t.sentence_start and len(t.text) > 3)
+            for t in distinctive
+        ):
             return  # ("Jewish Family Service" and "Catholic Charities" are names)
         if all(
             t.sentence_start
@@ -1339,6 +1382,10 @@ def _region_heads(lex: Lexicon) -> dict[str, int]:
 
 
 STATE_CODE = re.compile(rf"\b(?:{'|'.join(sorted(STATE_CODES))})\b")
+STATE_ZIP_AFTER = re.compile(
+    rf",?[ \t]+(?:{'|'.join(sorted(STATE_CODES))})[ \t]+\d{{5}}\b"
+    rf"|,[ \t]*(?:{'|'.join(sorted(STATES, key=len, reverse=True))})\b"
+)
 # Codes that are also words or abbreviations ("ID 44731", "OR", "ME"): a known town first
 WORDLIKE_CODES = frozenset("ID OR IN ME OK HI OH PA MD DE MS MA AL CO LA MO ND SD".split())
 ZIP_AFTER = re.compile(r"[ \t]+\d{5}(?:-\d{4})?\b")
