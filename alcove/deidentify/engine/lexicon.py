@@ -184,6 +184,8 @@ def _places(
 
 # A rank past the census lists' ends, for names only the locale lists hold.
 WORLD_RANK = 100_000
+# English words past this rank in frequency are rare enough to be a locale's name.
+RARE_RANK = 12_000
 
 
 def _world_names() -> tuple[set[str], set[str]]:
@@ -227,11 +229,16 @@ def _build() -> Lexicon:
     last = _census("dist.all.last")
     common = _common_words()
     world_first, world_last = _world_names()
+    # a locale's name that is also an English word counts only when the word is rare
+    # ("Salma", "Nadia"), never a frequent one ("General", "Justice", "Made")
+    from wordfreq import top_n_list
+
+    frequent = frozenset(top_n_list("en", RARE_RANK))
     for word in world_first:
-        if len(word) > 2 and word not in common:
+        if len(word) > 2 and (word not in common or word not in frequent):
             first.setdefault(word, WORLD_RANK)
     for word in world_last:
-        if len(word) > 2 and word not in common:
+        if len(word) > 2 and (word not in common or word not in frequent):
             last.setdefault(word, WORLD_RANK)
     regions = _regions()
     places = _places(common, first, last, regions)

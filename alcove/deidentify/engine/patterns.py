@@ -107,7 +107,8 @@ WEEKDAY_SHORT = re.compile(
 WEEKDAY_CUE_BEFORE = re.compile(
     r"(?:\b(?:mon|tues?|weds?|thu|thurs?|fri|sat|sun)[-\u2013]|"
     r"\b(?:on|next|last|this|until|till|by|since|from|discuss|see you|mtg|meeting|session|"
-    r"appt|rtc|f/u|every|each)[ \t]+)$"
+    r"appt|rtc|f/u|every|each|visit|visits|visiting|come|comes|coming|back|after|before|"
+    r"return|returns|call|calls)[ \t]+)$"
 )
 NOT_A_DATE_AFTER = re.compile(
     r"[ \t]*(?:tabs?|caps?|pills?|doses?|mg|of|pain|scale|strength|\d|x\b|times)"
@@ -115,8 +116,8 @@ NOT_A_DATE_AFTER = re.compile(
 # "3/88": a month and a two-digit year that cannot be a day
 MONTH_SHORT_YEAR = re.compile(rf"(?<![\d/.])\b({NUM_MONTH}/(?:3[2-9]|[4-9]\d|0\d))\b(?![/.]\d)")
 MEASURE_BEFORE = re.compile(
-    r"(?:wbc|plt|platelets|kcal|calories|ml|cc|mg|units|steps|glucose|bs|fs|cbg|ldh|ck|cpk|"
-    r"volume|output|intake|i/o|weight|wt|#|no\.?|x|\$|total|score|level)[ \t:=]*$"
+    r"(?:\b(?:wbc|plt|platelets|kcal|calories|ml|cc|mg|units|steps|glucose|bs|fs|cbg|ldh|ck|"
+    r"cpk|volume|output|intake|i/o|weight|wt|no\.?|x|total|score|level)|#|\$)[ \t:=]*$"
 )
 SCORE_BEFORE = re.compile(
     r"(?:moca|mmse|slums|phq-?\d*|gad-?\d*|score|scored|rated|rating|pain|strength|recall|"
@@ -188,7 +189,9 @@ EVENT_BEFORE = re.compile(
     r"hospitali[sz]ation|admission|episode|attempt|arrest)|onset|diagnosed|arrested|"
     r"incarcerated|pregnant|gave birth|had (?:her|his|a|their) (?:first )?(?:child|son|"
     r"daughter|baby)|lost (?:her|his|their) (?:mother|father|mom|dad|virginity)|raped|"
-    r"abused|molested|assaulted|retired|enlisted|deployed|came out|ran away)\b[^.;\n]{0,40}$"
+    r"abused|molested|assaulted|retired|enlisted|deployed|came out|ran away|grandmother|"
+    r"grandfather|grandparent|mother|father|parent|widow|widower|became|become)\b"
+    r"[^.;\n]{0,40}$"
 )
 # "Kiara (17)", "client (Lily, 15)", "when she was 12", "he is 91"
 # "Kiara (17)", "client (Lily, 15)": found from the bracket, which is quick to look for
@@ -264,7 +267,13 @@ ID_CUES = (
 )
 ID_CUED = re.compile(
     rf"\b(?:{ID_CUES.lower()})[ \t]*(?:is|was|"
-    rf"of)?[ \t]*[:#=]?[ \t]*#?[ \t]*((?=[a-z0-9-]*\d)[a-z0-9][a-z0-9-/.]*[a-z0-9]|\d)\b"
+    rf"of)?[ \t]*[:#=]?[ \t]*#?[ \t]*(\d{{3,}}(?: \d{{3,}}){{1,3}}\b|"
+    rf"(?=[a-z0-9-]*\d)[a-z0-9][a-z0-9-/.]*[a-z0-9]|\d)\b"
+)
+# "LAST 4: 2281", "last four of SSN 4471": the end of a number that identifies
+LAST_FOUR = re.compile(
+    r"\blast (?:4|four)(?: digits)?(?: of (?:the )?(ssn|social|card|account|acct))?[ \t]*[:#]?"
+    r"[ \t]*(\d{4})\b"
 )
 # Codes mixing letters and digits: "XJH429817", "BCBS-4417-22"; not "PHQ-9", "F41.1", "q4h".
 ID_CODE = re.compile(
@@ -314,7 +323,7 @@ ADDRESS_PATTERNS: tuple[re.Pattern[str], ...] = (
     ),
     re.compile(
         r"\b(?:on|off|at|near|to|from)[ \t]+((?:[A-Z][a-z]+[ \t]+){1,3}"
-        r"(?:St|Ave|Rd|Blvd|Ln|Ct|Pl|Hwy|Pkwy|Ter)\.?)(?=[\s,;]|$)"
+        r"(?:St|Ave|Rd|Blvd|Ln|Ct|Pl|Hwy|Pkwy|Ter)\.?)(?=[\s,;)]|$)"
     ),
     re.compile(r"\b(?:Route|Highway|Interstate|I-)\s?\d{1,3}\b(?=\s+(?:exit|near|and|at))"),
     re.compile(
@@ -410,7 +419,8 @@ def _cued(text: str, low: str, start: int) -> bool:
 def shaped_spans(text: str) -> Iterator[Span]:
     low = _lowered(text)
     yield from _dates(text, low)
-    for pattern in (AGE_NUMBERS, AGE_STATEMENTS):
+    statements = any(h in low for h in ("age", "in h", "in their", "turn", "birthday"))
+    for pattern in (AGE_NUMBERS, AGE_STATEMENTS) if statements else (AGE_NUMBERS,):
         for m in pattern.finditer(low):
             yield Span(*m.span(next(g for g in range(1, m.re.groups + 1) if m.group(g))), Kind.AGE)
     for m in AGE_SEX.finditer(text):
@@ -435,7 +445,9 @@ def shaped_spans(text: str) -> Iterator[Span]:
         yield Span(*m.span(1 if m.group(1) else 2), Kind.AGE)
     yield from _contacts(text, low)
     yield from _numbers(text, low)
-    for pattern in ADDRESS_PATTERNS:
+    for pattern, hints in zip(ADDRESS_PATTERNS, ADDRESS_HINTS, strict=True):
+        if hints and not any(h in low for h in hints):
+            continue
         for m in pattern.finditer(text):
             if DOCTOR_AFTER.match(text, m.end()) and m.group().rstrip(".")[-2:] in ("Dr", "DR"):
                 continue  # "1:1 discontinued per Dr. Esposito" is no address
@@ -489,7 +501,9 @@ def _dates(text: str, low: str) -> Iterator[Span]:
     for m in MONTH_ALONE.finditer(text):
         if CUE_WORD_BEFORE.search(low, max(0, m.start() - 24), m.start()):
             yield Span(*m.span(1), Kind.DATE)
-    for pattern in CUED_DATE_PATTERNS:
+    for pattern, hints in zip(CUED_DATE_PATTERNS, CUED_DATE_HINTS, strict=True):
+        if hints and not any(h in low for h in hints):
+            continue  # (a word each pattern needs is not there: no scan)
         for m in pattern.finditer(low):
             yield Span(*m.span(1), Kind.DATE)
     for m in WEEKDAY_SHORT.finditer(low):
@@ -497,6 +511,26 @@ def _dates(text: str, low: str) -> Iterator[Span]:
             yield Span(m.start(), m.end(), Kind.DATE)  # "discuss tues", "Mon-Thurs", "friday"
 
 
+# A word each pattern needs (lower case); empty: always scanned.
+CUED_DATE_HINTS: tuple[tuple[str, ...], ...] = (
+    ("-", "\u2013"),
+    ("-", "\u2013"),
+    ("dob", "d.o.b", "birth", "born"),
+    ("class of",),
+    ("'",),
+)
+ADDRESS_HINTS: tuple[tuple[str, ...], ...] = (
+    (),
+    ("route", "rte", "highway", "hwy", "county road", "cr ", "sr ", "us "),
+    ("box",),
+    ("flat", "apt", "apartment", "unit", "suite"),
+    ("street", "avenue", "road", "boulevard", "lane", "drive", "court", "terrace", "parkway",
+     "highway", "trail", "circle"),
+    ("st", "ave", "rd", "blvd", "ln", "ct", "pl", "hwy", "pkwy", "ter"),
+    ("route", "highway", "interstate", "i-"),
+    ("route", "rte", "highway", "hwy"),
+)  # fmt: skip
+IBAN_HINT = re.compile(r"[A-Z]{2}\d{2}")
 URL_HINT = re.compile(r"://|www\.|\.(?:com|org|net|edu|gov|io|us|info|biz|health|care|co|me)\b")
 
 
@@ -553,11 +587,14 @@ def _numbers(text: str, low: str) -> Iterator[Span]:
     for m in CARD.finditer(text) if CARD_HINT.search(text) else ():
         if _luhn(re.sub(r"\D", "", m.group())):
             yield Span(m.start(), m.end(), Kind.ID)
-    for m in IBAN.finditer(text):
+    for m in IBAN.finditer(text) if IBAN_HINT.search(text) else ():
         yield Span(m.start(), m.end(), Kind.ID)
     for m in ID_CUED.finditer(low):
         if not NOT_ID.match(m.group(1)):
             yield Span(*m.span(1), Kind.ID)
+    for m in LAST_FOUR.finditer(low) if "last " in low else ():
+        social = m.group(1) in ("ssn", "social") or "ssn" in low[max(0, m.start() - 40) : m.start()]
+        yield Span(*m.span(2), Kind.SSN if social else Kind.ID)
     for m in ID_CODE.finditer(text):
         token = m.group()
         if "-" in token and AGE_WORDS.search(token):

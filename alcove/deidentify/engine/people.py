@@ -83,7 +83,7 @@ SIGNATURE = re.compile(r"(?m)^[ \t]*(?:--+|\u2014|\u2013|/e?s/|e-signed:?|signed
 # lower-case letters ending a note ("mk").
 TYPIST = re.compile(r"[:/](?<=[A-Za-z][:/])([a-z]{2,4})(?=[ \t]*(?:\n|$|DD:|D:|T:))")
 TYPIST_AUTHOR = re.compile(r"(?<![\w/])([A-Za-z]{2,4})$")
-CLOSING_INITIALS = re.compile(r"[ \t]*-*[ \t]*([a-z]{2,3})")
+CLOSING_INITIALS = re.compile(r"[ \t]*-*[ \t]*([a-z]{2,3}|[A-Z]{2,3})")
 # Surnames the engine otherwise never takes for a name (a sign's, a people's), after a title
 TITLED_SURNAMES = EPONYMS | PROPER_NOT_NAMES
 CREDENTIALS_LOWER = frozenset(c.lower() for c in CREDENTIAL_WORDS)
@@ -133,6 +133,7 @@ LOWER_TITLES = frozenset({"mr", "ms", "mrs", "miss", "dr", "doctor"})
 LOWER_LABELS = frozenset({"pt", "client", "patient", "bf", "gf", "hubby", "sis", "bro"})
 # Between two names in a list: ", ", " and ", " & ", " (14), ", " or "
 LIST_GAP = re.compile(r"[ \t]*(?:\(\d{1,2}\)|\d{1,2})?[ \t]*(?:,|&|/|and|or)[ \t]*(?:and[ \t]+)?")
+AGE_AFTER_NAME_COMMA = re.compile(r"(?:\"?\))?,[ \t]*(\d{1,3})(?=[ \t]*(?:[,;]|\n|$))")
 AGE_AFTER_NAME = re.compile(r"(?:[ \t]+|[ \t]*\([ \t]*)(\d{1,2})(?=[ \t]*(?:[,;)]|,? he/|,? she/))")
 CAPS_STOP = frozenset(
     """will may can see call seen home here back well best good long little young rich
@@ -512,7 +513,13 @@ class _Finder:
                 continue
             if WEAK_LABEL.ends_at(tokens, j) is not None:
                 lw = tok.lower
-                if self.strong_first(lw) or self.strong_last(lw) or self.unknown(lw):
+                given = (
+                    lw in self.lex.first
+                    and tok.text[1:].islower()
+                    and lw not in LOWER_STOP
+                    and lw not in NOT_NAMES
+                )
+                if self.strong_first(lw) or self.strong_last(lw) or self.unknown(lw) or given:
                     last = self.run_from(i)
                     if last >= 0:
                         self.add_run(i, last, Kind.NAME)
@@ -587,9 +594,11 @@ class _Finder:
         line_start = closing.rfind("\n") + 1
         last_line = CLOSING_INITIALS.fullmatch(closing, line_start)
         if last_line and len(closing[:line_start].strip()) >= 40:
-            letters = last_line.group(1)  # a closing "mk" under a note
-            if letters not in NOT_TYPISTS and letters not in self.lex.common | NOT_NAMES:
-                self.add(*last_line.span(1), Kind.STAFF)
+            letters = last_line.group(1)  # a closing "mk" (or "CJ") under a note
+            lw = letters.lower()
+            if lw not in NOT_TYPISTS and lw not in self.lex.common | NOT_NAMES:
+                if not (letters.isupper() and letters in NOT_ORG_ACRONYMS | STATE_CODES):
+                    self.add(*last_line.span(1), Kind.STAFF)
 
     def _token_ending_at(self, end: int) -> int | None:
         for k in range(len(self.tokens) - 1, -1, -1):  # (rare: only before a role word)
@@ -642,6 +651,7 @@ class _Finder:
             lw = tok.lower
             if (
                 not tok.caps_line
+                and "(" in self.text[tok.end : tok.end + 3]
                 and tok.text[1:].islower()
                 and AGE_BRACKET_AFTER.match(self.text, tok.end)
                 and (lw in self.lex.first or lw in self.lex.last or self.unknown(lw))
@@ -651,7 +661,10 @@ class _Finder:
             if not tok.caps_line and tok.text.isupper() and len(tok.text) <= 3:
                 continue  # "MA", "ASA", "OT": abbreviations in a mixed-case line
             before = self.gap(tokens[i - 1], tok) if i else ""
-            if STATE_ZIP_AFTER.match(self.text, tok.end):
+            after = self.text[tok.end : tok.end + 3]
+            if (after[:1] == "," or after[1:3].isupper()) and STATE_ZIP_AFTER.match(
+                self.text, tok.end
+            ):
                 continue  # "Lowell, MA 01852": a town, whatever else the word may be
             place = lw in self.lex.places or lw in self.lex.regions
             if place and i and STRONG_PLACE_CUE.ends_at(tokens, i - 1) is not None:
@@ -813,7 +826,7 @@ class _Finder:
             if lw in NOT_NAMES or lw in FUNCTION_WORDS or lw in LOWER_STOP:
                 continue
             prev = tokens[i - 1]
-            if self.gap(prev, tok) not in (" ", ", ", ": "):
+            if self.gap(prev, tok) not in (" ", ", ", ": ", " ("):
                 continue
             if len(lw) <= 4 and lw not in lex.common and STAFF.ends_at(tokens, i - 1) is not None:
                 self.add(tok.start, tok.end, Kind.STAFF)  # "transcribed by kjw"
@@ -905,7 +918,9 @@ class _Finder:
         for span in self.spans:
             if span.kind != Kind.NAME:
                 continue
-            m = AGE_AFTER_NAME.match(self.text, span.end)
+            m = AGE_AFTER_NAME.match(self.text, span.end) or AGE_AFTER_NAME_COMMA.match(
+                self.text, span.end
+            )
             if m:
                 self.ages.append(Span(*m.span(1), Kind.AGE))
 
@@ -969,8 +984,21 @@ class _Finder:
             known = place in lex.places or place.split()[-1] in lex.places
             if ZIP_AFTER.match(self.text, m.end()) and (known or m.group() not in WORDLIKE_CODES):
                 self.add(*m.span(), Kind.LOCATION)  # "Greensboro NC 27403"
-            elif known and END_AFTER_CODE.match(self.text, m.end()):
-                self.add(*m.span(), Kind.LOCATION)  # "Decatur, GA."
+                continue
+            if not known or (m.group() in CREDENTIAL_CODES and self._person_before(before)):
+                continue  # "Sun-Hee Park, MD", "Hope Grant, MA": a person and a degree
+            if END_AFTER_CODE.match(self.text, m.end()) or (
+                m.group() not in WORDLIKE_CODES and LOWER_AFTER_CODE.match(self.text, m.end())
+            ):
+                self.add(*m.span(), Kind.LOCATION)  # "Decatur, GA.", "Williston, ND on"
+
+    def _person_before(self, before: re.Match[str]) -> bool:
+        """A capitalised word (a given name) before the town-like word: a person's name."""
+        words = before.group(1).split()
+        if len(words) > 1:  # "Fall River, MA" is a town; "Sun-Hee Park, MD" a person
+            return " ".join(words).lower() not in self.lex.places
+        head = self.text[max(0, before.start(1) - 30) : before.start(1)]
+        return PERSON_BEFORE.search(head) is not None
 
     # --- places ----------------------------------------------------------------------------
     def places(self) -> None:
@@ -1190,7 +1218,7 @@ class _Finder:
             for t in distinctive
         ):
             return  # ("Jewish Family Service" and "Catholic Charities" are names)
-        if all(
+        if not labelled and all(
             t.sentence_start
             and t.lower in self.lex.common
             and t.lower not in self.lex.last
@@ -1216,8 +1244,15 @@ class _Finder:
             if tokens[i - 1].lower not in ("at", "@") or self.gap(tokens[i - 1], tok) != " ":
                 continue
             lw = tok.lower
-            if lw in NOT_ORG_WORDS or lw in STATE_NAMES or lw in TITLES or lw in AT_NOT_ORG:
+            if lw in STATE_NAMES or lw in TITLES or lw in AT_NOT_ORG:
                 continue
+            if lw in NOT_ORG_WORDS and not (
+                i + 1 < len(tokens)
+                and tokens[i + 1].cap
+                and tokens[i + 1].lower not in NOT_ORG_WORDS
+                and self.gap(tok, tokens[i + 1]) == " "
+            ):
+                continue  # "at Foley Hoag" is a firm; "at Foley" alone a catheter
             if len(tok.text) < 2 or (tok.text.isupper() and tok.text in NOT_ORG_ACRONYMS):
                 continue
             last = self._cap_run_end(i, 4)
@@ -1247,10 +1282,12 @@ class _Finder:
         lex = self.lex
         for i, tok in enumerate(tokens):
             word = tok.text
-            if len(word) < 2 or len(word) > 7 or not word[:1].isupper():
+            if not tok.cap or len(word) < 2 or len(word) > 7:
                 continue
-            if not (word.isupper() or word in ORG_ACRONYMS):
-                continue
+            if not word.isupper():
+                if word[1:].islower() or word.upper() not in ORG_ACRONYMS:
+                    continue
+                word = word.upper()  # "UMass", "UCHealth"
             if word in ORG_ACRONYMS:
                 self.add(tok.start, tok.end, Kind.ORGANIZATION)
                 continue
@@ -1264,7 +1301,8 @@ class _Finder:
                 nxt = tokens[i + 1]
                 town = lex.places.get(nxt.lower)
                 university = town is not None and word[0] == "U"
-                if nxt.cap and not nxt.caps_line and (town or university):
+                joined = town is not None and self.gap(tok, nxt) == "-"  # "MCI-Concord"
+                if nxt.cap and not nxt.caps_line and (town or university or joined):
                     j = i + 1
                     while (
                         j + 1 < len(tokens)
@@ -1386,6 +1424,9 @@ STATE_ZIP_AFTER = re.compile(
     rf",?[ \t]+(?:{'|'.join(sorted(STATE_CODES))})[ \t]+\d{{5}}\b"
     rf"|,[ \t]*(?:{'|'.join(sorted(STATES, key=len, reverse=True))})\b"
 )
+CREDENTIAL_CODES = frozenset({"MD", "MA", "MS", "PA", "NP", "DO"})
+PERSON_BEFORE = re.compile(r"\b[A-Z][A-Za-z'-]+[ \t]+$")
+LOWER_AFTER_CODE = re.compile(r"[ \t]+[a-z]")
 # Codes that are also words or abbreviations ("ID 44731", "OR", "ME"): a known town first
 WORDLIKE_CODES = frozenset("ID OR IN ME OK HI OH PA MD DE MS MA AL CO LA MO ND SD".split())
 ZIP_AFTER = re.compile(r"[ \t]+\d{5}(?:-\d{4})?\b")
@@ -1417,13 +1458,15 @@ CAPTION = re.compile(
 )
 INITIALS_HINT = re.compile(r"[A-Z]\.[ \t]?[A-Z]\.")
 INITIALS = re.compile(
-    r"\b(?:client|pt|patient|member|resident|participant|clients|patients)\b[ \t]*:?[ \t]*"
+    r"\b(?:client|pt|patient|member|resident|participant|clients|patients|initials)\b"
+    r"[ \t]*(?:\([ \t]*(?:initials[ \t]+)?)?:?[ \t]*"
     r"([A-Z]\.[ \t]?[A-Z]\.(?:[ \t]?[A-Z]\.)?)",
     re.I,
 )
 ORG_TAIL = re.compile(
     r"[ \t]+(?:of|for|OF|FOR)[ \t]+(?:the[ \t]+)?"
-    r"(?:(?:[A-Z][a-z]{0,2}\.|[A-Z][A-Za-z'\u2019-]*)(?:[ \t](?=[A-Z]))?){1,4}"
+    r"(?:(?:[A-Z][a-z]{0,2}\.|[A-Z][A-Za-z'\u2019-]*)"
+    r"(?:[ \t](?=[A-Z])|[ \t](?:and|&)[ \t](?=[A-Z]))?){1,4}"
 )
 BRANDS = re.compile(
     r"\b(?:Home Depot|Dollar General|Dollar Tree|Best Buy|Whole Foods|Trader Joe's|Taco Bell|"

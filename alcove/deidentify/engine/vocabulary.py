@@ -311,11 +311,12 @@ STRONG_LABELS = (
     "patient|pt|client|name|patient name|client name|pt name|member|participant|"
     "emergency contact|contact|guardian|next of kin|nok|cm|case manager|re|subject|"
     "resident|parent|parents|mother|father|spouse|partner|informant|collateral|"
-    "legal name|preferred name|nickname|alias|aka|caller|visitor|interpreter|family"
+    "legal name|preferred name|nickname|alias|aka|caller|visitor|interpreter|family|veteran|"
+    "vet|student|child|youth|consumer|individual|inmate|detainee|employee|clt|cl"
 )
 WEAK_LABELS = (
     "named|called|name is|goes by|known as|nicknamed|a.k.a|dear|sponsor is|sponsor|"
-    "client|pt|patient|member"
+    "client|pt|patient|member|clt|veteran|resident"
 )
 
 # Brand and generic drug names a note capitalises without a dose ("started Cogentin").
