@@ -51,6 +51,8 @@ class Lexicon:
     # US states and countries (lower case, words joined by one space): masked as LOCATION
     # unless the caller keeps them (Safe Harbor allows it)
     regions: frozenset[str] = frozenset()
+    # frequent words that web2 lacks ("coordinate", "online", "telehealth"): no name's shape
+    modern: frozenset[str] = frozenset()
 
 
 def fold(word: str) -> str:
@@ -137,13 +139,18 @@ def _common_words() -> frozenset[str]:
 def _stems(word: str) -> list[str]:
     stems = []
     for suffix, replacement in (
-        ("ies", "y"), ("ied", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"),
-        ("es", ""), ("s", ""), ("ly", ""), ("er", ""), ("ers", ""), ("est", ""), ("ness", ""),
+        ("ies", "y"), ("ied", "y"), ("ier", "y"), ("iest", "y"), ("ily", "y"), ("ing", ""),
+        ("ing", "e"), ("ed", ""), ("ed", "e"), ("es", ""), ("s", ""), ("ly", ""), ("er", ""),
+        ("er", "e"), ("ers", ""), ("est", ""), ("est", "e"), ("ness", ""), ("ally", ""),
+        ("ment", ""), ("ments", ""),
     ):  # fmt: skip
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+        # the stem keeps three letters, counting an "e" put back ("using": "use")
+        if word.endswith(suffix) and len(word) - len(suffix) + len(replacement) >= 3:
             stems.append(word[: -len(suffix)] + replacement)
-    if len(word) > 5 and word[-3] == word[-4] and word.endswith(("ed", "ing")):
-        stems.append(word[:-3] if word.endswith("ed") else word[:-4])  # "stopped", "running"
+    if len(word) > 5 and word.endswith("ed") and word[-3] == word[-4]:
+        stems.append(word[:-3])  # "stopped"
+    if len(word) > 6 and word.endswith("ing") and word[-4] == word[-5]:
+        stems.append(word[:-4])  # "running", "planning"
     return stems
 
 
@@ -242,6 +249,16 @@ def _build() -> Lexicon:
             last.setdefault(word, WORLD_RANK)
     regions = _regions()
     places = _places(common, first, last, regions)
+    modern = frozenset(
+        w
+        for w in top_n_list("en", 60000)
+        if w.isalpha()
+        and w not in common
+        and w not in first
+        and w not in last
+        and w not in places
+        and w not in regions
+    )
     return Lexicon(
         first=first,
         last=last,
@@ -250,6 +267,7 @@ def _build() -> Lexicon:
         place_heads=frozenset(k.split()[0] for k in places),
         place_longest=max(len(k.split()) for k in places),
         regions=regions,
+        modern=modern,
     )
 
 
@@ -262,6 +280,7 @@ def _dumps(lex: Lexicon) -> bytes:
         lex.place_heads,
         lex.place_longest,
         lex.regions,
+        lex.modern,
     )
     return marshal.dumps((VERSION, fields))
 
@@ -271,8 +290,8 @@ def _loads(raw: bytes) -> Lexicon | None:
     version, fields = marshal.loads(raw)  # noqa: S302 (our own cache file)
     if version != VERSION:
         return None
-    first, last, common, places, heads, longest, regions = fields
-    return Lexicon(first, last, common, places, heads, longest, regions)
+    first, last, common, places, heads, longest, regions, modern = fields
+    return Lexicon(first, last, common, places, heads, longest, regions, modern)
 
 
 def load_lexicon() -> Lexicon:

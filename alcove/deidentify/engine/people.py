@@ -141,6 +141,13 @@ CAPS_STOP = frozenset(
 )
 
 
+# Endings of medical words ("Postpartum" is no name, nor "Afebrile", "Hyperlipidemia")
+MEDICAL_SUFFIX = re.compile(
+    r"(?:emia|aemia|itis|osis|ectomy|otomy|ostomy|plasty|algia|pathy|oma|uria|trophy|plegia|"
+    r"paresis|scopy|graphy|cardia|pnea|rrhea|rhoea|partum|natal|brile|ular|ally|ary|eal|ic|"
+    r"ive|ous|ized|ised|ated|tion|sion|ment|ness|ism|ist|ology|ologist|iatry|iatric|"
+    r"therapy|health|care|giver|visit|session|sessions)$"
+)
 # Word endings English has and names almost never do ("Restructuring", "Mindfulness").
 ENGLISH_SUFFIX = re.compile(
     r"(?:ing|tion|sion|ment|ness|ity|ive|ous|ful|less|able|ible|ical|ism|ist|ize|ise|ology|"
@@ -730,7 +737,12 @@ class _Finder:
                         and nxt.text[1:].islower()
                         and (self.strong_last(nxt.lower) or self.unknown(nxt.lower))
                     )
-                    if not tok.sentence_start or reporting or surname_next:
+                    opening_name = (
+                        lw not in self.lex.modern
+                        and not MEDICAL_SUFFIX.search(lw)
+                        and self.text[tok.end : tok.end + 1] not in (":", "-")
+                    )
+                    if not tok.sentence_start or reporting or surname_next or opening_name:
                         self._name_from(i)  # "Tomomi Nishiyama lives at ..."
                 elif lw in self.lex.places and lw not in self.lex.common and lw not in NOT_NAMES:
                     # "Lysander Patel", "Leopold threatened": a town's name, used as a person's

@@ -76,6 +76,11 @@ def test_it_reads_an_unknown_word_opening_a_sentence_before_a_verb_as_a_name() -
     assert masked("Sertraline described as helpful by the client.") == set()
 
 
+def test_it_reads_a_word_no_dictionary_knows_opening_a_sentence_as_a_name() -> None:
+    assert "Chidozie" in masked("Session went well. Chidozie seemed calmer today.")
+    assert masked("Afebrile overnight. Telehealth visit completed. Hyperlipidemia stable.") == set()
+
+
 def test_it_finds_a_name_after_the_word_patient_in_a_line_of_capitals() -> None:
     assert "MCGILLICUDDY" in masked("PT MCGILLICUDDY CALM ON UNIT, SLEPT 6 HRS. DENIES SI.")
     assert masked("PT CALM ON UNIT, SLEPT 6 HRS. DENIES SI/HI.") == set()
