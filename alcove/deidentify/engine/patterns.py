@@ -216,7 +216,7 @@ PHONE_INTL = re.compile(r"(?<![\w])\+\d{1,3}[\s.-]?(?:\(?\d{1,4}\)?[\s.-]?){2,4}
 PHONE_CUED = re.compile(
     r"\b(?:phone|tel|telephone|cell|mobile|call me at|call|reach me at|text|contact number|"
     r"number is|fax|pager)[ \t]*(?:#|no\.?|number)?[ \t]*:?[ \t\n]*"
-    r"((?:\+?\d[\d \t().-]{6,18}\d))"
+    r"((?:\(?\+?\d[\d \t().-]{6,18}\d))"
 )
 FAX_CUE = re.compile(r"\b(?:fax|facsimile|f)\s*(?:#|number|no\.?)?\s*:?\s*$", I)
 
@@ -311,6 +311,23 @@ ADDRESS_PATTERNS: tuple[re.Pattern[str], ...] = (
         rf"US)[ \t]*\d+[A-Z]?\b{_UNIT}"
     ),
     re.compile(r"\b(?:P\.?[ \t]?O\.?[ \t]?Box|PO BOX|Post Office Box)[ \t]+\d+\b"),
+    # Streets as much of the world writes them, the number after the name: "Via Roma 131",
+    # "Rua do Arenque 1634", "Kopfholzistrasse 45", "Harjukuja 54" (a number may lead too)
+    re.compile(
+        r"(?:\b\d{1,6}[ \t]+)?(?:\b(?:Rue|Rua|Via|Viale|Avenida|Avda\.|Av\.|Calle|Carrer|Strada|"
+        r"Piazza|Largo|Travessa|ul\.|Ulica|Aleja|Al\.|Praça|Plaza|Paseo|Camino|Chemin|Boulevard)"
+        r"(?:[ \t]+(?:do|da|dos|das|de|del|della|di|des|du|la|le|al|el))*"
+        r"(?:[ \t]+[A-Z\u00c0-\u017f][\w\u00c0-\u017f'.-]*){1,3}"
+        r"|\b[A-Z\u00c0-\u017f][\w\u00c0-\u017f-]*(?:strasse|straße|str\.|weg|gasse|vej|gade|"
+        r"vägen|gatan|katu|tie|kuja|polku|laan|straat|plein|platz|allee|väg|gata|veien|vei|"
+        r"utca|út|tér|ulica|cesta|iela|gatve))[ \t]+\d{1,5}[A-Za-z]?\b"
+        r"(?:,?[ \t]+(?:Apt|Apartment|Unit|Suite|Ste|Fl|Floor)\.?[ \t]*#?[ \t]*[A-Za-z0-9-]+)*"
+    ),
+    # military mail: "PSC 4355, Box 4187", "Unit 5022 Box 1225", "APO AE 44085"
+    re.compile(
+        r"\b(?:PSC|Unit|CMR)[ \t]+\d{3,5},?[ \t]+Box[ \t]+\d{3,5}\b"
+        r"|\b(?:APO|FPO|DPO)[ \t]+(?:AA|AE|AP)[ \t]+\d{5}\b"
+    ),
     # "Flat 2, 41 Rathmines Road": the flat or unit written before the number
     re.compile(
         r"\b(?:Flat|FLAT|Apt\.?|APT\.?|Apartment|Unit|UNIT|Suite|SUITE)[ \t]+[A-Za-z0-9-]{1,5},?"
@@ -382,6 +399,11 @@ def _luhn(digits: str) -> bool:
 
 
 AGE_WORDS = re.compile(r"-(?:years?|yrs?|months?|mos?|weeks?|wks?|days?)\b", re.I)
+# "ZIP: 3520", "my zip code is 35350", "postal code 394 13"
+ZIP_CUED = re.compile(
+    r"\b(?:zip|zip code|zipcode|postal code|postcode|post code)(?:[ \t]+is)?[ \t]*[:#]?[ \t]*"
+    r"((?=[a-z0-9 -]*\d)[a-z0-9]{2,5}(?:[ -][a-z0-9]{2,4})?)\b"
+)
 POSTCODE_HINT = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d?[A-Z]")
 # A user name: "gabe_the_moth#4410", "@moth.gabe" (not an e-mail address)
 HANDLE = re.compile(
@@ -456,6 +478,9 @@ def shaped_spans(text: str) -> Iterator[Span]:
         before = text[max(0, m.start() - 24) : m.start()]
         if ZIP_CUE_BEFORE.search(before) and _state_cased(before):
             yield Span(*m.span(1), Kind.ZIP)
+    if "zip" in low or "post" in low:
+        for m in ZIP_CUED.finditer(low):
+            yield Span(*m.span(1), Kind.ZIP)
     for m in POSTCODE.finditer(text) if POSTCODE_HINT.search(text) else ():
         yield Span(m.start(), m.end(), Kind.ZIP)
     if "_" in text or " @" in text:
@@ -523,6 +548,12 @@ ADDRESS_HINTS: tuple[tuple[str, ...], ...] = (
     (),
     ("route", "rte", "highway", "hwy", "county road", "cr ", "sr ", "us "),
     ("box",),
+    ("rue", "rua", "via", "av", "calle", "carrer", "strada", "piazza", "largo", "travessa",
+     "ul", "aleja", "al.", "praça", "plaza", "paseo", "camino", "chemin", "boulevard", "str",
+     "weg", "gasse", "vej", "gade", "väg", "gatan", "katu", "tie ", "kuja", "polku", "laan",
+     "straat", "plein", "platz", "allee", "gata", "vei", "utca", "út", "tér", "cesta", "iela",
+     "gatve"),
+    ("psc", "unit", "cmr", "apo", "fpo", "dpo"),
     ("flat", "apt", "apartment", "unit", "suite"),
     ("street", "avenue", "road", "boulevard", "lane", "drive", "court", "terrace", "parkway",
      "highway", "trail", "circle"),

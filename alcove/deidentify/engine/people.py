@@ -202,6 +202,14 @@ STRONG_PLACE_CUE = Phrases(
     "relocated to|drove to|flew to|resides in|located in|based in|visits from|back to"
 )
 ORG_LAST: dict[str, list[tuple[str, ...]]] = Phrases(ORG_WORDS).by_last
+# Cues that announce a place for a word no dictionary knows ("in" alone is too weak)
+PLACE_ANNOUNCED = Phrases(
+    "moved to|lives in|living in|born in|raised in|grew up in|relocated to|drove to|flew to|"
+    "resides in|located in|based in|visiting|travelled to|traveled to|trip to|moving to|"
+    "move to|from the town of|the city of|the town of|the village of|emigrated from|"
+    "immigrated from|came from|is from|was from|are from|originally from|hometown of|"
+    "hometown|visits from|lived in|stays in|staying in|live in"
+)
 NOT_MODIFIERS = frozenset(
     """married divorced single widowed separated retired former unemployed disabled old young
     male female man woman gentleman lady right-handed left-handed year-old yo new part-time
@@ -732,6 +740,8 @@ class _Finder:
                 following = tokens[i + 1].lower if i + 1 < n else ""
                 reporting = following in REPORT_VERBS and self.gap(tok, tokens[i + 1]) == " "
                 if self.unknown(lw):
+                    if lw not in self.lex.modern and PLACE_ANNOUNCED.ends_at(tokens, i - 1):
+                        continue  # "grew up in Remniku": the place finder decides
                     surname_next = (
                         nxt is not None
                         and nxt.text[1:].islower()
@@ -936,6 +946,34 @@ class _Finder:
             if m:
                 self.ages.append(Span(*m.span(1), Kind.AGE))
 
+    def _announced_places(self) -> None:
+        """A word no dictionary knows, where a place is announced, is a place: "grew up in
+        Remniku", "flew to LEPPEN", "based in Kurzenkirchen"."""
+        tokens = self.tokens
+        lex = self.lex
+        for i in range(1, len(tokens)):
+            tok = tokens[i]
+            if not tok.cap or tok.caps_line or len(tok.text) < 4:
+                continue
+            lw = tok.lower
+            if lw in lex.common or lw in NOT_NAMES or lw in lex.first or lw in STATE_NAMES:
+                continue
+            if lw in lex.modern or lw in lex.regions or self.drug_like(tok):
+                continue
+            if tok.text.isupper() and (tok.text in NOT_ORG_ACRONYMS or tok.text in ORG_ACRONYMS):
+                continue
+            if (
+                self.gap(tokens[i - 1], tok) != " "
+                or PLACE_ANNOUNCED.ends_at(tokens, i - 1) is None
+            ):
+                continue
+            end = tok.end
+            if i + 1 < len(tokens) and self.gap(tok, tokens[i + 1]) == " ":
+                nxt = tokens[i + 1]
+                if nxt.cap and nxt.lower not in lex.common and nxt.lower not in NOT_NAMES:
+                    end = nxt.end  # "Port Paien"
+            self.add(tok.start, end, Kind.LOCATION)
+
     def _propagate_places(self) -> None:
         """A town found once ("Boston, MA 02108") is a town wherever it recurs capitalised
         in the note, and not at a sentence's start when it is also a word."""
@@ -983,6 +1021,9 @@ class _Finder:
                 if tok.caps_line or (tok.sentence_start and cue is None) or tok.lower == "jersey":
                     continue
             self.add(tok.start, tokens[found].end, Kind.LOCATION)
+            code = REGION_POSTCODE.match(self.text, tokens[found].end)
+            if code:
+                self.add(*code.span(1), Kind.ZIP)  # "Finland 80896"
         for tok in tokens:
             if tok.text not in STATE_CODES:
                 continue
@@ -1066,6 +1107,7 @@ class _Finder:
                 city = " ".join(lead)
                 self.add(m.end(1) - len(city), m.end(1), Kind.LOCATION)
                 self.place_words.add(city.lower())
+        self._announced_places()
         self._propagate_places()
         for m in CAPTION.finditer(self.text) if " v." in self.text or " vs" in self.text else ():
             self.add(*m.span(1), Kind.NAME)
@@ -1431,6 +1473,7 @@ def _region_heads(lex: Lexicon) -> dict[str, int]:
     return heads
 
 
+REGION_POSTCODE = re.compile(r"[ \t]+(\d{4,6})\b(?![.,:/]\d)")
 STATE_CODE = re.compile(rf"\b(?:{'|'.join(sorted(STATE_CODES))})\b")
 STATE_ZIP_AFTER = re.compile(
     rf",?[ \t]+(?:{'|'.join(sorted(STATE_CODES))})[ \t]+\d{{5}}\b"

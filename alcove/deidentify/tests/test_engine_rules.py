@@ -162,6 +162,35 @@ def test_it_finds_postcodes_of_other_countries() -> None:
     assert masked("F41.1 generalized anxiety, CD4 count 450.") == set()
 
 
+def test_it_finds_a_street_written_with_its_number_after_the_name() -> None:
+    assert "Via Garibaldi 14" in masked("Her mother lives at Via Garibaldi 14 in Turin.")
+    assert "Lindenstrasse 8" in masked("Letters go to Lindenstrasse 8, Basel.")
+    assert masked("Lithium 300 mg at night; Room 12 overnight.") <= {"12"}
+
+
+def test_it_finds_military_mail_addresses() -> None:
+    assert {"PSC 4355, Box 4187", "APO AE 09012"} <= masked("PSC 4355, Box 4187\nAPO AE 09012")
+
+
+def test_it_takes_any_code_after_the_words_zip_code_for_a_zip() -> None:
+    assert "3520" in masked("ZIP: 3520")
+    assert masked("Zipped her jacket; code blue called at 3520.") == set()
+
+
+def test_it_finishes_an_address_with_the_lines_under_it() -> None:
+    text = "Send to:\n41 Harbour Road\nSuite 12\nKilmore Quay\nIreland 44120\n\nThanks, seen today."
+    out = redact(text)
+    assert not {"12", "Kilmore", "Quay", "44120"} & set(out.split()), out
+    assert out.endswith("Thanks, seen today.")
+    note = "Clinic, 12 Main Street\nMENTAL HEALTH NOTE\nDear Dr. Ruiz,"
+    assert "MENTAL HEALTH NOTE" not in masked(note) and "Dear" not in " ".join(masked(note))
+
+
+def test_it_takes_a_word_no_dictionary_knows_where_a_place_is_announced_for_a_place() -> None:
+    assert kinds("He grew up in Remniku with his aunt.")["Remniku"] == Kind.LOCATION
+    assert masked("She was raised in Catholic schools by her aunt.") == set()
+
+
 # --- organisations -------------------------------------------------------------------------
 def test_it_takes_a_hospitals_letters_for_an_organisation() -> None:
     assert kinds("Transferred from BIDMC for a psychiatric bed.")["BIDMC"] == Kind.ORGANIZATION
