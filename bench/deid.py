@@ -1,11 +1,15 @@
 """Benchmark: the de-identification engine's recall, precision and F2, and its throughput.
 
-Run: .venv/bin/python bench/deid.py [--show-misses N] [--set notes|presidio]
+Run: .venv/bin/python bench/deid.py [--show-misses N] [--set SET]... [--no-speed]
 
 How it measures:
 - Sets: bench/deid/data/notes.jsonl (synthetic therapy and clinical notes written by
-  bench/deid/generate.py, exact spans) and ../shared/data/presidio_synth_dataset_v2.json
-  (general PII from presidio-research, MIT licence), or $ALCOVE_PRESIDIO_SET.
+  bench/deid/generate.py, exact spans), handwritten.txt (notes written by hand, inline
+  marks), blind.jsonl and blind2.jsonl (notes of many kinds written by hand before the rules
+  they measure were looked at; the second after the first's rules were done; made from
+  blind.txt and blind2.txt by bench/deid/marked.py; they mark US states and countries as
+  LOCATION, the others do not) and ../shared/data/presidio_synth_dataset_v2.json (general
+  PII from presidio-research, MIT licence), or $ALCOVE_PRESIDIO_SET.
 - Tokens are runs of letters and digits. A token is an identifier in the gold standard
   when it lies inside a gold span, and found when it lies inside a span the engine returns
   (whatever the two types are: a name masked as a place is still masked). Recall, precision
@@ -18,7 +22,8 @@ How it measures:
   US_SSN->SSN, CREDIT_CARD, IBAN_CODE and US_DRIVER_LICENSE->ID. TITLE (Mr, Dr...) and NRP
   (nationality, religion, politics) are not identifiers under Safe Harbor: their tokens are
   left out of the counts altogether. Presidio marks states and countries (GPE) and every
-  age, which the engine keeps (states, countries) by design, so recall there is lower.
+  age; the engine masks states and countries by default (find_spans(keep_states=True) keeps
+  them).
 - Throughput: a fresh Python process pinned to one core (taskset when available) imports
   the engine, loads its dictionaries (from the lexicon cache, built beforehand) and runs
   find_spans over every text of the set, three times. Start-up is included: the time runs
