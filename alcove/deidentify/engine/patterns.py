@@ -467,8 +467,8 @@ def shaped_spans(text: str) -> Iterator[Span]:
         yield Span(*m.span(1 if m.group(1) else 2), Kind.AGE)
     yield from _contacts(text, low)
     yield from _numbers(text, low)
-    for pattern, hints in zip(ADDRESS_PATTERNS, ADDRESS_HINTS, strict=True):
-        if hints and not any(h in low for h in hints):
+    for pattern, hint in zip(ADDRESS_PATTERNS, ADDRESS_HINT, strict=True):
+        if hint is not None and hint.search(low) is None:
             continue
         for m in pattern.finditer(text):
             if DOCTOR_AFTER.match(text, m.end()) and m.group().rstrip(".")[-2:] in ("Dr", "DR"):
@@ -526,8 +526,8 @@ def _dates(text: str, low: str) -> Iterator[Span]:
     for m in MONTH_ALONE.finditer(text):
         if CUE_WORD_BEFORE.search(low, max(0, m.start() - 24), m.start()):
             yield Span(*m.span(1), Kind.DATE)
-    for pattern, hints in zip(CUED_DATE_PATTERNS, CUED_DATE_HINTS, strict=True):
-        if hints and not any(h in low for h in hints):
+    for pattern, hint in zip(CUED_DATE_PATTERNS, CUED_DATE_HINT, strict=True):
+        if hint is not None and hint.search(low) is None:
             continue  # (a word each pattern needs is not there: no scan)
         for m in pattern.finditer(low):
             yield Span(*m.span(1), Kind.DATE)
@@ -562,6 +562,15 @@ ADDRESS_HINTS: tuple[tuple[str, ...], ...] = (
     ("route", "rte", "highway", "hwy"),
 )  # fmt: skip
 IBAN_HINT = re.compile(r"[A-Z]{2}\d{2}")
+
+
+def _hint(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One search for any of the words (a pattern's hint); None: always scanned."""
+    return re.compile("|".join(re.escape(w) for w in words)) if words else None
+
+
+CUED_DATE_HINT = tuple(_hint(words) for words in CUED_DATE_HINTS)
+ADDRESS_HINT = tuple(_hint(words) for words in ADDRESS_HINTS)
 URL_HINT = re.compile(r"://|www\.|\.(?:com|org|net|edu|gov|io|us|info|biz|health|care|co|me)\b")
 
 
