@@ -7,7 +7,8 @@ How it measures:
   bench/deid/generate.py, exact spans), handwritten.txt (notes written by hand, inline
   marks), blind.jsonl and blind2.jsonl (notes of many kinds written by hand before the rules
   they measure were looked at; the second after the first's rules were done; made from
-  blind.txt and blind2.txt by bench/deid/marked.py; they mark US states and countries as
+  blind.txt and blind2.txt by bench/deid/marked.py; blind3, a small third set written after
+  every rule, scored once; they mark US states and countries as
   LOCATION, the others do not) and ../shared/data/presidio_synth_dataset_v2.json (general
   PII from presidio-research, MIT licence), or $ALCOVE_PRESIDIO_SET.
 - Tokens are runs of letters and digits. A token is an identifier in the gold standard
@@ -57,6 +58,7 @@ sys.path.insert(0, str(ROOT))
 NOTES = HERE / "deid" / "data" / "notes.jsonl"
 BLIND = HERE / "deid" / "data" / "blind.jsonl"
 BLIND2 = HERE / "deid" / "data" / "blind2.jsonl"
+BLIND3 = HERE / "deid" / "data" / "blind3.jsonl"
 PRESIDIO = Path(
     os.environ.get(
         "ALCOVE_PRESIDIO_SET", ROOT.parent / "shared" / "data" / "presidio_synth_dataset_v2.json"
@@ -99,6 +101,10 @@ def load_blind() -> list[Doc]:
 
 def load_blind2() -> list[Doc]:
     return _jsonl(BLIND2) if BLIND2.exists() else []
+
+
+def load_blind3() -> list[Doc]:
+    return _jsonl(BLIND3) if BLIND3.exists() else []
 
 
 HANDWRITTEN = HERE / "deid" / "data" / "handwritten.txt"
@@ -314,16 +320,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description="De-identification benchmark.")
     parser.add_argument("--show-misses", type=int, default=0, metavar="N")
     parser.add_argument(
-        "--set", choices=["notes", "handwritten", "blind", "blind2", "presidio"], action="append"
+        "--set",
+        choices=["notes", "handwritten", "blind", "blind2", "blind3", "presidio"],
+        action="append",
     )
     parser.add_argument("--no-speed", action="store_true")
     args = parser.parse_args()
-    sets = args.set or ["notes", "handwritten", "blind", "blind2", "presidio"]
+    sets = args.set or ["notes", "handwritten", "blind", "blind2", "blind3", "presidio"]
     loaders = {
         "notes": load_notes,
         "handwritten": load_handwritten,
         "blind": load_blind,
         "blind2": load_blind2,
+        "blind3": load_blind3,
         "presidio": load_presidio,
     }
     if not args.no_speed:
