@@ -435,7 +435,19 @@ def _state_cased(before: str) -> bool:
 
 
 def _cued(text: str, low: str, start: int) -> bool:
-    return CUE_BEFORE.search(low, max(0, start - 24), start) is not None
+    return (
+        CUE_BEFORE.search(low, max(0, start - 24), start) is not None
+        or EVENT_CUE_BEFORE.search(low, max(0, start - 32), start) is not None
+    )
+
+
+# "Started ECT 2/6", "lithium held 3/4": a word of events, then what it was, then the date
+EVENT_CUE_BEFORE = re.compile(
+    r"\b(?:started|stopped|restarted|began|ended|held|increased|decreased|changed|drawn|"
+    r"done|completed|tapered|titrated|discontinued|d/c'?d)[ \t]+"
+    r"(?:(?!at\b|around\b|about\b)[a-z0-9-]{2,12}[ \t]+)?"
+    r"(?:on[ \t]+)?$"
+)
 
 
 def shaped_spans(text: str) -> Iterator[Span]:

@@ -137,7 +137,8 @@ AGE_AFTER_NAME_COMMA = re.compile(r"(?:\"?\))?,[ \t]*(\d{1,3})(?=[ \t]*(?:[,;]|\
 AGE_AFTER_NAME = re.compile(r"(?:[ \t]+|[ \t]*\([ \t]*)(\d{1,2})(?=[ \t]*(?:[,;)]|,? he/|,? she/))")
 CAPS_STOP = frozenset(
     """will may can see call seen home here back well best good long little young rich
-    sharp strong hope love bell king day called states reports""".split()
+    sharp strong hope love bell king day called states reports said says told asked wants
+    could would should go going went come came""".split()
 )
 
 
@@ -1254,7 +1255,13 @@ class _Finder:
             if first == k:
                 return
         run = tokens[first:k]
-        distinctive = [t for t in run if t.lower not in GENERIC_ORG and t.lower not in ORG_LAST]
+        # an organisation word inside the run names it ("South Cove Community Health Center")
+        distinctive = [
+            t
+            for t in run
+            if t.lower not in GENERIC_ORG
+            and (t.lower not in ORG_LAST or (len(run) >= 2 and t.text[1:].islower()))
+        ]
         if not distinctive:
             return
         caps = tokens[i].caps_line

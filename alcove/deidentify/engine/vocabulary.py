@@ -144,7 +144,8 @@ RELATIONS = (
     "in-law|mother-in-law|father-in-law|sister-in-law|brother-in-law|baby|infant|toddler|"
     "classmate|bandmate|teammate|tenant|ex-fiance|peer|victim|perpetrator|abuser|"
     "children|kids|sons|daughters|siblings|brothers|sisters|grandchildren|grandkids|"
-    "stepchildren|bf|gf|ex-bf|ex-gf|hubby|sis|bro|abuela|abuelo|tia|tio|tía|tío|auntie|"
+    "stepchildren|bf|gf|ex-bf|ex-gf|hubby|sis|bro|dtr|dau|gma|gpa|abuela|abuelo|tia|tio|tía|"
+    "tío|auntie|"
     "granny|grandad|granddad|godmother|godfather|great-grandmother|great-grandfather|"
     "half-sibling|ex-fiancee|pharmacist|interpreter|translator|mentor|tutor|nanny|"
     "babysitter|lawyer|advocate|visitor|caller|foster mom|foster dad|biological mother|"
@@ -179,7 +180,7 @@ ORG_WORDS = (
     "Pharmaceuticals|Therapeutics|Dental|Chiropractic|Veterinary|Preparatory|Prep|Wellness|"
     "Recovery|Athenaeum|Grill|Pub|Brewery|Bistro|Deli|Kitchen|Pizza|Tavern|Bakery|"
     "Conservatory|Polytechnic|Kindergarten|Charter School|Day School|Learning Center|"
-    "Coalition|Partnership|Trust|Fund|Federation|Guild|Lab|"
+    "Coalition|Partnership|Trust|Fund|Federation|Guild|Lab|MC|HC|CHC|Health Plan|Tech|"
     "Shop|Outlet|Depot|Mart|Casino|Club|YMCA|YWCA|VA|VAMC|Jail|Prison|Penitentiary|"
     "Correctional Facility|Detention Center|Court|Courthouse|Unit|Ward|Residence|Residences|"
     "Apartments|Manor|Village|Homes|Estates|Lodge|House"
@@ -189,7 +190,9 @@ ORG_WORDS = (
 ORG_LEADS = (
     "University of|College of|Bank of|Hospital of|Church of|Center for|Centre for|"
     "Institute of|Institute for|School of|Department of|Academy of|Museum of|Temple|"
-    "Congregation|Camp|Fort"
+    "Congregation|Camp|Fort|Partners for|Partners in|Friends of|Alliance for|Coalition for|"
+    "Society for|Association for|Council on|Council for|Network for|Services for|Home for|"
+    "Foundation for|Sisters of|Brothers of|House of|Order of"
 )
 
 EMPLOYMENT_CUES = (

@@ -36,6 +36,11 @@ def test_it_finds_names_a_hurried_note_writes_in_lower_case() -> None:
     assert masked("pt upset, her bf took the car. sister will pick her up.") == set()
 
 
+def test_it_takes_a_name_after_a_relation_written_short() -> None:
+    assert "lucy" in masked("pt slept 6h. dtr lucy visited w/ grandson.")
+    assert masked("pt slept 6h. dtr visited w/ grandson.") == set()
+
+
 def test_it_takes_a_lower_case_surname_after_a_title() -> None:
     assert "okonjo" in masked("will call school counselor ms okonjo tomorrow")
     assert masked("will call school counselor ms tomorrow") == set()
@@ -211,6 +216,18 @@ def test_it_takes_a_capitalised_name_after_at_for_an_organisation() -> None:
     assert masked("She is at risk at home and at baseline at night.") == set()
 
 
+def test_it_takes_an_organisation_word_inside_a_run_of_capitals_as_naming_it() -> None:
+    assert "Harbor Cove Community Health Center" in masked(
+        "Follow up at Harbor Cove Community Health Center next week."
+    )
+    assert masked("Follow up at the Community Health Center next week.") == set()
+
+
+def test_it_takes_an_organisation_that_opens_with_its_kind() -> None:
+    assert "Partners for Recovery" in masked("She can go to Partners for Recovery shelter.")
+    assert {"Lowell MC", "Cass Tech"} <= masked("Seen at Lowell MC; son attends Cass Tech.")
+
+
 def test_it_keeps_a_clinical_word_inside_an_organisations_name() -> None:
     assert "Axis Medical Center" in masked("Labs drawn at Axis Medical Center.")
     assert masked("Axis I diagnosis deferred.") == set()
@@ -220,6 +237,11 @@ def test_it_keeps_a_clinical_word_inside_an_organisations_name() -> None:
 def test_it_reads_a_month_and_day_before_a_clock_time_as_a_date() -> None:
     assert "3/7" in masked("Rescheduled to 3/7 4pm by phone.")
     assert masked("Pain 3/7 at rest.") == set()
+
+
+def test_it_reads_a_date_after_a_verb_of_events_and_what_it_was() -> None:
+    assert "2/6" in masked("Started ECT 2/6; 5 treatments.")
+    assert masked("Started ECT, 2/6 of the planned sessions done.") <= {"2/6"}
 
 
 def test_it_reads_a_month_and_day_after_a_verb_of_events_as_a_date() -> None:
