@@ -42,14 +42,20 @@ Write = Callable[[str], None]
 
 
 def text_redact(
-    stdin: BinaryIO, write: Write, *, known: Known | None, dates: DatePolicy, offset_days: int
+    stdin: BinaryIO,
+    write: Write,
+    *,
+    known: Known | None,
+    dates: DatePolicy,
+    offset_days: int,
+    keep_states: bool = False,
 ) -> Outcome:
     raw = stdin.read()
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         return Outcome(errors=[f"input is not UTF-8 (byte {error.start})"])
-    write(redact(text, known, dates=dates, offset_days=offset_days))
+    write(redact(text, known, dates=dates, offset_days=offset_days, keep_states=keep_states))
     return Outcome(processed=1)
 
 
@@ -74,7 +80,9 @@ def _line_error(number: int, raw: bytes) -> tuple[dict[str, Any] | None, str | N
     return record, None
 
 
-def spans_jsonl(stdin: Iterable[bytes], write: Write, *, known: Known | None) -> Outcome:
+def spans_jsonl(
+    stdin: Iterable[bytes], write: Write, *, known: Known | None, keep_states: bool = False
+) -> Outcome:
     outcome = Outcome()
     for number, raw in enumerate(stdin, 1):
         if not raw.strip():
@@ -90,7 +98,7 @@ def spans_jsonl(stdin: Iterable[bytes], write: Write, *, known: Known | None) ->
             except ValueError as problem:
                 outcome.errors.append(f"line {number}: {problem}")
                 continue
-        spans = find_spans(record["text"], line_known)
+        spans = find_spans(record["text"], line_known, keep_states=keep_states)
         out = {
             "id": record["id"],
             "spans": [{"start": s.start, "end": s.end, "type": str(s.kind)} for s in spans],

@@ -35,14 +35,55 @@ __all__ = [
 ]
 
 
-def find_spans(text: str, known: Known | None = None) -> list[Span]:
-    """Every identifier in the text, sorted, not overlapping, with character offsets."""
+def find_spans(text: str, known: Known | None = None, *, keep_states: bool = False) -> list[Span]:
+    """Every identifier in the text, sorted, not overlapping, with character offsets.
+
+    US states and countries are found as LOCATION (as i2b2-style scorers count them);
+    `keep_states=True` leaves them, as Safe Harbor allows."""
     lex = lexicon()
     found = list(shaped_spans(text))
-    found.extend(people_spans(text, lex))
+    found.extend(people_spans(text, lex, regions=not keep_states))
     if known is not None:
         found.extend(KnownMatcher(known, lex).spans(text))
+    found.extend(address_block_lines(text, found, lex.common))
     return spans_trim(text, spans_resolve(spans_trim(text, found)))
+
+
+# A line that goes on an address: "Suite 680", "Kissousa", "Cyprus 36903", ", CO", "LONDON"
+BLOCK_LINE = re.compile(
+    r"[ \t>?*-]*,?[ \t]*((?:(?:Suite|Apt\.?|Unit|Flat|Box|Apartment|Floor|Ste\.?|Bldg\.?)"
+    r"[ \t]*#?[ \t]*[\w-]+)|[A-Z\u00c0-\u017f0-9][\w\u00c0-\u017f'.-]*"
+    r"(?:[ \t,]+[A-Z\u00c0-\u017f0-9][\w\u00c0-\u017f'.-]*){0,4})[ \t,]*"
+)
+NOT_BLOCK_OPENERS = ("Dear", "Re", "RE", "To", "From", "Attn", "Cc", "CC", "Subject", "Date")
+
+
+def address_block_lines(text: str, found: list[Span], common: frozenset[str]) -> list[Span]:
+    """The lines under a street address that finish it: a suite, a town, a country and its
+    postcode, each alone on its line (up to four lines, none a sentence or a label)."""
+    out: list[Span] = []
+    ends = sorted({s.end for s in found if s.kind == Kind.ADDRESS})
+    for end in ends:
+        line_end = text.find("\n", end)
+        if line_end < 0 or text[end:line_end].strip(" \t,.;"):
+            continue  # the address does not close its line
+        position = line_end
+        for _ in range(4):
+            next_end = text.find("\n", position + 1)
+            next_end = len(text) if next_end < 0 else next_end
+            line = text[position + 1 : next_end]
+            m = BLOCK_LINE.fullmatch(line)
+            if m is None or not m.group(1) or m.group(1).split()[0] in NOT_BLOCK_OPENERS:
+                break
+            words = re.findall(r"[^\W\d_]+", m.group(1))
+            digits = any(c.isdigit() for c in m.group(1))
+            if not digits and all(w.lower() in common for w in words):
+                break  # "MENTAL HEALTH NOTE": a heading, not a town
+            out.append(Span(position + 1 + m.start(1), position + 1 + m.end(1), Kind.ADDRESS))
+            position = next_end
+            if next_end >= len(text):
+                break
+    return out
 
 
 @dataclass(frozen=True)
@@ -69,6 +110,7 @@ def redact_detail(
     pseudonyms: Pseudonyms | None = None,
     dates: DatePolicy = DatePolicy.YEAR,
     offset_days: int = 0,
+    keep_states: bool = False,
 ) -> Redaction:
     """The redacted text and every replacement in it (for highlighting and review).
 
@@ -78,7 +120,7 @@ def redact_detail(
     if dates == DatePolicy.SHIFT and offset_days == 0:
         raise ValueError("Shifting dates needs a non-zero offset_days (the case's offset).")
     if spans is None:
-        spans = find_spans(text, known)
+        spans = find_spans(text, known, keep_states=keep_states)
     if pseudonyms is None:
         pseudonyms = Pseudonyms()
     out: list[str] = []
@@ -127,8 +169,15 @@ def redact(
     pseudonyms: Pseudonyms | None = None,
     dates: DatePolicy = DatePolicy.YEAR,
     offset_days: int = 0,
+    keep_states: bool = False,
 ) -> str:
-    """The text with every identifier replaced."""
+    """The text with every identifier replaced (US states and countries too, unless
+    `keep_states`)."""
     return redact_detail(
-        text, known, pseudonyms=pseudonyms, dates=dates, offset_days=offset_days
+        text,
+        known,
+        pseudonyms=pseudonyms,
+        dates=dates,
+        offset_days=offset_days,
+        keep_states=keep_states,
     ).text

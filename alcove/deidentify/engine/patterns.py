@@ -14,7 +14,7 @@ I = re.IGNORECASE  # noqa: E741
 
 MONTH = rf"(?:{MONTHS})\.?"
 DAY = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th|ST|ND|RD|TH)?"
-YEAR4 = r"(?:19|20)\d{2}"
+YEAR4 = r"(?:19|20|21)\d{2}"  # 21xx: shifted dates, as i2b2-style corpora write them
 YEAR = rf"(?:{YEAR4}|'\d{{2}})"
 NUM_MONTH = r"(?:0?[1-9]|1[0-2])"
 NUM_DAY = r"(?:0?[1-9]|[12]\d|3[01])"
@@ -45,9 +45,15 @@ DATE_PATTERNS: tuple[re.Pattern[str], ...] = (
     # Spring of 2019, Summer 2018 (lower case: SEASON_YEAR below)
     # Christmas, Thanksgiving 2019
     re.compile(rf"\b(?:{HOLIDAYS})(?:\s+{YEAR4})?\b"),
-    # weekdays, capitalised, and their short forms
+    # Jan-Aug 2024, March to May
+    re.compile(rf"\b{MONTH_C}[ \t]*(?:[-\u2013]|to|through|thru)[ \t]*{MONTH_C}(?:,?\s+{YEAR})?"),
+    # weekdays, capitalised or not, and their short forms
     re.compile(rf"\b(?:{WEEKDAYS}|{WEEKDAYS.upper()})s?\b"),
-    re.compile(r"\b(?:Mon|Tues?|Wed|Thu|Thur|Thurs|Fri)\b\.?(?=[ \t]*(?:[-/,]|\d|and|&|\s+\d))"),
+    re.compile(
+        r"\b(?:Mon|Tues?|Weds?|Thu|Thur|Thurs|Fri|Sat|Sun)\b\.?(?=[ \t]*(?:[-/,]|\d|and\b|&|"
+        r"\s+\d|\s+(?:session|appt|appointment|group|visit|am|pm|morning|afternoon|evening|"
+        r"night)\b))"
+    ),
 )
 
 
@@ -75,21 +81,43 @@ DATE_CUE = (
     r"until|till|through|"
     r"thru|by|before|after|dated|date|dob|d\.o\.b\.|seen|admitted|discharged|last|next|of|in|"
     r"during|circa|c\.|around|year|starting|beginning|ending|as of|effective|born|birthday|"
-    r"note|session|called|call|phone|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|@|"
+    r"note|session|called|call|phone|mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun|@|"
+    r"intake|also|drink|dose|started|stopped|restarted|began|ended|changed|increased|"
+    r"decreased|held|drawn|collected|obtained|done|completed|signed|mailed|faxed|sent|"
+    r"received|occurred|happened|died|passed|expired|overdosed|overdose|incident|"
+    r"hospitalized|released|arrested|visited|returned|moved|"
     rf"{WEEKDAYS.lower()}|{MONTHS.lower()})"
 )
 CUE_BEFORE = re.compile(
     rf"(?:\b{DATE_CUE}\.?,?:?[ \t]+(?:the[ \t]+)?(?:(?:early|mid|late)[- ])?|[(\[]|\n|^)$"
 )
 MONTH_DAY = re.compile(rf"(?<![\d/.])({NUM_MONTH}/{NUM_DAY})\b(?![/.]\d)")
+# "3/7 4pm", "8/8 0600": a clock time after it, which a fraction or a score never has
+TIME_AFTER = re.compile(
+    r"[ \t]+(?:@|at)?[ \t]*(?:\d{1,2}(?::\d{2})?(?:[ \t]*[-\u2013][ \t]*\d{1,2}(?::\d{2})?)?"
+    r"[ \t]*(?:am|pm|a\.m\.|p\.m\.|a|p)\b|\d{1,2}:\d{2}\b|"
+    r"[0-2]\d[0-5]\d\b(?![ \t]*(?:mg|ml|kcal|cal)))",
+    re.I,
+)
+# a weekday's short form after a word that announces a day ("discuss tues", "until Sat")
+WEEKDAY_SHORT = re.compile(
+    r"(?=[mtwfs])\b(?:(?:mon|tues?|weds?|thu|thurs?|fri|sat|sun)\b(?!-?\w)"
+    r"|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b)"
+)
+WEEKDAY_CUE_BEFORE = re.compile(
+    r"(?:\b(?:mon|tues?|weds?|thu|thurs?|fri|sat|sun)[-\u2013]|"
+    r"\b(?:on|next|last|this|until|till|by|since|from|discuss|see you|mtg|meeting|session|"
+    r"appt|rtc|f/u|every|each|visit|visits|visiting|come|comes|coming|back|after|before|"
+    r"return|returns|call|calls)[ \t]+)$"
+)
 NOT_A_DATE_AFTER = re.compile(
     r"[ \t]*(?:tabs?|caps?|pills?|doses?|mg|of|pain|scale|strength|\d|x\b|times)"
 )
 # "3/88": a month and a two-digit year that cannot be a day
 MONTH_SHORT_YEAR = re.compile(rf"(?<![\d/.])\b({NUM_MONTH}/(?:3[2-9]|[4-9]\d|0\d))\b(?![/.]\d)")
 MEASURE_BEFORE = re.compile(
-    r"(?:wbc|plt|platelets|kcal|calories|ml|cc|mg|units|steps|glucose|bs|fs|cbg|ldh|ck|cpk|"
-    r"volume|output|intake|i/o|weight|wt|#|no\.?|x|\$|total|score|level)[ \t:=]*$"
+    r"(?:\b(?:wbc|plt|platelets|kcal|calories|ml|cc|mg|units|steps|glucose|bs|fs|cbg|ldh|ck|"
+    r"cpk|volume|output|intake|i/o|weight|wt|no\.?|x|total|score|level)|#|\$)[ \t:=]*$"
 )
 SCORE_BEFORE = re.compile(
     r"(?:moca|mmse|slums|phq-?\d*|gad-?\d*|score|scored|rated|rating|pain|strength|recall|"
@@ -143,8 +171,27 @@ AGE_WORDS_OLD = re.compile(
 AGE_NUMBER_FIRST = [p for p in AGE_PATTERNS if p.pattern.startswith(r"\b(\d")]
 AGE_WORD_FIRST = [p for p in AGE_PATTERNS if not p.pattern.startswith(r"\b(\d")]
 AGE_SEX = re.compile(
-    r"\b(\d{1,3})[ \t]?(?:M|F|m|f)\b(?=[\s,.;]+(?:with|w/|who|presents|presenting|admitted|pt|"
-    r"patient|hx|h/o|s/p|bib|bibems|biba|bibp|brought|referred|seen|here|c/o))"
+    r"\b(\d{1,3})[ \t]?(?:M|F|m|f)\b(?=[\s,.;]+(?i:with|w/|who|presents|presenting|admitted|pt|"
+    r"patient|hx|h/o|s/p|bib|bibems|biba|bibp|brought|referred|seen|here|c/o|g\dp\d|mrn|"
+    r"dob|adm|sent|transferred|transfer|found|status|pod|hd|day)\b)"
+)
+# "27F BIBA ...", "Kowalski, Agnieszka   87F   MRN": an age and sex standing apart
+AGE_SEX_APART = re.compile(r"(?=\d)(?<![^\n \t])(\d{1,3}) ?[MF](?=[ \t]{2,}|[ \t]*(?:\n|$))")
+LINE_OR_COLUMN_BEFORE = re.compile(r"(?:^|\n|[ \t]{2})[ \t]*$")
+# "married Travis at 19, divorced at 24": an age at a turn of life
+AT_AGE = re.compile(
+    r"\bat (?:age )?(\d{1,2})\b(?![ \t]*(?:mg|%|:|am\b|pm\b|a\.m|p\.m|o'clock|hours|hrs|min|"
+    r"times|x\b|/|\.\d))"
+)
+EVENT_BEFORE = re.compile(
+    r"\b(?:married|divorced|widowed|adopted|moved|emigrated|immigrated|arrived|left home|"
+    r"graduated|dropped out|quit school|started|began|first (?:used|drank|drink|tried|"
+    r"hospitali[sz]ation|admission|episode|attempt|arrest)|onset|diagnosed|arrested|"
+    r"incarcerated|pregnant|gave birth|had (?:her|his|a|their) (?:first )?(?:child|son|"
+    r"daughter|baby)|lost (?:her|his|their) (?:mother|father|mom|dad|virginity)|raped|"
+    r"abused|molested|assaulted|retired|enlisted|deployed|came out|ran away|grandmother|"
+    r"grandfather|grandparent|mother|father|parent|widow|widower|became|become)\b"
+    r"[^.;\n]{0,40}$"
 )
 # "Kiara (17)", "client (Lily, 15)", "when she was 12", "he is 91"
 # "Kiara (17)", "client (Lily, 15)": found from the bracket, which is quick to look for
@@ -169,7 +216,7 @@ PHONE_INTL = re.compile(r"(?<![\w])\+\d{1,3}[\s.-]?(?:\(?\d{1,4}\)?[\s.-]?){2,4}
 PHONE_CUED = re.compile(
     r"\b(?:phone|tel|telephone|cell|mobile|call me at|call|reach me at|text|contact number|"
     r"number is|fax|pager)[ \t]*(?:#|no\.?|number)?[ \t]*:?[ \t\n]*"
-    r"((?:\+?\d[\d \t().-]{6,18}\d))"
+    r"((?:\(?\+?\d[\d \t().-]{6,18}\d))"
 )
 FAX_CUE = re.compile(r"\b(?:fax|facsimile|f)\s*(?:#|number|no\.?)?\s*:?\s*$", I)
 
@@ -220,7 +267,13 @@ ID_CUES = (
 )
 ID_CUED = re.compile(
     rf"\b(?:{ID_CUES.lower()})[ \t]*(?:is|was|"
-    rf"of)?[ \t]*[:#=]?[ \t]*#?[ \t]*((?=[a-z0-9-]*\d)[a-z0-9][a-z0-9-/.]*[a-z0-9]|\d)\b"
+    rf"of)?[ \t]*[:#=]?[ \t]*#?[ \t]*(\d{{3,}}(?: \d{{3,}}){{1,3}}\b|"
+    rf"(?=[a-z0-9-]*\d)[a-z0-9][a-z0-9-/.]*[a-z0-9]|\d)\b"
+)
+# "LAST 4: 2281", "last four of SSN 4471": the end of a number that identifies
+LAST_FOUR = re.compile(
+    r"\blast (?:4|four)(?: digits)?(?: of (?:the )?(ssn|social|card|account|acct))?[ \t]*[:#]?"
+    r"[ \t]*(\d{4})\b"
 )
 # Codes mixing letters and digits: "XJH429817", "BCBS-4417-22"; not "PHQ-9", "F41.1", "q4h".
 ID_CODE = re.compile(
@@ -244,7 +297,7 @@ STREET_SUFFIX = (
 _STREET_NAME = r"(?:[A-Z0-9][A-Za-z0-9'-]*[ \t]+){0,3}[A-Z0-9][A-Za-z0-9'-]*"
 _UNIT = (
     r"(?:,?\s+(?:Apt|Apartment|Unit|Suite|Ste|Fl|Floor|Rm|Room|Bldg|Lot|#)"
-    r"\.?\s*#?\s*[A-Za-z0-9-]+)?"
+    r"\.?\s*#?\s*[A-Za-z0-9-]+|,?[ \t]+\d{1,2}(?:st|nd|rd|th)[ \t]+(?:Floor|Fl)\b\.?)?"
 )
 ADDRESS_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(
@@ -258,6 +311,28 @@ ADDRESS_PATTERNS: tuple[re.Pattern[str], ...] = (
         rf"US)[ \t]*\d+[A-Z]?\b{_UNIT}"
     ),
     re.compile(r"\b(?:P\.?[ \t]?O\.?[ \t]?Box|PO BOX|Post Office Box)[ \t]+\d+\b"),
+    # Streets as much of the world writes them, the number after the name: "Via Roma 131",
+    # "Rua do Arenque 1634", "Kopfholzistrasse 45", "Harjukuja 54" (a number may lead too)
+    re.compile(
+        r"(?:\b\d{1,6}[ \t]+)?(?:\b(?:Rue|Rua|Via|Viale|Avenida|Avda\.|Av\.|Calle|Carrer|Strada|"
+        r"Piazza|Largo|Travessa|ul\.|Ulica|Aleja|Al\.|Praça|Plaza|Paseo|Camino|Chemin|Boulevard)"
+        r"(?:[ \t]+(?:do|da|dos|das|de|del|della|di|des|du|la|le|al|el))*"
+        r"(?:[ \t]+[A-Z\u00c0-\u017f][\w\u00c0-\u017f'.-]*){1,3}"
+        r"|\b[A-Z\u00c0-\u017f][\w\u00c0-\u017f-]*(?:strasse|straße|str\.|weg|gasse|vej|gade|"
+        r"vägen|gatan|katu|tie|kuja|polku|laan|straat|plein|platz|allee|väg|gata|veien|vei|"
+        r"utca|út|tér|ulica|cesta|iela|gatve))[ \t]+\d{1,5}[A-Za-z]?\b"
+        r"(?:,?[ \t]+(?:Apt|Apartment|Unit|Suite|Ste|Fl|Floor)\.?[ \t]*#?[ \t]*[A-Za-z0-9-]+)*"
+    ),
+    # military mail: "PSC 4355, Box 4187", "Unit 5022 Box 1225", "APO AE 44085"
+    re.compile(
+        r"\b(?:PSC|Unit|CMR)[ \t]+\d{3,5},?[ \t]+Box[ \t]+\d{3,5}\b"
+        r"|\b(?:APO|FPO|DPO)[ \t]+(?:AA|AE|AP)[ \t]+\d{5}\b"
+    ),
+    # "Flat 2, 41 Rathmines Road": the flat or unit written before the number
+    re.compile(
+        r"\b(?:Flat|FLAT|Apt\.?|APT\.?|Apartment|Unit|UNIT|Suite|SUITE)[ \t]+[A-Za-z0-9-]{1,5},?"
+        r"(?=[ \t]+\d{1,6}[A-Za-z]?[ \t]+[A-Z])"
+    ),
     # "on Maple Street", "off Old Mill Rd" with no number: full suffix words only
     re.compile(
         r"\b((?:[A-Z][a-z]+[ \t]+){1,3}"
@@ -265,7 +340,7 @@ ADDRESS_PATTERNS: tuple[re.Pattern[str], ...] = (
     ),
     re.compile(
         r"\b(?:on|off|at|near|to|from)[ \t]+((?:[A-Z][a-z]+[ \t]+){1,3}"
-        r"(?:St|Ave|Rd|Blvd|Ln|Ct|Pl|Hwy|Pkwy|Ter)\.?)(?=[\s,;]|$)"
+        r"(?:St|Ave|Rd|Blvd|Ln|Ct|Pl|Hwy|Pkwy|Ter)\.?)(?=[\s,;)]|$)"
     ),
     re.compile(r"\b(?:Route|Highway|Interstate|I-)\s?\d{1,3}\b(?=\s+(?:exit|near|and|at))"),
     re.compile(
@@ -277,6 +352,13 @@ _STATE_ALT = "|".join(sorted((*STATES, *STATE_CODES), key=len, reverse=True))
 # A ZIP code is a five-digit number after a state or the word ZIP: found from the number,
 # then the words before it are checked (one quick scan instead of one per state name).
 ZIP_NUMBER = re.compile(r"(?=\d)(?<![\d-])(\d{5}(?:-\d{4})?)\b(?!-\d)")
+# Postcodes of other countries, by their shape: UK "SW1A 2AA", Canada "K1A 0B1", Ireland's
+# Eircode "D06 F2X4" (its second half mixes letters and digits).
+POSTCODE = re.compile(
+    r"\b(?:[A-Z]{1,2}\d[A-Z\d]?[ \t]\d[ABD-HJLNP-UW-Z]{2}"
+    r"|[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ \t]?\d[ABCEGHJ-NPRSTV-Z]\d"
+    r"|[ACDEFHKNPRTVWXY]\d{2}[ \t]?(?=[0-9]*[A-Z])(?=[A-Z]*[0-9])[ACDEFHKNPRTVWXY0-9]{4})\b"
+)
 ZIP_CUE_BEFORE = re.compile(
     rf"(?:\b(?:{_STATE_ALT}),?\s+|\b(?:zip|zip code|zipcode|postal code)[ \t]*:?[ \t]*)$", re.I
 )
@@ -293,6 +375,7 @@ MONTH_SHORT_YEAR = _first(r"\d", MONTH_SHORT_YEAR)
 YEAR_ALONE = _first(r"\d", YEAR_ALONE)
 AGE_GLUED = _first(r"\d", AGE_GLUED)
 IPV4 = _first(r"\d", IPV4)
+POSTCODE = _first("[A-Z]", POSTCODE)
 PHONE = _first(r"[\d(+]", PHONE)
 SSN = _first(r"\d", SSN)
 ID_DIGITS = _first(r"\d", ID_DIGITS)
@@ -316,6 +399,16 @@ def _luhn(digits: str) -> bool:
 
 
 AGE_WORDS = re.compile(r"-(?:years?|yrs?|months?|mos?|weeks?|wks?|days?)\b", re.I)
+# "ZIP: 3520", "my zip code is 35350", "postal code 394 13"
+ZIP_CUED = re.compile(
+    r"\b(?:zip|zip code|zipcode|postal code|postcode|post code)(?:[ \t]+is)?[ \t]*[:#]?[ \t]*"
+    r"((?=[a-z0-9 -]*\d)[a-z0-9]{2,5}(?:[ -][a-z0-9]{2,4})?)\b"
+)
+POSTCODE_HINT = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d?[A-Z]")
+# A user name: "gabe_the_moth#4410", "@moth.gabe" (not an e-mail address)
+HANDLE = re.compile(
+    r"(?<![\w@.])(@[A-Za-z0-9_.]{3,}[A-Za-z0-9_]|[A-Za-z0-9]+(?:_[A-Za-z0-9]+)+(?:#\d{4})?)(?![\w@])"
+)
 # "report (#25-004418)", "case #A-2291": a number given with a number sign
 NUMBER_SIGN = re.compile(r"#[ \t]?([A-Z]{0,3}-?\d[\dA-Z-]{4,}\d)\b")
 BILLING_CODE_BEFORE = re.compile(r"\b(?:cpt|hcpcs|icd(?:-?10)?|code|codes)\b[^\n]{0,16}$")
@@ -342,17 +435,36 @@ def _state_cased(before: str) -> bool:
 
 
 def _cued(text: str, low: str, start: int) -> bool:
-    return CUE_BEFORE.search(low, max(0, start - 24), start) is not None
+    return (
+        CUE_BEFORE.search(low, max(0, start - 24), start) is not None
+        or EVENT_CUE_BEFORE.search(low, max(0, start - 32), start) is not None
+    )
+
+
+# "Started ECT 2/6", "lithium held 3/4": a word of events, then what it was, then the date
+EVENT_CUE_BEFORE = re.compile(
+    r"\b(?:started|stopped|restarted|began|ended|held|increased|decreased|changed|drawn|"
+    r"done|completed|tapered|titrated|discontinued|d/c'?d)[ \t]+"
+    r"(?:(?!at\b|around\b|about\b)[a-z0-9-]{2,12}[ \t]+)?"
+    r"(?:on[ \t]+)?$"
+)
 
 
 def shaped_spans(text: str) -> Iterator[Span]:
     low = _lowered(text)
     yield from _dates(text, low)
-    for pattern in (AGE_NUMBERS, AGE_STATEMENTS):
+    statements = any(h in low for h in ("age", "in h", "in their", "turn", "birthday"))
+    for pattern in (AGE_NUMBERS, AGE_STATEMENTS) if statements else (AGE_NUMBERS,):
         for m in pattern.finditer(low):
             yield Span(*m.span(next(g for g in range(1, m.re.groups + 1) if m.group(g))), Kind.AGE)
     for m in AGE_SEX.finditer(text):
         yield Span(*m.span(1), Kind.AGE)
+    for m in AGE_SEX_APART.finditer(text):
+        if LINE_OR_COLUMN_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+            yield Span(*m.span(1), Kind.AGE)
+    for m in AT_AGE.finditer(low):
+        if EVENT_BEFORE.search(low, max(0, m.start() - 60), m.start()):
+            yield Span(*m.span(1), Kind.AGE)
     for m in AGE_GLUED.finditer(text):
         if not TEMPERATURE_BEFORE.search(text, max(0, m.start() - 8), m.start()):
             yield Span(*m.span(1), Kind.AGE)
@@ -367,7 +479,9 @@ def shaped_spans(text: str) -> Iterator[Span]:
         yield Span(*m.span(1 if m.group(1) else 2), Kind.AGE)
     yield from _contacts(text, low)
     yield from _numbers(text, low)
-    for pattern in ADDRESS_PATTERNS:
+    for pattern, hint in zip(ADDRESS_PATTERNS, ADDRESS_HINT, strict=True):
+        if hint is not None and hint.search(low) is None:
+            continue
         for m in pattern.finditer(text):
             if DOCTOR_AFTER.match(text, m.end()) and m.group().rstrip(".")[-2:] in ("Dr", "DR"):
                 continue  # "1:1 discontinued per Dr. Esposito" is no address
@@ -376,6 +490,14 @@ def shaped_spans(text: str) -> Iterator[Span]:
         before = text[max(0, m.start() - 24) : m.start()]
         if ZIP_CUE_BEFORE.search(before) and _state_cased(before):
             yield Span(*m.span(1), Kind.ZIP)
+    if "zip" in low or "post" in low:
+        for m in ZIP_CUED.finditer(low):
+            yield Span(*m.span(1), Kind.ZIP)
+    for m in POSTCODE.finditer(text) if POSTCODE_HINT.search(text) else ():
+        yield Span(m.start(), m.end(), Kind.ZIP)
+    if "_" in text or " @" in text:
+        for m in HANDLE.finditer(text):
+            yield Span(*m.span(1), Kind.ID)
 
 
 def _dates(text: str, low: str) -> Iterator[Span]:
@@ -386,6 +508,10 @@ def _dates(text: str, low: str) -> Iterator[Span]:
     for m in SEASON_YEAR.finditer(low) if seasons else ():
         yield Span(m.start(), m.end(), Kind.DATE)
     for m in MONTH_DAY.finditer(text) if "/" in text else ():
+        if TIME_AFTER.match(text, m.end()):
+            if not SCORE_BEFORE.search(low, max(0, m.start() - 16), m.start()):
+                yield Span(*m.span(1), Kind.DATE)
+            continue
         if NOT_A_DATE_AFTER.match(text, m.end()):
             continue
         month, day = (int(n) for n in m.group(1).split("/"))
@@ -402,7 +528,7 @@ def _dates(text: str, low: str) -> Iterator[Span]:
         # A year standing alone ("s/p CABG 2079", "MI (2084)") is a date element in every
         # de-identification standard that scores years; a measurement has its label before.
         if _cued(text, low, m.start()) or (
-            1930 <= int(m.group(1))
+            1930 <= int(m.group(1)) < 2100
             and not MEASURE_BEFORE.search(low, max(0, m.start() - 12), m.start())
         ):
             yield Span(*m.span(1), Kind.DATE)
@@ -412,11 +538,51 @@ def _dates(text: str, low: str) -> Iterator[Span]:
     for m in MONTH_ALONE.finditer(text):
         if CUE_WORD_BEFORE.search(low, max(0, m.start() - 24), m.start()):
             yield Span(*m.span(1), Kind.DATE)
-    for pattern in CUED_DATE_PATTERNS:
+    for pattern, hint in zip(CUED_DATE_PATTERNS, CUED_DATE_HINT, strict=True):
+        if hint is not None and hint.search(low) is None:
+            continue  # (a word each pattern needs is not there: no scan)
         for m in pattern.finditer(low):
             yield Span(*m.span(1), Kind.DATE)
+    for m in WEEKDAY_SHORT.finditer(low):
+        if len(m.group()) > 6 or WEEKDAY_CUE_BEFORE.search(low, max(0, m.start() - 12), m.start()):
+            yield Span(m.start(), m.end(), Kind.DATE)  # "discuss tues", "Mon-Thurs", "friday"
 
 
+# A word each pattern needs (lower case); empty: always scanned.
+CUED_DATE_HINTS: tuple[tuple[str, ...], ...] = (
+    ("-", "\u2013"),
+    ("-", "\u2013"),
+    ("dob", "d.o.b", "birth", "born"),
+    ("class of",),
+    ("'",),
+)
+ADDRESS_HINTS: tuple[tuple[str, ...], ...] = (
+    (),
+    ("route", "rte", "highway", "hwy", "county road", "cr ", "sr ", "us "),
+    ("box",),
+    ("rue", "rua", "via", "av", "calle", "carrer", "strada", "piazza", "largo", "travessa",
+     "ul", "aleja", "al.", "praça", "plaza", "paseo", "camino", "chemin", "boulevard", "str",
+     "weg", "gasse", "vej", "gade", "väg", "gatan", "katu", "tie ", "kuja", "polku", "laan",
+     "straat", "plein", "platz", "allee", "gata", "vei", "utca", "út", "tér", "cesta", "iela",
+     "gatve"),
+    ("psc", "unit", "cmr", "apo", "fpo", "dpo"),
+    ("flat", "apt", "apartment", "unit", "suite"),
+    ("street", "avenue", "road", "boulevard", "lane", "drive", "court", "terrace", "parkway",
+     "highway", "trail", "circle"),
+    ("st", "ave", "rd", "blvd", "ln", "ct", "pl", "hwy", "pkwy", "ter"),
+    ("route", "highway", "interstate", "i-"),
+    ("route", "rte", "highway", "hwy"),
+)  # fmt: skip
+IBAN_HINT = re.compile(r"[A-Z]{2}\d{2}")
+
+
+def _hint(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One search for any of the words (a pattern's hint); None: always scanned."""
+    return re.compile("|".join(re.escape(w) for w in words)) if words else None
+
+
+CUED_DATE_HINT = tuple(_hint(words) for words in CUED_DATE_HINTS)
+ADDRESS_HINT = tuple(_hint(words) for words in ADDRESS_HINTS)
 URL_HINT = re.compile(r"://|www\.|\.(?:com|org|net|edu|gov|io|us|info|biz|health|care|co|me)\b")
 
 
@@ -473,11 +639,14 @@ def _numbers(text: str, low: str) -> Iterator[Span]:
     for m in CARD.finditer(text) if CARD_HINT.search(text) else ():
         if _luhn(re.sub(r"\D", "", m.group())):
             yield Span(m.start(), m.end(), Kind.ID)
-    for m in IBAN.finditer(text):
+    for m in IBAN.finditer(text) if IBAN_HINT.search(text) else ():
         yield Span(m.start(), m.end(), Kind.ID)
     for m in ID_CUED.finditer(low):
         if not NOT_ID.match(m.group(1)):
             yield Span(*m.span(1), Kind.ID)
+    for m in LAST_FOUR.finditer(low) if "last " in low else ():
+        social = m.group(1) in ("ssn", "social") or "ssn" in low[max(0, m.start() - 40) : m.start()]
+        yield Span(*m.span(2), Kind.SSN if social else Kind.ID)
     for m in ID_CODE.finditer(text):
         token = m.group()
         if "-" in token and AGE_WORDS.search(token):

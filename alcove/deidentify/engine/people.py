@@ -17,9 +17,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from alcove.deidentify.engine.lexicon import Lexicon
+from alcove.deidentify.engine.lexicon import Lexicon, fold
 from alcove.deidentify.engine.spans import Kind, Span
 from alcove.deidentify.engine.vocabulary import (
+    AGENCY_ACRONYMS,
     CLINICAL,
     DRUGS,
     EMPLOYMENT_CUES,
@@ -27,8 +28,11 @@ from alcove.deidentify.engine.vocabulary import (
     HEADINGS,
     LABS,
     NAME_FIRST,
+    NOT_ORG_ACRONYMS,
+    ORG_ACRONYMS,
     ORG_LEADS,
     ORG_WORDS,
+    PARTICLES,
     PROFESSION_CUES,
     PROFESSIONS,
     PROPER_NOT_NAMES,
@@ -53,11 +57,38 @@ STATE_WORDS = frozenset(w.lower() for s in STATES for w in s.split()) - {"new", 
 STATE_NAMES = frozenset(s.lower() for s in STATES)
 CONNECTORS = frozenset({"of", "for", "and", "the", "&", "de", "la", "on", "at"})
 GAP_CUE = re.compile(r"[ \t]*(?:'s|\u2019s)?[ \t]*[:,(\-\u2013#]?[ \t]*(?:\n[ \t]*)?")
-GAP_NAME = frozenset({" ", "-", " '", "  "})
+# (a nickname in quotes stands inside a name: Benjamin "Benji" Araujo)
+GAP_NAME = frozenset({" ", "-", " '", "  ", ' "', '" ', " \u201c", "\u201d "})
 CREDENTIAL_WORDS = frozenset(
     """MD DO RN NP PA LPN CNA APRN CNS PMHNP FNP DNP PhD PsyD EdD LCSW LICSW LMSW MSW LMFT
-    MFT LPC LPCC LMHC LCPC LADC CADC LCADC BCBA MSN BSN OTR DPT CRNA MBBS FACP""".split()
+    MFT LPC LPCC LMHC LCPC LADC CADC LCADC BCBA MSN BSN OTR DPT CRNA MBBS FACP
+    PA-C LPC-S LPC-A LPCA LPC-Associate PMHNP-BC FNP-C FNP-BC RN-BC LCSW-C LCSW-R LSCSW LISW
+    LISW-S LSW ASW AMFT APCC LMHCA LMFTA LCMHC LCMHC-A LCDC LAC CASAC CRC NCC MHW MHT LNA
+    PCA CPRS CPSS QMHP MRCPsych FRCPC""".split()
 )
+# "Ana Ruiz, intake coordinator": a role after a comma makes the name before it staff.
+ROLE_AFTER = re.compile(
+    r",[ \t]+(?:the[ \t]+)?(?:intake coordinator|front desk|receptionist|scheduler|secretary|"
+    r"office manager|care coordinator|case manager|social worker|therapist|counselor|"
+    r"counsellor|psychiatrist|psychologist|clinician|intern|trainee|practicum student|"
+    r"supervisor|program director|clinical director|medical director|charge nurse|"
+    r"peer specialist|peer support specialist|recovery coach|mental health worker|"
+    r"nurse practitioner|physician assistant|medical assistant|unit clerk|"
+    r"(?:psychiatry |psychology |medical |nursing )?(?:resident|student|fellow))\b",
+    re.I,
+)
+# A signature: "-- Hollis Grant", "/es/ PATRICIA NWOSU", "e-signed: Ana Ruiz"
+SIGNATURE = re.compile(r"(?m)^[ \t]*(?:--+|\u2014|\u2013|/e?s/|e-signed:?|signed:)[ \t]*(?=[A-Z])")
+# Typists' initials closing a dictated note ("ef:tlw", "GA/rtm"), or a line of two or three
+# lower-case letters ending a note ("mk").
+TYPIST = re.compile(r"[:/](?<=[A-Za-z][:/])([a-z]{2,4})(?=[ \t]*(?:\n|$|DD:|D:|T:))")
+TYPIST_AUTHOR = re.compile(r"(?<![\w/])([A-Za-z]{2,4})$")
+CLOSING_INITIALS = re.compile(r"[ \t]*-*[ \t]*([a-z]{2,3}|[A-Z]{2,3})")
+# Surnames the engine otherwise never takes for a name (a sign's, a people's), after a title
+TITLED_SURNAMES = EPONYMS | PROPER_NOT_NAMES
+CREDENTIALS_LOWER = frozenset(c.lower() for c in CREDENTIAL_WORDS)
+NOT_TYPISTS = frozenset("ok okay yes no na nil tbd tba etc thx ty np pls".split())
+PRONOUNS = frozenset("he him his she her hers they them their theirs ze zir xe xem".split())
 # Short credentials that are also clinical abbreviations count only after a comma.
 WEAK_CREDENTIALS = frozenset({"DO", "PA", "NP", "MA", "MS", "PT", "RD", "OT"})
 DOTTED_CREDENTIAL = re.compile(r"(?:M\.D\.|D\.O\.|R\.N\.|Ph\.D\.|Psy\.D\.|Ed\.D\.)")
@@ -87,12 +118,37 @@ FUNCTION_WORDS = frozenset(
     i me my his her their our this that these those be been has have had do does did not no
     yes but if then so up out into onto over under after before about per via re pt""".split()
 )
+# Words after a relation word in lower case that are no names ("her son will", "sister may").
+LOWER_STOP = frozenset(
+    """will may can could would should might must also always never still just who which
+    whom whose that says said states reports reported feels felt thinks wants wanted lives
+    lived works worked came went got gets has had have is was were are does did not now
+    then too very really who's being been here there today tonight tomorrow yesterday
+    again all both each every any some many much more most less least other another such
+    own same new old young little big age aged years yrs months weeks days home
+    passed died visited called texted stayed moved""".split()
+)
+AGE_BRACKET_AFTER = re.compile(r"[ \t]*\([ \t]*\d{1,2}[ \t]*(?:\)|,)")
+LOWER_TITLES = frozenset({"mr", "ms", "mrs", "miss", "dr", "doctor"})
+LOWER_LABELS = frozenset({"pt", "client", "patient", "bf", "gf", "hubby", "sis", "bro"})
+# Between two names in a list: ", ", " and ", " & ", " (14), ", " or "
+LIST_GAP = re.compile(r"[ \t]*(?:\(\d{1,2}\)|\d{1,2})?[ \t]*(?:,|&|/|and|or)[ \t]*(?:and[ \t]+)?")
+AGE_AFTER_NAME_COMMA = re.compile(r"(?:\"?\))?,[ \t]*(\d{1,3})(?=[ \t]*(?:[,;]|\n|$))")
+AGE_AFTER_NAME = re.compile(r"(?:[ \t]+|[ \t]*\([ \t]*)(\d{1,2})(?=[ \t]*(?:[,;)]|,? he/|,? she/))")
 CAPS_STOP = frozenset(
     """will may can see call seen home here back well best good long little young rich
-    sharp strong hope love bell king day called states reports""".split()
+    sharp strong hope love bell king day called states reports said says told asked wants
+    could would should go going went come came""".split()
 )
 
 
+# Endings of medical words ("Postpartum" is no name, nor "Afebrile", "Hyperlipidemia")
+MEDICAL_SUFFIX = re.compile(
+    r"(?:emia|aemia|itis|osis|ectomy|otomy|ostomy|plasty|algia|pathy|oma|uria|trophy|plegia|"
+    r"paresis|scopy|graphy|cardia|pnea|rrhea|rhoea|partum|natal|brile|ular|ally|ary|eal|ic|"
+    r"ive|ous|ized|ised|ated|tion|sion|ment|ness|ism|ist|ology|ologist|iatry|iatric|"
+    r"therapy|health|care|giver|visit|session|sessions)$"
+)
 # Word endings English has and names almost never do ("Restructuring", "Mindfulness").
 ENGLISH_SUFFIX = re.compile(
     r"(?:ing|tion|sion|ment|ness|ity|ive|ous|ful|less|able|ible|ical|ism|ist|ize|ise|ology|"
@@ -147,12 +203,49 @@ STRONG_PLACE_CUE = Phrases(
     "relocated to|drove to|flew to|resides in|located in|based in|visits from|back to"
 )
 ORG_LAST: dict[str, list[tuple[str, ...]]] = Phrases(ORG_WORDS).by_last
+# Cues that announce a place for a word no dictionary knows ("in" alone is too weak)
+PLACE_ANNOUNCED = Phrases(
+    "moved to|lives in|living in|born in|raised in|grew up in|relocated to|drove to|flew to|"
+    "resides in|located in|based in|visiting|travelled to|traveled to|trip to|moving to|"
+    "move to|from the town of|the city of|the town of|the village of|emigrated from|"
+    "immigrated from|came from|is from|was from|are from|originally from|hometown of|"
+    "hometown|visits from|lived in|stays in|staying in|live in"
+)
 NOT_MODIFIERS = frozenset(
     """married divorced single widowed separated retired former unemployed disabled old young
     male female man woman gentleman lady right-handed left-handed year-old yo new part-time
     full-time""".split()
 )
 PROFESSION_WORDS = PROFESSIONS | frozenset(p + "s" for p in PROFESSIONS)
+# Sentence openers that are instructions, not the first word of a name ("Continue Group").
+IMPERATIVES = frozenset(
+    """continue attend refer call start see follow return discuss consider recommend schedule
+    resume contact obtain request review complete check monitor encourage provide""".split()
+)
+# Capitalised words after "at" that name no organisation.
+AT_NOT_ORG = frozenset(
+    """home work school night noon midnight baseline risk times least most first last this
+    that all end bedtime rest church temple mosque synagogue mass dinner lunch breakfast
+    mom mom's dad dad's grandma grandpa"""
+    """ times first""".split()
+)
+MONTH_OR_DAY = re.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Christmas|Easter|"
+    r"Thanksgiving)"
+)
+# Words before an agency's letters: "called DSHS", "a DMH group home", "at VFW"
+AGENCY_LEADS = frozenset(
+    """at from to with called by for the a an per via contacted notified through and
+    involved vs or""".split()
+)
+# Where letters name a place of care, work or study
+ACRONYM_LEAD = Phrases(
+    "at|from|transferred from|transferred to|admitted to|discharged from|seen at|followed at|"
+    "f/u at|student at|works at|worked at|employed at|school at|hospitalized at|detox at|"
+    "detoxed at|treated at|admission to|inpatient at|outpatient at|program at|job at|"
+    "position at|internship at|intern at|residency at"
+)
 
 
 @dataclass(slots=True)
@@ -206,7 +299,7 @@ def tokens_of(text: str) -> list[Token]:
                 start,
                 end,
                 word,
-                word.lower(),
+                low if (low := word.lower()).isascii() else fold(low),
                 word[0].isupper(),
                 caps_lines[row][1],
                 _sentence_start(text, start),
@@ -221,7 +314,9 @@ class _Finder:
         self.lex = lex
         self.tokens = tokens_of(text)
         self.spans: list[Span] = []
+        self.ages: list[Span] = []
         self.name_words: set[str] = set()
+        self.place_words: set[str] = set()
 
     # --- what a word is, by the dictionaries --------------------------------------------
     def strong_first(self, lw: str) -> bool:
@@ -246,6 +341,10 @@ class _Finder:
     def unknown(self, lw: str) -> bool:
         """Not an English word, a clinical term, a place or a state: most likely a name."""
         lex = self.lex
+        if "-" in lw and all(len(p) < 2 or p in lex.common for p in lw.split("-")):
+            return False  # "E-signed", "Follow-up", "Re-Admit"
+        if lw in RELATION.by_last or lw in TITLES or lw in CREDENTIALS_LOWER:
+            return False  # "Girlfriend Anika", "Auntie Wanjiru": the word before a name
         return (
             len(lw) > 3
             and not ENGLISH_SUFFIX.search(lw)
@@ -262,12 +361,15 @@ class _Finder:
 
     def drug_like(self, tok: Token) -> bool:
         """A brand or generic drug: a dose follows ("Lopressor 25 mg") or a drug stem ends it."""
-        return (
-            DOSE_AFTER.match(self.text, tok.end) is not None
-            or DRUG_STEM.search(tok.lower) is not None
-        )
+        if DOSE_AFTER.match(self.text, tok.end) is not None:
+            return True
+        lw = tok.lower  # a stem in a name is chance: "April", "Nardone", "McAlpine"
+        stem = DRUG_STEM.search(lw) is not None
+        return stem and lw not in self.lex.first and lw not in self.lex.last
 
     def name_like(self, tok: Token) -> bool:
+        if len(tok.text) == 1 and tok.cap and self.text[tok.end : tok.end + 1] == ".":
+            return True  # an initial, even one that is a symbol ("K.", "I.")
         if not tok.cap or tok.lower in NOT_NAMES or tok.lower in STATE_NAMES:
             return False
         if self.drug_like(tok):
@@ -303,7 +405,10 @@ class _Finder:
         tokens = self.tokens
         if tokens[i].lower in TITLES and i + 1 < len(tokens):
             return -1  # the title's own rule takes the name that follows
-        if not self.name_like(tokens[i]):
+        particle_end = self._after_particles(i)
+        if particle_end > i:
+            i = particle_end  # "Dr. van der Berg": the name goes on from "Berg"
+        elif not self.name_like(tokens[i]):
             return -1
         last = i
         j = i + 1
@@ -313,6 +418,17 @@ class _Finder:
             if not (gap in GAP_NAME or (self._initial(prev) and gap in (". ", "."))):
                 if not (inverted and j == i + 1 and gap in (", ", ",")):
                     break
+            if self.text[tok.end : tok.end + 1] == ":":
+                break  # "Kaitlyn Schmidt  Age: 15": a label
+            particle_end = self._after_particles(j)
+            if particle_end > j:
+                last = j = particle_end
+                j += 1
+                continue
+            if self._surname_word(prev, tok):
+                last = j
+                j += 1
+                continue
             if not self.name_like(tok):
                 break
             if len(tok.text) == 1:  # an initial (name_like has checked it is one)
@@ -331,20 +447,52 @@ class _Finder:
             j += 1
         return last
 
+    def _after_particles(self, j: int) -> int:
+        """When token j opens particles of a surname ("van der Berg", "de la Cruz"), the index
+        of the surname's capitalised word; else j."""
+        tokens = self.tokens
+        if tokens[j].lower not in PARTICLES:
+            return j
+        k = j
+        while k < len(tokens) and k - j < 3 and tokens[k].lower in PARTICLES and not tokens[k].cap:
+            if k > j and self.gap(tokens[k - 1], tokens[k]) != " ":
+                return j
+            k += 1
+        if k == j or k >= len(tokens) or self.gap(tokens[k - 1], tokens[k]) not in (" ", "-"):
+            return j
+        surname = tokens[k]
+        if surname.cap and self.name_like(surname):
+            return k
+        return j
+
+    def _surname_word(self, prev: Token, tok: Token) -> bool:
+        """A surname that is also a people's or a state's name, after a given name ("Grant
+        Black", "Leroy Washington"): the census holds it as a surname."""
+        lw = tok.lower
+        after_initial = self._initial(prev) and self.gap(prev, tok) == ". "
+        return (
+            tok.cap
+            and (tok.text[1:].islower() or tok.caps_line)
+            and ((len(prev.text) > 1 and prev.lower in self.lex.first) or after_initial)
+            and self.lex.last.get(lw, 10**6) < 20000
+            and (lw in PROPER_NOT_NAMES or lw in STATE_NAMES)
+            and (self.gap(prev, tok) == " " or after_initial)
+        )
+
     def add_run(self, i: int, last: int, kind: Kind) -> None:
         tokens = self.tokens
         i = self._initials_before(i)
         end = tokens[last].end + (1 if self._initial(tokens[last]) else 0)
         self.add(tokens[i].start, end, kind)
         for tok in tokens[i : last + 1]:
-            if len(tok.text) > 2:
+            if len(tok.text) > 2 and tok.lower not in PARTICLES:
                 self.name_words.add(tok.lower)
 
     def cued(self) -> None:
         tokens = self.tokens
         for i in range(1, len(tokens)):
             tok = tokens[i]
-            if not tok.cap:
+            if not tok.cap and (tok.lower not in PARTICLES or self._after_particles(i) == i):
                 continue
             j = i - 1
             gap = self.gap(tokens[j], tok)
@@ -352,6 +500,8 @@ class _Finder:
                 relation_word = tokens[j].lower in {"sister", "father", "nurse", "pastor"}
                 if not (relation_word and not tokens[j].cap):  # "his sister Dana": below
                     last = self.run_from(i)
+                    if last < 0 and tok.text[1:].islower() and tok.lower in TITLED_SURNAMES:
+                        last = i  # "Dr. Weiss", "Dr. Black": a surname that is also a word
                     if last >= 0:
                         kind = Kind.STAFF if tokens[j].lower in STAFF_TITLES else Kind.NAME
                         self.add_run(i, last, kind)
@@ -379,7 +529,13 @@ class _Finder:
                 continue
             if WEAK_LABEL.ends_at(tokens, j) is not None:
                 lw = tok.lower
-                if self.strong_first(lw) or self.strong_last(lw) or self.unknown(lw):
+                given = (
+                    lw in self.lex.first
+                    and tok.text[1:].islower()
+                    and lw not in LOWER_STOP
+                    and lw not in NOT_NAMES
+                )
+                if self.strong_first(lw) or self.strong_last(lw) or self.unknown(lw) or given:
                     last = self.run_from(i)
                     if last >= 0:
                         self.add_run(i, last, Kind.NAME)
@@ -421,29 +577,81 @@ class _Finder:
             dotted = DOTTED_CREDENTIAL.match(text, tok.start)
             if word not in CREDENTIAL_WORDS and word not in WEAK_CREDENTIALS and not dotted:
                 continue
+            initial = self._initial(tokens[i - 1]) and gap.startswith(".")
+            if initial:
+                gap = gap[1:]  # "Dawn M., RN"
             if gap.strip() not in ("", ",") or "\n" in gap:
                 continue
             if (word in WEAK_CREDENTIALS and not dotted) and gap.strip() != ",":
                 continue
-            # walk back over the name: up to three name-like words
-            k = i - 1
-            first = None
-            while k >= 0 and i - k <= 3:
-                t = tokens[k]
-                if not self.name_like(t):
-                    break
-                if k < i - 1 and not self.adjacent(t, tokens[k + 1]):
-                    break
-                first = k
-                if t.sentence_start:
-                    break
-                k -= 1
-            if first is None:
+            if word in STATE_CODES and (
+                ZIP_AFTER.match(text, tok.end) or self.lex.places.get(tokens[i - 1].lower)
+            ):
+                continue  # "Lowell, MA 01852": a town and its state
+            self._staff_before(i)
+        for m in ROLE_AFTER.finditer(text) if "," in text else ():
+            k = self._token_ending_at(m.start())
+            if k is not None:
+                self._staff_before(k + 1)  # "April Summers, intake coordinator"
+        for m in SIGNATURE.finditer(text):
+            k = self._token_starting_at(m.end())
+            if k is not None:
+                last = self.run_from(k)
+                if last >= 0 and self._plausible(k, last):
+                    self.add_run(k, last, Kind.STAFF)  # "-- Hollis Grant", "/es/ PAT NWOSU"
+        for m in TYPIST.finditer(text):
+            author = TYPIST_AUTHOR.search(text, max(0, m.start() - 5), m.start())
+            if author is None:
                 continue
-            while first < i - 1 and self._opening_word(tokens[first]):
-                first += 1
-            if self._plausible(first, i - 1):
-                self.add_run(first, i - 1, Kind.STAFF)
+            for start, end in (author.span(1), m.span(1)):  # "ef:tlw", "GA/rtm"
+                if text[start:end].lower() not in self.lex.common | NOT_NAMES | PRONOUNS:
+                    self.add(start, end, Kind.STAFF)
+        closing = text.rstrip()
+        line_start = closing.rfind("\n") + 1
+        last_line = CLOSING_INITIALS.fullmatch(closing, line_start)
+        if last_line and len(closing[:line_start].strip()) >= 40:
+            letters = last_line.group(1)  # a closing "mk" (or "CJ") under a note
+            lw = letters.lower()
+            if lw not in NOT_TYPISTS and lw not in self.lex.common | NOT_NAMES:
+                if not (letters.isupper() and letters in NOT_ORG_ACRONYMS | STATE_CODES):
+                    self.add(*last_line.span(1), Kind.STAFF)
+
+    def _token_ending_at(self, end: int) -> int | None:
+        for k in range(len(self.tokens) - 1, -1, -1):  # (rare: only before a role word)
+            if self.tokens[k].end <= end:
+                return k if self.tokens[k].end == end else None
+        return None
+
+    def _token_starting_at(self, start: int) -> int | None:
+        for k, tok in enumerate(self.tokens):
+            if tok.start >= start:
+                return k if tok.start == start else None
+        return None
+
+    def _staff_before(self, i: int) -> None:
+        """The name just before token i (a credential, a role), as staff: up to three
+        name-like words."""
+        tokens = self.tokens
+        k = i - 1
+        first = None
+        while k >= 0 and i - k <= 3:
+            t = tokens[k]
+            if not self.name_like(t) and not (k < i - 1 and self._surname_word(t, tokens[k + 1])):
+                short = len(t.text) == 2 and t.text[1:].islower() and t.lower in self.lex.last
+                if not (k == i - 1 and k > 0 and (self._surname_word(tokens[k - 1], t) or short)):
+                    break  # ("Thuy Do, LMFT": a two-letter surname)
+            if k < i - 1 and not self.adjacent(t, tokens[k + 1]):
+                break
+            first = k
+            if t.sentence_start:
+                break
+            k -= 1
+        if first is None:
+            return
+        while first < i - 1 and self._opening_word(tokens[first]):
+            first += 1
+        if self._plausible(first, i - 1):
+            self.add_run(first, i - 1, Kind.STAFF)
 
     # --- names from the dictionaries -----------------------------------------------------
     def dictionary(self) -> None:
@@ -457,10 +665,25 @@ class _Finder:
             if tok.lower in FUNCTION_WORDS or tok.lower in TITLES:
                 continue
             lw = tok.lower
+            if (
+                not tok.caps_line
+                and "(" in self.text[tok.end : tok.end + 3]
+                and tok.text[1:].islower()
+                and AGE_BRACKET_AFTER.match(self.text, tok.end)
+                and (lw in self.lex.first or lw in self.lex.last or self.unknown(lw))
+            ):
+                self._name_from(i)  # "Destiny (14) attended", "Yareli (14), Emiliano (4)"
+                continue
             if not tok.caps_line and tok.text.isupper() and len(tok.text) <= 3:
                 continue  # "MA", "ASA", "OT": abbreviations in a mixed-case line
             before = self.gap(tokens[i - 1], tok) if i else ""
-            if lw in self.lex.places and i and STRONG_PLACE_CUE.ends_at(tokens, i - 1) is not None:
+            after = self.text[tok.end : tok.end + 3]
+            if (after[:1] == "," or after[1:3].isupper()) and STATE_ZIP_AFTER.match(
+                self.text, tok.end
+            ):
+                continue  # "Lowell, MA 01852": a town, whatever else the word may be
+            place = lw in self.lex.places or lw in self.lex.regions
+            if place and i and STRONG_PLACE_CUE.ends_at(tokens, i - 1) is not None:
                 if "\n" not in before:
                     continue  # "moved to Jackson": the place finder decides
             if lw in STATE_NAMES:
@@ -518,12 +741,19 @@ class _Finder:
                 following = tokens[i + 1].lower if i + 1 < n else ""
                 reporting = following in REPORT_VERBS and self.gap(tok, tokens[i + 1]) == " "
                 if self.unknown(lw):
+                    if lw not in self.lex.modern and PLACE_ANNOUNCED.ends_at(tokens, i - 1):
+                        continue  # "grew up in Remniku": the place finder decides
                     surname_next = (
                         nxt is not None
                         and nxt.text[1:].islower()
                         and (self.strong_last(nxt.lower) or self.unknown(nxt.lower))
                     )
-                    if not tok.sentence_start or reporting or surname_next:
+                    opening_name = (
+                        lw not in self.lex.modern
+                        and not MEDICAL_SUFFIX.search(lw)
+                        and self.text[tok.end : tok.end + 1] not in (":", "-")
+                    )
+                    if not tok.sentence_start or reporting or surname_next or opening_name:
                         self._name_from(i)  # "Tomomi Nishiyama lives at ..."
                 elif lw in self.lex.places and lw not in self.lex.common and lw not in NOT_NAMES:
                     # "Lysander Patel", "Leopold threatened": a town's name, used as a person's
@@ -569,6 +799,15 @@ class _Finder:
         j = i + 1
         while j < len(tokens) and j < i + 3 and self.adjacent(tokens[j - 1], tokens[j]):
             tok = tokens[j]
+            particle_end = self._after_particles(j)
+            if particle_end > j:
+                last = j = particle_end
+                j += 1
+                continue
+            if self._surname_word(tokens[j - 1], tok):
+                last = j
+                j += 1
+                continue
             if not self.name_like(tok) or not (
                 self._surname(tok) or self._initial(tok) or tok.lower in self.lex.first
             ):
@@ -580,16 +819,240 @@ class _Finder:
         self.add_run(i, last, Kind.NAME)
 
     def propagate(self) -> None:
-        """A word found as a name is a name wherever it recurs capitalised in the document."""
+        """A word found as a name is a name wherever it recurs capitalised in the document
+        (and in lower case too, when it is no English word: "tasha" in a hurried note)."""
         words = {w for w in self.name_words if w not in NOT_NAMES and len(w) > 2}
         if not words:
             return
+        common = self.lex.common
         for tok in self.tokens:
             if tok.lower in words and tok.cap:
-                if tok.lower in self.lex.common and tok.lower not in NAME_FIRST:
+                if tok.lower in common and tok.lower not in NAME_FIRST:
                     if tok.sentence_start or tok.caps_line:
                         continue
                 self.add(tok.start, tok.end, Kind.NAME)
+            elif tok.lower in words and tok.lower not in common and tok.text.islower():
+                self.add(tok.start, tok.end, Kind.NAME)
+
+    # --- names written in lower case, names listed together -------------------------------
+    def lowercase(self) -> None:
+        """Names and places in a hurried note's lower case, where a word before says what
+        they are: "her bf marcus", "ms oconnor", "sister tasha", "lives in rochester"."""
+        tokens = self.tokens
+        lex = self.lex
+        n = len(tokens)
+        for i in range(1, n):
+            tok = tokens[i]
+            lw = tok.lower
+            if tok.cap or len(lw) < 3 or not tok.text.islower():
+                continue
+            if lw in NOT_NAMES or lw in FUNCTION_WORDS or lw in LOWER_STOP:
+                continue
+            prev = tokens[i - 1]
+            if self.gap(prev, tok) not in (" ", ", ", ": ", " ("):
+                continue
+            if len(lw) <= 4 and lw not in lex.common and STAFF.ends_at(tokens, i - 1) is not None:
+                self.add(tok.start, tok.end, Kind.STAFF)  # "transcribed by kjw"
+                continue
+            if prev.lower in LOWER_TITLES:
+                if lw in lex.last or lw in lex.first or self.unknown(lw):
+                    kind = Kind.STAFF if prev.lower in ("dr", "doctor") else Kind.NAME
+                    self._lower_run(i, kind)
+                continue
+            relation = RELATION.ends_at(tokens, i - 1) is not None or prev.lower in LOWER_LABELS
+            if relation and lw in lex.first and (lw not in lex.common or lex.first[lw] <= 1500):
+                self._lower_run(i, Kind.NAME)
+                continue
+            if relation and lw not in lex.common and lw in lex.last:
+                self._lower_run(i, Kind.NAME)
+                continue
+            if (
+                STRONG_PLACE_CUE.ends_at(tokens, i - 1) is not None
+                and lw in lex.places
+                and lw not in lex.common
+            ):
+                self.add(tok.start, tok.end, Kind.LOCATION)
+
+    def _lower_run(self, i: int, kind: Kind) -> None:
+        tokens = self.tokens
+        last = i
+        if i + 1 < len(tokens) and self.gap(tokens[i], tokens[i + 1]) == " ":
+            nxt = tokens[i + 1]
+            if (
+                nxt.text.islower()
+                and nxt.lower not in self.lex.common
+                and nxt.lower not in NOT_NAMES
+                and (nxt.lower in self.lex.last or self.unknown(nxt.lower))
+            ):
+                last = i + 1
+        self.add(tokens[i].start, tokens[last].end, kind)
+        for tok in tokens[i : last + 1]:
+            if tok.lower not in self.lex.common:
+                self.name_words.add(tok.lower)
+
+    def coordinated(self) -> None:
+        """A word listed with a name is a name when it could be one: "kids (Tobi, Ife)",
+        "Yareli (14), Emiliano (4)", "Hodan and Ilhan"."""
+        tokens = self.tokens
+        lex = self.lex
+        for _ in range(2):
+            named = self._named_tokens()
+            added = False
+            for i, tok in enumerate(tokens):
+                if i in named or not tok.cap or len(tok.text) < 3 or tok.caps_line:
+                    continue
+                if tok.text.isupper() or tok.text in CREDENTIAL_WORDS:
+                    continue
+                lw = tok.lower
+                if lw in NOT_NAMES or lw in FUNCTION_WORDS or lw in STATE_NAMES or lw in TITLES:
+                    continue
+                if lw in lex.common and lw not in lex.first:
+                    continue
+                if not (lw in lex.first or lw in lex.last or self.unknown(lw)):
+                    continue
+                if self.drug_like(tok):
+                    continue
+                before = i - 1 in named and LIST_GAP.fullmatch(self.gap(tokens[i - 1], tok))
+                after = (
+                    i + 1 in named
+                    and i + 1 < len(tokens)
+                    and LIST_GAP.fullmatch(self.gap(tok, tokens[i + 1]))
+                )
+                if (before or after) and not (tok.sentence_start and lw in lex.common):
+                    self.add(tok.start, tok.end, Kind.NAME)
+                    added = True
+            if not added:
+                return
+
+    def _named_tokens(self) -> set[int]:
+        starts = {tok.start: k for k, tok in enumerate(self.tokens)}
+        named: set[int] = set()
+        for span in self.spans:
+            if span.kind != Kind.NAME or span.start not in starts:
+                continue
+            k = starts[span.start]
+            while k < len(self.tokens) and self.tokens[k].end <= span.end:
+                named.add(k)
+                k += 1
+        return named
+
+    def ages_after_names(self) -> None:
+        """An age right after a listed name: "Ayaan 12, Hodan 9", "Gabriel (17, he/him)"."""
+        for span in self.spans:
+            if span.kind != Kind.NAME:
+                continue
+            m = AGE_AFTER_NAME.match(self.text, span.end) or AGE_AFTER_NAME_COMMA.match(
+                self.text, span.end
+            )
+            if m:
+                self.ages.append(Span(*m.span(1), Kind.AGE))
+
+    def _announced_places(self) -> None:
+        """A word no dictionary knows, where a place is announced, is a place: "grew up in
+        Remniku", "flew to LEPPEN", "based in Kurzenkirchen"."""
+        tokens = self.tokens
+        lex = self.lex
+        for i in range(1, len(tokens)):
+            tok = tokens[i]
+            if not tok.cap or tok.caps_line or len(tok.text) < 4:
+                continue
+            lw = tok.lower
+            if lw in lex.common or lw in NOT_NAMES or lw in lex.first or lw in STATE_NAMES:
+                continue
+            if lw in lex.modern or lw in lex.regions or self.drug_like(tok):
+                continue
+            if tok.text.isupper() and (tok.text in NOT_ORG_ACRONYMS or tok.text in ORG_ACRONYMS):
+                continue
+            if (
+                self.gap(tokens[i - 1], tok) != " "
+                or PLACE_ANNOUNCED.ends_at(tokens, i - 1) is None
+            ):
+                continue
+            end = tok.end
+            if i + 1 < len(tokens) and self.gap(tok, tokens[i + 1]) == " ":
+                nxt = tokens[i + 1]
+                if nxt.cap and nxt.lower not in lex.common and nxt.lower not in NOT_NAMES:
+                    end = nxt.end  # "Port Paien"
+            self.add(tok.start, end, Kind.LOCATION)
+
+    def _propagate_places(self) -> None:
+        """A town found once ("Boston, MA 02108") is a town wherever it recurs capitalised
+        in the note, and not at a sentence's start when it is also a word."""
+        words = {w for w in self.place_words if " " not in w and w not in NOT_NAMES}
+        if not words:
+            return
+        for tok in self.tokens:
+            if tok.cap and tok.lower in words and not tok.caps_line:
+                if tok.sentence_start and tok.lower in self.lex.common:
+                    continue
+                self.add(tok.start, tok.end, Kind.LOCATION)
+
+    # --- states and countries ----------------------------------------------------------------
+    def regions(self) -> None:
+        """US states and countries, as LOCATION: i2b2-style scorers count them, though Safe
+        Harbor would let them stay ("moved from Texas", "born in Korea", "Decatur, GA")."""
+        lex = self.lex
+        tokens = self.tokens
+        heads = _region_heads(lex)
+        n = len(tokens)
+        for i, tok in enumerate(tokens):
+            if not tok.cap:
+                continue
+            longest = heads.get(tok.lower)
+            if longest is None:
+                continue
+            found = -1
+            words = [tok.lower]
+            j = i
+            for length in range(1, longest + 1):
+                if length > 1:
+                    if j + 1 >= n or not self.adjacent(tokens[j], tokens[j + 1]):
+                        break
+                    j += 1
+                    if not tokens[j].cap and tokens[j].lower not in ("of", "and", "the"):
+                        break
+                    words.append(tokens[j].lower)
+                if " ".join(words) in lex.regions:
+                    found = j
+            if found < 0:
+                continue
+            if found == i and tok.lower in lex.common:
+                # "Turkey", "China", "Chad": a country only where a place is announced
+                cue = STRONG_PLACE_CUE.ends_at(tokens, i - 1) if i else None
+                if tok.caps_line or (tok.sentence_start and cue is None) or tok.lower == "jersey":
+                    continue
+            self.add(tok.start, tokens[found].end, Kind.LOCATION)
+            code = REGION_POSTCODE.match(self.text, tokens[found].end)
+            if code:
+                self.add(*code.span(1), Kind.ZIP)  # "Finland 80896"
+        for tok in tokens:
+            if tok.text not in STATE_CODES:
+                continue
+            m = STATE_CODE.match(self.text, tok.start)
+            if m is None:
+                continue
+            before = PLACE_BEFORE_CODE.search(self.text, max(0, m.start() - 40), m.start())
+            if before is None:
+                continue
+            place = " ".join(before.group(1).split()).lower()
+            known = place in lex.places or place.split()[-1] in lex.places
+            if ZIP_AFTER.match(self.text, m.end()) and (known or m.group() not in WORDLIKE_CODES):
+                self.add(*m.span(), Kind.LOCATION)  # "Greensboro NC 27403"
+                continue
+            if not known or (m.group() in CREDENTIAL_CODES and self._person_before(before)):
+                continue  # "Sun-Hee Park, MD", "Hope Grant, MA": a person and a degree
+            if END_AFTER_CODE.match(self.text, m.end()) or (
+                m.group() not in WORDLIKE_CODES and LOWER_AFTER_CODE.match(self.text, m.end())
+            ):
+                self.add(*m.span(), Kind.LOCATION)  # "Decatur, GA.", "Williston, ND on"
+
+    def _person_before(self, before: re.Match[str]) -> bool:
+        """A capitalised word (a given name) before the town-like word: a person's name."""
+        words = before.group(1).split()
+        if len(words) > 1:  # "Fall River, MA" is a town; "Sun-Hee Park, MD" a person
+            return " ".join(words).lower() not in self.lex.places
+        head = self.text[max(0, before.start(1) - 30) : before.start(1)]
+        return PERSON_BEFORE.search(head) is not None
 
     # --- places ----------------------------------------------------------------------------
     def places(self) -> None:
@@ -634,6 +1097,8 @@ class _Finder:
                     self.add(start, end, Kind.LOCATION)
             elif strong or ((cue or followed) and tok.lower not in NOT_NAMES):
                 self.add(start, end, Kind.LOCATION)
+                if not strong:
+                    self.place_words.add(self.text[start:end].lower())
             i = j + 1
         for m in CITY_STATE.finditer(self.text):
             lead = m.group(1).split()
@@ -642,6 +1107,9 @@ class _Finder:
             if lead:
                 city = " ".join(lead)
                 self.add(m.end(1) - len(city), m.end(1), Kind.LOCATION)
+                self.place_words.add(city.lower())
+        self._announced_places()
+        self._propagate_places()
         for m in CAPTION.finditer(self.text) if " v." in self.text or " vs" in self.text else ():
             self.add(*m.span(1), Kind.NAME)
         for m in INITIALS.finditer(self.text) if INITIALS_HINT.search(self.text) else ():
@@ -654,7 +1122,7 @@ class _Finder:
             self.add(*m.span(1), Kind.STAFF)
             self.add(*m.span(2), Kind.STAFF)
         for m in COUNTY.finditer(self.text):
-            group = 1 if m.group(1) else 2
+            group = next(g for g in (1, 2, 3) if m.group(g))
             self.add(*m.span(group), Kind.LOCATION)
 
     # --- organisations and professions ---------------------------------------------------------
@@ -683,6 +1151,8 @@ class _Finder:
                     Kind.ORGANIZATION,
                 )
         self._employers()
+        self._at_organisations()
+        self._acronyms()
         self._professions()
         saints = any(w in self.text for w in ("St", "ST", "Saint", "SAINT"))
         for m in SAINT.finditer(self.text) if saints else ():
@@ -747,7 +1217,10 @@ class _Finder:
                 continue
             if tok.lower in TITLES:
                 break
-            if not tok.cap or (tok.lower in CLINICAL and tok.lower not in GENERIC_ORG):
+            clinical = tok.lower in CLINICAL and tok.lower not in GENERIC_ORG
+            if clinical and tok.text[1:].islower() and not tok.sentence_start and j < i:
+                clinical = False  # "Axis Medical Center": a clinical word inside a name
+            if not tok.cap or clinical:
                 break
             if tok.caps_line != tokens[i].caps_line or tok.lower in FUNCTION_WORDS:
                 break
@@ -768,6 +1241,9 @@ class _Finder:
             tokens[first].start, tokens[i].end
         )
         verb = tokens[first].lower.endswith(("ed", "ing")) or tokens[first].lower in REPORT_VERBS
+        labelled = first > 0 and ":" in self.gap(tokens[first - 1], tokens[first])
+        if labelled and not verb and tokens[first].lower not in IMPERATIVES:
+            opening = False  # "Discharge plan: Team Wellness Center"
         if opening and (
             verb
             or not any(
@@ -779,7 +1255,13 @@ class _Finder:
             if first == k:
                 return
         run = tokens[first:k]
-        distinctive = [t for t in run if t.lower not in GENERIC_ORG and t.lower not in ORG_LAST]
+        # an organisation word inside the run names it ("South Cove Community Health Center")
+        distinctive = [
+            t
+            for t in run
+            if t.lower not in GENERIC_ORG
+            and (t.lower not in ORG_LAST or (len(run) >= 2 and t.text[1:].islower()))
+        ]
         if not distinctive:
             return
         caps = tokens[i].caps_line
@@ -791,9 +1273,13 @@ class _Finder:
         ):
             if not any(t.lower in ("st", "saint", "mount", "mt") for t in run):
                 return
-        if not caps and all(t.lower in NOT_ORG_WORDS for t in distinctive):
+        if not caps and all(
+            t.lower in NOT_ORG_WORDS
+            and not (t.text[1:].islower() and not t.sentence_start and len(t.text) > 3)
+            for t in distinctive
+        ):
             return  # ("Jewish Family Service" and "Catholic Charities" are names)
-        if all(
+        if not labelled and all(
             t.sentence_start
             and t.lower in self.lex.common
             and t.lower not in self.lex.last
@@ -806,6 +1292,93 @@ class _Finder:
         if tail:
             end = tail.end()
         self.add(tokens[first].start, end, Kind.ORGANIZATION)
+
+    def _at_organisations(self) -> None:
+        """A capitalised name after "at" in the middle of a sentence is a place of work, care
+        or study ("an internship at Genentech", "60 hours a week at Deloitte")."""
+        tokens = self.tokens
+        lex = self.lex
+        for i in range(1, len(tokens)):
+            tok = tokens[i]
+            if not tok.cap or tok.caps_line or tok.sentence_start:
+                continue
+            if tokens[i - 1].lower not in ("at", "@") or self.gap(tokens[i - 1], tok) != " ":
+                continue
+            lw = tok.lower
+            if lw in STATE_NAMES or lw in TITLES or lw in AT_NOT_ORG:
+                continue
+            if lw in NOT_ORG_WORDS and not (
+                i + 1 < len(tokens)
+                and tokens[i + 1].cap
+                and tokens[i + 1].lower not in NOT_ORG_WORDS
+                and self.gap(tok, tokens[i + 1]) == " "
+            ):
+                continue  # "at Foley Hoag" is a firm; "at Foley" alone a catheter
+            if len(tok.text) < 2 or (tok.text.isupper() and tok.text in NOT_ORG_ACRONYMS):
+                continue
+            last = self._cap_run_end(i, 4)
+            if last < i:
+                continue
+            run = tokens[i : last + 1]
+            key = " ".join(t.lower for t in run)
+            if key in lex.places or key in lex.regions or lw in lex.regions:
+                continue  # "at Springfield": the place finder decides
+            if all(t.lower in GENERIC_ORG or t.lower in ORG_LAST for t in run):
+                continue
+            if all(t.lower in PROPER_NOT_NAMES for t in run):
+                continue
+            if MONTH_OR_DAY.fullmatch(tok.text):
+                continue
+            end = tokens[last].end
+            if self.text[end : end + 2] in ("'s", "\u2019s"):
+                end += 2
+            self.add(tok.start, end, Kind.ORGANIZATION)
+
+    def _acronyms(self) -> None:
+        """Hospitals and universities by their letters ("MGH", "UCSF"); an agency's letters
+        after a word that leads to one ("called DSHS"); letters before a town ("UT Austin",
+        "MCI-Framingham"); unknown letters where a place of care or work is announced
+        ("transferred from BHMC", "works at QXT")."""
+        tokens = self.tokens
+        lex = self.lex
+        for i, tok in enumerate(tokens):
+            word = tok.text
+            if not tok.cap or len(word) < 2 or len(word) > 7:
+                continue
+            if not word.isupper():
+                if word[1:].islower() or word.upper() not in ORG_ACRONYMS:
+                    continue
+                word = word.upper()  # "UMass", "UCHealth"
+            if word in ORG_ACRONYMS:
+                self.add(tok.start, tok.end, Kind.ORGANIZATION)
+                continue
+            if word in NOT_ORG_ACRONYMS or tok.lower in CLINICAL or tok.lower in LABS:
+                continue
+            prev = tokens[i - 1].lower if i else ""
+            if word in AGENCY_ACRONYMS and prev in AGENCY_LEADS:
+                self.add(tok.start, tok.end, Kind.ORGANIZATION)
+                continue
+            if i + 1 < len(tokens) and self.gap(tok, tokens[i + 1]) in (" ", "-"):
+                nxt = tokens[i + 1]
+                town = lex.places.get(nxt.lower)
+                university = town is not None and word[0] == "U"
+                joined = town is not None and self.gap(tok, nxt) == "-"  # "MCI-Concord"
+                if nxt.cap and not nxt.caps_line and (town or university or joined):
+                    j = i + 1
+                    while (
+                        j + 1 < len(tokens)
+                        and self.gap(tokens[j], tokens[j + 1]) == " "
+                        and " ".join(t.lower for t in tokens[i + 1 : j + 2]) in lex.places
+                    ):
+                        j += 1
+                    self.add(tok.start, tokens[j].end, Kind.ORGANIZATION)
+                    continue
+            if tok.caps_line or word in STATE_CODES or word in CREDENTIAL_WORDS:
+                continue
+            if tok.lower in NOT_NAMES or len(word) < 3:
+                continue
+            if i and self.gap(tokens[i - 1], tok) == " " and ACRONYM_LEAD.ends_at(tokens, i - 1):
+                self.add(tok.start, tok.end, Kind.ORGANIZATION)
 
     def _whole_line(self, start: int, end: int) -> bool:
         """The words fill their line (a letterhead: "Meridian Recovery Center")."""
@@ -891,6 +1464,36 @@ class _Finder:
                 self.add(tokens[start].start, tok.end, Kind.PROFESSION)
 
 
+_REGION_HEADS: dict[int, dict[str, int]] = {}
+
+
+def _region_heads(lex: Lexicon) -> dict[str, int]:
+    """First word of each state and country -> the most words a name starting so has."""
+    heads = _REGION_HEADS.get(id(lex))
+    if heads is None:
+        heads = {}
+        for region in lex.regions:
+            words = region.split()
+            heads[words[0]] = max(heads.get(words[0], 0), len(words))
+        _REGION_HEADS.clear()
+        _REGION_HEADS[id(lex)] = heads
+    return heads
+
+
+REGION_POSTCODE = re.compile(r"[ \t]+(\d{4,6})\b(?![.,:/]\d)")
+STATE_CODE = re.compile(rf"\b(?:{'|'.join(sorted(STATE_CODES))})\b")
+STATE_ZIP_AFTER = re.compile(
+    rf",?[ \t]+(?:{'|'.join(sorted(STATE_CODES))})[ \t]+\d{{5}}\b"
+    rf"|,[ \t]*(?:{'|'.join(sorted(STATES, key=len, reverse=True))})\b"
+)
+CREDENTIAL_CODES = frozenset({"MD", "MA", "MS", "PA", "NP", "DO"})
+PERSON_BEFORE = re.compile(r"\b[A-Z][A-Za-z'-]+[ \t]+$")
+LOWER_AFTER_CODE = re.compile(r"[ \t]+[a-z]")
+# Codes that are also words or abbreviations ("ID 44731", "OR", "ME"): a known town first
+WORDLIKE_CODES = frozenset("ID OR IN ME OK HI OH PA MD DE MS MA AL CO LA MO ND SD".split())
+ZIP_AFTER = re.compile(r"[ \t]+\d{5}(?:-\d{4})?\b")
+PLACE_BEFORE_CODE = re.compile(r"\b((?:[A-Z][A-Za-z'.-]+[ \t]){0,2}[A-Z][A-Za-z'.-]+),?[ \t]+$")
+END_AFTER_CODE = re.compile(r"[ \t]*(?:[.,;:)]|\n|$)")
 STATE_ALT = "|".join(sorted((*STATE_CODES, *STATES), key=len, reverse=True))
 STATE_AFTER = re.compile(rf",?[ \t]*(?:{STATE_ALT})\b|[ \t]+(?:County|Parish|area)\b")
 CITY_STATE = re.compile(
@@ -900,6 +1503,7 @@ CITY_STATE = re.compile(
 COUNTY = re.compile(
     r"\b((?:[A-Z][a-z]+[ \t]+){1,2}(?:County|Parish|Township|Borough|COUNTY|PARISH))\b"
     r"|\b(?:City|Town|Village|CITY|TOWN) of ([A-Z][a-z]+)"
+    r"|(?<=, )(Co\.[ \t]+[A-Z][a-z]+)\b"
 )
 # "DELGADO-FINN, ARTURO   418-27-93" opening a header line: the patient, surname first
 CAPS_HEADER_NAME = re.compile(
@@ -916,17 +1520,27 @@ CAPTION = re.compile(
 )
 INITIALS_HINT = re.compile(r"[A-Z]\.[ \t]?[A-Z]\.")
 INITIALS = re.compile(
-    r"\b(?:client|pt|patient|member|resident|participant|clients|patients)\b[ \t]*:?[ \t]*"
+    r"\b(?:client|pt|patient|member|resident|participant|clients|patients|initials)\b"
+    r"[ \t]*(?:\([ \t]*(?:initials[ \t]+)?)?:?[ \t]*"
     r"([A-Z]\.[ \t]?[A-Z]\.(?:[ \t]?[A-Z]\.)?)",
     re.I,
 )
 ORG_TAIL = re.compile(
-    r"[ \t]+(?:of|for|OF|FOR)[ \t]+(?:the[ \t]+)?(?:[A-Z][A-Za-z'\u2019.-]*[ \t]?){1,4}"
+    r"[ \t]+(?:of|for|OF|FOR)[ \t]+(?:the[ \t]+)?"
+    r"(?:(?:[A-Z][a-z]{0,2}\.|[A-Z][A-Za-z'\u2019-]*)"
+    r"(?:[ \t](?=[A-Z])|[ \t](?:and|&)[ \t](?=[A-Z]))?){1,4}"
 )
 BRANDS = re.compile(
     r"\b(?:Home Depot|Dollar General|Dollar Tree|Best Buy|Whole Foods|Trader Joe's|Taco Bell|"
     r"Burger King|Pizza Hut|Planet Fitness|Family Dollar|Rite Aid|Bed Bath|Waffle House|"
-    r"Olive Garden|Dunkin'?(?: Donuts)?|Jiffy Lube|Little Caesars)\b"
+    r"Olive Garden|Dunkin'?(?: Donuts)?|Jiffy Lube|Little Caesars|Motel 6|Super 8|Red Roof|"
+    r"Days Inn|La Quinta|Holiday Inn|Chuck E\. Cheese|Panera(?: Bread)?|Chipotle|Subway|"
+    r"Kaiser Permanente|Kaiser|Sutter Health|Mass General Brigham|Partners HealthCare|"
+    r"Mayo Clinic|Cleveland Clinic|Johns Hopkins|Mount Sinai|Cedars-Sinai|Beth Israel|"
+    r"Brigham and Women's|Dana-Farber|Sloan Kettering|NewYork-Presbyterian|Mass General|"
+    r"Atrium Health|Ochsner|Geisinger|Intermountain|Providence Health|Banner Health|"
+    r"Kaiser Foundation|McLean|Bellevue|Rikers(?: Island)?|Betty Ford|Hazelden(?: Betty Ford)?|"
+    r"Planned Parenthood|Goodwill|Salvation Army|Catholic Charities|Lutheran Social Services)\b"
 )
 SAINT = re.compile(
     r"\bSaint[ \t]+[A-Z][a-z]+(?:'s|\u2019s)?(?=[\s,.;]|$)"
@@ -951,11 +1565,19 @@ DRUG_STEM = re.compile(
 )
 
 
-def people_spans(text: str, lex: Lexicon) -> Iterator[Span]:
+def people_spans(text: str, lex: Lexicon, *, regions: bool = True) -> Iterator[Span]:
+    """Names, staff, places, organisations and professions; with `regions`, US states and
+    countries too (as LOCATION)."""
     finder = _Finder(text, lex)
     finder.cued()
     finder.dictionary()
+    finder.lowercase()
     finder.propagate()
+    finder.coordinated()
+    finder.ages_after_names()
     finder.places()
+    if regions:
+        finder.regions()
     finder.organisations()
     yield from finder.spans
+    yield from finder.ages

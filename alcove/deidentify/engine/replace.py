@@ -11,7 +11,11 @@ from datetime import date, timedelta
 from enum import StrEnum
 from string import ascii_uppercase
 
+from alcove.deidentify.engine.lexicon import lexicon
 from alcove.deidentify.engine.spans import Kind, Span
+from alcove.deidentify.engine.vocabulary import STATE_CODES, STATES
+
+STATE_KEYS = frozenset(s.lower() for s in STATES)
 
 PARTNERS = {"wife", "husband", "spouse", "partner", "boyfriend", "girlfriend", "fiance"}
 PARTNERS |= {"fiancee", "fiancé", "fiancée", "ex-wife", "ex-husband", "ex-partner", "ex"}
@@ -106,7 +110,7 @@ NAMED = re.compile(
     re.I,
 )
 YEAR_ONLY = re.compile(r"^(?:\d{4}|'\d{2})$")
-ANY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+ANY_YEAR = re.compile(r"(?<!\d)((?:19|20|21)\d{2})(?!\d)")
 
 
 def _month_number(word: str) -> int | None:
@@ -227,4 +231,18 @@ def replacement_for(
         return date_replace(surface, dates, offset_days)
     if span.ref in REF_PLACEHOLDER:
         return REF_PLACEHOLDER[span.ref]
+    if span.kind == Kind.LOCATION and not span.ref:
+        region = region_of(surface)
+        if region:
+            return region
     return PLACEHOLDER[span.kind]
+
+
+def region_of(surface: str) -> str | None:
+    """ "[STATE]" for a US state, "[COUNTRY]" for a country, else None (a town: "[CITY]")."""
+    key = " ".join(surface.replace(".", "").split()).lower()
+    if key.upper() in STATE_CODES or key in STATE_KEYS:
+        return "[STATE]"
+    if key in lexicon().regions:
+        return "[COUNTRY]"
+    return None

@@ -1,6 +1,7 @@
 """What the engine reports: a typed span of characters, and how overlapping spans combine."""
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -71,24 +72,29 @@ def spans_resolve(spans: list[Span]) -> list[Span]:
         spans,
         key=lambda s: (-PRIORITY[s.kind] - (1000 if s.ref else 0), -(s.end - s.start), s.start),
     )
+    # What is taken never overlaps itself, so kept in order of start it is in order of end
+    # too: the pieces a span loses are found by bisection, not by a scan of everything taken.
+    starts: list[int] = []
+    ends: list[int] = []
     taken: list[Span] = []
     for span in ordered:
-        pieces = [(span.start, span.end)]
-        for other in taken:
-            next_pieces = []
-            for start, end in pieces:
-                if end <= other.start or start >= other.end:
-                    next_pieces.append((start, end))
-                    continue
-                if start < other.start:
-                    next_pieces.append((start, other.start))
-                if end > other.end:
-                    next_pieces.append((other.end, end))
-            pieces = next_pieces
+        pieces = []
+        position = span.start
+        k = bisect_right(ends, span.start)
+        while k < len(starts) and starts[k] < span.end:
+            if starts[k] > position:
+                pieces.append((position, starts[k]))
+            position = max(position, ends[k])
+            k += 1
+        if position < span.end:
+            pieces.append((position, span.end))
         for start, end in pieces:
             if end > start:
-                taken.append(Span(start, end, span.kind, span.ref))
-    return _merge_adjacent(sorted(taken, key=lambda s: s.start))
+                at = bisect_left(starts, start)
+                starts.insert(at, start)
+                ends.insert(at, end)
+                taken.insert(at, Span(start, end, span.kind, span.ref))
+    return _merge_adjacent(taken)
 
 
 def _merge_adjacent(spans: list[Span]) -> list[Span]:

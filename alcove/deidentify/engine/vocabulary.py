@@ -142,7 +142,14 @@ RELATIONS = (
     "coworker|co-worker|colleague|manager|landlord|teacher|coach|sponsor|pastor|"
     "caseworker|probation officer|parole officer|guardian|foster mother|foster father|"
     "in-law|mother-in-law|father-in-law|sister-in-law|brother-in-law|baby|infant|toddler|"
-    "classmate|bandmate|teammate|tenant|ex-fiance|peer|victim|perpetrator|abuser"
+    "classmate|bandmate|teammate|tenant|ex-fiance|peer|victim|perpetrator|abuser|"
+    "children|kids|sons|daughters|siblings|brothers|sisters|grandchildren|grandkids|"
+    "stepchildren|bf|gf|ex-bf|ex-gf|hubby|sis|bro|dtr|dau|gma|gpa|abuela|abuelo|tia|tio|tía|"
+    "tío|auntie|"
+    "granny|grandad|granddad|godmother|godfather|great-grandmother|great-grandfather|"
+    "half-sibling|ex-fiancee|pharmacist|interpreter|translator|mentor|tutor|nanny|"
+    "babysitter|lawyer|advocate|visitor|caller|foster mom|foster dad|biological mother|"
+    "biological father|birth mother|birth father|bio mom|bio dad"
 )
 
 # Last words of an organisation's name.
@@ -167,7 +174,13 @@ ORG_WORDS = (
     "Post Office|Authority|Housing Authority|Heights|Probation|PD|Sheriff's Office|"
     "Terminal|Memorial|Army|Navy|Cove|Commons|Service|Charities|Pavilion|Roofing|Painting|"
     "Cleaning|Trucking|Transport|Moving|Catering|Heating|Paving|Masonry|Carpentry|Towing|"
-    "Staffing|"
+    "Staffing|Practice|Family Medicine|Pediatrics|Intermediate|Middle|Senior Living|"
+    "Assisted Living|Living|Coffee|Post|Oaks|Pines|Hall|Station|Tribe|Nation|Alliance|Network|"
+    "Collaborative|Cooperative|Consortium|Society|Council|Laboratories|Labs|Research|"
+    "Pharmaceuticals|Therapeutics|Dental|Chiropractic|Veterinary|Preparatory|Prep|Wellness|"
+    "Recovery|Athenaeum|Grill|Pub|Brewery|Bistro|Deli|Kitchen|Pizza|Tavern|Bakery|"
+    "Conservatory|Polytechnic|Kindergarten|Charter School|Day School|Learning Center|"
+    "Coalition|Partnership|Trust|Fund|Federation|Guild|Lab|MC|HC|CHC|Health Plan|Tech|"
     "Shop|Outlet|Depot|Mart|Casino|Club|YMCA|YWCA|VA|VAMC|Jail|Prison|Penitentiary|"
     "Correctional Facility|Detention Center|Court|Courthouse|Unit|Ward|Residence|Residences|"
     "Apartments|Manor|Village|Homes|Estates|Lodge|House"
@@ -177,7 +190,9 @@ ORG_WORDS = (
 ORG_LEADS = (
     "University of|College of|Bank of|Hospital of|Church of|Center for|Centre for|"
     "Institute of|Institute for|School of|Department of|Academy of|Museum of|Temple|"
-    "Congregation|Camp|Fort"
+    "Congregation|Camp|Fort|Partners for|Partners in|Friends of|Alliance for|Coalition for|"
+    "Society for|Association for|Council on|Council for|Network for|Services for|Home for|"
+    "Foundation for|Sisters of|Brothers of|House of|Order of"
 )
 
 EMPLOYMENT_CUES = (
@@ -230,7 +245,8 @@ HOLIDAYS = (
     "Veterans Day|Valentine'?s Day|Mother'?s Day|Father'?s Day|Hanukkah|Chanukah|Passover|"
     "Yom Kippur|Rosh Hashanah|Ramadan|Eid(?: al-Fitr| al-Adha)?|Diwali|Kwanzaa|"
     "Martin Luther King(?: Jr\\.?)? Day|MLK Day|Presidents'? Day|Columbus Day|Juneteenth|"
-    "Good Friday|Ash Wednesday|Lunar New Year|Chinese New Year"
+    "Good Friday|Ash Wednesday|Lunar New Year|Chinese New Year|Xmas|XMAS|CHRISTMAS|"
+    "THANKSGIVING|EASTER|HALLOWEEN"
 )
 
 # Words that look like names in a run of capitals but open a heading or a list entry.
@@ -298,9 +314,13 @@ STRONG_LABELS = (
     "patient|pt|client|name|patient name|client name|pt name|member|participant|"
     "emergency contact|contact|guardian|next of kin|nok|cm|case manager|re|subject|"
     "resident|parent|parents|mother|father|spouse|partner|informant|collateral|"
-    "legal name|preferred name|nickname|alias|aka"
+    "legal name|preferred name|nickname|alias|aka|caller|visitor|interpreter|family|veteran|"
+    "vet|student|child|youth|consumer|individual|inmate|detainee|employee|clt|cl"
 )
-WEAK_LABELS = "named|called|name is|goes by|known as|nicknamed|a.k.a|dear|sponsor is|sponsor"
+WEAK_LABELS = (
+    "named|called|name is|goes by|known as|nicknamed|a.k.a|dear|sponsor is|sponsor|"
+    "client|pt|patient|member|clt|veteran|resident"
+)
 
 # Brand and generic drug names a note capitalises without a dose ("started Cogentin").
 DRUGS = frozenset(
@@ -341,4 +361,62 @@ DRUGS = frozenset(
     protonix nexium prilosec pepcid zantac reglan zofran phenergan compazine senokot
     colace miralax lactulose rifaxamin xifaxan kayexalate renvela sevelamer epogen
     procrit aranesp neupogen foley pyxis accucheck glucometer""".split()
+)
+
+# Regions the gazetteers do not hold under the name a note uses: masked as LOCATION with the
+# states and countries (and kept with them when the caller keeps states and countries).
+REGIONS_EXTRA = frozenset(
+    """korea|south korea|north korea|russia|uk|england|scotland|wales|northern ireland|
+    great britain|britain|vietnam|syria|iran|laos|czechia|burma|taiwan|palestine|
+    ivory coast|congo|holland|the netherlands|bosnia|macedonia|
+    ontario|quebec|british columbia|alberta|manitoba|saskatchewan|nova scotia|
+    new brunswick|newfoundland|prince edward island|queensland|tasmania|new south wales|
+    punjab|kerala|gujarat|sindh|bavaria|sicily|sardinia|catalonia|andalusia|
+    new england|midwest|appalachia""".replace("\n", "").split("|")
+) - {""}
+REGIONS_EXTRA = frozenset(" ".join(r.split()) for r in REGIONS_EXTRA)
+
+# Places smaller than a state that the gazetteers miss or hold as ambiguous.
+PLACES_EXTRA = frozenset(
+    """queens|brooklyn|bronx|the bronx|manhattan|staten island|harlem|
+    south boston|east boston|jamaica plain|roxbury|dorchester|mattapan|
+    cape cod|long island|upstate|the valley""".replace("\n", "").split("|")
+) - {"", "upstate", "the valley"}
+PLACES_EXTRA = frozenset(" ".join(r.split()) for r in PLACES_EXTRA)
+
+# Small words inside a surname: "van der Berg", "de la Cruz", "bin Laden", "Two Bulls".
+PARTICLES = frozenset(
+    "de la del de' della di da das dos du van der den von ten ter le bin ibn al el st".split()
+)
+
+# Hospitals, universities and health systems a note names by their letters. A reader knows
+# them as places of care; each is masked as an organisation wherever it stands capitalised.
+ORG_ACRONYMS = frozenset(
+    """MGH BWH BIDMC BMC MEEI DFCI CHA CHOP CHLA UCSF UCLA UCSD UCI UCD UCB USC NYU NYP
+    NYULH NYPH HSS  MSKCC UPMC UPENN HUP OHSU UNC UVA UVM UMASS UMMC UMMS UCH UCHC
+    UTSW UTMB UAB UIC UIUC UMN UW UWMC VUMC VCU MUSC GWU GWUH JHH JHU JHMI JHBMC CCF
+    CWRU  UHC  MSSM LIJ NSUH SUNY CUNY CUMC CPMC WCMC HMC KPNC MDACC  UTHSC
+    BCH CCHMC CNMC LPCH SCH TCH RCH HFH HFHS URMC MCW OSU OSUMC PSU TJUH TJU  IUH
+    ASU NAU BU  MIT TCU SMU LSU FSU USF UCF UGA  UNLV UNM UNMC KUMC UCCS UCHealth
+    UCSDMC UCDMC  LACUSC MEDSTAR CPH MLH SLH SJH SMH SVH UTHealth UTHSCSA UTHSCSH
+    VAMC VAPAHCS VABHS VANYHHS WVU WVUH YNHH YNHHS YSM HUMC RWJ RWJUH RWJBH
+    NHS  UCLH """.split()
+)
+# Departments and agencies a note names by their letters: an organisation after "at",
+# "from", "with" ("called DSHS", "a DMH group home").
+AGENCY_ACRONYMS = frozenset(
+    """DSS DHS DHHS DSHS DMH  DMR DPH DYS  DOE DTA DOH HHS HRA
+    IHS SSA DMV RMV VA VFW YMCA YWCA BGCA NAMI AAUW FBI  USCIS DEA ATF CDC NIH
+    MBTA MTA CTA SEPTA WMATA BART TSA USPS UPS IRS HUD""".split()
+)
+# Letters that look like an organisation's but are a unit, a test or a role.
+NOT_ORG_ACRONYMS = frozenset(
+    """ED ER OR ICU MICU SICU CCU CVICU NICU PICU PACU CTICU NSICU TICU BICU IMCU ACU SDU
+    OB L&D PT OT SLP RT SW CM NP PA MD RN LPN CNA MHW MHT DO ICD CPT DSM AA NA GA SMART
+    IOP PHP ACT CBT DBT EMDR ECT TMS ERP MAT OTP OP IP IM IV PO PRN BID TID QID QHS HS
+    AM PM EST PST CST MST UTC US USA AKA ADHD OCD PTSD MDD GAD BPD SUD AUD OUD CUD
+    TBI CVA MI CHF COPD HTN DM CKD ESRD HIV HCV HBV AIDS STD STI UTI URI PNA DVT PE
+    CT MRI EEG EKG ECG CXR UDS BAL BP HR RR SPO2 BMI DOB MRN SSN ID ROI HIPAA FERPA
+    PCP NOK HCP POA DNR DNI AMA LWBS SI HI AH VH SIB NSSI IOR MSE ROS HPI PMH PSH FH SH
+    SOAP DAP BIRP GIRP MSW LCSW LICSW LMFT LPC LMHC PHD PSYD""".split()
 )

@@ -31,6 +31,19 @@ def test_it_shifts_dates_when_asked_and_refuses_a_shift_of_nothing() -> None:
     assert error is not None and "offset" in str(error)
 
 
+def test_it_masks_states_and_countries_unless_told_to_keep_them() -> None:
+    note = b"Moved from Ohio to Lowell, MA 01852; her mother is in Ghana.\n"
+    out, _, error = run(note)
+    assert error is None
+    assert out == "Moved from [STATE] to [CITY], [STATE] [ZIP]; her mother is in [COUNTRY].\n"
+    out, _, error = run(note, "--keep-states")
+    assert error is None
+    assert out == "Moved from Ohio to [CITY], MA [ZIP]; her mother is in Ghana.\n"
+    line = b'{"id": 1, "text": "Born in Ohio."}\n'
+    out, _, _ = run(line, "--format", "spans-jsonl", "--keep-states")
+    assert json.loads(out) == {"id": 1, "spans": []}
+
+
 def test_it_writes_one_line_of_spans_per_json_line() -> None:
     lines = b'{"id": 7, "text": "Dana Moreau called 662-555-0142"}\n{"id": "b", "text": "ok"}\n'
     out, err, error = run(lines, "--format", "spans-jsonl")

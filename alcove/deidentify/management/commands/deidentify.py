@@ -28,6 +28,11 @@ class Command(BaseCommand):
             help="keep only each date's year (default), or shift every date by --offset-days.",
         )
         parser.add_argument("--offset-days", type=int, default=0)
+        parser.add_argument(
+            "--keep-states",
+            action="store_true",
+            help="leave US states and countries (Safe Harbor allows them); masked by default.",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         stdin = options.get("stdin") or sys.stdin.buffer
@@ -48,7 +53,7 @@ class Command(BaseCommand):
             self.stdout.write(text, ending="")
 
         if options["format"] == "spans-jsonl":
-            outcome = spans_jsonl(stdin, write, known=known)
+            outcome = spans_jsonl(stdin, write, known=known, keep_states=options["keep_states"])
         else:
             outcome = text_redact(
                 stdin,
@@ -56,6 +61,7 @@ class Command(BaseCommand):
                 known=known,
                 dates=DatePolicy(options["dates"]),
                 offset_days=options["offset_days"],
+                keep_states=options["keep_states"],
             )
         for problem in outcome.errors:
             self.stderr.write(problem)

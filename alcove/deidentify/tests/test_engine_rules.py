@@ -1,0 +1,337 @@
+"""The engine's general rules, each with a case it must catch and a near miss it must leave.
+
+Written for text the engine has never seen: every example here is new, and none comes from
+the benchmark sets.
+"""
+
+import importlib
+from pathlib import Path
+
+import pytest
+
+from alcove.deidentify.engine import Kind, find_spans, redact
+from alcove.deidentify.engine.lexicon import Lexicon
+
+# (the package's `lexicon` is the cached function; the tests want the module)
+lexicon_module = importlib.import_module("alcove.deidentify.engine.lexicon")
+
+
+def masked(text: str, *, keep_states: bool = False) -> set[str]:
+    return {text[s.start : s.end] for s in find_spans(text, keep_states=keep_states)}
+
+
+def kinds(text: str) -> dict[str, Kind]:
+    return {text[s.start : s.end]: s.kind for s in find_spans(text)}
+
+
+# --- names ---------------------------------------------------------------------------------
+def test_it_takes_a_common_word_after_a_relation_for_a_name() -> None:
+    assert "Hope" in masked("Her daughter Hope moved back home in the spring.")
+    assert masked("She says she has hope that the new job will help.") == set()
+
+
+def test_it_finds_names_a_hurried_note_writes_in_lower_case() -> None:
+    text = "pt upset, her bf tremaine took the car. sister keisha to pick her up."
+    assert {"tremaine", "keisha"} <= masked(text)
+    assert masked("pt upset, her bf took the car. sister will pick her up.") == set()
+
+
+def test_it_takes_a_name_after_a_relation_written_short() -> None:
+    assert "lucy" in masked("pt slept 6h. dtr lucy visited w/ grandson.")
+    assert masked("pt slept 6h. dtr visited w/ grandson.") == set()
+
+
+def test_it_takes_a_lower_case_surname_after_a_title() -> None:
+    assert "okonjo" in masked("will call school counselor ms okonjo tomorrow")
+    assert masked("will call school counselor ms tomorrow") == set()
+
+
+def test_it_keeps_a_surname_that_is_also_a_word_with_the_given_name() -> None:
+    text = "Her ex-husband Desmond Black called twice."
+    assert "Desmond Black" in masked(text)
+    assert masked("She wore a black coat to the session.") == set()
+
+
+def test_it_keeps_a_state_named_surname_with_the_given_name() -> None:
+    assert "Tyrone Washington" in masked("His uncle Tyrone Washington called the unit.")
+
+
+def test_it_keeps_the_particles_of_a_surname() -> None:
+    assert "van der Linden" in masked("Discussed with Dr. van der Linden on the unit.")
+    assert "Marisol de la Vega" in masked("Client: Marisol de la Vega")
+
+
+def test_it_keeps_a_nickname_in_quotes_inside_the_name() -> None:
+    assert 'Roberto "Beto" Salinas' in masked('Client: Roberto "Beto" Salinas, seen today.')
+
+
+def test_it_takes_a_word_listed_with_a_name_for_a_name() -> None:
+    text = "Her kids (Chidera, Obinna) are staying with an aunt."
+    assert {"Chidera", "Obinna"} <= masked(text)
+    assert "Tylenol" not in masked("His son Obinna, Tylenol given for headache.")
+
+
+def test_it_takes_a_word_before_a_bracketed_age_for_a_name() -> None:
+    assert "Tamsin" in masked("Tamsin (16) came with her father.")
+    assert "Group" not in masked("Group (8) met in the day room.")
+
+
+def test_it_reads_an_unknown_word_opening_a_sentence_before_a_verb_as_a_name() -> None:
+    assert "Oisin" in masked("Oisin described a panic attack at work.")
+    assert masked("Sertraline described as helpful by the client.") == set()
+
+
+def test_it_reads_a_word_no_dictionary_knows_opening_a_sentence_as_a_name() -> None:
+    assert "Chidozie" in masked("Session went well. Chidozie seemed calmer today.")
+    assert masked("Afebrile overnight. Telehealth visit completed. Hyperlipidemia stable.") == set()
+
+
+def test_it_finds_a_name_after_the_word_patient_in_a_line_of_capitals() -> None:
+    assert "MCGILLICUDDY" in masked("PT MCGILLICUDDY CALM ON UNIT, SLEPT 6 HRS. DENIES SI.")
+    assert masked("PT CALM ON UNIT, SLEPT 6 HRS. DENIES SI/HI.") == set()
+
+
+def test_it_does_not_take_a_drug_stem_inside_a_name_for_a_drug() -> None:
+    assert "April" in masked("His wife April attended the family session.")
+    assert "Lisinopril" not in masked("Lisinopril was held this morning.")
+
+
+def test_it_folds_accents_to_look_a_name_up() -> None:
+    assert "Ramírez" in masked("Seen with Ramírez household members.")
+
+
+def test_it_takes_given_names_from_many_countries() -> None:
+    assert "Chukwuemeka" in masked("Her husband Chukwuemeka drove her to the clinic.")
+    assert "Nkechi" in masked("Spoke with Nkechi by phone about the refill.")
+
+
+def test_it_leaves_a_label_out_of_a_name() -> None:
+    assert "Age" not in masked("Name: Rosalind Kettering  Age: 15  DOB: 4/2/2009")
+
+
+# --- staff ---------------------------------------------------------------------------------
+def test_it_takes_a_name_before_a_role_for_staff() -> None:
+    assert kinds("-- Juniper Ashworth, intake coordinator") == {"Juniper Ashworth": Kind.STAFF}
+    assert masked("Discussed with the team, intake coordinator aware.") == set()
+
+
+def test_it_takes_a_name_after_an_initial_and_a_credential_for_staff() -> None:
+    assert "Marta K." in masked("Marta K., RN")
+    assert "T. WASHINGTON" in masked("T. WASHINGTON RN / L. OKAFOR MHW")
+
+
+def test_it_takes_a_signature_line_for_staff() -> None:
+    assert "Imelda Okoro" in masked("Plan reviewed with client.\n/es/ Imelda Okoro")
+
+
+def test_it_takes_typists_initials_for_staff() -> None:
+    text = "Dictated by Dr. Farrow\nRF:kmb  DD: 02/07/2091"
+    assert {"RF", "kmb"} <= masked(text)
+    assert masked("Pronouns he/him, lives alone.") == set()
+
+
+def test_it_takes_a_surname_that_is_a_sign_after_a_title() -> None:
+    assert "Weiss" in masked("Prior episode treated by Dr. Weiss at the college.")
+    assert masked("Mallory-Weiss tear on EGD.") == set()
+
+
+# --- places --------------------------------------------------------------------------------
+def test_it_masks_states_and_countries_unless_asked_to_keep_them() -> None:
+    text = "Moved from Ohio to Lowell, MA 01852 after two years in Ghana."
+    assert {"Ohio", "MA", "Ghana"} <= masked(text)
+    kept = masked(text, keep_states=True)
+    assert not {"Ohio", "MA", "Ghana"} & kept
+    assert {"Lowell", "01852"} <= kept
+
+
+def test_it_masks_a_state_code_only_after_a_town_or_before_a_zip() -> None:
+    assert "GA" in masked("She lives in Decatur, GA.")
+    assert "ID" not in masked("Interpreter Bao Tran, ID 44731, used for the session.")
+    assert kinds("Hope Castillo, MA, LMHC").get("MA") != Kind.LOCATION
+
+
+def test_it_replaces_a_state_and_a_country_by_what_they_are() -> None:
+    out = redact("Born in Peru, raised in Vermont.")
+    assert out == "Born in [COUNTRY], raised in [STATE]."
+
+
+def test_it_takes_a_lower_case_town_after_lives_in_for_a_place() -> None:
+    assert "fitchburg" in masked("lives in fitchburg w/ mom, works nights")
+    assert masked("lives in denial about the drinking") == set()
+
+
+def test_it_finds_postcodes_of_other_countries() -> None:
+    assert {"SW1A 2AA", "D06 F2X4", "K1A 0B1"} <= masked(
+        "London SW1A 2AA; Dublin D06 F2X4; Ottawa K1A 0B1"
+    )
+    assert masked("F41.1 generalized anxiety, CD4 count 450.") == set()
+
+
+def test_it_finds_a_street_written_with_its_number_after_the_name() -> None:
+    assert "Via Garibaldi 14" in masked("Her mother lives at Via Garibaldi 14 in Turin.")
+    assert "Lindenstrasse 8" in masked("Letters go to Lindenstrasse 8, Basel.")
+    assert masked("Lithium 300 mg at night; Room 12 overnight.") <= {"12"}
+
+
+def test_it_finds_military_mail_addresses() -> None:
+    assert {"PSC 4355, Box 4187", "APO AE 09012"} <= masked("PSC 4355, Box 4187\nAPO AE 09012")
+
+
+def test_it_takes_any_code_after_the_words_zip_code_for_a_zip() -> None:
+    assert "3520" in masked("ZIP: 3520")
+    assert masked("Zipped her jacket; code blue called at 3520.") == set()
+
+
+def test_it_finishes_an_address_with_the_lines_under_it() -> None:
+    text = "Send to:\n41 Harbour Road\nSuite 12\nKilmore Quay\nIreland 44120\n\nThanks, seen today."
+    out = redact(text)
+    assert not {"12", "Kilmore", "Quay", "44120"} & set(out.split()), out
+    assert out.endswith("Thanks, seen today.")
+    note = "Clinic, 12 Main Street\nMENTAL HEALTH NOTE\nDear Dr. Ruiz,"
+    assert "MENTAL HEALTH NOTE" not in masked(note) and "Dear" not in " ".join(masked(note))
+
+
+def test_it_takes_a_word_no_dictionary_knows_where_a_place_is_announced_for_a_place() -> None:
+    assert kinds("He grew up in Remniku with his aunt.")["Remniku"] == Kind.LOCATION
+    assert masked("She was raised in Catholic schools by her aunt.") == set()
+
+
+# --- organisations -------------------------------------------------------------------------
+def test_it_takes_a_hospitals_letters_for_an_organisation() -> None:
+    assert kinds("Transferred from BIDMC for a psychiatric bed.")["BIDMC"] == Kind.ORGANIZATION
+    assert masked("Transferred from the ED for a psychiatric bed.") == set()
+
+
+def test_it_takes_unknown_letters_where_care_is_announced_for_an_organisation() -> None:
+    assert "QHMC" in masked("She was transferred from QHMC overnight.")
+    assert masked("She was transferred from ICU overnight.") == set()
+
+
+def test_it_takes_letters_before_a_town_for_a_university() -> None:
+    assert "UT Austin" in masked("Sophomore at UT Austin, majoring in biology.")
+
+
+def test_it_takes_a_capitalised_name_after_at_for_an_organisation() -> None:
+    assert "Genentech" in masked("He has an internship at Genentech this summer.")
+    assert masked("She is at risk at home and at baseline at night.") == set()
+
+
+def test_it_takes_an_organisation_word_inside_a_run_of_capitals_as_naming_it() -> None:
+    assert "Harbor Cove Community Health Center" in masked(
+        "Follow up at Harbor Cove Community Health Center next week."
+    )
+    assert masked("Follow up at the Community Health Center next week.") == set()
+
+
+def test_it_takes_an_organisation_that_opens_with_its_kind() -> None:
+    assert "Partners for Recovery" in masked("She can go to Partners for Recovery shelter.")
+    assert {"Lowell MC", "Cass Tech"} <= masked("Seen at Lowell MC; son attends Cass Tech.")
+
+
+def test_it_keeps_a_clinical_word_inside_an_organisations_name() -> None:
+    assert "Axis Medical Center" in masked("Labs drawn at Axis Medical Center.")
+    assert masked("Axis I diagnosis deferred.") == set()
+
+
+# --- dates and ages ------------------------------------------------------------------------
+def test_it_reads_a_month_and_day_before_a_clock_time_as_a_date() -> None:
+    assert "3/7" in masked("Rescheduled to 3/7 4pm by phone.")
+    assert masked("Pain 3/7 at rest.") == set()
+
+
+def test_it_reads_a_date_after_a_verb_of_events_and_what_it_was() -> None:
+    assert "2/6" in masked("Started ECT 2/6; 5 treatments.")
+    assert masked("Started ECT, 2/6 of the planned sessions done.") <= {"2/6"}
+
+
+def test_it_reads_a_month_and_day_after_a_verb_of_events_as_a_date() -> None:
+    assert "2/6" in masked("PCL-5 44, down from 58 at intake 2/6.")
+    assert masked("Murmur 2/6 at the left sternal border.") == set()
+
+
+def test_it_reads_years_of_shifted_records_as_dates() -> None:
+    assert "08/15/2102" in masked("Signed: 08/15/2102 11:32")
+    assert "2130" not in masked("Meds given at 2130, pt asleep.")
+
+
+def test_it_reads_weekday_short_forms_as_dates_where_a_day_is_meant() -> None:
+    assert {"Mon", "Thurs"} <= masked("Diary card completed Mon-Thurs.")
+    assert "tues" in masked("told her we'd discuss tues. about the dose")
+    assert masked("Sun exposure counselling given. O2 sat 97%.") == set()
+
+
+def test_it_reads_a_range_of_months_as_dates() -> None:
+    assert "Jan-Aug 2024" in masked("Attended 18 sessions Jan-Aug 2024.")
+
+
+def test_it_reads_an_age_and_sex_standing_apart_as_an_age() -> None:
+    assert "27" in masked("27F BIBA from a motel after an ingestion.")
+    assert masked("VS: TEMP 99F  HR 88  RR 16") == set()
+
+
+def test_it_reads_an_age_at_a_turn_of_life_as_an_age() -> None:
+    assert {"19", "24"} <= masked("She married at 19, divorced at 24, and moved east.")
+    assert "9" not in masked("She married in June and was home at 9 pm.")
+
+
+def test_it_reads_a_number_after_a_listed_name_as_an_age() -> None:
+    assert {"12", "9"} <= masked("Children (Ayaan 12, Hodan 9) with their aunt.")
+
+
+def test_it_finds_a_user_name_as_an_identifier() -> None:
+    assert "moth_and_lamp#4410" in masked("Discord handle moth_and_lamp#4410 shared.")
+
+
+# --- the lexicon's cache -------------------------------------------------------------------
+def _small_build(calls: list[int]) -> Lexicon:
+    calls.append(1)
+    return Lexicon(first={"dana": 1}, places={"petal": True})
+
+
+def test_it_caches_the_lexicon_under_the_data_dir_when_the_cache_dir_cannot_be_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a directory")
+    monkeypatch.setenv("ALCOVE_DEID_CACHE", str(blocked / "cache"))
+    monkeypatch.setenv("ALCOVE_DATA_DIR", str(tmp_path / "data"))
+    calls: list[int] = []
+    monkeypatch.setattr(lexicon_module, "_build", lambda: _small_build(calls))
+    first = lexicon_module.load_lexicon()
+    second = lexicon_module.load_lexicon()
+    assert first.first == second.first == {"dana": 1}
+    assert calls == [1]  # the second load read the cache
+    assert list((tmp_path / "data" / "cache").glob("deid-lexicon-*.marshal"))
+
+
+def test_it_builds_the_lexicon_in_memory_when_no_cache_can_be_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a directory")
+    monkeypatch.setenv("ALCOVE_DEID_CACHE", str(blocked / "cache"))
+    monkeypatch.delenv("ALCOVE_DATA_DIR", raising=False)
+    monkeypatch.setattr(lexicon_module.tempfile, "tempdir", str(blocked / "tmp"))
+    calls: list[int] = []
+    monkeypatch.setattr(lexicon_module, "_build", lambda: _small_build(calls))
+    assert lexicon_module.load_lexicon().places == {"petal": True}
+    assert lexicon_module.load_lexicon().places == {"petal": True}
+    assert calls == [1, 1]  # nothing could be cached: built each time, and it still works
+
+
+def test_it_reads_no_cache_from_a_temporary_folder_others_can_write(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a directory")
+    monkeypatch.setenv("ALCOVE_DEID_CACHE", str(blocked / "cache"))
+    monkeypatch.delenv("ALCOVE_DATA_DIR", raising=False)
+    monkeypatch.setattr(lexicon_module.tempfile, "tempdir", str(tmp_path / "tmp"))
+    calls: list[int] = []
+    monkeypatch.setattr(lexicon_module, "_build", lambda: _small_build(calls))
+    lexicon_module.load_lexicon()
+    folder = lexicon_module._temporary_dir()
+    assert oct(folder.stat().st_mode & 0o777) == oct(0o700)
+    folder.chmod(0o777)
+    lexicon_module.load_lexicon()
+    assert calls == [1, 1]  # the planted folder is not trusted
