@@ -5,8 +5,9 @@ notice line, so a page separated from the rest still says what it belongs to. Ou
 deterministic (reportlab's invariant mode), so the same content gives the same SHA-256.
 
 Text is set in DejaVu Sans where the system has it (Debian's fonts-dejavu-core), else in
-the Bitstream Vera that ships with reportlab. A character the font cannot show would print
-as a blank, silently changing what was released: such a document is refused instead.
+the Bitstream Vera that ships with reportlab; Chinese, Japanese and Korean in Adobe's
+standard CID fonts. A character none of them can show would print as a blank, silently
+changing what was released: such a document is refused instead.
 """
 
 import io
@@ -20,6 +21,7 @@ from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer
@@ -74,10 +76,33 @@ def _fonts() -> tuple[str, str, frozenset[int]]:
     return "AlcoveSans", "AlcoveSansBold", covered
 
 
+# Chinese, Japanese and Korean text is set in Adobe's standard CID fonts, which PDF
+# readers supply (they are named, not embedded): the characters are in the document, and
+# a reader without the font shows a substitute, never nothing.
+CJK_FONTS = (
+    ("HYSMyeongJo-Medium", ((0x1100, 0x11FF), (0x3130, 0x318F), (0xAC00, 0xD7AF))),
+    ("HeiseiMin-W3", ((0x3040, 0x30FF), (0x31F0, 0x31FF), (0xFF66, 0xFF9F))),
+    (
+        "STSong-Light",
+        ((0x3000, 0x303F), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0xFF00, 0xFFEF)),
+    ),
+)
+
+
+def _cjk_font(char: str) -> str | None:
+    code = ord(char)
+    for name, blocks in CJK_FONTS:
+        if any(low <= code <= high for low, high in blocks):
+            if name not in pdfmetrics.getRegisteredFontNames():
+                pdfmetrics.registerFont(UnicodeCIDFont(name))
+            return name
+    return None
+
+
 def unprintable(text: str) -> set[str]:
-    """Characters of the text that the font would not show (line breaks are fine)."""
+    """Characters of the text that no font here would show (line breaks are fine)."""
     covered = _fonts()[2]
-    return {c for c in text if c not in "\n\r\t" and ord(c) not in covered}
+    return {c for c in text if c not in "\n\r\t" and ord(c) not in covered and _cjk_font(c) is None}
 
 
 def _check(document: Document) -> None:
@@ -108,8 +133,28 @@ def _styles() -> dict[str, ParagraphStyle]:
     }
 
 
+def _markup(text: str) -> str:
+    """Escaped text, runs the main font lacks wrapped in their CJK font."""
+    covered = _fonts()[2]
+    out: list[str] = []
+    run: list[str] = []
+    run_font: str | None = None
+    for char in text:
+        font = None if char in "\n\r\t" or ord(char) in covered else _cjk_font(char)
+        if font != run_font and run:
+            chunk = escape("".join(run))
+            out.append(f'<font name="{run_font}">{chunk}</font>' if run_font else chunk)
+            run = []
+        run_font = font
+        run.append(char)
+    if run:
+        chunk = escape("".join(run))
+        out.append(f'<font name="{run_font}">{chunk}</font>' if run_font else chunk)
+    return "".join(out).replace("\n", "<br/>")
+
+
 def _paragraph(text: str, style: ParagraphStyle) -> Paragraph:
-    return Paragraph(escape(text).replace("\n", "<br/>"), style)
+    return Paragraph(_markup(text), style)
 
 
 def _flowables(document: Document) -> list[object]:

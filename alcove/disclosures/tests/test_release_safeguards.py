@@ -223,10 +223,16 @@ def test_the_write_once_triggers_fix_every_column_but_the_sealed_ones():
         assert set(FIXED[model._meta.db_table]) == unsealed
 
 
-def test_a_name_the_font_cannot_print_refuses_the_package_and_the_audit_keeps_no_character(chart):
-    with pytest.raises(DisclosureRefused, match="U\\+738B") as refused:
-        warning(chart, recipient="王芳 律师事务所")
+def test_a_name_in_chinese_korean_or_japanese_prints_in_the_package(chart):
+    disclosure = warning(chart, recipient="王芳 律师事务所, 김민준, さくら")
+    text = text_of(disclosure_package_open(actor=chart["clinician"], disclosure=disclosure))
+    assert "王芳 律师事务所, 김민준, さくら" in text
+
+
+def test_a_name_no_font_can_print_refuses_the_package_and_the_audit_keeps_no_character(chart):
+    with pytest.raises(DisclosureRefused, match="U\\+0E2A") as refused:
+        warning(chart, recipient="สมชาย ใจดี")
     assert "font cannot print" in refused.value.rule
     denied = AuditEvent.objects.get(action="disclosure.release", outcome=Outcome.DENIED)
-    assert "738B" not in denied.rule and "王" not in denied.rule
+    assert "0E2A" not in denied.rule and "ส" not in denied.rule
     assert not Disclosure.objects.exists()
