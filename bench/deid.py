@@ -59,6 +59,7 @@ NOTES = HERE / "deid" / "data" / "notes.jsonl"
 BLIND = HERE / "deid" / "data" / "blind.jsonl"
 BLIND2 = HERE / "deid" / "data" / "blind2.jsonl"
 BLIND3 = HERE / "deid" / "data" / "blind3.jsonl"
+BLIND4 = HERE / "deid" / "data" / "blind4.jsonl"
 PRESIDIO = Path(
     os.environ.get(
         "ALCOVE_PRESIDIO_SET", ROOT.parent / "shared" / "data" / "presidio_synth_dataset_v2.json"
@@ -105,6 +106,10 @@ def load_blind2() -> list[Doc]:
 
 def load_blind3() -> list[Doc]:
     return _jsonl(BLIND3) if BLIND3.exists() else []
+
+
+def load_blind4() -> list[Doc]:
+    return _jsonl(BLIND4) if BLIND4.exists() else []
 
 
 HANDWRITTEN = HERE / "deid" / "data" / "handwritten.txt"
@@ -321,18 +326,21 @@ def main() -> None:
     parser.add_argument("--show-misses", type=int, default=0, metavar="N")
     parser.add_argument(
         "--set",
-        choices=["notes", "handwritten", "blind", "blind2", "blind3", "presidio"],
+        choices=["notes", "handwritten", "blind", "blind2", "blind3", "blind4", "presidio"],
         action="append",
     )
     parser.add_argument("--no-speed", action="store_true")
     args = parser.parse_args()
-    sets = args.set or ["notes", "handwritten", "blind", "blind2", "blind3", "presidio"]
+    sets = args.set or [
+        "notes", "handwritten", "blind", "blind2", "blind3", "blind4", "presidio"
+    ]
     loaders = {
         "notes": load_notes,
         "handwritten": load_handwritten,
         "blind": load_blind,
         "blind2": load_blind2,
         "blind3": load_blind3,
+        "blind4": load_blind4,
         "presidio": load_presidio,
     }
     if not args.no_speed:
