@@ -331,9 +331,7 @@ def main() -> None:
     )
     parser.add_argument("--no-speed", action="store_true")
     args = parser.parse_args()
-    sets = args.set or [
-        "notes", "handwritten", "blind", "blind2", "blind3", "blind4", "presidio"
-    ]
+    sets = args.set or ["notes", "handwritten", "blind", "blind2", "blind3", "blind4", "presidio"]
     loaders = {
         "notes": load_notes,
         "handwritten": load_handwritten,

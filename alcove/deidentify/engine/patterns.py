@@ -105,10 +105,16 @@ WEEKDAY_SHORT = re.compile(
     r"|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b)"
 )
 WEEKDAY_CUE_BEFORE = re.compile(
-    r"(?:\b(?:mon|tues?|weds?|thu|thurs?|fri|sat|sun)[-\u2013]|"
-    r"\b(?:on|next|last|this|until|till|by|since|from|discuss|see you|mtg|meeting|session|"
+    r"(?:\b(?:mon|tues?|weds?|thu|thurs?|fri|sat|sun)[-\u2013/]|"
+    r"\b(?:on|next|last|this|until|till|by|since|from|discuss|see you|mtg|meeting|session|do|"
     r"appt|rtc|f/u|every|each|visit|visits|visiting|come|comes|coming|back|after|before|"
     r"return|returns|call|calls)[ \t]+)$"
+)
+# Short forms of weekdays that are no English word: a date wherever they stand ("FLY IN FRI",
+# "Med check Thurs."); "Mon" and "Wed" count capitalised, "Sat" and "Sun" only by context.
+WEEKDAY_ALWAYS = re.compile(
+    r"\b(?:[Tt]ues?|TUES?|[Tt]hurs?|THURS?|[Tt]hu|THU|[Ww]eds|WEDS|[Ff]ri|FRI|Mon|MON|Wed|WED)"
+    r"\b(?![-'\u2019]?\w)"
 )
 NOT_A_DATE_AFTER = re.compile(
     r"[ \t]*(?:tabs?|caps?|pills?|doses?|mg|of|pain|scale|strength|\d|x\b|times)"
@@ -121,7 +127,7 @@ MEASURE_BEFORE = re.compile(
 )
 SCORE_BEFORE = re.compile(
     r"(?:moca|mmse|slums|phq-?\d*|gad-?\d*|score|scored|rated|rating|pain|strength|recall|"
-    r"sat|saturation|bp|ratio|of|out of|grade|level|apgar|gcs|ciwa|cows)[ \t:=]*$"
+    r"sat|saturation|bp|ratio|of|out of|grade|apgar|gcs|ciwa|cows)[ \t:=]*$"
 )
 YEAR_ALONE = re.compile(rf"(?<![\d/.$-])({YEAR4})\b(?![/.-]\d)")
 NOT_A_YEAR_AFTER = re.compile(
@@ -296,13 +302,15 @@ STREET_SUFFIX = (
 )
 _STREET_NAME = r"(?:[A-Z0-9][A-Za-z0-9'-]*[ \t]+){0,3}[A-Z0-9][A-Za-z0-9'-]*"
 _UNIT = (
-    r"(?:,?\s+(?:Apt|Apartment|Unit|Suite|Ste|Fl|Floor|Rm|Room|Bldg|Lot|#)"
+    r"(?:,?\s+(?:Apt|Apartment|Unit|Suite|Ste|Fl|Floor|Rm|Room|Bldg|Lot|#|APT|UNIT|SUITE|STE|FL|"
+    r"FLOOR|RM|ROOM|BLDG|LOT)"
     r"\.?\s*#?\s*[A-Za-z0-9-]+|,?[ \t]+\d{1,2}(?:st|nd|rd|th)[ \t]+(?:Floor|Fl)\b\.?)?"
 )
 ADDRESS_PATTERNS: tuple[re.Pattern[str], ...] = (
+    # "412 Birch Hollow Rd", and rural grid numbers as the upper Midwest writes them ("W4410")
     re.compile(
-        rf"(?<![:/.])\b\d{{1,6}}[A-Za-z]?(?:-\d+)?[ \t]+(?:[NSEW]\.?[ \t]+|(?:North|South|East|"
-        rf"West)[ \t]+)?{_STREET_NAME}[ \t]+"
+        rf"(?<![:/.])\b(?:[NSEW]\d{{3,6}}|\d{{1,6}}[A-Za-z]?(?:-\d+)?)[ \t]+"
+        rf"(?:[NSEW]\.?[ \t]+|(?:North|South|East|West)[ \t]+)?{_STREET_NAME}[ \t]+"
         rf"(?:{STREET_SUFFIX}|{STREET_SUFFIX.upper()})\b\.?(?:\s+(?:[NSEW]|NE|NW|SE|"
         rf"SW)\b\.?)?{_UNIT}"
     ),
@@ -311,6 +319,11 @@ ADDRESS_PATTERNS: tuple[re.Pattern[str], ...] = (
         rf"US)[ \t]*\d+[A-Z]?\b{_UNIT}"
     ),
     re.compile(r"\b(?:P\.?[ \t]?O\.?[ \t]?Box|PO BOX|Post Office Box)[ \t]+\d+\b"),
+    # a county road named by letters: "N2715 County Rd K", "1180 CTH JJ"
+    re.compile(
+        r"\b(?:[NSEW]\d{3,6}|\d{1,6})[ \t]+(?:County[ \t]+(?:Road|Rd\.?|Highway|Hwy\.?|Trunk)|"
+        r"CTH|CR|Co\.?[ \t]+Rd\.?)[ \t]+[A-Z]{1,2}\b"
+    ),
     # Streets as much of the world writes them, the number after the name: "Via Roma 131",
     # "Rua do Arenque 1634", "Kopfholzistrasse 45", "Harjukuja 54" (a number may lead too)
     re.compile(
@@ -344,10 +357,13 @@ ADDRESS_PATTERNS: tuple[re.Pattern[str], ...] = (
     ),
     re.compile(r"\b(?:Route|Highway|Interstate|I-)\s?\d{1,3}\b(?=\s+(?:exit|near|and|at))"),
     re.compile(
-        r"\b(?:on|off|at|near|from|to)[ \t]+((?:Route|Rte\.?|Highway|Hwy\.?)[ \t]?\d{1,3})\b"
+        r"\b(?:on|off|at|near|from|to)[ \t]+((?i:route|rte\.?|highway|hwy\.?)[ \t]?\d{1,3})\b"
     ),
 )
-DOCTOR_AFTER = re.compile(r"\.?[ \t]+[A-Z][A-Za-z'-]+")
+# "1:1 discontinued per Dr. Esposito" is no address ("12 Elm Dr Apt 3" is one)
+DOCTOR_AFTER = re.compile(
+    r"\.?[ \t]+(?!(?i:apt|unit|suite|ste|fl|floor|rm|room|bldg)\b)[A-Z][A-Za-z'-]+"
+)
 _STATE_ALT = "|".join(sorted((*STATES, *STATE_CODES), key=len, reverse=True))
 # A ZIP code is a five-digit number after a state or the word ZIP: found from the number,
 # then the words before it are checked (one quick scan instead of one per state name).
@@ -382,7 +398,7 @@ ID_DIGITS = _first(r"\d", ID_DIGITS)
 ID_DASHED = _first(r"\d", ID_DASHED)
 CARD = _first(r"\d", CARD)
 ADDRESS_PATTERNS = (
-    _first(r"\d", ADDRESS_PATTERNS[0]),
+    _first(r"[\dNSEW]", ADDRESS_PATTERNS[0]),
     _first(r"\d", ADDRESS_PATTERNS[1]),
     *ADDRESS_PATTERNS[2:],
 )
@@ -544,8 +560,10 @@ def _dates(text: str, low: str) -> Iterator[Span]:
         for m in pattern.finditer(low):
             yield Span(*m.span(1), Kind.DATE)
     for m in WEEKDAY_SHORT.finditer(low):
-        if len(m.group()) > 6 or WEEKDAY_CUE_BEFORE.search(low, max(0, m.start() - 12), m.start()):
+        if len(m.group()) >= 6 or WEEKDAY_CUE_BEFORE.search(low, max(0, m.start() - 12), m.start()):
             yield Span(m.start(), m.end(), Kind.DATE)  # "discuss tues", "Mon-Thurs", "friday"
+    for m in WEEKDAY_ALWAYS.finditer(text):
+        yield Span(m.start(), m.end(), Kind.DATE)
 
 
 # A word each pattern needs (lower case); empty: always scanned.
@@ -560,6 +578,7 @@ ADDRESS_HINTS: tuple[tuple[str, ...], ...] = (
     (),
     ("route", "rte", "highway", "hwy", "county road", "cr ", "sr ", "us "),
     ("box",),
+    ("county", "cth", "cr ", "co"),
     ("rue", "rua", "via", "av", "calle", "carrer", "strada", "piazza", "largo", "travessa",
      "ul", "aleja", "al.", "praça", "plaza", "paseo", "camino", "chemin", "boulevard", "str",
      "weg", "gasse", "vej", "gade", "väg", "gatan", "katu", "tie ", "kuja", "polku", "laan",

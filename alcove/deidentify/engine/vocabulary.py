@@ -420,3 +420,65 @@ NOT_ORG_ACRONYMS = frozenset(
     PCP NOK HCP POA DNR DNI AMA LWBS SI HI AH VH SIB NSSI IOR MSE ROS HPI PMH PSH FH SH
     SOAP DAP BIRP GIRP MSW LCSW LICSW LMFT LPC LMHC PHD PSYD""".split()
 )
+
+# --- the allow-list (allowlist.py) --------------------------------------------------------
+# Shorthand a clinician writes that no dictionary holds: never masked by the allow-list
+# sweep, in capitals or not. (Alcove's own list, from clinical and nursing usage.)
+SHORTHAND = frozenset(
+    """abd abx acc adl adls afeb aki alf amb ambul ambulat amt ant appt appts approx apt assoc
+    asst avh bal bbb bdz bibems biba bibp bilat bkfst bkfast bm bms bx cath cc cig cigs cir
+    ckd clin cm cmt cnt cont contd cx dc'd d/c dcd dec decr dept diag diff dispo dnka doa
+    doc docs dtr dx ecg eeg eob eod eps equiv eval evals exam exts fam fhx fu fxn gtt hgt hh
+    hob hoh hosp hr hrs hs htn hx inc incr indep info inj inpt ins int intox isol lbs lg lt
+    mar med meds mg mgmt min mins mod mos msg msgs mtg mtgs mult neg neuro noc nrb
+    nsg nv oob ooc pcp pmr pos poss post pre prev prn prob pt pts ptt px qd qhs qid qod re
+    rec recd rec'd reg req resp rn rnd rom rt rtc rx sched sig slp sm sob soc sp spec sq
+    st stat sup supp sx sz tab tabs tbd temp ther thx tid tmrw tmw tol tox trx tx ua uds
+    ue unk uo vax vm vo vs vss w/c wbat wc wd wk wks wnl wt xfer xr yr yrs yo
+    psychiatry psychotherapy telehealth televideo telepsych televisit videovisit zoom
+    biweekly coworker coworkers worksheet worksheets homework preschool kindergarten
+    pdmp cssrs phq gad pcl asrs ybocs epds edps moca mmse slums ciwa cows audit dast
+    bipolar schizoaffective psychosis psychotic paranoia paranoid delusional depressive
+    hypomanic manic dysphoric anhedonia anhedonic insomnia hypersomnia akathisia
+    dyskinesia dystonia parkinsonism catatonia catatonic delirium dementia neurocognitive
+    suicidality self-harm overdose detox sobriety relapse abstinent abstinence cravings
+    ambulates ambulating ambulated reoriented redirected redirectable redirection
+    deescalated de-escalated deescalation de-escalation sitter sitters facesheet
+    undomiciled unhoused homeless shelter q15 q30 1:1 afebrile normotensive tachycardic
+    bradycardic diaphoretic tremulous ataxic disheveled dishevelled unkempt malodorous
+    guarded hyperverbal pressured tangential perseverative nonverbal nonadherent
+    noncompliant nonadherence noncompliance adherent compliant titrate titrated titration
+    taper tapered tapering prn'd prn's handoff hand-off huddle charting documented
+    pt's dtr's
+    north south east west young old long short little small rich wise sharp white black
+    brown green gray grey""".split()
+)
+
+# Peoples, languages and faiths a note capitalises (with the languages faker lists and the
+# regions of the lexicon): never a name on their own. Alcove's own list.
+PEOPLES = frozenset(
+    """afghan african afro-caribbean albanian algerian amharic angolan arab arabic armenian
+    ashkenazi assyrian azerbaijani bangladeshi bengali berber bhutanese bolivian bosnian
+    brazilian british bulgarian burmese cambodian cameroonian canadian cantonese cape-verdean
+    caribbean chaldean chilean chinese colombian congolese creole croatian cuban
+    czech danish dari dinka dominican dutch ecuadorian egyptian emirati english eritrean
+    ethiopian farsi filipino filipina finnish french fulani gambian georgian german
+    ghanaian greek guatemalan guinean gujarati haitian hausa hawaiian hebrew hindi hindu
+    hispanic hmong honduran hungarian ibo igbo ilocano indonesian iranian iraqi irish
+    israeli italian ivorian jamaican japanese jordanian kenyan khmer kinyarwanda
+    kirundi korean kurdish kurd lakota lao laotian latvian lebanese liberian libyan
+    lithuanian malay malayalam malaysian malian mandarin marathi mayan mexican mien
+    moroccan navajo nepali nepalese nicaraguan nigerian norwegian ojibwe oromo pacific
+    pakistani palestinian panamanian pashto persian peruvian polish portuguese
+    punjabi quechua rohingya romanian russian rwandan salvadoran samoan saudi
+    scottish senegalese serbian sicilian sikh sinhala slovak somali sotho
+    spanish sudanese swahili swedish syrian tagalog taiwanese tajik tamil tanzanian
+    telugu thai tibetan tigrinya togolese tongan tswana turkish turkmen twi ugandan
+    ukrainian urdu uyghur uzbek venezuelan vietnamese welsh wolof yemeni yiddish yoruba
+    zambian zimbabwean zulu cherokee ojibwa apache sioux hopi lumbee choctaw
+    muslim jewish christian catholic protestant baptist methodist lutheran presbyterian
+    episcopal episcopalian pentecostal evangelical orthodox mormon adventist quaker
+    amish mennonite buddhist hindu sikh jain bahai rastafarian unitarian anglican
+    latino latina latinx latine caucasian asian black white indigenous native
+    multiracial biracial""".split()
+)
