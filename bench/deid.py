@@ -60,6 +60,7 @@ BLIND = HERE / "deid" / "data" / "blind.jsonl"
 BLIND2 = HERE / "deid" / "data" / "blind2.jsonl"
 BLIND3 = HERE / "deid" / "data" / "blind3.jsonl"
 BLIND4 = HERE / "deid" / "data" / "blind4.jsonl"
+BLIND5 = HERE / "deid" / "data" / "blind5.jsonl"
 PRESIDIO = Path(
     os.environ.get(
         "ALCOVE_PRESIDIO_SET", ROOT.parent / "shared" / "data" / "presidio_synth_dataset_v2.json"
@@ -110,6 +111,10 @@ def load_blind3() -> list[Doc]:
 
 def load_blind4() -> list[Doc]:
     return _jsonl(BLIND4) if BLIND4.exists() else []
+
+
+def load_blind5() -> list[Doc]:
+    return _jsonl(BLIND5) if BLIND5.exists() else []
 
 
 HANDWRITTEN = HERE / "deid" / "data" / "handwritten.txt"
@@ -326,12 +331,12 @@ def main() -> None:
     parser.add_argument("--show-misses", type=int, default=0, metavar="N")
     parser.add_argument(
         "--set",
-        choices=["notes", "handwritten", "blind", "blind2", "blind3", "blind4", "presidio"],
+        choices=["notes", "handwritten", "blind", "blind2", "blind3", "blind4", "blind5", "presidio"],
         action="append",
     )
     parser.add_argument("--no-speed", action="store_true")
     args = parser.parse_args()
-    sets = args.set or ["notes", "handwritten", "blind", "blind2", "blind3", "blind4", "presidio"]
+    sets = args.set or ["notes", "handwritten", "blind", "blind2", "blind3", "blind4", "blind5", "presidio"]
     loaders = {
         "notes": load_notes,
         "handwritten": load_handwritten,
@@ -339,6 +344,7 @@ def main() -> None:
         "blind2": load_blind2,
         "blind3": load_blind3,
         "blind4": load_blind4,
+        "blind5": load_blind5,
         "presidio": load_presidio,
     }
     if not args.no_speed:
