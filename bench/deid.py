@@ -326,17 +326,20 @@ def startup() -> None:
     )
 
 
+SETS = ["notes", "handwritten", "blind", "blind2", "blind3", "blind4", "blind5", "presidio"]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="De-identification benchmark.")
     parser.add_argument("--show-misses", type=int, default=0, metavar="N")
     parser.add_argument(
         "--set",
-        choices=["notes", "handwritten", "blind", "blind2", "blind3", "blind4", "blind5", "presidio"],
+        choices=SETS,
         action="append",
     )
     parser.add_argument("--no-speed", action="store_true")
     args = parser.parse_args()
-    sets = args.set or ["notes", "handwritten", "blind", "blind2", "blind3", "blind4", "blind5", "presidio"]
+    sets = args.set or SETS
     loaders = {
         "notes": load_notes,
         "handwritten": load_handwritten,

@@ -115,6 +115,13 @@ WEEKDAY_CUE_BEFORE = re.compile(
 WEEKDAY_ALWAYS = re.compile(
     r"\b(?:[Tt]ues?|TUES?|[Tt]hurs?|THURS?|[Tt]hu|THU|[Ww]eds|WEDS|[Ff]ri|FRI|Mon|MON|Wed|WED)"
     r"\b(?![-'\u2019]?\w)"
+    r"|\b(?:Sat|Sun)\b(?=[.,;)][ \t]*(?:$|\n|[A-Z]))"  # "flying in Sat. Continue ..."
+)
+DECIMAL_AFTER = re.compile(r"[ \t]+\d+\.\d")
+# Months no name, verb or word shares: a date wherever they stand capitalised.
+PLAIN_MONTHS = frozenset(
+    """January February July September October November December Jan Feb Sept Oct Nov Dec
+    JANUARY FEBRUARY JULY SEPTEMBER OCTOBER NOVEMBER DECEMBER""".split()
 )
 NOT_A_DATE_AFTER = re.compile(
     r"[ \t]*(?:tabs?|caps?|pills?|doses?|mg|of|pain|scale|strength|\d|x\b|times)"
@@ -400,8 +407,12 @@ CARD = _first(r"\d", CARD)
 ADDRESS_PATTERNS = (
     _first(r"[\dNSEW]", ADDRESS_PATTERNS[0]),
     _first(r"\d", ADDRESS_PATTERNS[1]),
-    *ADDRESS_PATTERNS[2:],
+    ADDRESS_PATTERNS[2],
+    _first(r"[\dNSEW]", ADDRESS_PATTERNS[3]),
+    _first("[\\dA-Zu\u00c0-\u017f]", ADDRESS_PATTERNS[4]),  # ("ul. Mickiewicza 12")
+    *ADDRESS_PATTERNS[5:],
 )
+WEEKDAY_ALWAYS = _first("[TtWwFfMS]", WEEKDAY_ALWAYS)
 
 
 def _luhn(digits: str) -> bool:
@@ -459,8 +470,9 @@ def _cued(text: str, low: str, start: int) -> bool:
 
 # "Started ECT 2/6", "lithium held 3/4": a word of events, then what it was, then the date
 EVENT_CUE_BEFORE = re.compile(
-    r"\b(?:started|stopped|restarted|began|ended|held|increased|decreased|changed|drawn|"
-    r"done|completed|tapered|titrated|discontinued|d/c'?d)[ \t]+"
+    r"\b(?:started|stopped|restarted|resumed|began|ended|held|increased|decreased|changed|"
+    r"drawn|done|completed|tapered|titrated|discontinued|d/c'?d|reduced|added|switched|"
+    r"checked|rechecked|repeated)[ \t]+"
     r"(?:(?!at\b|around\b|about\b)[a-z0-9-]{2,12}[ \t]+)?"
     r"(?:on[ \t]+)?$"
 )
@@ -528,8 +540,8 @@ def _dates(text: str, low: str) -> Iterator[Span]:
             if not SCORE_BEFORE.search(low, max(0, m.start() - 16), m.start()):
                 yield Span(*m.span(1), Kind.DATE)
             continue
-        if NOT_A_DATE_AFTER.match(text, m.end()):
-            continue
+        if NOT_A_DATE_AFTER.match(text, m.end()) and not DECIMAL_AFTER.match(text, m.end()):
+            continue  # ("ANC 10/1 2.4": a lab's value follows its date)
         month, day = (int(n) for n in m.group(1).split("/"))
         # A fraction, a score or a dose has a small denominator and is no bigger than it:
         # "1/2 tab", "7/10", "3/3 recall". A day past 10, or a "numerator" above it, is a date.
@@ -552,7 +564,8 @@ def _dates(text: str, low: str) -> Iterator[Span]:
         if not SCORE_BEFORE.search(low, max(0, m.start() - 16), m.start()):
             yield Span(*m.span(1), Kind.DATE)
     for m in MONTH_ALONE.finditer(text):
-        if CUE_WORD_BEFORE.search(low, max(0, m.start() - 24), m.start()):
+        plain = m.group(1).rstrip(".") in PLAIN_MONTHS  # "every December"
+        if plain or CUE_WORD_BEFORE.search(low, max(0, m.start() - 24), m.start()):
             yield Span(*m.span(1), Kind.DATE)
     for pattern, hint in zip(CUED_DATE_PATTERNS, CUED_DATE_HINT, strict=True):
         if hint is not None and hint.search(low) is None:
@@ -578,7 +591,7 @@ ADDRESS_HINTS: tuple[tuple[str, ...], ...] = (
     (),
     ("route", "rte", "highway", "hwy", "county road", "cr ", "sr ", "us "),
     ("box",),
-    ("county", "cth", "cr ", "co"),
+    ("county", "cth ", "cr ", "co rd", "co. rd"),
     ("rue", "rua", "via", "av", "calle", "carrer", "strada", "piazza", "largo", "travessa",
      "ul", "aleja", "al.", "praça", "plaza", "paseo", "camino", "chemin", "boulevard", "str",
      "weg", "gasse", "vej", "gade", "väg", "gatan", "katu", "tie ", "kuja", "polku", "laan",

@@ -136,14 +136,14 @@ LOWER_TITLES = frozenset({"mr", "ms", "mrs", "miss", "dr", "doctor"})
 LOWER_LABELS = frozenset({"pt", "client", "patient", "bf", "gf", "hubby", "sis", "bro"})
 # Between two names in a list: ", ", " and ", " & ", " (14), ", " or "
 LIST_GAP = re.compile(r"[ \t]*(?:\(\d{1,2}\)|\d{1,2})?[ \t]*(?:,|&|/|and|or)[ \t]*(?:and[ \t]+)?")
-AGE_AFTER_NAME_COMMA = re.compile(r"(?:\"?\))?,[ \t]*(\d{1,3})(?=[ \t]*(?:[,;)]|\n|$))")
+AGE_AFTER_NAME_COMMA = re.compile(r"[\"\u201d]?\)?,[ \t]*(\d{1,3})(?=[ \t]*(?:[,;)]|\n|$))")
 AGE_AFTER_NAME = re.compile(
     r"(?:[ \t]+|[ \t]*\([ \t]*)(\d{1,2})(?=[ \t]*(?:[,;)]|\.(?:\s|$)|,? he/|,? she/))"
 )
 CAPS_STOP = frozenset(
     """will may can see call seen home here back well best good long little young rich
     sharp strong hope love bell king day called states reports said says told asked wants
-    could would should go going went come came""".split()
+    could would should go going went come came all""".split()
 )
 
 
@@ -1159,7 +1159,7 @@ class Finder:
                 if tokens[j].lower == "the" and j + 1 < n:
                     j += 1
                 last = self._cap_run_end(j, 4)
-                while last + 2 < n and tokens[last + 1].lower in ("and", "&"):
+                while last + 2 < n and tokens[last + 1].lower in ("and", "&") and not tok.caps_line:
                     more = self._cap_run_end(last + 2, 3)  # "Center for Women and Families"
                     if more < last + 2 or not self.adjacent_words(last, last + 2):
                         break
@@ -1459,9 +1459,11 @@ class Finder:
 
     def _job(self, lw: str) -> bool:
         jobs = self.lex.jobs or PROFESSIONS
-        if lw.endswith(JOB_ENDINGS) and lw not in self.lex.first and lw not in self.lex.last:
-            return True  # "cardiologist", "pediatrician"
-        return lw in jobs or (lw.endswith("s") and lw[:-1] in jobs)
+        if lw in jobs or (lw[-1:] == "s" and lw[:-1] in jobs):
+            return True
+        if lw[-3:] in ("ist", "ian", "her") and lw.endswith(JOB_ENDINGS):
+            return lw not in self.lex.first and lw not in self.lex.last  # "cardiologist"
+        return False
 
     def _professions(self) -> None:
         tokens = self.tokens

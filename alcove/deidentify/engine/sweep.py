@@ -26,6 +26,8 @@ from collections.abc import Iterable
 
 from alcove.deidentify.engine.allowlist import is_safe
 from alcove.deidentify.engine.people import (
+    AGE_AFTER_NAME,
+    AGE_AFTER_NAME_COMMA,
     CREDENTIAL_WORDS,
     CREDENTIALS_LOWER,
     EMPLOYERS,
@@ -44,7 +46,7 @@ from alcove.deidentify.engine.people import (
     Token,
 )
 from alcove.deidentify.engine.spans import Kind, Span
-from alcove.deidentify.engine.vocabulary import HEADINGS, REPORT_VERBS, TITLES
+from alcove.deidentify.engine.vocabulary import DRUGS, HEADINGS, REPORT_VERBS, TITLES
 
 # Words that never join a run of capitalised words into a name.
 NOT_IN_RUN = FUNCTION_WORDS | TITLES | CREDENTIALS_LOWER | NOT_NAMES | HEADINGS
@@ -72,20 +74,17 @@ INITIALS_VERB = re.compile(r"[A-Z]\.[ \t]?[A-Z]\.(?:[ \t]?[A-Z]\.)?[ \t]+([a-z]+
 NAMELESS = 10**9
 SURNAME_RANK = 20_000  # the census's commoner surnames
 CONTRACTION = re.compile(r"['\u2019](?:[tT]|ve|VE|ll|LL|re|RE|d|D|m|M)\b")
+ORG = Kind.ORGANIZATION
 PROPER = frozenset({Kind.NAME, Kind.STAFF, Kind.LOCATION, Kind.ORGANIZATION})
 TOWN_WORDS = frozenset("city town village county borough township state commonwealth".split())
+LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+PLAIN_LINE = re.compile(r"[^\d:;,()]*")  # no number, label or clause: a name's line
 SELF_NAMING = frozenset({"its", "it's", "im", "i'm"})
 GAPS_AFTER_CUE = frozenset({" ", ' "', ": ", " \u201c", ':"', " ("})
 
 
 # Last words of the phrases after which lower_runs looks (a quick first test).
 RUN_LEAD_WORDS = frozenset({"at", "@", "to", *PLACE_CUE.by_last, *EMPLOYMENT.by_last})
-# A line ending with a credential: a signature, perhaps over a letterhead.
-SIGNED_LINE = re.compile(
-    r"(?m)\b(?:"
-    + "|".join(sorted((re.escape(c) for c in CREDENTIAL_WORDS), key=len, reverse=True))
-    + r"|M\.D\.|Ph\.D\.)[ \t]*$"
-)
 
 
 class Sweep:
@@ -99,17 +98,23 @@ class Sweep:
         # where a proper noun another rule found ends, and what it is: a capitalised word
         # right after it goes on with it ("Harvard Vanguard", "Raymond Two Bulls")
         self.proper_ends = {s.end: s.kind for s in found if s.kind in PROPER}
+        self.proper_starts = {s.end: s.start for s in found if s.kind in PROPER}
         self.starts = [a for a, _ in merged]
         self.ends = [b for _, b in merged]
-        self._title_lines: frozenset[int] | None = None
+        self._title_lines: dict[int, bool] = {}
         self.out: list[Span] = []
         self.names: set[str] = set()
 
-    @property
-    def title_lines(self) -> frozenset[int]:
-        if self._title_lines is None:  # (only a capitalised word mid-line asks)
-            self._title_lines = _title_lines(self.text, self.tokens)
-        return self._title_lines
+    def in_title_line(self, tok: Token) -> bool:
+        """The word stands in a title-case line ("Progress Note - Individual Psychotherapy"),
+        where a capital says nothing about a name (worked out once per line, when asked)."""
+        start = self.text.rfind("\n", 0, tok.start) + 1
+        known = self._title_lines.get(start)
+        if known is None:
+            end = self.text.find("\n", tok.start)
+            known = _title_line(self.text[start : len(self.text) if end < 0 else end])
+            self._title_lines[start] = known
+        return known
 
     def covered(self, tok: Token) -> bool:
         k = bisect_right(self.starts, tok.start) - 1
@@ -118,7 +123,10 @@ class Sweep:
         return k + 1 < len(self.starts) and self.starts[k + 1] < tok.end
 
     def run(self) -> list[Span]:
+        safe = self.lex.safe
         for i, tok in enumerate(self.tokens):
+            if not tok.cap and tok.lower in safe and tok.lower not in EMPLOYERS:
+                continue  # most words of a note: quickly done with
             if self.covered(tok):
                 continue
             kind = self.judge(i)
@@ -130,22 +138,25 @@ class Sweep:
         self.of_a_town()
         self.letterheads()
         self.recurring_names()
+        self.ages_after_names()
         return self.out
 
     # --- one word --------------------------------------------------------------------------
     def judge(self, i: int) -> Kind | None:
+        kind = self.word_kind(i)
+        if kind is not None and self.label(self.tokens[i]):
+            return None  # "Examinee:", "Supervisee:" open a line as labels
+        return kind
+
+    def word_kind(self, i: int) -> Kind | None:
         tok = self.tokens[i]
         lw = tok.lower
         if len(tok.text) == 1:
             return self.letter(i)
         if "'" in tok.text or CONTRACTION.match(self.text, tok.end):
             return None  # "Don't", "DON'T": a word shortened, no name
-        if not tok.cap and lw in self.lex.safe and lw not in EMPLOYERS:
-            return None  # most words of a note: quickly done with
         if lw in FUNCTION_WORDS or lw in TITLES or lw in CREDENTIALS_LOWER:
             return None
-        if self.label(tok):
-            return None  # "Examinee:", "Supervisee:" open a line as labels
         if self.cued(i) and not is_safe(lw, self.lex) and lw not in NOT_NAMES:
             return Kind.NAME  # "her son Sal", "SISTER SAGAL", "pt (wen)"
         if tok.caps_line:
@@ -170,7 +181,7 @@ class Sweep:
             return going_on
         if len(lw) <= 4 and self.text[tok.end : tok.end + 1] == "." and lw not in self.lex.first:
             return None  # "Atty.", "Det.": an abbreviation
-        if tok.sentence_start or tok.start in self.title_lines:
+        if tok.sentence_start or self.in_title_line(tok):
             if self.opening_safe(lw) and not self.before_initial(i):
                 return None  # an ordinary word opening a sentence or a heading
         elif is_safe(lw, self.lex) and not self.compound_name(tok) and not self.before_initial(i):
@@ -183,15 +194,20 @@ class Sweep:
         """A capitalised word mid-sentence right after a proper noun another rule found goes
         on with it: "Harvard Vanguard", "Lowell General", "Dr. Raymond Two Bulls"."""
         tok = self.tokens[i]
-        if i == 0 or tok.sentence_start or tok.start in self.title_lines or len(tok.text) < 3:
+        if i == 0 or tok.sentence_start or self.in_title_line(tok) or len(tok.text) < 3:
             return None
         before = self.tokens[i - 1]
         kind = self.proper_ends.get(before.end)
-        if kind is None or self.text[before.end : tok.start] != " " or not before.cap:
+        gap = self.text[before.end : tok.start]
+        if kind is None or gap not in (" ", "'s ", "\u2019s ") or not before.cap:
             return None
         if tok.lower in NOT_IN_RUN:
             return None
-        if kind == Kind.LOCATION or tok.lower in ORG_LAST:
+        if gap != " " and kind != Kind.NAME:
+            return None
+        if gap != " ":  # "Tony's Auto": the name and its 's are the business's
+            self.out.append(Span(self.proper_starts.get(before.end, before.start), tok.end, ORG))
+        if kind == Kind.LOCATION or tok.lower in ORG_LAST or gap != " ":
             kind = Kind.ORGANIZATION  # "Lowell General", "Okafor Dental"
         self.proper_ends[tok.end] = kind
         return kind
@@ -199,6 +215,8 @@ class Sweep:
     def in_capitals(self, i: int) -> Kind | None:
         tok = self.tokens[i]
         lw = tok.lower
+        if i > 0 and self.tokens[i - 1].lower in DRUGS:
+            return None  # "ZYPREXA ZYDIS": a drug's form
         announced = i > 0 and PLACE_ANNOUNCED.ends_at(self.tokens, i - 1) is not None
         if announced and lw in self.lex.places:
             return Kind.LOCATION  # "LIVES IN AUBURN"
@@ -501,7 +519,7 @@ class Sweep:
                 continue
             if a.lower in NOT_IN_RUN and b.lower in NOT_IN_RUN:
                 continue  # "History & Physical"
-            if self.text[b.end : b.end + 1] == ":" or a.start in self.title_lines:
+            if self.text[b.end : b.end + 1] == ":" or self.in_title_line(a):
                 continue  # a heading: "Assessment & Plan:"
             first = i
             while first > 0 and i - first < 2 and self.joins(tokens[first - 1], tokens[first]):
@@ -536,21 +554,27 @@ class Sweep:
     def letterheads(self) -> None:
         """A line of capitalised words under a signature: the signer's organisation ("Ana
         Ruiz, LCSW" then "Valley Child Guidance")."""
-        if SIGNED_LINE.search(self.text) is None:
-            return
         lines = self.text.split("\n")
+        if not any(self.signed(line) for line in lines):
+            return
         position = 0
         signed = False
         for line in lines:
-            words = re.findall(r"[^\W\d_][\w'&.-]*", line)
-            plain = not any(c.isdigit() or c in ":;,()" for c in line)
-            if signed and plain and 2 <= len(words) <= 7 and self.capitalised_line(words):
-                start = position + len(line) - len(line.lstrip())
-                self.out.append(Span(start, position + len(line.rstrip()), Kind.ORGANIZATION))
+            if signed and PLAIN_LINE.fullmatch(line):
+                words = line.split()
+                if 2 <= len(words) <= 7 and self.capitalised_line(words):
+                    start = position + len(line) - len(line.lstrip())
+                    end = position + len(line.rstrip())
+                    self.out.append(Span(start, end, Kind.ORGANIZATION))
             if line.strip():
-                last = words[-1] if words else ""
-                signed = last.rstrip(".") in CREDENTIAL_WORDS or last in ("M.D.", "Ph.D.")
+                signed = self.signed(line)
             position += len(line) + 1
+
+    @staticmethod
+    def signed(line: str) -> bool:
+        """The line ends with a credential: a signature."""
+        last = line.rstrip().rpartition(" ")[2].rpartition(",")[2]
+        return last.rstrip(".") in CREDENTIAL_WORDS or last in ("M.D.", "Ph.D.")
 
     def capitalised_line(self, words: list[str]) -> bool:
         small = {"of", "and", "&", "for", "the", "at", "in"}
@@ -559,6 +583,14 @@ class Sweep:
         if words[-1].rstrip(".") in CREDENTIAL_WORDS or words[0].rstrip(":") in TITLES:
             return False
         return not all(w.lower() in NOT_IN_RUN or w in small for w in words)
+
+    def ages_after_names(self) -> None:
+        """A number right after any name found: 'client "L", 38, a chef', "J.R., 44"."""
+        ends = self.name_ends | {s.end for s in self.out if s.kind == Kind.NAME}
+        for end in ends:
+            m = AGE_AFTER_NAME.match(self.text, end) or AGE_AFTER_NAME_COMMA.match(self.text, end)
+            if m:
+                self.out.append(Span(*m.span(1), Kind.AGE))
 
     def recurring_names(self) -> None:
         """A word the sweep took for a name is a name wherever it stands capitalised."""
@@ -586,22 +618,13 @@ def _merge(pairs: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
-def _title_lines(text: str, tokens: list[Token]) -> frozenset[int]:
-    """Start offsets of the tokens in title-case lines ("Progress Note - Individual
-    Psychotherapy"), where a capitalised word says nothing about a name."""
-    out: set[int] = set()
-    line_start = 0
-    k = 0
-    for line in text.split("\n"):
-        line_end = line_start + len(line)
-        inside: list[Token] = []
-        while k < len(tokens) and tokens[k].start < line_end:
-            if tokens[k].start >= line_start:
-                inside.append(tokens[k])
-            k += 1
-        words = [t for t in inside if len(t.text) > 3 and not t.caps_line]
-        capitalised = sum(1 for t in words if t.cap)
-        if len(words) >= 2 and capitalised >= 0.75 * len(words):
-            out.update(t.start for t in inside)
-        line_start = line_end + 1
-    return frozenset(out)
+def _title_line(line: str) -> bool:
+    """Three words in four (of more than three letters) are capitalised, in a line that is
+    not written in capitals."""
+    words = LONG_WORD.findall(line)
+    if len(words) < 2:
+        return False
+    capitalised = sum(1 for w in words if w[0].isupper())
+    if all(w.isupper() for w in words):
+        return False
+    return capitalised >= 0.75 * len(words)

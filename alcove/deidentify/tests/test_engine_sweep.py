@@ -208,3 +208,34 @@ def test_it_takes_a_trade_after_is_a_and_an_ending_of_a_medical_trade() -> None:
     assert "long-haul trucker" in masked("Her husband is a long-haul trucker, away all week.")
     assert "cardiologist" in masked("Her father, a cardiologist, lives nearby.")
     assert masked("Her husband is a long way from home.") == set()
+
+
+def test_it_reads_a_month_no_word_shares_as_a_date_wherever_it_stands() -> None:
+    assert "November" in masked("She flies home every November to see her father.")
+    assert masked("She may call, and we will march through the plan.") == set()
+
+
+def test_it_reads_a_date_after_resumed_and_before_a_lab_value() -> None:
+    assert "4/7" in masked("Lasix held, resumed 4/7 at a lower dose.")
+    assert "9/1" in masked("Li 9/1 0.8, stable.")
+    assert masked("Took 1/2 2 times daily.") == set()
+
+
+def test_it_reads_sat_and_sun_closing_a_phrase_as_dates() -> None:
+    assert "Sat" in masked("Parents fly in from Denver Sat. Continue plan.")
+    assert masked("Sat with pt for 15 min. Sun exposure discussed.") == set()
+
+
+def test_it_reads_a_number_after_any_name_found_as_an_age() -> None:
+    assert "52" in masked('Trainee presented client "Q", 52, a retired welder.')
+    assert "52" not in masked("Trainee presented 52 slides to the team.")
+
+
+def test_it_takes_a_name_and_s_before_a_capitalised_word_for_a_business() -> None:
+    found = kinds("He now works at his cousin's shop, Okonjo's Hardware, on weekends.")
+    assert found.get("Okonjo's Hardware") == Kind.ORGANIZATION
+    assert "Mother" not in " ".join(masked("She read Okonjo's Mother Tongue essay aloud."))
+
+
+def test_it_leaves_a_drugs_form_in_a_line_of_capitals() -> None:
+    assert masked("ZYPREXA ZYDIS 5 MG GIVEN PER ORDER. CALMER.") == set()
