@@ -14,6 +14,7 @@ which is several times faster than scanning the text with a pattern per cue.
 """
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -324,6 +325,7 @@ class Finder:
         self.ages: list[Span] = []
         self.name_words: set[str] = set()
         self.place_words: set[str] = set()
+        self._token_bounds: tuple[list[int], list[int]] | None = None
 
     # --- what a word is, by the dictionaries --------------------------------------------
     def strong_first(self, lw: str) -> bool:
@@ -638,16 +640,21 @@ class Finder:
         return True
 
     def _token_ending_at(self, end: int) -> int | None:
-        for k in range(len(self.tokens) - 1, -1, -1):  # (rare: only before a role word)
-            if self.tokens[k].end <= end:
-                return k if self.tokens[k].end == end else None
-        return None
+        """The index of the token ending exactly at `end` (by bisection: a long text has many
+        signatures and roles, and a scan for each would grow with the square of its size)."""
+        ends = self._bounds()[1]
+        k = bisect_right(ends, end) - 1
+        return k if k >= 0 and ends[k] == end else None
 
     def _token_starting_at(self, start: int) -> int | None:
-        for k, tok in enumerate(self.tokens):
-            if tok.start >= start:
-                return k if tok.start == start else None
-        return None
+        starts = self._bounds()[0]
+        k = bisect_left(starts, start)
+        return k if k < len(starts) and starts[k] == start else None
+
+    def _bounds(self) -> tuple[list[int], list[int]]:
+        if self._token_bounds is None:
+            self._token_bounds = ([t.start for t in self.tokens], [t.end for t in self.tokens])
+        return self._token_bounds
 
     def _staff_before(self, i: int) -> None:
         """The name just before token i (a credential, a role), as staff: up to three
