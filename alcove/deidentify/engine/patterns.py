@@ -364,7 +364,13 @@ ADDRESS_PATTERNS: tuple[re.Pattern[str], ...] = (
     ),
     re.compile(r"\b(?:Route|Highway|Interstate|I-)\s?\d{1,3}\b(?=\s+(?:exit|near|and|at))"),
     re.compile(
-        r"\b(?:on|off|at|near|from|to)[ \t]+((?i:route|rte\.?|highway|hwy\.?)[ \t]?\d{1,3})\b"
+        r"\b(?:on|off|at|near|from|to)[ \t]+((?i:route|rte\.?|rt\.?|highway|hwy\.?)[ \t]?\d{1,3})\b"
+    ),
+    # a hurried note's street in lower case: "a trailer off whalom rd", "lives on elm st"
+    re.compile(
+        r"\b(?:on|off|near|at)[ \t]+((?!(?:the|a|an|my|his|her|their|our|your|this|that|call)\b)"
+        r"[a-z][a-z'-]+(?:[ \t]+[a-z][a-z'-]+)?[ \t]+(?:st|ave|rd|blvd|ln|dr|street|avenue|road|"
+        r"boulevard|lane|drive|terrace|ter|pkwy|hwy))\b(?![ \t]*(?:tab|tabs|mg|team|rounds))"
     ),
 )
 # "1:1 discontinued per Dr. Esposito" is no address ("12 Elm Dr Apt 3" is one)
@@ -603,7 +609,9 @@ ADDRESS_HINTS: tuple[tuple[str, ...], ...] = (
      "highway", "trail", "circle"),
     ("st", "ave", "rd", "blvd", "ln", "ct", "pl", "hwy", "pkwy", "ter"),
     ("route", "highway", "interstate", "i-"),
-    ("route", "rte", "highway", "hwy"),
+    ("route", "rte", "rt", "highway", "hwy"),
+    (" st", " ave", " rd", " blvd", " ln", " dr", "street", "avenue", "road", "lane", "drive",
+     "terrace", " ter", "pkwy", "hwy"),
 )  # fmt: skip
 IBAN_HINT = re.compile(r"[A-Z]{2}\d{2}")
 

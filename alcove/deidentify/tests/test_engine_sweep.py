@@ -239,3 +239,9 @@ def test_it_takes_a_name_and_s_before_a_capitalised_word_for_a_business() -> Non
 
 def test_it_leaves_a_drugs_form_in_a_line_of_capitals() -> None:
     assert masked("ZYPREXA ZYDIS 5 MG GIVEN PER ORDER. CALMER.") == set()
+
+
+def test_it_reads_a_lower_case_street_or_route_after_on_off_or_near() -> None:
+    found = masked("car died on rt 2 near the exit; he lives off quarry hill rd now")
+    assert {"rt 2", "quarry hill rd"} <= found
+    assert masked("pt off the rd for now, seen at the st clinic; on call dr aware") == set()
