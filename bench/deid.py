@@ -5,12 +5,14 @@ Run: .venv/bin/python bench/deid.py [--show-misses N] [--set SET]... [--no-speed
 How it measures:
 - Sets: bench/deid/data/notes.jsonl (synthetic therapy and clinical notes written by
   bench/deid/generate.py, exact spans), handwritten.txt (notes written by hand, inline
-  marks), blind.jsonl and blind2.jsonl (notes of many kinds written by hand before the rules
-  they measure were looked at; the second after the first's rules were done; made from
-  blind.txt and blind2.txt by bench/deid/marked.py; blind3, a small third set written after
-  every rule, scored once; they mark US states and countries as
-  LOCATION, the others do not) and ../shared/data/presidio_synth_dataset_v2.json (general
-  PII from presidio-research, MIT licence), or $ALCOVE_PRESIDIO_SET.
+  marks), blind.jsonl to blind5.jsonl (notes of many kinds written by hand, each before the
+  rules it measures were looked at, made from blind*.txt by bench/deid/marked.py: blind2
+  after the first's rules were done, blind3 after every rule of its branch, blind4 (46
+  notes) before the allow-list sweep, blind5 (20 notes) after it; each was scored once
+  untuned, its first figure in the commit that added it, and what is printed now is tuned;
+  they mark US states and countries as LOCATION, the others do not) and
+  ../shared/data/presidio_synth_dataset_v2.json (general PII from presidio-research, MIT
+  licence), or $ALCOVE_PRESIDIO_SET.
 - Tokens are runs of letters and digits. A token is an identifier in the gold standard
   when it lies inside a gold span, and found when it lies inside a span the engine returns
   (whatever the two types are: a name masked as a place is still masked). Recall, precision
