@@ -19,9 +19,12 @@ or a drug's ending and no census lists it.
 """
 
 import re
+from typing import TYPE_CHECKING
 
 from alcove.deidentify.engine import vocabulary
-from alcove.deidentify.engine.lexicon import Lexicon, _stems
+
+if TYPE_CHECKING:  # (lexicon imports this module: the class is only named here)
+    from alcove.deidentify.engine.lexicon import Lexicon
 
 # How many of wordfreq's words are everyday English (past it: 1.96 on the Zipf scale,
 # about one in a hundred million words).
@@ -49,6 +52,25 @@ DRUG_ENDING = re.compile(
 )
 
 
+def stems(word: str) -> list[str]:
+    """The base forms a word may have in a list of base forms (web2): "reports", "report"."""
+    stems = []
+    for suffix, replacement in (
+        ("ies", "y"), ("ied", "y"), ("ier", "y"), ("iest", "y"), ("ily", "y"), ("ing", ""),
+        ("ing", "e"), ("ed", ""), ("ed", "e"), ("es", ""), ("s", ""), ("ly", ""), ("er", ""),
+        ("er", "e"), ("ers", ""), ("est", ""), ("est", "e"), ("ness", ""), ("ally", ""),
+        ("ment", ""), ("ments", ""),
+    ):  # fmt: skip
+        # the stem keeps three letters, counting an "e" put back ("using": "use")
+        if word.endswith(suffix) and len(word) - len(suffix) + len(replacement) >= 3:
+            stems.append(word[: -len(suffix)] + replacement)
+    if len(word) > 5 and word.endswith("ed") and word[-3] == word[-4]:
+        stems.append(word[:-3])  # "stopped"
+    if len(word) > 6 and word.endswith("ing") and word[-4] == word[-5]:
+        stems.append(word[:-4])  # "running", "planning"
+    return stems
+
+
 def safe_words(
     web2: frozenset[str], first: dict[str, int], last: dict[str, int]
 ) -> tuple[frozenset[str], frozenset[str]]:
@@ -74,7 +96,7 @@ def safe_words(
 
 
 def _listed(word: str, entries: frozenset[str]) -> bool:
-    return word in entries or any(stem in entries for stem in _stems(word))
+    return word in entries or any(stem in entries for stem in stems(word))
 
 
 def _faker_words() -> set[str]:
@@ -132,12 +154,12 @@ def _own_words() -> set[str]:
     )
 
 
-def is_safe(word: str, lex: Lexicon) -> bool:
+def is_safe(word: str, lex: "Lexicon") -> bool:
     """The word (lower case) is on the allow-list or derived from it."""
     return word in lex.safe or derived_safe(word, lex)
 
 
-def derived_safe(word: str, lex: Lexicon) -> bool:
+def derived_safe(word: str, lex: "Lexicon") -> bool:
     """A lower-case word not on the list that is safe all the same: its parts, a base form
     or a prefix's remainder are listed, it has no vowel, or it has a medical ending and is
     no name the census knows."""
@@ -147,12 +169,12 @@ def derived_safe(word: str, lex: Lexicon) -> bool:
         return bool(parts) and all(is_safe(p, lex) for p in parts)
     if not VOWELS.search(word):
         return True  # "bkfst", "hrs": shorthand, no name
-    if any(stem in safe for stem in _stems(word)):
+    if any(stem in safe for stem in stems(word)):
         return True
     for prefix in PREFIXES:
         rest = word[len(prefix) :]
         if word.startswith(prefix) and len(rest) >= 4:
-            if rest in safe or any(stem in safe for stem in _stems(rest)):
+            if rest in safe or any(stem in safe for stem in stems(rest)):
                 return True
     if word in lex.first or word in lex.last:
         return False

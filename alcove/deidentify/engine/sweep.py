@@ -478,8 +478,9 @@ class Sweep:
         return not b.sentence_start
 
     def capital_runs(self) -> None:
-        """Capitalised words mid-sentence after a word that leads to a place of work, care or
-        study: "a loan from Farm Credit", "plays with the Cape Ann Symphony"."""
+        """Two or more capitalised words mid-sentence, outside a heading, name something
+        (English capitalises no run of ordinary words there): "claims adjuster, Liberty
+        Mutual", "a loan from Farm Credit", "plays with the Cape Ann Symphony"."""
         tokens = self.tokens
         n = len(tokens)
         i = 1
@@ -487,15 +488,19 @@ class Sweep:
             lead = tokens[i - 1].lower
             if lead == "the" and i >= 2:
                 lead = tokens[i - 2].lower
-            if lead not in RUN_LEADS or not tokens[i].cap or tokens[i].sentence_start:
+            if not tokens[i].cap or tokens[i].sentence_start or tokens[i].caps_line:
                 i += 1
+                continue
+            if lead not in RUN_LEADS and self.in_title_line(tokens[i]):
+                i += 1  # a heading's words, all capitalised
                 continue
             last = i
             while last + 1 < n and last - i < 4 and self.joins(tokens[last], tokens[last + 1]):
                 last += 1
             run = tokens[i : last + 1]
             if last > i and self.names_a_place(run) and not all(self.covered(t) for t in run):
-                kind = Kind.ORGANIZATION if lead in ORG_RUN_LEADS else Kind.NAME
+                named = lead not in ORG_RUN_LEADS and run[0].lower in self.lex.first
+                kind = Kind.NAME if named else Kind.ORGANIZATION
                 self.out.append(Span(run[0].start, run[-1].end, kind))
             i = last + 1
 

@@ -451,7 +451,9 @@ SHORTHAND = frozenset(
     taper tapered tapering prn'd prn's handoff hand-off huddle charting documented
     pt's dtr's
     north south east west young old long short little small rich wise sharp white black
-    brown green gray grey""".split()
+    brown green gray grey
+    mellitus insipidus nervosa bifida gravis vulgaris multiplex simplex zoster
+    erythematosus pectoris pylori difficile aureus cerebri tremens delirans""".split()
 )
 
 # Peoples, languages and faiths a note capitalises (with the languages faker lists and the
