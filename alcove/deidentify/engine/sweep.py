@@ -72,6 +72,7 @@ LETTER_VERBS = REPORT_VERBS | frozenset(
 )
 INITIALS_VERB = re.compile(r"[A-Z]\.[ \t]?[A-Z]\.(?:[ \t]?[A-Z]\.)?[ \t]+([a-z]+)")
 NAMELESS = 10**9
+COMMON_GIVEN_NAME = 3000  # the census's commoner given names
 SURNAME_RANK = 20_000  # the census's commoner surnames
 CONTRACTION = re.compile(r"['\u2019](?:[tT]|ve|VE|ll|LL|re|RE|d|D|m|M)\b")
 ORG = Kind.ORGANIZATION
@@ -249,6 +250,8 @@ class Sweep:
             return Kind.ORGANIZATION  # "works at wegmans"
         if STAFF.ends_at(self.tokens, i - 1) is not None:
             return Kind.STAFF  # "therapist karen"
+        if self.lex.first.get(lw, NAMELESS) <= COMMON_GIVEN_NAME and lw not in self.lex.modern:
+            return Kind.NAME  # "then linda called": a common given name, in no dictionary
         return None
 
     def lower_runs(self) -> None:

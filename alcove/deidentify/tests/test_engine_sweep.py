@@ -245,3 +245,16 @@ def test_it_reads_a_lower_case_street_or_route_after_on_off_or_near() -> None:
     found = masked("car died on rt 2 near the exit; he lives off quarry hill rd now")
     assert {"rt 2", "quarry hill rd"} <= found
     assert masked("pt off the rd for now, seen at the st clinic; on call dr aware") == set()
+
+
+def test_it_masks_a_run_of_capitalised_words_mid_sentence_outside_a_heading() -> None:
+    assert "Harborview Mutual" in masked(
+        "Employee: Dana Moreau, claims adjuster, Harborview Mutual"
+    )
+    assert masked("Diagnosis: Major Depressive Disorder and Generalized Anxiety Disorder.") == set()
+    assert masked("Individual Psychotherapy Progress Note\nSession went well.") == set()
+
+
+def test_it_masks_a_common_given_name_written_in_lower_case() -> None:
+    assert "linda" in masked("pt upset after mom called. then linda came by w/ food")
+    assert masked("pt upset after mom called. then the nurse came by w/ food") == set()
