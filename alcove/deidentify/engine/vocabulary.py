@@ -453,7 +453,9 @@ SHORTHAND = frozenset(
     north south east west young old long short little small rich wise sharp white black
     brown green gray grey
     mellitus insipidus nervosa bifida gravis vulgaris multiplex simplex zoster
-    erythematosus pectoris pylori difficile aureus cerebri tremens delirans""".split()
+    erythematosus pectoris pylori difficile aureus cerebri tremens delirans
+    lol omg idk tbh btw thx pls plz lmk brb imo smh jk nvm tmr bc cuz gonna wanna gotta
+    kinda haha hahaha ya yea yeah nah ok okay""".split()
 )
 
 # Peoples, languages and faiths a note capitalises (with the languages faker lists and the

@@ -258,3 +258,17 @@ def test_it_masks_a_run_of_capitalised_words_mid_sentence_outside_a_heading() ->
 def test_it_masks_a_common_given_name_written_in_lower_case() -> None:
     assert "linda" in masked("pt upset after mom called. then linda came by w/ food")
     assert masked("pt upset after mom called. then the nurse came by w/ food") == set()
+
+
+def test_it_lists_drug_names_from_the_drug_dictionary_but_not_names() -> None:
+    assert masked("Continued Xyzal and Maviret; added an Alvesco inhaler.") == set()
+    assert "Tavian" in masked("Continued Xyzal; her son Tavian brought it in.")
+
+
+def test_it_reads_an_extension_standing_alone_as_a_phone_number() -> None:
+    assert "4412" in masked("Report called to the unit RN at ext 4412.")
+    assert masked("Report called to the unit RN; pain 4/10, walked x2.") == set()
+
+
+def test_it_leaves_chat_shorthand_after_a_relation() -> None:
+    assert masked('pt texted: "its my sister lol, she says hi"') == set()
