@@ -176,6 +176,7 @@ def _own_words() -> set[str]:
         | vocabulary.LABS
         | vocabulary.DRUGS
         | vocabulary.SHORTHAND
+        | vocabulary.EVERYDAY_SURNAMES
         | vocabulary.PEOPLES
         | vocabulary.PROFESSIONS
         | vocabulary.TITLES

@@ -138,7 +138,8 @@ SCORE_BEFORE = re.compile(
 )
 YEAR_ALONE = re.compile(rf"(?<![\d/.$-])({YEAR4})\b(?![/.-]\d)")
 NOT_A_YEAR_AFTER = re.compile(
-    r"[ \t]*(?:mg|ml|mcg|units?|cells|/|%|lbs?|kcal|calories|steps|feet|ft|miles)"
+    r"[ \t]*(?:mg|ml|mcg|units?|iu|IU|meq|mEq|mmol|ng|cells|/|%|lbs?|kcal|calories|steps|feet|"
+    r"ft|miles)"
 )
 MONTH_ALONE = re.compile(rf"\b({MONTH_C})(?![A-Za-z])(?![ \t]*\d)")
 CUE_WORD_BEFORE = re.compile(

@@ -40,6 +40,7 @@ from alcove.deidentify.engine.vocabulary import (
     PROPER_NOT_NAMES,
     RELATIONS,
     REPORT_VERBS,
+    SHORTHAND,
     STAFF_CUES,
     STAFF_TITLES,
     STATE_CODES,
@@ -53,7 +54,7 @@ from alcove.deidentify.engine.vocabulary import (
 WORD = re.compile(
     r"[^\W\d_](?:[^\W\d_]|-(?=[^\W\d_])|['\u2019](?!(?:ve|m|d|ll|re|t)\b)(?=[^\W\d_]))*"
 )
-NOT_NAMES = CLINICAL | HEADINGS | PROPER_NOT_NAMES | EPONYMS | LABS | DRUGS | PEOPLES
+NOT_NAMES = CLINICAL | HEADINGS | PROPER_NOT_NAMES | EPONYMS | LABS | DRUGS | PEOPLES | SHORTHAND
 NOT_ORG_WORDS = NOT_NAMES - PROPER_NOT_NAMES
 STATE_WORDS = frozenset(w.lower() for s in STATES for w in s.split()) - {"new", "north", "south"}
 STATE_NAMES = frozenset(s.lower() for s in STATES)

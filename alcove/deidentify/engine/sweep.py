@@ -531,7 +531,12 @@ class Sweep:
                 continue  # a heading: "Assessment & Plan:"
             first = i
             while first > 0 and i - first < 2 and self.joins(tokens[first - 1], tokens[first]):
+                if tokens[first - 1].sentence_start and self.opening_safe(tokens[first - 1].lower):
+                    break  # "Attends Mothers & Babies": the verb is no part of the name
                 first -= 1
+            if tokens[first].sentence_start and self.opening_safe(tokens[first].lower):
+                if a.lower in self.lex.safe and b.lower in self.lex.safe:
+                    continue  # two ordinary words opening a sentence: "Risks & Benefits"
             self.out.append(Span(tokens[first].start, b.end, Kind.ORGANIZATION))
 
     def of_a_town(self) -> None:

@@ -450,12 +450,18 @@ SHORTHAND = frozenset(
     noncompliant nonadherence noncompliance adherent compliant titrate titrated titration
     taper tapered tapering prn'd prn's handoff hand-off huddle charting documented
     pt's dtr's
-    north south east west young old long short little small rich wise sharp white black
-    brown green gray grey
     mellitus insipidus nervosa bifida gravis vulgaris multiplex simplex zoster
     erythematosus pectoris pylori difficile aureus cerebri tremens delirans
     lol omg idk tbh btw thx pls plz lmk brb imo smh jk nvm tmr bc cuz gonna wanna gotta
-    kinda haha hahaha ya yea yeah nah ok okay""".split()
+    kinda haha hahaha ya yea yeah nah ok okay
+    vit hep iu feso tx dx""".split()
+) - {"ant", "rom", "dec"}  # (a nickname, a people, a month's short form: never listed here)
+
+# Everyday words the census also holds as surnames, safe capitalised mid-sentence ("7 West",
+# "Young woman"): on the allow-list, but never barred from a name ("Desmond Black").
+EVERYDAY_SURNAMES = frozenset(
+    """north south east west young old long short little small rich wise sharp white black
+    brown green gray grey""".split()
 )
 
 # Peoples, languages and faiths a note capitalises (with the languages faker lists and the

@@ -272,3 +272,13 @@ def test_it_reads_an_extension_standing_alone_as_a_phone_number() -> None:
 
 def test_it_leaves_chat_shorthand_after_a_relation() -> None:
     assert masked('pt texted: "its my sister lol, she says hi"') == set()
+
+
+def test_it_leaves_a_verb_opening_the_sentence_out_of_names_joined_by_an_ampersand() -> None:
+    assert "Mothers & Babies" in masked("Attends Mothers & Babies group weekly.")
+    assert "Attends Mothers & Babies" not in masked("Attends Mothers & Babies group weekly.")
+    assert masked("Risks & Benefits reviewed with her.") == set()
+
+
+def test_it_leaves_clinical_shorthand_that_is_also_a_given_name() -> None:
+    assert masked("Started FeSO4. Vit D 18, started D3 2000 IU.") == set()
