@@ -24,7 +24,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 
-from alcove.deidentify.engine.allowlist import is_safe
+from alcove.deidentify.engine.allowlist import NOT_JOBS, is_safe
 from alcove.deidentify.engine.people import (
     AGE_AFTER_NAME,
     AGE_AFTER_NAME_COMMA,
@@ -501,11 +501,25 @@ class Sweep:
             while last + 1 < n and last - i < 4 and self.joins(tokens[last], tokens[last + 1]):
                 last += 1
             run = tokens[i : last + 1]
-            if last > i and self.names_a_place(run) and not all(self.covered(t) for t in run):
+            if (
+                last > i
+                and self.names_a_place(run)
+                and not self.common_noun_phrase(i, run, lead)
+                and not all(self.covered(t) for t in run)
+            ):
                 named = lead not in ORG_RUN_LEADS and run[0].lower in self.lex.first
                 kind = Kind.NAME if named else Kind.ORGANIZATION
                 self.out.append(Span(run[0].start, run[-1].end, kind))
             i = last + 1
+
+    def common_noun_phrase(self, i: int, run: list[Token], lead: str) -> bool:
+        """A role or a status written with capitals, no name: "met with the Peer Specialist",
+        "converted to a Conditional Voluntary"."""
+        last = run[-1].lower
+        if last in self.lex.jobs or last.rstrip("s") in self.lex.jobs or last in NOT_JOBS:
+            return True
+        article = self.tokens[i - 1].lower in ("a", "an") if i > 0 else False
+        return article and lead not in RUN_LEADS and all(t.lower in self.lex.safe for t in run)
 
     def names_a_place(self, run: list[Token]) -> bool:
         if any(t.lower in NOT_IN_RUN or t.caps_line or t.text.isupper() for t in run):

@@ -282,3 +282,11 @@ def test_it_leaves_a_verb_opening_the_sentence_out_of_names_joined_by_an_ampersa
 
 def test_it_leaves_clinical_shorthand_that_is_also_a_given_name() -> None:
     assert masked("Started FeSO4. Vit D 18, started D3 2000 IU.") == set()
+
+
+def test_it_leaves_a_role_or_a_status_written_with_capitals() -> None:
+    assert (
+        masked("She met with the Peer Specialist and was converted to a Conditional Voluntary.")
+        == set()
+    )
+    assert "Harbor Light Ministries" in masked("She met with the Harbor Light Ministries staff.")
