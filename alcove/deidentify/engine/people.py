@@ -531,7 +531,10 @@ class Finder:
                 if last >= 0 and self._plausible(i, last):
                     self.add_run(i, last, Kind.NAME)
                 continue
-            verb = tokens[j].lower in ("is", "was", "named", "called")
+            # "her sister is Dana", "a friend named Kofi"; never "SON CALLED, WILL VISIT"
+            verb = tokens[j].lower in ("is", "was", "named", "called") and "," not in gap
+            if tokens[j].lower in ("is", "was", "named", "called") and "," in gap:
+                continue
             relation = RELATION.ends_at(tokens, j - 1 if verb else j)
             if relation is not None and "\n" not in gap:
                 last = self.run_from(i)

@@ -290,3 +290,8 @@ def test_it_leaves_a_role_or_a_status_written_with_capitals() -> None:
         == set()
     )
     assert "Harbor Light Ministries" in masked("She met with the Harbor Light Ministries staff.")
+
+
+def test_it_takes_a_name_after_a_daughter_or_son_in_law() -> None:
+    assert "MAI" in masked("DAUGHTER-IN-LAW MAI CALLED, WILL VISIT.")
+    assert masked("DAUGHTER-IN-LAW CALLED, WILL VISIT.") == set()
