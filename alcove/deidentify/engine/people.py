@@ -210,6 +210,11 @@ STRONG_PLACE_CUE = Phrases(
     "relocated to|drove to|flew to|resides in|located in|based in|visits from|back to"
 )
 ORG_LAST: dict[str, list[tuple[str, ...]]] = Phrases(ORG_WORDS).by_last
+# The words a cue of cued() can end with (a name follows them)
+CUE_LAST_WORDS = frozenset(
+    {*STAFF.by_last, *STRONG_LABEL.by_last, *RELATION.by_last, *WEAK_LABEL.by_last}
+    | {"is", "was", "named", "called"}
+)
 # Cues that announce a place for a word no dictionary knows ("in" alone is too weak)
 PLACE_ANNOUNCED = Phrases(
     "moved to|lives in|living in|born in|raised in|grew up in|relocated to|drove to|flew to|"
@@ -517,6 +522,8 @@ class Finder:
                         kind = Kind.STAFF if tokens[j].lower in STAFF_TITLES else Kind.NAME
                         self.add_run(i, last, kind)
                     continue
+            if tokens[j].lower not in CUE_LAST_WORDS:
+                continue  # (most words follow no cue at all: a quick answer)
             if not GAP_CUE.fullmatch(gap):
                 continue
             if "\n" in gap and ":" not in gap:
