@@ -63,6 +63,7 @@ BLIND2 = HERE / "deid" / "data" / "blind2.jsonl"
 BLIND3 = HERE / "deid" / "data" / "blind3.jsonl"
 BLIND4 = HERE / "deid" / "data" / "blind4.jsonl"
 BLIND5 = HERE / "deid" / "data" / "blind5.jsonl"
+BLIND6 = HERE / "deid" / "data" / "blind6.jsonl"
 PRESIDIO = Path(
     os.environ.get(
         "ALCOVE_PRESIDIO_SET", ROOT.parent / "shared" / "data" / "presidio_synth_dataset_v2.json"
@@ -117,6 +118,10 @@ def load_blind4() -> list[Doc]:
 
 def load_blind5() -> list[Doc]:
     return _jsonl(BLIND5) if BLIND5.exists() else []
+
+
+def load_blind6() -> list[Doc]:
+    return _jsonl(BLIND6) if BLIND6.exists() else []
 
 
 HANDWRITTEN = HERE / "deid" / "data" / "handwritten.txt"
@@ -328,7 +333,17 @@ def startup() -> None:
     )
 
 
-SETS = ["notes", "handwritten", "blind", "blind2", "blind3", "blind4", "blind5", "presidio"]
+SETS = [
+    "notes",
+    "handwritten",
+    "blind",
+    "blind2",
+    "blind3",
+    "blind4",
+    "blind5",
+    "blind6",
+    "presidio",
+]
 
 
 def main() -> None:
@@ -350,6 +365,7 @@ def main() -> None:
         "blind3": load_blind3,
         "blind4": load_blind4,
         "blind5": load_blind5,
+        "blind6": load_blind6,
         "presidio": load_presidio,
     }
     if not args.no_speed:
