@@ -123,6 +123,7 @@ PLAIN_MONTHS = frozenset(
     """January February July September October November December Jan Feb Sept Oct Nov Dec
     JANUARY FEBRUARY JULY SEPTEMBER OCTOBER NOVEMBER DECEMBER""".split()
 )
+PART_OF_DAY_AFTER = re.compile(r"[ \t]+(?:am|pm|a\.m\.|p\.m\.|morning|afternoon|evening|night)\b")
 NOT_A_DATE_AFTER = re.compile(
     r"[ \t]*(?:tabs?|caps?|pills?|doses?|mg|of|pain|scale|strength|\d|x\b|times)"
 )
@@ -582,7 +583,11 @@ def _dates(text: str, low: str) -> Iterator[Span]:
         for m in pattern.finditer(low):
             yield Span(*m.span(1), Kind.DATE)
     for m in WEEKDAY_SHORT.finditer(low):
-        if len(m.group()) >= 6 or WEEKDAY_CUE_BEFORE.search(low, max(0, m.start() - 12), m.start()):
+        if (
+            len(m.group()) >= 6
+            or WEEKDAY_CUE_BEFORE.search(low, max(0, m.start() - 12), m.start())
+            or PART_OF_DAY_AFTER.match(low, m.end())  # "tele note sun pm"
+        ):
             yield Span(m.start(), m.end(), Kind.DATE)  # "discuss tues", "Mon-Thurs", "friday"
     for m in WEEKDAY_ALWAYS.finditer(text):
         yield Span(m.start(), m.end(), Kind.DATE)

@@ -1212,6 +1212,12 @@ class Finder:
             self.add(m.start(), m.end(), Kind.ORGANIZATION)
         for m in BRANDS.finditer(self.text):
             self.add(m.start(), m.end(), Kind.ORGANIZATION)
+        for m in (
+            BRANDS_CAPS.finditer(self.text)
+            if self.tokens and any(t.caps_line for t in self.tokens)
+            else ()
+        ):
+            self.add(m.start(), m.end(), Kind.ORGANIZATION)  # "WORKING AT HOME DEPOT"
 
     def _org_caps_word(self, tok: Token) -> bool:
         lw = tok.lower
@@ -1659,6 +1665,16 @@ BRANDS = re.compile(
     r"Atrium Health|Ochsner|Geisinger|Intermountain|Providence Health|Banner Health|"
     r"Kaiser Foundation|McLean|Bellevue|Rikers(?: Island)?|Betty Ford|Hazelden(?: Betty Ford)?|"
     r"Planned Parenthood|Goodwill|Salvation Army|Catholic Charities|Lutheran Social Services)\b"
+)
+# The same brands written in capitals, as a nursing note writes everything
+BRANDS_CAPS = re.compile(
+    r"\b(?:"
+    + "|".join(
+        re.escape(name.upper())
+        for name in re.findall(r"[A-Z][\w'.&-]*(?: [A-Z][\w'.&-]*)*", BRANDS.pattern)
+        if " " in name  # (one word in capitals may be a word: "SUBWAY")
+    )
+    + r")\b"
 )
 SAINT = re.compile(
     r"\bSaint[ \t]+[A-Z][a-z]+(?:'s|\u2019s)?(?=[\s,.;]|$)"

@@ -64,7 +64,9 @@ NAME_CAPITALS = re.compile(r"(?:Mc|Mac|O'|D'|De|Di|Da|La|Le|Van|Von|St)[A-Z][a-z
 NAME_PARTICLES = frozenset({"al", "el", "abu", "bin", "ben", "ibn", "abd", "ould", "bou", "ait"})
 NAMING = re.compile(
     r"(?i:\b(?:call(?:s|ed|ing)?|nam(?:es|ed|ing)|goes by)(?:[ \t]+(?:him|her|them|me|himself|"
-    r"herself))?[ \t]+[\"\u201c])\Z"
+    r"herself))?[ \t]+[\"\u201c]"
+    r"|\b(?:yell|scream|call|ask|cry|cri|shout)(?:s|ed|ing|ies|ied)?[ \t]+(?:out[ \t]+)?for[ \t]+"
+    r"[\"\u201c])\Z"
 )
 # Verbs after a lone letter or initials standing for a person ("K spoke", "T.F. was")
 LETTER_VERBS = REPORT_VERBS | frozenset(
@@ -365,8 +367,9 @@ class Sweep:
         gap = self.text[self.tokens[i - 1].end : self.tokens[i].start]
         if gap not in GAPS_AFTER_CUE:
             return False
-        if gap.endswith(('"', "\u201c")) and NAMING.search(self.text, 0, self.tokens[i].start):
-            return True
+        start = self.tokens[i].start
+        if gap.endswith(('"', "\u201c")) and NAMING.search(self.text, max(0, start - 40), start):
+            return True  # 'CALLED HIM "FRANK"', 'YELLING FOR "GIO"'
         return (
             RELATION.ends_at(self.tokens, i - 1) is not None
             or STRONG_LABEL.ends_at(self.tokens, i - 1) is not None
@@ -501,7 +504,10 @@ class Sweep:
             while last + 1 < n and last - i < 4 and self.joins(tokens[last], tokens[last + 1]):
                 last += 1
             run = tokens[i : last + 1]
-            if (
+            direct = tokens[i - 1].lower in ("at", "from", "to", "@")
+            if last > i and direct and self.generic_but_named(run):
+                self.out.append(Span(run[0].start, run[-1].end, Kind.ORGANIZATION))
+            elif (
                 last > i
                 and self.names_a_place(run)
                 and not self.common_noun_phrase(i, run, lead)
@@ -511,6 +517,16 @@ class Sweep:
                 kind = Kind.NAME if named else Kind.ORGANIZATION
                 self.out.append(Span(run[0].start, run[-1].end, kind))
             i = last + 1
+
+    def generic_but_named(self, run: list[Token]) -> bool:
+        """Generic words ending in an organisation's word, capitalised right after "at" or
+        "to" with no article, name one: "NP at Behavioral Health Network" (but "at the
+        Community Health Center" may be any)."""
+        if any(t.caps_line or t.text.isupper() or MONTH_OR_DAY.fullmatch(t.text) for t in run):
+            return False
+        return run[-1].lower in ORG_LAST and all(
+            t.lower in GENERIC_ORG or t.lower in ORG_LAST for t in run
+        )
 
     def common_noun_phrase(self, i: int, run: list[Token], lead: str) -> bool:
         """A role or a status written with capitals, no name: "met with the Peer Specialist",

@@ -227,7 +227,7 @@ PROFESSIONS = frozenset(
     influencer streamer student longshoreman guard cna lna phlebotomist sonographer
     dispatcher ironworker pipefitter steelworker lineworker stevedore fisherman lobsterman
     nun monk clergyman rabbi imam cantor stylist barber cosmetologist esthetician
-    manicurist bookseller grocer""".split()
+    manicurist bookseller grocer owner""".split()
 )
 PROFESSION_CUES = (
     "works as|worked as|working as|employed as|job as|career as|trained as|retired|"

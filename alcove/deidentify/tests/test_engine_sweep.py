@@ -295,3 +295,27 @@ def test_it_leaves_a_role_or_a_status_written_with_capitals() -> None:
 def test_it_takes_a_name_after_a_daughter_or_son_in_law() -> None:
     assert "MAI" in masked("DAUGHTER-IN-LAW MAI CALLED, WILL VISIT.")
     assert masked("DAUGHTER-IN-LAW CALLED, WILL VISIT.") == set()
+
+
+def test_it_takes_a_quoted_word_after_a_call_for_someone_for_a_name() -> None:
+    assert "TEO" in masked('PT AGITATED, YELLING FOR "TEO" ALL EVENING.')
+    assert masked('PT AGITATED, YELLING FOR "HELP" ALL EVENING.') == set()
+
+
+def test_it_reads_a_short_weekday_in_lower_case_before_a_part_of_the_day() -> None:
+    assert "sat" in masked("tele note sat pm: client calmer")
+    assert masked("pt sat up in chair, pm meds given") == set()
+
+
+def test_it_takes_generic_words_ending_in_an_organisations_word_after_at_for_one() -> None:
+    assert "Behavioral Health Network" in masked("Her NP at Behavioral Health Network called.")
+    assert masked("Follow up at the Community Health Center next week.") == set()
+
+
+def test_it_finds_a_brand_written_in_capitals() -> None:
+    assert "HOME DEPOT" in masked("WORKING AT HOME DEPOT IN SEEKONK. MOOD GOOD.")
+    assert masked("TOOK THE SUBWAY HOME. MOOD GOOD.") == set()
+
+
+def test_it_takes_an_owner_for_a_trade() -> None:
+    assert "salon owner" in masked("Ms. Ngo is a 38-year-old salon owner from the area.")
