@@ -5,10 +5,11 @@ Run: .venv/bin/python bench/deid.py [--show-misses N] [--set SET]... [--no-speed
 How it measures:
 - Sets: bench/deid/data/notes.jsonl (synthetic therapy and clinical notes written by
   bench/deid/generate.py, exact spans), handwritten.txt (notes written by hand, inline
-  marks), blind.jsonl to blind5.jsonl (notes of many kinds written by hand, each before the
+  marks), blind.jsonl to blind6.jsonl (notes of many kinds written by hand, each before the
   rules it measures were looked at, made from blind*.txt by bench/deid/marked.py: blind2
   after the first's rules were done, blind3 after every rule of its branch, blind4 (46
-  notes) before the allow-list sweep, blind5 (20 notes) after it; each was scored once
+  notes) before the allow-list sweep, blind5 (20) after it, blind6 (18) after blind5's
+  rules; each was scored once
   untuned, its first figure in the commit that added it, and what is printed now is tuned;
   they mark US states and countries as LOCATION, the others do not) and
   ../shared/data/presidio_synth_dataset_v2.json (general PII from presidio-research, MIT
