@@ -132,7 +132,7 @@ NOT_JOBS = frozenset(
 
 
 def _drug_words(first: dict[str, int], last: dict[str, int]) -> set[str]:
-    """Drug names of one word, brand and generic ("Latuda", "Nexium", "pemetrexed"), from
+    """Drug names of one word, brand and generic ("Latuda", "Nexium", "acamprosate"), from
     the dictionary that `drug-named-entity-recognition` ships (DrugBank's open vocabulary,
     MeSH, MedlinePlus, the NHS), less any name the census or faker lists ("Allegra")."""
     import bz2
@@ -148,12 +148,18 @@ def _drug_words(first: dict[str, int], last: dict[str, int]) -> set[str]:
     with bz2.open(Path(spec.origin).parent / "drug_ner_dictionary.pkl.bz2", "rb") as handle:
         data = pickle.load(handle)  # noqa: S301 (an installed package's own data, as trusted as its code)
     variants = data.get("drug_variant_to_canonical", {})
+    # Only names people write (wordfreq holds them at all): some 2,000 of the 26,000, and the
+    # lexicon that every start loads stays small.
+    from wordfreq import top_n_list
+
+    written = frozenset(top_n_list("en", 10**7))
     return {
         word
         for word in variants
         if isinstance(word, str)
         and word.isalpha()
         and len(word) >= 4
+        and word in written
         and word not in first
         and word not in last
     }

@@ -261,8 +261,8 @@ def test_it_masks_a_common_given_name_written_in_lower_case() -> None:
 
 
 def test_it_lists_drug_names_from_the_drug_dictionary_but_not_names() -> None:
-    assert masked("Continued Xyzal and Maviret; added an Alvesco inhaler.") == set()
-    assert "Tavian" in masked("Continued Xyzal; her son Tavian brought it in.")
+    assert masked("Continued Aciphex and Actonel; Accutane stopped in the spring.") == set()
+    assert "Tavian" in masked("Continued Aciphex; her son Tavian brought it in.")
 
 
 def test_it_reads_an_extension_standing_alone_as_a_phone_number() -> None:
