@@ -192,3 +192,15 @@ def test_it_takes_other_people_in_the_case_and_organisations_from_a_known_file(
     out, _, error = run(note, "--known", str(known))
     assert error is None
     assert out == "The client and Person A argued before group at [ORGANIZATION]."
+
+
+def test_it_reports_a_text_that_fails_inside_the_engine_by_the_failures_kind_only(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def fail(*args: object, **kwargs: object) -> None:
+        raise KeyError("Dana Moreau")
+
+    monkeypatch.setattr("alcove.deidentify.cli.redact", fail)
+    out, err, error = run(b"Dana Moreau called.")
+    assert out == "" and err.strip() == "input could not be processed (KeyError)"
+    assert error is not None and "Dana" not in err
