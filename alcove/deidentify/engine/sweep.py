@@ -82,6 +82,10 @@ PROPER = frozenset({Kind.NAME, Kind.STAFF, Kind.LOCATION, Kind.ORGANIZATION})
 TOWN_WORDS = frozenset("city town village county borough township state commonwealth".split())
 LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 PLAIN_LINE = re.compile(r"[^\d:;,()]*")  # no number, label or clause: a name's line
+INSTRUMENT_WORDS = frozenset(
+    """test tests scale scales inventory questionnaire index battery task screen screener
+    interview syndrome disease disorder rating checklist""".split()
+)
 SELF_NAMING = frozenset({"its", "it's", "im", "i'm"})
 GAPS_AFTER_CUE = frozenset({" ", ' "', ": ", " \u201c", ':"', " ("})
 
@@ -534,6 +538,8 @@ class Sweep:
         last = run[-1].lower
         if last in self.lex.jobs or last.rstrip("s") in self.lex.jobs or last in NOT_JOBS:
             return True
+        if last in INSTRUMENT_WORDS:
+            return True  # "the Boston Naming Test", "Young Mania Rating Scale": instruments
         article = self.tokens[i - 1].lower in ("a", "an") if i > 0 else False
         return article and lead not in RUN_LEADS and all(t.lower in self.lex.safe for t in run)
 

@@ -319,3 +319,10 @@ def test_it_finds_a_brand_written_in_capitals() -> None:
 
 def test_it_takes_an_owner_for_a_trade() -> None:
     assert "salon owner" in masked("Ms. Ngo is a 38-year-old salon owner from the area.")
+
+
+def test_it_leaves_a_run_of_capitals_naming_an_instrument() -> None:
+    assert (
+        masked("He scored 52 on the Boston Naming Test and 31 on the Mania Rating Scale.") == set()
+    )
+    assert "Granite Peak Testing" in masked("He was tested at Granite Peak Testing last week.")
