@@ -86,6 +86,8 @@ INSTRUMENT_WORDS = frozenset(
     """test tests scale scales inventory questionnaire index battery task screen screener
     interview syndrome disease disorder rating checklist""".split()
 )
+# Two or three capitalised words run together, as organisations spell themselves
+CAMEL_CASE = re.compile(r"(?:[A-Z][a-z]{2,}){2,3}")
 SELF_NAMING = frozenset({"its", "it's", "im", "i'm"})
 GAPS_AFTER_CUE = frozenset({" ", ' "', ": ", " \u201c", ':"', " ("})
 
@@ -179,8 +181,10 @@ class Sweep:
     def capitalised(self, i: int) -> Kind | None:
         tok = self.tokens[i]
         lw = tok.lower
+        if CAMEL_CASE.fullmatch(tok.text) and lw not in self.lex.safe and lw not in NOT_NAMES:
+            return Kind.ORGANIZATION  # "BayPath", "WellSpan": a health system's own spelling
         if MONTH_OR_DAY.fullmatch(tok.text) or self.inner_capitals(tok.text):
-            return None  # "HbA1c", "MassHealth": a test, a brand, not a name's capitals
+            return None  # "HbA1c", "iPhone": a test, a device, not a name's capitals
         if self.finder.drug_like(tok) or self.finder.eponym_like(tok):
             return None
         going_on = self.goes_on(i)

@@ -276,7 +276,8 @@ PROPER_NOT_NAMES = frozenset(
     beacon molina centene ambetter wellcare kaiser champva ssi ssdi snap wic tanf section
     fmla ada iep 504 cps aps dcfs dss ice dui dwi owi aa na smart al-anon
     zoom teams facetime doxy skype epic cerner google facebook instagram tiktok snapchat
-    twitter youtube reddit netflix uber lyft
+    twitter youtube reddit netflix uber lyft whatsapp linkedin paypal powerpoint playstation
+    masshealth mychart healthkit applecare
     english-speaking spanish-speaking covid covid-19 omicron
     mg mcg ml li na k cl ca mg2 fe
     li rtc dear man tipp accepts abc abcs act rpt fax tel acct lic qtc spo sao ph

@@ -326,3 +326,12 @@ def test_it_leaves_a_run_of_capitals_naming_an_instrument() -> None:
         masked("He scored 52 on the Boston Naming Test and 31 on the Mania Rating Scale.") == set()
     )
     assert "Granite Peak Testing" in masked("He was tested at Granite Peak Testing last week.")
+
+
+def test_it_takes_capitalised_words_run_together_for_an_organisation() -> None:
+    assert (
+        kinds("Referred to elder services (RiverPath) today.").get("RiverPath") == Kind.ORGANIZATION
+    )
+    assert (
+        masked("Enrolled in MassHealth; messages her therapist on MyChart and WhatsApp.") == set()
+    )
