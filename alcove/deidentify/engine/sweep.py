@@ -136,6 +136,8 @@ class Sweep:
         for i, tok in enumerate(self.tokens):
             if not tok.cap and tok.lower in safe and tok.lower not in EMPLOYERS:
                 continue  # most words of a note: quickly done with
+            if tok.cap and tok.lower in safe and self.plainly_safe(i):
+                continue  # a listed word, capitalised, with nothing around it to say more
             if self.covered(tok):
                 continue
             kind = self.judge(i)
@@ -149,6 +151,22 @@ class Sweep:
         self.recurring_names()
         self.ages_after_names()
         return self.out
+
+    def plainly_safe(self, i: int) -> bool:
+        """A capitalised word on the allow-list that no rule of the sweep could take: a
+        plain word, in capitals and no town, or in a mixed line after no proper noun found
+        and before no initial (what the rules below would otherwise work out, at less cost)."""
+        tok = self.tokens[i]
+        if not tok.text.isalpha():
+            return False
+        if tok.caps_line:
+            return tok.text.isupper() and tok.lower not in self.lex.places
+        if not tok.text[1:].islower():
+            return False
+        if i > 0 and self.tokens[i - 1].end in self.proper_ends:
+            return False  # goes_on() may carry it
+        nxt = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
+        return nxt is None or len(nxt.text) > 1
 
     # --- one word --------------------------------------------------------------------------
     def judge(self, i: int) -> Kind | None:
