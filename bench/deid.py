@@ -5,12 +5,15 @@ Run: .venv/bin/python bench/deid.py [--show-misses N] [--set SET]... [--no-speed
 How it measures:
 - Sets: bench/deid/data/notes.jsonl (synthetic therapy and clinical notes written by
   bench/deid/generate.py, exact spans), handwritten.txt (notes written by hand, inline
-  marks), blind.jsonl and blind2.jsonl (notes of many kinds written by hand before the rules
-  they measure were looked at; the second after the first's rules were done; made from
-  blind.txt and blind2.txt by bench/deid/marked.py; blind3, a small third set written after
-  every rule, scored once; they mark US states and countries as
-  LOCATION, the others do not) and ../shared/data/presidio_synth_dataset_v2.json (general
-  PII from presidio-research, MIT licence), or $ALCOVE_PRESIDIO_SET.
+  marks), blind.jsonl to blind6.jsonl (notes of many kinds written by hand, each before the
+  rules it measures were looked at, made from blind*.txt by bench/deid/marked.py: blind2
+  after the first's rules were done, blind3 after every rule of its branch, blind4 (46
+  notes) before the allow-list sweep, blind5 (20) after it, blind6 (18) after blind5's
+  rules; each was scored once
+  untuned, its first figure in the commit that added it, and what is printed now is tuned;
+  they mark US states and countries as LOCATION, the others do not) and
+  ../shared/data/presidio_synth_dataset_v2.json (general PII from presidio-research, MIT
+  licence), or $ALCOVE_PRESIDIO_SET.
 - Tokens are runs of letters and digits. A token is an identifier in the gold standard
   when it lies inside a gold span, and found when it lies inside a span the engine returns
   (whatever the two types are: a name masked as a place is still masked). Recall, precision
@@ -59,6 +62,9 @@ NOTES = HERE / "deid" / "data" / "notes.jsonl"
 BLIND = HERE / "deid" / "data" / "blind.jsonl"
 BLIND2 = HERE / "deid" / "data" / "blind2.jsonl"
 BLIND3 = HERE / "deid" / "data" / "blind3.jsonl"
+BLIND4 = HERE / "deid" / "data" / "blind4.jsonl"
+BLIND5 = HERE / "deid" / "data" / "blind5.jsonl"
+BLIND6 = HERE / "deid" / "data" / "blind6.jsonl"
 PRESIDIO = Path(
     os.environ.get(
         "ALCOVE_PRESIDIO_SET", ROOT.parent / "shared" / "data" / "presidio_synth_dataset_v2.json"
@@ -105,6 +111,18 @@ def load_blind2() -> list[Doc]:
 
 def load_blind3() -> list[Doc]:
     return _jsonl(BLIND3) if BLIND3.exists() else []
+
+
+def load_blind4() -> list[Doc]:
+    return _jsonl(BLIND4) if BLIND4.exists() else []
+
+
+def load_blind5() -> list[Doc]:
+    return _jsonl(BLIND5) if BLIND5.exists() else []
+
+
+def load_blind6() -> list[Doc]:
+    return _jsonl(BLIND6) if BLIND6.exists() else []
 
 
 HANDWRITTEN = HERE / "deid" / "data" / "handwritten.txt"
@@ -316,23 +334,39 @@ def startup() -> None:
     )
 
 
+SETS = [
+    "notes",
+    "handwritten",
+    "blind",
+    "blind2",
+    "blind3",
+    "blind4",
+    "blind5",
+    "blind6",
+    "presidio",
+]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="De-identification benchmark.")
     parser.add_argument("--show-misses", type=int, default=0, metavar="N")
     parser.add_argument(
         "--set",
-        choices=["notes", "handwritten", "blind", "blind2", "blind3", "presidio"],
+        choices=SETS,
         action="append",
     )
     parser.add_argument("--no-speed", action="store_true")
     args = parser.parse_args()
-    sets = args.set or ["notes", "handwritten", "blind", "blind2", "blind3", "presidio"]
+    sets = args.set or SETS
     loaders = {
         "notes": load_notes,
         "handwritten": load_handwritten,
         "blind": load_blind,
         "blind2": load_blind2,
         "blind3": load_blind3,
+        "blind4": load_blind4,
+        "blind5": load_blind5,
+        "blind6": load_blind6,
         "presidio": load_presidio,
     }
     if not args.no_speed:

@@ -55,7 +55,11 @@ def text_redact(
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         return Outcome(errors=[f"input is not UTF-8 (byte {error.start})"])
-    write(redact(text, known, dates=dates, offset_days=offset_days, keep_states=keep_states))
+    try:
+        clean = redact(text, known, dates=dates, offset_days=offset_days, keep_states=keep_states)
+    except Exception as error:  # (one whose message may quote the text: its kind only)
+        return Outcome(errors=[f"input could not be processed ({type(error).__name__})"])
+    write(clean)
     return Outcome(processed=1)
 
 
@@ -68,6 +72,8 @@ def _line_error(number: int, raw: bytes) -> tuple[dict[str, Any] | None, str | N
         record = json.loads(line)
     except json.JSONDecodeError as error:
         return None, f"line {number}: not JSON (column {error.colno}: {error.msg})"
+    except RecursionError:
+        return None, f"line {number}: not JSON this reader takes (nested too deeply)"
     if not isinstance(record, dict):
         return None, f"line {number}: expected a JSON object"
     for name in ("id", "text"):
@@ -87,22 +93,34 @@ def spans_jsonl(
     for number, raw in enumerate(stdin, 1):
         if not raw.strip():
             continue
-        record, error = _line_error(number, raw)
-        if record is None:
-            outcome.errors.append(error or f"line {number}: unreadable")
-            continue
-        line_known = known
-        if "known" in record:
-            try:
-                line_known = Known.from_mapping(record["known"])
-            except ValueError as problem:
-                outcome.errors.append(f"line {number}: {problem}")
-                continue
-        spans = find_spans(record["text"], line_known, keep_states=keep_states)
-        out = {
-            "id": record["id"],
-            "spans": [{"start": s.start, "end": s.end, "type": str(s.kind)} for s in spans],
-        }
-        write(json.dumps(out, ensure_ascii=False) + "\n")
-        outcome.processed += 1
+        try:
+            line = _line_spans(number, raw, known, keep_states)
+        except Exception as error:  # one bad line must not stop the others
+            # Only the kind of failure: its message may quote the line (a name, a note).
+            line = f"line {number}: could not be processed ({type(error).__name__})"
+        if line.startswith("{"):
+            write(line + "\n")
+            outcome.processed += 1
+        else:
+            outcome.errors.append(line)
     return outcome
+
+
+def _line_spans(number: int, raw: bytes, known: Known | None, keep_states: bool) -> str:
+    """The output line for one input line, or its error ("line N: ...")."""
+    record, error = _line_error(number, raw)
+    if record is None:
+        return error or f"line {number}: unreadable"
+    line_known = known
+    if "known" in record:
+        try:
+            line_known = Known.from_mapping(record["known"])
+        except ValueError as problem:
+            return f"line {number}: {problem}"
+    spans = find_spans(record["text"], line_known, keep_states=keep_states)
+    out = {
+        "id": record["id"],
+        "spans": [{"start": s.start, "end": s.end, "type": str(s.kind)} for s in spans],
+    }
+    # ASCII with escapes: an id or text holding a lone surrogate still writes cleanly
+    return json.dumps(out, ensure_ascii=True)

@@ -10,9 +10,10 @@ from alcove.access.decisions import AccessDenied, Decision
 from alcove.access.policy import Action, DataClass
 from alcove.access.services import decide
 from alcove.accounts.models import User
+from alcove.accounts.selectors import practice_get
 from alcove.audit.models import Outcome
 from alcove.audit.services import audit_record
-from alcove.clients.models import CareTeamMember, Client, ClientContact
+from alcove.clients.models import CareTeamMember, CaseParticipant, Client, ClientContact
 from alcove.deidentify.engine import Known, Person
 from alcove.deidentify.models import Packet
 from alcove.deidentify.packets import Adjustments, Draft, date_offset, draft_build, note_text
@@ -114,7 +115,41 @@ def packet_known(*, actor: User, client: Client) -> Known:
     # Staff names are not the client's data: the care team's, from the staff list.
     team = CareTeamMember.objects.filter(client=client).select_related("staff")
     known.staff.extend(sorted({m.staff.full_name for m in team if m.staff.full_name}))
+    known.others.extend(_co_participant_names(actor=actor, client=client))
+    # The practice's own name says where the client is seen: masked wherever it appears.
+    practice = practice_get()
+    if practice is not None and practice.name.strip():
+        known.organisations.append(practice.name)
     return known
+
+
+def _co_participant_names(*, actor: User, client: Client) -> list[str]:
+    """The legal and preferred names of everyone taking part now in the client's couple,
+    family or group cases, each read by its own recorded decision on that person's
+    demographics; a person whose names the actor may not read is left out."""
+    cases = CaseParticipant.objects.filter(client=client).values("case_id")
+    others = (
+        CaseParticipant.objects.filter(case_id__in=cases, left_at__isnull=True)
+        .exclude(client=client)
+        .select_related("client")
+        .order_by("client_id")
+    )
+    names: list[str] = []
+    for participant in {p.client_id: p for p in others}.values():
+        other = participant.client
+        decision = decide(
+            actor=actor,
+            action=Action.READ,
+            data_class=DataClass.DEMOGRAPHICS,
+            client_id=other.pk,
+            resource_type=RESOURCE,
+        )
+        if not decision.allowed:
+            continue
+        for sealed in (other.legal_name, other.preferred_name):
+            if value := decision.open(sealed):
+                names.append(value)
+    return names
 
 
 def _notes_of(packet: Packet) -> list[Note]:

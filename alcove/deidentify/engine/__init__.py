@@ -16,9 +16,10 @@ from dataclasses import dataclass, field
 from alcove.deidentify.engine.known import Known, KnownMatcher, Person
 from alcove.deidentify.engine.lexicon import lexicon
 from alcove.deidentify.engine.patterns import shaped_spans
-from alcove.deidentify.engine.people import people_spans
+from alcove.deidentify.engine.people import kept_regions, people_finder
 from alcove.deidentify.engine.replace import DatePolicy, Pseudonyms, replacement_for
 from alcove.deidentify.engine.spans import Kind, Span, spans_resolve, spans_trim
+from alcove.deidentify.engine.sweep import unlisted_spans
 
 __all__ = [
     "DatePolicy",
@@ -42,9 +43,15 @@ def find_spans(text: str, known: Known | None = None, *, keep_states: bool = Fal
     `keep_states=True` leaves them, as Safe Harbor allows."""
     lex = lexicon()
     found = list(shaped_spans(text))
-    found.extend(people_spans(text, lex, regions=not keep_states))
+    finder = people_finder(text, lex, regions=not keep_states)
+    found.extend(finder.spans)
+    found.extend(finder.ages)
     if known is not None:
         found.extend(KnownMatcher(known, lex).spans(text))
+    # last: what no rule claimed and the allow-list does not know (sweep.py); states and
+    # countries the caller keeps are no unknown words
+    kept = kept_regions(finder) if keep_states else []
+    found.extend(unlisted_spans(finder, found + kept))
     found.extend(address_block_lines(text, found, lex.common))
     return spans_trim(text, spans_resolve(spans_trim(text, found)))
 

@@ -42,10 +42,15 @@ class Known:
 
     client: list[str] = field(default_factory=list)  # legal, preferred names, nicknames
     relatives: list[Person] = field(default_factory=list)
+    # other people known to be in the case: the other participants of a couple, family or
+    # group case ("Person A", never "the client")
+    others: list[str] = field(default_factory=list)
     staff: list[str] = field(default_factory=list)
     addresses: list[str] = field(default_factory=list)
     employers: list[str] = field(default_factory=list)
     schools: list[str] = field(default_factory=list)
+    # other organisations to mask wherever named: the practice's own name
+    organisations: list[str] = field(default_factory=list)
     places: list[str] = field(default_factory=list)
     dates_of_birth: list[date] = field(default_factory=list)
     phones: list[str] = field(default_factory=list)
@@ -54,50 +59,22 @@ class Known:
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any]) -> "Known":
-        """From the CLI's JSON (see README): unknown keys are an error, so typos are not silent."""
-        allowed = {
-            "client", "names", "nicknames", "relatives", "staff", "address", "addresses",
-            "employer", "employers", "school", "schools", "places", "date_of_birth",
-            "dates_of_birth", "phones", "phone", "emails", "email", "ids",
-        }  # fmt: skip
-        unknown = set(data) - allowed
+        """From the CLI's JSON (see README): unknown keys and values of the wrong type are an
+        error (ValueError), so typos are not silent; no message quotes a value."""
+        unknown = set(data) - KNOWN_KEYS
         if unknown:
             # The keys are not echoed: a mistaken file may hold a name where a key should be.
             raise ValueError(
                 f"{len(unknown)} unknown keys in the known identifiers; "
-                f"allowed: {', '.join(sorted(allowed))}"
+                f"allowed: {', '.join(sorted(KNOWN_KEYS))}"
             )
 
-        def strings(*keys: str) -> list[str]:
+        def strings(*keys: str, within: Mapping[str, Any] = data) -> list[str]:
             out: list[str] = []
             for key in keys:
-                value = data.get(key)
-                if value is None:
-                    continue
-                if isinstance(value, str):
-                    out.append(value)
-                elif isinstance(value, list) and all(isinstance(v, str) for v in value):
-                    out.extend(value)
-                else:
-                    raise ValueError(f"'{key}' must be a string or a list of strings")
+                out.extend(_strings(within.get(key), key))
             return [v for v in out if v.strip()]
 
-        client = data.get("client")
-        names = strings("names", "nicknames")
-        if isinstance(client, Mapping):
-            for key in ("names", "nicknames", "name", "legal_name", "preferred_name"):
-                value = client.get(key)
-                names.extend([value] if isinstance(value, str) else list(value or []))
-        elif isinstance(client, str):
-            names.append(client)
-        relatives = []
-        for item in data.get("relatives") or []:
-            if isinstance(item, str):
-                relatives.append(Person(item, "relative"))
-            elif isinstance(item, Mapping) and isinstance(item.get("name"), str):
-                relatives.append(Person(item["name"], str(item.get("relation") or "relative")))
-            else:
-                raise ValueError('each relative is a name or {"name": ..., "relation": ...}')
         births = []
         for value in strings("date_of_birth", "dates_of_birth"):
             try:
@@ -105,12 +82,14 @@ class Known:
             except ValueError:
                 raise ValueError("a date of birth must be written YYYY-MM-DD") from None
         return cls(
-            client=names,
-            relatives=relatives,
+            client=_client_names(data) + strings("names", "nicknames"),
+            relatives=_relatives(data.get("relatives")),
+            others=strings("others"),
             staff=strings("staff"),
             addresses=strings("address", "addresses"),
             employers=strings("employer", "employers"),
             schools=strings("school", "schools"),
+            organisations=strings("organisations", "organizations"),
             places=strings("places"),
             dates_of_birth=births,
             phones=strings("phone", "phones"),
@@ -123,15 +102,69 @@ class Known:
         return [
             *self.client,
             *(p.name for p in self.relatives),
+            *self.others,
             *self.staff,
             *self.addresses,
             *self.employers,
             *self.schools,
+            *self.organisations,
             *self.places,
             *self.phones,
             *self.emails,
             *self.ids,
         ]
+
+
+KNOWN_KEYS = frozenset(
+    """client names nicknames relatives others staff address addresses employer employers
+    school schools organisations organizations places date_of_birth dates_of_birth phones
+    phone emails email ids""".split()
+)
+CLIENT_KEYS = ("names", "nicknames", "name", "legal_name", "preferred_name")
+
+
+def _strings(value: object, key: str) -> list[str]:
+    """A string or a list of strings; anything else is refused by the key's name only."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return list(value)
+    raise ValueError(f"'{key}' must be a string or a list of strings")
+
+
+def _client_names(data: Mapping[str, Any]) -> list[str]:
+    client = data.get("client")
+    if client is None:
+        return []
+    if isinstance(client, Mapping):
+        names: list[str] = []
+        for key in CLIENT_KEYS:
+            names.extend(_strings(client.get(key), f"client.{key}"))
+        return [n for n in names if n.strip()]
+    return [n for n in _strings(client, "client") if n.strip()]
+
+
+def _relatives(value: object) -> list[Person]:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise ValueError("'relatives' must be a list")
+    relatives = []
+    for item in value:
+        if isinstance(item, str):
+            relatives.append(Person(item, "relative"))
+            continue
+        relation = item.get("relation") if isinstance(item, Mapping) else None
+        if (
+            not isinstance(item, Mapping)
+            or not isinstance(item.get("name"), str)
+            or not isinstance(relation, str | None)
+        ):
+            raise ValueError('each relative is a name or {"name": ..., "relation": ...}')
+        relatives.append(Person(item["name"], relation or "relative"))
+    return [r for r in relatives if r.name.strip()]
 
 
 def _name_parts(name: str) -> list[str]:
@@ -244,6 +277,8 @@ class KnownMatcher:
         for k, person in enumerate(known.relatives):
             ref = f"relative:{k}:{person.relation.lower()}"
             entries.append(_person_entry(person.name, Kind.NAME, ref, lex))
+        for k, name in enumerate(known.others):
+            entries.append(_person_entry(name, Kind.NAME, f"other:{k}", lex))
         for k, name in enumerate(known.staff):
             entries.append(_person_entry(name, Kind.STAFF, f"staff:{k}", lex))
         for address in known.addresses:
@@ -252,6 +287,8 @@ class KnownMatcher:
             entries.append(_phrase_entry(employer, Kind.ORGANIZATION, "employer", lex))
         for school in known.schools:
             entries.append(_phrase_entry(school, Kind.ORGANIZATION, "school", lex))
+        for organisation in known.organisations:
+            entries.append(_phrase_entry(organisation, Kind.ORGANIZATION, "organisation", lex))
         for place in known.places:
             entries.append(_phrase_entry(place, Kind.LOCATION, "place", lex))
         self.patterns: list[tuple[re.Pattern[str], Kind, str]] = []

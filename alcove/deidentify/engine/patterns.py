@@ -105,11 +105,25 @@ WEEKDAY_SHORT = re.compile(
     r"|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b)"
 )
 WEEKDAY_CUE_BEFORE = re.compile(
-    r"(?:\b(?:mon|tues?|weds?|thu|thurs?|fri|sat|sun)[-\u2013]|"
-    r"\b(?:on|next|last|this|until|till|by|since|from|discuss|see you|mtg|meeting|session|"
+    r"(?:\b(?:mon|tues?|weds?|thu|thurs?|fri|sat|sun)[-\u2013/]|"
+    r"\b(?:on|next|last|this|until|till|by|since|from|discuss|see you|mtg|meeting|session|do|"
     r"appt|rtc|f/u|every|each|visit|visits|visiting|come|comes|coming|back|after|before|"
     r"return|returns|call|calls)[ \t]+)$"
 )
+# Short forms of weekdays that are no English word: a date wherever they stand ("FLY IN FRI",
+# "Med check Thurs."); "Mon" and "Wed" count capitalised, "Sat" and "Sun" only by context.
+WEEKDAY_ALWAYS = re.compile(
+    r"\b(?:[Tt]ues?|TUES?|[Tt]hurs?|THURS?|[Tt]hu|THU|[Ww]eds|WEDS|[Ff]ri|FRI|Mon|MON|Wed|WED)"
+    r"\b(?![-'\u2019]?\w)"
+    r"|\b(?:Sat|Sun)\b(?=[.,;)][ \t]*(?:$|\n|[A-Z]))"  # "flying in Sat. Continue ..."
+)
+DECIMAL_AFTER = re.compile(r"[ \t]+\d+\.\d")
+# Months no name, verb or word shares: a date wherever they stand capitalised.
+PLAIN_MONTHS = frozenset(
+    """January February July September October November December Jan Feb Sept Oct Nov Dec
+    JANUARY FEBRUARY JULY SEPTEMBER OCTOBER NOVEMBER DECEMBER""".split()
+)
+PART_OF_DAY_AFTER = re.compile(r"[ \t]+(?:am|pm|a\.m\.|p\.m\.|morning|afternoon|evening|night)\b")
 NOT_A_DATE_AFTER = re.compile(
     r"[ \t]*(?:tabs?|caps?|pills?|doses?|mg|of|pain|scale|strength|\d|x\b|times)"
 )
@@ -121,11 +135,12 @@ MEASURE_BEFORE = re.compile(
 )
 SCORE_BEFORE = re.compile(
     r"(?:moca|mmse|slums|phq-?\d*|gad-?\d*|score|scored|rated|rating|pain|strength|recall|"
-    r"sat|saturation|bp|ratio|of|out of|grade|level|apgar|gcs|ciwa|cows)[ \t:=]*$"
+    r"sat|saturation|bp|ratio|of|out of|grade|apgar|gcs|ciwa|cows)[ \t:=]*$"
 )
 YEAR_ALONE = re.compile(rf"(?<![\d/.$-])({YEAR4})\b(?![/.-]\d)")
 NOT_A_YEAR_AFTER = re.compile(
-    r"[ \t]*(?:mg|ml|mcg|units?|cells|/|%|lbs?|kcal|calories|steps|feet|ft|miles)"
+    r"[ \t]*(?:mg|ml|mcg|units?|iu|IU|meq|mEq|mmol|ng|cells|/|%|lbs?|kcal|calories|steps|feet|"
+    r"ft|miles)"
 )
 MONTH_ALONE = re.compile(rf"\b({MONTH_C})(?![A-Za-z])(?![ \t]*\d)")
 CUE_WORD_BEFORE = re.compile(
@@ -207,6 +222,8 @@ PHONE = re.compile(
     r"(?<![\w/])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}\b"
     r"(?:[ \t]*(?i:x|ext\.?|extension)[ \t]*\d{1,5})?"
 )
+# "at ext 4412", "x4-5123": an extension standing alone reaches a person as a number does
+EXTENSION = re.compile(r"\b(?:ext|extension)\.?[ \t]*#?[ \t]*(\d{3,5})\b|\bx(\d-?\d{4})\b")
 PHONE_SHORT = re.compile(
     r"\b(?:phone|tel|telephone|cell|mobile|home|work|pager|beeper|fax|call|ph|c|h|w|p|f)"
     r"\.?[ \t]*(?:#|number|no\.?)?[ \t]*:?[ \t]*(\d{3}[-.]\d{4}|\d{5}|\d-\d{4})\b(?![-.]\d)"
@@ -296,13 +313,15 @@ STREET_SUFFIX = (
 )
 _STREET_NAME = r"(?:[A-Z0-9][A-Za-z0-9'-]*[ \t]+){0,3}[A-Z0-9][A-Za-z0-9'-]*"
 _UNIT = (
-    r"(?:,?\s+(?:Apt|Apartment|Unit|Suite|Ste|Fl|Floor|Rm|Room|Bldg|Lot|#)"
+    r"(?:,?\s+(?:Apt|Apartment|Unit|Suite|Ste|Fl|Floor|Rm|Room|Bldg|Lot|#|APT|UNIT|SUITE|STE|FL|"
+    r"FLOOR|RM|ROOM|BLDG|LOT)"
     r"\.?\s*#?\s*[A-Za-z0-9-]+|,?[ \t]+\d{1,2}(?:st|nd|rd|th)[ \t]+(?:Floor|Fl)\b\.?)?"
 )
 ADDRESS_PATTERNS: tuple[re.Pattern[str], ...] = (
+    # "412 Birch Hollow Rd", and rural grid numbers as the upper Midwest writes them ("W4410")
     re.compile(
-        rf"(?<![:/.])\b\d{{1,6}}[A-Za-z]?(?:-\d+)?[ \t]+(?:[NSEW]\.?[ \t]+|(?:North|South|East|"
-        rf"West)[ \t]+)?{_STREET_NAME}[ \t]+"
+        rf"(?<![:/.])\b(?:[NSEW]\d{{3,6}}|\d{{1,6}}[A-Za-z]?(?:-\d+)?)[ \t]+"
+        rf"(?:[NSEW]\.?[ \t]+|(?:North|South|East|West)[ \t]+)?{_STREET_NAME}[ \t]+"
         rf"(?:{STREET_SUFFIX}|{STREET_SUFFIX.upper()})\b\.?(?:\s+(?:[NSEW]|NE|NW|SE|"
         rf"SW)\b\.?)?{_UNIT}"
     ),
@@ -311,6 +330,11 @@ ADDRESS_PATTERNS: tuple[re.Pattern[str], ...] = (
         rf"US)[ \t]*\d+[A-Z]?\b{_UNIT}"
     ),
     re.compile(r"\b(?:P\.?[ \t]?O\.?[ \t]?Box|PO BOX|Post Office Box)[ \t]+\d+\b"),
+    # a county road named by letters: "N2715 County Rd K", "1180 CTH JJ"
+    re.compile(
+        r"\b(?:[NSEW]\d{3,6}|\d{1,6})[ \t]+(?:County[ \t]+(?:Road|Rd\.?|Highway|Hwy\.?|Trunk)|"
+        r"CTH|CR|Co\.?[ \t]+Rd\.?)[ \t]+[A-Z]{1,2}\b"
+    ),
     # Streets as much of the world writes them, the number after the name: "Via Roma 131",
     # "Rua do Arenque 1634", "Kopfholzistrasse 45", "Harjukuja 54" (a number may lead too)
     re.compile(
@@ -344,10 +368,19 @@ ADDRESS_PATTERNS: tuple[re.Pattern[str], ...] = (
     ),
     re.compile(r"\b(?:Route|Highway|Interstate|I-)\s?\d{1,3}\b(?=\s+(?:exit|near|and|at))"),
     re.compile(
-        r"\b(?:on|off|at|near|from|to)[ \t]+((?:Route|Rte\.?|Highway|Hwy\.?)[ \t]?\d{1,3})\b"
+        r"\b(?:on|off|at|near|from|to)[ \t]+((?i:route|rte\.?|rt\.?|highway|hwy\.?)[ \t]?\d{1,3})\b"
+    ),
+    # a hurried note's street in lower case: "a trailer off whalom rd", "lives on elm st"
+    re.compile(
+        r"\b(?:on|off|near|at)[ \t]+((?!(?:the|a|an|my|his|her|their|our|your|this|that|call)\b)"
+        r"[a-z][a-z'-]+(?:[ \t]+[a-z][a-z'-]+)?[ \t]+(?:st|ave|rd|blvd|ln|dr|street|avenue|road|"
+        r"boulevard|lane|drive|terrace|ter|pkwy|hwy))\b(?![ \t]*(?:tab|tabs|mg|team|rounds))"
     ),
 )
-DOCTOR_AFTER = re.compile(r"\.?[ \t]+[A-Z][A-Za-z'-]+")
+# "1:1 discontinued per Dr. Esposito" is no address ("12 Elm Dr Apt 3" is one)
+DOCTOR_AFTER = re.compile(
+    r"\.?[ \t]+(?!(?i:apt|unit|suite|ste|fl|floor|rm|room|bldg)\b)[A-Z][A-Za-z'-]+"
+)
 _STATE_ALT = "|".join(sorted((*STATES, *STATE_CODES), key=len, reverse=True))
 # A ZIP code is a five-digit number after a state or the word ZIP: found from the number,
 # then the words before it are checked (one quick scan instead of one per state name).
@@ -382,10 +415,14 @@ ID_DIGITS = _first(r"\d", ID_DIGITS)
 ID_DASHED = _first(r"\d", ID_DASHED)
 CARD = _first(r"\d", CARD)
 ADDRESS_PATTERNS = (
-    _first(r"\d", ADDRESS_PATTERNS[0]),
+    _first(r"[\dNSEW]", ADDRESS_PATTERNS[0]),
     _first(r"\d", ADDRESS_PATTERNS[1]),
-    *ADDRESS_PATTERNS[2:],
+    ADDRESS_PATTERNS[2],
+    _first(r"[\dNSEW]", ADDRESS_PATTERNS[3]),
+    _first("[\\dA-Zu\u00c0-\u017f]", ADDRESS_PATTERNS[4]),  # ("ul. Mickiewicza 12")
+    *ADDRESS_PATTERNS[5:],
 )
+WEEKDAY_ALWAYS = _first("[TtWwFfMS]", WEEKDAY_ALWAYS)
 
 
 def _luhn(digits: str) -> bool:
@@ -443,8 +480,9 @@ def _cued(text: str, low: str, start: int) -> bool:
 
 # "Started ECT 2/6", "lithium held 3/4": a word of events, then what it was, then the date
 EVENT_CUE_BEFORE = re.compile(
-    r"\b(?:started|stopped|restarted|began|ended|held|increased|decreased|changed|drawn|"
-    r"done|completed|tapered|titrated|discontinued|d/c'?d)[ \t]+"
+    r"\b(?:started|stopped|restarted|resumed|began|ended|held|increased|decreased|changed|"
+    r"drawn|done|completed|tapered|titrated|discontinued|d/c'?d|reduced|added|switched|"
+    r"checked|rechecked|repeated)[ \t]+"
     r"(?:(?!at\b|around\b|about\b)[a-z0-9-]{2,12}[ \t]+)?"
     r"(?:on[ \t]+)?$"
 )
@@ -512,8 +550,8 @@ def _dates(text: str, low: str) -> Iterator[Span]:
             if not SCORE_BEFORE.search(low, max(0, m.start() - 16), m.start()):
                 yield Span(*m.span(1), Kind.DATE)
             continue
-        if NOT_A_DATE_AFTER.match(text, m.end()):
-            continue
+        if NOT_A_DATE_AFTER.match(text, m.end()) and not DECIMAL_AFTER.match(text, m.end()):
+            continue  # ("ANC 10/1 2.4": a lab's value follows its date)
         month, day = (int(n) for n in m.group(1).split("/"))
         # A fraction, a score or a dose has a small denominator and is no bigger than it:
         # "1/2 tab", "7/10", "3/3 recall". A day past 10, or a "numerator" above it, is a date.
@@ -536,7 +574,8 @@ def _dates(text: str, low: str) -> Iterator[Span]:
         if not SCORE_BEFORE.search(low, max(0, m.start() - 16), m.start()):
             yield Span(*m.span(1), Kind.DATE)
     for m in MONTH_ALONE.finditer(text):
-        if CUE_WORD_BEFORE.search(low, max(0, m.start() - 24), m.start()):
+        plain = m.group(1).rstrip(".") in PLAIN_MONTHS  # "every December"
+        if plain or CUE_WORD_BEFORE.search(low, max(0, m.start() - 24), m.start()):
             yield Span(*m.span(1), Kind.DATE)
     for pattern, hint in zip(CUED_DATE_PATTERNS, CUED_DATE_HINT, strict=True):
         if hint is not None and hint.search(low) is None:
@@ -544,8 +583,14 @@ def _dates(text: str, low: str) -> Iterator[Span]:
         for m in pattern.finditer(low):
             yield Span(*m.span(1), Kind.DATE)
     for m in WEEKDAY_SHORT.finditer(low):
-        if len(m.group()) > 6 or WEEKDAY_CUE_BEFORE.search(low, max(0, m.start() - 12), m.start()):
+        if (
+            len(m.group()) >= 6
+            or WEEKDAY_CUE_BEFORE.search(low, max(0, m.start() - 12), m.start())
+            or PART_OF_DAY_AFTER.match(low, m.end())  # "tele note sun pm"
+        ):
             yield Span(m.start(), m.end(), Kind.DATE)  # "discuss tues", "Mon-Thurs", "friday"
+    for m in WEEKDAY_ALWAYS.finditer(text):
+        yield Span(m.start(), m.end(), Kind.DATE)
 
 
 # A word each pattern needs (lower case); empty: always scanned.
@@ -560,6 +605,7 @@ ADDRESS_HINTS: tuple[tuple[str, ...], ...] = (
     (),
     ("route", "rte", "highway", "hwy", "county road", "cr ", "sr ", "us "),
     ("box",),
+    ("county", "cth ", "cr ", "co rd", "co. rd"),
     ("rue", "rua", "via", "av", "calle", "carrer", "strada", "piazza", "largo", "travessa",
      "ul", "aleja", "al.", "praça", "plaza", "paseo", "camino", "chemin", "boulevard", "str",
      "weg", "gasse", "vej", "gade", "väg", "gatan", "katu", "tie ", "kuja", "polku", "laan",
@@ -571,7 +617,9 @@ ADDRESS_HINTS: tuple[tuple[str, ...], ...] = (
      "highway", "trail", "circle"),
     ("st", "ave", "rd", "blvd", "ln", "ct", "pl", "hwy", "pkwy", "ter"),
     ("route", "highway", "interstate", "i-"),
-    ("route", "rte", "highway", "hwy"),
+    ("route", "rte", "rt", "highway", "hwy"),
+    (" st", " ave", " rd", " blvd", " ln", " dr", "street", "avenue", "road", "lane", "drive",
+     "terrace", " ter", "pkwy", "hwy"),
 )  # fmt: skip
 IBAN_HINT = re.compile(r"[A-Z]{2}\d{2}")
 
@@ -630,6 +678,9 @@ def _numbers_of_contact(text: str, low: str) -> Iterator[Span]:
         if sum(c.isdigit() for c in m.group(1)) >= 7:
             kind = Kind.FAX if m.group().startswith("fax") else Kind.PHONE
             yield Span(*m.span(1), kind)
+    if "ext" in low or "x" in low:
+        for m in EXTENSION.finditer(low):
+            yield Span(*m.span(1 if m.group(1) else 2), Kind.PHONE)
     for m in PHONE_SHORT.finditer(low):
         kind = Kind.FAX if m.group().startswith(("fax", "f")) else Kind.PHONE
         yield Span(*m.span(1), kind)

@@ -14,6 +14,7 @@ which is several times faster than scanning the text with a pattern per cue.
 """
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -33,11 +34,13 @@ from alcove.deidentify.engine.vocabulary import (
     ORG_LEADS,
     ORG_WORDS,
     PARTICLES,
+    PEOPLES,
     PROFESSION_CUES,
     PROFESSIONS,
     PROPER_NOT_NAMES,
     RELATIONS,
     REPORT_VERBS,
+    SHORTHAND,
     STAFF_CUES,
     STAFF_TITLES,
     STATE_CODES,
@@ -51,11 +54,13 @@ from alcove.deidentify.engine.vocabulary import (
 WORD = re.compile(
     r"[^\W\d_](?:[^\W\d_]|-(?=[^\W\d_])|['\u2019](?!(?:ve|m|d|ll|re|t)\b)(?=[^\W\d_]))*"
 )
-NOT_NAMES = CLINICAL | HEADINGS | PROPER_NOT_NAMES | EPONYMS | LABS | DRUGS
+NOT_NAMES = CLINICAL | HEADINGS | PROPER_NOT_NAMES | EPONYMS | LABS | DRUGS | PEOPLES | SHORTHAND
 NOT_ORG_WORDS = NOT_NAMES - PROPER_NOT_NAMES
 STATE_WORDS = frozenset(w.lower() for s in STATES for w in s.split()) - {"new", "north", "south"}
 STATE_NAMES = frozenset(s.lower() for s in STATES)
 CONNECTORS = frozenset({"of", "for", "and", "the", "&", "de", "la", "on", "at"})
+# Small words inside a town's name: "Fond du Lac", "Isle of Palms", "Des Moines"
+PLACE_PARTICLES = frozenset("of de la du des del los las le sur en".split())
 GAP_CUE = re.compile(r"[ \t]*(?:'s|\u2019s)?[ \t]*[:,(\-\u2013#]?[ \t]*(?:\n[ \t]*)?")
 # (a nickname in quotes stands inside a name: Benjamin "Benji" Araujo)
 GAP_NAME = frozenset({" ", "-", " '", "  ", ' "', '" ', " \u201c", "\u201d "})
@@ -85,7 +90,7 @@ TYPIST = re.compile(r"[:/](?<=[A-Za-z][:/])([a-z]{2,4})(?=[ \t]*(?:\n|$|DD:|D:|T
 TYPIST_AUTHOR = re.compile(r"(?<![\w/])([A-Za-z]{2,4})$")
 CLOSING_INITIALS = re.compile(r"[ \t]*-*[ \t]*([a-z]{2,3}|[A-Z]{2,3})")
 # Surnames the engine otherwise never takes for a name (a sign's, a people's), after a title
-TITLED_SURNAMES = EPONYMS | PROPER_NOT_NAMES
+TITLED_SURNAMES = EPONYMS | PROPER_NOT_NAMES | PEOPLES
 CREDENTIALS_LOWER = frozenset(c.lower() for c in CREDENTIAL_WORDS)
 NOT_TYPISTS = frozenset("ok okay yes no na nil tbd tba etc thx ty np pls".split())
 PRONOUNS = frozenset("he him his she her hers they them their theirs ze zir xe xem".split())
@@ -133,12 +138,14 @@ LOWER_TITLES = frozenset({"mr", "ms", "mrs", "miss", "dr", "doctor"})
 LOWER_LABELS = frozenset({"pt", "client", "patient", "bf", "gf", "hubby", "sis", "bro"})
 # Between two names in a list: ", ", " and ", " & ", " (14), ", " or "
 LIST_GAP = re.compile(r"[ \t]*(?:\(\d{1,2}\)|\d{1,2})?[ \t]*(?:,|&|/|and|or)[ \t]*(?:and[ \t]+)?")
-AGE_AFTER_NAME_COMMA = re.compile(r"(?:\"?\))?,[ \t]*(\d{1,3})(?=[ \t]*(?:[,;]|\n|$))")
-AGE_AFTER_NAME = re.compile(r"(?:[ \t]+|[ \t]*\([ \t]*)(\d{1,2})(?=[ \t]*(?:[,;)]|,? he/|,? she/))")
+AGE_AFTER_NAME_COMMA = re.compile(r"[\"\u201d]?\)?,[ \t]*(\d{1,3})(?=[ \t]*(?:[,;)]|\n|$))")
+AGE_AFTER_NAME = re.compile(
+    r"(?:[ \t]+|[ \t]*\([ \t]*)(\d{1,2})(?=[ \t]*(?:[,;)]|\.(?:\s|$)|,? he/|,? she/))"
+)
 CAPS_STOP = frozenset(
     """will may can see call seen home here back well best good long little young rich
     sharp strong hope love bell king day called states reports said says told asked wants
-    could would should go going went come came""".split()
+    could would should go going went come came all""".split()
 )
 
 
@@ -203,6 +210,11 @@ STRONG_PLACE_CUE = Phrases(
     "relocated to|drove to|flew to|resides in|located in|based in|visits from|back to"
 )
 ORG_LAST: dict[str, list[tuple[str, ...]]] = Phrases(ORG_WORDS).by_last
+# The words a cue of cued() can end with (a name follows them)
+CUE_LAST_WORDS = frozenset(
+    {*STAFF.by_last, *STRONG_LABEL.by_last, *RELATION.by_last, *WEAK_LABEL.by_last}
+    | {"is", "was", "named", "called"}
+)
 # Cues that announce a place for a word no dictionary knows ("in" alone is too weak)
 PLACE_ANNOUNCED = Phrases(
     "moved to|lives in|living in|born in|raised in|grew up in|relocated to|drove to|flew to|"
@@ -216,7 +228,9 @@ NOT_MODIFIERS = frozenset(
     male female man woman gentleman lady right-handed left-handed year-old yo new part-time
     full-time""".split()
 )
-PROFESSION_WORDS = PROFESSIONS | frozenset(p + "s" for p in PROFESSIONS)
+JOB_ENDINGS = ("ologist", "iatrist", "ician", "ographer")
+# "works as a barback": after these, whatever the word, it is a trade
+WORKS_AS = Phrases("works as|worked as|working as|work as|employed as|job as|career as|trained as")
 # Sentence openers that are instructions, not the first word of a name ("Continue Group").
 IMPERATIVES = frozenset(
     """continue attend refer call start see follow return discuss consider recommend schedule
@@ -308,7 +322,7 @@ def tokens_of(text: str) -> list[Token]:
     return tokens
 
 
-class _Finder:
+class Finder:
     def __init__(self, text: str, lex: Lexicon) -> None:
         self.text = text
         self.lex = lex
@@ -317,6 +331,7 @@ class _Finder:
         self.ages: list[Span] = []
         self.name_words: set[str] = set()
         self.place_words: set[str] = set()
+        self._token_bounds: tuple[list[int], list[int]] | None = None
 
     # --- what a word is, by the dictionaries --------------------------------------------
     def strong_first(self, lw: str) -> bool:
@@ -349,6 +364,7 @@ class _Finder:
             len(lw) > 3
             and not ENGLISH_SUFFIX.search(lw)
             and lw not in lex.common
+            and lw not in lex.safe
             and lw not in NOT_NAMES
             and lw not in lex.places
             and lw not in STATE_WORDS
@@ -506,6 +522,8 @@ class _Finder:
                         kind = Kind.STAFF if tokens[j].lower in STAFF_TITLES else Kind.NAME
                         self.add_run(i, last, kind)
                     continue
+            if tokens[j].lower not in CUE_LAST_WORDS:
+                continue  # (most words follow no cue at all: a quick answer)
             if not GAP_CUE.fullmatch(gap):
                 continue
             if "\n" in gap and ":" not in gap:
@@ -520,7 +538,10 @@ class _Finder:
                 if last >= 0 and self._plausible(i, last):
                     self.add_run(i, last, Kind.NAME)
                 continue
-            verb = tokens[j].lower in ("is", "was", "named", "called")
+            # "her sister is Dana", "a friend named Kofi"; never "SON CALLED, WILL VISIT"
+            verb = tokens[j].lower in ("is", "was", "named", "called") and "," not in gap
+            if tokens[j].lower in ("is", "was", "named", "called") and "," in gap:
+                continue
             relation = RELATION.ends_at(tokens, j - 1 if verb else j)
             if relation is not None and "\n" not in gap:
                 last = self.run_from(i)
@@ -588,6 +609,8 @@ class _Finder:
                 ZIP_AFTER.match(text, tok.end) or self.lex.places.get(tokens[i - 1].lower)
             ):
                 continue  # "Lowell, MA 01852": a town and its state
+            if self._signed_initials(i - 1):
+                continue  # "-mjo RN"
             self._staff_before(i)
         for m in ROLE_AFTER.finditer(text) if "," in text else ():
             k = self._token_ending_at(m.start())
@@ -616,17 +639,33 @@ class _Finder:
                 if not (letters.isupper() and letters in NOT_ORG_ACRONYMS | STATE_CODES):
                     self.add(*last_line.span(1), Kind.STAFF)
 
+    def _signed_initials(self, k: int) -> bool:
+        """Initials in lower case opening a signature line before a credential: "-mjo RN"."""
+        tok = self.tokens[k]
+        line_start = self.text.rfind("\n", 0, tok.start) + 1
+        if self.text[line_start : tok.start].strip(" \t-\u2013\u2014/") or not tok.text.islower():
+            return False
+        if not 2 <= len(tok.text) <= 4 or tok.lower in self.lex.common or tok.lower in NOT_TYPISTS:
+            return False
+        self.add(tok.start, tok.end, Kind.STAFF)
+        return True
+
     def _token_ending_at(self, end: int) -> int | None:
-        for k in range(len(self.tokens) - 1, -1, -1):  # (rare: only before a role word)
-            if self.tokens[k].end <= end:
-                return k if self.tokens[k].end == end else None
-        return None
+        """The index of the token ending exactly at `end` (by bisection: a long text has many
+        signatures and roles, and a scan for each would grow with the square of its size)."""
+        ends = self._bounds()[1]
+        k = bisect_right(ends, end) - 1
+        return k if k >= 0 and ends[k] == end else None
 
     def _token_starting_at(self, start: int) -> int | None:
-        for k, tok in enumerate(self.tokens):
-            if tok.start >= start:
-                return k if tok.start == start else None
-        return None
+        starts = self._bounds()[0]
+        k = bisect_left(starts, start)
+        return k if k < len(starts) and starts[k] == start else None
+
+    def _bounds(self) -> tuple[list[int], list[int]]:
+        if self._token_bounds is None:
+            self._token_bounds = ([t.start for t in self.tokens], [t.end for t in self.tokens])
+        return self._token_bounds
 
     def _staff_before(self, i: int) -> None:
         """The name just before token i (a credential, a role), as staff: up to three
@@ -637,7 +676,9 @@ class _Finder:
         while k >= 0 and i - k <= 3:
             t = tokens[k]
             if not self.name_like(t) and not (k < i - 1 and self._surname_word(t, tokens[k + 1])):
-                short = len(t.text) == 2 and t.text[1:].islower() and t.lower in self.lex.last
+                short = (
+                    len(t.text) == 2 and t.cap and t.text[1:].islower() and t.lower in self.lex.last
+                )  # ("Thuy Do, LMFT"; never "called to RN")
                 if not (k == i - 1 and k > 0 and (self._surname_word(tokens[k - 1], t) or short)):
                     break  # ("Thuy Do, LMFT": a two-letter surname)
             if k < i - 1 and not self.adjacent(t, tokens[k + 1]):
@@ -1041,8 +1082,10 @@ class _Finder:
                 continue
             if not known or (m.group() in CREDENTIAL_CODES and self._person_before(before)):
                 continue  # "Sun-Hee Park, MD", "Hope Grant, MA": a person and a degree
+            town = lex.places.get(place) is True or lex.places.get(place.split()[-1]) is True
             if END_AFTER_CODE.match(self.text, m.end()) or (
-                m.group() not in WORDLIKE_CODES and LOWER_AFTER_CODE.match(self.text, m.end())
+                (town or m.group() not in WORDLIKE_CODES)
+                and LOWER_AFTER_CODE.match(self.text, m.end())
             ):
                 self.add(*m.span(), Kind.LOCATION)  # "Decatur, GA.", "Williston, ND on"
 
@@ -1073,7 +1116,7 @@ class _Finder:
                     if j + 1 >= n or not self.adjacent(tokens[j], tokens[j + 1]):
                         break
                     j += 1
-                    if tokens[j].text.islower() and tokens[j].lower not in ("of", "de", "la"):
+                    if tokens[j].text.islower() and tokens[j].lower not in PLACE_PARTICLES:
                         break
                     words.append(tokens[j].lower)
                 key = " ".join(words)
@@ -1136,6 +1179,11 @@ class _Finder:
                 if tokens[j].lower == "the" and j + 1 < n:
                     j += 1
                 last = self._cap_run_end(j, 4)
+                while last + 2 < n and tokens[last + 1].lower in ("and", "&") and not tok.caps_line:
+                    more = self._cap_run_end(last + 2, 3)  # "Center for Women and Families"
+                    if more < last + 2 or not self.adjacent_words(last, last + 2):
+                        break
+                    last = more
                 if last >= j:
                     self.add(tokens[lead].start, tokens[last].end, Kind.ORGANIZATION)
             if not tok.cap:
@@ -1154,6 +1202,7 @@ class _Finder:
         self._at_organisations()
         self._acronyms()
         self._professions()
+        self._works_as()
         saints = any(w in self.text for w in ("St", "ST", "Saint", "SAINT"))
         for m in SAINT.finditer(self.text) if saints else ():
             before = re.search(r"([A-Za-z]+)[ \t]+$", self.text[max(0, m.start() - 30) : m.start()])
@@ -1163,6 +1212,12 @@ class _Finder:
             self.add(m.start(), m.end(), Kind.ORGANIZATION)
         for m in BRANDS.finditer(self.text):
             self.add(m.start(), m.end(), Kind.ORGANIZATION)
+        for m in (
+            BRANDS_CAPS.finditer(self.text)
+            if self.tokens and any(t.caps_line for t in self.tokens)
+            else ()
+        ):
+            self.add(m.start(), m.end(), Kind.ORGANIZATION)  # "WORKING AT HOME DEPOT"
 
     def _org_caps_word(self, tok: Token) -> bool:
         lw = tok.lower
@@ -1176,6 +1231,12 @@ class _Finder:
             or lw in self.lex.last
             or lw in self.lex.first
         ) and lw not in CLINICAL
+
+    def adjacent_words(self, a: int, b: int) -> bool:
+        """Tokens a and b with only single spaces and the words between them."""
+        return all(
+            self.gap(self.tokens[k], self.tokens[k + 1]) in (" ", " & ") for k in range(a, b)
+        )
 
     def _cap_run_end(self, j: int, limit: int) -> int:
         tokens = self.tokens
@@ -1196,12 +1257,15 @@ class _Finder:
     def _org_ending(self, i: int, options: list[tuple[str, ...]]) -> None:
         tokens = self.tokens
         # the org word may be two words ("Medical Center"): find where it starts
-        k = i
+        k = -1
         for before in options:
             start = i - len(before)
             if start >= 0 and all(tokens[start + m].lower == w for m, w in enumerate(before)):
                 k = start
                 break
+        if k < 0 and tokens[i].lower in ("plan", "home"):
+            return  # "Plan" ends "Health Plan", not "Safety Plan"; "Home" ends "Nursing Home"
+        k = max(k, i) if k < 0 else k
         first = k
         j = k - 1
         words = 0
@@ -1419,12 +1483,21 @@ class _Finder:
                 end += 2
             self.add(tok.start, end, Kind.ORGANIZATION)
 
+    def _job(self, lw: str) -> bool:
+        jobs = self.lex.jobs or PROFESSIONS
+        if lw in jobs or (lw[-1:] == "s" and lw[:-1] in jobs):
+            return True
+        if lw[-3:] in ("ist", "ian", "her") and lw.endswith(JOB_ENDINGS):
+            return lw not in self.lex.first and lw not in self.lex.last  # "cardiologist"
+        return False
+
     def _professions(self) -> None:
         tokens = self.tokens
         for i, tok in enumerate(tokens):
-            if tok.lower not in PROFESSION_WORDS:
+            if not self._job(tok.lower):
                 continue
-            # "works as a welder", "Employment: electrician at ...", "nurse at St. Luke's"
+            # "works as a welder", "is a long-haul trucker", "Employment: electrician at ...",
+            # "nurse at St. Luke's", "Ana Ruiz, claims adjuster, ...", "(pharmacist, CVS)"
             start = i
             k = i - 1
             steps = 0
@@ -1434,14 +1507,17 @@ class _Finder:
                 and tokens[k].lower not in ("a", "an", "as")
                 and (PROFESSION_CUE.ends_at(tokens, k) is None)
             ):
-                if tokens[k].lower in PROFESSION_WORDS or not tokens[k].lower.isalpha():
+                if not tokens[k].lower.replace("-", "").isalpha():
                     break
                 k -= 1
                 steps += 1
             cue = False
             if k >= 0 and tokens[k].lower in ("a", "an"):
-                cue = PROFESSION_CUE.ends_at(tokens, k - 1) is not None or (
-                    k >= 1 and tokens[k - 1].lower == "as"
+                cue = (
+                    PROFESSION_CUE.ends_at(tokens, k) is not None
+                    or PROFESSION_CUE.ends_at(tokens, k - 1) is not None
+                    or (k >= 1 and tokens[k - 1].lower == "as")
+                    or (k >= 1 and self.gap(tokens[k - 1], tokens[k]) == ", ")  # ", a cellist"
                 )
                 start = k + 1
             elif k >= 0 and PROFESSION_CUE.ends_at(tokens, k) is not None:
@@ -1454,7 +1530,10 @@ class _Finder:
                 and i + 2 < len(tokens)
                 and tokens[i + 2].cap
             )
-            if cue or at:
+            apposed = self._apposed(i)
+            if at or apposed >= 0:
+                start = min(start, apposed if apposed >= 0 else self._modifier(i))
+            if cue or at or apposed >= 0:
                 start = min(start, i)
                 # keep one modifier ("truck driver", "dental hygienist"), never the article
                 if i - start > 1:
@@ -1462,6 +1541,51 @@ class _Finder:
                 if start < i and tokens[start].lower in NOT_MODIFIERS:
                     start = i
                 self.add(tokens[start].start, tok.end, Kind.PROFESSION)
+
+    def _modifier(self, i: int) -> int:
+        """The index of one lower-case word qualifying the trade at i ("graduate student")."""
+        before = self.tokens[i - 1] if i > 0 else None
+        if before is None or self.gap(before, self.tokens[i]) != " ":
+            return i
+        if not before.text.islower() or before.lower in NOT_MODIFIERS:
+            return i
+        if before.lower in FUNCTION_WORDS or not before.lower.replace("-", "").isalpha():
+            return i
+        return i - 1
+
+    def _apposed(self, last: int) -> int:
+        """A trade set off by commas or brackets after a name or an age: "Ana Ruiz, claims
+        adjuster, Liberty Mutual", "Pt is 24, hair stylist,", "(software engineer, Acme)":
+        the index of its first word, or -1."""
+        tokens = self.tokens
+        first = self._modifier(last)
+        if first == 0 or tokens[first].caps_line or (tokens[first].cap and first < last):
+            return -1
+        before = self.text[max(0, tokens[first].start - 2) : tokens[first].start]
+        after = self.text[tokens[last].end : tokens[last].end + 1]
+        if not before.endswith((", ", "(")) or after not in (",", ")", ";"):
+            return -1
+        previous = tokens[first - 1]
+        if (
+            previous.cap
+            or self.text[previous.end : previous.end + 1].isdigit()
+            or (before.endswith(", ") and self.text[tokens[first].start - 3].isdigit())
+        ):
+            return first
+        return -1
+
+    def _works_as(self) -> None:
+        """Whatever follows "works as a" is a trade: "work as a barback"."""
+        tokens = self.tokens
+        for i in range(2, len(tokens)):
+            if tokens[i - 1].lower not in ("a", "an") or WORKS_AS.ends_at(tokens, i - 2) is None:
+                continue
+            last = i
+            if i + 1 < len(tokens) and self.gap(tokens[i], tokens[i + 1]) == " ":
+                if tokens[i + 1].text.islower() and tokens[i + 1].lower not in FUNCTION_WORDS:
+                    last = i + 1  # "a forklift operator"
+            if tokens[i].text.islower() and tokens[i].lower not in FUNCTION_WORDS:
+                self.add(tokens[i].start, tokens[last].end, Kind.PROFESSION)
 
 
 _REGION_HEADS: dict[int, dict[str, int]] = {}
@@ -1542,6 +1666,16 @@ BRANDS = re.compile(
     r"Kaiser Foundation|McLean|Bellevue|Rikers(?: Island)?|Betty Ford|Hazelden(?: Betty Ford)?|"
     r"Planned Parenthood|Goodwill|Salvation Army|Catholic Charities|Lutheran Social Services)\b"
 )
+# The same brands written in capitals, as a nursing note writes everything
+BRANDS_CAPS = re.compile(
+    r"\b(?:"
+    + "|".join(
+        re.escape(name.upper())
+        for name in re.findall(r"[A-Z][\w'.&-]*(?: [A-Z][\w'.&-]*)*", BRANDS.pattern)
+        if " " in name  # (one word in capitals may be a word: "SUBWAY")
+    )
+    + r")\b"
+)
 SAINT = re.compile(
     r"\bSaint[ \t]+[A-Z][a-z]+(?:'s|\u2019s)?(?=[\s,.;]|$)"
     r"|\bSt\.?[ \t]+[A-Z][a-z]+(?:'s|\u2019s)?(?=[\s,.;]|$)"
@@ -1549,7 +1683,7 @@ SAINT = re.compile(
 )
 EPONYM_AFTER = re.compile(
     r"(?:'s)?[ \t]+(?:Depression|Anxiety|Inventory|Scale|Scales|Questionnaire|forms?|Rating|"
-    r"Criteria|Protocol|[Ss]yndrome|[Dd]isease|sign|[Tt]est|score|[Cc]lassification|"
+    r"Suicide|Criteria|Protocol|[Ss]yndrome|[Dd]isease|sign|[Tt]est|score|[Cc]lassification|"
     r"procedure|maneuver|palsy|disorder|Assessment Scale)\b"
 )
 DOSE_AFTER = re.compile(
@@ -1568,7 +1702,23 @@ DRUG_STEM = re.compile(
 def people_spans(text: str, lex: Lexicon, *, regions: bool = True) -> Iterator[Span]:
     """Names, staff, places, organisations and professions; with `regions`, US states and
     countries too (as LOCATION)."""
-    finder = _Finder(text, lex)
+    finder = people_finder(text, lex, regions=regions)
+    yield from finder.spans
+    yield from finder.ages
+
+
+def kept_regions(finder: Finder) -> list[Span]:
+    """The states and countries a caller keeps: for the sweep to leave them too."""
+    before = len(finder.spans)
+    finder.regions()
+    kept = finder.spans[before:]
+    del finder.spans[before:]
+    return kept
+
+
+def people_finder(text: str, lex: Lexicon, *, regions: bool = True) -> Finder:
+    """The finder after all its passes: its spans, and its tokens for the allow-list sweep."""
+    finder = Finder(text, lex)
     finder.cued()
     finder.dictionary()
     finder.lowercase()
@@ -1579,5 +1729,4 @@ def people_spans(text: str, lex: Lexicon, *, regions: bool = True) -> Iterator[S
     if regions:
         finder.regions()
     finder.organisations()
-    yield from finder.spans
-    yield from finder.ages
+    return finder

@@ -87,6 +87,8 @@ class Pseudonyms:
 def _group_of(ref: str, kind: Kind) -> str:
     if ref.startswith("staff:") or kind == Kind.STAFF:
         return "Clinician"
+    if ref.startswith("other:"):
+        return "Person"  # another participant of the case
     relation = ref.split(":", 2)[-1]
     if relation in PARTNERS:
         return "Partner"
@@ -164,8 +166,8 @@ def _shift(text: str, offset: int) -> str | None:
             first, second = (moved.month, moved.day) if int(a) <= 12 else (moved.day, moved.month)
             pad = len(a) == 2
             return f"{first:0{2 if pad else 1}d}{sep}{second:0{2 if pad else 1}d}{sep}{year}"
-        except ValueError:
-            return None
+        except (ValueError, OverflowError):
+            return None  # no such day, or shifted past year 1 or 9999
     named = NAMED.match(text)
     if named:
         month_number = _month_number(named.group("month"))
@@ -175,9 +177,9 @@ def _shift(text: str, offset: int) -> str | None:
         year_text = named.group("year")
         try:
             base = date(_year(year_text) if year_text else 2001, month_number, int(day_text or 15))
-        except ValueError:
+            moved = base + timedelta(days=offset)
+        except (ValueError, OverflowError):
             return None
-        moved = base + timedelta(days=offset)
         month_word = named.group("month")
         new_month = MONTHS[moved.month - 1].capitalize()
         if (

@@ -141,7 +141,8 @@ RELATIONS = (
     "nephew|cousin|friend|best friend|roommate|neighbor|neighbour|boss|supervisor|"
     "coworker|co-worker|colleague|manager|landlord|teacher|coach|sponsor|pastor|"
     "caseworker|probation officer|parole officer|guardian|foster mother|foster father|"
-    "in-law|mother-in-law|father-in-law|sister-in-law|brother-in-law|baby|infant|toddler|"
+    "in-law|mother-in-law|father-in-law|sister-in-law|brother-in-law|daughter-in-law|"
+    "son-in-law|baby|infant|toddler|"
     "classmate|bandmate|teammate|tenant|ex-fiance|peer|victim|perpetrator|abuser|"
     "children|kids|sons|daughters|siblings|brothers|sisters|grandchildren|grandkids|"
     "stepchildren|bf|gf|ex-bf|ex-gf|hubby|sis|bro|dtr|dau|gma|gpa|abuela|abuelo|tia|tio|tía|"
@@ -226,7 +227,7 @@ PROFESSIONS = frozenset(
     influencer streamer student longshoreman guard cna lna phlebotomist sonographer
     dispatcher ironworker pipefitter steelworker lineworker stevedore fisherman lobsterman
     nun monk clergyman rabbi imam cantor stylist barber cosmetologist esthetician
-    manicurist bookseller grocer""".split()
+    manicurist bookseller grocer owner""".split()
 )
 PROFESSION_CUES = (
     "works as|worked as|working as|employed as|job as|career as|trained as|retired|"
@@ -275,7 +276,8 @@ PROPER_NOT_NAMES = frozenset(
     beacon molina centene ambetter wellcare kaiser champva ssi ssdi snap wic tanf section
     fmla ada iep 504 cps aps dcfs dss ice dui dwi owi aa na smart al-anon
     zoom teams facetime doxy skype epic cerner google facebook instagram tiktok snapchat
-    twitter youtube reddit netflix uber lyft
+    twitter youtube reddit netflix uber lyft whatsapp linkedin paypal powerpoint playstation
+    masshealth mychart healthkit applecare
     english-speaking spanish-speaking covid covid-19 omicron
     mg mcg ml li na k cl ca mg2 fe
     li rtc dear man tipp accepts abc abcs act rpt fax tel acct lic qtc spo sao ph
@@ -419,4 +421,76 @@ NOT_ORG_ACRONYMS = frozenset(
     CT MRI EEG EKG ECG CXR UDS BAL BP HR RR SPO2 BMI DOB MRN SSN ID ROI HIPAA FERPA
     PCP NOK HCP POA DNR DNI AMA LWBS SI HI AH VH SIB NSSI IOR MSE ROS HPI PMH PSH FH SH
     SOAP DAP BIRP GIRP MSW LCSW LICSW LMFT LPC LMHC PHD PSYD""".split()
+)
+
+# --- the allow-list (allowlist.py) --------------------------------------------------------
+# Shorthand a clinician writes that no dictionary holds: never masked by the allow-list
+# sweep, in capitals or not. (Alcove's own list, from clinical and nursing usage.)
+SHORTHAND = frozenset(
+    """abd abx acc adl adls afeb aki alf amb ambul ambulat amt ant appt appts approx apt assoc
+    asst avh bal bbb bdz bibems biba bibp bilat bkfst bkfast bm bms bx cath cc cig cigs cir
+    ckd clin cm cmt cnt cont contd cx dc'd d/c dcd dec decr dept diag diff dispo dnka doa
+    doc docs dtr dx ecg eeg eob eod eps equiv eval evals exam exts fam fhx fu fxn gtt hgt hh
+    hob hoh hosp hr hrs hs htn hx inc incr indep info inj inpt ins int intox isol lbs lg lt
+    mar med meds mg mgmt min mins mod mos msg msgs mtg mtgs mult neg neuro noc nrb
+    nsg nv oob ooc pcp pmr pos poss post pre prev prn prob pt pts ptt px qd qhs qid qod re
+    rec recd rec'd reg req resp rn rnd rom rt rtc rx sched sig slp sm sob soc sp spec sq
+    st stat sup supp sx sz tab tabs tbd temp ther thx tid tmrw tmw tol tox trx tx ua uds
+    ue unk uo vax vm vo vs vss w/c wbat wc wd wk wks wnl wt xfer xr yr yrs yo
+    psychiatry psychotherapy telehealth televideo telepsych televisit videovisit zoom
+    biweekly coworker coworkers worksheet worksheets homework preschool kindergarten
+    pdmp cssrs phq gad pcl asrs ybocs epds edps moca mmse slums ciwa cows audit dast
+    bipolar schizoaffective psychosis psychotic paranoia paranoid delusional depressive
+    hypomanic manic dysphoric anhedonia anhedonic insomnia hypersomnia akathisia
+    dyskinesia dystonia parkinsonism catatonia catatonic delirium dementia neurocognitive
+    suicidality self-harm overdose detox sobriety relapse abstinent abstinence cravings
+    ambulates ambulating ambulated reoriented redirected redirectable redirection
+    deescalated de-escalated deescalation de-escalation sitter sitters facesheet
+    undomiciled unhoused homeless shelter q15 q30 1:1 afebrile normotensive tachycardic
+    bradycardic diaphoretic tremulous ataxic disheveled dishevelled unkempt malodorous
+    guarded hyperverbal pressured tangential perseverative nonverbal nonadherent
+    noncompliant nonadherence noncompliance adherent compliant titrate titrated titration
+    taper tapered tapering prn'd prn's handoff hand-off huddle charting documented
+    pt's dtr's
+    mellitus insipidus nervosa bifida gravis vulgaris multiplex simplex zoster
+    erythematosus pectoris pylori difficile aureus cerebri tremens delirans
+    lol omg idk tbh btw thx pls plz lmk brb imo smh jk nvm tmr bc cuz gonna wanna gotta
+    kinda haha hahaha ya yea yeah nah ok okay
+    vit hep iu feso tx dx""".split()
+) - {"ant", "rom", "dec"}  # (a nickname, a people, a month's short form: never listed here)
+
+# Everyday words the census also holds as surnames, safe capitalised mid-sentence ("7 West",
+# "Young woman"): on the allow-list, but never barred from a name ("Desmond Black").
+EVERYDAY_SURNAMES = frozenset(
+    """north south east west young old long short little small rich wise sharp white black
+    brown green gray grey""".split()
+)
+
+# Peoples, languages and faiths a note capitalises (with the languages faker lists and the
+# regions of the lexicon): never a name on their own. Alcove's own list.
+PEOPLES = frozenset(
+    """afghan african afro-caribbean albanian algerian amharic angolan arab arabic armenian
+    ashkenazi assyrian azerbaijani bangladeshi bengali berber bhutanese bolivian bosnian
+    brazilian british bulgarian burmese cambodian cameroonian canadian cantonese cape-verdean
+    caribbean chaldean chilean chinese colombian congolese creole croatian cuban
+    czech danish dari dinka dominican dutch ecuadorian egyptian emirati english eritrean
+    ethiopian farsi filipino filipina finnish french fulani gambian georgian german
+    ghanaian greek guatemalan guinean gujarati haitian hausa hawaiian hebrew hindi hindu
+    hispanic hmong honduran hungarian ibo igbo ilocano indonesian iranian iraqi irish
+    israeli italian ivorian jamaican japanese jordanian kenyan khmer kinyarwanda
+    kirundi korean kurdish kurd lakota lao laotian latvian lebanese liberian libyan
+    lithuanian malay malayalam malaysian malian mandarin marathi mayan mexican mien
+    moroccan navajo nepali nepalese nicaraguan nigerian norwegian ojibwe oromo pacific
+    pakistani palestinian panamanian pashto persian peruvian polish portuguese
+    punjabi quechua rohingya romanian russian rwandan salvadoran samoan saudi
+    scottish senegalese serbian sicilian sikh sinhala slovak somali sotho
+    spanish sudanese swahili swedish syrian tagalog taiwanese tajik tamil tanzanian
+    telugu thai tibetan tigrinya togolese tongan tswana turkish turkmen twi ugandan
+    ukrainian urdu uyghur uzbek venezuelan vietnamese welsh wolof yemeni yiddish yoruba
+    zambian zimbabwean zulu cherokee ojibwa apache sioux hopi lumbee choctaw
+    muslim jewish christian catholic protestant baptist methodist lutheran presbyterian
+    episcopal episcopalian pentecostal evangelical orthodox mormon adventist quaker
+    amish mennonite buddhist hindu sikh jain bahai rastafarian unitarian anglican
+    latino latina latinx latine caucasian asian black white indigenous native
+    multiracial biracial""".split()
 )

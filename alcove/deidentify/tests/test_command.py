@@ -113,6 +113,9 @@ def test_it_uses_the_clients_own_identifiers_from_a_known_file(tmp_path: Path) -
         (b'["Dana"]', "must hold a JSON object"),
         (b'{"clients": ["Dana"]}', "unknown keys"),
         (b'{"date_of_birth": "17 April 1986"}', "YYYY-MM-DD"),
+        (b'{"client": {"names": 5}}', "must be a string or a list of strings"),
+        (b'{"relatives": [{"name": "Dana", "relation": 3}]}', "each relative"),
+        (b'{"others": [["Dana"]]}', "'others' must be"),
     ],
 )
 def test_it_refuses_a_bad_known_file_saying_why(
@@ -132,3 +135,72 @@ def test_its_offsets_count_characters_not_bytes() -> None:
     assert error is None
     spans = json.loads(out)["spans"]
     assert [text[s["start"] : s["end"]] for s in spans] == ["Zoë Müller", "662-555-0142"]
+
+
+def test_it_reports_every_malformed_line_by_its_kind_and_processes_the_rest() -> None:
+    lines = (
+        b'{"id": 1, "text": "Dana Moreau called.", "known": {"client": {"names": 5}}}\n'
+        b'{"id": 2, "text": "Dana Moreau called.", "known": {"client": {"names": [5]}}}\n'
+        b'{"id": 3, "text": "Dana Moreau called.", "known": {"relatives": 7}}\n'
+        + b"[" * 100_000
+        + b"\n"
+        + b'{"id": "\\ud800", "text": "Rosalind Achterberg called."}\n'
+        b'{"id": 6, "text": "ok"}\n'
+    )
+    out, err, error = run(lines, "--format", "spans-jsonl")
+    written = [json.loads(line) for line in out.splitlines()]
+    assert [w["id"] for w in written] == ["\ud800", 6]
+    assert out.isascii()  # a lone surrogate is written as an escape, never raw
+    assert err.splitlines() == [
+        "line 1: 'client.names' must be a string or a list of strings",
+        "line 2: 'client.names' must be a string or a list of strings",
+        "line 3: 'relatives' must be a list",
+        "line 4: not JSON this reader takes (nested too deeply)",
+    ]
+    assert error is not None and error.returncode == 1
+    assert "Dana" not in err and "Rosalind" not in err
+
+
+def test_it_reports_a_line_that_fails_inside_the_engine_by_the_failures_kind_only(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def fail(*args: object, **kwargs: object) -> None:
+        raise KeyError("Dana Moreau")  # a message that would quote the note
+
+    monkeypatch.setattr("alcove.deidentify.cli.find_spans", fail)
+    lines = b'{"id": 1, "text": "Dana Moreau called."}\n'
+    out, err, error = run(lines, "--format", "spans-jsonl")
+    assert out == ""
+    assert err.strip() == "line 1: could not be processed (KeyError)"
+    assert error is not None and "Dana" not in err
+
+
+def test_it_takes_other_people_in_the_case_and_organisations_from_a_known_file(
+    tmp_path: Path,
+) -> None:
+    known = tmp_path / "known.json"
+    known.write_text(
+        json.dumps(
+            {
+                "client": "Dana Moreau",
+                "others": ["Quillon Abernathy-Voss"],
+                "organisations": ["Birchwood Counseling Collective"],
+            }
+        )
+    )
+    note = b"Dana and Quillon argued before group at Birchwood Counseling Collective."
+    out, _, error = run(note, "--known", str(known))
+    assert error is None
+    assert out == "The client and Person A argued before group at [ORGANIZATION]."
+
+
+def test_it_reports_a_text_that_fails_inside_the_engine_by_the_failures_kind_only(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def fail(*args: object, **kwargs: object) -> None:
+        raise KeyError("Dana Moreau")
+
+    monkeypatch.setattr("alcove.deidentify.cli.redact", fail)
+    out, err, error = run(b"Dana Moreau called.")
+    assert out == "" and err.strip() == "input could not be processed (KeyError)"
+    assert error is not None and "Dana" not in err

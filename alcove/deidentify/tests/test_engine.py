@@ -237,3 +237,26 @@ def test_it_says_where_each_replacement_went_for_review() -> None:
     for replacement in detail.replacements:
         assert detail.text[replacement.out_start : replacement.out_end] == replacement.text
     assert [r.span.kind for r in detail.replacements] == [Kind.NAME, Kind.PHONE]
+
+
+def test_it_writes_date_when_a_shift_would_leave_the_calendar() -> None:
+    late = redact("DOB 12/31/9999, seen 3/14/2024.", dates=DatePolicy.SHIFT, offset_days=30)
+    assert late == "DOB [DATE], seen 4/13/2024."
+    early = redact("DOB 1/1/0001; seen March 3, 2024.", dates=DatePolicy.SHIFT, offset_days=-30)
+    assert early == "DOB [DATE]; seen February 2, 2024."
+
+
+def test_it_calls_another_participant_of_the_case_person_a_never_the_client() -> None:
+    known = Known(client=["Dana Moreau"], others=["Luciano Abernethy", "Pia Okonkwo-Reyes"])
+    text = "Dana said Luciano interrupted her; Pia Okonkwo-Reyes sided with Luciano."
+    assert (
+        redact(text, known)
+        == "The client said Person A interrupted her; Person B sided with Person A."
+    )
+
+
+def test_it_masks_a_known_organisation_wherever_it_is_named() -> None:
+    known = Known(organisations=["Birchwood Counseling Collective"])
+    assert redact("Seen at Birchwood Counseling Collective; Birchwood billed.", known) == (
+        "Seen at [ORGANIZATION]; [ORGANIZATION] billed."
+    )

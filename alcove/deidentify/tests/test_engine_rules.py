@@ -335,3 +335,18 @@ def test_it_reads_no_cache_from_a_temporary_folder_others_can_write(
     folder.chmod(0o777)
     lexicon_module.load_lexicon()
     assert calls == [1, 1]  # the planted folder is not trusted
+
+
+def test_it_keys_the_lexicon_cache_by_its_own_lists_as_this_process_loaded_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    before = lexicon_module._cache_name()
+    real = lexicon_module._installed
+
+    def edited(name: str) -> str:  # the engine's own files changed after this process began
+        return real(name) + (":edited" if name.startswith("alcove.") else "")
+
+    monkeypatch.setattr(lexicon_module, "_installed", edited)
+    assert lexicon_module._cache_name() == before  # never the old lists under the new key
+    monkeypatch.setattr(lexicon_module, "_installed", lambda name: real(name) + ":upgraded")
+    assert lexicon_module._cache_name() != before  # an upgraded package is seen at once

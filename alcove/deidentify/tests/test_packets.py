@@ -4,11 +4,14 @@ import re
 
 import pytest
 from django.db import connection
+from django.utils import timezone
 
 from alcove.access.decisions import AccessDenied
 from alcove.audit.models import AuditEvent, Outcome
+from alcove.clients.models import CareTeamMember, CareTeamRole, Case, CaseKind
+from alcove.clients.services import client_create
 from alcove.deidentify.models import Packet, PacketStatus
-from alcove.deidentify.selectors import packet_draft, packet_notes_offered
+from alcove.deidentify.selectors import packet_draft, packet_known, packet_notes_offered
 from alcove.deidentify.services import (
     PacketRefused,
     packet_adjust,
@@ -17,6 +20,7 @@ from alcove.deidentify.services import (
     packet_export,
 )
 from alcove.deidentify.tests.conftest import signed
+from alcove.encryption.blind_index import client_pseudonym
 from alcove.notes.models import NoteKind
 
 IDENTIFIERS = ("Dana", "Moreau", "Dee", "Luc", "Petal", "Hartwell", "662-555-0142", "3/2/2025")
@@ -224,3 +228,54 @@ def test_the_approved_packet_exports_as_a_pdf_too_and_each_export_is_recorded(
     for identifier in ("Dana", "Moreau", "Luc", "Hartwell"):
         assert identifier not in text
     assert exports.count() == before + 1
+
+
+def test_it_knows_the_current_co_participants_whose_names_the_author_may_read(chart, progress):
+
+    def client_of(name, preferred, staff):
+        other = client_create(actor_id=None, legal_name=name, preferred_name=preferred)
+        CareTeamMember.objects.create(client=other, staff=staff, role=CareTeamRole.PRIMARY)
+        return other
+
+    partner = client_of("Quillon Abernathy", "Quill", chart["clinician"])
+    unseen = client_of("Ottoline Frye", "", chart["stranger"])  # not the author's client
+    gone = client_of("Bartholomew Quince", "", chart["clinician"])
+    case = Case.objects.create(kind=CaseKind.FAMILY, primary_clinician=chart["clinician"])
+    for member in (chart["client"], partner, unseen):
+        case.participants.create(client=member)
+    case.participants.create(client=gone, left_at=timezone.now())
+
+    known = packet_known(actor=chart["clinician"], client=chart["client"])
+    assert known.others == ["Quillon Abernathy", "Quill"]
+    denied = AuditEvent.objects.filter(client=client_pseudonym(unseen.pk), outcome=Outcome.DENIED)
+    assert denied.exists()  # the refused read of the other member's names is on record
+
+    note = signed(
+        chart["clinician"],
+        chart["client"],
+        subjective="Quill and Dana argued about the move.",
+        objective="",
+        assessment="",
+        plan="",
+    )
+    packet = packet_create(actor=chart["clinician"], client=chart["client"], notes=[note])
+    text = packet_draft(actor=chart["clinician"], packet=packet).text
+    assert "Quill" not in text and "Person A and the client argued" in text
+
+
+def test_it_masks_the_practices_own_name(chart):
+
+    note = signed(
+        chart["clinician"],
+        chart["client"],
+        subjective="Dana first came to Harbour Psychology in 2023.",
+        objective="",
+        assessment="",
+        plan="",
+    )
+    assert packet_known(actor=chart["clinician"], client=chart["client"]).organisations == [
+        "Harbour Psychology"
+    ]
+    packet = packet_create(actor=chart["clinician"], client=chart["client"], notes=[note])
+    text = packet_draft(actor=chart["clinician"], packet=packet).text
+    assert "Harbour" not in text and "came to [ORGANIZATION] in 2023" in text

@@ -1,0 +1,701 @@
+"""The allow-list sweep: after every rule that looks for evidence of an identifier, any word
+still unmasked that looks like a proper noun and is not on the allow-list (allowlist.py) is
+masked. Precision is spent to buy recall on text no rule foresaw.
+
+What the sweep masks, each only where no other rule has already decided:
+- mid-sentence, a capitalised word not on the allow-list ("worked at Brakebush", "the
+  Halvorsen family"), with the capitalised words joined to it ("Harvard Vanguard");
+- opening a sentence or in a title-case line, a capitalised word no dictionary holds;
+- a run of capitalised words mid-sentence after a word that leads to a place of work, care
+  or study ("loan from Farm Credit", "plays with the Cape Ann Symphony");
+- in a line of capitals, a word of four letters or more that no dictionary holds (a word
+  with no vowel is shorthand: "BKFST"), and a town after a word that announces a place;
+- after a relation or a label ("her son Sal", "client J", "pt (wen)"), a word not on the
+  allow-list, whatever its length or case; a given name before an initial ("Pilar S.");
+- in lower case, a word no dictionary holds after "at" (an organisation), a town after a
+  word that leads to a place ("d/c to lawrence", "in fall river"), a given name before a
+  verb of reporting or after "it's" ("tay says", "its jess");
+- two capitalised names joined by "&" ("Ropes & Gray"), and a compound of two capitalised
+  words mid-sentence ("Cedar-Riverside", "Lincoln-Sudbury").
+A word the sweep takes for a name is a name wherever else it stands capitalised in the text.
+"""
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable
+
+from alcove.deidentify.engine.allowlist import NOT_JOBS, is_safe
+from alcove.deidentify.engine.people import (
+    AGE_AFTER_NAME,
+    AGE_AFTER_NAME_COMMA,
+    CREDENTIAL_WORDS,
+    CREDENTIALS_LOWER,
+    EMPLOYERS,
+    EMPLOYMENT,
+    FUNCTION_WORDS,
+    GENERIC_ORG,
+    MONTH_OR_DAY,
+    NOT_NAMES,
+    ORG_LAST,
+    PLACE_ANNOUNCED,
+    PLACE_CUE,
+    RELATION,
+    STAFF,
+    STRONG_LABEL,
+    Finder,
+    Token,
+)
+from alcove.deidentify.engine.spans import Kind, Span
+from alcove.deidentify.engine.vocabulary import DRUGS, HEADINGS, REPORT_VERBS, TITLES
+
+# Words that never join a run of capitalised words into a name.
+NOT_IN_RUN = FUNCTION_WORDS | TITLES | CREDENTIALS_LOWER | NOT_NAMES | HEADINGS
+# Parts of a hyphenated compound that make an ordinary word of it ("Follow-Up", "Self-Care")
+COMPOUND_PARTS = frozenset(
+    """follow up self non co re pre post anti mid half step in out over under full part all
+    high low cross check sign walk drop well long short x e t day night year week month old
+    new ex on off by time care based related term free""".split()
+)
+# Words before a run of capitalised words that make it a place of work, care or study.
+RUN_LEADS = frozenset({"at", "from", "with", "@"})
+ORG_RUN_LEADS = frozenset({"at", "from", "with", "@"})
+# A name's own capitals inside it ("McAllister", "DeShawn", "O'Neil", "LaToya")
+NAME_CAPITALS = re.compile(r"(?:Mc|Mac|O'|D'|De|Di|Da|La|Le|Van|Von|St)[A-Z][a-z]+")
+NAME_PARTICLES = frozenset({"al", "el", "abu", "bin", "ben", "ibn", "abd", "ould", "bou", "ait"})
+NAMING = re.compile(
+    r"(?i:\b(?:call(?:s|ed|ing)?|nam(?:es|ed|ing)|goes by)(?:[ \t]+(?:him|her|them|me|himself|"
+    r"herself))?[ \t]+[\"\u201c]"
+    r"|\b(?:yell|scream|call|ask|cry|cri|shout)(?:s|ed|ing|ies|ied)?[ \t]+(?:out[ \t]+)?for[ \t]+"
+    r"[\"\u201c])\Z"
+)
+# Verbs after a lone letter or initials standing for a person ("K spoke", "T.F. was")
+LETTER_VERBS = REPORT_VERBS | frozenset(
+    "spoke talked cried laughed appeared seemed looked sat arrived smiled refused".split()
+)
+INITIALS_VERB = re.compile(r"[A-Z]\.[ \t]?[A-Z]\.(?:[ \t]?[A-Z]\.)?[ \t]+([a-z]+)")
+NAMELESS = 10**9
+COMMON_GIVEN_NAME = 3000  # the census's commoner given names
+SURNAME_RANK = 20_000  # the census's commoner surnames
+CONTRACTION = re.compile(r"['\u2019](?:[tT]|ve|VE|ll|LL|re|RE|d|D|m|M)\b")
+ORG = Kind.ORGANIZATION
+PROPER = frozenset({Kind.NAME, Kind.STAFF, Kind.LOCATION, Kind.ORGANIZATION})
+TOWN_WORDS = frozenset("city town village county borough township state commonwealth".split())
+LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+PLAIN_LINE = re.compile(r"[^\d:;,()]*")  # no number, label or clause: a name's line
+INSTRUMENT_WORDS = frozenset(
+    """test tests scale scales inventory questionnaire index battery task screen screener
+    interview syndrome disease disorder rating checklist""".split()
+)
+# Two or three capitalised words run together, as organisations spell themselves
+CAMEL_CASE = re.compile(r"(?:[A-Z][a-z]{2,}){2,3}")
+SELF_NAMING = frozenset({"its", "it's", "im", "i'm"})
+GAPS_AFTER_CUE = frozenset({" ", ' "', ": ", " \u201c", ':"', " ("})
+
+
+# Last words of the phrases after which lower_runs looks (a quick first test).
+RUN_LEAD_WORDS = frozenset({"at", "@", "to", *PLACE_CUE.by_last, *EMPLOYMENT.by_last})
+
+
+class Sweep:
+    def __init__(self, finder: Finder, found: list[Span]) -> None:
+        self.finder = finder
+        self.text = finder.text
+        self.tokens = finder.tokens
+        self.lex = finder.lex
+        merged = _merge((s.start, s.end) for s in found)
+        self.name_ends = {s.end for s in found if s.kind in (Kind.NAME, Kind.STAFF)}
+        # where a proper noun another rule found ends, and what it is: a capitalised word
+        # right after it goes on with it ("Harvard Vanguard", "Raymond Two Bulls")
+        self.proper_ends = {s.end: s.kind for s in found if s.kind in PROPER}
+        self.proper_starts = {s.end: s.start for s in found if s.kind in PROPER}
+        self.starts = [a for a, _ in merged]
+        self.ends = [b for _, b in merged]
+        self._title_lines: dict[int, bool] = {}
+        self.out: list[Span] = []
+        self.names: set[str] = set()
+
+    def in_title_line(self, tok: Token) -> bool:
+        """The word stands in a title-case line ("Progress Note - Individual Psychotherapy"),
+        where a capital says nothing about a name (worked out once per line, when asked)."""
+        start = self.text.rfind("\n", 0, tok.start) + 1
+        known = self._title_lines.get(start)
+        if known is None:
+            end = self.text.find("\n", tok.start)
+            known = _title_line(self.text[start : len(self.text) if end < 0 else end])
+            self._title_lines[start] = known
+        return known
+
+    def covered(self, tok: Token) -> bool:
+        k = bisect_right(self.starts, tok.start) - 1
+        if k >= 0 and self.ends[k] > tok.start:
+            return True
+        return k + 1 < len(self.starts) and self.starts[k + 1] < tok.end
+
+    def run(self) -> list[Span]:
+        safe = self.lex.safe
+        for i, tok in enumerate(self.tokens):
+            if not tok.cap and tok.lower in safe and tok.lower not in EMPLOYERS:
+                continue  # most words of a note: quickly done with
+            if tok.cap and tok.lower in safe and self.plainly_safe(i):
+                continue  # a listed word, capitalised, with nothing around it to say more
+            if self.covered(tok):
+                continue
+            kind = self.judge(i)
+            if kind is not None:
+                self.mask(i, kind)
+        self.capital_runs()
+        self.lower_runs()
+        self.joined_by_and()
+        self.of_a_town()
+        self.letterheads()
+        self.recurring_names()
+        self.ages_after_names()
+        return self.out
+
+    def plainly_safe(self, i: int) -> bool:
+        """A capitalised word on the allow-list that no rule of the sweep could take: a
+        plain word, in capitals and no town, or in a mixed line after no proper noun found
+        and before no initial (what the rules below would otherwise work out, at less cost)."""
+        tok = self.tokens[i]
+        if not tok.text.isalpha():
+            return False
+        if tok.caps_line:
+            return tok.text.isupper() and tok.lower not in self.lex.places
+        if not tok.text[1:].islower():
+            return False
+        if i > 0 and self.tokens[i - 1].end in self.proper_ends:
+            return False  # goes_on() may carry it
+        nxt = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
+        return nxt is None or len(nxt.text) > 1
+
+    # --- one word --------------------------------------------------------------------------
+    def judge(self, i: int) -> Kind | None:
+        kind = self.word_kind(i)
+        if kind is not None and self.label(self.tokens[i]):
+            return None  # "Examinee:", "Supervisee:" open a line as labels
+        return kind
+
+    def word_kind(self, i: int) -> Kind | None:
+        tok = self.tokens[i]
+        lw = tok.lower
+        if len(tok.text) == 1:
+            return self.letter(i)
+        if "'" in tok.text or CONTRACTION.match(self.text, tok.end):
+            return None  # "Don't", "DON'T": a word shortened, no name
+        if lw in FUNCTION_WORDS or lw in TITLES or lw in CREDENTIALS_LOWER:
+            return None
+        if self.cued(i) and not is_safe(lw, self.lex) and lw not in NOT_NAMES:
+            return Kind.NAME  # "her son Sal", "SISTER SAGAL", "pt (wen)"
+        if tok.caps_line:
+            return self.in_capitals(i) if tok.text.isupper() else None
+        if tok.text.isupper():
+            return None  # letters in a mixed-case line: the acronym rules decide
+        if "-" in tok.text and tok.text.split("-")[0].isupper() and self.compound_name(tok):
+            return Kind.ORGANIZATION
+        if tok.cap:
+            return self.capitalised(i)
+        return self.lower_case(i)
+
+    def capitalised(self, i: int) -> Kind | None:
+        tok = self.tokens[i]
+        lw = tok.lower
+        if CAMEL_CASE.fullmatch(tok.text) and lw not in self.lex.safe and lw not in NOT_NAMES:
+            return Kind.ORGANIZATION  # "BayPath", "WellSpan": a health system's own spelling
+        if MONTH_OR_DAY.fullmatch(tok.text) or self.inner_capitals(tok.text):
+            return None  # "HbA1c", "iPhone": a test, a device, not a name's capitals
+        if self.finder.drug_like(tok) or self.finder.eponym_like(tok):
+            return None
+        going_on = self.goes_on(i)
+        if going_on is not None:
+            return going_on
+        if len(lw) <= 4 and self.text[tok.end : tok.end + 1] == "." and lw not in self.lex.first:
+            return None  # "Atty.", "Det.": an abbreviation
+        if tok.sentence_start or self.in_title_line(tok):
+            if self.opening_safe(lw) and not self.before_initial(i):
+                return None  # an ordinary word opening a sentence or a heading
+        elif is_safe(lw, self.lex) and not self.compound_name(tok) and not self.before_initial(i):
+            return None
+        if len(lw) == 2 and lw not in self.lex.first:
+            return None  # "Dx", "Hx": shorthand, unless a given name ("Lu", "Bo")
+        return self.kind_of(i)
+
+    def goes_on(self, i: int) -> Kind | None:
+        """A capitalised word mid-sentence right after a proper noun another rule found goes
+        on with it: "Harvard Vanguard", "Lowell General", "Dr. Raymond Two Bulls"."""
+        tok = self.tokens[i]
+        if i == 0 or tok.sentence_start or self.in_title_line(tok) or len(tok.text) < 3:
+            return None
+        before = self.tokens[i - 1]
+        kind = self.proper_ends.get(before.end)
+        gap = self.text[before.end : tok.start]
+        if kind is None or gap not in (" ", "'s ", "\u2019s ") or not before.cap:
+            return None
+        if tok.lower in NOT_IN_RUN:
+            return None
+        if gap != " " and kind != Kind.NAME:
+            return None
+        if gap != " ":  # "Tony's Auto": the name and its 's are the business's
+            self.out.append(Span(self.proper_starts.get(before.end, before.start), tok.end, ORG))
+        if kind == Kind.LOCATION or tok.lower in ORG_LAST or gap != " ":
+            kind = Kind.ORGANIZATION  # "Lowell General", "Okafor Dental"
+        self.proper_ends[tok.end] = kind
+        return kind
+
+    def in_capitals(self, i: int) -> Kind | None:
+        tok = self.tokens[i]
+        lw = tok.lower
+        if i > 0 and self.tokens[i - 1].lower in DRUGS:
+            return None  # "ZYPREXA ZYDIS": a drug's form
+        announced = i > 0 and PLACE_ANNOUNCED.ends_at(self.tokens, i - 1) is not None
+        if announced and lw in self.lex.places:
+            return Kind.LOCATION  # "LIVES IN AUBURN"
+        cue = i > 0 and PLACE_CUE.ends_at(self.tokens, i - 1) is not None
+        everyday = lw in self.lex.named_words or is_safe(lw, self.lex)
+        if cue and lw in self.lex.places and not everyday:
+            return Kind.LOCATION  # "CALL W/ MOTHER IN PONCE"
+        if len(lw) < 4 or self.loosely_safe(lw):
+            return None
+        return self.kind_of(i)
+
+    def lower_case(self, i: int) -> Kind | None:
+        tok = self.tokens[i]
+        lw = tok.lower
+        if i == 0 or len(lw) < 3 or not tok.text.islower():
+            return None
+        before = self.tokens[i - 1]
+        if self.text[before.end : tok.start] != " ":
+            return None
+        if lw in self.lex.first and not is_safe(lw, self.lex):
+            nxt = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
+            if before.lower in SELF_NAMING or (nxt is not None and nxt.lower in REPORT_VERBS):
+                return Kind.NAME  # "hi its jess", "also tay says hi"
+        at = before.lower in ("at", "@") or EMPLOYMENT.ends_at(self.tokens, i - 1) is not None
+        if at and lw in EMPLOYERS:
+            return Kind.ORGANIZATION  # "works at target"
+        if self.loosely_safe(lw):
+            return None
+        if at:
+            return Kind.ORGANIZATION  # "works at wegmans"
+        if STAFF.ends_at(self.tokens, i - 1) is not None:
+            return Kind.STAFF  # "therapist karen"
+        if self.lex.first.get(lw, NAMELESS) <= COMMON_GIVEN_NAME and lw not in self.lex.modern:
+            return Kind.NAME  # "then linda called": a common given name, in no dictionary
+        return None
+
+    def lower_runs(self) -> None:
+        """Lower-case words after a word that leads to a place, holding a town or a word no
+        dictionary knows: "in fall river", "at new bedford rehab", "to sunrise of wayland"."""
+        tokens = self.tokens
+        for i in range(1, len(tokens)):
+            lead = tokens[i - 1]
+            if lead.lower not in RUN_LEAD_WORDS or not tokens[i].text.islower():
+                continue
+            if self.text[lead.end : tokens[i].start] != " " or tokens[i].lower in FUNCTION_WORDS:
+                continue
+            org = lead.lower in ("at", "@") or EMPLOYMENT.ends_at(tokens, i - 1) is not None
+            if not org and lead.lower != "to" and PLACE_CUE.ends_at(tokens, i - 1) is None:
+                continue
+            run = self.lower_run(i)
+            found = self.town_or_unknown(run, org)
+            if found is None or not (found[2] or org):
+                continue  # a word no dictionary knows names a place of work after "at" only
+            first, last, town = found
+            while last + 1 < len(run) and run[last + 1].lower in ORG_LAST:
+                last += 1
+                org = True  # "new bedford rehab"
+            if first > 0 and (org or run[first - 1].lower in ("of", "de", "du")):
+                first = 0  # "sunrise of wayland", "tj maxx"
+            kind = Kind.ORGANIZATION if org or (last + 1 < len(run) and not town) else Kind.LOCATION
+            self.out.append(Span(run[first].start, run[last].end, kind))
+
+    def lower_run(self, i: int) -> list[Token]:
+        """Up to four lower-case words from token i, one space apart (joined by "of")."""
+        tokens = self.tokens
+        run = [tokens[i]]
+        j = i + 1
+        while (
+            j < len(tokens)
+            and len(run) < 4
+            and self.text[tokens[j - 1].end : tokens[j].start] == " "
+        ):
+            tok = tokens[j]
+            if not tok.text.islower() or (tok.lower in FUNCTION_WORDS and tok.lower != "of"):
+                break
+            run.append(tok)
+            j += 1
+        while run and run[-1].lower == "of":
+            run.pop()
+        return run
+
+    def town_or_unknown(self, run: list[Token], org: bool) -> tuple[int, int, bool] | None:
+        """Where in the run a town stands (the longest the gazetteer holds, with a word that
+        is no English word unless a place is announced: "at number one" is no town), or
+        else a word no dictionary knows."""
+        places = self.lex.places
+        common = self.lex.common
+        for a in range(len(run)):
+            for b in range(len(run) - 1, a - 1, -1):
+                key = " ".join(t.lower for t in run[a : b + 1])
+                if key not in places:
+                    continue
+                plain = all(t.lower in common for t in run[a : b + 1])
+                if not plain or (b > a and not org):
+                    return a, b, True
+        for a, tok in enumerate(run):
+            if tok.lower == "of":
+                continue
+            if (
+                len(tok.lower) >= 3
+                and not self.loosely_safe(tok.lower)
+                and tok.lower not in CREDENTIALS_LOWER
+            ):
+                return a, a, False
+        return None
+
+    def letter(self, i: int) -> Kind | None:
+        """A lone capital letter for a person: "client J", "K came late"."""
+        tok = self.tokens[i]
+        if not tok.text.isupper() or tok.caps_line:
+            return None
+        after = self.text[tok.end : tok.end + 1]
+        if self.initials_before_verb(i) or (
+            i > 0
+            and self.initials_before_verb(i - 1)
+            and self.text[self.tokens[i - 1].end : tok.start] == "."
+        ):
+            return Kind.NAME
+        named = i > 0 and len(self.tokens[i - 1].text) > 1
+        if named and after == "." and self.tokens[i - 1].end in self.name_ends:
+            if self.text[self.tokens[i - 1].end : tok.start] == " ":
+                return Kind.NAME  # "Pilar S.": the initial closing a name
+        if tok.text in ("I", "A"):
+            return None
+        if after in (".", "/", "-", "&") or after.isdigit():
+            return None  # an initial, "A/O", "T-cell"
+        nxt = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
+        reporting = (
+            nxt is not None and nxt.lower in LETTER_VERBS and self.text[tok.end : nxt.start] == " "
+        )
+        if reporting or self.cued(i):
+            return Kind.NAME
+        return None
+
+    def initials_before_verb(self, i: int) -> bool:
+        """Initials standing for a person before a verb: "T.F. was more compliant"."""
+        m = INITIALS_VERB.match(self.text, self.tokens[i].start)
+        return m is not None and m.group(1).lower() in LETTER_VERBS
+
+    def cued(self, i: int) -> bool:
+        """A relation or a label just before the word: "her son", "Client:", 'client "';
+        a verb of naming before a quoted word: 'CALLED HIM "FRANK"'."""
+        if i == 0:
+            return False
+        gap = self.text[self.tokens[i - 1].end : self.tokens[i].start]
+        if gap not in GAPS_AFTER_CUE:
+            return False
+        start = self.tokens[i].start
+        if gap.endswith(('"', "\u201c")) and NAMING.search(self.text, max(0, start - 40), start):
+            return True  # 'CALLED HIM "FRANK"', 'YELLING FOR "GIO"'
+        return (
+            RELATION.ends_at(self.tokens, i - 1) is not None
+            or STRONG_LABEL.ends_at(self.tokens, i - 1) is not None
+        )
+
+    def before_initial(self, i: int) -> bool:
+        """A given name before an initial closing it: "Pilar S.", "Rosa M., Tom K."."""
+        tok = self.tokens[i]
+        nxt = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
+        return (
+            nxt is not None
+            and len(nxt.text) == 1
+            and nxt.text.isupper()
+            and self.text[tok.end : nxt.start] == " "
+            and self.text[nxt.end : nxt.end + 2] in (".,", ".", ". ", ".\n", ".;", ".)")
+            and tok.lower not in NOT_IN_RUN
+            and tok.lower not in RELATION.by_last
+            and tok.lower not in STRONG_LABEL.by_last
+        )
+
+    def label(self, tok: Token) -> bool:
+        line_start = self.text.rfind("\n", 0, tok.start) + 1
+        return (
+            not self.text[line_start : tok.start].strip()
+            and self.text[tok.end : tok.end + 1] == ":"
+        )
+
+    def opening_safe(self, lw: str) -> bool:
+        """A capitalised word opening a sentence: safe when listed, or when a dictionary
+        holds it and no census list does ("Pilar quiet" is a name; "Undomiciled" is not)."""
+        if is_safe(lw, self.lex):
+            return True
+        named = lw in self.lex.first or self.lex.last.get(lw, NAMELESS) < SURNAME_RANK
+        return not named and self.loosely_safe(lw)
+
+    def loosely_safe(self, lw: str) -> bool:
+        lex = self.lex
+        return lw in lex.common or lw in lex.modern or lw in NOT_NAMES or is_safe(lw, lex)
+
+    @staticmethod
+    def inner_capitals(word: str) -> bool:
+        """Capitals inside a word that no name has ("HbA1c", "MassHealth"); a hyphen's
+        parts are each a word ("Al-Amin", "Cedar-Riverside")."""
+        return any(
+            any(c.isupper() for c in part[1:]) and not NAME_CAPITALS.fullmatch(part)
+            for part in word.split("-")
+        )
+
+    def compound_name(self, tok: Token) -> bool:
+        """Two capitalised words joined by a hyphen, neither a prefix: "Cedar-Riverside";
+        a surname after its particle: "Al-Amin", "Abu-Bakr", "El-Sayed"."""
+        if tok.lower in self.lex.safe or tok.lower in NOT_NAMES:
+            return False  # "Al-Anon", "X-Ray" are listed whole
+        parts = tok.text.split("-")
+        if len(parts) == 2 and parts[0].lower() in NAME_PARTICLES and parts[1][:1].isupper():
+            return len(parts[1]) >= 3
+        if len(parts) == 2 and parts[0].isupper() and parts[1].lower() in self.lex.places:
+            return True  # "MCI-Concord": a place of care by its letters and its town
+        return (
+            len(parts) == 2
+            and all(len(p) >= 3 and p[0].isupper() and p[1:].islower() for p in parts)
+            and not any(p.lower() in COMPOUND_PARTS for p in parts)
+            and not all(p.lower() in NOT_NAMES for p in parts)
+        )
+
+    def kind_of(self, i: int) -> Kind:
+        tok = self.tokens[i]
+        lw = tok.lower
+        if i > 0 and self.text[self.tokens[i - 1].end : tok.start] == " ":
+            before = self.tokens[i - 1].lower
+            if before in ("at", "@") or EMPLOYMENT.ends_at(self.tokens, i - 1) is not None:
+                return Kind.ORGANIZATION
+            if PLACE_CUE.ends_at(self.tokens, i - 1) is not None and lw not in self.lex.first:
+                return Kind.LOCATION
+        if lw in self.lex.places or lw in self.lex.regions:
+            return Kind.LOCATION
+        if lw in self.lex.modern:
+            return Kind.ORGANIZATION  # frequent, in no dictionary, no name: a brand
+        return Kind.NAME
+
+    # --- runs of words -----------------------------------------------------------------------
+    def mask(self, i: int, kind: Kind) -> None:
+        """The word, with the capitalised words joined to it in a mixed-case line."""
+        tokens = self.tokens
+        first = last = i
+        if tokens[i].cap and not tokens[i].caps_line and kind != Kind.STAFF:
+            while first > 0 and i - first < 3 and self.joins(tokens[first - 1], tokens[first]):
+                if tokens[first - 1].sentence_start and self.loosely_safe(tokens[first - 1].lower):
+                    break
+                first -= 1
+            while (
+                last + 1 < len(tokens)
+                and last - i < 3
+                and self.joins(tokens[last], tokens[last + 1])
+            ):
+                last += 1
+            if any(tokens[k].lower in ORG_LAST for k in range(i + 1, last + 1)):
+                kind = Kind.ORGANIZATION  # "Brakebush Farms"
+        self.out.append(Span(tokens[first].start, tokens[last].end, kind))
+        if kind == Kind.NAME and first == last and tokens[i].cap:
+            self.names.add(tokens[i].lower)
+
+    def joins(self, a: Token, b: Token) -> bool:
+        gap = self.text[a.end : b.start]
+        if gap not in (" ", "-"):
+            return False
+        for tok in (a, b):
+            if not tok.cap or tok.caps_line or tok.text.isupper() or tok.lower in NOT_IN_RUN:
+                return False
+            if MONTH_OR_DAY.fullmatch(tok.text):
+                return False
+        return not b.sentence_start
+
+    def capital_runs(self) -> None:
+        """Two or more capitalised words mid-sentence, outside a heading, name something
+        (English capitalises no run of ordinary words there): "claims adjuster, Liberty
+        Mutual", "a loan from Farm Credit", "plays with the Cape Ann Symphony"."""
+        tokens = self.tokens
+        n = len(tokens)
+        i = 1
+        while i < n:
+            lead = tokens[i - 1].lower
+            if lead == "the" and i >= 2:
+                lead = tokens[i - 2].lower
+            if not tokens[i].cap or tokens[i].sentence_start or tokens[i].caps_line:
+                i += 1
+                continue
+            if lead not in RUN_LEADS and self.in_title_line(tokens[i]):
+                i += 1  # a heading's words, all capitalised
+                continue
+            last = i
+            while last + 1 < n and last - i < 4 and self.joins(tokens[last], tokens[last + 1]):
+                last += 1
+            run = tokens[i : last + 1]
+            direct = tokens[i - 1].lower in ("at", "from", "to", "@")
+            if last > i and direct and self.generic_but_named(run):
+                self.out.append(Span(run[0].start, run[-1].end, Kind.ORGANIZATION))
+            elif (
+                last > i
+                and self.names_a_place(run)
+                and not self.common_noun_phrase(i, run, lead)
+                and not all(self.covered(t) for t in run)
+            ):
+                named = lead not in ORG_RUN_LEADS and run[0].lower in self.lex.first
+                kind = Kind.NAME if named else Kind.ORGANIZATION
+                self.out.append(Span(run[0].start, run[-1].end, kind))
+            i = last + 1
+
+    def generic_but_named(self, run: list[Token]) -> bool:
+        """Generic words ending in an organisation's word, capitalised right after "at" or
+        "to" with no article, name one: "NP at Behavioral Health Network" (but "at the
+        Community Health Center" may be any)."""
+        if any(t.caps_line or t.text.isupper() or MONTH_OR_DAY.fullmatch(t.text) for t in run):
+            return False
+        return run[-1].lower in ORG_LAST and all(
+            t.lower in GENERIC_ORG or t.lower in ORG_LAST for t in run
+        )
+
+    def common_noun_phrase(self, i: int, run: list[Token], lead: str) -> bool:
+        """A role or a status written with capitals, no name: "met with the Peer Specialist",
+        "converted to a Conditional Voluntary"."""
+        last = run[-1].lower
+        if last in self.lex.jobs or last.rstrip("s") in self.lex.jobs or last in NOT_JOBS:
+            return True
+        if last in INSTRUMENT_WORDS:
+            return True  # "the Boston Naming Test", "Young Mania Rating Scale": instruments
+        article = self.tokens[i - 1].lower in ("a", "an") if i > 0 else False
+        return article and lead not in RUN_LEADS and all(t.lower in self.lex.safe for t in run)
+
+    def names_a_place(self, run: list[Token]) -> bool:
+        if any(t.lower in NOT_IN_RUN or t.caps_line or t.text.isupper() for t in run):
+            return False
+        if all(t.lower in GENERIC_ORG or t.lower in ORG_LAST for t in run):
+            return False  # "the Community Health Center" names none
+        return not any(MONTH_OR_DAY.fullmatch(t.text) for t in run)
+
+    def joined_by_and(self) -> None:
+        """ "Ropes & Gray", "Boston Sand & Gravel": capitalised names either side of "&"."""
+        if "&" not in self.text:
+            return
+        tokens = self.tokens
+        for i in range(len(tokens) - 1):
+            a, b = tokens[i], tokens[i + 1]
+            if not re.fullmatch(r"[ \t]?&[ \t]?", self.text[a.end : b.start]):
+                continue
+            if a.caps_line or not (a.cap and b.cap) or len(a.text) < 3 or len(b.text) < 3:
+                continue
+            if a.lower in NOT_IN_RUN and b.lower in NOT_IN_RUN:
+                continue  # "History & Physical"
+            if self.text[b.end : b.end + 1] == ":" or self.in_title_line(a):
+                continue  # a heading: "Assessment & Plan:"
+            first = i
+            while first > 0 and i - first < 2 and self.joins(tokens[first - 1], tokens[first]):
+                if tokens[first - 1].sentence_start and self.opening_safe(tokens[first - 1].lower):
+                    break  # "Attends Mothers & Babies": the verb is no part of the name
+                first -= 1
+            if tokens[first].sentence_start and self.opening_safe(tokens[first].lower):
+                if a.lower in self.lex.safe and b.lower in self.lex.safe:
+                    continue  # two ordinary words opening a sentence: "Risks & Benefits"
+            self.out.append(Span(tokens[first].start, b.end, Kind.ORGANIZATION))
+
+    def of_a_town(self) -> None:
+        """Capitalised words before "of" and a town name a place there: "Sunrise of Edina",
+        "Friends of Brookline" (a town's own "City of", "Town of" stay the town's)."""
+        if " of " not in self.text:
+            return
+        tokens = self.tokens
+        for i in range(1, len(tokens) - 1):
+            if tokens[i].lower != "of" or not tokens[i - 1].cap or tokens[i - 1].caps_line:
+                continue
+            found = self.proper_ends.get(tokens[i + 1].end)
+            town = found == Kind.LOCATION or (found and tokens[i + 1].lower in self.lex.places)
+            if not town or not tokens[i + 1].cap:
+                continue  # ("Edina" may have been taken for a given name: it is a town too)
+            if self.text[tokens[i - 1].end : tokens[i + 1].start] != " of ":
+                continue
+            first = i - 1
+            while first > 0 and i - first < 3 and self.joins(tokens[first - 1], tokens[first]):
+                first -= 1
+            head = tokens[first:i]
+            if any(t.lower in NOT_IN_RUN or t.lower in TOWN_WORDS for t in head):
+                continue
+            if head[0].sentence_start and self.opening_safe(head[0].lower) and len(head) == 1:
+                continue  # "Both of Boston's teams"
+            self.out.append(Span(head[0].start, tokens[i + 1].end, Kind.ORGANIZATION))
+
+    def letterheads(self) -> None:
+        """A line of capitalised words under a signature: the signer's organisation ("Ana
+        Ruiz, LCSW" then "Valley Child Guidance")."""
+        lines = self.text.split("\n")
+        if not any(self.signed(line) for line in lines):
+            return
+        position = 0
+        signed = False
+        for line in lines:
+            if signed and PLAIN_LINE.fullmatch(line):
+                words = line.split()
+                if 2 <= len(words) <= 7 and self.capitalised_line(words):
+                    start = position + len(line) - len(line.lstrip())
+                    end = position + len(line.rstrip())
+                    self.out.append(Span(start, end, Kind.ORGANIZATION))
+            if line.strip():
+                signed = self.signed(line)
+            position += len(line) + 1
+
+    @staticmethod
+    def signed(line: str) -> bool:
+        """The line ends with a credential: a signature."""
+        last = line.rstrip().rpartition(" ")[2].rpartition(",")[2]
+        return last.rstrip(".") in CREDENTIAL_WORDS or last in ("M.D.", "Ph.D.")
+
+    def capitalised_line(self, words: list[str]) -> bool:
+        small = {"of", "and", "&", "for", "the", "at", "in"}
+        if not all(w[0].isupper() or w in small for w in words):
+            return False
+        if words[-1].rstrip(".") in CREDENTIAL_WORDS or words[0].rstrip(":") in TITLES:
+            return False
+        return not all(w.lower() in NOT_IN_RUN or w in small for w in words)
+
+    def ages_after_names(self) -> None:
+        """A number right after any name found: 'client "L", 38, a chef', "J.R., 44"."""
+        ends = self.name_ends | {s.end for s in self.out if s.kind == Kind.NAME}
+        for end in ends:
+            m = AGE_AFTER_NAME.match(self.text, end) or AGE_AFTER_NAME_COMMA.match(self.text, end)
+            if m:
+                self.out.append(Span(*m.span(1), Kind.AGE))
+
+    def recurring_names(self) -> None:
+        """A word the sweep took for a name is a name wherever it stands capitalised."""
+        if not self.names:
+            return
+        taken = {s.start for s in self.out}
+        for tok in self.tokens:
+            if tok.cap and tok.lower in self.names and tok.start not in taken:
+                if not self.covered(tok):
+                    self.out.append(Span(tok.start, tok.end, Kind.NAME))
+
+
+def unlisted_spans(finder: Finder, found: list[Span]) -> list[Span]:
+    """What the allow-list sweep masks, given what the other rules found."""
+    return Sweep(finder, found).run()
+
+
+def _merge(pairs: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(pairs):
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def _title_line(line: str) -> bool:
+    """Three words in four (of more than three letters) are capitalised, in a line that is
+    not written in capitals."""
+    words = LONG_WORD.findall(line)
+    if len(words) < 2:
+        return False
+    capitalised = sum(1 for w in words if w[0].isupper())
+    if all(w.isupper() for w in words):
+        return False
+    return capitalised >= 0.75 * len(words)
