@@ -670,7 +670,10 @@ def test_a_clinician_releases_on_an_authorization_warns_and_prints_the_accountin
 
     # The accounting lists both, printed for the client.
     page.goto(f"/clients/{client.pk}/accounting/")
-    expect(page.locator("tbody tr")).to_have_count(2)
+    # At phone size the rows stack, and a screen reader still hears a table with headers.
+    expect(page.get_by_role("row")).to_have_count(3)
+    expect(page.get_by_role("columnheader")).to_have_count(4)
+    expect(page.get_by_role("cell", name="Mr P. Hale, by telephone")).to_be_visible()
     printed = downloaded_text(page, "Print for the client (PDF)")
     assert "Tobias Wirth" in printed and "Dr Oren Blum" in printed and "Mr P. Hale" in printed
     settle(page)
