@@ -25,7 +25,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 
 from alcove.deidentify.engine.allowlist import NOT_JOBS, is_safe
-from alcove.deidentify.engine.people import (
+from alcove.deidentify.engine.cues import (
     AGE_AFTER_NAME,
     AGE_AFTER_NAME_COMMA,
     CREDENTIAL_WORDS,
@@ -42,10 +42,10 @@ from alcove.deidentify.engine.people import (
     RELATION,
     STAFF,
     STRONG_LABEL,
-    Finder,
-    Token,
 )
+from alcove.deidentify.engine.people import Finder
 from alcove.deidentify.engine.spans import Kind, Span
+from alcove.deidentify.engine.tokens import Token
 from alcove.deidentify.engine.vocabulary import DRUGS, HEADINGS, REPORT_VERBS, TITLES
 
 # Words that never join a run of capitalised words into a name.

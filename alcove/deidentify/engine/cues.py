@@ -1,0 +1,328 @@
+"""The words and shapes that are evidence around a name, a place or an organisation:
+cue phrases (found by their last word), word sets, and patterns."""
+
+import re
+
+from alcove.deidentify.engine.tokens import WORD, Token
+from alcove.deidentify.engine.vocabulary import (
+    CLINICAL,
+    DRUGS,
+    EMPLOYMENT_CUES,
+    EPONYMS,
+    HEADINGS,
+    LABS,
+    ORG_LEADS,
+    ORG_WORDS,
+    PEOPLES,
+    PROFESSION_CUES,
+    PROPER_NOT_NAMES,
+    RELATIONS,
+    SHORTHAND,
+    STAFF_CUES,
+    STATE_CODES,
+    STATES,
+    STRONG_LABELS,
+    WEAK_LABELS,
+)
+
+NOT_NAMES = CLINICAL | HEADINGS | PROPER_NOT_NAMES | EPONYMS | LABS | DRUGS | PEOPLES | SHORTHAND
+NOT_ORG_WORDS = NOT_NAMES - PROPER_NOT_NAMES
+STATE_WORDS = frozenset(w.lower() for s in STATES for w in s.split()) - {"new", "north", "south"}
+STATE_NAMES = frozenset(s.lower() for s in STATES)
+CONNECTORS = frozenset({"of", "for", "and", "the", "&", "de", "la", "on", "at"})
+# Small words inside a town's name: "Fond du Lac", "Isle of Palms", "Des Moines"
+PLACE_PARTICLES = frozenset("of de la du des del los las le sur en".split())
+GAP_CUE = re.compile(r"[ \t]*(?:'s|\u2019s)?[ \t]*[:,(\-\u2013#]?[ \t]*(?:\n[ \t]*)?")
+# (a nickname in quotes stands inside a name: Benjamin "Benji" Araujo)
+GAP_NAME = frozenset({" ", "-", " '", "  ", ' "', '" ', " \u201c", "\u201d "})
+CREDENTIAL_WORDS = frozenset(
+    """MD DO RN NP PA LPN CNA APRN CNS PMHNP FNP DNP PhD PsyD EdD LCSW LICSW LMSW MSW LMFT
+    MFT LPC LPCC LMHC LCPC LADC CADC LCADC BCBA MSN BSN OTR DPT CRNA MBBS FACP
+    PA-C LPC-S LPC-A LPCA LPC-Associate PMHNP-BC FNP-C FNP-BC RN-BC LCSW-C LCSW-R LSCSW LISW
+    LISW-S LSW ASW AMFT APCC LMHCA LMFTA LCMHC LCMHC-A LCDC LAC CASAC CRC NCC MHW MHT LNA
+    PCA CPRS CPSS QMHP MRCPsych FRCPC""".split()
+)
+# "Ana Ruiz, intake coordinator": a role after a comma makes the name before it staff.
+ROLE_AFTER = re.compile(
+    r",[ \t]+(?:the[ \t]+)?(?:intake coordinator|front desk|receptionist|scheduler|secretary|"
+    r"office manager|care coordinator|case manager|social worker|therapist|counselor|"
+    r"counsellor|psychiatrist|psychologist|clinician|intern|trainee|practicum student|"
+    r"supervisor|program director|clinical director|medical director|charge nurse|"
+    r"peer specialist|peer support specialist|recovery coach|mental health worker|"
+    r"nurse practitioner|physician assistant|medical assistant|unit clerk|"
+    r"(?:psychiatry |psychology |medical |nursing )?(?:resident|student|fellow))\b",
+    re.I,
+)
+# A signature: "-- Hollis Grant", "/es/ PATRICIA NWOSU", "e-signed: Ana Ruiz"
+SIGNATURE = re.compile(r"(?m)^[ \t]*(?:--+|\u2014|\u2013|/e?s/|e-signed:?|signed:)[ \t]*(?=[A-Z])")
+# Typists' initials closing a dictated note ("ef:tlw", "GA/rtm"), or a line of two or three
+# lower-case letters ending a note ("mk").
+TYPIST = re.compile(r"[:/](?<=[A-Za-z][:/])([a-z]{2,4})(?=[ \t]*(?:\n|$|DD:|D:|T:))")
+TYPIST_AUTHOR = re.compile(r"(?<![\w/])([A-Za-z]{2,4})$")
+CLOSING_INITIALS = re.compile(r"[ \t]*-*[ \t]*([a-z]{2,3}|[A-Z]{2,3})")
+# Surnames the engine otherwise never takes for a name (a sign's, a people's), after a title
+TITLED_SURNAMES = EPONYMS | PROPER_NOT_NAMES | PEOPLES
+CREDENTIALS_LOWER = frozenset(c.lower() for c in CREDENTIAL_WORDS)
+NOT_TYPISTS = frozenset("ok okay yes no na nil tbd tba etc thx ty np pls".split())
+PRONOUNS = frozenset("he him his she her hers they them their theirs ze zir xe xem".split())
+# Short credentials that are also clinical abbreviations count only after a comma.
+WEAK_CREDENTIALS = frozenset({"DO", "PA", "NP", "MA", "MS", "PT", "RD", "OT"})
+DOTTED_CREDENTIAL = re.compile(r"(?:M\.D\.|D\.O\.|R\.N\.|Ph\.D\.|Psy\.D\.|Ed\.D\.)")
+GENERIC_ORG = frozenset(
+    """the a an our this that his her their its mental behavioral behavioural health emergency
+    psychiatric inpatient outpatient medical community day partial intensive support group home
+    nursing urgent care primary family public state county general regional veterans national
+    private local university children's childrens women's womens memorial new city hospital
+    clinic center school high middle elementary department police fire insurance and of for
+    treatment recovery residential crisis counseling services service program unit ward
+    rehabilitation rehab drug alcohol detox sober living wellness physical occupational speech
+    therapy medicine surgery pediatric pediatrics adult adolescent child geriatric senior
+    student employee human resources care team office court jail juvenile correctional
+    detention legal aid church temple club bank credit union main east west north south
+    central upper lower grade graduate undergraduate law business food consultation liaison
+    consultation-liaison psychology psychiatry neurology cardiology oncology heart brain spine
+    lung kidney liver skin chest head neck""".split()
+)
+# Large employers a note names without a suffix ("stress at Walmart").
+EMPLOYERS = frozenset(
+    """walmart amazon target costco kroger safeway publix walgreens cvs starbucks mcdonald
+    fedex ups usps lowe wendy chick-fil-a aldi meijer dollar general tesla boeing
+    verizon at&t comcast""".split()
+)
+FUNCTION_WORDS = frozenset(
+    """from on in at to of for with by and or the a an is was as it its he she they we you
+    i me my his her their our this that these those be been has have had do does did not no
+    yes but if then so up out into onto over under after before about per via re pt""".split()
+)
+# Words after a relation word in lower case that are no names ("her son will", "sister may").
+LOWER_STOP = frozenset(
+    """will may can could would should might must also always never still just who which
+    whom whose that says said states reports reported feels felt thinks wants wanted lives
+    lived works worked came went got gets has had have is was were are does did not now
+    then too very really who's being been here there today tonight tomorrow yesterday
+    again all both each every any some many much more most less least other another such
+    own same new old young little big age aged years yrs months weeks days home
+    passed died visited called texted stayed moved""".split()
+)
+AGE_BRACKET_AFTER = re.compile(r"[ \t]*\([ \t]*\d{1,2}[ \t]*(?:\)|,)")
+LOWER_TITLES = frozenset({"mr", "ms", "mrs", "miss", "dr", "doctor"})
+LOWER_LABELS = frozenset({"pt", "client", "patient", "bf", "gf", "hubby", "sis", "bro"})
+# Between two names in a list: ", ", " and ", " & ", " (14), ", " or "
+LIST_GAP = re.compile(r"[ \t]*(?:\(\d{1,2}\)|\d{1,2})?[ \t]*(?:,|&|/|and|or)[ \t]*(?:and[ \t]+)?")
+AGE_AFTER_NAME_COMMA = re.compile(r"[\"\u201d]?\)?,[ \t]*(\d{1,3})(?=[ \t]*(?:[,;)]|\n|$))")
+AGE_AFTER_NAME = re.compile(
+    r"(?:[ \t]+|[ \t]*\([ \t]*)(\d{1,2})(?=[ \t]*(?:[,;)]|\.(?:\s|$)|,? he/|,? she/))"
+)
+CAPS_STOP = frozenset(
+    """will may can see call seen home here back well best good long little young rich
+    sharp strong hope love bell king day called states reports said says told asked wants
+    could would should go going went come came all""".split()
+)
+
+
+# Endings of medical words ("Postpartum" is no name, nor "Afebrile", "Hyperlipidemia")
+MEDICAL_SUFFIX = re.compile(
+    r"(?:emia|aemia|itis|osis|ectomy|otomy|ostomy|plasty|algia|pathy|oma|uria|trophy|plegia|"
+    r"paresis|scopy|graphy|cardia|pnea|rrhea|rhoea|partum|natal|brile|ular|ally|ary|eal|ic|"
+    r"ive|ous|ized|ised|ated|tion|sion|ment|ness|ism|ist|ology|ologist|iatry|iatric|"
+    r"therapy|health|care|giver|visit|session|sessions)$"
+)
+# Word endings English has and names almost never do ("Restructuring", "Mindfulness").
+ENGLISH_SUFFIX = re.compile(
+    r"(?:ing|tion|sion|ment|ness|ity|ive|ous|ful|less|able|ible|ical|ism|ist|ize|ise|ology|"
+    r"ship|ence|ance|ward|wise)$"
+)
+
+
+class Phrases:
+    """Cue phrases ("signed by", "her sister"), found by their last word in a token list."""
+
+    def __init__(self, alternation: str) -> None:
+        self.by_last: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in alternation.replace("\\", "").split("|"):
+            words = tuple(w.lower() for w in WORD.findall(phrase))
+            if words:
+                self.by_last.setdefault(words[-1], []).append(words[:-1])
+        for options in self.by_last.values():
+            options.sort(key=len, reverse=True)
+
+    def ends_at(self, tokens: list[Token], j: int) -> int | None:
+        """The index of the phrase's first token when one ends at token j."""
+        if j < 0:
+            return None
+        options = self.by_last.get(tokens[j].lower)
+        if options is None:
+            return None
+        for before in options:
+            k = j - len(before)
+            if k < 0:
+                continue
+            if all(tokens[k + n].lower == w for n, w in enumerate(before)):
+                return k
+        return None
+
+
+STAFF = Phrases(STAFF_CUES)
+RELATION = Phrases(RELATIONS)
+STRONG_LABEL = Phrases(STRONG_LABELS)
+WEAK_LABEL = Phrases(WEAK_LABELS)
+EMPLOYMENT = Phrases(EMPLOYMENT_CUES + "|stress at|employer|employed|works|job|hr at")
+PROFESSION_CUE = Phrases(PROFESSION_CUES + "|employment|occupation|profession|job title")
+ORG_LEAD = Phrases(ORG_LEADS)
+PLACE_CUE = Phrases(
+    "in|from|near|outside|outside of|visiting|visited|toward|towards|moved to|move to|moving to|"
+    "home to|kids to|go to|going to|went to|trip to|drive to|driving to|flight to|bus to|"
+    "lives in|living in|born in|raised in|grew up in|relocated to|drove to|flew to|back to|"
+    "returned to|resides in|located in|north of|south of|east of|west of|suburb of|"
+    "town of|city of|village of|near to|based in"
+)
+STRONG_PLACE_CUE = Phrases(
+    "in|from|near|outside|moved to|lives in|living in|born in|raised in|grew up in|"
+    "relocated to|drove to|flew to|resides in|located in|based in|visits from|back to"
+)
+ORG_LAST: dict[str, list[tuple[str, ...]]] = Phrases(ORG_WORDS).by_last
+# The words a cue of cued() can end with (a name follows them)
+CUE_LAST_WORDS = frozenset(
+    {*STAFF.by_last, *STRONG_LABEL.by_last, *RELATION.by_last, *WEAK_LABEL.by_last}
+    | {"is", "was", "named", "called"}
+)
+# Cues that announce a place for a word no dictionary knows ("in" alone is too weak)
+PLACE_ANNOUNCED = Phrases(
+    "moved to|lives in|living in|born in|raised in|grew up in|relocated to|drove to|flew to|"
+    "resides in|located in|based in|visiting|travelled to|traveled to|trip to|moving to|"
+    "move to|from the town of|the city of|the town of|the village of|emigrated from|"
+    "immigrated from|came from|is from|was from|are from|originally from|hometown of|"
+    "hometown|visits from|lived in|stays in|staying in|live in"
+)
+NOT_MODIFIERS = frozenset(
+    """married divorced single widowed separated retired former unemployed disabled old young
+    male female man woman gentleman lady right-handed left-handed year-old yo new part-time
+    full-time""".split()
+)
+JOB_ENDINGS = ("ologist", "iatrist", "ician", "ographer")
+# "works as a barback": after these, whatever the word, it is a trade
+WORKS_AS = Phrases("works as|worked as|working as|work as|employed as|job as|career as|trained as")
+# Sentence openers that are instructions, not the first word of a name ("Continue Group").
+IMPERATIVES = frozenset(
+    """continue attend refer call start see follow return discuss consider recommend schedule
+    resume contact obtain request review complete check monitor encourage provide""".split()
+)
+# Capitalised words after "at" that name no organisation.
+AT_NOT_ORG = frozenset(
+    """home work school night noon midnight baseline risk times least most first last this
+    that all end bedtime rest church temple mosque synagogue mass dinner lunch breakfast
+    mom mom's dad dad's grandma grandpa"""
+    """ times first""".split()
+)
+MONTH_OR_DAY = re.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Christmas|Easter|"
+    r"Thanksgiving)"
+)
+# Words before an agency's letters: "called DSHS", "a DMH group home", "at VFW"
+AGENCY_LEADS = frozenset(
+    """at from to with called by for the a an per via contacted notified through and
+    involved vs or""".split()
+)
+# Where letters name a place of care, work or study
+ACRONYM_LEAD = Phrases(
+    "at|from|transferred from|transferred to|admitted to|discharged from|seen at|followed at|"
+    "f/u at|student at|works at|worked at|employed at|school at|hospitalized at|detox at|"
+    "detoxed at|treated at|admission to|inpatient at|outpatient at|program at|job at|"
+    "position at|internship at|intern at|residency at"
+)
+
+
+REGION_POSTCODE = re.compile(r"[ \t]+(\d{4,6})\b(?![.,:/]\d)")
+STATE_CODE = re.compile(rf"\b(?:{'|'.join(sorted(STATE_CODES))})\b")
+STATE_ZIP_AFTER = re.compile(
+    rf",?[ \t]+(?:{'|'.join(sorted(STATE_CODES))})[ \t]+\d{{5}}\b"
+    rf"|,[ \t]*(?:{'|'.join(sorted(STATES, key=len, reverse=True))})\b"
+)
+CREDENTIAL_CODES = frozenset({"MD", "MA", "MS", "PA", "NP", "DO"})
+PERSON_BEFORE = re.compile(r"\b[A-Z][A-Za-z'-]+[ \t]+$")
+LOWER_AFTER_CODE = re.compile(r"[ \t]+[a-z]")
+# Codes that are also words or abbreviations ("ID 44731", "OR", "ME"): a known town first
+WORDLIKE_CODES = frozenset("ID OR IN ME OK HI OH PA MD DE MS MA AL CO LA MO ND SD".split())
+ZIP_AFTER = re.compile(r"[ \t]+\d{5}(?:-\d{4})?\b")
+PLACE_BEFORE_CODE = re.compile(r"\b((?:[A-Z][A-Za-z'.-]+[ \t]){0,2}[A-Z][A-Za-z'.-]+),?[ \t]+$")
+END_AFTER_CODE = re.compile(r"[ \t]*(?:[.,;:)]|\n|$)")
+STATE_ALT = "|".join(sorted((*STATE_CODES, *STATES), key=len, reverse=True))
+STATE_AFTER = re.compile(rf",?[ \t]*(?:{STATE_ALT})\b|[ \t]+(?:County|Parish|area)\b")
+CITY_STATE = re.compile(
+    rf"\b((?:[A-Z][a-z]+\.?[ \t]+){{0,2}}[A-Z][a-z]+),[ \t]*(?:(?:{'|'.join(sorted(STATE_CODES))})"
+    rf"(?=[ \t]*(?:\d{{5}}|[.,;)\n]|$))|(?:{'|'.join(sorted(STATES, key=len, reverse=True))})\b)"
+)
+COUNTY = re.compile(
+    r"\b((?:[A-Z][a-z]+[ \t]+){1,2}(?:County|Parish|Township|Borough|COUNTY|PARISH))\b"
+    r"|\b(?:City|Town|Village|CITY|TOWN) of ([A-Z][a-z]+)"
+    r"|(?<=, )(Co\.[ \t]+[A-Z][a-z]+)\b"
+)
+# "DELGADO-FINN, ARTURO   418-27-93" opening a header line: the patient, surname first
+CAPS_HEADER_NAME = re.compile(
+    r"(?m)^[ \t]*([A-Z][A-Z'-]+(?: [A-Z][A-Z'-]+)?), ([A-Z][A-Z'-]+(?: [A-Z]\.?)?)"
+    r"(?=[ \t]{2,}|[ \t]*$|[ \t]+\d)"
+)
+# "GA/rtm" at the foot of a dictated note: the author's and the typist's initials
+DICTATION = re.compile(r"(?m)^[ \t]*([A-Z]{2,4}):?/([a-z]{2,4})[ \t]*$")
+# "client J.M.", "pt A.B.": initials standing for a person
+# "Commonwealth v. Dmitri Sokolov", "State vs. Ruiz": the party named in a case caption
+CAPTION = re.compile(
+    r"\b(?:Commonwealth|State|People|United States|Town|City|County)[ \t]+vs?\.?[ \t]+"
+    r"((?:[A-Z][a-z'-]+|[A-Z]\.)(?:[ \t]+(?:[A-Z][a-z'-]+|[A-Z]\.)){0,2})"
+)
+INITIALS_HINT = re.compile(r"[A-Z]\.[ \t]?[A-Z]\.")
+INITIALS = re.compile(
+    r"\b(?:client|pt|patient|member|resident|participant|clients|patients|initials)\b"
+    r"[ \t]*(?:\([ \t]*(?:initials[ \t]+)?)?:?[ \t]*"
+    r"([A-Z]\.[ \t]?[A-Z]\.(?:[ \t]?[A-Z]\.)?)",
+    re.I,
+)
+ORG_TAIL = re.compile(
+    r"[ \t]+(?:of|for|OF|FOR)[ \t]+(?:the[ \t]+)?"
+    r"(?:(?:[A-Z][a-z]{0,2}\.|[A-Z][A-Za-z'\u2019-]*)"
+    r"(?:[ \t](?=[A-Z])|[ \t](?:and|&)[ \t](?=[A-Z]))?){1,4}"
+)
+BRANDS = re.compile(
+    r"\b(?:Home Depot|Dollar General|Dollar Tree|Best Buy|Whole Foods|Trader Joe's|Taco Bell|"
+    r"Burger King|Pizza Hut|Planet Fitness|Family Dollar|Rite Aid|Bed Bath|Waffle House|"
+    r"Olive Garden|Dunkin'?(?: Donuts)?|Jiffy Lube|Little Caesars|Motel 6|Super 8|Red Roof|"
+    r"Days Inn|La Quinta|Holiday Inn|Chuck E\. Cheese|Panera(?: Bread)?|Chipotle|Subway|"
+    r"Kaiser Permanente|Kaiser|Sutter Health|Mass General Brigham|Partners HealthCare|"
+    r"Mayo Clinic|Cleveland Clinic|Johns Hopkins|Mount Sinai|Cedars-Sinai|Beth Israel|"
+    r"Brigham and Women's|Dana-Farber|Sloan Kettering|NewYork-Presbyterian|Mass General|"
+    r"Atrium Health|Ochsner|Geisinger|Intermountain|Providence Health|Banner Health|"
+    r"Kaiser Foundation|McLean|Bellevue|Rikers(?: Island)?|Betty Ford|Hazelden(?: Betty Ford)?|"
+    r"Planned Parenthood|Goodwill|Salvation Army|Catholic Charities|Lutheran Social Services)\b"
+)
+# The same brands written in capitals, as a nursing note writes everything
+BRANDS_CAPS = re.compile(
+    r"\b(?:"
+    + "|".join(
+        re.escape(name.upper())
+        for name in re.findall(r"[A-Z][\w'.&-]*(?: [A-Z][\w'.&-]*)*", BRANDS.pattern)
+        if " " in name  # (one word in capitals may be a word: "SUBWAY")
+    )
+    + r")\b"
+)
+SAINT = re.compile(
+    r"\bSaint[ \t]+[A-Z][a-z]+(?:'s|\u2019s)?(?=[\s,.;]|$)"
+    r"|\bSt\.?[ \t]+[A-Z][a-z]+(?:'s|\u2019s)?(?=[\s,.;]|$)"
+    r"|\b(?:ST\.?|SAINT)[ \t]+[A-Z]{3,}(?:'S)?(?=[\s,.;]|$)"
+)
+EPONYM_AFTER = re.compile(
+    r"(?:'s)?[ \t]+(?:Depression|Anxiety|Inventory|Scale|Scales|Questionnaire|forms?|Rating|"
+    r"Suicide|Criteria|Protocol|[Ss]yndrome|[Dd]isease|sign|[Tt]est|score|[Cc]lassification|"
+    r"procedure|maneuver|palsy|disorder|Assessment Scale)\b"
+)
+DOSE_AFTER = re.compile(
+    r"[ \t]*(?:(?:XL|ER|SR|CR|XR|ODT|DR|LA|CD|HCT)[ \t]+)?(?:\(\w+\)[ \t]*)?\d+(?:\.\d+)?"
+    r"(?:/\d+)?[ \t]*(?:mg|mcg|g|ml|mL|units?|meq|mEq|%|tabs?|puffs?|iu|IU|bid|tid|qid|qd|qhs|"
+    r"daily|prn|q\d+h?|BID|TID|QID|QD|QHS|PRN)\b"
+)
+DRUG_STEM = re.compile(
+    r"(?:pril|olol|statin|azole|mycin|cillin|pine|done|zepam|azepam|zolam|xetine|afil|sartan|"
+    r"tidine|prazole|formin|gliptin|triptan|oxacin|cycline|navir|ciclovir|umab|imab|tinib|"
+    r"barbital|caine|profen|oxone|orphine|codone|trel|vudine|parin|gabalin|lukast|semide|"
+    r"thiazide|dronate|tropin|mazine|peridol|apine|idone|azine)$"
+)

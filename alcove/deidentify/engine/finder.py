@@ -1,0 +1,249 @@
+"""The finder's state and the questions every rule asks of a word (is it a given name,
+an ordinary word, a drug) and of a run of words."""
+
+from alcove.deidentify.engine.cues import (
+    CAPS_STOP,
+    CREDENTIALS_LOWER,
+    DOSE_AFTER,
+    DRUG_STEM,
+    EMPLOYERS,
+    ENGLISH_SUFFIX,
+    EPONYM_AFTER,
+    FUNCTION_WORDS,
+    GAP_NAME,
+    NOT_NAMES,
+    RELATION,
+    STATE_NAMES,
+    STATE_WORDS,
+)
+from alcove.deidentify.engine.lexicon import Lexicon
+from alcove.deidentify.engine.spans import Kind, Span
+from alcove.deidentify.engine.tokens import (
+    Token,
+    tokens_of,
+)
+from alcove.deidentify.engine.vocabulary import (
+    NAME_FIRST,
+    PARTICLES,
+    PROPER_NOT_NAMES,
+    TITLES,
+)
+
+
+class FinderBase:
+    def __init__(self, text: str, lex: Lexicon) -> None:
+        self.text = text
+        self.lex = lex
+        self.tokens = tokens_of(text)
+        self.spans: list[Span] = []
+        self.ages: list[Span] = []
+        self.name_words: set[str] = set()
+        self.place_words: set[str] = set()
+        self._token_bounds: tuple[list[int], list[int]] | None = None
+
+    # --- what a word is, by the dictionaries --------------------------------------------
+    def strong_first(self, lw: str) -> bool:
+        return (
+            lw in self.lex.first
+            and len(lw) > 2
+            and (lw not in self.lex.common or lw in NAME_FIRST)
+            and lw not in NOT_NAMES
+        )
+
+    def any_first(self, lw: str) -> bool:
+        return lw in self.lex.first and lw not in NOT_NAMES and len(lw) > 1
+
+    def strong_last(self, lw: str) -> bool:
+        return (
+            lw in self.lex.last
+            and lw not in self.lex.common
+            and len(lw) > 2
+            and lw not in NOT_NAMES
+        )
+
+    def unknown(self, lw: str) -> bool:
+        """Not an English word, a clinical term, a place or a state: most likely a name."""
+        lex = self.lex
+        if "-" in lw and all(len(p) < 2 or p in lex.common for p in lw.split("-")):
+            return False  # "E-signed", "Follow-up", "Re-Admit"
+        if lw in RELATION.by_last or lw in TITLES or lw in CREDENTIALS_LOWER:
+            return False  # "Girlfriend Anika", "Auntie Wanjiru": the word before a name
+        return (
+            len(lw) > 3
+            and not ENGLISH_SUFFIX.search(lw)
+            and lw not in lex.common
+            and lw not in lex.safe
+            and lw not in NOT_NAMES
+            and lw not in lex.places
+            and lw not in STATE_WORDS
+            and lw not in EMPLOYERS
+        )
+
+    def eponym_like(self, tok: Token) -> bool:
+        """ "Vanderbilt forms", "Beck Depression Inventory", "Cushing syndrome"."""
+        return EPONYM_AFTER.match(self.text, tok.end) is not None
+
+    def drug_like(self, tok: Token) -> bool:
+        """A brand or generic drug: a dose follows ("Lopressor 25 mg") or a drug stem ends it."""
+        if DOSE_AFTER.match(self.text, tok.end) is not None:
+            return True
+        lw = tok.lower  # a stem in a name is chance: "April", "Nardone", "McAlpine"
+        stem = DRUG_STEM.search(lw) is not None
+        return stem and lw not in self.lex.first and lw not in self.lex.last
+
+    def name_like(self, tok: Token) -> bool:
+        if len(tok.text) == 1 and tok.cap and self.text[tok.end : tok.end + 1] == ".":
+            return True  # an initial, even one that is a symbol ("K.", "I.")
+        if not tok.cap or tok.lower in NOT_NAMES or tok.lower in STATE_NAMES:
+            return False
+        if self.drug_like(tok):
+            return False
+        if tok.lower in FUNCTION_WORDS:
+            return False
+        if len(tok.text) == 1:
+            # an initial: "J." or, closing a header's name, "JAMES T   Unit #"
+            after = self.text[tok.end : tok.end + 2]
+            return after[:1] == "." or after in ("  ", " \t", "\t") or after[:1] in ("\n", "")
+        return not (tok.caps_line and len(tok.text) < 3)
+
+    def _initial(self, tok: Token) -> bool:
+        return len(tok.text) == 1 and self.text[tok.end : tok.end + 1] == "."
+
+    def gap(self, a: Token, b: Token) -> str:
+        return self.text[a.end : b.start]
+
+    def adjacent(self, a: Token, b: Token) -> bool:
+        gap = self.gap(a, b)
+        return gap in GAP_NAME or (self._initial(a) and gap in (". ", "."))
+
+    def add(self, start: int, end: int, kind: Kind) -> None:
+        if kind == Kind.ORGANIZATION and self.text[end : end + 2] in ("'s", "\u2019s"):
+            if end + 2 == len(self.text) or not self.text[end + 2].isalnum():
+                end += 2  # "Dayton Children's", "Papa Gino's": the 's is the name's
+        self.spans.append(Span(start, end, kind))
+
+    # --- names from context --------------------------------------------------------------
+    def run_from(self, i: int, *, limit: int = 3, inverted: bool = False) -> int:
+        """The last index of a name starting at token i ("Ana M. Ruiz", "Ruiz, Ana" when
+        inverted), or -1 when token i cannot start one."""
+        tokens = self.tokens
+        if tokens[i].lower in TITLES and i + 1 < len(tokens):
+            return -1  # the title's own rule takes the name that follows
+        particle_end = self._after_particles(i)
+        if particle_end > i:
+            i = particle_end  # "Dr. van der Berg": the name goes on from "Berg"
+        elif not self.name_like(tokens[i]):
+            return -1
+        last = i
+        j = i + 1
+        while j < len(tokens) and j - i < limit + 1:
+            prev, tok = tokens[j - 1], tokens[j]
+            gap = self.gap(prev, tok)
+            if not (gap in GAP_NAME or (self._initial(prev) and gap in (". ", "."))):
+                if not (inverted and j == i + 1 and gap in (", ", ",")):
+                    break
+            if self.text[tok.end : tok.end + 1] == ":":
+                break  # "Kaitlyn Schmidt  Age: 15": a label
+            particle_end = self._after_particles(j)
+            if particle_end > j:
+                last = j = particle_end
+                j += 1
+                continue
+            if self._surname_word(prev, tok):
+                last = j
+                j += 1
+                continue
+            if not self.name_like(tok):
+                break
+            if len(tok.text) == 1:  # an initial (name_like has checked it is one)
+                last = j
+                j += 1
+                continue
+            if tok.caps_line and not self._caps_name_word(tok):
+                break
+            if (
+                not tok.caps_line
+                and tok.lower in self.lex.common
+                and not (tok.lower in self.lex.last or tok.lower in self.lex.first)
+            ):
+                break
+            last = j
+            j += 1
+        return last
+
+    def _after_particles(self, j: int) -> int:
+        """When token j opens particles of a surname ("van der Berg", "de la Cruz"), the index
+        of the surname's capitalised word; else j."""
+        tokens = self.tokens
+        if tokens[j].lower not in PARTICLES:
+            return j
+        k = j
+        while k < len(tokens) and k - j < 3 and tokens[k].lower in PARTICLES and not tokens[k].cap:
+            if k > j and self.gap(tokens[k - 1], tokens[k]) != " ":
+                return j
+            k += 1
+        if k == j or k >= len(tokens) or self.gap(tokens[k - 1], tokens[k]) not in (" ", "-"):
+            return j
+        surname = tokens[k]
+        if surname.cap and self.name_like(surname):
+            return k
+        return j
+
+    def _surname_word(self, prev: Token, tok: Token) -> bool:
+        """A surname that is also a people's or a state's name, after a given name ("Grant
+        Black", "Leroy Washington"): the census holds it as a surname."""
+        lw = tok.lower
+        after_initial = self._initial(prev) and self.gap(prev, tok) == ". "
+        return (
+            tok.cap
+            and (tok.text[1:].islower() or tok.caps_line)
+            and ((len(prev.text) > 1 and prev.lower in self.lex.first) or after_initial)
+            and self.lex.last.get(lw, 10**6) < 20000
+            and (lw in PROPER_NOT_NAMES or lw in STATE_NAMES)
+            and (self.gap(prev, tok) == " " or after_initial)
+        )
+
+    def add_run(self, i: int, last: int, kind: Kind) -> None:
+        tokens = self.tokens
+        i = self._initials_before(i)
+        end = tokens[last].end + (1 if self._initial(tokens[last]) else 0)
+        self.add(tokens[i].start, end, kind)
+        for tok in tokens[i : last + 1]:
+            if len(tok.text) > 2 and tok.lower not in PARTICLES:
+                self.name_words.add(tok.lower)
+
+    def _caps_name_word(self, tok: Token) -> bool:
+        """In a line of capitals, a word that may continue a name already begun."""
+        lw = tok.lower
+        if len(lw) < 2:
+            return self.name_like(tok)  # an initial
+        if lw in CAPS_STOP or lw in NOT_NAMES or lw in FUNCTION_WORDS:
+            return False
+        return lw in self.lex.last or lw in self.lex.first or lw not in self.lex.common
+
+    def _initials_before(self, i: int) -> int:
+        """Extend a name back over initials: "R. Okonkwo", "M. J. Fox"."""
+        tokens = self.tokens
+        while i > 0 and self._initial(tokens[i - 1]) and tokens[i - 1].cap:
+            if self.gap(tokens[i - 1], tokens[i]) not in (". ", "."):
+                break
+            i -= 1
+        return i
+
+    def _opening_word(self, tok: Token) -> bool:
+        """An ordinary word opening a sentence ("Reviewed Ana Ruiz, LCSW"), no name."""
+        lw = tok.lower
+        return (
+            tok.sentence_start
+            and lw in self.lex.common
+            and lw not in self.lex.first
+            and lw not in self.lex.last
+        )
+
+    def _whole_line(self, start: int, end: int) -> bool:
+        """The words fill their line (a letterhead: "Meridian Recovery Center")."""
+        text = self.text
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line_end = len(text) if line_end < 0 else line_end
+        return not text[line_start:start].strip() and not text[end:line_end].strip(" .,")

@@ -1,0 +1,512 @@
+"""Names: from their context (a title, a credential, a label, a relation, a verb of
+reporting), from the census dictionaries, in lower case and in lists; ages said beside
+them."""
+
+from bisect import bisect_left, bisect_right
+
+from alcove.deidentify.engine.cues import (
+    AGE_AFTER_NAME,
+    AGE_AFTER_NAME_COMMA,
+    AGE_BRACKET_AFTER,
+    CLOSING_INITIALS,
+    CREDENTIAL_WORDS,
+    CUE_LAST_WORDS,
+    DOTTED_CREDENTIAL,
+    FUNCTION_WORDS,
+    GAP_CUE,
+    LIST_GAP,
+    LOWER_LABELS,
+    LOWER_STOP,
+    LOWER_TITLES,
+    MEDICAL_SUFFIX,
+    NOT_NAMES,
+    NOT_TYPISTS,
+    PLACE_ANNOUNCED,
+    PRONOUNS,
+    RELATION,
+    ROLE_AFTER,
+    SIGNATURE,
+    STAFF,
+    STATE_NAMES,
+    STATE_ZIP_AFTER,
+    STRONG_LABEL,
+    STRONG_PLACE_CUE,
+    TITLED_SURNAMES,
+    TYPIST,
+    TYPIST_AUTHOR,
+    WEAK_CREDENTIALS,
+    WEAK_LABEL,
+    ZIP_AFTER,
+)
+from alcove.deidentify.engine.finder import FinderBase
+from alcove.deidentify.engine.spans import Kind, Span
+from alcove.deidentify.engine.tokens import (
+    Token,
+)
+from alcove.deidentify.engine.vocabulary import (
+    NAME_FIRST,
+    NOT_ORG_ACRONYMS,
+    PARTICLES,
+    REPORT_VERBS,
+    STAFF_TITLES,
+    STATE_CODES,
+    TITLES,
+)
+
+
+class NameRules(FinderBase):
+    def cued(self) -> None:
+        tokens = self.tokens
+        for i in range(1, len(tokens)):
+            tok = tokens[i]
+            if not tok.cap and (tok.lower not in PARTICLES or self._after_particles(i) == i):
+                continue
+            j = i - 1
+            gap = self.gap(tokens[j], tok)
+            if tokens[j].lower in TITLES and gap in (". ", " ", ".  ", "  "):
+                relation_word = tokens[j].lower in {"sister", "father", "nurse", "pastor"}
+                if not (relation_word and not tokens[j].cap):  # "his sister Dana": below
+                    last = self.run_from(i)
+                    if last < 0 and tok.text[1:].islower() and tok.lower in TITLED_SURNAMES:
+                        last = i  # "Dr. Weiss", "Dr. Black": a surname that is also a word
+                    if last >= 0:
+                        kind = Kind.STAFF if tokens[j].lower in STAFF_TITLES else Kind.NAME
+                        self.add_run(i, last, kind)
+                    continue
+            if tokens[j].lower not in CUE_LAST_WORDS:
+                continue  # (most words follow no cue at all: a quick answer)
+            if not GAP_CUE.fullmatch(gap):
+                continue
+            if "\n" in gap and ":" not in gap:
+                continue
+            if STAFF.ends_at(tokens, j) is not None:
+                last = self.run_from(i)
+                if last >= 0 and self._plausible(i, last):
+                    self.add_run(i, last, Kind.STAFF)
+                continue
+            if STRONG_LABEL.ends_at(tokens, j) is not None and ":" in gap:
+                last = self.run_from(i, inverted=True)
+                if last >= 0 and self._plausible(i, last):
+                    self.add_run(i, last, Kind.NAME)
+                continue
+            # "her sister is Dana", "a friend named Kofi"; never "SON CALLED, WILL VISIT"
+            verb = tokens[j].lower in ("is", "was", "named", "called") and "," not in gap
+            if tokens[j].lower in ("is", "was", "named", "called") and "," in gap:
+                continue
+            relation = RELATION.ends_at(tokens, j - 1 if verb else j)
+            if relation is not None and "\n" not in gap:
+                last = self.run_from(i)
+                if last >= 0 and self._plausible(i, last):
+                    self.add_run(i, last, Kind.NAME)
+                continue
+            if WEAK_LABEL.ends_at(tokens, j) is not None:
+                lw = tok.lower
+                given = (
+                    lw in self.lex.first
+                    and tok.text[1:].islower()
+                    and lw not in LOWER_STOP
+                    and lw not in NOT_NAMES
+                )
+                if self.strong_first(lw) or self.strong_last(lw) or self.unknown(lw) or given:
+                    last = self.run_from(i)
+                    if last >= 0:
+                        self.add_run(i, last, Kind.NAME)
+        self._credentials()
+
+    def _plausible(self, i: int, last: int) -> bool:
+        """A cue's run must hold one word that is not an ordinary English word."""
+        for tok in self.tokens[i : last + 1]:
+            lw = tok.lower
+            if (
+                self.text[tok.end : tok.end + 1] == "."
+                and len(lw) <= 4
+                and lw not in self.lex.first
+            ):
+                continue  # "Lic.", "Dept."
+            if lw not in self.lex.common or lw in self.lex.first or lw in NAME_FIRST:
+                return True
+            if lw in self.lex.last and not tok.sentence_start:
+                return True
+        return False
+
+    def _credentials(self) -> None:
+        tokens = self.tokens
+        text = self.text
+        for i in range(1, len(tokens)):
+            tok = tokens[i]
+            word = tok.text
+            gap = self.gap(tokens[i - 1], tok)
+            dotted = DOTTED_CREDENTIAL.match(text, tok.start)
+            if word not in CREDENTIAL_WORDS and word not in WEAK_CREDENTIALS and not dotted:
+                continue
+            initial = self._initial(tokens[i - 1]) and gap.startswith(".")
+            if initial:
+                gap = gap[1:]  # "Dawn M., RN"
+            if gap.strip() not in ("", ",") or "\n" in gap:
+                continue
+            if (word in WEAK_CREDENTIALS and not dotted) and gap.strip() != ",":
+                continue
+            if word in STATE_CODES and (
+                ZIP_AFTER.match(text, tok.end) or self.lex.places.get(tokens[i - 1].lower)
+            ):
+                continue  # "Lowell, MA 01852": a town and its state
+            if self._signed_initials(i - 1):
+                continue  # "-mjo RN"
+            self._staff_before(i)
+        for m in ROLE_AFTER.finditer(text) if "," in text else ():
+            k = self._token_ending_at(m.start())
+            if k is not None:
+                self._staff_before(k + 1)  # "April Summers, intake coordinator"
+        for m in SIGNATURE.finditer(text):
+            k = self._token_starting_at(m.end())
+            if k is not None:
+                last = self.run_from(k)
+                if last >= 0 and self._plausible(k, last):
+                    self.add_run(k, last, Kind.STAFF)  # "-- Hollis Grant", "/es/ PAT NWOSU"
+        for m in TYPIST.finditer(text):
+            author = TYPIST_AUTHOR.search(text, max(0, m.start() - 5), m.start())
+            if author is None:
+                continue
+            for start, end in (author.span(1), m.span(1)):  # "ef:tlw", "GA/rtm"
+                if text[start:end].lower() not in self.lex.common | NOT_NAMES | PRONOUNS:
+                    self.add(start, end, Kind.STAFF)
+        closing = text.rstrip()
+        line_start = closing.rfind("\n") + 1
+        last_line = CLOSING_INITIALS.fullmatch(closing, line_start)
+        if last_line and len(closing[:line_start].strip()) >= 40:
+            letters = last_line.group(1)  # a closing "mk" (or "CJ") under a note
+            lw = letters.lower()
+            if lw not in NOT_TYPISTS and lw not in self.lex.common | NOT_NAMES:
+                if not (letters.isupper() and letters in NOT_ORG_ACRONYMS | STATE_CODES):
+                    self.add(*last_line.span(1), Kind.STAFF)
+
+    def _signed_initials(self, k: int) -> bool:
+        """Initials in lower case opening a signature line before a credential: "-mjo RN"."""
+        tok = self.tokens[k]
+        line_start = self.text.rfind("\n", 0, tok.start) + 1
+        if self.text[line_start : tok.start].strip(" \t-\u2013\u2014/") or not tok.text.islower():
+            return False
+        if not 2 <= len(tok.text) <= 4 or tok.lower in self.lex.common or tok.lower in NOT_TYPISTS:
+            return False
+        self.add(tok.start, tok.end, Kind.STAFF)
+        return True
+
+    def _token_ending_at(self, end: int) -> int | None:
+        """The index of the token ending exactly at `end` (by bisection: a long text has many
+        signatures and roles, and a scan for each would grow with the square of its size)."""
+        ends = self._bounds()[1]
+        k = bisect_right(ends, end) - 1
+        return k if k >= 0 and ends[k] == end else None
+
+    def _token_starting_at(self, start: int) -> int | None:
+        starts = self._bounds()[0]
+        k = bisect_left(starts, start)
+        return k if k < len(starts) and starts[k] == start else None
+
+    def _bounds(self) -> tuple[list[int], list[int]]:
+        if self._token_bounds is None:
+            self._token_bounds = ([t.start for t in self.tokens], [t.end for t in self.tokens])
+        return self._token_bounds
+
+    def _staff_before(self, i: int) -> None:
+        """The name just before token i (a credential, a role), as staff: up to three
+        name-like words."""
+        tokens = self.tokens
+        k = i - 1
+        first = None
+        while k >= 0 and i - k <= 3:
+            t = tokens[k]
+            if not self.name_like(t) and not (k < i - 1 and self._surname_word(t, tokens[k + 1])):
+                short = (
+                    len(t.text) == 2 and t.cap and t.text[1:].islower() and t.lower in self.lex.last
+                )  # ("Thuy Do, LMFT"; never "called to RN")
+                if not (k == i - 1 and k > 0 and (self._surname_word(tokens[k - 1], t) or short)):
+                    break  # ("Thuy Do, LMFT": a two-letter surname)
+            if k < i - 1 and not self.adjacent(t, tokens[k + 1]):
+                break
+            first = k
+            if t.sentence_start:
+                break
+            k -= 1
+        if first is None:
+            return
+        while first < i - 1 and self._opening_word(tokens[first]):
+            first += 1
+        if self._plausible(first, i - 1):
+            self.add_run(first, i - 1, Kind.STAFF)
+
+    # --- names from the dictionaries -----------------------------------------------------
+    def dictionary(self) -> None:
+        tokens = self.tokens
+        n = len(tokens)
+        for i, tok in enumerate(tokens):
+            if not tok.cap or tok.lower in NOT_NAMES or len(tok.text) < 2 or self.drug_like(tok):
+                continue
+            if self.eponym_like(tok):
+                continue
+            if tok.lower in FUNCTION_WORDS or tok.lower in TITLES:
+                continue
+            lw = tok.lower
+            if (
+                not tok.caps_line
+                and "(" in self.text[tok.end : tok.end + 3]
+                and tok.text[1:].islower()
+                and AGE_BRACKET_AFTER.match(self.text, tok.end)
+                and (lw in self.lex.first or lw in self.lex.last or self.unknown(lw))
+            ):
+                self._name_from(i)  # "Destiny (14) attended", "Yareli (14), Emiliano (4)"
+                continue
+            if not tok.caps_line and tok.text.isupper() and len(tok.text) <= 3:
+                continue  # "MA", "ASA", "OT": abbreviations in a mixed-case line
+            before = self.gap(tokens[i - 1], tok) if i else ""
+            after = self.text[tok.end : tok.end + 3]
+            if (after[:1] == "," or after[1:3].isupper()) and STATE_ZIP_AFTER.match(
+                self.text, tok.end
+            ):
+                continue  # "Lowell, MA 01852": a town, whatever else the word may be
+            place = lw in self.lex.places or lw in self.lex.regions
+            if place and i and STRONG_PLACE_CUE.ends_at(tokens, i - 1) is not None:
+                if "\n" not in before:
+                    continue  # "moved to Jackson": the place finder decides
+            if lw in STATE_NAMES:
+                continue
+            nxt = tokens[i + 1] if i + 1 < n and self.adjacent(tok, tokens[i + 1]) else None
+            caps = tok.caps_line
+            if self.strong_first(lw) and not (caps and len(lw) < 4):
+                if caps and nxt is None and lw in self.lex.last and not self.strong_last(lw):
+                    continue
+                if self.lex.places.get(lw) and nxt is None:
+                    continue
+                self._name_from(i)
+            elif self.any_first(lw) and nxt is not None and nxt.cap and self._surname(nxt):
+                if not caps or self.strong_last(nxt.lower):
+                    self._name_from(i)
+            elif caps:
+                continue
+            elif (
+                nxt is not None
+                and self.strong_last(nxt.lower)
+                and not tok.sentence_start
+                and tok.text[1:].islower()
+            ):
+                self._name_from(i)  # "case worker Juniper Estrada"
+            elif (
+                tok.sentence_start
+                and i + 1 < n
+                and tokens[i + 1].lower in REPORT_VERBS
+                and self.gap(tok, tokens[i + 1]) == " "
+                and len(lw) > 2
+                and (
+                    lw in self.lex.first
+                    or (
+                        lw not in self.lex.common and (lw in self.lex.last or lw in self.lex.places)
+                    )
+                )
+                and tok.text[1:].islower()
+            ):
+                self._name_from(i)  # "Catalina is a 92-year-old woman"
+            elif (
+                not tok.sentence_start
+                and self.any_first(lw)
+                and (nxt is None or not nxt.cap)
+                and self.text[tok.end : tok.end + 1] != ":"
+            ):
+                self._name_from(i)  # "met with Grace" mid-sentence (not "MRI Brain")
+            elif (
+                not tok.sentence_start
+                and self.strong_last(lw)
+                and self.lex.places.get(lw) is not True
+                and self.lex.last[lw] < 30000
+            ):
+                self._name_from(i)
+            elif tok.text[1:].islower() and self.text[tok.end : tok.end + 1] not in (".", "#"):
+                following = tokens[i + 1].lower if i + 1 < n else ""
+                reporting = following in REPORT_VERBS and self.gap(tok, tokens[i + 1]) == " "
+                if self.unknown(lw):
+                    if lw not in self.lex.modern and PLACE_ANNOUNCED.ends_at(tokens, i - 1):
+                        continue  # "grew up in Remniku": the place finder decides
+                    surname_next = (
+                        nxt is not None
+                        and nxt.text[1:].islower()
+                        and (self.strong_last(nxt.lower) or self.unknown(nxt.lower))
+                    )
+                    opening_name = (
+                        lw not in self.lex.modern
+                        and not MEDICAL_SUFFIX.search(lw)
+                        and self.text[tok.end : tok.end + 1] not in (":", "-")
+                    )
+                    if not tok.sentence_start or reporting or surname_next or opening_name:
+                        self._name_from(i)  # "Tomomi Nishiyama lives at ..."
+                elif lw in self.lex.places and lw not in self.lex.common and lw not in NOT_NAMES:
+                    # "Lysander Patel", "Leopold threatened": a town's name, used as a person's
+                    if reporting or (nxt is not None and nxt.cap and self._surname(nxt)):
+                        self._name_from(i)
+
+    def _surname(self, tok: Token) -> bool:
+        lw = tok.lower
+        if lw in NOT_NAMES:
+            return False
+        return lw in self.lex.last or (lw not in self.lex.common and len(lw) > 2)
+
+    def _name_from(self, i: int) -> None:
+        tokens = self.tokens
+        if i > 0 and self.gap(tokens[i - 1], tokens[i]) in (", ", ","):
+            before = tokens[i - 1]
+            lw = before.lower
+            if (
+                self.name_like(before)
+                and (lw in self.lex.last or lw not in self.lex.common)
+                and (before.sentence_start or self._whole_line(before.start, tokens[i].end))
+            ):
+                i -= 1  # "DELGADO-FINN, ARTURO", "Moreau, Dana" opening a line
+        last = i
+        j = i + 1
+        while j < len(tokens) and j < i + 3 and self.adjacent(tokens[j - 1], tokens[j]):
+            tok = tokens[j]
+            particle_end = self._after_particles(j)
+            if particle_end > j:
+                last = j = particle_end
+                j += 1
+                continue
+            if self._surname_word(tokens[j - 1], tok):
+                last = j
+                j += 1
+                continue
+            if not self.name_like(tok) or not (
+                self._surname(tok) or self._initial(tok) or tok.lower in self.lex.first
+            ):
+                break
+            if tok.caps_line and not self._caps_name_word(tok):
+                break
+            last = j
+            j += 1
+        self.add_run(i, last, Kind.NAME)
+
+    def propagate(self) -> None:
+        """A word found as a name is a name wherever it recurs capitalised in the document
+        (and in lower case too, when it is no English word: "tasha" in a hurried note)."""
+        words = {w for w in self.name_words if w not in NOT_NAMES and len(w) > 2}
+        if not words:
+            return
+        common = self.lex.common
+        for tok in self.tokens:
+            if tok.lower in words and tok.cap:
+                if tok.lower in common and tok.lower not in NAME_FIRST:
+                    if tok.sentence_start or tok.caps_line:
+                        continue
+                self.add(tok.start, tok.end, Kind.NAME)
+            elif tok.lower in words and tok.lower not in common and tok.text.islower():
+                self.add(tok.start, tok.end, Kind.NAME)
+
+    # --- names written in lower case, names listed together -------------------------------
+    def lowercase(self) -> None:
+        """Names and places in a hurried note's lower case, where a word before says what
+        they are: "her bf marcus", "ms oconnor", "sister tasha", "lives in rochester"."""
+        tokens = self.tokens
+        lex = self.lex
+        n = len(tokens)
+        for i in range(1, n):
+            tok = tokens[i]
+            lw = tok.lower
+            if tok.cap or len(lw) < 3 or not tok.text.islower():
+                continue
+            if lw in NOT_NAMES or lw in FUNCTION_WORDS or lw in LOWER_STOP:
+                continue
+            prev = tokens[i - 1]
+            if self.gap(prev, tok) not in (" ", ", ", ": ", " ("):
+                continue
+            if len(lw) <= 4 and lw not in lex.common and STAFF.ends_at(tokens, i - 1) is not None:
+                self.add(tok.start, tok.end, Kind.STAFF)  # "transcribed by kjw"
+                continue
+            if prev.lower in LOWER_TITLES:
+                if lw in lex.last or lw in lex.first or self.unknown(lw):
+                    kind = Kind.STAFF if prev.lower in ("dr", "doctor") else Kind.NAME
+                    self._lower_run(i, kind)
+                continue
+            relation = RELATION.ends_at(tokens, i - 1) is not None or prev.lower in LOWER_LABELS
+            if relation and lw in lex.first and (lw not in lex.common or lex.first[lw] <= 1500):
+                self._lower_run(i, Kind.NAME)
+                continue
+            if relation and lw not in lex.common and lw in lex.last:
+                self._lower_run(i, Kind.NAME)
+                continue
+            if (
+                STRONG_PLACE_CUE.ends_at(tokens, i - 1) is not None
+                and lw in lex.places
+                and lw not in lex.common
+            ):
+                self.add(tok.start, tok.end, Kind.LOCATION)
+
+    def _lower_run(self, i: int, kind: Kind) -> None:
+        tokens = self.tokens
+        last = i
+        if i + 1 < len(tokens) and self.gap(tokens[i], tokens[i + 1]) == " ":
+            nxt = tokens[i + 1]
+            if (
+                nxt.text.islower()
+                and nxt.lower not in self.lex.common
+                and nxt.lower not in NOT_NAMES
+                and (nxt.lower in self.lex.last or self.unknown(nxt.lower))
+            ):
+                last = i + 1
+        self.add(tokens[i].start, tokens[last].end, kind)
+        for tok in tokens[i : last + 1]:
+            if tok.lower not in self.lex.common:
+                self.name_words.add(tok.lower)
+
+    def coordinated(self) -> None:
+        """A word listed with a name is a name when it could be one: "kids (Tobi, Ife)",
+        "Yareli (14), Emiliano (4)", "Hodan and Ilhan"."""
+        tokens = self.tokens
+        lex = self.lex
+        for _ in range(2):
+            named = self._named_tokens()
+            added = False
+            for i, tok in enumerate(tokens):
+                if i in named or not tok.cap or len(tok.text) < 3 or tok.caps_line:
+                    continue
+                if tok.text.isupper() or tok.text in CREDENTIAL_WORDS:
+                    continue
+                lw = tok.lower
+                if lw in NOT_NAMES or lw in FUNCTION_WORDS or lw in STATE_NAMES or lw in TITLES:
+                    continue
+                if lw in lex.common and lw not in lex.first:
+                    continue
+                if not (lw in lex.first or lw in lex.last or self.unknown(lw)):
+                    continue
+                if self.drug_like(tok):
+                    continue
+                before = i - 1 in named and LIST_GAP.fullmatch(self.gap(tokens[i - 1], tok))
+                after = (
+                    i + 1 in named
+                    and i + 1 < len(tokens)
+                    and LIST_GAP.fullmatch(self.gap(tok, tokens[i + 1]))
+                )
+                if (before or after) and not (tok.sentence_start and lw in lex.common):
+                    self.add(tok.start, tok.end, Kind.NAME)
+                    added = True
+            if not added:
+                return
+
+    def _named_tokens(self) -> set[int]:
+        starts = {tok.start: k for k, tok in enumerate(self.tokens)}
+        named: set[int] = set()
+        for span in self.spans:
+            if span.kind != Kind.NAME or span.start not in starts:
+                continue
+            k = starts[span.start]
+            while k < len(self.tokens) and self.tokens[k].end <= span.end:
+                named.add(k)
+                k += 1
+        return named
+
+    def ages_after_names(self) -> None:
+        """An age right after a listed name: "Ayaan 12, Hodan 9", "Gabriel (17, he/him)"."""
+        for span in self.spans:
+            if span.kind != Kind.NAME:
+                continue
+            m = AGE_AFTER_NAME.match(self.text, span.end) or AGE_AFTER_NAME_COMMA.match(
+                self.text, span.end
+            )
+            if m:
+                self.ages.append(Span(*m.span(1), Kind.AGE))

@@ -1,0 +1,353 @@
+"""Organisations: runs of capitalised words ending in an organisation's word, places of
+work after "works at", acronyms, brands and employers."""
+
+import re
+
+from alcove.deidentify.engine.cues import (
+    ACRONYM_LEAD,
+    AGENCY_LEADS,
+    AT_NOT_ORG,
+    BRANDS,
+    BRANDS_CAPS,
+    CREDENTIAL_WORDS,
+    EMPLOYERS,
+    EMPLOYMENT,
+    FUNCTION_WORDS,
+    GENERIC_ORG,
+    IMPERATIVES,
+    MONTH_OR_DAY,
+    NOT_NAMES,
+    NOT_ORG_WORDS,
+    ORG_LAST,
+    ORG_LEAD,
+    ORG_TAIL,
+    SAINT,
+    STATE_NAMES,
+)
+from alcove.deidentify.engine.finder import FinderBase
+from alcove.deidentify.engine.spans import Kind
+from alcove.deidentify.engine.tokens import (
+    Token,
+    _sentence_start,
+)
+from alcove.deidentify.engine.vocabulary import (
+    AGENCY_ACRONYMS,
+    CLINICAL,
+    LABS,
+    NOT_ORG_ACRONYMS,
+    ORG_ACRONYMS,
+    PROPER_NOT_NAMES,
+    REPORT_VERBS,
+    STATE_CODES,
+    TITLES,
+)
+
+
+class OrganisationRules(FinderBase):
+    # --- organisations and professions ---------------------------------------------------------
+    def organisations(self) -> None:
+        tokens = self.tokens
+        n = len(tokens)
+        for i, tok in enumerate(tokens):
+            lead = ORG_LEAD.ends_at(tokens, i)
+            if lead is not None and tokens[lead].cap and i + 1 < n:
+                j = i + 1
+                if tokens[j].lower == "the" and j + 1 < n:
+                    j += 1
+                last = self._cap_run_end(j, 4)
+                while last + 2 < n and tokens[last + 1].lower in ("and", "&") and not tok.caps_line:
+                    more = self._cap_run_end(last + 2, 3)  # "Center for Women and Families"
+                    if more < last + 2 or not self.adjacent_words(last, last + 2):
+                        break
+                    last = more
+                if last >= j:
+                    self.add(tokens[lead].start, tokens[last].end, Kind.ORGANIZATION)
+            if not tok.cap:
+                continue
+            options = ORG_LAST.get(tok.lower)
+            if options is not None and (tok.text[1:].islower() or tok.text.isupper()):
+                self._org_ending(i, options)
+            after_label = i > 0 and ":" in self.gap(tokens[i - 1], tok)
+            if tok.lower in EMPLOYERS and (not tok.sentence_start or after_label):
+                self.add(
+                    tok.start,
+                    tok.end + (2 if self.text[tok.end : tok.end + 2] in ("'s", "\u2019s") else 0),
+                    Kind.ORGANIZATION,
+                )
+        self._employers()
+        self._at_organisations()
+        self._acronyms()
+
+    def named_organisations(self) -> None:
+        """Saints' names (St. Jude's) and the brands and health systems listed by name."""
+        saints = any(w in self.text for w in ("St", "ST", "Saint", "SAINT"))
+        for m in SAINT.finditer(self.text) if saints else ():
+            before = re.search(r"([A-Za-z]+)[ \t]+$", self.text[max(0, m.start() - 30) : m.start()])
+            if m.group().startswith("St") and before and before.group(1)[0].isupper():
+                if not _sentence_start(self.text, m.start() - len(before.group(0))):
+                    continue  # "Elm St. Mary" is a street, then a name
+            self.add(m.start(), m.end(), Kind.ORGANIZATION)
+        for m in BRANDS.finditer(self.text):
+            self.add(m.start(), m.end(), Kind.ORGANIZATION)
+        for m in (
+            BRANDS_CAPS.finditer(self.text)
+            if self.tokens and any(t.caps_line for t in self.tokens)
+            else ()
+        ):
+            self.add(m.start(), m.end(), Kind.ORGANIZATION)  # "WORKING AT HOME DEPOT"
+
+    def _org_caps_word(self, tok: Token) -> bool:
+        lw = tok.lower
+        if lw in FUNCTION_WORDS:
+            return False
+        return (
+            lw in GENERIC_ORG
+            or lw in ORG_LAST
+            or lw in ("st", "saint", "mt", "mount")
+            or lw not in self.lex.common
+            or lw in self.lex.last
+            or lw in self.lex.first
+        ) and lw not in CLINICAL
+
+    def adjacent_words(self, a: int, b: int) -> bool:
+        """Tokens a and b with only single spaces and the words between them."""
+        return all(
+            self.gap(self.tokens[k], self.tokens[k + 1]) in (" ", " & ") for k in range(a, b)
+        )
+
+    def _cap_run_end(self, j: int, limit: int) -> int:
+        tokens = self.tokens
+        last = j - 1
+        while j < len(tokens) and j - last <= 1 and limit > 0:
+            tok = tokens[j]
+            if not tok.cap or tok.lower in NOT_ORG_WORDS:
+                break
+            if tok.caps_line and not self._org_caps_word(tok):
+                break
+            last = j
+            limit -= 1
+            if j + 1 < len(tokens) and not self.adjacent(tok, tokens[j + 1]):
+                break
+            j += 1
+        return last
+
+    def _org_ending(self, i: int, options: list[tuple[str, ...]]) -> None:
+        tokens = self.tokens
+        # the org word may be two words ("Medical Center"): find where it starts
+        k = -1
+        for before in options:
+            start = i - len(before)
+            if start >= 0 and all(tokens[start + m].lower == w for m, w in enumerate(before)):
+                k = start
+                break
+        if k < 0 and tokens[i].lower in ("plan", "home"):
+            return  # "Plan" ends "Health Plan", not "Safety Plan"; "Home" ends "Nursing Home"
+        k = max(k, i) if k < 0 else k
+        first = k
+        j = k - 1
+        words = 0
+        while j >= 0 and words < 5:
+            tok = tokens[j]
+            gap = self.gap(tok, tokens[j + 1])
+            if gap not in (" ", "-", " & ", "'s ", "\u2019s ", "'S ") and not (
+                gap == ". " and (tok.lower in ("st", "mt") or len(tok.text) == 1)
+            ):
+                break
+            if tok.lower in ("and", "de", "la") and not tok.cap:
+                j -= 1
+                continue
+            if tok.lower in TITLES:
+                break
+            clinical = tok.lower in CLINICAL and tok.lower not in GENERIC_ORG
+            if clinical and tok.text[1:].islower() and not tok.sentence_start and j < i:
+                clinical = False  # "Axis Medical Center": a clinical word inside a name
+            if not tok.cap or clinical:
+                break
+            if tok.caps_line != tokens[i].caps_line or tok.lower in FUNCTION_WORDS:
+                break
+            if tok.caps_line and not self._org_caps_word(tok):
+                break
+            first = j
+            if tok.lower in ("st", "saint", "mt", "mount"):
+                break
+            words += 1
+            if tok.sentence_start:
+                break
+            j -= 1
+        while first < k and tokens[first].lower in ("the", "a", "an", "our", "his", "her"):
+            first += 1
+        if first == k:
+            return
+        opening = self._opening_word(tokens[first]) and not self._whole_line(
+            tokens[first].start, tokens[i].end
+        )
+        verb = tokens[first].lower.endswith(("ed", "ing")) or tokens[first].lower in REPORT_VERBS
+        labelled = first > 0 and ":" in self.gap(tokens[first - 1], tokens[first])
+        if labelled and not verb and tokens[first].lower not in IMPERATIVES:
+            opening = False  # "Discharge plan: Team Wellness Center"
+        if opening and (
+            verb
+            or not any(
+                t.lower not in GENERIC_ORG and t.lower not in ORG_LAST and len(t.text) > 2
+                for t in tokens[first + 1 : k]
+            )
+        ):
+            first += 1  # "Continue Group": the opening verb is no part of a name
+            if first == k:
+                return
+        run = tokens[first:k]
+        # an organisation word inside the run names it ("South Cove Community Health Center")
+        distinctive = [
+            t
+            for t in run
+            if t.lower not in GENERIC_ORG
+            and (t.lower not in ORG_LAST or (len(run) >= 2 and t.text[1:].islower()))
+        ]
+        if not distinctive:
+            return
+        caps = tokens[i].caps_line
+        if caps and all(
+            (t.lower in self.lex.common or t.lower in CLINICAL)
+            and t.lower not in self.lex.last
+            and t.lower not in self.lex.first
+            for t in distinctive
+        ):
+            if not any(t.lower in ("st", "saint", "mount", "mt") for t in run):
+                return
+        if not caps and all(
+            t.lower in NOT_ORG_WORDS
+            and not (t.text[1:].islower() and not t.sentence_start and len(t.text) > 3)
+            for t in distinctive
+        ):
+            return  # ("Jewish Family Service" and "Catholic Charities" are names)
+        if not labelled and all(
+            t.sentence_start
+            and t.lower in self.lex.common
+            and t.lower not in self.lex.last
+            and not self._whole_line(tokens[first].start, tokens[i].end)
+            for t in distinctive
+        ):
+            return  # "Continue Group" opens a sentence; it names nothing
+        end = tokens[i].end
+        tail = ORG_TAIL.match(self.text, end)
+        if tail:
+            end = tail.end()
+        self.add(tokens[first].start, end, Kind.ORGANIZATION)
+
+    def _at_organisations(self) -> None:
+        """A capitalised name after "at" in the middle of a sentence is a place of work, care
+        or study ("an internship at Genentech", "60 hours a week at Deloitte")."""
+        tokens = self.tokens
+        lex = self.lex
+        for i in range(1, len(tokens)):
+            tok = tokens[i]
+            if not tok.cap or tok.caps_line or tok.sentence_start:
+                continue
+            if tokens[i - 1].lower not in ("at", "@") or self.gap(tokens[i - 1], tok) != " ":
+                continue
+            lw = tok.lower
+            if lw in STATE_NAMES or lw in TITLES or lw in AT_NOT_ORG:
+                continue
+            if lw in NOT_ORG_WORDS and not (
+                i + 1 < len(tokens)
+                and tokens[i + 1].cap
+                and tokens[i + 1].lower not in NOT_ORG_WORDS
+                and self.gap(tok, tokens[i + 1]) == " "
+            ):
+                continue  # "at Foley Hoag" is a firm; "at Foley" alone a catheter
+            if len(tok.text) < 2 or (tok.text.isupper() and tok.text in NOT_ORG_ACRONYMS):
+                continue
+            last = self._cap_run_end(i, 4)
+            if last < i:
+                continue
+            run = tokens[i : last + 1]
+            key = " ".join(t.lower for t in run)
+            if key in lex.places or key in lex.regions or lw in lex.regions:
+                continue  # "at Springfield": the place finder decides
+            if all(t.lower in GENERIC_ORG or t.lower in ORG_LAST for t in run):
+                continue
+            if all(t.lower in PROPER_NOT_NAMES for t in run):
+                continue
+            if MONTH_OR_DAY.fullmatch(tok.text):
+                continue
+            end = tokens[last].end
+            if self.text[end : end + 2] in ("'s", "\u2019s"):
+                end += 2
+            self.add(tok.start, end, Kind.ORGANIZATION)
+
+    def _acronyms(self) -> None:
+        """Hospitals and universities by their letters ("MGH", "UCSF"); an agency's letters
+        after a word that leads to one ("called DSHS"); letters before a town ("UT Austin",
+        "MCI-Framingham"); unknown letters where a place of care or work is announced
+        ("transferred from BHMC", "works at QXT")."""
+        tokens = self.tokens
+        lex = self.lex
+        for i, tok in enumerate(tokens):
+            word = tok.text
+            if not tok.cap or len(word) < 2 or len(word) > 7:
+                continue
+            if not word.isupper():
+                if word[1:].islower() or word.upper() not in ORG_ACRONYMS:
+                    continue
+                word = word.upper()  # "UMass", "UCHealth"
+            if word in ORG_ACRONYMS:
+                self.add(tok.start, tok.end, Kind.ORGANIZATION)
+                continue
+            if word in NOT_ORG_ACRONYMS or tok.lower in CLINICAL or tok.lower in LABS:
+                continue
+            prev = tokens[i - 1].lower if i else ""
+            if word in AGENCY_ACRONYMS and prev in AGENCY_LEADS:
+                self.add(tok.start, tok.end, Kind.ORGANIZATION)
+                continue
+            if i + 1 < len(tokens) and self.gap(tok, tokens[i + 1]) in (" ", "-"):
+                nxt = tokens[i + 1]
+                town = lex.places.get(nxt.lower)
+                university = town is not None and word[0] == "U"
+                joined = town is not None and self.gap(tok, nxt) == "-"  # "MCI-Concord"
+                if nxt.cap and not nxt.caps_line and (town or university or joined):
+                    j = i + 1
+                    while (
+                        j + 1 < len(tokens)
+                        and self.gap(tokens[j], tokens[j + 1]) == " "
+                        and " ".join(t.lower for t in tokens[i + 1 : j + 2]) in lex.places
+                    ):
+                        j += 1
+                    self.add(tok.start, tokens[j].end, Kind.ORGANIZATION)
+                    continue
+            if tok.caps_line or word in STATE_CODES or word in CREDENTIAL_WORDS:
+                continue
+            if tok.lower in NOT_NAMES or len(word) < 3:
+                continue
+            if i and self.gap(tokens[i - 1], tok) == " " and ACRONYM_LEAD.ends_at(tokens, i - 1):
+                self.add(tok.start, tok.end, Kind.ORGANIZATION)
+
+    def _employers(self) -> None:
+        tokens = self.tokens
+        for i in range(1, len(tokens)):
+            tok = tokens[i]
+            if not tok.cap or tok.lower in NOT_ORG_WORDS or tok.lower in STATE_NAMES:
+                continue
+            gap = self.gap(tokens[i - 1], tok)
+            if gap.strip() not in ("", "(", ":") or "\n" in gap:
+                continue
+            if EMPLOYMENT.ends_at(tokens, i - 1) is None:
+                continue
+            if tok.lower in ("the", "a", "an"):
+                continue
+            last = self._cap_run_end(i, 5)
+            if last < i:
+                continue
+            run = tokens[i : last + 1]
+            if tok.caps_line and all(t.lower in self.lex.common for t in run):
+                continue
+            if all(t.lower in GENERIC_ORG or t.lower in ORG_LAST for t in run):
+                continue  # "attends Church weekly" names no church
+            if all(t.lower in PROPER_NOT_NAMES for t in run):
+                continue  # "attends AA", "works for Medicaid"
+            lex = self.lex
+            if all(t.lower in lex.common and t.lower not in lex.last for t in run):
+                continue  # "referred to Dialectical Behavior Therapy" names a treatment
+            end = tokens[last].end
+            if self.text[end : end + 2] in ("'s", "\u2019s") and last == i:
+                end += 2
+            self.add(tok.start, end, Kind.ORGANIZATION)

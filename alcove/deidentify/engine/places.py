@@ -1,0 +1,236 @@
+"""Places: towns announced by the words before them, cities before a state, counties, and
+(unless kept) US states and countries."""
+
+import re
+
+from alcove.deidentify.engine.cues import (
+    CAPS_HEADER_NAME,
+    CAPTION,
+    CITY_STATE,
+    COUNTY,
+    CREDENTIAL_CODES,
+    DICTATION,
+    END_AFTER_CODE,
+    INITIALS,
+    INITIALS_HINT,
+    LOWER_AFTER_CODE,
+    NOT_NAMES,
+    PERSON_BEFORE,
+    PLACE_ANNOUNCED,
+    PLACE_BEFORE_CODE,
+    PLACE_CUE,
+    PLACE_PARTICLES,
+    REGION_POSTCODE,
+    STATE_AFTER,
+    STATE_CODE,
+    STATE_NAMES,
+    STRONG_PLACE_CUE,
+    WORDLIKE_CODES,
+    ZIP_AFTER,
+)
+from alcove.deidentify.engine.finder import FinderBase
+from alcove.deidentify.engine.lexicon import Lexicon
+from alcove.deidentify.engine.spans import Kind
+from alcove.deidentify.engine.vocabulary import (
+    NOT_ORG_ACRONYMS,
+    ORG_ACRONYMS,
+    STATE_CODES,
+)
+
+
+class PlaceRules(FinderBase):
+    def _announced_places(self) -> None:
+        """A word no dictionary knows, where a place is announced, is a place: "grew up in
+        Remniku", "flew to LEPPEN", "based in Kurzenkirchen"."""
+        tokens = self.tokens
+        lex = self.lex
+        for i in range(1, len(tokens)):
+            tok = tokens[i]
+            if not tok.cap or tok.caps_line or len(tok.text) < 4:
+                continue
+            lw = tok.lower
+            if lw in lex.common or lw in NOT_NAMES or lw in lex.first or lw in STATE_NAMES:
+                continue
+            if lw in lex.modern or lw in lex.regions or self.drug_like(tok):
+                continue
+            if tok.text.isupper() and (tok.text in NOT_ORG_ACRONYMS or tok.text in ORG_ACRONYMS):
+                continue
+            if (
+                self.gap(tokens[i - 1], tok) != " "
+                or PLACE_ANNOUNCED.ends_at(tokens, i - 1) is None
+            ):
+                continue
+            end = tok.end
+            if i + 1 < len(tokens) and self.gap(tok, tokens[i + 1]) == " ":
+                nxt = tokens[i + 1]
+                if nxt.cap and nxt.lower not in lex.common and nxt.lower not in NOT_NAMES:
+                    end = nxt.end  # "Port Paien"
+            self.add(tok.start, end, Kind.LOCATION)
+
+    def _propagate_places(self) -> None:
+        """A town found once ("Boston, MA 02108") is a town wherever it recurs capitalised
+        in the note, and not at a sentence's start when it is also a word."""
+        words = {w for w in self.place_words if " " not in w and w not in NOT_NAMES}
+        if not words:
+            return
+        for tok in self.tokens:
+            if tok.cap and tok.lower in words and not tok.caps_line:
+                if tok.sentence_start and tok.lower in self.lex.common:
+                    continue
+                self.add(tok.start, tok.end, Kind.LOCATION)
+
+    # --- states and countries ----------------------------------------------------------------
+    def regions(self) -> None:
+        """US states and countries, as LOCATION: i2b2-style scorers count them, though Safe
+        Harbor would let them stay ("moved from Texas", "born in Korea", "Decatur, GA")."""
+        lex = self.lex
+        tokens = self.tokens
+        heads = _region_heads(lex)
+        n = len(tokens)
+        for i, tok in enumerate(tokens):
+            if not tok.cap:
+                continue
+            longest = heads.get(tok.lower)
+            if longest is None:
+                continue
+            found = -1
+            words = [tok.lower]
+            j = i
+            for length in range(1, longest + 1):
+                if length > 1:
+                    if j + 1 >= n or not self.adjacent(tokens[j], tokens[j + 1]):
+                        break
+                    j += 1
+                    if not tokens[j].cap and tokens[j].lower not in ("of", "and", "the"):
+                        break
+                    words.append(tokens[j].lower)
+                if " ".join(words) in lex.regions:
+                    found = j
+            if found < 0:
+                continue
+            if found == i and tok.lower in lex.common:
+                # "Turkey", "China", "Chad": a country only where a place is announced
+                cue = STRONG_PLACE_CUE.ends_at(tokens, i - 1) if i else None
+                if tok.caps_line or (tok.sentence_start and cue is None) or tok.lower == "jersey":
+                    continue
+            self.add(tok.start, tokens[found].end, Kind.LOCATION)
+            code = REGION_POSTCODE.match(self.text, tokens[found].end)
+            if code:
+                self.add(*code.span(1), Kind.ZIP)  # "Finland 80896"
+        for tok in tokens:
+            if tok.text not in STATE_CODES:
+                continue
+            m = STATE_CODE.match(self.text, tok.start)
+            if m is None:
+                continue
+            before = PLACE_BEFORE_CODE.search(self.text, max(0, m.start() - 40), m.start())
+            if before is None:
+                continue
+            place = " ".join(before.group(1).split()).lower()
+            known = place in lex.places or place.split()[-1] in lex.places
+            if ZIP_AFTER.match(self.text, m.end()) and (known or m.group() not in WORDLIKE_CODES):
+                self.add(*m.span(), Kind.LOCATION)  # "Greensboro NC 27403"
+                continue
+            if not known or (m.group() in CREDENTIAL_CODES and self._person_before(before)):
+                continue  # "Sun-Hee Park, MD", "Hope Grant, MA": a person and a degree
+            town = lex.places.get(place) is True or lex.places.get(place.split()[-1]) is True
+            if END_AFTER_CODE.match(self.text, m.end()) or (
+                (town or m.group() not in WORDLIKE_CODES)
+                and LOWER_AFTER_CODE.match(self.text, m.end())
+            ):
+                self.add(*m.span(), Kind.LOCATION)  # "Decatur, GA.", "Williston, ND on"
+
+    def _person_before(self, before: re.Match[str]) -> bool:
+        """A capitalised word (a given name) before the town-like word: a person's name."""
+        words = before.group(1).split()
+        if len(words) > 1:  # "Fall River, MA" is a town; "Sun-Hee Park, MD" a person
+            return " ".join(words).lower() not in self.lex.places
+        head = self.text[max(0, before.start(1) - 30) : before.start(1)]
+        return PERSON_BEFORE.search(head) is not None
+
+    # --- places ----------------------------------------------------------------------------
+    def places(self) -> None:
+        lex = self.lex
+        tokens = self.tokens
+        n = len(tokens)
+        i = 0
+        while i < n:
+            tok = tokens[i]
+            if not tok.cap or tok.lower not in lex.place_heads:
+                i += 1
+                continue
+            found = None
+            words = [tok.lower]
+            j = i
+            for length in range(1, lex.place_longest + 1):
+                if length > 1:
+                    if j + 1 >= n or not self.adjacent(tokens[j], tokens[j + 1]):
+                        break
+                    j += 1
+                    if tokens[j].text.islower() and tokens[j].lower not in PLACE_PARTICLES:
+                        break
+                    words.append(tokens[j].lower)
+                key = " ".join(words)
+                if key in lex.places:
+                    found = (j, lex.places[key])
+            if found is None:
+                i += 1
+                continue
+            j, strong = found
+            start, end = tok.start, tokens[j].end
+            cue = i > 0 and PLACE_CUE.ends_at(tokens, i - 1) is not None
+            cue = cue and "\n" not in self.gap(tokens[i - 1], tok)
+            after = self.text[end : end + 24]
+            followed = STATE_AFTER.match(after) is not None
+            if tok.caps_line:
+                # every word is capitalised there: only a place no word could be, announced
+                strong_cue = i > 0 and STRONG_PLACE_CUE.ends_at(tokens, i - 1) is not None
+                if (strong and (j > i or cue)) or (cue and followed):
+                    self.add(start, end, Kind.LOCATION)
+                elif strong_cue and tok.lower not in lex.common and tok.lower not in NOT_NAMES:
+                    self.add(start, end, Kind.LOCATION)
+            elif strong or ((cue or followed) and tok.lower not in NOT_NAMES):
+                self.add(start, end, Kind.LOCATION)
+                if not strong:
+                    self.place_words.add(self.text[start:end].lower())
+            i = j + 1
+        for m in CITY_STATE.finditer(self.text):
+            lead = m.group(1).split()
+            while lead and lead[0].lower() in NOT_NAMES | {"in", "from", "the", "of", "to"}:
+                lead.pop(0)
+            if lead:
+                city = " ".join(lead)
+                self.add(m.end(1) - len(city), m.end(1), Kind.LOCATION)
+                self.place_words.add(city.lower())
+        self._announced_places()
+        self._propagate_places()
+        for m in CAPTION.finditer(self.text) if " v." in self.text or " vs" in self.text else ():
+            self.add(*m.span(1), Kind.NAME)
+        for m in INITIALS.finditer(self.text) if INITIALS_HINT.search(self.text) else ():
+            self.add(*m.span(1), Kind.NAME)
+        for m in CAPS_HEADER_NAME.finditer(self.text):
+            surname = m.group(1).split()[0].lower()
+            if surname in self.lex.last or surname not in self.lex.common:
+                self.add(m.start(1), m.end(2), Kind.NAME)
+        for m in DICTATION.finditer(self.text):
+            self.add(*m.span(1), Kind.STAFF)
+            self.add(*m.span(2), Kind.STAFF)
+        for m in COUNTY.finditer(self.text):
+            group = next(g for g in (1, 2, 3) if m.group(g))
+            self.add(*m.span(group), Kind.LOCATION)
+
+
+_REGION_HEADS: dict[int, dict[str, int]] = {}
+
+
+def _region_heads(lex: Lexicon) -> dict[str, int]:
+    """First word of each state and country -> the most words a name starting so has."""
+    heads = _REGION_HEADS.get(id(lex))
+    if heads is None:
+        heads = {}
+        for region in lex.regions:
+            words = region.split()
+            heads[words[0]] = max(heads.get(words[0], 0), len(words))
+        _REGION_HEADS.clear()
+        _REGION_HEADS[id(lex)] = heads
+    return heads

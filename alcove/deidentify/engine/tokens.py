@@ -1,0 +1,72 @@
+"""Tokens: the words of a text with what the rules ask of each (case, a line of capitals,
+a sentence's start)."""
+
+import re
+from dataclasses import dataclass
+
+from alcove.deidentify.engine.lexicon import fold
+
+# Letters of any script; an apostrophe joins "O'Brien" but not "I've" or "didn't".
+WORD = re.compile(
+    r"[^\W\d_](?:[^\W\d_]|-(?=[^\W\d_])|['\u2019](?!(?:ve|m|d|ll|re|t)\b)(?=[^\W\d_]))*"
+)
+
+
+@dataclass(slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    lower: str
+    cap: bool
+    caps_line: bool
+    sentence_start: bool
+
+
+ABBREVIATED = re.compile(
+    r"(?:\b(?:St|Dr|Mr|Mrs|Ms|Mt|Jr|Sr|Prof|Rev|Fr|vs|ST|DR|MR|MRS|MS)|\b[A-Z])$"
+)
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in " \t\"'(*•-\u2013)[":
+        i -= 1
+    if i >= 0 and text[i] == "." and ABBREVIATED.search(text, max(0, i - 4), i):
+        return False  # "St. Luke", "Dr. Okafor", "J. Smith"
+    return i < 0 or text[i] in ".!?:;\n"
+
+
+DROP_LOWER = {c: None for c in range(ord("a"), ord("z") + 1)}
+DROP_UPPER = {c: None for c in range(ord("A"), ord("Z") + 1)}
+
+
+def tokens_of(text: str) -> list[Token]:
+    caps_lines: list[tuple[int, bool]] = []
+    position = 0
+    for line in text.split("\n"):
+        lower = len(line) - len(line.translate(DROP_LOWER))
+        upper = len(line) - len(line.translate(DROP_UPPER))
+        caps_lines.append((position + len(line), upper >= 10 and upper > 4 * lower))
+        position += len(line) + 1
+    row = 0
+    tokens = []
+    for m in WORD.finditer(text):
+        start, end = m.span()
+        word = m.group()
+        if word.endswith(("'s", "\u2019s", "'S")):
+            word, end = word[:-2], end - 2
+        while caps_lines[row][0] < start:
+            row += 1
+        tokens.append(
+            Token(
+                start,
+                end,
+                word,
+                low if (low := word.lower()).isascii() else fold(low),
+                word[0].isupper(),
+                caps_lines[row][1],
+                _sentence_start(text, start),
+            )
+        )
+    return tokens
