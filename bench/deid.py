@@ -52,6 +52,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
+from functools import partial
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -59,12 +60,9 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 
 NOTES = HERE / "deid" / "data" / "notes.jsonl"
-BLIND = HERE / "deid" / "data" / "blind.jsonl"
-BLIND2 = HERE / "deid" / "data" / "blind2.jsonl"
-BLIND3 = HERE / "deid" / "data" / "blind3.jsonl"
-BLIND4 = HERE / "deid" / "data" / "blind4.jsonl"
-BLIND5 = HERE / "deid" / "data" / "blind5.jsonl"
-BLIND6 = HERE / "deid" / "data" / "blind6.jsonl"
+DATA = HERE / "deid" / "data"
+# blind.jsonl, blind2.jsonl ...: each written before the engine saw it (see above)
+BLIND_SETS = ["blind", *(f"blind{n}" for n in range(2, 10))]
 PRESIDIO = Path(
     os.environ.get(
         "ALCOVE_PRESIDIO_SET", ROOT.parent / "shared" / "data" / "presidio_synth_dataset_v2.json"
@@ -101,28 +99,9 @@ def load_notes() -> list[Doc]:
     return _jsonl(NOTES)
 
 
-def load_blind() -> list[Doc]:
-    return _jsonl(BLIND)
-
-
-def load_blind2() -> list[Doc]:
-    return _jsonl(BLIND2) if BLIND2.exists() else []
-
-
-def load_blind3() -> list[Doc]:
-    return _jsonl(BLIND3) if BLIND3.exists() else []
-
-
-def load_blind4() -> list[Doc]:
-    return _jsonl(BLIND4) if BLIND4.exists() else []
-
-
-def load_blind5() -> list[Doc]:
-    return _jsonl(BLIND5) if BLIND5.exists() else []
-
-
-def load_blind6() -> list[Doc]:
-    return _jsonl(BLIND6) if BLIND6.exists() else []
+def load_blind(name: str) -> list[Doc]:
+    path = DATA / f"{name}.jsonl"
+    return _jsonl(path) if path.exists() else []
 
 
 HANDWRITTEN = HERE / "deid" / "data" / "handwritten.txt"
@@ -334,17 +313,7 @@ def startup() -> None:
     )
 
 
-SETS = [
-    "notes",
-    "handwritten",
-    "blind",
-    "blind2",
-    "blind3",
-    "blind4",
-    "blind5",
-    "blind6",
-    "presidio",
-]
+SETS = ["notes", "handwritten", *BLIND_SETS, "presidio"]
 
 
 def main() -> None:
@@ -361,12 +330,7 @@ def main() -> None:
     loaders = {
         "notes": load_notes,
         "handwritten": load_handwritten,
-        "blind": load_blind,
-        "blind2": load_blind2,
-        "blind3": load_blind3,
-        "blind4": load_blind4,
-        "blind5": load_blind5,
-        "blind6": load_blind6,
+        **{name: partial(load_blind, name) for name in BLIND_SETS},
         "presidio": load_presidio,
     }
     if not args.no_speed:
