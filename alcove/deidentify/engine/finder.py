@@ -23,6 +23,7 @@ from alcove.deidentify.engine.tokens import (
     tokens_of,
 )
 from alcove.deidentify.engine.vocabulary import (
+    EPONYMS,
     NAME_FIRST,
     PARTICLES,
     PROPER_NOT_NAMES,
@@ -190,8 +191,8 @@ class FinderBase:
         return j
 
     def _surname_word(self, prev: Token, tok: Token) -> bool:
-        """A surname that is also a people's or a state's name, after a given name ("Grant
-        Black", "Leroy Washington"): the census holds it as a surname."""
+        """A surname that is also a people's, a state's or an eponym's name, after a given name
+        ("Grant Black", "Leroy Washington", "Marcus Bell"): the census holds it as a surname."""
         lw = tok.lower
         after_initial = self._initial(prev) and self.gap(prev, tok) == ". "
         return (
@@ -199,7 +200,8 @@ class FinderBase:
             and (tok.text[1:].islower() or tok.caps_line)
             and ((len(prev.text) > 1 and prev.lower in self.lex.first) or after_initial)
             and self.lex.last.get(lw, 10**6) < 20000
-            and (lw in PROPER_NOT_NAMES or lw in STATE_NAMES)
+            and (lw in PROPER_NOT_NAMES or lw in STATE_NAMES or lw in EPONYMS)
+            and not self.eponym_like(tok)
             and (self.gap(prev, tok) == " " or after_initial)
         )
 

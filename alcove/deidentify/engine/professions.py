@@ -1,6 +1,8 @@
 """Professions: a job's word with the words that modify it ("retired machinist", "works
 as a line cook")."""
 
+import re
+
 from alcove.deidentify.engine.cues import (
     FUNCTION_WORDS,
     JOB_ENDINGS,
@@ -11,6 +13,11 @@ from alcove.deidentify.engine.cues import (
 from alcove.deidentify.engine.finder import FinderBase
 from alcove.deidentify.engine.spans import Kind
 from alcove.deidentify.engine.vocabulary import PROFESSIONS
+
+# "her coach, Pilar Reyes", "the custodian, Mr. Ruiz": a trade before the name of its holder
+NAME_AFTER_ROLE = re.compile(
+    r",[ \t]+(?:(?:Mr|Mrs|Ms|Miss|Dr|Coach)\.?[ \t]+)?[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?[ \t]*[,.)]"
+)
 
 
 class ProfessionRules(FinderBase):
@@ -24,32 +31,27 @@ class ProfessionRules(FinderBase):
             if not self._job(tok.lower):
                 continue
             # "works as a welder", "is a long-haul trucker", "Employment: electrician at ...",
-            # "nurse at St. Luke's", "Ana Ruiz, claims adjuster, ...", "(pharmacist, CVS)"
-            start = i
-            k = i - 1
-            steps = 0
-            while (
-                k >= 0
-                and steps < 2
-                and tokens[k].lower not in ("a", "an", "as")
-                and (PROFESSION_CUE.ends_at(tokens, k) is None)
-            ):
-                if not tokens[k].lower.replace("-", "").isalpha():
+            # "nurse at St. Luke's", "Ana Ruiz, claims adjuster, ...", "(pharmacist, CVS)",
+            # "60 yo mail carrier", "a retired high school principal", "her coach, Pilar Reyes"
+            first = self._modifier(i)
+            k = first - 1
+            cue = False
+            while k >= 0 and first - k <= 3:  # past "widowed F,", up to a cue ("52 y/o M")
+                if PROFESSION_CUE.ends_at(tokens, k) is not None:
+                    cue = True
+                    break
+                if tokens[k].lower not in NOT_MODIFIERS and tokens[k].text not in ("F", "M"):
                     break
                 k -= 1
-                steps += 1
-            cue = False
-            if k >= 0 and tokens[k].lower in ("a", "an"):
+            if not cue and k >= 0 and tokens[k].lower in ("a", "an"):
                 cue = (
                     PROFESSION_CUE.ends_at(tokens, k) is not None
                     or PROFESSION_CUE.ends_at(tokens, k - 1) is not None
                     or (k >= 1 and tokens[k - 1].lower == "as")
                     or (k >= 1 and self.gap(tokens[k - 1], tokens[k]) == ", ")  # ", a cellist"
                 )
-                start = k + 1
             elif k >= 0 and PROFESSION_CUE.ends_at(tokens, k) is not None:
                 cue = True
-                start = k + 1
             after = tokens[i + 1] if i + 1 < len(tokens) else None
             at = (
                 after is not None
@@ -57,28 +59,28 @@ class ProfessionRules(FinderBase):
                 and i + 2 < len(tokens)
                 and tokens[i + 2].cap
             )
+            named = NAME_AFTER_ROLE.match(self.text, tok.end) is not None and not tok.cap
             apposed = self._apposed(i)
-            if at or apposed >= 0:
-                start = min(start, apposed if apposed >= 0 else self._modifier(i))
-            if cue or at or apposed >= 0:
-                start = min(start, i)
-                # keep one modifier ("truck driver", "dental hygienist"), never the article
-                if i - start > 1:
-                    start = i - 1
-                if start < i and tokens[start].lower in NOT_MODIFIERS:
-                    start = i
+            if cue or at or named or apposed >= 0:
+                start = min(first, apposed) if apposed >= 0 else first
                 self.add(tokens[start].start, tok.end, Kind.PROFESSION)
 
-    def _modifier(self, i: int) -> int:
-        """The index of one lower-case word qualifying the trade at i ("graduate student")."""
-        before = self.tokens[i - 1] if i > 0 else None
-        if before is None or self.gap(before, self.tokens[i]) != " ":
-            return i
-        if not before.text.islower() or before.lower in NOT_MODIFIERS:
-            return i
-        if before.lower in FUNCTION_WORDS or not before.lower.replace("-", "").isalpha():
-            return i
-        return i - 1
+    def _modifier(self, i: int, most: int = 2) -> int:
+        """The index of the first of up to two lower-case words qualifying the trade at i
+        ("graduate student", "home health aide", "high school principal")."""
+        first = i
+        while first > 0 and i - first < most:
+            before = self.tokens[first - 1]
+            cased = before.text.islower() or (before.caps_line and before.text.isupper())
+            if self.gap(before, self.tokens[first]) != " " or not cased:
+                break  # ("LINE COOK" in a line of capitals)
+            lw = before.lower
+            if lw in NOT_MODIFIERS or lw in FUNCTION_WORDS or lw in ("a", "an", "as"):
+                break
+            if not lw.replace("-", "").isalpha() or lw.endswith("ly") or self._job(lw):
+                break
+            first -= 1
+        return first
 
     def _apposed(self, last: int) -> int:
         """A trade set off by commas or brackets after a name or an age: "Ana Ruiz, claims

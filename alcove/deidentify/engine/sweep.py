@@ -39,6 +39,7 @@ from alcove.deidentify.engine.cues import (
     ORG_LAST,
     PLACE_ANNOUNCED,
     PLACE_CUE,
+    PRONOUNS,
     RELATION,
     STAFF,
     STRONG_LABEL,
@@ -165,6 +166,8 @@ class Sweep:
             return False
         if i > 0 and self.tokens[i - 1].end in self.proper_ends:
             return False  # goes_on() may carry it
+        if i > 0 and self.tokens[i - 1].lower in RELATION.by_last:
+            return False  # related() may take it
         nxt = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
         return nxt is None or len(nxt.text) > 1
 
@@ -186,6 +189,8 @@ class Sweep:
             return None
         if self.cued(i) and not is_safe(lw, self.lex) and lw not in NOT_NAMES:
             return Kind.NAME  # "her son Sal", "SISTER SAGAL", "pt (wen)"
+        if self.related(i):
+            return Kind.NAME  # "her brother Dev", "his wife Ama": listed words, names here
         if tok.caps_line:
             return self.in_capitals(i) if tok.text.isupper() else None
         if tok.text.isupper():
@@ -400,6 +405,21 @@ class Sweep:
             RELATION.ends_at(self.tokens, i - 1) is not None
             or STRONG_LABEL.ends_at(self.tokens, i - 1) is not None
         )
+
+    def related(self, i: int) -> bool:
+        """A word in title case straight after a relation, mid-sentence, is the relative's
+        name even when it is also a word or an abbreviation ("her brother Dev", "wife Ama")."""
+        tok = self.tokens[i]
+        if i == 0 or tok.caps_line or tok.sentence_start or not tok.text[1:].islower():
+            return False
+        if not tok.cap or self.text[self.tokens[i - 1].end : tok.start] != " ":
+            return False
+        lw = tok.lower
+        if lw in LETTER_VERBS or lw in PRONOUNS or MONTH_OR_DAY.fullmatch(tok.text):
+            return False
+        if self.text[tok.end : tok.end + 1] == ":" or self.finder.drug_like(tok):
+            return False
+        return RELATION.ends_at(self.tokens, i - 1) is not None
 
     def before_initial(self, i: int) -> bool:
         """A given name before an initial closing it: "Pilar S.", "Rosa M., Tom K."."""

@@ -227,7 +227,10 @@ PROFESSIONS = frozenset(
     influencer streamer student longshoreman guard cna lna phlebotomist sonographer
     dispatcher ironworker pipefitter steelworker lineworker stevedore fisherman lobsterman
     nun monk clergyman rabbi imam cantor stylist barber cosmetologist esthetician
-    manicurist bookseller grocer owner""".split()
+    manicurist bookseller grocer owner principal transporter teller babysitter paraeducator
+    trainer foreman supervisor hostess busboy conductor logger rancher salesperson
+    entrepreneur loader packer picker homemaker apprentice bouncer valet usher maid doorman
+    concierge seamstress cobbler groomer carrier lpn missionary""".split()
 )
 PROFESSION_CUES = (
     "works as|worked as|working as|employed as|job as|career as|trained as|retired|"
