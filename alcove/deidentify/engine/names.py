@@ -26,6 +26,7 @@ from alcove.deidentify.engine.cues import (
     RELATION,
     ROLE_AFTER,
     SIGNATURE,
+    SIGNED_INITIALS,
     STAFF,
     STATE_NAMES,
     STATE_ZIP_AFTER,
@@ -170,6 +171,14 @@ class NameRules(FinderBase):
             for start, end in (author.span(1), m.span(1)):  # "ef:tlw", "GA/rtm"
                 if text[start:end].lower() not in self.lex.common | NOT_NAMES | PRONOUNS:
                     self.add(start, end, Kind.STAFF)
+        for m in SIGNED_INITIALS.finditer(text) if "\n" in text or len(text) < 400 else ():
+            letters = m.group(1)
+            lw = letters.lower()
+            if lw in NOT_TYPISTS or lw in self.lex.common or lw in NOT_NAMES or lw in LOWER_TITLES:
+                continue
+            if letters.isupper() and letters in NOT_ORG_ACRONYMS | STATE_CODES:
+                continue
+            self.add(*m.span(1), Kind.STAFF)
         closing = text.rstrip()
         line_start = closing.rfind("\n") + 1
         last_line = CLOSING_INITIALS.fullmatch(closing, line_start)

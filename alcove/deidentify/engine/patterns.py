@@ -44,7 +44,7 @@ DATE_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"\b{NUM_MONTH}/{YEAR4}\b"),
     # Spring of 2019, Summer 2018 (lower case: SEASON_YEAR below)
     # Christmas, Thanksgiving 2019
-    re.compile(rf"\b(?:{HOLIDAYS})(?:\s+{YEAR4})?\b"),
+    re.compile(rf"\b(?:{HOLIDAYS}|{HOLIDAYS.upper()})(?:\s+{YEAR4})?\b"),
     # Jan-Aug 2024, March to May
     re.compile(rf"\b{MONTH_C}[ \t]*(?:[-\u2013]|to|through|thru)[ \t]*{MONTH_C}(?:,?\s+{YEAR})?"),
     # weekdays, capitalised or not, and their short forms
@@ -86,6 +86,7 @@ DATE_CUE = (
     r"decreased|held|drawn|collected|obtained|done|completed|signed|mailed|faxed|sent|"
     r"received|occurred|happened|died|passed|expired|overdosed|overdose|incident|"
     r"hospitalized|released|arrested|visited|returned|moved|"
+    r"ct|mri|echo|eeg|ekg|ecg|cxr|scan|labs|biopsy|surgery|cycle|"
     rf"{WEEKDAYS.lower()}|{MONTHS.lower()})"
 )
 CUE_BEFORE = re.compile(
@@ -136,6 +137,12 @@ MEASURE_BEFORE = re.compile(
 SCORE_BEFORE = re.compile(
     r"(?:moca|mmse|slums|phq-?\d*|gad-?\d*|score|scored|rated|rating|pain|strength|recall|"
     r"sat|saturation|bp|ratio|of|out of|grade|apgar|gcs|ciwa|cows)[ \t:=]*$"
+)
+ORDINAL_DAY = re.compile(r"(?<![\d.])\b((?:[12]?\d|3[01])(?:st|nd|rd|th))\b")
+NOT_A_DAY_AFTER = re.compile(
+    r"[ \t-]*(?:grade|grader|percentile|floor|century|time|times|day|week|month|year|visit|"
+    r"session|attempt|dose|cycle|birthday|street|st\b|ave|avenue|place|period|hour|minute|"
+    r"of (?:\d|the))"
 )
 YEAR_ALONE = re.compile(rf"(?<![\d/.$-])({YEAR4})\b(?![/.-]\d)")
 NOT_A_YEAR_AFTER = re.compile(
@@ -560,6 +567,9 @@ def _dates(text: str, low: str) -> Iterator[Span]:
         )
         if unlike_a_fraction or _cued(text, low, m.start()):
             yield Span(*m.span(1), Kind.DATE)
+    for m in ORDINAL_DAY.finditer(low) if "th" in low or "st" in low or "nd" in low else ():
+        if _cued(text, low, m.start()) and not NOT_A_DAY_AFTER.match(low, m.end()):
+            yield Span(*m.span(1), Kind.DATE)  # "on the 15th", "till the 22nd"
     for m in YEAR_ALONE.finditer(text):
         if NOT_A_YEAR_AFTER.match(low, m.end()):
             continue
