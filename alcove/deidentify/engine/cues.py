@@ -116,7 +116,9 @@ LOWER_TITLES = frozenset({"mr", "ms", "mrs", "miss", "dr", "doctor"})
 LOWER_LABELS = frozenset({"pt", "client", "patient", "bf", "gf", "hubby", "sis", "bro"})
 # Between two names in a list: ", ", " and ", " & ", " (14), ", " or "
 LIST_GAP = re.compile(r"[ \t]*(?:\(\d{1,2}\)|\d{1,2})?[ \t]*(?:,|&|/|and|or)[ \t]*(?:and[ \t]+)?")
-AGE_AFTER_NAME_COMMA = re.compile(r"[\"\u201d]?\)?,[ \t]*(\d{1,3})(?=[ \t]*(?:[,;)]|\n|$))")
+AGE_AFTER_NAME_COMMA = re.compile(
+    r"[\"\u201d]?\)?,[ \t]*(\d{1,3})(?=[ \t]*(?:[,;)]|\n|$|\.(?:\s|$)|(?:yr|yrs|yo|y/o)\b))"
+)
 AGE_AFTER_NAME = re.compile(
     r"(?:[ \t]+|[ \t]*\([ \t]*)(\d{1,2})(?=[ \t]*(?:[,;)]|\.(?:\s|$)|,? he/|,? she/))"
 )

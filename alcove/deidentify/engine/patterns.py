@@ -212,7 +212,8 @@ EVENT_BEFORE = re.compile(
     r"incarcerated|pregnant|gave birth|had (?:her|his|a|their) (?:first )?(?:child|son|"
     r"daughter|baby)|lost (?:her|his|their) (?:mother|father|mom|dad|virginity)|raped|"
     r"abused|molested|assaulted|retired|enlisted|deployed|came out|ran away|grandmother|"
-    r"grandfather|grandparent|mother|father|parent|widow|widower|became|become)\b"
+    r"grandfather|grandparent|mother|father|parent|widow|widower|became|become|died|d\.|"
+    r"passed|passed away|deceased|killed|suicide)\b"
     r"[^.;\n]{0,40}$"
 )
 # "Kiara (17)", "client (Lily, 15)", "when she was 12", "he is 91"
@@ -221,7 +222,8 @@ AGE_BRACKETED = re.compile(r"\((?:[A-Z][a-z]+,[ \t]*)?(\d{1,3})\)")
 NAME_BEFORE_BRACKET = re.compile(r"\b[A-Z][a-z]+,?[ \t]*$")
 # "when she was 12", "he is 91 and", "pt is 24," (on the lower-cased text)
 AGE_STATED = re.compile(
-    r"\b(?:when|since|until) (?:he|she|they|i) (?:was|were|turned) (\d{1,3})\b"
+    r"\b(?:when|since|until) (?:he|she|they|i|client|pt|patient|the client|the patient) "
+    r"(?:was|were|turned) (\d{1,3})\b"
     r"|\b(?:he|she|pt|patient|client|who) is (?:now )?(\d{1,3})(?= and| years|,|\.| now|;)"
 )
 

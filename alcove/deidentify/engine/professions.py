@@ -77,7 +77,9 @@ class ProfessionRules(FinderBase):
             lw = before.lower
             if lw in NOT_MODIFIERS or lw in FUNCTION_WORDS or lw in ("a", "an", "as"):
                 break
-            if not lw.replace("-", "").isalpha() or lw.endswith("ly") or self._job(lw):
+            if len(lw) < 3 or not lw.replace("-", "").isalpha() or lw.endswith("ly"):
+                break  # ("y/o": no modifier)
+            if self._job(lw):
                 break
             first -= 1
         return first
