@@ -184,7 +184,8 @@ ORG_WORDS = (
     "Coalition|Partnership|Trust|Fund|Federation|Guild|Lab|MC|HC|CHC|Health Plan|Tech|"
     "Shop|Outlet|Depot|Mart|Casino|Club|YMCA|YWCA|VA|VAMC|Jail|Prison|Penitentiary|"
     "Correctional Facility|Detention Center|Court|Courthouse|Unit|Ward|Residence|Residences|"
-    "Apartments|Manor|Village|Homes|Estates|Lodge|House"
+    "Apartments|Manor|Village|Homes|Estates|Lodge|House|Therapy|Therapies|Care|Diagnostics|"
+    "Children's|Line|Lines|Ventures|Partners|Outreach|Home Care|Home Health"
 )
 
 # Leading words that make an organisation's name: "Saint Mary's", "University of Utah".
