@@ -94,7 +94,9 @@ GENERIC_ORG = frozenset(
 EMPLOYERS = frozenset(
     """walmart amazon target costco kroger safeway publix walgreens cvs starbucks mcdonald
     fedex ups usps lowe wendy chick-fil-a aldi meijer dollar general tesla boeing
-    verizon at&t comcast""".split()
+    verizon at&t comcast uber lyft doordash instacart grubhub ubereats spotify netflix google
+    microsoft apple facebook meta raytheon lockheed
+    """.split()
 )
 FUNCTION_WORDS = frozenset(
     """from on in at to of for with by and or the a an is was as it its he she they we you

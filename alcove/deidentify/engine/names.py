@@ -422,7 +422,16 @@ class NameRules(FinderBase):
             if lw in NOT_NAMES or lw in FUNCTION_WORDS or lw in LOWER_STOP:
                 continue
             prev = tokens[i - 1]
-            if self.gap(prev, tok) not in (" ", ", ", ": ", " ("):
+            gap = self.gap(prev, tok)
+            given = lw in lex.first and lw not in lex.common
+            if given and (
+                (prev.lower == "w" and gap == "/ ")
+                or (prev.lower == "with" and gap == " ")
+                or self._lower_surname_next(i)
+            ):
+                self._lower_run(i, Kind.NAME)  # "fight w/ marco", "(ricky jaramillo)"
+                continue
+            if gap not in (" ", ", ", ": ", " ("):
                 continue
             if len(lw) <= 4 and lw not in lex.common and STAFF.ends_at(tokens, i - 1) is not None:
                 self.add(tok.start, tok.end, Kind.STAFF)  # "transcribed by kjw"
@@ -445,6 +454,19 @@ class NameRules(FinderBase):
                 and lw not in lex.common
             ):
                 self.add(tok.start, tok.end, Kind.LOCATION)
+
+    def _lower_surname_next(self, i: int) -> bool:
+        """A surname no dictionary of English holds follows, in lower case ("ricky jaramillo")."""
+        if i + 1 >= len(self.tokens):
+            return False
+        nxt = self.tokens[i + 1]
+        return (
+            self.gap(self.tokens[i], nxt) == " "
+            and nxt.text.islower()
+            and nxt.lower in self.lex.last
+            and nxt.lower not in self.lex.common
+            and nxt.lower not in NOT_NAMES
+        )
 
     def _lower_run(self, i: int, kind: Kind) -> None:
         tokens = self.tokens

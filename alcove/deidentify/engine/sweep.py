@@ -268,13 +268,15 @@ class Sweep:
         if i == 0 or len(lw) < 3 or not tok.text.islower():
             return None
         before = self.tokens[i - 1]
-        if self.text[before.end : tok.start] != " ":
+        gap = self.text[before.end : tok.start]
+        at_sign = gap.strip() == "@"  # "office @ durfee"
+        if gap != " " and not at_sign:
             return None
         if lw in self.lex.first and not is_safe(lw, self.lex):
             nxt = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
             if before.lower in SELF_NAMING or (nxt is not None and nxt.lower in REPORT_VERBS):
                 return Kind.NAME  # "hi its jess", "also tay says hi"
-        at = before.lower in ("at", "@") or EMPLOYMENT.ends_at(self.tokens, i - 1) is not None
+        at = at_sign or before.lower == "at" or EMPLOYMENT.ends_at(self.tokens, i - 1) is not None
         if at and lw in EMPLOYERS:
             return Kind.ORGANIZATION  # "works at target"
         if self.loosely_safe(lw):
