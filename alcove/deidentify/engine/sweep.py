@@ -57,6 +57,12 @@ COMPOUND_PARTS = frozenset(
     high low cross check sign walk drop well long short x e t day night year week month old
     new ex on off by time care based related term free""".split()
 )
+# Words whose relatives are no one's name: "Client's mother", "Everyone's parents"
+NOT_WHOSE = frozenset(
+    """client patient pt member resident child baby kid kids student teacher doctor therapist
+    god everyone someone anyone nobody family parent parents victim caller writer reader
+    individual person man woman boy girl infant toddler teen adolescent youth veteran""".split()
+)
 # Words before a run of capitalised words that make it a place of work, care or study.
 RUN_LEADS = frozenset({"at", "from", "with", "@"})
 ORG_RUN_LEADS = frozenset({"at", "from", "with", "@"})
@@ -109,6 +115,7 @@ class Sweep:
         # right after it goes on with it ("Harvard Vanguard", "Raymond Two Bulls")
         self.proper_ends = {s.end: s.kind for s in found if s.kind in PROPER}
         self.proper_starts = {s.end: s.start for s in found if s.kind in PROPER}
+        self.name_starts = {s.start: s.kind for s in found if s.kind in (Kind.NAME, Kind.STAFF)}
         self.starts = [a for a, _ in merged]
         self.ends = [b for _, b in merged]
         self._title_lines: dict[int, bool] = {}
@@ -168,6 +175,10 @@ class Sweep:
             return False  # goes_on() may carry it
         if i > 0 and self.tokens[i - 1].lower in RELATION.by_last:
             return False  # related() may take it
+        if i + 1 < len(self.tokens) and self.tokens[i + 1].start in self.name_starts:
+            return False  # comes_before() may take it
+        if self.text[tok.end : tok.end + 2] in ("'s", "\u2019s"):
+            return False  # whose_relative() may take it
         nxt = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
         return nxt is None or len(nxt.text) > 1
 
@@ -213,6 +224,11 @@ class Sweep:
         going_on = self.goes_on(i)
         if going_on is not None:
             return going_on
+        before_name = self.comes_before(i)
+        if before_name is not None:
+            return before_name
+        if self.whose_relative(i):
+            return Kind.NAME
         if len(lw) <= 4 and self.text[tok.end : tok.end + 1] == "." and lw not in self.lex.first:
             return None  # "Atty.", "Det.": an abbreviation
         if tok.sentence_start or self.in_title_line(tok):
@@ -244,6 +260,36 @@ class Sweep:
         if kind == Kind.LOCATION or tok.lower in ORG_LAST or gap != " ":
             kind = Kind.ORGANIZATION  # "Lowell General", "Okafor Dental"
         self.proper_ends[tok.end] = kind
+        return kind
+
+    def whose_relative(self, i: int) -> bool:
+        """A given name with a relative after it: "Justice's mother", "Hope's dad"."""
+        tok = self.tokens[i]
+        if i + 1 >= len(self.tokens) or not tok.text[1:].islower():
+            return False
+        if self.text[tok.end : self.tokens[i + 1].start] not in ("'s ", "\u2019s "):
+            return False
+        lw = tok.lower
+        if lw in NOT_IN_RUN or lw in RELATION.by_last or lw in NOT_WHOSE:
+            return False
+        if lw in STRONG_LABEL.by_last or self.finder.drug_like(tok):
+            return False
+        return self.tokens[i + 1].lower in RELATION.by_last
+
+    def comes_before(self, i: int) -> Kind | None:
+        """A given name that is also a word, just before a name another rule found, is its
+        first name: "Sky Hartman", "Will Okafor"."""
+        tok = self.tokens[i]
+        if i + 1 >= len(self.tokens) or not tok.text[1:].islower() or tok.caps_line:
+            return None
+        kind = self.name_starts.get(self.tokens[i + 1].start)
+        if kind is None or self.text[tok.end : self.tokens[i + 1].start] != " ":
+            return None
+        lw = tok.lower
+        if lw not in self.lex.first or lw in NOT_IN_RUN or lw in RELATION.by_last:
+            return None
+        if lw in LETTER_VERBS or MONTH_OR_DAY.fullmatch(tok.text):
+            return None
         return kind
 
     def in_capitals(self, i: int) -> Kind | None:
