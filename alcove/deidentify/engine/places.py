@@ -14,6 +14,7 @@ from alcove.deidentify.engine.cues import (
     INITIALS,
     INITIALS_HINT,
     LOWER_AFTER_CODE,
+    MONTH_OR_DAY,
     NOT_NAMES,
     PERSON_BEFORE,
     PLACE_ANNOUNCED,
@@ -36,6 +37,18 @@ from alcove.deidentify.engine.vocabulary import (
     ORG_ACRONYMS,
     STATE_CODES,
 )
+
+BARE_STREET = re.compile(
+    r"(?<![\d.,/:-])\b(\d{1,5}[ \t]+([A-Z][a-z]{3,}(?:[ \t]+[A-Z][a-z]{3,})?))\b(?![ \t]+[A-Z])"
+)
+TOWN_AFTER = re.compile(r",[ \t]*([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)\b")
+ADDRESS_BEFORE = re.compile(
+    r"(?:\b(?:at|lives at|living at|staying at|moved to|address|addr|residence|resides at)"
+    r"[ \t]*:?|(?:Pharmacy|Walgreens|CVS|Rite Aid)[^\n,]{0,20},)[ \t]*$",
+    re.I,
+)
+# Street names that are also words, written with no suffix ("455 Broadway")
+STREET_WORDS = frozenset({"broadway", "bowery", "boulevard", "embarcadero", "causeway"})
 
 
 class PlaceRules(FinderBase):
@@ -149,7 +162,23 @@ class PlaceRules(FinderBase):
         return PERSON_BEFORE.search(head) is not None
 
     # --- places ----------------------------------------------------------------------------
+    def bare_streets(self) -> None:
+        """A number and a street's name with no suffix, where an address is announced or a
+        town follows: "staying with a friend at 211 Hancock", "Walgreens, 455 Broadway, Chelsea"."""
+        text = self.text
+        for m in BARE_STREET.finditer(text) if any(c.isdigit() for c in text) else ():
+            words = m.group(2).lower().split()
+            if any(w in self.lex.common and w not in STREET_WORDS for w in words):
+                continue
+            if any(w in NOT_NAMES or MONTH_OR_DAY.fullmatch(w.title()) for w in words):
+                continue
+            town = TOWN_AFTER.match(text, m.end())
+            announced = ADDRESS_BEFORE.search(text, max(0, m.start() - 24), m.start())
+            if (town and town.group(1).lower() in self.lex.places) or announced:
+                self.add(m.start(1), m.end(1), Kind.ADDRESS)
+
     def places(self) -> None:
+        self.bare_streets()
         lex = self.lex
         tokens = self.tokens
         n = len(tokens)
