@@ -57,6 +57,10 @@ COMPOUND_PARTS = frozenset(
     high low cross check sign walk drop well long short x e t day night year week month old
     new ex on off by time care based related term free""".split()
 )
+TOWN_AFTER_ORG = re.compile(
+    r",[ \t]*([A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)(?=[ \t]*(?:[-,;\n]|$|[ \t]\d))"
+)
+INITIAL_AFTER_NAME = re.compile(r",[ \t]?([A-Z])\.?(?=[ \t]*(?:\n|$))")
 # Words whose relatives are no one's name: "Client's mother", "Everyone's parents"
 NOT_WHOSE = frozenset(
     """client patient pt member resident child baby kid kids student teacher doctor therapist
@@ -158,6 +162,7 @@ class Sweep:
         self.letterheads()
         self.recurring_names()
         self.ages_after_names()
+        self.after_names()
         return self.out
 
     def plainly_safe(self, i: int) -> bool:
@@ -722,6 +727,21 @@ class Sweep:
         if words[-1].rstrip(".") in CREDENTIAL_WORDS or words[0].rstrip(":") in TITLES:
             return False
         return not all(w.lower() in NOT_IN_RUN or w in small for w in words)
+
+    def after_names(self) -> None:
+        """A town after an organisation and a comma ("Emerson Hospital, Concord"); an initial
+        closing a name written surname first ("Ordering: Coleman, J")."""
+        ends = dict(self.proper_ends)
+        ends.update((s.end, s.kind) for s in self.out if s.kind in PROPER)
+        for end, kind in ends.items():
+            if kind == ORG:
+                town = TOWN_AFTER_ORG.match(self.text, end)
+                if town and town.group(1).lower() in self.lex.places:
+                    self.out.append(Span(*town.span(1), Kind.LOCATION))
+            elif kind in (Kind.NAME, Kind.STAFF):
+                initial = INITIAL_AFTER_NAME.match(self.text, end)
+                if initial:
+                    self.out.append(Span(*initial.span(1), kind))
 
     def ages_after_names(self) -> None:
         """A number right after any name found: 'client "L", 38, a chef', "J.R., 44"."""
