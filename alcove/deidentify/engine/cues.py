@@ -208,7 +208,7 @@ PLACE_ANNOUNCED = Phrases(
 NOT_MODIFIERS = frozenset(
     """married divorced single widowed separated retired former unemployed disabled old young
     male female man woman gentleman lady right-handed left-handed year-old yo new part-time
-    full-time""".split()
+    full-time very really quite rather pretty extremely""".split()
 )
 JOB_ENDINGS = ("ologist", "iatrist", "ician", "ographer")
 # "works as a barback": after these, whatever the word, it is a trade

@@ -42,6 +42,9 @@ from alcove.deidentify.engine.vocabulary import (
     TITLES,
 )
 
+# "for DBT", "for CBT": what a service offers, not the rest of its name
+TREATMENT_TAIL = re.compile(r"[ \t]+(?:for|FOR)[ \t]+[A-Z]{2,4}")
+
 
 class OrganisationRules(FinderBase):
     # --- organisations and professions ---------------------------------------------------------
@@ -230,8 +233,8 @@ class OrganisationRules(FinderBase):
             return  # "Continue Group" opens a sentence; it names nothing
         end = tokens[i].end
         tail = ORG_TAIL.match(self.text, end)
-        if tail:
-            end = tail.end()
+        if tail and not TREATMENT_TAIL.fullmatch(tail.group()):
+            end = tail.end()  # "Center for Women", never "Therapy for DBT"
         self.add(tokens[first].start, end, Kind.ORGANIZATION)
 
     def _at_organisations(self) -> None:

@@ -111,12 +111,16 @@ class ProfessionRules(FinderBase):
         for i in range(2, len(tokens)):
             if tokens[i - 1].lower not in ("a", "an") or WORKS_AS.ends_at(tokens, i - 2) is None:
                 continue
-            last = i
-            if i + 1 < len(tokens) and self.gap(tokens[i], tokens[i + 1]) == " ":
-                if tokens[i + 1].text.islower() and tokens[i + 1].lower not in FUNCTION_WORDS:
-                    last = i + 1  # "a forklift operator"
-            if tokens[i].text.islower() and tokens[i].lower not in FUNCTION_WORDS:
-                self.add(tokens[i].start, tokens[last].end, Kind.PROFESSION)
+            first = i
+            while first + 1 < len(tokens) and tokens[first].lower in NOT_MODIFIERS:
+                first += 1  # "works as a very patient cashier"
+            last = first
+            if first + 1 < len(tokens) and self.gap(tokens[first], tokens[first + 1]) == " ":
+                after = tokens[first + 1]
+                if after.text.islower() and after.lower not in FUNCTION_WORDS:
+                    last = first + 1  # "a forklift operator"
+            if tokens[first].text.islower() and tokens[first].lower not in FUNCTION_WORDS:
+                self.add(tokens[first].start, tokens[last].end, Kind.PROFESSION)
 
     def _job(self, lw: str) -> bool:
         jobs = self.lex.jobs or PROFESSIONS

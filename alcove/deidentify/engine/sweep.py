@@ -472,6 +472,9 @@ class Sweep:
             return False
         if self.text[tok.end : tok.end + 1] == ":" or self.finder.drug_like(tok):
             return False
+        relative = self.tokens[i - 1]  # "her brother", "Wife Ama", never "the Peer Specialist"
+        if not (relative.text.islower() or relative.sentence_start):
+            return False
         return RELATION.ends_at(self.tokens, i - 1) is not None
 
     def before_initial(self, i: int) -> bool:

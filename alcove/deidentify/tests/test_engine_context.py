@@ -1,0 +1,113 @@
+"""Rules that read the words around an identifier (written after blind sets 7 and 8), each
+with a case it must catch and a near miss it must leave.
+
+Every example is new: none comes from the benchmark sets.
+"""
+
+from alcove.deidentify.engine import Kind, find_spans
+
+
+def masked(text: str) -> set[str]:
+    return {text[s.start : s.end] for s in find_spans(text)}
+
+
+def kinds(text: str) -> dict[str, Kind]:
+    return {text[s.start : s.end]: s.kind for s in find_spans(text)}
+
+
+# --- names ---------------------------------------------------------------------------------
+def test_it_masks_a_relatives_name_that_is_also_a_word_or_an_abbreviation() -> None:
+    assert "Dev" in masked("She was driven home by her cousin Dev after group.")
+    assert "Ama" in masked("His mother Ama translated for the family meeting.")
+    assert masked("His mother Reports no concerns at home.") == set()
+
+
+def test_it_joins_a_surname_that_names_an_eponym_to_the_given_name_before_it() -> None:
+    assert "Tobias Bell" in masked("Tobias Bell, 52, returns for medication follow-up.")
+    assert masked("Started prednisone for Bell palsy last week.") == set()
+
+
+def test_it_takes_a_listed_given_name_before_a_found_surname_as_its_first_name() -> None:
+    assert "Will Achterberg" in masked("Will Achterberg came to group on time.")
+    assert "Dear" not in " ".join(masked("Dear Achterberg family, thank you for coming."))
+
+
+def test_it_masks_a_name_whose_relative_follows_it() -> None:
+    assert "Justice" in masked("Talked about Justice's grandmother moving in with them.")
+    assert masked("Talked about the client's grandmother moving in with them.") == set()
+
+
+def test_it_masks_lower_case_names_with_a_lower_case_surname() -> None:
+    assert "renata szczepanik" in masked("pt seen w/ mom. renata szczepanik, 15, tearful.")
+    assert masked("pt seen w/ mom. tearful and quiet, ate lunch.") == set()
+
+
+def test_it_masks_initials_signing_a_line() -> None:
+    assert "qw" in masked("Ines Barros, MD / qw\nDictated, not read.")
+    assert "pjt" in masked("Labs reviewed with patient.\nReviewed pjt")
+    assert "LK" in masked("Continue current plan, RTC 6 wks. -LK")
+    assert masked("BP 132/84 / ok per pt") == set()
+
+
+def test_it_closes_a_surname_first_name_with_its_initial() -> None:
+    assert "R" in masked("Attending: Oyelaran, R\nImpression: stable.")
+
+
+# --- ages, dates, places -------------------------------------------------------------------
+def test_it_masks_an_age_after_a_name_and_a_full_stop() -> None:
+    assert "41" in masked("Group check-in, Priyanka Venkatesan, 41. Slept better.")
+
+
+def test_it_masks_an_age_when_the_client_was_young() -> None:
+    assert "9" in masked("Her father left when the client was 9 and never returned.")
+
+
+def test_it_masks_an_ordinal_day_after_a_cue_but_not_a_grade() -> None:
+    assert "19th" in masked("She moves out on the 19th, after the lease ends.")
+    assert masked("He reads at the 19th percentile for his grade.") == set()
+    assert masked("Now in the 8th grade at a new school.") == set()
+
+
+def test_it_masks_holidays_written_in_capitals() -> None:
+    assert "LABOR DAY" in masked("PT REQUESTING PASS FOR LABOR DAY WEEKEND.")
+
+
+def test_it_masks_a_short_date_after_a_scan_or_a_cycle() -> None:
+    assert "3/4" in masked("MRI 3/4: no acute findings.")
+    assert masked("Strength 3/4 in the left hand.") == set()
+
+
+def test_it_masks_a_street_with_no_suffix_where_an_address_is_announced() -> None:
+    assert "88 Pemberton" in masked("He has been sleeping at 88 Pemberton since the fire.")
+    assert masked("He took 2 Tylenol at 10 Tuesday morning.") == {"Tuesday"}
+
+
+def test_it_masks_the_town_after_an_organisation_and_a_comma() -> None:
+    found = kinds("Transferred from Winchester Hospital, Woburn on arrival.")
+    assert found.get("Woburn") == Kind.LOCATION
+
+
+# --- trades and organisations --------------------------------------------------------------
+def test_it_masks_a_trade_of_several_words_after_an_age() -> None:
+    assert "school crossing guard" in masked("67 yo school crossing guard with chest pain.")
+    assert "home health aide" in masked("Her sister is a home health aide in the city.")
+
+
+def test_it_masks_a_trade_before_the_name_of_its_holder() -> None:
+    assert "tutor" in masked("His tutor, Ms. Okonkwo, noticed the change first.")
+
+
+def test_it_never_takes_an_adverb_for_part_of_a_trade() -> None:
+    spans = masked("She works as a very patient cashier now.")
+    assert "very" not in " ".join(spans)
+
+
+def test_it_masks_organisations_ending_in_a_service_word() -> None:
+    assert "Marshfield Behavioral Therapy" in masked(
+        "Referred to Marshfield Behavioral Therapy for DBT."
+    )
+    assert "Meridian Diagnostics" in masked("Labs drawn by Meridian Diagnostics.")
+
+
+def test_it_masks_an_employer_after_an_at_sign_in_a_hurried_note() -> None:
+    assert "quabbin" in " ".join(masked("seen in office @ quabbin today, calm"))
