@@ -20,6 +20,10 @@ NAME_AFTER_ROLE = re.compile(
 )
 
 
+# A trade set off after a name is closed by a comma or goes on to where it is practised
+PLACE_AFTER = re.compile(r"[ \t]+(?:in|at|on|for|with|from)[ \t]+")
+
+
 class ProfessionRules(FinderBase):
     def professions(self) -> None:
         self._professions()
@@ -93,14 +97,16 @@ class ProfessionRules(FinderBase):
         if first == 0 or tokens[first].caps_line or (tokens[first].cap and first < last):
             return -1
         before = self.text[max(0, tokens[first].start - 2) : tokens[first].start]
-        after = self.text[tokens[last].end : tokens[last].end + 1]
-        if not before.endswith((", ", "(")) or after not in (",", ")", ";"):
-            return -1
+        closed = self.text[tokens[last].end : tokens[last].end + 1] in (",", ")", ";")
+        if not before.endswith((", ", "(")) or not (
+            closed or PLACE_AFTER.match(self.text, tokens[last].end)
+        ):
+            return -1  # "(Hien, salon owner in Quincy)", "(46), home health aide on leave"
         previous = tokens[first - 1]
         if (
             previous.cap
             or self.text[previous.end : previous.end + 1].isdigit()
-            or (before.endswith(", ") and self.text[tokens[first].start - 3].isdigit())
+            or (before.endswith(", ") and self.text[tokens[first].start - 3] in "0123456789)")
         ):
             return first
         return -1

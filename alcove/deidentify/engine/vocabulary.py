@@ -411,7 +411,7 @@ ORG_ACRONYMS = frozenset(
 # Departments and agencies a note names by their letters: an organisation after "at",
 # "from", "with" ("called DSHS", "a DMH group home").
 AGENCY_ACRONYMS = frozenset(
-    """DSS DHS DHHS DSHS DMH  DMR DPH DYS  DOE DTA DOH HHS HRA
+    """DSS DHS DHHS DSHS DMH  DMR DPH DYS  DOE DTA DOH HHS HRA DCF DCFS CPS ACS DJJ DDS
     IHS SSA DMV RMV VA VFW YMCA YWCA BGCA NAMI AAUW FBI  USCIS DEA ATF CDC NIH
     MBTA MTA CTA SEPTA WMATA BART TSA USPS UPS IRS HUD""".split()
 )
