@@ -95,7 +95,7 @@ EMPLOYERS = frozenset(
     """walmart amazon target costco kroger safeway publix walgreens cvs starbucks mcdonald
     fedex ups usps lowe wendy chick-fil-a aldi meijer dollar general tesla boeing
     verizon at&t comcast uber lyft doordash instacart grubhub ubereats spotify netflix google
-    microsoft apple facebook meta raytheon lockheed
+    microsoft apple facebook meta raytheon lockheed quest labcorp
     """.split()
 )
 FUNCTION_WORDS = frozenset(

@@ -46,6 +46,13 @@ from alcove.deidentify.engine.vocabulary import (
 TREATMENT_TAIL = re.compile(r"[ \t]+(?:for|FOR)[ \t]+[A-Z]{2,4}")
 
 
+MEETING = re.compile(
+    r"\b(Our Lady of (?:the )?[A-Z][a-z]+(?: [A-Z][a-z]+)?)"
+    r"|\b((?:[A-Z][a-z]+[ \t]+(?:(?:to|of|in|for|and|the)[ \t]+)?){1,4})"
+    r"(?=(?:AA|NA|CA|Al-Anon|SMART)[ \t]+(?:group|meeting|Group|Meeting)s?\b)"
+)
+
+
 class OrganisationRules(FinderBase):
     # --- organisations and professions ---------------------------------------------------------
     def organisations(self) -> None:
@@ -90,6 +97,12 @@ class OrganisationRules(FinderBase):
                 if not _sentence_start(self.text, m.start() - len(before.group(0))):
                     continue  # "Elm St. Mary" is a street, then a name
             self.add(m.start(), m.end(), Kind.ORGANIZATION)
+        # "Our Lady of Sorrows", "the Back to Basics AA group"
+        for m in MEETING.finditer(self.text) if " of " in self.text or "group" in self.text else ():
+            group = 1 if m.group(1) else 2
+            self.add(
+                m.start(group), m.start(group) + len(m.group(group).rstrip()), Kind.ORGANIZATION
+            )
         for m in BRANDS.finditer(self.text):
             self.add(m.start(), m.end(), Kind.ORGANIZATION)
         for m in (

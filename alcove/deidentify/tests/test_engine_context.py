@@ -111,3 +111,18 @@ def test_it_masks_organisations_ending_in_a_service_word() -> None:
 
 def test_it_masks_an_employer_after_an_at_sign_in_a_hurried_note() -> None:
     assert "quabbin" in " ".join(masked("seen in office @ quabbin today, calm"))
+
+
+def test_it_masks_a_trade_set_off_after_a_name_that_goes_on_to_its_place() -> None:
+    found = kinds("Lives with her uncle (Bao, nail technician in Lowell) and cousins.")
+    assert found.get("nail technician") == Kind.PROFESSION
+
+
+def test_it_masks_a_churchs_and_a_meetings_name() -> None:
+    assert "Our Lady of Lourdes" in masked("She still sings at Our Lady of Lourdes on Sundays.")
+    assert "Keep It Simple" in masked("Goes to the Keep It Simple AA group on weeknights.")
+    assert masked("Goes to AA meetings on weeknights.") == set()
+
+
+def test_it_masks_a_state_agencys_letters() -> None:
+    assert "DCF" in masked("The DCF worker visited the home twice.")
