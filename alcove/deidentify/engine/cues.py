@@ -65,10 +65,10 @@ TITLED_SURNAMES = EPONYMS | PROPER_NOT_NAMES | PEOPLES
 CREDENTIALS_LOWER = frozenset(c.lower() for c in CREDENTIAL_WORDS)
 # Initials signing a line: "Helena Brandt, MD / hb", "Reviewed kjm", "... RTC 1 mo. -RS",
 # "call back. -mk" (a phone log's entries)
-SIGNED_INITIALS = re.compile(
-    r"(?m)(?:[ \t]/[ \t]?|\b(?:[Rr]eviewed|[Dd]ictated|[Tt]ranscribed|[Ee]ntered|[Tt]yped)"
-    r"(?:[ \t]+by)?[ \t]+|(?<=[.!?)\"])[ \t]+[-\u2013\u2014~]+[ \t]?)"
-    r"([a-z]{2,3}|[A-Z]{2,3})\.?[ \t]*$"
+SIGNED_INITIALS = re.compile(r"(?m)(?<=[ \t/~\u2013\u2014-])([a-z]{2,3}|[A-Z]{2,3})\.?[ \t]*$")
+SIGNED_BEFORE = re.compile(
+    r"(?:[ \t]/[ \t]?|\b(?:[Rr]eviewed|[Dd]ictated|[Tt]ranscribed|[Ee]ntered|[Tt]yped)"
+    r"(?:[ \t]+by)?[ \t]+|[.!?)\"][ \t]+[-\u2013\u2014~]+[ \t]?)$"
 )
 NOT_TYPISTS = frozenset("ok okay yes no na nil tbd tba etc thx ty np pls".split())
 PRONOUNS = frozenset("he him his she her hers they them their theirs ze zir xe xem".split())

@@ -26,6 +26,7 @@ from alcove.deidentify.engine.cues import (
     RELATION,
     ROLE_AFTER,
     SIGNATURE,
+    SIGNED_BEFORE,
     SIGNED_INITIALS,
     STAFF,
     STATE_NAMES,
@@ -172,6 +173,8 @@ class NameRules(FinderBase):
                 if text[start:end].lower() not in self.lex.common | NOT_NAMES | PRONOUNS:
                     self.add(start, end, Kind.STAFF)
         for m in SIGNED_INITIALS.finditer(text) if "\n" in text or len(text) < 400 else ():
+            if not SIGNED_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+                continue
             letters = m.group(1)
             lw = letters.lower()
             if lw in NOT_TYPISTS or lw in self.lex.common or lw in NOT_NAMES or lw in LOWER_TITLES:

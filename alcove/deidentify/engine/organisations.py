@@ -48,7 +48,7 @@ TREATMENT_TAIL = re.compile(r"[ \t]+(?:for|FOR)[ \t]+[A-Z]{2,4}")
 
 MEETING = re.compile(
     r"\b(Our Lady of (?:the )?[A-Z][a-z]+(?: [A-Z][a-z]+)?)"
-    r"|\b((?:[A-Z][a-z]+[ \t]+(?:(?:to|of|in|for|and|the)[ \t]+)?){1,4})"
+    r"|\b(?:the|The)[ \t]+((?:[A-Z][a-z]+[ \t]+(?:(?:to|of|in|for|and|the)[ \t]+)?){1,4})"
     r"(?=(?:AA|NA|CA|Al-Anon|SMART)[ \t]+(?:group|meeting|Group|Meeting)s?\b)"
 )
 
@@ -98,7 +98,10 @@ class OrganisationRules(FinderBase):
                     continue  # "Elm St. Mary" is a street, then a name
             self.add(m.start(), m.end(), Kind.ORGANIZATION)
         # "Our Lady of Sorrows", "the Back to Basics AA group"
-        for m in MEETING.finditer(self.text) if " of " in self.text or "group" in self.text else ():
+        meetings = any(
+            w in self.text for w in ("Our Lady", "AA ", "NA ", "CA ", "Al-Anon", "SMART ")
+        )
+        for m in MEETING.finditer(self.text) if meetings else ():
             group = 1 if m.group(1) else 2
             self.add(
                 m.start(group), m.start(group) + len(m.group(group).rstrip()), Kind.ORGANIZATION

@@ -138,7 +138,7 @@ SCORE_BEFORE = re.compile(
     r"(?:moca|mmse|slums|phq-?\d*|gad-?\d*|score|scored|rated|rating|pain|strength|recall|"
     r"sat|saturation|bp|ratio|of|out of|grade|apgar|gcs|ciwa|cows)[ \t:=]*$"
 )
-ORDINAL_DAY = re.compile(r"(?<![\d.])\b((?:[12]?\d|3[01])(?:st|nd|rd|th))\b")
+ORDINAL_DAY = re.compile(r"(?=\d)(?<![\d.])\b((?:[12]?\d|3[01])(?:st|nd|rd|th))\b")
 NOT_A_DAY_AFTER = re.compile(
     r"[ \t-]*(?:grade|grader|percentile|floor|century|time|times|day|week|month|year|visit|"
     r"session|attempt|dose|cycle|birthday|street|st\b|ave|avenue|place|period|hour|minute|"

@@ -39,7 +39,8 @@ from alcove.deidentify.engine.vocabulary import (
 )
 
 BARE_STREET = re.compile(
-    r"(?<![\d.,/:-])\b(\d{1,5}[ \t]+([A-Z][a-z]{3,}(?:[ \t]+[A-Z][a-z]{3,})?))\b(?![ \t]+[A-Z])"
+    r"(?=\d)(?<![\d.,/:-])\b(\d{1,5}[ \t]+([A-Z][a-z]{3,}(?:[ \t]+[A-Z][a-z]{3,})?))\b"
+    r"(?![ \t]+[A-Z])"
 )
 TOWN_AFTER = re.compile(r",[ \t]*([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)\b")
 ADDRESS_BEFORE = re.compile(
