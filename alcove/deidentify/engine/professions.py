@@ -3,10 +3,13 @@ as a line cook")."""
 
 import re
 
+from alcove.deidentify.engine.allowlist import NOT_JOBS
 from alcove.deidentify.engine.cues import (
     FUNCTION_WORDS,
     JOB_ENDINGS,
+    MONTH_OR_DAY,
     NOT_MODIFIERS,
+    NOT_NAMES,
     PROFESSION_CUE,
     WORKS_AS,
 )
@@ -20,6 +23,22 @@ NAME_AFTER_ROLE = re.compile(
 )
 
 
+# "officer Frank DiNapoli", "teacher Mr. Delgado": a title or a given name and a surname
+NAME_AFTER_TRADE = re.compile(
+    r"[ \t]+(?:(?:Mr|Mrs|Ms|Miss|Dr|Coach)\.?[ \t]+[A-Z]|([A-Z][a-z]+)[ \t]+[A-Z][a-z]+)"
+)
+# Heads of a trade's name that need a word before them ("sales associate", "case worker")
+HEADED_JOBS = NOT_JOBS - frozenset(
+    "person boy staff crew visitor runner land make copy emeritus professional".split()
+)
+# Roles of the care team, which a note names its members by ("therapist Kim Lavoie")
+CARE_ROLES = frozenset(
+    """therapist psychiatrist psychologist clinician physician doctor nurse counselor counsellor
+    supervisor manager worker practitioner prescriber interpreter attending resident intern
+    coordinator advocate""".split()
+)
+# Letters that make part of a trade's name ("ICU nurse", "ER tech", "HR manager")
+TRADE_LETTERS = frozenset({"icu", "er", "or", "hr", "it", "ed", "ot", "pt", "pr"})
 # A trade set off after a name is closed by a comma or goes on to where it is practised
 PLACE_AFTER = re.compile(r"[ \t]+(?:in|at|on|for|with|from)[ \t]+")
 
@@ -32,7 +51,7 @@ class ProfessionRules(FinderBase):
     def _professions(self) -> None:
         tokens = self.tokens
         for i, tok in enumerate(tokens):
-            if not self._job(tok.lower):
+            if not self._job(tok.lower) and not self._headed(i):
                 continue
             # "works as a welder", "is a long-haul trucker", "Employment: electrician at ...",
             # "nurse at St. Luke's", "Ana Ruiz, claims adjuster, ...", "(pharmacist, CVS)",
@@ -52,22 +71,42 @@ class ProfessionRules(FinderBase):
                     PROFESSION_CUE.ends_at(tokens, k) is not None
                     or PROFESSION_CUE.ends_at(tokens, k - 1) is not None
                     or (k >= 1 and tokens[k - 1].lower == "as")
-                    or (k >= 1 and self.gap(tokens[k - 1], tokens[k]) == ", ")  # ", a cellist"
+                    # ", a cellist", "Ms. Abernathy, 46, a bus driver"
+                    or (k >= 1 and self.gap(tokens[k - 1], tokens[k]).endswith(", "))
                 )
             elif k >= 0 and PROFESSION_CUE.ends_at(tokens, k) is not None:
                 cue = True
             after = tokens[i + 1] if i + 1 < len(tokens) else None
             at = (
                 after is not None
-                and after.lower in ("at", "for", "with")
+                and after.lower in ("at", "for", "with", "of")  # "pastor of Mount Zion"
                 and i + 2 < len(tokens)
                 and tokens[i + 2].cap
             )
-            named = NAME_AFTER_ROLE.match(self.text, tok.end) is not None and not tok.cap
+            named = not tok.cap and (
+                NAME_AFTER_ROLE.match(self.text, tok.end) is not None or self._before_name(i)
+            )
             apposed = self._apposed(i)
             if cue or at or named or apposed >= 0:
                 start = min(first, apposed) if apposed >= 0 else first
                 self.add(tokens[start].start, tok.end, Kind.PROFESSION)
+
+    def _headed(self, i: int) -> bool:
+        """A word that is a trade only with a word before it: "warehouse associate", "social
+        worker", "program director"."""
+        tok = self.tokens[i]
+        return tok.lower in HEADED_JOBS and self._modifier(i) < i and not tok.caps_line
+
+    def _before_name(self, i: int) -> bool:
+        """The trade comes just before its holder's name: "probation officer Frank DiNapoli",
+        "math teacher Mr. Delgado", "principal Dr. Ellen Marsh"."""
+        if self.tokens[i].lower in CARE_ROLES:
+            return False  # "therapist Dr. Lindqvist": the care team, by role
+        m = NAME_AFTER_TRADE.match(self.text, self.tokens[i].end)
+        if m is None:
+            return False
+        given = m.group(1)
+        return given is None or (given.lower() in self.lex.first and not MONTH_OR_DAY.match(given))
 
     def _modifier(self, i: int, most: int = 2) -> int:
         """The index of the first of up to two lower-case words qualifying the trade at i
@@ -75,14 +114,19 @@ class ProfessionRules(FinderBase):
         first = i
         while first > 0 and i - first < most:
             before = self.tokens[first - 1]
-            cased = before.text.islower() or (before.caps_line and before.text.isupper())
+            acronym = before.text.isupper() and 2 <= len(before.text) <= 4  # "ICU nurse"
+            cased = before.text.islower() or before.caps_line or acronym
+            if before.caps_line and not before.text.isupper():
+                cased = False
             if self.gap(before, self.tokens[first]) != " " or not cased:
                 break  # ("LINE COOK" in a line of capitals)
             lw = before.lower
             if lw in NOT_MODIFIERS or lw in FUNCTION_WORDS or lw in ("a", "an", "as"):
                 break
-            if len(lw) < 3 or not lw.replace("-", "").isalpha() or lw.endswith("ly"):
+            if (len(lw) < 3 and not acronym) or not lw.replace("-", "").isalpha():
                 break  # ("y/o": no modifier)
+            if lw.endswith("ly") or (acronym and lw in NOT_NAMES and lw not in TRADE_LETTERS):
+                break
             if self._job(lw):
                 break
             first -= 1
@@ -97,7 +141,9 @@ class ProfessionRules(FinderBase):
         if first == 0 or tokens[first].caps_line or (tokens[first].cap and first < last):
             return -1
         before = self.text[max(0, tokens[first].start - 2) : tokens[first].start]
-        closed = self.text[tokens[last].end : tokens[last].end + 1] in (",", ")", ";")
+        closed = self.text[tokens[last].end : tokens[last].end + 1] in (",", ")", ";") or (
+            self.text[tokens[last].end : tokens[last].end + 2] in (". ", ".\n")
+        )
         if not before.endswith((", ", "(")) or not (
             closed or PLACE_AFTER.match(self.text, tokens[last].end)
         ):
