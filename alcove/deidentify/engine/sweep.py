@@ -28,6 +28,7 @@ from alcove.deidentify.engine.allowlist import NOT_JOBS, is_safe
 from alcove.deidentify.engine.cues import (
     AGE_AFTER_NAME,
     AGE_AFTER_NAME_COMMA,
+    CAPS_STOP,
     CREDENTIAL_WORDS,
     CREDENTIALS_LOWER,
     EMPLOYERS,
@@ -203,8 +204,14 @@ class Sweep:
             return None  # "Don't", "DON'T": a word shortened, no name
         if lw in FUNCTION_WORDS or lw in TITLES or lw in CREDENTIALS_LOWER:
             return None
-        if self.cued(i) and not is_safe(lw, self.lex) and lw not in NOT_NAMES:
+        if self.cued(i) and (
+            (not is_safe(lw, self.lex) and lw not in NOT_NAMES)
+            or self.quoted(i)  # 'his sponsor "Sully"', 'BF "DJ"'
+            or (tok.caps_line and lw in self.lex.first and lw not in CAPS_STOP)  # "WIFE JUNE"
+        ):
             return Kind.NAME  # "her son Sal", "SISTER SAGAL", "pt (wen)"
+        if self.quoted(i) and self.between_names(i):
+            return Kind.NAME  # 'Devendra "Dev" Raghunathan'
         if self.related(i):
             return Kind.NAME  # "her brother Dev", "his wife Ama": listed words, names here
         if tok.caps_line:
@@ -476,6 +483,18 @@ class Sweep:
         if not (relative.text.islower() or relative.sentence_start):
             return False
         return RELATION.ends_at(self.tokens, i - 1) is not None
+
+    def quoted(self, i: int) -> bool:
+        tok = self.tokens[i]
+        return self.text[tok.start - 1 : tok.start] in ('"', "\u201c") and self.text[
+            tok.end : tok.end + 1
+        ] in ('"', "\u201d")
+
+    def between_names(self, i: int) -> bool:
+        """A nickname in quotes after a given name or before a surname."""
+        after_name = i > 0 and self.tokens[i - 1].end in self.name_ends
+        nxt = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
+        return after_name or (nxt is not None and nxt.start in self.name_starts)
 
     def before_initial(self, i: int) -> bool:
         """A given name before an initial closing it: "Pilar S.", "Rosa M., Tom K."."""
