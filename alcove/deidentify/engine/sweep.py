@@ -35,6 +35,7 @@ from alcove.deidentify.engine.cues import (
     EMPLOYMENT,
     FUNCTION_WORDS,
     GENERIC_ORG,
+    IMPERATIVES,
     MONTH_OR_DAY,
     NOT_NAMES,
     ORG_LAST,
@@ -48,7 +49,12 @@ from alcove.deidentify.engine.cues import (
 from alcove.deidentify.engine.people import Finder
 from alcove.deidentify.engine.spans import Kind, Span
 from alcove.deidentify.engine.tokens import Token
-from alcove.deidentify.engine.vocabulary import DRUGS, HEADINGS, REPORT_VERBS, TITLES
+from alcove.deidentify.engine.vocabulary import (
+    DRUGS,
+    HEADINGS,
+    REPORT_VERBS,
+    TITLES,
+)
 
 # Words that never join a run of capitalised words into a name.
 NOT_IN_RUN = FUNCTION_WORDS | TITLES | CREDENTIALS_LOWER | NOT_NAMES | HEADINGS
@@ -298,11 +304,18 @@ class Sweep:
         if kind is None or self.text[tok.end : self.tokens[i + 1].start] != " ":
             return None
         lw = tok.lower
-        if lw not in self.lex.first or lw in NOT_IN_RUN or lw in RELATION.by_last:
+        if lw in RELATION.by_last or lw in LETTER_VERBS or MONTH_OR_DAY.fullmatch(tok.text):
             return None
-        if lw in LETTER_VERBS or MONTH_OR_DAY.fullmatch(tok.text):
+        if lw in FUNCTION_WORDS or lw in TITLES or lw in CREDENTIALS_LOWER or lw in HEADINGS:
             return None
-        return kind
+        if lw in NOT_IN_RUN and lw not in self.lex.first:
+            return None  # ("Ama" is also shorthand, but not in title case before a surname)
+        if lw in self.lex.first:
+            return kind
+        # a short word opening a line or a sentence before a surname: "Dev Raman, 19, slept"
+        opening = tok.sentence_start or self.text[tok.start - 1 : tok.start] in ("", "\n")
+        plain = lw in FUNCTION_WORDS or lw.endswith(("ed", "ing")) or lw in IMPERATIVES
+        return kind if opening and len(lw) <= 4 and not plain and kind == Kind.NAME else None
 
     def in_capitals(self, i: int) -> Kind | None:
         tok = self.tokens[i]
