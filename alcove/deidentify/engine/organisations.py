@@ -21,6 +21,7 @@ from alcove.deidentify.engine.cues import (
     ORG_LAST,
     ORG_LEAD,
     ORG_TAIL,
+    RELATION,
     SAINT,
     STATE_NAMES,
 )
@@ -51,6 +52,15 @@ MEETING = re.compile(
     r"|\b(?:the|The)[ \t]+((?:[A-Z][a-z]+[ \t]+(?:(?:to|of|in|for|and|the)[ \t]+)?){1,4})"
     r"(?=(?:AA|NA|CA|Al-Anon|SMART)[ \t]+(?:group|meeting|Group|Meeting)s?\b)"
 )
+
+
+# Letters no list holds before a unit of a hospital ("the FIH ED"), or closing a heading or
+# a line after a dash ("DISCHARGE SUMMARY - FIH"); after a comma they may be a credential
+CARE_UNIT_AFTER = re.compile(r"[ \t]+(?:ED|ER|ICU|CCU|MICU|SICU|NICU|PICU|clinic|Clinic|ward)\b")
+ACRONYM_CLOSING = re.compile(r"[ \t]*(?:\n|$)")
+ACRONYM_OPENING = re.compile(r"[ \t][-\u2013\u2014][ \t]$")
+UNION_LOCAL = re.compile(r"\b[A-Z]{2,6}[ \t]+Local[ \t]+\d{1,4}\b")
+CAPITALS_RUN = re.compile(r"[A-Z]{4,}[ \t]+[A-Z]{3,}")
 
 
 class OrganisationRules(FinderBase):
@@ -88,6 +98,20 @@ class OrganisationRules(FinderBase):
         self._at_organisations()
         self._acronyms()
 
+    def recurring_acronyms(self) -> None:
+        """Letters found naming an organisation name it wherever else they stand ("FIH")."""
+        found = {
+            self.text[s.start : s.end]
+            for s in self.spans
+            if s.kind == Kind.ORGANIZATION and s.end - s.start >= 3
+        }
+        letters = {f for f in found if f.isupper() and f.isalpha() and f not in ORG_ACRONYMS}
+        if not letters:
+            return
+        for tok in self.tokens:
+            if tok.text in letters:
+                self.add(tok.start, tok.end, Kind.ORGANIZATION)
+
     def named_organisations(self) -> None:
         """Saints' names (St. Jude's) and the brands and health systems listed by name."""
         saints = any(w in self.text for w in ("St", "ST", "Saint", "SAINT"))
@@ -106,13 +130,11 @@ class OrganisationRules(FinderBase):
             self.add(
                 m.start(group), m.start(group) + len(m.group(group).rstrip()), Kind.ORGANIZATION
             )
+        for m in UNION_LOCAL.finditer(self.text) if "Local " in self.text else ():
+            self.add(m.start(), m.end(), Kind.ORGANIZATION)  # "IBEW Local 103"
         for m in BRANDS.finditer(self.text):
             self.add(m.start(), m.end(), Kind.ORGANIZATION)
-        for m in (
-            BRANDS_CAPS.finditer(self.text)
-            if self.tokens and any(t.caps_line for t in self.tokens)
-            else ()
-        ):
+        for m in BRANDS_CAPS.finditer(self.text) if CAPITALS_RUN.search(self.text) else ():
             self.add(m.start(), m.end(), Kind.ORGANIZATION)  # "WORKING AT HOME DEPOT"
 
     def _org_caps_word(self, tok: Token) -> bool:
@@ -267,6 +289,10 @@ class OrganisationRules(FinderBase):
             lw = tok.lower
             if lw in STATE_NAMES or lw in TITLES or lw in AT_NOT_ORG:
                 continue
+            owned = self.text[tok.end : tok.end + 2] in ("'s", "\u2019s")
+            if owned and lw not in RELATION.by_last and not MONTH_OR_DAY.fullmatch(tok.text):
+                self.add(tok.start, tok.end + 2, Kind.ORGANIZATION)  # "at Friendly's", "at Shaw's"
+                continue
             if lw in NOT_ORG_WORDS and not (
                 i + 1 < len(tokens)
                 and tokens[i + 1].cap
@@ -333,12 +359,22 @@ class OrganisationRules(FinderBase):
                         j += 1
                     self.add(tok.start, tokens[j].end, Kind.ORGANIZATION)
                     continue
-            if tok.caps_line or word in STATE_CODES or word in CREDENTIAL_WORDS:
+            if word in STATE_CODES or word in CREDENTIAL_WORDS:
+                continue
+            closing = ACRONYM_CLOSING.match(self.text, tok.end) and ACRONYM_OPENING.search(
+                self.text, max(0, tok.start - 3), tok.start
+            )
+            if closing and len(word) >= 3 and tok.lower not in NOT_NAMES:
+                self.add(tok.start, tok.end, Kind.ORGANIZATION)  # "DISCHARGE SUMMARY - FIH"
+                continue
+            if tok.caps_line:
                 continue
             if tok.lower in NOT_NAMES or len(word) < 3:
                 continue
             if i and self.gap(tokens[i - 1], tok) == " " and ACRONYM_LEAD.ends_at(tokens, i - 1):
                 self.add(tok.start, tok.end, Kind.ORGANIZATION)
+            elif CARE_UNIT_AFTER.match(self.text, tok.end):
+                self.add(tok.start, tok.end, Kind.ORGANIZATION)  # "the FIH ED"
 
     def _employers(self) -> None:
         tokens = self.tokens

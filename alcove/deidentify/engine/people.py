@@ -63,4 +63,5 @@ def people_finder(text: str, lex: Lexicon, *, regions: bool = True) -> Finder:
     finder.organisations()
     finder.professions()  # after the organisations they work at
     finder.named_organisations()
+    finder.recurring_acronyms()
     return finder
