@@ -63,11 +63,12 @@ CLOSING_INITIALS = re.compile(r"[ \t]*-*[ \t]*([a-z]{2,3}|[A-Z]{2,3})")
 # Surnames the engine otherwise never takes for a name (a sign's, a people's), after a title
 TITLED_SURNAMES = EPONYMS | PROPER_NOT_NAMES | PEOPLES
 CREDENTIALS_LOWER = frozenset(c.lower() for c in CREDENTIAL_WORDS)
-# Initials signing a line: "Helena Brandt, MD / hb", "Reviewed kjm", "... RTC 1 mo. -RS",
+# Initials signing a line: "Helena Brandt, MD / hb", "Reviewed kjm", "TR: jmk", "... -RS",
 # "call back. -mk" (a phone log's entries)
 SIGNED_INITIALS = re.compile(r"(?m)(?<=[ \t/~\u2013\u2014-])([a-z]{2,3}|[A-Z]{2,3})\.?[ \t]*$")
 SIGNED_BEFORE = re.compile(
-    r"(?:[ \t]/[ \t]?|\b(?:[Rr]eviewed|[Dd]ictated|[Tt]ranscribed|[Ee]ntered|[Tt]yped)"
+    r"(?m)(?:[ \t]/[ \t]?|^[ \t]*(?:TR|Tr|TRANS|Trans|TS):[ \t]*"
+    r"|\b(?:[Rr]eviewed|[Dd]ictated|[Tt]ranscribed|[Ee]ntered|[Tt]yped)"
     r"(?:[ \t]+by)?[ \t]+|[.!?)\"][ \t]+[-\u2013\u2014~]+[ \t]?)$"
 )
 NOT_TYPISTS = frozenset("ok okay yes no na nil tbd tba etc thx ty np pls".split())

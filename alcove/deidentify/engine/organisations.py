@@ -194,8 +194,9 @@ class OrganisationRules(FinderBase):
                 gap == ". " and (tok.lower in ("st", "mt") or len(tok.text) == 1)
             ):
                 break
-            if tok.lower in ("and", "de", "la") and not tok.cap:
-                j -= 1
+            caps_and = tok.caps_line and first == j + 1 and j > 0
+            if tok.lower in ("and", "de", "la") and (not tok.cap or caps_and):
+                j -= 1  # "Center for Women and Families", "BRIGHAM AND WOMEN'S HOSPITAL"
                 continue
             if tok.lower in TITLES:
                 break
@@ -207,7 +208,11 @@ class OrganisationRules(FinderBase):
             if tok.caps_line != tokens[i].caps_line or tok.lower in FUNCTION_WORDS:
                 break
             if tok.caps_line and not self._org_caps_word(tok):
-                break
+                if j != k - 1:
+                    break
+                j -= 1  # "FAIRVIEW INSTITUTIONAL HOSPITAL": one ordinary word before its end
+                words += 1
+                continue
             first = j
             if tok.lower in ("st", "saint", "mt", "mount"):
                 break
