@@ -305,7 +305,8 @@ BRANDS = re.compile(
     r"Brigham and Women's|Dana-Farber|Sloan Kettering|NewYork-Presbyterian|Mass General|"
     r"Atrium Health|Ochsner|Geisinger|Intermountain|Providence Health|Banner Health|"
     r"Kaiser Foundation|McLean|Bellevue|Rikers(?: Island)?|Betty Ford|Hazelden(?: Betty Ford)?|"
-    r"Planned Parenthood|Goodwill|Salvation Army|Catholic Charities|Lutheran Social Services)\b"
+    r"Planned Parenthood|Goodwill|Salvation Army|Catholic Charities|Lutheran Social Services|"
+    r"Post Office|Social Security(?: Administration)?|(?<=the )Gap)\b"
 )
 # The same brands written in capitals, as a nursing note writes everything
 BRANDS_CAPS = re.compile(

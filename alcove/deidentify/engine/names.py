@@ -173,10 +173,14 @@ class NameRules(FinderBase):
                 if text[start:end].lower() not in self.lex.common | NOT_NAMES | PRONOUNS:
                     self.add(start, end, Kind.STAFF)
         for m in SIGNED_INITIALS.finditer(text) if "\n" in text or len(text) < 400 else ():
-            if not SIGNED_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+            before = SIGNED_BEFORE.search(text, max(0, m.start() - 24), m.start())
+            if before is None:
                 continue
             letters = m.group(1)
             lw = letters.lower()
+            if before.group().lstrip().startswith(("TR", "Tr", "TS")) and lw not in NOT_TYPISTS:
+                self.add(*m.span(1), Kind.STAFF)  # "TR: ph": a typist's initials, whatever
+                continue
             if lw in NOT_TYPISTS or lw in self.lex.common or lw in NOT_NAMES or lw in LOWER_TITLES:
                 continue
             if letters.isupper() and letters in NOT_ORG_ACRONYMS | STATE_CODES:
@@ -241,6 +245,9 @@ class NameRules(FinderBase):
                 break
             k -= 1
         if first is None:
+            return
+        if i - first >= 2 and all(self._initial(t) for t in tokens[first:i]):
+            self.add_run(first, i - 1, Kind.STAFF)  # "L.K. RN": initials sign too
             return
         while first < i - 1 and self._opening_word(tokens[first]):
             first += 1

@@ -262,10 +262,12 @@ class Sweep:
         """A capitalised word mid-sentence right after a proper noun another rule found goes
         on with it: "Harvard Vanguard", "Lowell General", "Dr. Raymond Two Bulls"."""
         tok = self.tokens[i]
-        if i == 0 or tok.sentence_start or self.in_title_line(tok) or len(tok.text) < 3:
+        if i == 0 or tok.sentence_start or self.in_title_line(tok):
             return None
         before = self.tokens[i - 1]
         kind = self.proper_ends.get(before.end)
+        if len(tok.text) < 3 and not (kind == Kind.NAME and tok.lower in self.lex.last):
+            return None  # ("Minh-Chau Vo": a surname of two letters)
         gap = self.text[before.end : tok.start]
         if kind is None or gap not in (" ", "'s ", "\u2019s ") or not before.cap:
             return None
@@ -611,7 +613,10 @@ class Sweep:
         if gap not in (" ", "-"):
             return False
         for tok in (a, b):
-            if not tok.cap or tok.caps_line or tok.text.isupper() or tok.lower in NOT_IN_RUN:
+            if not tok.cap or tok.caps_line or tok.text.isupper():
+                return False
+            short_surname = tok is b and len(tok.text) == 2 and tok.lower in self.lex.last
+            if tok.lower in NOT_IN_RUN and not short_surname:  # ("Minh-Chau Vo")
                 return False
             if MONTH_OR_DAY.fullmatch(tok.text):
                 return False

@@ -126,3 +126,39 @@ def test_it_masks_a_churchs_and_a_meetings_name() -> None:
 
 def test_it_masks_a_state_agencys_letters() -> None:
     assert "DCF" in masked("The DCF worker visited the home twice.")
+
+
+def test_it_masks_letters_naming_a_hospital_before_a_unit_and_after_a_heading_dash() -> None:
+    assert "QVH" in masked("She was brought to the QVH ED by her brother.")
+    assert "QVH" in masked("DISCHARGE SUMMARY - QVH\nAdmitted for chest pain.")
+    assert masked("Seen in the ED, then the ICU.") == set()
+
+
+def test_it_masks_a_union_local_and_a_business_named_with_its_owner() -> None:
+    assert "UFCW Local 1459" in masked("Member of UFCW Local 1459 since 2019.")
+    assert "Dominick's" in masked("She waits tables at Dominick's on weekends.")
+
+
+def test_it_masks_an_organisation_in_capitals_with_an_ordinary_word_inside() -> None:
+    assert "HOLLISTON REGIONAL HOSPITAL" in masked("HOLLISTON REGIONAL HOSPITAL\nADMISSION NOTE")
+    assert masked("PT ATTENDED MORNING COMMUNITY MEETING.") == set()
+
+
+def test_it_masks_trades_before_a_name_but_not_the_care_teams_roles() -> None:
+    assert "guidance counselor" not in masked("Spoke with guidance counselor Ms. Ferreira.")
+    assert "parole officer" in masked("Her parole officer Dana Whitcomb called twice.")
+    assert "warehouse associate" in masked("Tomas Reyes, 31, warehouse associate at a depot.")
+
+
+def test_it_masks_a_quoted_nickname_and_a_relatives_name_in_capitals() -> None:
+    assert masked('Harold "Bud" Lindqvist returns for follow-up.') >= {'Harold "Bud" Lindqvist'}
+    assert "ROSE" in masked("PT TEARFUL, ASKING FOR DAUGHTER ROSE. REDIRECTED.")
+
+
+def test_it_masks_initials_signing_before_a_credential_and_a_typist_after_tr() -> None:
+    assert "M.T." in masked("Slept through the night.\nM.T. RN")
+    assert "ph" in masked("DD: 04/02/91\nTR: ph")
+
+
+def test_it_joins_a_two_letter_surname_to_the_name_before_it() -> None:
+    assert "Thanh-Huong Vo" in masked("Thanh-Huong Vo, 52, presents for refill.")
