@@ -127,6 +127,7 @@ class Sweep:
         self.proper_ends = {s.end: s.kind for s in found if s.kind in PROPER}
         self.proper_starts = {s.end: s.start for s in found if s.kind in PROPER}
         self.name_starts = {s.start: s.kind for s in found if s.kind in (Kind.NAME, Kind.STAFF)}
+        self.org_starts = {s.start for s in found if s.kind == ORG}
         self.starts = [a for a, _ in merged]
         self.ends = [b for _, b in merged]
         self._title_lines: dict[int, bool] = {}
@@ -189,6 +190,11 @@ class Sweep:
             return False  # related() may take it
         if i + 1 < len(self.tokens) and self.tokens[i + 1].start in self.name_starts:
             return False  # comes_before() may take it
+        if i + 1 < len(self.tokens) and (
+            self.tokens[i + 1].start in self.org_starts
+            or CAMEL_CASE.fullmatch(self.tokens[i + 1].text)
+        ):
+            return False  # opens_organisation() may take it
         if self.text[tok.end : tok.end + 2] in ("'s", "\u2019s"):
             return False  # whose_relative() may take it
         nxt = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
@@ -247,6 +253,8 @@ class Sweep:
             return before_name
         if self.whose_relative(i):
             return Kind.NAME
+        if self.opens_organisation(i):
+            return ORG
         if len(lw) <= 4 and self.text[tok.end : tok.end + 1] == "." and lw not in self.lex.first:
             return None  # "Atty.", "Det.": an abbreviation
         if tok.sentence_start or self.in_title_line(tok):
@@ -281,6 +289,21 @@ class Sweep:
             kind = Kind.ORGANIZATION  # "Lowell General", "Okafor Dental"
         self.proper_ends[tok.end] = kind
         return kind
+
+    def opens_organisation(self, i: int) -> bool:
+        """A capitalised word mid-line just before an organisation found is the first word of
+        its name: "Hebrew SeniorLife", "Franciscan Children's"."""
+        tok = self.tokens[i]
+        if i + 1 >= len(self.tokens) or tok.sentence_start or not tok.text[1:].islower():
+            return False
+        nxt = self.tokens[i + 1]
+        organisation = nxt.start in self.org_starts or CAMEL_CASE.fullmatch(nxt.text)
+        if not organisation or self.text[tok.end : nxt.start] != " ":
+            return False
+        lw = tok.lower
+        if lw in FUNCTION_WORDS or lw in TITLES or lw in LETTER_VERBS or lw in IMPERATIVES:
+            return False
+        return not lw.endswith(("ed", "ing")) and lw not in RELATION.by_last
 
     def whose_relative(self, i: int) -> bool:
         """A given name with a relative after it: "Justice's mother", "Hope's dad"."""

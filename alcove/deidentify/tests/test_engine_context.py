@@ -162,3 +162,9 @@ def test_it_masks_initials_signing_before_a_credential_and_a_typist_after_tr() -
 
 def test_it_joins_a_two_letter_surname_to_the_name_before_it() -> None:
     assert "Thanh-Huong Vo" in masked("Thanh-Huong Vo, 52, presents for refill.")
+
+
+def test_it_takes_the_capitalised_word_before_an_organisation_as_part_of_its_name() -> None:
+    assert {"Lutheran", "CareGroup"} <= masked("She volunteers at Lutheran CareGroup weekly.")
+    assert "Melrose Children's" in masked("Transferred to Melrose Children's overnight.")
+    assert masked("She has three children at home.") == set()
