@@ -71,6 +71,7 @@ SIGNED_BEFORE = re.compile(
     r"|\b(?:[Rr]eviewed|[Dd]ictated|[Tt]ranscribed|[Ee]ntered|[Tt]yped)"
     r"(?:[ \t]+by)?[ \t]+|[.!?)\"][ \t]+[-\u2013\u2014~]+[ \t]?)$"
 )
+CREDENTIAL_ON_LINE = re.compile(r"\b(?:MD|DO|RN|NP|PA-C|PhD|PsyD|LICSW|LCSW|LMHC|M\.D\.)\b")
 NOT_TYPISTS = frozenset("ok okay yes no na nil tbd tba etc thx ty np pls".split())
 PRONOUNS = frozenset("he him his she her hers they them their theirs ze zir xe xem".split())
 # Short credentials that are also clinical abbreviations count only after a comma.
@@ -96,7 +97,8 @@ EMPLOYERS = frozenset(
     """walmart amazon target costco kroger safeway publix walgreens cvs starbucks mcdonald
     fedex ups usps lowe wendy chick-fil-a aldi meijer dollar general tesla boeing
     verizon at&t comcast uber lyft doordash instacart grubhub ubereats spotify netflix google
-    microsoft apple facebook meta raytheon lockheed quest labcorp
+    microsoft apple facebook meta raytheon lockheed quest labcorp staples macys kohls sears
+    petco petsmart autozone marshalls wayfair ikea massport
     """.split()
 )
 FUNCTION_WORDS = frozenset(
@@ -120,7 +122,12 @@ LOWER_LABELS = frozenset({"pt", "client", "patient", "bf", "gf", "hubby", "sis",
 # Between two names in a list: ", ", " and ", " & ", " (14), ", " or "
 LIST_GAP = re.compile(r"[ \t]*(?:\(\d{1,2}\)|\d{1,2})?[ \t]*(?:,|&|/|and|or)[ \t]*(?:and[ \t]+)?")
 AGE_AFTER_NAME_COMMA = re.compile(
-    r"[\"\u201d]?\)?,[ \t]*(\d{1,3})(?=[ \t]*(?:[,;)]|\n|$|\.(?:\s|$)|(?:yr|yrs|yo|y/o)\b))"
+    r"[\"\u201d]?\)?,[ \t]*(\d{1,3})"
+    r"(?=[ \t]*(?:[,;)]|\n|$|\.(?:\s|$)|(?:yr|yrs|yo|y/o)\b|[MF]\b))"
+)
+# "Mark Oyelaran is 29, a barista": an age stated after a name
+AGE_AFTER_NAME_IS = re.compile(
+    r"[ \t]+is[ \t]+(?:now[ \t]+)?(\d{1,3})(?=[ \t]*(?:[,;.]|and\b|years\b))"
 )
 AGE_AFTER_NAME = re.compile(
     r"(?:[ \t]+|[ \t]*\([ \t]*)(\d{1,2})(?=[ \t]*(?:[,;)]|\.(?:\s|$)|,? he/|,? she/))"

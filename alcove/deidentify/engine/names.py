@@ -7,8 +7,10 @@ from bisect import bisect_left, bisect_right
 from alcove.deidentify.engine.cues import (
     AGE_AFTER_NAME,
     AGE_AFTER_NAME_COMMA,
+    AGE_AFTER_NAME_IS,
     AGE_BRACKET_AFTER,
     CLOSING_INITIALS,
+    CREDENTIAL_ON_LINE,
     CREDENTIAL_WORDS,
     CUE_LAST_WORDS,
     DOTTED_CREDENTIAL,
@@ -169,17 +171,23 @@ class NameRules(FinderBase):
             author = TYPIST_AUTHOR.search(text, max(0, m.start() - 5), m.start())
             if author is None:
                 continue
-            for start, end in (author.span(1), m.span(1)):  # "ef:tlw", "GA/rtm"
-                if text[start:end].lower() not in self.lex.common | NOT_NAMES | PRONOUNS:
-                    self.add(start, end, Kind.STAFF)
+            ordinary = self.lex.common | NOT_NAMES | PRONOUNS
+            parts = (author.span(1), m.span(1))  # "ef:tlw", "GA/rtm", "HT:mlw", "fq/ams"
+            initials = [text[a:b].lower() not in ordinary for a, b in parts]
+            for (start, end), own in zip(parts, initials, strict=True):
+                if own or (any(initials) and text[start:end].lower() not in NOT_TYPISTS):
+                    self.add(start, end, Kind.STAFF)  # one part initials: both are
         for m in SIGNED_INITIALS.finditer(text) if "\n" in text or len(text) < 400 else ():
             before = SIGNED_BEFORE.search(text, max(0, m.start() - 24), m.start())
             if before is None:
                 continue
             letters = m.group(1)
             lw = letters.lower()
-            if before.group().lstrip().startswith(("TR", "Tr", "TS")) and lw not in NOT_TYPISTS:
-                self.add(*m.span(1), Kind.STAFF)  # "TR: ph": a typist's initials, whatever
+            line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
+            labelled = before.group().lstrip().startswith(("TR", "Tr", "TS"))
+            signed = "/" in before.group() and CREDENTIAL_ON_LINE.search(line)
+            if (labelled or signed) and lw not in NOT_TYPISTS:
+                self.add(*m.span(1), Kind.STAFF)  # "TR: ph", "Catherine Moy, MD / cm"
                 continue
             if lw in NOT_TYPISTS or lw in self.lex.common or lw in NOT_NAMES or lw in LOWER_TITLES:
                 continue
@@ -546,8 +554,10 @@ class NameRules(FinderBase):
         for span in self.spans:
             if span.kind != Kind.NAME:
                 continue
-            m = AGE_AFTER_NAME.match(self.text, span.end) or AGE_AFTER_NAME_COMMA.match(
-                self.text, span.end
+            m = (
+                AGE_AFTER_NAME.match(self.text, span.end)
+                or AGE_AFTER_NAME_COMMA.match(self.text, span.end)
+                or AGE_AFTER_NAME_IS.match(self.text, span.end)
             )
             if m:
                 self.ages.append(Span(*m.span(1), Kind.AGE))

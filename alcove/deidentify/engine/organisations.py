@@ -59,7 +59,9 @@ MEETING = re.compile(
 CARE_UNIT_AFTER = re.compile(r"[ \t]+(?:ED|ER|ICU|CCU|MICU|SICU|NICU|PICU|clinic|Clinic|ward)\b")
 ACRONYM_CLOSING = re.compile(r"[ \t]*(?:\n|$)")
 ACRONYM_OPENING = re.compile(r"[ \t][-\u2013\u2014][ \t]$")
-UNION_LOCAL = re.compile(r"\b[A-Z]{2,6}[ \t]+Local[ \t]+\d{1,4}\b")
+UNION_LOCAL = re.compile(
+    r"\b(?:[A-Z]{2,6}|[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)[ \t]+Local[ \t]+\d{1,4}\b"
+)
 CAPITALS_RUN = re.compile(r"[A-Z]{4,}[ \t]+[A-Z]{3,}")
 
 
@@ -131,7 +133,9 @@ class OrganisationRules(FinderBase):
                 m.start(group), m.start(group) + len(m.group(group).rstrip()), Kind.ORGANIZATION
             )
         for m in UNION_LOCAL.finditer(self.text) if "Local " in self.text else ():
-            self.add(m.start(), m.end(), Kind.ORGANIZATION)  # "IBEW Local 103"
+            self.add(
+                m.start(), m.end(), Kind.ORGANIZATION
+            )  # "IBEW Local 103", "Carpenters Local 33"
         for m in BRANDS.finditer(self.text):
             self.add(m.start(), m.end(), Kind.ORGANIZATION)
         for m in BRANDS_CAPS.finditer(self.text) if CAPITALS_RUN.search(self.text) else ():

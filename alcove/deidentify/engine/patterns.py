@@ -190,6 +190,12 @@ AGE_WORDS_OLD = re.compile(
     rf"\b((?:(?:{_TENS})(?:[- ](?:{_UNITS}))?|{_TEENS}|{_UNITS}|one hundred(?: and \w+)?))"
     rf"[- ](?:years?|yr)[- ]old\b"
 )
+# "aged 8 and 12", "ages 4, 7 and 10": the ages after the first (on the lower-cased text)
+AGES_LISTED = re.compile(
+    r"\b(?:aged|ages)[ \t]+\d{1,2}((?:,[ \t]*\d{1,2})*,?[ \t]+and[ \t]+\d{1,2})\b"
+)
+# "DOB 3/2/2028 (52)": the age in brackets after a date of birth
+AGE_AFTER_BIRTH = re.compile(r"\b(?:dob|d\.o\.b\.?|born)[: \t]*[\d/.-]{6,10}[ \t]*\((\d{1,3})\)")
 AGE_NUMBER_FIRST = [p for p in AGE_PATTERNS if p.pattern.startswith(r"\b(\d")]
 AGE_WORD_FIRST = [p for p in AGE_PATTERNS if not p.pattern.startswith(r"\b(\d")]
 AGE_SEX = re.compile(
@@ -504,6 +510,11 @@ def shaped_spans(text: str) -> Iterator[Span]:
     for pattern in (AGE_NUMBERS, AGE_STATEMENTS) if statements else (AGE_NUMBERS,):
         for m in pattern.finditer(low):
             yield Span(*m.span(next(g for g in range(1, m.re.groups + 1) if m.group(g))), Kind.AGE)
+    for m in AGES_LISTED.finditer(low) if "ages" in low or "aged" in low else ():
+        for number in re.finditer(r"\d{1,2}", m.group(1)):
+            yield Span(m.start(1) + number.start(), m.start(1) + number.end(), Kind.AGE)
+    for m in AGE_AFTER_BIRTH.finditer(low) if "(" in low else ():
+        yield Span(*m.span(1), Kind.AGE)
     for m in AGE_SEX.finditer(text):
         yield Span(*m.span(1), Kind.AGE)
     for m in AGE_SEX_APART.finditer(text):

@@ -15,7 +15,10 @@ from alcove.deidentify.engine.cues import (
 )
 from alcove.deidentify.engine.finder import FinderBase
 from alcove.deidentify.engine.spans import Kind
-from alcove.deidentify.engine.vocabulary import PROFESSIONS
+from alcove.deidentify.engine.vocabulary import (
+    PROFESSIONS,
+    TITLES,
+)
 
 # "her coach, Pilar Reyes", "the custodian, Mr. Ruiz": a trade before the name of its holder
 NAME_AFTER_ROLE = re.compile(
@@ -90,6 +93,30 @@ class ProfessionRules(FinderBase):
             if cue or at or named or apposed >= 0:
                 start = min(first, apposed) if apposed >= 0 else first
                 self.add(tokens[start].start, tok.end, Kind.PROFESSION)
+                if at:
+                    self._employer_after(i + 2)  # "security guard for Massport"
+
+    def _employer_after(self, i: int) -> None:
+        """The capitalised words after a trade and "at", "for" or "with" name where it is
+        practised, unless they are a title, a place or a listed word alone."""
+        tokens = self.tokens
+        if tokens[i].lower in TITLES or tokens[i].lower == "the" or tokens[i].caps_line:
+            return
+        last = i
+        while (
+            last + 1 < len(tokens)
+            and last - i < 3
+            and self.gap(tokens[last], tokens[last + 1]) == " "
+        ):
+            if not tokens[last + 1].cap:
+                break
+            last += 1
+        words = [t.lower for t in tokens[i : last + 1]]
+        if " ".join(words) in self.lex.places or words[0] in self.lex.regions:
+            return
+        if last == i and (words[0] in self.lex.common or words[0] in NOT_NAMES):
+            return
+        self.add(tokens[i].start, tokens[last].end, Kind.ORGANIZATION)
 
     def _headed(self, i: int) -> bool:
         """A word that is a trade only with a word before it: "warehouse associate", "social

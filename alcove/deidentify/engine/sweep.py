@@ -28,6 +28,7 @@ from alcove.deidentify.engine.allowlist import NOT_JOBS, is_safe
 from alcove.deidentify.engine.cues import (
     AGE_AFTER_NAME,
     AGE_AFTER_NAME_COMMA,
+    AGE_AFTER_NAME_IS,
     CAPS_STOP,
     CREDENTIAL_WORDS,
     CREDENTIALS_LOWER,
@@ -810,7 +811,11 @@ class Sweep:
         """A number right after any name found: 'client "L", 38, a chef', "J.R., 44"."""
         ends = self.name_ends | {s.end for s in self.out if s.kind == Kind.NAME}
         for end in ends:
-            m = AGE_AFTER_NAME.match(self.text, end) or AGE_AFTER_NAME_COMMA.match(self.text, end)
+            m = (
+                AGE_AFTER_NAME.match(self.text, end)
+                or AGE_AFTER_NAME_COMMA.match(self.text, end)
+                or AGE_AFTER_NAME_IS.match(self.text, end)
+            )
             if m:
                 self.out.append(Span(*m.span(1), Kind.AGE))
 

@@ -185,7 +185,7 @@ ORG_WORDS = (
     "Shop|Outlet|Depot|Mart|Casino|Club|YMCA|YWCA|VA|VAMC|Jail|Prison|Penitentiary|"
     "Correctional Facility|Detention Center|Court|Courthouse|Unit|Ward|Residence|Residences|"
     "Apartments|Manor|Village|Homes|Estates|Lodge|House|Therapy|Therapies|Care|Diagnostics|"
-    "Children|Line|Lines|Ventures|Partners|Outreach|Home Care|Home Health"
+    "Children|Line|Lines|Ventures|Partners|Outreach|Home Care|Home Health|EMS|Fire|Police"
 )
 
 # Leading words that make an organisation's name: "Saint Mary's", "University of Utah".

@@ -168,3 +168,26 @@ def test_it_takes_the_capitalised_word_before_an_organisation_as_part_of_its_nam
     assert "Hebrew" in " ".join(masked("Her mother works for Hebrew CareGroup now."))
     assert "Melrose Children's" in masked("Transferred to Melrose Children's overnight.")
     assert masked("She has three children at home.") == set()
+
+
+def test_it_masks_typists_initials_even_when_they_spell_a_word() -> None:
+    assert {"BT", "ams"} <= masked("Benedikt Tamm, MD\nBT:ams")
+    assert "mg" in masked("Marta Gill, MD / mg\nCopy to chart.")
+    assert masked("Dose 5 mg/kg, given and/or held.") == set()
+
+
+def test_it_masks_ages_stated_after_a_name_a_birth_date_or_in_a_list() -> None:
+    assert "33" in masked("Odalys Ferreira is 33, a line cook in Lynn.")
+    assert "47" in masked("DOB 05/06/2041 (47), MRN 558120")
+    assert {"6", "9"} <= masked("Two children aged 6 and 9 live with her.")
+    assert masked("Her potassium is 4, stable.") == set()
+
+
+def test_it_masks_the_employer_after_a_trade_and_for() -> None:
+    assert "Quinsig" in masked("Works as a night cashier for Quinsig since June.")
+    assert "Dr" not in " ".join(masked("Works as a scribe for Dr. Osei at the clinic."))
+
+
+def test_it_masks_a_towns_ambulance_service_and_a_named_union_local() -> None:
+    assert "Lowell EMS" in masked("Brought in by Lowell EMS after a fall.")
+    assert "Teamsters Local 25" in masked("Drives for Teamsters Local 25 members.")
