@@ -511,8 +511,8 @@ def shaped_spans(text: str) -> Iterator[Span]:
         for m in pattern.finditer(low):
             yield Span(*m.span(next(g for g in range(1, m.re.groups + 1) if m.group(g))), Kind.AGE)
     for m in AGES_LISTED.finditer(low) if "ages" in low or "aged" in low else ():
-        for number in re.finditer(r"\d{1,2}", m.group(1)):
-            yield Span(m.start(1) + number.start(), m.start(1) + number.end(), Kind.AGE)
+        for listed in re.finditer(r"\d{1,2}", m.group(1)):
+            yield Span(m.start(1) + listed.start(), m.start(1) + listed.end(), Kind.AGE)
     for m in AGE_AFTER_BIRTH.finditer(low) if "(" in low else ():
         yield Span(*m.span(1), Kind.AGE)
     for m in AGE_SEX.finditer(text):
