@@ -9,7 +9,10 @@ How it measures:
   rules it measures were looked at, made from blind*.txt by bench/deid/marked.py: blind2
   after the first's rules were done, blind3 after every rule of its branch, blind4 (46
   notes) before the allow-list sweep, blind5 (20) after it, blind6 (18) after blind5's
-  rules; each was scored once
+  rules; blind7 to blind13 (30 notes each) were written by helpers who never saw the engine
+  or the other sets: 7 and 8 before the context rules of 2026-12-03, 10 and 11 after their
+  first round, 9 held back until every rule of that round was in, 12 and 13 after the
+  second; each was scored once
   untuned, its first figure in the commit that added it, and what is printed now is tuned;
   they mark US states and countries as LOCATION, the others do not) and
   ../shared/data/presidio_synth_dataset_v2.json (general PII from presidio-research, MIT
@@ -62,7 +65,7 @@ sys.path.insert(0, str(ROOT))
 NOTES = HERE / "deid" / "data" / "notes.jsonl"
 DATA = HERE / "deid" / "data"
 # blind.jsonl, blind2.jsonl ...: each written before the engine saw it (see above)
-BLIND_SETS = ["blind", *(f"blind{n}" for n in range(2, 13))]
+BLIND_SETS = ["blind", *(f"blind{n}" for n in range(2, 14))]
 PRESIDIO = Path(
     os.environ.get(
         "ALCOVE_PRESIDIO_SET", ROOT.parent / "shared" / "data" / "presidio_synth_dataset_v2.json"
@@ -315,9 +318,10 @@ def startup() -> None:
 
 
 def machine_reference() -> float:
-    """A fixed pure-Python workload, so that throughput measured on different machines can
-    be compared: KB/s scales with its inverse (about 2.2 s on the 2026-12-03 machine, whose
-    notes ran at about 115-130 KB/s; the 2026-11-30 machine ran the notes at 217-221)."""
+    """A fixed pure-Python workload, so that throughput measured at different times or on
+    different machines can be compared: KB/s scales roughly with its inverse. (On 2026-12-03
+    it took from 0.7 to 2.2 s within the hour on this machine, and the notes ran at 100 to
+    130 KB/s of CPU; the 2026-11-30 machine ran them at 217 to 221.)"""
     started = time.process_time()
     total = 0
     for step in range(10_000_000):
