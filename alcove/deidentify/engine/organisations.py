@@ -59,6 +59,13 @@ MEETING = re.compile(
 CARE_UNIT_AFTER = re.compile(r"[ \t]+(?:ED|ER|ICU|CCU|MICU|SICU|NICU|PICU|clinic|Clinic|ward)\b")
 ACRONYM_CLOSING = re.compile(r"[ \t]*(?:\n|$)")
 ACRONYM_OPENING = re.compile(r"[ \t][-\u2013\u2014][ \t]$")
+SPECIALTIES = (
+    r"(?:Cardiology|Nephrology|Neurology|Oncology|Endocrinology|Psychiatry|Pediatrics|"
+    r"Surgery|Radiology|Urology|Dermatology|Rheumatology|Gastroenterology|Pulmonology|"
+    r"Hematology|Orthopedics|Obstetrics|Gynecology|Geriatrics|Medicine|Primary Care)"
+)
+SPECIALTY_BESIDE = re.compile(rf"[ \t]+{SPECIALTIES}\b")
+SPECIALTY_BEFORE = re.compile(rf"\b{SPECIALTIES},[ \t]+$")
 UNION_LOCAL = re.compile(
     r"\b(?:[A-Z]{2,6}|[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)[ \t]+Local[ \t]+\d{1,4}\b"
 )
@@ -382,8 +389,12 @@ class OrganisationRules(FinderBase):
                 continue
             if i and self.gap(tokens[i - 1], tok) == " " and ACRONYM_LEAD.ends_at(tokens, i - 1):
                 self.add(tok.start, tok.end, Kind.ORGANIZATION)
-            elif CARE_UNIT_AFTER.match(self.text, tok.end):
-                self.add(tok.start, tok.end, Kind.ORGANIZATION)  # "the FIH ED"
+            elif CARE_UNIT_AFTER.match(self.text, tok.end) or SPECIALTY_BESIDE.match(
+                self.text, tok.end
+            ):
+                self.add(tok.start, tok.end, Kind.ORGANIZATION)  # "the FIH ED", "LMH Cardiology"
+            elif SPECIALTY_BEFORE.search(self.text, max(0, tok.start - 20), tok.start):
+                self.add(tok.start, tok.end, Kind.ORGANIZATION)  # "Nephrology, SBMC."
 
     def _employers(self) -> None:
         tokens = self.tokens

@@ -243,6 +243,8 @@ PHONE_SHORT = re.compile(
     r"\b(?:phone|tel|telephone|cell|mobile|home|work|pager|beeper|fax|call|ph|c|h|w|p|f)"
     r"\.?[ \t]*(?:#|number|no\.?)?[ \t]*:?[ \t]*(\d{3}[-.]\d{4}|\d{5}|\d-\d{4})\b(?![-.]\d)"
 )
+# "pager 4417", "beeper #2291": a hospital pager has four or five digits
+PAGER = re.compile(r"\b(?:pager|beeper|pgr)[ \t]*(?:#|no\.?)?[ \t]*:?[ \t]*(\d{4,5})\b(?![-.]\d)")
 PHONE_INTL = re.compile(r"(?<![\w])\+\d{1,3}[\s.-]?(?:\(?\d{1,4}\)?[\s.-]?){2,4}\d{2,4}\b")
 # "Phone: 0494 92 82 32", "call me at 21 284 698": digit groups after a word for a phone.
 PHONE_CUED = re.compile(
@@ -324,7 +326,8 @@ STREET_SUFFIX = (
     r"Street|St|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Way|"
     r"Terrace|Ter|Circle|Cir|Highway|Hwy|Parkway|Pkwy|Trail|Trl|Square|Sq|Loop|Row|Alley|"
     r"Plaza|Pike|Turnpike|Crescent|Close|Path|Run|Point|Pt|Ridge|Heights|Hts|Crossing|Xing|"
-    r"Expressway|Expy|Freeway|Fwy|Route|Rte|Hollow|Bend|Cove|Glen|Green|Park|Walk|Mews|Gardens"
+    r"Expressway|Expy|Freeway|Fwy|Route|Rte|Hollow|Bend|Cove|Glen|Green|Park|Walk|Mews|Gardens|"
+    r"Rise|Landing|Hill|Extension|Ext"
 )
 _STREET_NAME = r"(?:[A-Z0-9][A-Za-z0-9'-]*[ \t]+){0,3}[A-Z0-9][A-Za-z0-9'-]*"
 _UNIT = (
@@ -707,6 +710,8 @@ def _numbers_of_contact(text: str, low: str) -> Iterator[Span]:
     for m in PHONE_SHORT.finditer(low):
         kind = Kind.FAX if m.group().startswith(("fax", "f")) else Kind.PHONE
         yield Span(*m.span(1), kind)
+    for m in PAGER.finditer(low) if "pager" in low or "beeper" in low or "pgr" in low else ():
+        yield Span(*m.span(1), Kind.PHONE)
 
 
 def _numbers(text: str, low: str) -> Iterator[Span]:

@@ -52,6 +52,9 @@ ADDRESS_BEFORE = re.compile(
 STREET_WORDS = frozenset({"broadway", "bowery", "boulevard", "embarcadero", "causeway"})
 
 
+THE_COUNTRY = re.compile(r"\bthe[ \t]+(US|U\.S\.|USA|U\.S\.A\.|UK|U\.K\.)(?![\w-])")
+
+
 class PlaceRules(FinderBase):
     def _announced_places(self) -> None:
         """A word no dictionary knows, where a place is announced, is a place: "grew up in
@@ -97,6 +100,8 @@ class PlaceRules(FinderBase):
     def regions(self) -> None:
         """US states and countries, as LOCATION: i2b2-style scorers count them, though Safe
         Harbor would let them stay ("moved from Texas", "born in Korea", "Decatur, GA")."""
+        for m in THE_COUNTRY.finditer(self.text) if "the U" in self.text else ():
+            self.add(*m.span(1), Kind.LOCATION)  # "came to the US in 2041"
         lex = self.lex
         tokens = self.tokens
         heads = _region_heads(lex)

@@ -30,6 +30,8 @@ NAME_AFTER_ROLE = re.compile(
 NAME_AFTER_TRADE = re.compile(
     r"[ \t]+(?:(?:Mr|Mrs|Ms|Miss|Dr|Coach)\.?[ \t]+[A-Z]|([A-Z][a-z]+)[ \t]+[A-Z][a-z]+)"
 )
+# Capitalised words before a trade that are no part of it ("Dr", "Mr")
+PEOPLES_TITLES = frozenset({"dr", "mr", "mrs", "ms", "miss", "rev", "sister", "father"})
 # Heads of a trade's name that need a word before them ("sales associate", "case worker")
 HEADED_JOBS = NOT_JOBS - frozenset(
     "person boy staff crew visitor runner land make copy emeritus professional".split()
@@ -135,16 +137,23 @@ class ProfessionRules(FinderBase):
         given = m.group(1)
         return given is None or (given.lower() in self.lex.first and not MONTH_OR_DAY.match(given))
 
-    def _modifier(self, i: int, most: int = 2) -> int:
-        """The index of the first of up to two lower-case words qualifying the trade at i
-        ("graduate student", "home health aide", "high school principal")."""
+    def _modifier(self, i: int, most: int = 3) -> int:
+        """The index of the first of up to three words qualifying the trade at i ("graduate
+        student", "high school chemistry teacher"), in title case with a trade in title case
+        ("retired Postal Carrier", "a Tool and Die Maker")."""
         first = i
+        titled = self.tokens[i].text[1:].islower() and self.tokens[i].cap
         while first > 0 and i - first < most:
             before = self.tokens[first - 1]
             acronym = before.text.isupper() and 2 <= len(before.text) <= 4  # "ICU nurse"
             cased = before.text.islower() or before.caps_line or acronym
             if before.caps_line and not before.text.isupper():
                 cased = False
+            if titled and before.cap and before.text[1:].islower() and not before.sentence_start:
+                cased = True
+            if titled and before.lower == "and" and first - 1 > 0 and first < i:
+                first -= 1  # "Tool and Die Maker"
+                continue
             if self.gap(before, self.tokens[first]) != " " or not cased:
                 break  # ("LINE COOK" in a line of capitals)
             lw = before.lower
@@ -154,9 +163,11 @@ class ProfessionRules(FinderBase):
                 break  # ("y/o": no modifier)
             if lw.endswith("ly") or (acronym and lw in NOT_NAMES and lw not in TRADE_LETTERS):
                 break
-            if self._job(lw):
+            if before.cap and not acronym and (lw in TITLES or lw in PEOPLES_TITLES):
                 break
             first -= 1
+        if self.tokens[first].lower == "and":
+            first += 1
         return first
 
     def _apposed(self, last: int) -> int:

@@ -185,7 +185,8 @@ ORG_WORDS = (
     "Shop|Outlet|Depot|Mart|Casino|Club|YMCA|YWCA|VA|VAMC|Jail|Prison|Penitentiary|"
     "Correctional Facility|Detention Center|Court|Courthouse|Unit|Ward|Residence|Residences|"
     "Apartments|Manor|Village|Homes|Estates|Lodge|House|Therapy|Therapies|Care|Diagnostics|"
-    "Children|Line|Lines|Ventures|Partners|Outreach|Home Care|Home Health|EMS|Fire|Police"
+    "Children|Line|Lines|Ventures|Partners|Outreach|Home Care|Home Health|EMS|Fire|Police|"
+    "Baptist|Methodist|Lutheran|Presbyterian|Pentecostal"
 )
 
 # Leading words that make an organisation's name: "Saint Mary's", "University of Utah".
@@ -231,7 +232,7 @@ PROFESSIONS = frozenset(
     manicurist bookseller grocer owner principal transporter teller babysitter paraeducator
     trainer foreman supervisor hostess busboy conductor logger rancher salesperson
     entrepreneur loader packer picker homemaker apprentice bouncer valet usher maid doorman
-    concierge seamstress cobbler groomer carrier lpn missionary""".split()
+    concierge seamstress cobbler groomer carrier lpn missionary maker keeper""".split()
 )
 PROFESSION_CUES = (
     "works as|worked as|working as|employed as|job as|career as|trained as|retired|"
@@ -424,7 +425,7 @@ NOT_ORG_ACRONYMS = frozenset(
     TBI CVA MI CHF COPD HTN DM CKD ESRD HIV HCV HBV AIDS STD STI UTI URI PNA DVT PE
     CT MRI EEG EKG ECG CXR UDS BAL BP HR RR SPO2 BMI DOB MRN SSN ID ROI HIPAA FERPA
     PCP NOK HCP POA DNR DNI AMA LWBS SI HI AH VH SIB NSSI IOR MSE ROS HPI PMH PSH FH SH
-    SOAP DAP BIRP GIRP MSW LCSW LICSW LMFT LPC LMHC PHD PSYD""".split()
+    SOAP DAP BIRP GIRP MSW LCSW LICSW LMFT LPC LMHC PHD PSYD PGY""".split()
 )
 
 # --- the allow-list (allowlist.py) --------------------------------------------------------

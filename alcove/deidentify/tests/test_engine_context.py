@@ -191,3 +191,22 @@ def test_it_masks_the_employer_after_a_trade_and_for() -> None:
 def test_it_masks_a_towns_ambulance_service_and_a_named_union_local() -> None:
     assert "Lowell EMS" in masked("Brought in by Lowell EMS after a fall.")
     assert "Teamsters Local 25" in masked("Drives for Teamsters Local 25 members.")
+
+
+def test_it_masks_trades_written_in_title_case_and_of_three_words() -> None:
+    assert "Tool and Die Maker" in masked("He is a 60-year-old Tool and Die Maker in Ware.")
+    assert "Licensed Practical Nurse" in masked("She works as a Licensed Practical Nurse.")
+    assert "middle school science teacher" in masked("Wife is a middle school science teacher.")
+    assert "Dr" not in " ".join(masked("Seen by Dr. Ruiz, a Cardiologist."))
+
+
+def test_it_masks_a_pager_letters_beside_a_specialty_and_the_us() -> None:
+    assert "5521" in masked("Questions: pager 5521.")
+    assert "QMC" in masked("cc: Ana Ruiz, MD, QMC Cardiology")
+    assert "QMC" in masked("Nephrology, QMC. Seen for CKD.")
+    assert "US" in masked("He came to the US in 2041.")
+
+
+def test_it_masks_a_congregation_and_a_street_ending_in_rise() -> None:
+    assert "Shiloh Baptist" in masked("Sings at the Shiloh Baptist choir on Sundays.")
+    assert "22 Juniper Rise" in masked("Moved to 22 Juniper Rise last year.")
