@@ -72,6 +72,16 @@ SIGNED_BEFORE = re.compile(
     r"(?:[ \t]+by)?[ \t]+|[.!?)\"][ \t]+[-\u2013\u2014~]+[ \t]?)$"
 )
 CREDENTIAL_ON_LINE = re.compile(r"\b(?:MD|DO|RN|NP|PA-C|PhD|PsyD|LICSW|LCSW|LMHC|M\.D\.)\b")
+# After a name opening a sentence: an age, a possessive ("Sage, 19,", "Izzy's")
+ACTED_AFTER = re.compile(r",[ \t]*\d{1,2}\b|['\u2019]s[ \t]+[a-z]")
+# Verbs a person is the subject of, beyond verbs of reporting
+SUBJECT_VERBS = frozenset(
+    """was is has had felt feels says said shared practiced wants wanted went came got left
+    cried laughed agreed declined arrived attended completed continues continued described
+    admitted denied noted presented returned stated spoke talked worked lives lived grew began
+    became took made told thought knew met ran sat saw spent kept lost found brought bought
+    does did will would could can may might should must""".split()
+)
 NOT_TYPISTS = frozenset("ok okay yes no na nil tbd tba etc thx ty np pls".split())
 PRONOUNS = frozenset("he him his she her hers they them their theirs ze zir xe xem".split())
 # Short credentials that are also clinical abbreviations count only after a comma.

@@ -5,6 +5,7 @@ them."""
 from bisect import bisect_left, bisect_right
 
 from alcove.deidentify.engine.cues import (
+    ACTED_AFTER,
     AGE_AFTER_NAME,
     AGE_AFTER_NAME_COMMA,
     AGE_AFTER_NAME_IS,
@@ -35,6 +36,7 @@ from alcove.deidentify.engine.cues import (
     STATE_ZIP_AFTER,
     STRONG_LABEL,
     STRONG_PLACE_CUE,
+    SUBJECT_VERBS,
     TITLED_SURNAMES,
     TYPIST,
     TYPIST_AUTHOR,
@@ -416,14 +418,27 @@ class NameRules(FinderBase):
         if not words:
             return
         common = self.lex.common
-        for tok in self.tokens:
+        tokens = self.tokens
+        for i, tok in enumerate(tokens):
             if tok.lower in words and tok.cap:
                 if tok.lower in common and tok.lower not in NAME_FIRST:
-                    if tok.sentence_start or tok.caps_line:
+                    if tok.caps_line or (tok.sentence_start and not self._acts(i)):
                         continue
                 self.add(tok.start, tok.end, Kind.NAME)
             elif tok.lower in words and tok.lower not in common and tok.text.islower():
                 self.add(tok.start, tok.end, Kind.NAME)
+
+    def _acts(self, i: int) -> bool:
+        """A verb, an age or a possessive follows the word: "Bear was suspended", "Rain felt",
+        "D: Sage, 19, sophomore", "Izzy's mother"."""
+        tok = self.tokens[i]
+        if ACTED_AFTER.match(self.text, tok.end):
+            return True
+        nxt = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
+        if nxt is None or self.gap(tok, nxt) != " " or not nxt.text.islower():
+            return False
+        lw = nxt.lower
+        return lw in REPORT_VERBS or lw in SUBJECT_VERBS or (lw.endswith("ed") and len(lw) > 4)
 
     # --- names written in lower case, names listed together -------------------------------
     def lowercase(self) -> None:

@@ -100,8 +100,8 @@ class PlaceRules(FinderBase):
     def regions(self) -> None:
         """US states and countries, as LOCATION: i2b2-style scorers count them, though Safe
         Harbor would let them stay ("moved from Texas", "born in Korea", "Decatur, GA")."""
-        for m in THE_COUNTRY.finditer(self.text) if "the U" in self.text else ():
-            self.add(*m.span(1), Kind.LOCATION)  # "came to the US in 2041"
+        for country in THE_COUNTRY.finditer(self.text) if "the U" in self.text else ():
+            self.add(*country.span(1), Kind.LOCATION)  # "came to the US in 2041"
         lex = self.lex
         tokens = self.tokens
         heads = _region_heads(lex)

@@ -169,6 +169,7 @@ class Sweep:
         self.joined_by_and()
         self.of_a_town()
         self.letterheads()
+        self.given_names_before()
         self.recurring_names()
         self.ages_after_names()
         self.after_names()
@@ -319,6 +320,23 @@ class Sweep:
         if lw in STRONG_LABEL.by_last or self.finder.drug_like(tok):
             return False
         return self.tokens[i + 1].lower in RELATION.by_last
+
+    def given_names_before(self) -> None:
+        """comes_before() again for the names the sweep itself found ("Ama Owusu-Brandt")."""
+        found = {s.start: s.kind for s in self.out if s.kind == Kind.NAME}
+        if not found:
+            return
+        self.name_starts.update(found)
+        for i in range(len(self.tokens) - 1):
+            tok = self.tokens[i]
+            if self.tokens[i + 1].start not in found or self.covered(tok) or not tok.cap:
+                continue
+            if any(s.start <= tok.start < s.end for s in self.out):
+                continue
+            kind = self.comes_before(i)
+            if kind is not None:
+                self.out.append(Span(tok.start, tok.end, kind))
+                self.names.add(tok.lower)
 
     def comes_before(self, i: int) -> Kind | None:
         """A given name that is also a word, just before a name another rule found, is its
