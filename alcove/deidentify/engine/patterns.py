@@ -72,6 +72,10 @@ def _first(chars: str, *patterns: re.Pattern[str]) -> re.Pattern[str]:
 _STARTS_WITH_DIGIT = re.compile(r"\\b\(\?:(?:\(\?:)?(?:19|0\?|1\[3)")
 DATE_DIGITS = _first(r"\d", *(p for p in DATE_PATTERNS if _STARTS_WITH_DIGIT.match(p.pattern)))
 DATE_WORDS = _first("[A-Z]", *(p for p in DATE_PATTERNS if not _STARTS_WITH_DIGIT.match(p.pattern)))
+# Holidays in a hurried note's lower case, which no other word spells
+LOWER_HOLIDAY = re.compile(
+    r"\b(?:thanksgiving|christmas(?: eve)?|halloween|xmas|new year's(?: eve)?)\b"
+)
 SEASON_YEAR = re.compile(rf"\b{SEASON}[ \t]+(?:of[ \t]+)?{YEAR4}\b")
 
 # Cue words before a date with no year ("on 3/14", "since 4/2") or a year alone ("in 2019"),
@@ -224,7 +228,11 @@ EVENT_BEFORE = re.compile(
 )
 # "Kiara (17)", "client (Lily, 15)", "when she was 12", "he is 91"
 # "Kiara (17)", "client (Lily, 15)": found from the bracket, which is quick to look for
-AGE_BRACKETED = re.compile(r"\((?:[A-Z][a-z]+,[ \t]*)?(\d{1,3})\)")
+AGE_BRACKETED = re.compile(
+    r"\((?:[A-Z][a-z]+,[ \t]*)?(\d{1,3})\)"
+    r"|\((\d{1,2}[ \t]*(?:months?|mos?|weeks?|wks?)(?:[ \t]+old)?)\)"  # "Minjun (11 months)"
+    r"|(?<=[A-Z]\.[ \t])\((\d{1,3}),"  # "C.W. (44, long-haul trucker)"
+)
 NAME_BEFORE_BRACKET = re.compile(r"\b[A-Z][a-z]+,?[ \t]*$")
 # "when she was 12", "he is 91 and", "pt is 24," (on the lower-cased text)
 AGE_STATED = re.compile(
@@ -390,7 +398,8 @@ ADDRESS_PATTERNS: tuple[re.Pattern[str], ...] = (
     ),
     # a hurried note's street in lower case: "a trailer off whalom rd", "lives on elm st"
     re.compile(
-        r"\b(?:on|off|near|at)[ \t]+((?!(?:the|a|an|my|his|her|their|our|your|this|that|call)\b)"
+        r"\b(?:on|off|near|at)[ \t]+((?:\d{1,5}[ \t]+)?"
+        r"(?!(?:the|a|an|my|his|her|their|our|your|this|that|call)\b)"
         r"[a-z][a-z'-]+(?:[ \t]+[a-z][a-z'-]+)?[ \t]+(?:st|ave|rd|blvd|ln|dr|street|avenue|road|"
         r"boulevard|lane|drive|terrace|ter|pkwy|hwy))\b(?![ \t]*(?:tab|tabs|mg|team|rounds))"
     ),
@@ -530,7 +539,11 @@ def shaped_spans(text: str) -> Iterator[Span]:
         if not TEMPERATURE_BEFORE.search(text, max(0, m.start() - 8), m.start()):
             yield Span(*m.span(1), Kind.AGE)
     for m in AGE_BRACKETED.finditer(text):
-        if "," in m.group() or NAME_BEFORE_BRACKET.search(text, max(0, m.start() - 24), m.start()):
+        if m.group(1) is None:
+            yield Span(*m.span(2 if m.group(2) else 3), Kind.AGE)
+        elif "," in m.group() or NAME_BEFORE_BRACKET.search(
+            text, max(0, m.start() - 24), m.start()
+        ):
             yield Span(*m.span(1), Kind.AGE)
     for m in YEAR_OLD_WORDS.finditer(low) if "old" in low else ():
         number = NUMBER_WORD_BEFORE.search(low, max(0, m.start() - 40), m.start())
@@ -565,6 +578,9 @@ def _dates(text: str, low: str) -> Iterator[Span]:
     for pattern in (DATE_DIGITS, DATE_WORDS):
         for m in pattern.finditer(text):
             yield Span(m.start(), m.end(), Kind.DATE)
+    lower_holidays = ("thanksgiving", "christmas", "halloween", "xmas", "new year")
+    for m in LOWER_HOLIDAY.finditer(text) if any(h in text for h in lower_holidays) else ():
+        yield Span(m.start(), m.end(), Kind.DATE)  # "on thanksgiving weekend"
     seasons = any(w in low for w in ("spring", "summer", "fall", "autumn", "winter"))
     for m in SEASON_YEAR.finditer(low) if seasons else ():
         yield Span(m.start(), m.end(), Kind.DATE)

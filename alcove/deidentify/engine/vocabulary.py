@@ -185,7 +185,8 @@ ORG_WORDS = (
     "Shop|Outlet|Depot|Mart|Casino|Club|YMCA|YWCA|VA|VAMC|Jail|Prison|Penitentiary|"
     "Correctional Facility|Detention Center|Court|Courthouse|Unit|Ward|Residence|Residences|"
     "Apartments|Manor|Village|Homes|Estates|Lodge|House|Therapy|Therapies|Care|Diagnostics|"
-    "Children|Line|Lines|Ventures|Partners|Outreach|Home Care|Home Health|EMS|Fire|Police|"
+    "Children|Line|Lines|Ventures|Partners|Outreach|Home Care|Home Health|EMS|Fire|Police|Drug|"
+    "Drugs|Apothecary|"
     "Baptist|Methodist|Lutheran|Presbyterian|Pentecostal"
 )
 
@@ -195,7 +196,8 @@ ORG_LEADS = (
     "Institute of|Institute for|School of|Department of|Academy of|Museum of|Temple|"
     "Congregation|Camp|Fort|Partners for|Partners in|Friends of|Alliance for|Coalition for|"
     "Society for|Association for|Council on|Council for|Network for|Services for|Home for|"
-    "Foundation for|Sisters of|Brothers of|House of|Order of"
+    "Foundation for|Sisters of|Brothers of|House of|Order of|Office of|Iglesia|Masjid|Templo|"
+    "Mezquita|Parroquia"
 )
 
 EMPLOYMENT_CUES = (
@@ -232,10 +234,11 @@ PROFESSIONS = frozenset(
     manicurist bookseller grocer owner principal transporter teller babysitter paraeducator
     trainer foreman supervisor hostess busboy conductor logger rancher salesperson
     entrepreneur loader packer picker homemaker apprentice bouncer valet usher maid doorman
-    concierge seamstress cobbler groomer carrier lpn missionary maker keeper""".split()
+    concierge seamstress cobbler groomer carrier lpn missionary maker keeper tester""".split()
 )
 PROFESSION_CUES = (
     "works as|worked as|working as|employed as|job as|career as|trained as|retired|"
+    "return as|returns as|returned as|hired as|promoted to|back as|"
     "year old|year-old|yo|y/o|handed|"
     "former|is a|was a|is an|was an|as a|as an"
 )
@@ -252,7 +255,7 @@ HOLIDAYS = (
     "Yom Kippur|Rosh Hashanah|Ramadan|Eid(?: al-Fitr| al-Adha)?|Diwali|Kwanzaa|"
     "Martin Luther King(?: Jr\\.?)? Day|MLK Day|Presidents'? Day|Columbus Day|Juneteenth|"
     "Good Friday|Ash Wednesday|Lunar New Year|Chinese New Year|Xmas|XMAS|CHRISTMAS|"
-    "THANKSGIVING|EASTER|HALLOWEEN"
+    "THANKSGIVING|EASTER|HALLOWEEN|Valentine's"
 )
 
 # Words that look like names in a run of capitals but open a heading or a list entry.

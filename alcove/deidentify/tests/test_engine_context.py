@@ -210,3 +210,24 @@ def test_it_masks_a_pager_letters_beside_a_specialty_and_the_us() -> None:
 def test_it_masks_a_congregation_and_a_street_ending_in_rise() -> None:
     assert "Shiloh Baptist" in masked("Sings at the Shiloh Baptist choir on Sundays.")
     assert "22 Juniper Rise" in masked("Moved to 22 Juniper Rise last year.")
+
+
+def test_it_masks_a_found_name_opening_a_sentence_when_the_person_acts() -> None:
+    found = masked("Client: Rain Oduya\nRain felt unheard at dinner. Rain is forecast.")
+    assert sum(1 for s in found if s.startswith("Rain")) >= 2
+    assert masked("Rain is forecast for the weekend.") == set()
+
+
+def test_it_masks_initials_ages_and_infants_ages_in_brackets() -> None:
+    assert "37" in masked("- K.L. (37, warehouse lead) missed group twice.")
+    assert "9 months" in masked("Her son, Theo (9 months), sleeps poorly.")
+
+
+def test_it_masks_a_lower_case_address_with_its_number_and_a_lower_case_holiday() -> None:
+    assert "18 hollis st" in masked("staying w/ her aunt at 18 hollis st for now")
+    assert "thanksgiving" in masked("will call after thanksgiving, pt agreed")
+
+
+def test_it_masks_a_pharmacy_named_drug_and_a_trade_returned_to() -> None:
+    assert "Harbor Drug" in masked("Pharmacy: Harbor Drug, Main St.")
+    assert "welder" in masked("He hopes to return as welder in the spring.")
