@@ -46,6 +46,7 @@ from alcove.deidentify.engine.cues import (
     RELATION,
     STAFF,
     STRONG_LABEL,
+    SUBJECT_VERBS,
 )
 from alcove.deidentify.engine.people import Finder
 from alcove.deidentify.engine.spans import Kind, Span
@@ -69,6 +70,8 @@ TOWN_AFTER_ORG = re.compile(
     r",[ \t]*([A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)(?=[ \t]*(?:[-,;\n]|$|[ \t]\d))"
 )
 INITIAL_AFTER_NAME = re.compile(r",[ \t]?([A-Z])\.?(?=[ \t]*(?:\n|$))")
+# "- C.W. (44, ...", "- M.A., 16:", "- T.: Priya notices": initials opening a list's line
+LIST_INITIALS = re.compile(r"[ \t]*(?:[-*\u2022][ \t]*)?((?:[A-Z]\.[ \t]?){1,3})(?=[ \t]*[(:,])")
 # Words whose relatives are no one's name: "Client's mother", "Everyone's parents"
 NOT_WHOSE = frozenset(
     """client patient pt member resident child baby kid kids student teacher doctor therapist
@@ -487,9 +490,12 @@ class Sweep:
         ):
             return Kind.NAME
         named = i > 0 and len(self.tokens[i - 1].text) > 1
-        if named and after == "." and self.tokens[i - 1].end in self.name_ends:
+        swept = i > 0 and any(s.end == self.tokens[i - 1].end for s in self.out[-2:])
+        if named and after == "." and (self.tokens[i - 1].end in self.name_ends or swept):
             if self.text[self.tokens[i - 1].end : tok.start] == " ":
                 return Kind.NAME  # "Pilar S.": the initial closing a name
+        if after == "." and (self.listed_initials(tok) or self.initial_acts(i)):
+            return Kind.NAME  # "- C.W. (44, trucker)", "- T.: notices", "Peer D. offered"
         if tok.text in ("I", "A"):
             return None
         if after in (".", "/", "-", "&") or after.isdigit():
@@ -501,6 +507,29 @@ class Sweep:
         if reporting or self.cued(i):
             return Kind.NAME
         return None
+
+    def listed_initials(self, tok: Token) -> bool:
+        """Initials opening a line of a list, before a bracket, a comma or a colon."""
+        line_start = self.text.rfind("\n", 0, tok.start) + 1
+        m = LIST_INITIALS.match(self.text, line_start)
+        return m is not None and m.start(1) <= tok.start < m.end(1)
+
+    def initial_acts(self, i: int) -> bool:
+        """An initial after a relation, or before a verb a person does: "Peer D. offered"."""
+        tok = self.tokens[i]
+        nxt = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
+        verb = (
+            nxt is not None
+            and self.text[tok.end : nxt.start] == ". "
+            and nxt.text.islower()
+            and (nxt.lower in LETTER_VERBS or nxt.lower in SUBJECT_VERBS)
+        )
+        related = (
+            i > 0
+            and self.text[self.tokens[i - 1].end : tok.start] == " "
+            and (RELATION.ends_at(self.tokens, i - 1) is not None)
+        )
+        return verb or (related and nxt is not None and nxt.text.islower())
 
     def initials_before_verb(self, i: int) -> bool:
         """Initials standing for a person before a verb: "T.F. was more compliant"."""
@@ -562,7 +591,7 @@ class Sweep:
             and len(nxt.text) == 1
             and nxt.text.isupper()
             and self.text[tok.end : nxt.start] == " "
-            and self.text[nxt.end : nxt.end + 2] in (".,", ".", ". ", ".\n", ".;", ".)")
+            and self.text[nxt.end : nxt.end + 2] in (".,", ".", ". ", ".\n", ".;", ".)", ".:")
             and tok.lower not in NOT_IN_RUN
             and tok.lower not in RELATION.by_last
             and tok.lower not in STRONG_LABEL.by_last
@@ -624,7 +653,7 @@ class Sweep:
                 return Kind.LOCATION
         if lw in self.lex.places or lw in self.lex.regions:
             return Kind.LOCATION
-        if lw in self.lex.modern:
+        if lw in self.lex.modern and not self.before_initial(i):
             return Kind.ORGANIZATION  # frequent, in no dictionary, no name: a brand
         return Kind.NAME
 

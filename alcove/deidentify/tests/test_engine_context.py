@@ -231,3 +231,14 @@ def test_it_masks_a_lower_case_address_with_its_number_and_a_lower_case_holiday(
 def test_it_masks_a_pharmacy_named_drug_and_a_trade_returned_to() -> None:
     assert "Harbor Drug" in masked("Pharmacy: Harbor Drug, Main St.")
     assert "welder" in masked("He hopes to return as welder in the spring.")
+
+
+def test_it_masks_initials_opening_a_supervision_lists_lines() -> None:
+    found = masked("Cases:\n- R.J. (52, bus mechanic) slept better.\n- K.: avoids eye contact.")
+    assert {"R", "J", "52", "K"} <= {w for s in found for w in s.replace(".", " ").split()}
+    assert masked("Notes:\n- A. fib on telemetry.") == set()
+
+
+def test_it_masks_an_initial_after_a_relation_or_before_what_a_person_did() -> None:
+    assert "L" in masked("Her cousin L. offered a ride home.")
+    assert "Mae" in masked("Group:\nMae K.: quiet today.")
