@@ -132,7 +132,7 @@ LOWER_LABELS = frozenset({"pt", "client", "patient", "bf", "gf", "hubby", "sis",
 # Between two names in a list: ", ", " and ", " & ", " (14), ", " or "
 LIST_GAP = re.compile(r"[ \t]*(?:\(\d{1,2}\)|\d{1,2})?[ \t]*(?:,|&|/|and|or)[ \t]*(?:and[ \t]+)?")
 AGE_AFTER_NAME_COMMA = re.compile(
-    r"\.?[\"\u201d]?\)?,[ \t]*(\d{1,3})"
+    r"\.?[\"\u201d]?\)?,[ \t]*(?:now[ \t]+|age[ \t]+)?(\d{1,3})"
     r"(?=[ \t]*(?:[,;:)]|\n|$|\.(?:\s|$)|(?:yr|yrs|yo|y/o)\b|[MF]\b))"
 )
 # "Mark Oyelaran is 29, a barista": an age stated after a name

@@ -72,6 +72,11 @@ TOWN_AFTER_ORG = re.compile(
 INITIAL_AFTER_NAME = re.compile(r",[ \t]?([A-Z])\.?(?=[ \t]*(?:\n|$))")
 # "- C.W. (44, ...", "- M.A., 16:", "- T.: Priya notices": initials opening a list's line
 LIST_INITIALS = re.compile(r"[ \t]*(?:[-*\u2022][ \t]*)?((?:[A-Z]\.[ \t]?){1,3})(?=[ \t]*[(:,])")
+# What follows a person's name: "is a", "is 39", ", 41,", " (41)", "'s", a verb of reporting
+PERSON_AFTER = re.compile(
+    r"[ \t]+is[ \t]+(?:a[ \t]|an[ \t]|\d)|,[ \t]*\d{1,3}\b|[ \t]*\(\d{1,3}\)|['\u2019]s[ \t]"
+    r"|[ \t]+(?:reports|reported|states|stated|says|said|presents|presented|returns|denies)\b"
+)
 # Words whose relatives are no one's name: "Client's mother", "Everyone's parents"
 NOT_WHOSE = frozenset(
     """client patient pt member resident child baby kid kids student teacher doctor therapist
@@ -173,6 +178,7 @@ class Sweep:
         self.of_a_town()
         self.letterheads()
         self.given_names_before()
+        self.name_pairs()
         self.recurring_names()
         self.ages_after_names()
         self.after_names()
@@ -324,6 +330,27 @@ class Sweep:
             return False
         return self.tokens[i + 1].lower in RELATION.by_last
 
+    def name_pairs(self) -> None:
+        """A given name and a common surname, both also words, before what a person is or
+        does: "Joy Baker is a 39 yo", "Hope Miller, 41,", "Will Carpenter reports"."""
+        tokens = self.tokens
+        for i in range(len(tokens) - 2):
+            a, b = tokens[i], tokens[i + 1]
+            if not (a.cap and b.cap and a.text[1:].islower() and b.text[1:].islower()):
+                continue
+            if a.lower not in self.lex.first or self.lex.last.get(b.lower, NAMELESS) > 2000:
+                continue
+            if self.text[a.end : b.start] != " " or self.covered(a) or self.covered(b):
+                continue
+            if not PERSON_AFTER.match(self.text, b.end):
+                continue
+            if (
+                a.lower in NOT_IN_RUN and a.lower not in self.lex.first
+            ) or b.lower in FUNCTION_WORDS:
+                continue
+            self.out.append(Span(a.start, b.end, Kind.NAME))
+            self.names.update((a.lower, b.lower))
+
     def given_names_before(self) -> None:
         """comes_before() again for the names the sweep itself found ("Ama Owusu-Brandt")."""
         found = {s.start: s.kind for s in self.out if s.kind == Kind.NAME}
@@ -336,7 +363,8 @@ class Sweep:
                 continue
             if any(s.start <= tok.start < s.end for s in self.out):
                 continue
-            kind = self.comes_before(i)
+            initial = len(tok.text) == 1 and self.text[tok.end : tok.end + 2] == ". "
+            kind = Kind.NAME if initial else self.comes_before(i)  # "E. Adjei-Mensah"
             if kind is not None:
                 self.out.append(Span(tok.start, tok.end, kind))
                 self.names.add(tok.lower)
@@ -494,6 +522,13 @@ class Sweep:
         if named and after == "." and (self.tokens[i - 1].end in self.name_ends or swept):
             if self.text[self.tokens[i - 1].end : tok.start] == " ":
                 return Kind.NAME  # "Pilar S.": the initial closing a name
+        nxt_start = self.tokens[i + 1].start if i + 1 < len(self.tokens) else -1
+        if (
+            after == "."
+            and self.text[tok.end : nxt_start] == ". "
+            and nxt_start in self.name_starts
+        ):
+            return self.name_starts[nxt_start]  # "E. Adjei-Mensah"
         if after == "." and (self.listed_initials(tok) or self.initial_acts(i)):
             return Kind.NAME  # "- C.W. (44, trucker)", "- T.: notices", "Peer D. offered"
         if tok.text in ("I", "A"):

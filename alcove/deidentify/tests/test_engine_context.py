@@ -242,3 +242,14 @@ def test_it_masks_initials_opening_a_supervision_lists_lines() -> None:
 def test_it_masks_an_initial_after_a_relation_or_before_what_a_person_did() -> None:
     assert "L" in masked("Her cousin L. offered a ride home.")
     assert "Mae" in masked("Group:\nMae K.: quiet today.")
+
+
+def test_it_masks_a_given_name_and_a_surname_that_are_words_before_what_a_person_is() -> None:
+    assert "Faith Cooper" in masked("Visit note.\n\nFaith Cooper is a 52 yo teacher.")
+    assert "Will Mason" in masked("Will Mason reports better sleep.")
+    assert masked("Will continue the current plan.") == set()
+
+
+def test_it_masks_an_initial_before_a_surname_and_an_age_after_now() -> None:
+    assert {"E", "Quartey-Mensah"} <= masked("Call with questions.\nE. Quartey-Mensah")
+    assert "93" in masked("Mrs. Lindqvist, now 93, fell at home.")
