@@ -133,14 +133,15 @@ LOWER_LABELS = frozenset({"pt", "client", "patient", "bf", "gf", "hubby", "sis",
 LIST_GAP = re.compile(r"[ \t]*(?:\(\d{1,2}\)|\d{1,2})?[ \t]*(?:,|&|/|and|or)[ \t]*(?:and[ \t]+)?")
 AGE_AFTER_NAME_COMMA = re.compile(
     r"\.?[\"\u201d]?\)?,[ \t]*(?:now[ \t]+|age[ \t]+)?(\d{1,3})"
-    r"(?=[ \t]*(?:[,;:)]|\n|$|\.(?:\s|$)|(?:yr|yrs|yo|y/o)\b|[MF]\b))"
+    r"(?=[ \t]*(?:[,;:)]|\n|$|\.(?:\s|$)|(?:yr|yrs|yo|y/o|mo|mos|months?)\b|[MF]\b))"
 )
 # "Mark Oyelaran is 29, a barista": an age stated after a name
 AGE_AFTER_NAME_IS = re.compile(
     r"[ \t]+is[ \t]+(?:now[ \t]+)?(\d{1,3})(?=[ \t]*(?:[,;.]|and\b|years\b))"
 )
 AGE_AFTER_NAME = re.compile(
-    r"(?:[ \t]+|[ \t]*\([ \t]*)(\d{1,2})(?=[ \t]*(?:[,;)]|\.(?:\s|$)|,? he/|,? she/))"
+    r"(?:[ \t]+|[ \t]*\([ \t]*)(\d{1,2})"
+    r"(?=[ \t]*(?:[,;)]|\.(?:\s|$)|,? he/|,? she/|[MF](?:[ \t]*[,;]|[ \t]{2}|[ \t]*$)))"
 )
 CAPS_STOP = frozenset(
     """will may can see call seen home here back well best good long little young rich

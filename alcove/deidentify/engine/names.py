@@ -86,7 +86,7 @@ class NameRules(FinderBase):
             if "\n" in gap and ":" not in gap:
                 continue
             if STAFF.ends_at(tokens, j) is not None:
-                last = self.run_from(i)
+                last = self.run_from(i, inverted=":" in gap)  # "Dictated By: BEEZLEY, CORA"
                 if last >= 0 and self._plausible(i, last):
                     self.add_run(i, last, Kind.STAFF)
                 continue

@@ -246,13 +246,15 @@ PHONE = re.compile(
     r"(?:[ \t]*(?i:x|ext\.?|extension)[ \t]*\d{1,5})?"
 )
 # "at ext 4412", "x4-5123": an extension standing alone reaches a person as a number does
-EXTENSION = re.compile(r"\b(?:ext|extension)\.?[ \t]*#?[ \t]*(\d{3,5})\b|\bx(\d-?\d{4})\b")
+EXTENSION = re.compile(r"\b(?:ext|extension)\.?[ \t]*#?[ \t]*(\d{3,5})\b|\bx(\d-?\d{3,4})\b")
 PHONE_SHORT = re.compile(
     r"\b(?:phone|tel|telephone|cell|mobile|home|work|pager|beeper|fax|call|ph|c|h|w|p|f)"
     r"\.?[ \t]*(?:#|number|no\.?)?[ \t]*:?[ \t]*(\d{3}[-.]\d{4}|\d{5}|\d-\d{4})\b(?![-.]\d)"
 )
 # "pager 4417", "beeper #2291": a hospital pager has four or five digits
-PAGER = re.compile(r"\b(?:pager|beeper|pgr)[ \t]*(?:#|no\.?)?[ \t]*:?[ \t]*(\d{4,5})\b(?![-.]\d)")
+PAGER = re.compile(
+    r"\b(?:pager|beeper|pgr)[ \t]*(?:#|no\.?)?[ \t]*:?[ \t]*(\d{4,5}|\d-\d{4})\b(?![-.]\d)"
+)
 PHONE_INTL = re.compile(r"(?<![\w])\+\d{1,3}[\s.-]?(?:\(?\d{1,4}\)?[\s.-]?){2,4}\d{2,4}\b")
 # "Phone: 0494 92 82 32", "call me at 21 284 698": digit groups after a word for a phone.
 PHONE_CUED = re.compile(
@@ -474,10 +476,15 @@ HANDLE = re.compile(
     r"(?<![\w@.])(@[A-Za-z0-9_.]{3,}[A-Za-z0-9_]|[A-Za-z0-9]+(?:_[A-Za-z0-9]+)+(?:#\d{4})?)(?![\w@])"
 )
 # "report (#25-004418)", "case #A-2291": a number given with a number sign
+# "interpreter #4172", "badge 20931": a number that names a member of staff
+STAFF_NUMBER = re.compile(
+    r"\b(?:interpreter|badge|employee|provider|npi|dea)[ \t]*(?:#|no\.?|id|number)?[ \t]*:?"
+    r"[ \t]*(\d{3,})\b"
+)
 NUMBER_SIGN = re.compile(r"#[ \t]?([A-Z]{0,3}-?\d[\dA-Z-]{4,}\d)\b")
 BILLING_CODE_BEFORE = re.compile(r"\b(?:cpt|hcpcs|icd(?:-?10)?|code|codes)\b[^\n]{0,16}$")
 NOT_ID = re.compile(
-    r"^(?:[A-Z]\d{2}(?:\.\d+)?|\d{3}\.\d+|[A-Z]{1,5}-?\d{1,2}|CD\d+|Q\d+H|COVID-19|SARS-CoV-2|"
+    r"^(?:[A-Z]\d{2}(?:\.\d+)?|\d{3}\.\d+|[A-Z]{1,5}-?\d{1,2}|CD\d{1,3}|Q\d+H|COVID-19|SARS-CoV-2|"
     r"H1N1|B12|D3|A1C|HbA1c|T[34]|L\d-S\d|C\d-C\d|L\d-L\d|X\d+)$",
     I,
 )
@@ -502,7 +509,12 @@ def _cued(text: str, low: str, start: int) -> bool:
     return (
         CUE_BEFORE.search(low, max(0, start - 24), start) is not None
         or EVENT_CUE_BEFORE.search(low, max(0, start - 32), start) is not None
+        or HEADING_BEFORE.search(text, max(0, start - 40), start) is not None
     )
+
+
+# "NUTRITION CONSULT  4/7": a heading in capitals, then the date set apart
+HEADING_BEFORE = re.compile(r"(?m)^[ \t]*[A-Z][A-Z &/-]{3,}[ \t]{2,}$")
 
 
 # "Started ECT 2/6", "lithium held 3/4": a word of events, then what it was, then the date
@@ -749,6 +761,9 @@ def _numbers(text: str, low: str) -> Iterator[Span]:
         if len(token) >= 5 and not NOT_ID.match(token) and sum(c.isdigit() for c in token) >= 3:
             yield Span(m.start(), m.end(), Kind.ID)
     for m in NUMBER_SIGN.finditer(text):
+        yield Span(*m.span(1), Kind.ID)
+    staff = ("interpreter", "badge", "employee", "provider", "npi", "dea")
+    for m in STAFF_NUMBER.finditer(low) if any(w in low for w in staff) else ():
         yield Span(*m.span(1), Kind.ID)
     for pattern in (ID_DIGITS, ID_DASHED):
         for m in pattern.finditer(text):

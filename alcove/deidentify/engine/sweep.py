@@ -137,6 +137,7 @@ class Sweep:
         self.proper_starts = {s.end: s.start for s in found if s.kind in PROPER}
         self.name_starts = {s.start: s.kind for s in found if s.kind in (Kind.NAME, Kind.STAFF)}
         self.org_starts = {s.start for s in found if s.kind == ORG}
+        self.address_starts = {s.start for s in found if s.kind == Kind.ADDRESS}
         self.starts = [a for a, _ in merged]
         self.ends = [b for _, b in merged]
         self._title_lines: dict[int, bool] = {}
@@ -177,6 +178,8 @@ class Sweep:
         self.joined_by_and()
         self.of_a_town()
         self.letterheads()
+        if self.address_starts:
+            self.above_addresses(self.text.split("\n"))
         self.given_names_before()
         self.name_pairs()
         self.recurring_names()
@@ -859,6 +862,20 @@ class Sweep:
             if line.strip():
                 signed = self.signed(line)
             position += len(line) + 1
+
+    def above_addresses(self, lines: list[str]) -> None:
+        """A line of capitalised words just above a street address is the letterhead's
+        organisation ("Pioneer Valley Neurology" over "77 Hatfield Street")."""
+        position = 0
+        for k in range(len(lines) - 1):
+            line = lines[k]
+            below = position + len(line) + 1
+            words = line.split()
+            if below in self.address_starts and PLAIN_LINE.fullmatch(line) and 2 <= len(words) <= 6:
+                if self.capitalised_line(words):
+                    first = position + len(line) - len(line.lstrip())
+                    self.out.append(Span(first, position + len(line.rstrip()), ORG))
+            position = below
 
     @staticmethod
     def signed(line: str) -> bool:

@@ -128,7 +128,8 @@ STAFF_CUES = (
     "dictated by|signed by|electronically signed by|e-signed by|cosigned by|co-signed by|"
     "seen by|referred by|referring(?: physician| provider)?|reviewed by|entered by|"
     "written by|author|transcribed by|cc|consulting|consultant|surgeon|prescriber|"
-    "covering|on-call|oncall|discussed with|d/w|spoke with|spoke to|staffed with"
+    "covering|on-call|oncall|discussed with|d/w|spoke with|spoke to|staffed with|transcribed|"
+    "dictated|typed by|transcriptionist"
 )
 
 # A word for a person in the client's life, before their name: "her sister Dana".
@@ -186,7 +187,7 @@ ORG_WORDS = (
     "Correctional Facility|Detention Center|Court|Courthouse|Unit|Ward|Residence|Residences|"
     "Apartments|Manor|Village|Homes|Estates|Lodge|House|Therapy|Therapies|Care|Diagnostics|"
     "Children|Line|Lines|Ventures|Partners|Outreach|Home Care|Home Health|EMS|Fire|Police|Drug|"
-    "Drugs|Apothecary|"
+    "Drugs|Apothecary|VNA|"
     "Baptist|Methodist|Lutheran|Presbyterian|Pentecostal"
 )
 
@@ -325,7 +326,7 @@ STRONG_LABELS = (
     "emergency contact|contact|guardian|next of kin|nok|cm|case manager|re|subject|"
     "resident|parent|parents|mother|father|spouse|partner|informant|collateral|"
     "legal name|preferred name|nickname|alias|aka|caller|visitor|interpreter|family|veteran|"
-    "vet|student|child|youth|consumer|individual|inmate|detainee|employee|clt|cl"
+    "vet|student|child|youth|consumer|individual|inmate|detainee|employee|clt|cl|id"
 )
 WEAK_LABELS = (
     "named|called|name is|goes by|known as|nicknamed|a.k.a|dear|sponsor is|sponsor|"
