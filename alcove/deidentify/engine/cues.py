@@ -82,6 +82,8 @@ SUBJECT_VERBS = frozenset(
     became took made told thought knew met ran sat saw spent kept lost found brought bought
     does did will would could can may might should must""".split()
 )
+# A note's last words, after its last sentence: "(988, press 1). GL", "cb 555-0161. d.osei"
+CLOSING_AFTER_SENTENCE = re.compile(r"[.!?)][ \t]+([A-Z]{2,3}|[a-z]\.[a-z]{3,})$")
 NOT_TYPISTS = frozenset("ok okay yes no na nil tbd tba etc thx ty np pls".split())
 PRONOUNS = frozenset("he him his she her hers they them their theirs ze zir xe xem".split())
 # Short credentials that are also clinical abbreviations count only after a comma.

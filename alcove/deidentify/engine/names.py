@@ -10,6 +10,7 @@ from alcove.deidentify.engine.cues import (
     AGE_AFTER_NAME_COMMA,
     AGE_AFTER_NAME_IS,
     AGE_BRACKET_AFTER,
+    CLOSING_AFTER_SENTENCE,
     CLOSING_INITIALS,
     CREDENTIAL_ON_LINE,
     CREDENTIAL_WORDS,
@@ -200,11 +201,13 @@ class NameRules(FinderBase):
         line_start = closing.rfind("\n") + 1
         last_line = CLOSING_INITIALS.fullmatch(closing, line_start)
         if last_line and len(closing[:line_start].strip()) >= 40:
-            letters = last_line.group(1)  # a closing "mk" (or "CJ") under a note
-            lw = letters.lower()
-            if lw not in NOT_TYPISTS and lw not in self.lex.common | NOT_NAMES:
-                if not (letters.isupper() and letters in NOT_ORG_ACRONYMS | STATE_CODES):
-                    self.add(*last_line.span(1), Kind.STAFF)
+            letters = last_line.group(1)  # a closing "mk" (or "CJ", or "tg") under a note
+            if letters.lower() not in NOT_TYPISTS and letters not in STATE_CODES:
+                self.add(*last_line.span(1), Kind.STAFF)
+        closed = CLOSING_AFTER_SENTENCE.search(closing)  # "... press 1). GL", "... 0161. d.osei"
+        if closed and len(closing) >= 60 and closed.group(1).lower() not in NOT_TYPISTS:
+            if closed.group(1) not in STATE_CODES and closed.group(1) not in CREDENTIAL_WORDS:
+                self.add(*closed.span(1), Kind.STAFF)
 
     def _signed_initials(self, k: int) -> bool:
         """Initials in lower case opening a signature line before a credential: "-mjo RN"."""
@@ -456,7 +459,7 @@ class NameRules(FinderBase):
                 continue
             prev = tokens[i - 1]
             gap = self.gap(prev, tok)
-            given = lw in lex.first and lw not in lex.common
+            given = lw in lex.first and (lw not in lex.common or self._lower_surname_next(i))
             if given and (
                 (prev.lower == "w" and gap == "/ ")
                 or (prev.lower == "with" and gap == " ")

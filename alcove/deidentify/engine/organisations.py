@@ -66,6 +66,13 @@ SPECIALTIES = (
 )
 SPECIALTY_BESIDE = re.compile(rf"[ \t]+{SPECIALTIES}\b")
 SPECIALTY_BEFORE = re.compile(rf"\b{SPECIALTIES},[ \t]+$")
+MILITARY_HINT = re.compile(r"Battalion|Brigade|Regiment|Division|Squadron|Infantry|Airborne")
+MILITARY_UNIT = re.compile(
+    r"\b\d{1,3}(?:st|nd|rd|th)[ \t]+(?:[A-Z][a-z]+[ \t]+){0,2}"
+    r"(?:Battalion|Brigade|Regiment|Division|Squadron|Infantry|Airborne|Cavalry|Marines|Wing|"
+    r"Fleet|Signal|Engineers?|Artillery)(?:[ \t]+(?:Regiment|Division|Brigade|Battalion))?\b"
+)
+POLICE_LETTERS = re.compile(r"\b(?!(?:BPD|PPD|OPD|CPD|GPD)\b)[A-Z]{1,4}PD\b")  # not the disorders
 UNION_LOCAL = re.compile(
     r"\b(?:[A-Z]{2,6}|[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)[ \t]+Local[ \t]+\d{1,4}\b"
 )
@@ -139,6 +146,10 @@ class OrganisationRules(FinderBase):
             self.add(
                 m.start(group), m.start(group) + len(m.group(group).rstrip()), Kind.ORGANIZATION
             )
+        for m in MILITARY_UNIT.finditer(self.text) if MILITARY_HINT.search(self.text) else ():
+            self.add(m.start(), m.end(), Kind.ORGANIZATION)  # "2nd Battalion, 23rd Infantry"
+        for m in POLICE_LETTERS.finditer(self.text) if "PD" in self.text else ():
+            self.add(m.start(), m.end(), Kind.ORGANIZATION)  # "brought by IMPD"
         for m in UNION_LOCAL.finditer(self.text) if "Local " in self.text else ():
             self.add(
                 m.start(), m.end(), Kind.ORGANIZATION

@@ -231,7 +231,7 @@ EVENT_BEFORE = re.compile(
 AGE_BRACKETED = re.compile(
     r"\((?:[A-Z][a-z]+,[ \t]*)?(\d{1,3})\)"
     r"|\((\d{1,2}[ \t]*(?:months?|mos?|weeks?|wks?)(?:[ \t]+old)?)\)"  # "Minjun (11 months)"
-    r"|(?<=[A-Z]\.[ \t])\((\d{1,3}),"  # "C.W. (44, long-haul trucker)"
+    r"|(?<=[A-Z]\.[ \t])\((\d{1,3})[,)]"  # "C.W. (44, long-haul trucker)", "K.M. (19)"
 )
 NAME_BEFORE_BRACKET = re.compile(r"\b[A-Z][a-z]+,?[ \t]*$")
 # "when she was 12", "he is 91 and", "pt is 24," (on the lower-cased text)

@@ -71,11 +71,24 @@ TOWN_AFTER_ORG = re.compile(
 )
 INITIAL_AFTER_NAME = re.compile(r",[ \t]?([A-Z])\.?(?=[ \t]*(?:\n|$))")
 # "- C.W. (44, ...", "- M.A., 16:", "- T.: Priya notices": initials opening a list's line
-LIST_INITIALS = re.compile(r"[ \t]*(?:[-*\u2022][ \t]*)?((?:[A-Z]\.[ \t]?){1,3})(?=[ \t]*[(:,])")
+LIST_INITIALS = re.compile(
+    r"[ \t]*(?:[-*\u2022][ \t]*|\d{1,2}[.)][ \t]*)?(?:[A-Z]{2,3}:[ \t]*)?"
+    r"((?:[A-Z]\.[ \t]?){1,3})(?=[ \t]*[(:,]|[ \t]+-[ \t])"
+    r"|[ \t]*(?:[-*\u2022][ \t]*)?[A-Z]{2,3}:[ \t]*((?:[A-Z]\.[ \t]?){1,3})"  # "- RB: M.T. no-show"
+)
+# "Present: HA, PC, JL", "present: summer d, ama, jt, rosie": who attended, listed
+ATTENDANCE = re.compile(
+    r"(?im)^[ \t]*(?:present|attendees|in attendance|members|participants|absent|"
+    r"leaders|facilitators|co-facilitators|staff present)[ \t]*:[ \t]*([^\n.;:(]+)"
+)
 # What follows a person's name: "is a", "is 39", ", 41,", " (41)", "'s", a verb of reporting
 PERSON_AFTER = re.compile(
     r"[ \t]+is[ \t]+(?:a[ \t]|an[ \t]|\d)|,[ \t]*\d{1,3}\b|[ \t]*\(\d{1,3}\)|['\u2019]s[ \t]"
     r"|[ \t]+(?:reports|reported|states|stated|says|said|presents|presented|returns|denies)\b"
+)
+NOT_ATTENDEES = frozenset(
+    """pt patient client clients all none n/a na staff family parents mother father mom dad
+    writer therapist clinician group members everyone others""".split()
 )
 # Words whose relatives are no one's name: "Client's mother", "Everyone's parents"
 NOT_WHOSE = frozenset(
@@ -143,6 +156,7 @@ class Sweep:
         self._title_lines: dict[int, bool] = {}
         self.out: list[Span] = []
         self.names: set[str] = set()
+        self.initials: set[str] = set()
 
     def in_title_line(self, tok: Token) -> bool:
         """The word stands in a title-case line ("Progress Note - Individual Psychotherapy"),
@@ -182,6 +196,8 @@ class Sweep:
             self.above_addresses(self.text.split("\n"))
         self.given_names_before()
         self.name_pairs()
+        self.attendance()
+        self.recurring_initials()
         self.recurring_names()
         self.ages_after_names()
         self.after_names()
@@ -332,6 +348,42 @@ class Sweep:
         if lw in STRONG_LABEL.by_last or self.finder.drug_like(tok):
             return False
         return self.tokens[i + 1].lower in RELATION.by_last
+
+    def attendance(self) -> None:
+        """Everyone listed after "Present:" or "Absent:" (up to three words each, by comma),
+        their initials too: a group note's members."""
+        for m in ATTENDANCE.finditer(self.text) if ":" in self.text else ():
+            position = m.start(1)
+            for item in m.group(1).split(","):
+                words = item.strip(" \t.;")
+                start = position + item.find(words) if words else position
+                position += len(item) + 1
+                if not words or len(words.split()) > 3 or any(c.isdigit() for c in words):
+                    continue
+                if words.lower() in NOT_ATTENDEES or words.lower().split()[0] in RELATION.by_last:
+                    continue
+                if words in CREDENTIAL_WORDS or not self.attendee(words):
+                    continue
+                self.out.append(Span(start, start + len(words), Kind.NAME))
+                for word in words.split():
+                    if word.isupper() and 2 <= len(word) <= 3:
+                        self.initials.add(word)
+
+    def attendee(self, words: str) -> bool:
+        """A name or initials, not a phrase of ordinary words ("7 members", "all staff")."""
+        parts = words.lower().split()
+        if all(len(w) <= 3 and w.isalpha() and w not in FUNCTION_WORDS for w in parts):
+            return True  # "HA", "JL", "jt"
+        return any(w in self.lex.first or not is_safe(w, self.lex) for w in parts)
+
+    def recurring_initials(self) -> None:
+        """Initials found standing for a person stand for them wherever else they recur."""
+        if not self.initials:
+            return
+        taken = {s.start for s in self.out}
+        for tok in self.tokens:
+            if tok.text in self.initials and tok.start not in taken and not self.covered(tok):
+                self.out.append(Span(tok.start, tok.end, Kind.NAME))
 
     def name_pairs(self) -> None:
         """A given name and a common surname, both also words, before what a person is or
@@ -550,7 +602,8 @@ class Sweep:
         """Initials opening a line of a list, before a bracket, a comma or a colon."""
         line_start = self.text.rfind("\n", 0, tok.start) + 1
         m = LIST_INITIALS.match(self.text, line_start)
-        return m is not None and m.start(1) <= tok.start < m.end(1)
+        group = 0 if m is None else (1 if m.group(1) else 2)
+        return m is not None and m.start(group) <= tok.start < m.end(group)
 
     def initial_acts(self, i: int) -> bool:
         """An initial after a relation, or before a verb a person does: "Peer D. offered"."""

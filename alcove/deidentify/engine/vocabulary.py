@@ -187,7 +187,7 @@ ORG_WORDS = (
     "Correctional Facility|Detention Center|Court|Courthouse|Unit|Ward|Residence|Residences|"
     "Apartments|Manor|Village|Homes|Estates|Lodge|House|Therapy|Therapies|Care|Diagnostics|"
     "Children|Line|Lines|Ventures|Partners|Outreach|Home Care|Home Health|EMS|Fire|Police|Drug|"
-    "Drugs|Apothecary|VNA|"
+    "Drugs|Apothecary|VNA|Property Management|Management Company|Realty|Properties|"
     "Baptist|Methodist|Lutheran|Presbyterian|Pentecostal"
 )
 

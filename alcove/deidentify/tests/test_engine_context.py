@@ -278,3 +278,26 @@ def test_it_masks_a_staff_number_a_record_number_in_letters_and_a_shifted_year()
     assert "CD0042117" in masked("MRN CD0042117")
     assert "2131" in masked("Quit smoking in 2131.")
     assert masked("Meds given at 2130, pt asleep.") == set()
+
+
+def test_it_masks_a_groups_attendance_and_the_initials_wherever_they_recur() -> None:
+    text = "Present: QA, RW, tami b\n- RW: new referral. QA to call."
+    assert {"QA", "RW", "tami b"} <= masked(text)
+    assert [text[s.start : s.end] for s in find_spans(text)].count("RW") == 2
+    assert masked("Present: 7 members. Topic: sleep hygiene.") == set()
+
+
+def test_it_masks_a_notes_closing_initials_even_when_they_spell_a_word() -> None:
+    assert "tg" in masked("Group was quiet and no one left early. Next group Monday.\ntg")
+    assert "d.osei" in masked("Calmer, no SI, no alcohol. Will call the office Monday. d.osei")
+
+
+def test_it_masks_military_units_police_by_letters_and_property_managers() -> None:
+    assert "3rd Battalion" in masked("Served with the 3rd Battalion in 2011.")
+    assert "SFPD" in masked("Brought in by SFPD after the call.")
+    assert masked("Hx of BPD and PPD.") == set()
+    assert "Elm Ridge Property Management" in masked("Letter to Elm Ridge Property Management.")
+
+
+def test_it_masks_a_lower_case_given_name_that_is_a_word_before_a_surname() -> None:
+    assert "hope kowalczyk" in masked("spoke w/ hope kowalczyk by phone, calmer")
