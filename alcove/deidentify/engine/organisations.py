@@ -64,7 +64,7 @@ SPECIALTIES = (
     r"Surgery|Radiology|Urology|Dermatology|Rheumatology|Gastroenterology|Pulmonology|"
     r"Hematology|Orthopedics|Obstetrics|Gynecology|Geriatrics|Medicine|Primary Care)"
 )
-SPECIALTY_BESIDE = re.compile(rf"[ \t]+{SPECIALTIES}\b")
+SPECIALTY_BESIDE = re.compile(rf"[ \t]+(?:{SPECIALTIES}|{SPECIALTIES.upper()})\b")
 SPECIALTY_BEFORE = re.compile(rf"\b{SPECIALTIES},[ \t]+$")
 MILITARY_HINT = re.compile(r"Battalion|Brigade|Regiment|Division|Squadron|Infantry|Airborne")
 MILITARY_UNIT = re.compile(
@@ -393,6 +393,13 @@ class OrganisationRules(FinderBase):
             )
             if closing and len(word) >= 3 and tok.lower not in NOT_NAMES:
                 self.add(tok.start, tok.end, Kind.ORGANIZATION)  # "DISCHARGE SUMMARY - FIH"
+                continue
+            if (
+                len(word) >= 3
+                and tok.lower not in NOT_NAMES
+                and SPECIALTY_BESIDE.match(self.text, tok.end)
+            ):
+                self.add(tok.start, tok.end, Kind.ORGANIZATION)  # "MVMC CARDIOLOGY ADMISSION"
                 continue
             if tok.caps_line:
                 continue

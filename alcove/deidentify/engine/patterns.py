@@ -90,7 +90,7 @@ DATE_CUE = (
     r"decreased|held|drawn|collected|obtained|done|completed|signed|mailed|faxed|sent|"
     r"received|occurred|happened|died|passed|expired|overdosed|overdose|incident|"
     r"hospitalized|released|arrested|visited|returned|moved|"
-    r"ct|mri|echo|eeg|ekg|ecg|cxr|scan|labs|biopsy|surgery|cycle|"
+    r"ct|mri|echo|eeg|ekg|ecg|cxr|scan|labs|biopsy|surgery|cycle|start|starts|begins|ends|"
     rf"{WEEKDAYS.lower()}|{MONTHS.lower()})"
 )
 CUE_BEFORE = re.compile(
@@ -197,6 +197,15 @@ AGE_WORDS_OLD = re.compile(
 # "aged 8 and 12", "ages 4, 7 and 10": the ages after the first (on the lower-cased text)
 AGES_LISTED = re.compile(
     r"\b(?:aged|ages)[ \t]+\d{1,2}((?:,[ \t]*\d{1,2})*,?[ \t]+and[ \t]+\d{1,2})\b"
+)
+# "71 M, CAD s/p stent", "93 F from Briarwood": an age and sex opening a line or a sentence
+AGE_SEX_LEAD = re.compile(
+    r"(?m)(?:^|(?<=[.:][ \t]))[ \t]*(\d{1,3})[ \t]?[MF]"
+    r"(?=[ \t]*,|[ \t]+(?:from|with|w/|who|s/p|on)\b)"
+)
+# "kids (9, 6)", "children (4 and 7)": the ages in brackets after children
+CHILDREN_AGES = re.compile(
+    r"\b(?:kids|children|sons|daughters|grandchildren|grandkids|twins)[ \t]*\(([\d, and]+)\)"
 )
 # "DOB 3/2/2028 (52)": the age in brackets after a date of birth
 AGE_AFTER_BIRTH = re.compile(r"\b(?:dob|d\.o\.b\.?|born)[: \t]*[\d/.-]{6,10}[ \t]*\((\d{1,3})\)")
@@ -539,6 +548,11 @@ def shaped_spans(text: str) -> Iterator[Span]:
             yield Span(m.start(1) + listed.start(), m.start(1) + listed.end(), Kind.AGE)
     for m in AGE_AFTER_BIRTH.finditer(low) if "(" in low else ():
         yield Span(*m.span(1), Kind.AGE)
+    for m in AGE_SEX_LEAD.finditer(text):
+        yield Span(*m.span(1), Kind.AGE)
+    for m in CHILDREN_AGES.finditer(low) if "(" in low else ():
+        for child in re.finditer(r"\d{1,2}", m.group(1)):
+            yield Span(m.start(1) + child.start(), m.start(1) + child.end(), Kind.AGE)
     for m in AGE_SEX.finditer(text):
         yield Span(*m.span(1), Kind.AGE)
     for m in AGE_SEX_APART.finditer(text):

@@ -149,8 +149,11 @@ class ProfessionRules(FinderBase):
             cased = before.text.islower() or before.caps_line or acronym
             if before.caps_line and not before.text.isupper():
                 cased = False
-            if titled and before.cap and before.text[1:].islower() and not before.sentence_start:
-                cased = True
+            title_word = all(
+                part[:1].isupper() and part[1:].islower() for part in before.text.split("-")
+            )
+            if titled and before.cap and title_word and not before.caps_line:
+                cased = True  # "Long-Haul Truck Driver", "Dental Hygienist at ..."
             if titled and before.lower == "and" and first - 1 > 0 and first < i:
                 first -= 1  # "Tool and Die Maker"
                 continue

@@ -239,7 +239,7 @@ PROFESSIONS = frozenset(
 )
 PROFESSION_CUES = (
     "works as|worked as|working as|employed as|job as|career as|trained as|retired|"
-    "return as|returns as|returned as|hired as|promoted to|back as|"
+    "return as|returns as|returned as|hired as|promoted to|back as|now a|now an|"
     "year old|year-old|yo|y/o|handed|"
     "former|is a|was a|is an|was an|as a|as an"
 )

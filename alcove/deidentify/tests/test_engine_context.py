@@ -301,3 +301,15 @@ def test_it_masks_military_units_police_by_letters_and_property_managers() -> No
 
 def test_it_masks_a_lower_case_given_name_that_is_a_word_before_a_surname() -> None:
     assert "hope kowalczyk" in masked("spoke w/ hope kowalczyk by phone, calmer")
+
+
+def test_it_masks_an_age_and_sex_opening_a_line_and_childrens_ages_in_brackets() -> None:
+    assert "68" in masked("ED note\n68 F, fall at home, no LOC.")
+    assert {"8", "5"} <= masked("Lives with partner; kids (8, 5) at school.")
+    assert masked("Sheath 6 F, removed without issue.") == set()
+
+
+def test_it_masks_a_trade_in_title_case_opening_a_sentence_and_letters_before_a_specialty() -> None:
+    assert "Dental Hygienist" in masked("Moved in 2071. Dental Hygienist at Quarry Smiles.")
+    assert "Long-Haul Truck Driver" in masked("Occupation: Long-Haul Truck Driver, since 2079.")
+    assert "QVMC" in masked("QVMC CARDIOLOGY CONSULT\nReason: syncope.")
