@@ -77,6 +77,7 @@ ACTED_AFTER = re.compile(r",[ \t]*\d{1,2}\b|['\u2019]s[ \t]+[a-z]")
 # Verbs a person is the subject of, beyond verbs of reporting
 SUBJECT_VERBS = frozenset(
     """was is has had felt feels says said shared practiced wants wanted went came got left
+    did noticed presented disclosed talked started quit relapsed
     cried laughed agreed declined arrived attended completed continues continued described
     admitted denied noted presented returned stated spoke talked worked lives lived grew began
     became took made told thought knew met ran sat saw spent kept lost found brought bought

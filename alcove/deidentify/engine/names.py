@@ -459,6 +459,9 @@ class NameRules(FinderBase):
                 continue
             prev = tokens[i - 1]
             gap = self.gap(prev, tok)
+            if lw in lex.first and self._lower_person_acts(i):
+                self._lower_run(i, Kind.NAME)  # "bud p quiet", "tina shared 90 days"
+                continue
             given = lw in lex.first and (lw not in lex.common or self._lower_surname_next(i))
             if given and (
                 (prev.lower == "w" and gap == "/ ")
@@ -467,6 +470,9 @@ class NameRules(FinderBase):
             ):
                 self._lower_run(i, Kind.NAME)  # "fight w/ marco", "(ricky jaramillo)"
                 continue
+            if gap == ". " and prev.lower in LOWER_TITLES and (lw in lex.last or lw in lex.first):
+                self._lower_run(i, Kind.STAFF if prev.lower in ("dr", "doctor") else Kind.NAME)
+                continue  # "hi dr. reyes"
             if gap not in (" ", ", ", ": ", " ("):
                 continue
             if len(lw) <= 4 and lw not in lex.common and STAFF.ends_at(tokens, i - 1) is not None:
@@ -490,6 +496,21 @@ class NameRules(FinderBase):
                 and lw not in lex.common
             ):
                 self.add(tok.start, tok.end, Kind.LOCATION)
+
+    def _lower_person_acts(self, i: int) -> bool:
+        """A lower-case given name opening a sentence of a hurried note, with an initial or a
+        verb after it: "bud p quiet", "marcus t talked", "tina shared", "jess (new) left"."""
+        tokens = self.tokens
+        tok = tokens[i]
+        if not tok.sentence_start or i + 1 >= len(tokens):
+            return False
+        nxt = tokens[i + 1]
+        gap = self.gap(tok, nxt)
+        if len(nxt.text) == 1 and nxt.text.islower() and gap == " " and nxt.lower not in "ai":
+            return True
+        verb = nxt.lower in SUBJECT_VERBS or nxt.lower in REPORT_VERBS
+        common = tok.lower in self.lex.common
+        return gap in (" ", " (new) ") and verb and (not common or tok.lower in NAME_FIRST)
 
     def _lower_surname_next(self, i: int) -> bool:
         """A surname no dictionary of English holds follows, in lower case ("ricky jaramillo")."""

@@ -74,7 +74,13 @@ DATE_DIGITS = _first(r"\d", *(p for p in DATE_PATTERNS if _STARTS_WITH_DIGIT.mat
 DATE_WORDS = _first("[A-Z]", *(p for p in DATE_PATTERNS if not _STARTS_WITH_DIGIT.match(p.pattern)))
 # Holidays in a hurried note's lower case, which no other word spells
 LOWER_HOLIDAY = re.compile(
-    r"\b(?:thanksgiving|christmas(?: eve)?|halloween|xmas|new year's(?: eve)?)\b"
+    r"\b(?:thanksgiving|christmas(?: eve)?|halloween|xmas|new year's(?: eve)?|mother's day|"
+    r"father's day|memorial day|labor day|valentine's day|4th of july|july 4th)\b"
+)
+# "from jan 2", "feb 27": a month's short name in lower case with its day
+LOWER_MONTH_DAY = re.compile(
+    r"\b(?:jan|feb|apr|jun|jul|aug|sept?|oct|nov|dec)\.?[ \t]+(?:[1-9]|[12]\d|3[01])"
+    r"(?:st|nd|rd|th)?\b(?![ \t]*(?:mg|%|/))"
 )
 SEASON_YEAR = re.compile(rf"\b{SEASON}[ \t]+(?:of[ \t]+)?{YEAR4}\b")
 
@@ -242,6 +248,7 @@ AGE_BRACKETED = re.compile(
     r"|\((\d{1,2}[ \t]*(?:months?|mos?|weeks?|wks?)(?:[ \t]+old)?)\)"  # "Minjun (11 months)"
     r"|(?<=[A-Z]\.[ \t])\((\d{1,3})[,)]"  # "C.W. (44, long-haul trucker)", "K.M. (19)"
 )
+INITIAL_BEFORE_BRACKET = re.compile(r"[A-Z]\.[ \t]*$")
 NAME_BEFORE_BRACKET = re.compile(r"\b[A-Z][a-z]+,?[ \t]*$")
 # "when she was 12", "he is 91 and", "pt is 24," (on the lower-cased text)
 AGE_STATED = re.compile(
@@ -571,6 +578,8 @@ def shaped_spans(text: str) -> Iterator[Span]:
             text, max(0, m.start() - 24), m.start()
         ):
             yield Span(*m.span(1), Kind.AGE)
+        elif INITIAL_BEFORE_BRACKET.search(text, max(0, m.start() - 4), m.start()):
+            yield Span(*m.span(1), Kind.AGE)  # "L.B. (67)"
     for m in YEAR_OLD_WORDS.finditer(low) if "old" in low else ():
         number = NUMBER_WORD_BEFORE.search(low, max(0, m.start() - 40), m.start())
         if number:
@@ -604,7 +613,9 @@ def _dates(text: str, low: str) -> Iterator[Span]:
     for pattern in (DATE_DIGITS, DATE_WORDS):
         for m in pattern.finditer(text):
             yield Span(m.start(), m.end(), Kind.DATE)
-    lower_holidays = ("thanksgiving", "christmas", "halloween", "xmas", "new year")
+    for m in LOWER_MONTH_DAY.finditer(text):
+        yield Span(m.start(), m.end(), Kind.DATE)
+    lower_holidays = ("thanksgiving", "christmas", "halloween", "xmas", "new year", " day", "july")
     for m in LOWER_HOLIDAY.finditer(text) if any(h in text for h in lower_holidays) else ():
         yield Span(m.start(), m.end(), Kind.DATE)  # "on thanksgiving weekend"
     seasons = any(w in low for w in ("spring", "summer", "fall", "autumn", "winter"))

@@ -22,7 +22,7 @@ from alcove.deidentify.engine.vocabulary import (
 
 # "her coach, Pilar Reyes", "the custodian, Mr. Ruiz": a trade before the name of its holder
 NAME_AFTER_ROLE = re.compile(
-    r",[ \t]+(?:(?:Mr|Mrs|Ms|Miss|Dr|Coach)\.?[ \t]+)?[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?[ \t]*[,.)]"
+    r",[ \t]+(?:(?:Mr|Mrs|Ms|Miss|Dr|Coach)\.?[ \t]+)?[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?[ \t]*[,.)(]"
 )
 
 
@@ -45,7 +45,7 @@ CARE_ROLES = frozenset(
 # Letters that make part of a trade's name ("ICU nurse", "ER tech", "HR manager")
 TRADE_LETTERS = frozenset({"icu", "er", "or", "hr", "it", "ed", "ot", "pt", "pr"})
 # A trade set off after a name is closed by a comma or goes on to where it is practised
-PLACE_AFTER = re.compile(r"[ \t]+(?:in|at|on|for|with|from)[ \t]+")
+PLACE_AFTER = re.compile(r"[ \t]+(?:in|at|on|for|with|from|out of)[ \t]+")
 
 
 class ProfessionRules(FinderBase):
@@ -184,6 +184,7 @@ class ProfessionRules(FinderBase):
         before = self.text[max(0, tokens[first].start - 2) : tokens[first].start]
         closed = self.text[tokens[last].end : tokens[last].end + 1] in (",", ")", ";") or (
             self.text[tokens[last].end : tokens[last].end + 2] in (". ", ".\n")
+            or self.text[tokens[last].end : tokens[last].end + 1] == "\n"
         )
         if not before.endswith((", ", "(")) or not (
             closed or PLACE_AFTER.match(self.text, tokens[last].end)

@@ -90,6 +90,7 @@ NOT_ATTENDEES = frozenset(
     """pt patient client clients all none n/a na staff family parents mother father mom dad
     writer therapist clinician group members everyone others""".split()
 )
+DOTTED_AROUND = re.compile(r"(?<![A-Za-z.])[A-Z]\.[ \t]?[A-Z]\.(?:[ \t]?[A-Z]\.)?")
 # Words whose relatives are no one's name: "Client's mother", "Everyone's parents"
 NOT_WHOSE = frozenset(
     """client patient pt member resident child baby kid kids student teacher doctor therapist
@@ -113,6 +114,9 @@ LETTER_VERBS = REPORT_VERBS | frozenset(
     "spoke talked cried laughed appeared seemed looked sat arrived smiled refused".split()
 )
 INITIALS_VERB = re.compile(r"[A-Z]\.[ \t]?[A-Z]\.(?:[ \t]?[A-Z]\.)?[ \t]+([a-z]+)")
+INITIALS_AGED = re.compile(
+    r"[A-Z]\.[ \t]?[A-Z]\.(?:[ \t]?[A-Z]\.)?(?:[ \t]*\(\d{1,3}[,)]|,[ \t]*\d{1,2},)"
+)
 NAMELESS = 10**9
 COMMON_GIVEN_NAME = 3000  # the census's commoner given names
 SURNAME_RANK = 20_000  # the census's commoner surnames
@@ -281,7 +285,7 @@ class Sweep:
         before_name = self.comes_before(i)
         if before_name is not None:
             return before_name
-        if self.whose_relative(i):
+        if self.whose_relative(i) or self.self_named(i):
             return Kind.NAME
         if self.opens_organisation(i):
             return ORG
@@ -335,6 +339,15 @@ class Sweep:
             return False
         return not lw.endswith(("ed", "ing")) and lw not in RELATION.by_last
 
+    def self_named(self, i: int) -> bool:
+        """A capitalised word after "it's", "its", "I'm", "this is" in a message: a name."""
+        if i == 0 or self.text[self.tokens[i - 1].end : self.tokens[i].start] != " ":
+            return False
+        before = self.tokens[i - 1].lower
+        return before in SELF_NAMING or (
+            before == "is" and i > 1 and self.tokens[i - 2].lower == "this"
+        )
+
     def whose_relative(self, i: int) -> bool:
         """A given name with a relative after it: "Justice's mother", "Hope's dad"."""
         tok = self.tokens[i]
@@ -377,7 +390,19 @@ class Sweep:
         return any(w in self.lex.first or not is_safe(w, self.lex) for w in parts)
 
     def recurring_initials(self) -> None:
-        """Initials found standing for a person stand for them wherever else they recur."""
+        """Initials found standing for a person stand for them wherever else they recur
+        ("A.K." found once is A.K. everywhere in the note)."""
+        for span in self.out:
+            if span.kind == Kind.NAME and span.end - span.start == 1:
+                dotted = DOTTED_AROUND.search(self.text, max(0, span.start - 4), span.end + 4)
+                if dotted:
+                    self.initials.add(dotted.group())
+        for dotted_initials in [d for d in self.initials if "." in d]:
+            for m in re.finditer(re.escape(dotted_initials), self.text):
+                for letter in re.finditer(r"[A-Z]", m.group()):
+                    self.out.append(
+                        Span(m.start() + letter.start(), m.start() + letter.end(), Kind.NAME)
+                    )
         if not self.initials:
             return
         taken = {s.start for s in self.out}
@@ -623,9 +648,15 @@ class Sweep:
         return verb or (related and nxt is not None and nxt.text.islower())
 
     def initials_before_verb(self, i: int) -> bool:
-        """Initials standing for a person before a verb: "T.F. was more compliant"."""
-        m = INITIALS_VERB.match(self.text, self.tokens[i].start)
-        return m is not None and m.group(1).lower() in LETTER_VERBS
+        """Initials standing for a person before a verb or an age: "T.F. was more compliant",
+        "M.O. presented", "L.B. (67)", "C.H., 19,"."""
+        start = self.tokens[i].start
+        m = INITIALS_VERB.match(self.text, start)
+        if m is not None and (m.group(1) in LETTER_VERBS or m.group(1) in SUBJECT_VERBS):
+            return True
+        if m is not None and m.group(1).endswith("ed") and len(m.group(1)) > 4:
+            return True
+        return INITIALS_AGED.match(self.text, start) is not None
 
     def cued(self, i: int) -> bool:
         """A relation or a label just before the word: "her son", "Client:", 'client "';

@@ -235,7 +235,8 @@ PROFESSIONS = frozenset(
     manicurist bookseller grocer owner principal transporter teller babysitter paraeducator
     trainer foreman supervisor hostess busboy conductor logger rancher salesperson
     entrepreneur loader packer picker homemaker apprentice bouncer valet usher maid doorman
-    concierge seamstress cobbler groomer carrier lpn missionary maker keeper tester""".split()
+    concierge seamstress cobbler groomer carrier lpn missionary maker keeper tester
+    defender""".split()
 )
 PROFESSION_CUES = (
     "works as|worked as|working as|employed as|job as|career as|trained as|retired|"

@@ -313,3 +313,20 @@ def test_it_masks_a_trade_in_title_case_opening_a_sentence_and_letters_before_a_
     assert "Dental Hygienist" in masked("Moved in 2071. Dental Hygienist at Quarry Smiles.")
     assert "Long-Haul Truck Driver" in masked("Occupation: Long-Haul Truck Driver, since 2079.")
     assert "QVMC" in masked("QVMC CARDIOLOGY CONSULT\nReason: syncope.")
+
+
+def test_it_masks_names_in_a_hurried_lower_case_group_note() -> None:
+    found = masked("grp 6/2 am, 8 present. rosa p quiet today. glenn shared 60 days.")
+    assert {"rosa", "glenn"} <= {w for s in found for w in s.split()}
+    assert "jan 4" in masked("can we move my appt from jan 4 to later?")
+    assert "father's day" in masked("drank over father's day wknd, processed in grp")
+
+
+def test_it_masks_supervision_initials_wherever_they_recur_and_their_ages() -> None:
+    text = "Trainee B.Q. (2nd-yr).\nB.Q. noticed anger. V.N. presented R.S. (58), retired."
+    found = [text[s.start : s.end] for s in find_spans(text)]
+    assert found.count("B") == 2 and "58" in found and "R" in found
+
+
+def test_it_masks_a_name_given_in_a_message_and_a_lower_case_doctor() -> None:
+    assert {"osei", "Nell"} <= masked('"hi dr. osei, its Nell. can you call me"')
