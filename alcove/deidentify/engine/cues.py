@@ -65,7 +65,7 @@ TITLED_SURNAMES = EPONYMS | PROPER_NOT_NAMES | PEOPLES
 CREDENTIALS_LOWER = frozenset(c.lower() for c in CREDENTIAL_WORDS)
 # Initials signing a line: "Helena Brandt, MD / hb", "Reviewed kjm", "TR: jmk", "... -RS",
 # "call back. -mk" (a phone log's entries)
-SIGNED_INITIALS = re.compile(r"(?m)(?<=[ \t/~\u2013\u2014-])([a-z]{2,3}|[A-Z]{2,3})\.?[ \t]*$")
+SIGNED_INITIALS = re.compile(r"(?<=[ \t/~\u2013\u2014-])([a-z]{2,3}|[A-Z]{2,3})\.?[ \t]*$")
 SIGNED_BEFORE = re.compile(
     r"(?m)(?:[ \t]/[ \t]?|^[ \t]*(?:TR|Tr|TRANS|Trans|TS):[ \t]*"
     r"|\b(?:[Rr]eviewed|[Dd]ictated|[Tt]ranscribed|[Ee]ntered|[Tt]yped)"
@@ -329,16 +329,16 @@ BRANDS = re.compile(
     r"Planned Parenthood|Goodwill|Salvation Army|Catholic Charities|Lutheran Social Services|"
     r"Post Office|Social Security(?: Administration)?|(?<=the )Gap)\b"
 )
-# The same brands written in capitals, as a nursing note writes everything
-BRANDS_CAPS = re.compile(
-    r"\b(?:"
-    + "|".join(
-        re.escape(name.upper())
-        for name in re.findall(r"[A-Z][\w'.&-]*(?: [A-Z][\w'.&-]*)*", BRANDS.pattern)
-        if " " in name  # (one word in capitals may be a word: "SUBWAY")
-    )
-    + r")\b"
-)
+# The same brands written in capitals, as a nursing note writes everything; one word in
+# capitals may be a word ("SUBWAY"), so only names of two words and more
+CAPS_BRAND_NAMES = [
+    name.upper()
+    for name in re.findall(r"[A-Z][\w'.&-]*(?: [A-Z][\w'.&-]*)*", BRANDS.pattern)
+    if " " in name
+]
+BRANDS_CAPS = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in CAPS_BRAND_NAMES) + r")\b")
+# Their first words: a quick test before the long pattern
+BRAND_HEADS = frozenset(name.split()[0] for name in CAPS_BRAND_NAMES)
 SAINT = re.compile(
     r"\bSaint[ \t]+[A-Z][a-z]+(?:'s|\u2019s)?(?=[\s,.;]|$)"
     r"|\bSt\.?[ \t]+[A-Z][a-z]+(?:'s|\u2019s)?(?=[\s,.;]|$)"

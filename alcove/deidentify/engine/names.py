@@ -2,7 +2,9 @@
 reporting), from the census dictionaries, in lower case and in lists; ages said beside
 them."""
 
+import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 
 from alcove.deidentify.engine.cues import (
     ACTED_AFTER,
@@ -180,7 +182,7 @@ class NameRules(FinderBase):
             for (start, end), own in zip(parts, initials, strict=True):
                 if own or (any(initials) and text[start:end].lower() not in NOT_TYPISTS):
                     self.add(start, end, Kind.STAFF)  # one part initials: both are
-        for m in SIGNED_INITIALS.finditer(text) if "\n" in text or len(text) < 400 else ():
+        for m in self._line_ends(SIGNED_INITIALS):
             before = SIGNED_BEFORE.search(text, max(0, m.start() - 24), m.start())
             if before is None:
                 continue
@@ -208,6 +210,18 @@ class NameRules(FinderBase):
         if closed and len(closing) >= 60 and closed.group(1).lower() not in NOT_TYPISTS:
             if closed.group(1) not in STATE_CODES and closed.group(1) not in CREDENTIAL_WORDS:
                 self.add(*closed.span(1), Kind.STAFF)
+
+    def _line_ends(self, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        """The pattern's matches in the last few characters of each line (a scan of the
+        whole text for something that only ends lines would cost far more)."""
+        text = self.text
+        end = len(text)
+        while end > 0:
+            start = text.rfind("\n", 0, end) + 1
+            m = pattern.search(text, max(start, end - 12), end)
+            if m:
+                yield m
+            end = start - 1
 
     def _signed_initials(self, k: int) -> bool:
         """Initials in lower case opening a signature line before a credential: "-mjo RN"."""

@@ -7,6 +7,7 @@ from alcove.deidentify.engine.cues import (
     ACRONYM_LEAD,
     AGENCY_LEADS,
     AT_NOT_ORG,
+    BRAND_HEADS,
     BRANDS,
     BRANDS_CAPS,
     CREDENTIAL_WORDS,
@@ -76,7 +77,6 @@ POLICE_LETTERS = re.compile(r"\b(?!(?:BPD|PPD|OPD|CPD|GPD)\b)[A-Z]{1,4}PD\b")  #
 UNION_LOCAL = re.compile(
     r"\b(?:[A-Z]{2,6}|[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)[ \t]+Local[ \t]+\d{1,4}\b"
 )
-CAPITALS_RUN = re.compile(r"[A-Z]{4,}[ \t]+[A-Z]{3,}")
 
 
 class OrganisationRules(FinderBase):
@@ -156,7 +156,8 @@ class OrganisationRules(FinderBase):
             )  # "IBEW Local 103", "Carpenters Local 33"
         for m in BRANDS.finditer(self.text):
             self.add(m.start(), m.end(), Kind.ORGANIZATION)
-        for m in BRANDS_CAPS.finditer(self.text) if CAPITALS_RUN.search(self.text) else ():
+        capitals = any(head in self.text for head in BRAND_HEADS)
+        for m in BRANDS_CAPS.finditer(self.text) if capitals else ():
             self.add(m.start(), m.end(), Kind.ORGANIZATION)  # "WORKING AT HOME DEPOT"
 
     def _org_caps_word(self, tok: Token) -> bool:

@@ -77,9 +77,12 @@ LOWER_HOLIDAY = re.compile(
     r"\b(?:thanksgiving|christmas(?: eve)?|halloween|xmas|new year's(?: eve)?|mother's day|"
     r"father's day|memorial day|labor day|valentine's day|4th of july|july 4th)\b"
 )
+LOWER_HOLIDAY_HINTS = (
+    "thanksgiving", "christmas", "halloween", "xmas", "new year", "'s day", "or day", "july",
+)  # fmt: skip
 # "from jan 2", "feb 27": a month's short name in lower case with its day
 LOWER_MONTH_DAY = re.compile(
-    r"\b(?:jan|feb|apr|jun|jul|aug|sept?|oct|nov|dec)\.?[ \t]+(?:[1-9]|[12]\d|3[01])"
+    r"(?=[jfason])\b(?:jan|feb|apr|jun|jul|aug|sept?|oct|nov|dec)\.?[ \t]+(?:[1-9]|[12]\d|3[01])"
     r"(?:st|nd|rd|th)?\b(?![ \t]*(?:mg|%|/))"
 )
 SEASON_YEAR = re.compile(rf"\b{SEASON}[ \t]+(?:of[ \t]+)?{YEAR4}\b")
@@ -206,9 +209,9 @@ AGES_LISTED = re.compile(
 )
 # "71 M, CAD s/p stent", "93 F from Briarwood": an age and sex opening a line or a sentence
 AGE_SEX_LEAD = re.compile(
-    r"(?m)(?:^|(?<=[.:][ \t]))[ \t]*(\d{1,3})[ \t]?[MF]"
-    r"(?=[ \t]*,|[ \t]+(?:from|with|w/|who|s/p|on)\b)"
+    r"(?=\d)(?<![^\n \t])(\d{1,3})[ \t]?[MF](?=[ \t]*,|[ \t]+(?:from|with|w/|who|s/p|on)\b)"
 )
+LINE_OR_SENTENCE_BEFORE = re.compile(r"(?:^|\n|[.:])[ \t]*$")
 # "kids (9, 6)", "children (4 and 7)": the ages in brackets after children
 CHILDREN_AGES = re.compile(
     r"\b(?:kids|children|sons|daughters|grandchildren|grandkids|twins)[ \t]*\(([\d, and]+)\)"
@@ -246,7 +249,7 @@ EVENT_BEFORE = re.compile(
 AGE_BRACKETED = re.compile(
     r"\((?:[A-Z][a-z]+,[ \t]*)?(\d{1,3})\)"
     r"|\((\d{1,2}[ \t]*(?:months?|mos?|weeks?|wks?)(?:[ \t]+old)?)\)"  # "Minjun (11 months)"
-    r"|(?<=[A-Z]\.[ \t])\((\d{1,3})[,)]"  # "C.W. (44, long-haul trucker)", "K.M. (19)"
+    r"|\((?<=[A-Z]\.[ \t]\()(\d{1,3})[,)]"  # "C.W. (44, long-haul trucker)", "K.M. (19)"
 )
 INITIAL_BEFORE_BRACKET = re.compile(r"[A-Z]\.[ \t]*$")
 NAME_BEFORE_BRACKET = re.compile(r"\b[A-Z][a-z]+,?[ \t]*$")
@@ -556,7 +559,8 @@ def shaped_spans(text: str) -> Iterator[Span]:
     for m in AGE_AFTER_BIRTH.finditer(low) if "(" in low else ():
         yield Span(*m.span(1), Kind.AGE)
     for m in AGE_SEX_LEAD.finditer(text):
-        yield Span(*m.span(1), Kind.AGE)
+        if LINE_OR_SENTENCE_BEFORE.search(text, max(0, m.start() - 4), m.start()):
+            yield Span(*m.span(1), Kind.AGE)
     for m in CHILDREN_AGES.finditer(low) if "(" in low else ():
         for child in re.finditer(r"\d{1,2}", m.group(1)):
             yield Span(m.start(1) + child.start(), m.start(1) + child.end(), Kind.AGE)
@@ -615,8 +619,7 @@ def _dates(text: str, low: str) -> Iterator[Span]:
             yield Span(m.start(), m.end(), Kind.DATE)
     for m in LOWER_MONTH_DAY.finditer(text):
         yield Span(m.start(), m.end(), Kind.DATE)
-    lower_holidays = ("thanksgiving", "christmas", "halloween", "xmas", "new year", " day", "july")
-    for m in LOWER_HOLIDAY.finditer(text) if any(h in text for h in lower_holidays) else ():
+    for m in LOWER_HOLIDAY.finditer(text) if any(h in text for h in LOWER_HOLIDAY_HINTS) else ():
         yield Span(m.start(), m.end(), Kind.DATE)  # "on thanksgiving weekend"
     seasons = any(w in low for w in ("spring", "summer", "fall", "autumn", "winter"))
     for m in SEASON_YEAR.finditer(low) if seasons else ():

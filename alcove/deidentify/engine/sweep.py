@@ -226,7 +226,10 @@ class Sweep:
             return False  # comes_before() may take it
         if i + 1 < len(self.tokens) and (
             self.tokens[i + 1].start in self.org_starts
-            or CAMEL_CASE.fullmatch(self.tokens[i + 1].text)
+            or (
+                not self.tokens[i + 1].text[1:].islower()
+                and CAMEL_CASE.fullmatch(self.tokens[i + 1].text)
+            )
         ):
             return False  # opens_organisation() may take it
         if self.text[tok.end : tok.end + 2] in ("'s", "\u2019s"):
@@ -414,15 +417,17 @@ class Sweep:
         """A given name and a common surname, both also words, before what a person is or
         does: "Joy Baker is a 39 yo", "Hope Miller, 41,", "Will Carpenter reports"."""
         tokens = self.tokens
-        for i in range(len(tokens) - 2):
+        ends = [tok.end for tok in tokens]
+        for m in PERSON_AFTER.finditer(self.text):
+            i = bisect_right(ends, m.start()) - 2  # the two words before what follows them
+            if i < 0 or tokens[i + 1].end != m.start():
+                continue
             a, b = tokens[i], tokens[i + 1]
             if not (a.cap and b.cap and a.text[1:].islower() and b.text[1:].islower()):
                 continue
             if a.lower not in self.lex.first or self.lex.last.get(b.lower, NAMELESS) > 2000:
                 continue
             if self.text[a.end : b.start] != " " or self.covered(a) or self.covered(b):
-                continue
-            if not PERSON_AFTER.match(self.text, b.end):
                 continue
             if (
                 a.lower in NOT_IN_RUN and a.lower not in self.lex.first
