@@ -52,9 +52,14 @@ from alcove.deidentify.engine.people import Finder
 from alcove.deidentify.engine.spans import Kind, Span
 from alcove.deidentify.engine.tokens import Token
 from alcove.deidentify.engine.vocabulary import (
+    AGENCY_ACRONYMS,
     DRUGS,
     HEADINGS,
+    NOT_ORG_ACRONYMS,
+    ORG_ACRONYMS,
     REPORT_VERBS,
+    SHORTHAND,
+    STATE_CODES,
     TITLES,
 )
 
@@ -91,6 +96,16 @@ NOT_ATTENDEES = frozenset(
     writer therapist clinician group members everyone others""".split()
 )
 DOTTED_AROUND = re.compile(r"(?<![A-Za-z.])[A-Z]\.[ \t]?[A-Z]\.(?:[ \t]?[A-Z]\.)?")
+# Capitals that are a unit, a role, a test, a state, an organisation: never a person's initials
+KNOWN_LETTERS = (
+    NOT_ORG_ACRONYMS
+    | ORG_ACRONYMS
+    | AGENCY_ACRONYMS
+    | STATE_CODES
+    | CREDENTIAL_WORDS
+    | frozenset(w.upper() for w in SHORTHAND)
+    | frozenset("AD TP TC IPV NCD XL SR ER IR CR LA DR ODT GP DV SA IV IM".split())
+)
 # Words whose relatives are no one's name: "Client's mother", "Everyone's parents"
 NOT_WHOSE = frozenset(
     """client patient pt member resident child baby kid kids student teacher doctor therapist
@@ -266,6 +281,9 @@ class Sweep:
         if tok.caps_line:
             return self.in_capitals(i) if tok.text.isupper() else None
         if tok.text.isupper():
+            if self.initials_as_subject(i):
+                self.initials.add(tok.text)
+                return Kind.NAME  # "JL covering", "PC w/ HA": a person by their initials
             return None  # letters in a mixed-case line: the acronym rules decide
         if "-" in tok.text and tok.text.split("-")[0].isupper() and self.compound_name(tok):
             return Kind.ORGANIZATION
@@ -627,6 +645,34 @@ class Sweep:
         if reporting or self.cued(i):
             return Kind.NAME
         return None
+
+    def initials_as_subject(self, i: int) -> bool:
+        """Two or three capitals no list knows, doing something or in company: "JL covering",
+        "HA to co-sign", "PC noticed", "PC w/ HA" (a supervision note's people)."""
+        tok = self.tokens[i]
+        letters = tok.text
+        if not 2 <= len(letters) <= 3 or not letters.isalpha() or letters in KNOWN_LETTERS:
+            return False
+        if tok.lower in FUNCTION_WORDS or tok.lower in NOT_NAMES:
+            return False
+        nxt = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
+        after = self.text[tok.end : nxt.start] if nxt is not None else ""
+        acts = (
+            nxt is not None
+            and after == " "
+            and nxt.text.islower()
+            and (
+                nxt.lower in SUBJECT_VERBS
+                or nxt.lower in LETTER_VERBS
+                or (
+                    nxt.lower.endswith(("ed", "ing")) and len(nxt.lower) > 4 and "-" not in nxt.text
+                )
+                or (nxt.lower == "to" and self.text[nxt.end + 1 : nxt.end + 2].isalpha())
+            )
+        )
+        before = self.text[max(0, tok.start - 3) : tok.start]
+        company = before == "w/ " or self.text[tok.end : tok.end + 4] == " w/ "
+        return acts or company
 
     def listed_initials(self, tok: Token) -> bool:
         """Initials opening a line of a list, before a bracket, a comma or a colon."""

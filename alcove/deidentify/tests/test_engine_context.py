@@ -330,3 +330,10 @@ def test_it_masks_supervision_initials_wherever_they_recur_and_their_ages() -> N
 
 def test_it_masks_a_name_given_in_a_message_and_a_lower_case_doctor() -> None:
     assert {"osei", "Nell"} <= masked('"hi dr. osei, its Nell. can you call me"')
+
+
+def test_it_masks_initials_that_act_in_a_supervision_note_but_not_clinical_letters() -> None:
+    text = "Supervision - QR w/ VB\nVB to co-sign the plan. QR covering Friday."
+    found = [text[s.start : s.end] for s in find_spans(text)]
+    assert found.count("VB") == 2 and found.count("QR") == 2
+    assert masked("TP goal-directed, TC w/o SI/HI. Increase XL to 300 mg.") == set()
