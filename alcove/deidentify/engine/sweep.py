@@ -435,21 +435,21 @@ class Sweep:
         """A given name and a common surname, both also words, before what a person is or
         does: "Joy Baker is a 39 yo", "Hope Miller, 41,", "Will Carpenter reports"."""
         tokens = self.tokens
-        ends = [tok.end for tok in tokens]
-        for m in PERSON_AFTER.finditer(self.text):
-            i = bisect_right(ends, m.start()) - 2  # the two words before what follows them
-            if i < 0 or tokens[i + 1].end != m.start():
+        first, last = self.lex.first, self.lex.last
+        for i in range(len(tokens) - 1):
+            a = tokens[i]
+            if not a.cap or a.lower not in first:
                 continue
-            a, b = tokens[i], tokens[i + 1]
-            if not (a.cap and b.cap and a.text[1:].islower() and b.text[1:].islower()):
+            b = tokens[i + 1]
+            if not (b.cap and a.text[1:].islower() and b.text[1:].islower()):
                 continue
-            if a.lower not in self.lex.first or self.lex.last.get(b.lower, NAMELESS) > 2000:
+            if last.get(b.lower, NAMELESS) > 2000:
                 continue
-            if self.text[a.end : b.start] != " " or self.covered(a) or self.covered(b):
+            if self.text[a.end : b.start] != " " or not PERSON_AFTER.match(self.text, b.end):
                 continue
-            if (
-                a.lower in NOT_IN_RUN and a.lower not in self.lex.first
-            ) or b.lower in FUNCTION_WORDS:
+            if self.covered(a) or self.covered(b):
+                continue
+            if b.lower in FUNCTION_WORDS:
                 continue
             self.out.append(Span(a.start, b.end, Kind.NAME))
             self.names.update((a.lower, b.lower))
