@@ -17,6 +17,7 @@ from alcove.deidentify.engine.vocabulary import (
     PROFESSION_CUES,
     PROPER_NOT_NAMES,
     RELATIONS,
+    REPORT_VERBS,
     SHORTHAND,
     STAFF_CUES,
     STATE_CODES,
@@ -71,18 +72,19 @@ SIGNED_BEFORE = re.compile(
     r"|\b(?:[Rr]eviewed|[Dd]ictated|[Tt]ranscribed|[Ee]ntered|[Tt]yped)"
     r"(?:[ \t]+by)?[ \t]+|[.!?)\"][ \t]+[-\u2013\u2014~]+[ \t]?)$"
 )
-CREDENTIAL_ON_LINE = re.compile(r"\b(?:MD|DO|RN|NP|PA-C|PhD|PsyD|LICSW|LCSW|LMHC|M\.D\.)\b")
 # After a name opening a sentence: an age, a possessive ("Sage, 19,", "Izzy's")
 ACTED_AFTER = re.compile(r",[ \t]*\d{1,2}\b|['\u2019]s[ \t]+[a-z]")
 # Verbs a person is the subject of, beyond verbs of reporting
-SUBJECT_VERBS = frozenset(
-    """was is has had felt feels says said shared practiced wants wanted went came got left
-    did noticed presented disclosed talked started quit relapsed
-    cried laughed agreed declined arrived attended completed continues continued described
-    admitted denied noted presented returned stated spoke talked worked lives lived grew began
-    became took made told thought knew met ran sat saw spent kept lost found brought bought
-    does did will would could can may might should must""".split()
-)
+SUBJECT_VERBS = (
+    frozenset(
+        """was is has had felt feels shared practiced wants wanted went came got left did does
+    noticed presented disclosed talked started quit relapsed cried laughed agreed declined
+    arrived attended completed continues continued described admitted denied noted returned
+    spoke worked lives lived grew began became took made told thought knew met ran sat saw
+    spent kept lost found brought bought will would could can may might should must""".split()
+    )
+    | REPORT_VERBS
+)  # (and every verb of reporting: "says", "stated")
 # A note's last words, after its last sentence: "(988, press 1). GL", "cb 555-0161. d.osei"
 CLOSING_AFTER_SENTENCE = re.compile(r"[.!?)][ \t]+([A-Z]{2,3}|[a-z]\.[a-z]{3,})$")
 NOT_TYPISTS = frozenset("ok okay yes no na nil tbd tba etc thx ty np pls".split())
@@ -146,6 +148,17 @@ AGE_AFTER_NAME = re.compile(
     r"(?:[ \t]+|[ \t]*\([ \t]*)(\d{1,2})"
     r"(?=[ \t]*(?:[,;)]|\.(?:\s|$)|,? he/|,? she/|[MF](?:[ \t]*[,;]|[ \t]{2}|[ \t]*$)))"
 )
+
+
+def age_after_name(text: str, end: int) -> re.Match[str] | None:
+    """An age right after a name ending at `end`: "Ayaan 12", "Sage, 19,", "Mark is 29,"."""
+    return (
+        AGE_AFTER_NAME.match(text, end)
+        or AGE_AFTER_NAME_COMMA.match(text, end)
+        or AGE_AFTER_NAME_IS.match(text, end)
+    )
+
+
 CAPS_STOP = frozenset(
     """will may can see call seen home here back well best good long little young rich
     sharp strong hope love bell king day called states reports said says told asked wants

@@ -8,13 +8,9 @@ from collections.abc import Iterator
 
 from alcove.deidentify.engine.cues import (
     ACTED_AFTER,
-    AGE_AFTER_NAME,
-    AGE_AFTER_NAME_COMMA,
-    AGE_AFTER_NAME_IS,
     AGE_BRACKET_AFTER,
     CLOSING_AFTER_SENTENCE,
     CLOSING_INITIALS,
-    CREDENTIAL_ON_LINE,
     CREDENTIAL_WORDS,
     CUE_LAST_WORDS,
     DOTTED_CREDENTIAL,
@@ -46,6 +42,7 @@ from alcove.deidentify.engine.cues import (
     WEAK_CREDENTIALS,
     WEAK_LABEL,
     ZIP_AFTER,
+    age_after_name,
 )
 from alcove.deidentify.engine.finder import FinderBase
 from alcove.deidentify.engine.spans import Kind, Span
@@ -176,9 +173,8 @@ class NameRules(FinderBase):
             author = TYPIST_AUTHOR.search(text, max(0, m.start() - 5), m.start())
             if author is None:
                 continue
-            ordinary = self.lex.common | NOT_NAMES | PRONOUNS
             parts = (author.span(1), m.span(1))  # "ef:tlw", "GA/rtm", "HT:mlw", "fq/ams"
-            initials = [text[a:b].lower() not in ordinary for a, b in parts]
+            initials = [not self._ordinary(text[a:b].lower()) for a, b in parts]
             for (start, end), own in zip(parts, initials, strict=True):
                 if own or (any(initials) and text[start:end].lower() not in NOT_TYPISTS):
                     self.add(start, end, Kind.STAFF)  # one part initials: both are
@@ -190,13 +186,13 @@ class NameRules(FinderBase):
             lw = letters.lower()
             line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
             labelled = before.group().lstrip().startswith(("TR", "Tr", "TS"))
-            signed = "/" in before.group() and CREDENTIAL_ON_LINE.search(line)
+            signed = "/" in before.group() and self._credentialed(line)
             if (labelled or signed) and lw not in NOT_TYPISTS:
                 self.add(*m.span(1), Kind.STAFF)  # "TR: ph", "Catherine Moy, MD / cm"
                 continue
-            if lw in NOT_TYPISTS or lw in self.lex.common or lw in NOT_NAMES or lw in LOWER_TITLES:
+            if lw in NOT_TYPISTS or self._ordinary(lw) or lw in LOWER_TITLES:
                 continue
-            if letters.isupper() and letters in NOT_ORG_ACRONYMS | STATE_CODES:
+            if letters.isupper() and (letters in NOT_ORG_ACRONYMS or letters in STATE_CODES):
                 continue
             self.add(*m.span(1), Kind.STAFF)
         closing = text.rstrip()
@@ -210,6 +206,17 @@ class NameRules(FinderBase):
         if closed and len(closing) >= 60 and closed.group(1).lower() not in NOT_TYPISTS:
             if closed.group(1) not in STATE_CODES and closed.group(1) not in CREDENTIAL_WORDS:
                 self.add(*closed.span(1), Kind.STAFF)
+
+    @staticmethod
+    def _credentialed(line: str) -> bool:
+        """The line holds a credential: a signature's line ("Catherine Moy, MD / cm")."""
+        return DOTTED_CREDENTIAL.search(line) is not None or any(
+            word.strip(",.;") in CREDENTIAL_WORDS for word in line.split()
+        )
+
+    def _ordinary(self, lw: str) -> bool:
+        """An English word, a clinical term or a pronoun: no one's initials by itself."""
+        return lw in self.lex.common or lw in NOT_NAMES or lw in PRONOUNS
 
     def _line_ends(self, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
         """The pattern's matches in the last few characters of each line (a scan of the
@@ -455,7 +462,7 @@ class NameRules(FinderBase):
         if nxt is None or self.gap(tok, nxt) != " " or not nxt.text.islower():
             return False
         lw = nxt.lower
-        return lw in REPORT_VERBS or lw in SUBJECT_VERBS or (lw.endswith("ed") and len(lw) > 4)
+        return lw in SUBJECT_VERBS or (lw.endswith("ed") and len(lw) > 4)
 
     # --- names written in lower case, names listed together -------------------------------
     def lowercase(self) -> None:
@@ -476,12 +483,12 @@ class NameRules(FinderBase):
             if lw in lex.first and self._lower_person_acts(i):
                 self._lower_run(i, Kind.NAME)  # "bud p quiet", "tina shared 90 days"
                 continue
-            given = lw in lex.first and (lw not in lex.common or self._lower_surname_next(i))
-            if given and (
-                (prev.lower == "w" and gap == "/ ")
-                or (prev.lower == "with" and gap == " ")
-                or self._lower_surname_next(i)
-            ):
+            surname_next = lw in lex.first and self._lower_surname_next(i)
+            given = lw in lex.first and (lw not in lex.common or surname_next)
+            if (
+                given
+                and ((prev.lower == "w" and gap == "/ ") or (prev.lower == "with" and gap == " "))
+            ) or surname_next:
                 self._lower_run(i, Kind.NAME)  # "fight w/ marco", "(ricky jaramillo)"
                 continue
             if gap == ". " and prev.lower in LOWER_TITLES and (lw in lex.last or lw in lex.first):
@@ -522,7 +529,7 @@ class NameRules(FinderBase):
         gap = self.gap(tok, nxt)
         if len(nxt.text) == 1 and nxt.text.islower() and gap == " " and nxt.lower not in "ai":
             return True
-        verb = nxt.lower in SUBJECT_VERBS or nxt.lower in REPORT_VERBS
+        verb = nxt.lower in SUBJECT_VERBS
         common = tok.lower in self.lex.common
         return gap in (" ", " (new) ") and verb and (not common or tok.lower in NAME_FIRST)
 
@@ -607,10 +614,6 @@ class NameRules(FinderBase):
         for span in self.spans:
             if span.kind != Kind.NAME:
                 continue
-            m = (
-                AGE_AFTER_NAME.match(self.text, span.end)
-                or AGE_AFTER_NAME_COMMA.match(self.text, span.end)
-                or AGE_AFTER_NAME_IS.match(self.text, span.end)
-            )
+            m = age_after_name(self.text, span.end)
             if m:
                 self.ages.append(Span(*m.span(1), Kind.AGE))

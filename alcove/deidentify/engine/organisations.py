@@ -150,10 +150,9 @@ class OrganisationRules(FinderBase):
             self.add(m.start(), m.end(), Kind.ORGANIZATION)  # "2nd Battalion, 23rd Infantry"
         for m in POLICE_LETTERS.finditer(self.text) if "PD" in self.text else ():
             self.add(m.start(), m.end(), Kind.ORGANIZATION)  # "brought by IMPD"
+        # "IBEW Local 103", "Carpenters Local 33"
         for m in UNION_LOCAL.finditer(self.text) if "Local " in self.text else ():
-            self.add(
-                m.start(), m.end(), Kind.ORGANIZATION
-            )  # "IBEW Local 103", "Carpenters Local 33"
+            self.add(m.start(), m.end(), Kind.ORGANIZATION)
         for m in BRANDS.finditer(self.text):
             self.add(m.start(), m.end(), Kind.ORGANIZATION)
         capitals = any(head in self.text for head in BRAND_HEADS)
@@ -400,7 +399,9 @@ class OrganisationRules(FinderBase):
                 and tok.lower not in NOT_NAMES
                 and SPECIALTY_BESIDE.match(self.text, tok.end)
             ):
-                self.add(tok.start, tok.end, Kind.ORGANIZATION)  # "MVMC CARDIOLOGY ADMISSION"
+                self.add(
+                    tok.start, tok.end, Kind.ORGANIZATION
+                )  # "LMH Cardiology", "MVMC CARDIOLOGY"
                 continue
             if tok.caps_line:
                 continue
@@ -408,10 +409,8 @@ class OrganisationRules(FinderBase):
                 continue
             if i and self.gap(tokens[i - 1], tok) == " " and ACRONYM_LEAD.ends_at(tokens, i - 1):
                 self.add(tok.start, tok.end, Kind.ORGANIZATION)
-            elif CARE_UNIT_AFTER.match(self.text, tok.end) or SPECIALTY_BESIDE.match(
-                self.text, tok.end
-            ):
-                self.add(tok.start, tok.end, Kind.ORGANIZATION)  # "the FIH ED", "LMH Cardiology"
+            elif CARE_UNIT_AFTER.match(self.text, tok.end):
+                self.add(tok.start, tok.end, Kind.ORGANIZATION)  # "the FIH ED"
             elif SPECIALTY_BEFORE.search(self.text, max(0, tok.start - 20), tok.start):
                 self.add(tok.start, tok.end, Kind.ORGANIZATION)  # "Nephrology, SBMC."
 

@@ -249,7 +249,7 @@ EVENT_BEFORE = re.compile(
 AGE_BRACKETED = re.compile(
     r"\((?:[A-Z][a-z]+,[ \t]*)?(\d{1,3})\)"
     r"|\((\d{1,2}[ \t]*(?:months?|mos?|weeks?|wks?)(?:[ \t]+old)?)\)"  # "Minjun (11 months)"
-    r"|\((?<=[A-Z]\.[ \t]\()(\d{1,3})[,)]"  # "C.W. (44, long-haul trucker)", "K.M. (19)"
+    r"|\((\d{1,3}),"  # "C.W. (44, long-haul trucker)": after initials only (below)
 )
 INITIAL_BEFORE_BRACKET = re.compile(r"[A-Z]\.[ \t]*$")
 NAME_BEFORE_BRACKET = re.compile(r"\b[A-Z][a-z]+,?[ \t]*$")
@@ -554,16 +554,14 @@ def shaped_spans(text: str) -> Iterator[Span]:
         for m in pattern.finditer(low):
             yield Span(*m.span(next(g for g in range(1, m.re.groups + 1) if m.group(g))), Kind.AGE)
     for m in AGES_LISTED.finditer(low) if "ages" in low or "aged" in low else ():
-        for listed in re.finditer(r"\d{1,2}", m.group(1)):
-            yield Span(m.start(1) + listed.start(), m.start(1) + listed.end(), Kind.AGE)
+        yield from _listed_ages(m)
     for m in AGE_AFTER_BIRTH.finditer(low) if "(" in low else ():
         yield Span(*m.span(1), Kind.AGE)
     for m in AGE_SEX_LEAD.finditer(text):
         if LINE_OR_SENTENCE_BEFORE.search(text, max(0, m.start() - 4), m.start()):
             yield Span(*m.span(1), Kind.AGE)
     for m in CHILDREN_AGES.finditer(low) if "(" in low else ():
-        for child in re.finditer(r"\d{1,2}", m.group(1)):
-            yield Span(m.start(1) + child.start(), m.start(1) + child.end(), Kind.AGE)
+        yield from _listed_ages(m)
     for m in AGE_SEX.finditer(text):
         yield Span(*m.span(1), Kind.AGE)
     for m in AGE_SEX_APART.finditer(text):
@@ -576,14 +574,18 @@ def shaped_spans(text: str) -> Iterator[Span]:
         if not TEMPERATURE_BEFORE.search(text, max(0, m.start() - 8), m.start()):
             yield Span(*m.span(1), Kind.AGE)
     for m in AGE_BRACKETED.finditer(text):
-        if m.group(1) is None:
-            yield Span(*m.span(2 if m.group(2) else 3), Kind.AGE)
-        elif "," in m.group() or NAME_BEFORE_BRACKET.search(
-            text, max(0, m.start() - 24), m.start()
+        after_initials = INITIAL_BEFORE_BRACKET.search(text, max(0, m.start() - 4), m.start())
+        if m.group(2):
+            yield Span(*m.span(2), Kind.AGE)  # "(11 months)"
+        elif m.group(3):
+            if after_initials:
+                yield Span(*m.span(3), Kind.AGE)  # "C.W. (44, trucker)"
+        elif (
+            after_initials
+            or "," in m.group()
+            or NAME_BEFORE_BRACKET.search(text, max(0, m.start() - 24), m.start())
         ):
-            yield Span(*m.span(1), Kind.AGE)
-        elif INITIAL_BEFORE_BRACKET.search(text, max(0, m.start() - 4), m.start()):
-            yield Span(*m.span(1), Kind.AGE)  # "L.B. (67)"
+            yield Span(*m.span(1), Kind.AGE)  # "Kiara (17)", "(Lily, 15)", "L.B. (67)"
     for m in YEAR_OLD_WORDS.finditer(low) if "old" in low else ():
         number = NUMBER_WORD_BEFORE.search(low, max(0, m.start() - 40), m.start())
         if number:
@@ -613,6 +615,12 @@ def shaped_spans(text: str) -> Iterator[Span]:
             yield Span(*m.span(1), Kind.ID)
 
 
+def _listed_ages(m: re.Match[str]) -> Iterator[Span]:
+    """Each number of the match's first group, an age: "8 and 12", "9, 6"."""
+    for number in re.finditer(r"\d{1,2}", m.group(1)):
+        yield Span(m.start(1) + number.start(), m.start(1) + number.end(), Kind.AGE)
+
+
 def _dates(text: str, low: str) -> Iterator[Span]:
     for pattern in (DATE_DIGITS, DATE_WORDS):
         for m in pattern.finditer(text):
@@ -639,7 +647,7 @@ def _dates(text: str, low: str) -> Iterator[Span]:
         )
         if unlike_a_fraction or _cued(text, low, m.start()):
             yield Span(*m.span(1), Kind.DATE)
-    for m in ORDINAL_DAY.finditer(low) if "th" in low or "st" in low or "nd" in low else ():
+    for m in ORDINAL_DAY.finditer(low):  # (it starts only at a digit)
         if _cued(text, low, m.start()) and not NOT_A_DAY_AFTER.match(low, m.end()):
             yield Span(*m.span(1), Kind.DATE)  # "on the 15th", "till the 22nd"
     for m in YEAR_ALONE.finditer(text):

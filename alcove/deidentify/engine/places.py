@@ -172,7 +172,7 @@ class PlaceRules(FinderBase):
         """A number and a street's name with no suffix, where an address is announced or a
         town follows: "staying with a friend at 211 Hancock", "Walgreens, 455 Broadway, Chelsea"."""
         text = self.text
-        for m in BARE_STREET.finditer(text) if any(c.isdigit() for c in text) else ():
+        for m in BARE_STREET.finditer(text):  # (it starts only at a digit)
             words = m.group(2).lower().split()
             if any(w in self.lex.common and w not in STREET_WORDS for w in words):
                 continue

@@ -24,14 +24,12 @@ from alcove.deidentify.engine.vocabulary import (
 NAME_AFTER_ROLE = re.compile(
     r",[ \t]+(?:(?:Mr|Mrs|Ms|Miss|Dr|Coach)\.?[ \t]+)?[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?[ \t]*[,.)(]"
 )
-
-
 # "officer Frank DiNapoli", "teacher Mr. Delgado": a title or a given name and a surname
 NAME_AFTER_TRADE = re.compile(
     r"[ \t]+(?:(?:Mr|Mrs|Ms|Miss|Dr|Coach)\.?[ \t]+[A-Z]|([A-Z][a-z]+)[ \t]+[A-Z][a-z]+)"
 )
 # Capitalised words before a trade that are no part of it ("Dr", "Mr")
-PEOPLES_TITLES = frozenset({"dr", "mr", "mrs", "ms", "miss", "rev", "sister", "father"})
+HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "miss", "rev", "sister", "father"})
 # Heads of a trade's name that need a word before them ("sales associate", "case worker")
 HEADED_JOBS = NOT_JOBS - frozenset(
     "person boy staff crew visitor runner land make copy emeritus professional".split()
@@ -166,7 +164,7 @@ class ProfessionRules(FinderBase):
                 break  # ("y/o": no modifier)
             if lw.endswith("ly") or (acronym and lw in NOT_NAMES and lw not in TRADE_LETTERS):
                 break
-            if before.cap and not acronym and (lw in TITLES or lw in PEOPLES_TITLES):
+            if before.cap and not acronym and (lw in TITLES or lw in HONORIFICS):
                 break
             first -= 1
         if self.tokens[first].lower == "and":

@@ -26,9 +26,6 @@ from collections.abc import Iterable
 
 from alcove.deidentify.engine.allowlist import NOT_JOBS, is_safe
 from alcove.deidentify.engine.cues import (
-    AGE_AFTER_NAME,
-    AGE_AFTER_NAME_COMMA,
-    AGE_AFTER_NAME_IS,
     CAPS_STOP,
     CREDENTIAL_WORDS,
     CREDENTIALS_LOWER,
@@ -47,6 +44,7 @@ from alcove.deidentify.engine.cues import (
     STAFF,
     STRONG_LABEL,
     SUBJECT_VERBS,
+    age_after_name,
 )
 from alcove.deidentify.engine.people import Finder
 from alcove.deidentify.engine.spans import Kind, Span
@@ -58,7 +56,6 @@ from alcove.deidentify.engine.vocabulary import (
     NOT_ORG_ACRONYMS,
     ORG_ACRONYMS,
     REPORT_VERBS,
-    SHORTHAND,
     STATE_CODES,
     TITLES,
 )
@@ -97,13 +94,13 @@ NOT_ATTENDEES = frozenset(
 )
 DOTTED_AROUND = re.compile(r"(?<![A-Za-z.])[A-Z]\.[ \t]?[A-Z]\.(?:[ \t]?[A-Z]\.)?")
 # Capitals that are a unit, a role, a test, a state, an organisation: never a person's initials
+# (shorthand is in NOT_NAMES, which initials_as_subject asks too)
 KNOWN_LETTERS = (
     NOT_ORG_ACRONYMS
     | ORG_ACRONYMS
     | AGENCY_ACRONYMS
     | STATE_CODES
     | CREDENTIAL_WORDS
-    | frozenset(w.upper() for w in SHORTHAND)
     | frozenset("AD TP TC IPV NCD XL SR ER IR CR LA DR ODT GP DV SA IV IM".split())
 )
 # Words whose relatives are no one's name: "Client's mother", "Everyone's parents"
@@ -237,20 +234,16 @@ class Sweep:
             return False  # goes_on() may carry it
         if i > 0 and self.tokens[i - 1].lower in RELATION.by_last:
             return False  # related() may take it
-        if i + 1 < len(self.tokens) and self.tokens[i + 1].start in self.name_starts:
-            return False  # comes_before() may take it
-        if i + 1 < len(self.tokens) and (
-            self.tokens[i + 1].start in self.org_starts
-            or (
-                not self.tokens[i + 1].text[1:].islower()
-                and CAMEL_CASE.fullmatch(self.tokens[i + 1].text)
-            )
-        ):
-            return False  # opens_organisation() may take it
         if self.text[tok.end : tok.end + 2] in ("'s", "\u2019s"):
             return False  # whose_relative() may take it
         nxt = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
-        return nxt is None or len(nxt.text) > 1
+        if nxt is None:
+            return True
+        if nxt.start in self.name_starts or nxt.start in self.org_starts:
+            return False  # comes_before() or opens_organisation() may take it
+        if not nxt.text[1:].islower() and CAMEL_CASE.fullmatch(nxt.text):
+            return False  # opens_organisation() may take it
+        return len(nxt.text) > 1
 
     # --- one word --------------------------------------------------------------------------
     def judge(self, i: int) -> Kind | None:
@@ -413,12 +406,13 @@ class Sweep:
     def recurring_initials(self) -> None:
         """Initials found standing for a person stand for them wherever else they recur
         ("A.K." found once is A.K. everywhere in the note)."""
+        dotted = set()
         for span in self.out:
             if span.kind == Kind.NAME and span.end - span.start == 1:
-                dotted = DOTTED_AROUND.search(self.text, max(0, span.start - 4), span.end + 4)
-                if dotted:
-                    self.initials.add(dotted.group())
-        for dotted_initials in [d for d in self.initials if "." in d]:
+                around = DOTTED_AROUND.search(self.text, max(0, span.start - 4), span.end + 4)
+                if around:
+                    dotted.add(around.group())
+        for dotted_initials in dotted:
             for m in re.finditer(re.escape(dotted_initials), self.text):
                 for letter in re.finditer(r"[A-Z]", m.group()):
                     self.out.append(
@@ -1045,11 +1039,7 @@ class Sweep:
         """A number right after any name found: 'client "L", 38, a chef', "J.R., 44"."""
         ends = self.name_ends | {s.end for s in self.out if s.kind == Kind.NAME}
         for end in ends:
-            m = (
-                AGE_AFTER_NAME.match(self.text, end)
-                or AGE_AFTER_NAME_COMMA.match(self.text, end)
-                or AGE_AFTER_NAME_IS.match(self.text, end)
-            )
+            m = age_after_name(self.text, end)
             if m:
                 self.out.append(Span(*m.span(1), Kind.AGE))
 
