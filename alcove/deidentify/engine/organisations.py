@@ -8,6 +8,7 @@ from alcove.deidentify.engine.cues import (
     AGENCY_LEADS,
     AT_NOT_ORG,
     BRAND_HEADS,
+    BRAND_STARTS,
     BRANDS,
     BRANDS_CAPS,
     CREDENTIAL_WORDS,
@@ -153,7 +154,7 @@ class OrganisationRules(FinderBase):
         # "IBEW Local 103", "Carpenters Local 33"
         for m in UNION_LOCAL.finditer(self.text) if "Local " in self.text else ():
             self.add(m.start(), m.end(), Kind.ORGANIZATION)
-        for m in BRANDS.finditer(self.text):
+        for m in BRANDS.finditer(self.text) if any(w in self.text for w in BRAND_STARTS) else ():
             self.add(m.start(), m.end(), Kind.ORGANIZATION)
         capitals = any(head in self.text for head in BRAND_HEADS)
         for m in BRANDS_CAPS.finditer(self.text) if capitals else ():
