@@ -351,7 +351,7 @@ CAPS_BRAND_NAMES = [
 ]
 BRANDS_CAPS = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in CAPS_BRAND_NAMES) + r")\b")
 # Their first words: a quick test before the long pattern
-BRAND_HEADS = frozenset(name.split()[0] for name in CAPS_BRAND_NAMES)
+BRAND_HEADS = tuple(sorted({name.split()[0] for name in CAPS_BRAND_NAMES}))
 # The letters every brand starts with, as written: most notes name none, and a substring
 # search for each is far quicker than the pattern's scan of every position.
 BRAND_STARTS = tuple(

@@ -28,6 +28,7 @@ from alcove.deidentify.engine.cues import (
     STATE_NAMES,
 )
 from alcove.deidentify.engine.finder import FinderBase
+from alcove.deidentify.engine.patterns import any_in
 from alcove.deidentify.engine.spans import Kind
 from alcove.deidentify.engine.tokens import (
     Token,
@@ -154,9 +155,9 @@ class OrganisationRules(FinderBase):
         # "IBEW Local 103", "Carpenters Local 33"
         for m in UNION_LOCAL.finditer(self.text) if "Local " in self.text else ():
             self.add(m.start(), m.end(), Kind.ORGANIZATION)
-        for m in BRANDS.finditer(self.text) if any(w in self.text for w in BRAND_STARTS) else ():
+        for m in BRANDS.finditer(self.text) if any_in(BRAND_STARTS, self.text) else ():
             self.add(m.start(), m.end(), Kind.ORGANIZATION)
-        capitals = any(head in self.text for head in BRAND_HEADS)
+        capitals = any_in(BRAND_HEADS, self.text)
         for m in BRANDS_CAPS.finditer(self.text) if capitals else ():
             self.add(m.start(), m.end(), Kind.ORGANIZATION)  # "WORKING AT HOME DEPOT"
 

@@ -594,7 +594,7 @@ def shaped_spans(text: str) -> Iterator[Span]:
     yield from _contacts(text, low)
     yield from _numbers(text, low)
     for i, (pattern, hint) in enumerate(zip(ADDRESS_PATTERNS, ADDRESS_HINTS, strict=True)):
-        if hint and not _present(hint, low if i in ADDRESS_HINTS_LOWER else text):
+        if hint and not any_in(hint, low if i in ADDRESS_HINTS_LOWER else text):
             continue
         for m in pattern.finditer(text):
             if DOCTOR_AFTER.match(text, m.end()) and m.group().rstrip(".")[-2:] in ("Dr", "DR"):
@@ -667,7 +667,7 @@ def _dates(text: str, low: str) -> Iterator[Span]:
         if plain or CUE_WORD_BEFORE.search(low, max(0, m.start() - 24), m.start()):
             yield Span(*m.span(1), Kind.DATE)
     for pattern, hint in zip(CUED_DATE_PATTERNS, CUED_DATE_HINTS, strict=True):
-        if not _present(hint, low):
+        if not any_in(hint, low):
             continue  # (a word each pattern needs is not there: no scan)
         for m in pattern.finditer(low):
             yield Span(*m.span(1), Kind.DATE)
@@ -726,10 +726,13 @@ ADDRESS_HINTS_LOWER = frozenset({10})
 IBAN_HINT = re.compile(r"[A-Z]{2}\d{2}")
 
 
-def _present(words: tuple[str, ...], text: str) -> bool:
+def any_in(words: tuple[str, ...], text: str) -> bool:
     """Whether any of the words is in the text: a plain substring search per word is many
-    times faster than one regular expression of them all."""
-    return any(word in text for word in words)
+    times faster than one regular expression of them all (and a loop than a generator)."""
+    for word in words:
+        if word in text:
+            return True
+    return False
 
 
 URL_HINT = re.compile(r"://|www\.|\.(?:com|org|net|edu|gov|io|us|info|biz|health|care|co|me)\b")
