@@ -59,6 +59,11 @@ from alcove.deidentify.engine.vocabulary import (
     TITLES,
 )
 
+# Two or three letters, then the two or three words they are the initials of, in brackets
+EXPLAINED_INITIALS = re.compile(
+    r"(?<![\w.])([A-Za-z]{2,3})[ \t]*\((\w[\w'-]*(?:[ \t]+\w[\w'-]*){1,2})\)"
+)
+
 
 class NameRules(FinderBase):
     def cued(self) -> None:
@@ -118,6 +123,22 @@ class NameRules(FinderBase):
                     if last >= 0:
                         self.add_run(i, last, Kind.NAME)
         self._credentials()
+        self._explained_initials()
+
+    def _explained_initials(self) -> None:
+        """Initials and the name they stand for in brackets: "pt JW (jordan whitfield)",
+        "bj (Bethany Jorgensen)". The letters must be the name's own first letters, and the
+        words a given name and a surname no dictionary holds as a word."""
+        if "(" not in self.text:
+            return
+        for m in EXPLAINED_INITIALS.finditer(self.text):
+            letters, words = m.group(1).lower(), m.group(2).split()
+            named = words[-1].lower() not in self.lex.common and all(
+                w.lower() in self.lex.first or w.lower() in self.lex.last for w in words[:-1]
+            )  # never an acronym spelt out: "MDD (major depressive disorder)"
+            if named and letters == "".join(w[0] for w in words).lower():
+                self.add(*m.span(1), Kind.NAME)
+                self.add(*m.span(2), Kind.NAME)
 
     def _plausible(self, i: int, last: int) -> bool:
         """A cue's run must hold one word that is not an ordinary English word."""
@@ -190,9 +211,14 @@ class NameRules(FinderBase):
             if (labelled or signed) and lw not in NOT_TYPISTS:
                 self.add(*m.span(1), Kind.STAFF)  # "TR: ph", "Catherine Moy, MD / cm"
                 continue
-            if lw in NOT_TYPISTS or self._ordinary(lw) or lw in LOWER_TITLES:
+            # After a sentence and a dash ("missed appt. -AR") capitals are someone's
+            # initials even when they spell a state or a short word ("AR", "AL").
+            dashed = letters.isupper() and before.group().lstrip()[:1] in tuple('.!?)"')
+            if lw in NOT_TYPISTS or lw in LOWER_TITLES or (self._ordinary(lw) and not dashed):
                 continue
-            if letters.isupper() and (letters in NOT_ORG_ACRONYMS or letters in STATE_CODES):
+            if letters.isupper() and (
+                letters in NOT_ORG_ACRONYMS or (letters in STATE_CODES and not dashed)
+            ):
                 continue
             self.add(*m.span(1), Kind.STAFF)
         closing = text.rstrip()
@@ -200,7 +226,8 @@ class NameRules(FinderBase):
         last_line = CLOSING_INITIALS.fullmatch(closing, line_start)
         if last_line and len(closing[:line_start].strip()) >= 40:
             letters = last_line.group(1)  # a closing "mk" (or "CJ", or "tg") under a note
-            if letters.lower() not in NOT_TYPISTS and letters not in STATE_CODES:
+            dashed = closing[line_start:].lstrip().startswith(("-", "\u2013", "\u2014"))
+            if letters.lower() not in NOT_TYPISTS and (letters not in STATE_CODES or dashed):
                 self.add(*last_line.span(1), Kind.STAFF)
         closed = CLOSING_AFTER_SENTENCE.search(closing)  # "... press 1). GL", "... 0161. d.osei"
         if closed and len(closing) >= 60 and closed.group(1).lower() not in NOT_TYPISTS:

@@ -81,6 +81,31 @@ UNION_LOCAL = re.compile(
 )
 
 
+# "Insurance: Mountain State Medicare Advantage, member ID ...": the insurer, after its label
+INSURER = re.compile(
+    r"(?m)\b(?:Insurance|INSURANCE|Insurer|Ins\.|Payer|Payor|Health plan|Health Plan|Coverage)"
+    r"[ \t]*:[ \t]*([A-Z][\w&'.-]*(?:[ \t]+(?:of[ \t]+|&[ \t]+)?"
+    r"(?!(?:ID|Member|Group|Policy|Subscriber|No|Number)\b)[A-Z][\w&'.-]*){0,5})"
+)
+INSURER_LABELS = (
+    "Insurance",
+    "INSURANCE",
+    "Insurer",
+    "Ins.",
+    "Payer",
+    "Payor",
+    "Health",
+    "Coverage",
+)
+# Programmes, plan words and the national insurers, which say nothing of where a client
+# lives or works (the set's notes leave "Aetna" and "BCBS" as they are)
+NOT_INSURERS = frozenset(
+    "medicaid medicare tricare self-pay self none pending private commercial uninsured n/a "
+    "na unknown aetna cigna bcbs humana anthem uhc unitedhealthcare molina centene ambetter "
+    "wellcare oscar kaiser".split()
+) | {"blue cross", "blue cross blue shield", "united healthcare", "united health care"}
+
+
 class OrganisationRules(FinderBase):
     # --- organisations and professions ---------------------------------------------------------
     def organisations(self) -> None:
@@ -155,6 +180,11 @@ class OrganisationRules(FinderBase):
         # "IBEW Local 103", "Carpenters Local 33"
         for m in UNION_LOCAL.finditer(self.text) if "Local " in self.text else ():
             self.add(m.start(), m.end(), Kind.ORGANIZATION)
+        for m in INSURER.finditer(self.text) if any_in(INSURER_LABELS, self.text) else ():
+            insurer = m.group(1).rstrip(".")
+            national = insurer.split()[0].lower() in NOT_INSURERS  # ("BCBS MA")
+            if insurer.lower() not in NOT_INSURERS and not national:
+                self.add(m.start(1), m.start(1) + len(insurer), Kind.ORGANIZATION)
         for m in BRANDS.finditer(self.text) if any_in(BRAND_STARTS, self.text) else ():
             self.add(m.start(), m.end(), Kind.ORGANIZATION)
         capitals = any_in(BRAND_HEADS, self.text)

@@ -80,6 +80,23 @@ LOWER_HOLIDAY = re.compile(
 LOWER_HOLIDAY_HINTS = (
     "thanksgiving", "christmas", "halloween", "xmas", "new year", "'s day", "or day", "july",
 )  # fmt: skip
+# "since nov", "by early march": a month in lower case after a word that announces it
+# ("may" is left: a verb far more often)
+LOWER_MONTH_CUED = re.compile(
+    r"(?=[sibutlnfe])\b(?:since|in|by|until|till|last|next|from|through|thru|early|late|mid|"
+    r"end of|before|after)[ \t]+((?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b\.?"
+    r"|(?:january|february|march|april|june|july|august|september|october|november|"
+    r"december)\b)(?![ \t]*\d)"
+)
+LOWER_MONTH_HINTS = tuple(
+    f" {month}"
+    for month in ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+)
+# "mon 6/3", "Sat 3/22": a weekday's short name right before a month and day
+DATE_AFTER = re.compile(r"[ \t]+\d{1,2}/\d{1,2}\b")  # ("on-call note - sat 6/1")
+O2_BEFORE = re.compile(r"(?:o2|spo2|02)[ \t]*$")  # ("O2 sat" is a saturation)
+# "next HV 4/9": a visit named by its letters between the cue and the date
+NEXT_LETTERS_BEFORE = re.compile(r"\b(?:next|last|nxt)[ \t]+[A-Z]{2,4}[ \t]+$")
 # "from jan 2", "feb 27": a month's short name in lower case with its day
 LOWER_MONTH_DAY = re.compile(
     r"(?=[jfason])\b(?:jan|feb|apr|jun|jul|aug|sept?|oct|nov|dec)\.?[ \t]+(?:[1-9]|[12]\d|3[01])"
@@ -98,7 +115,8 @@ DATE_CUE = (
     r"intake|also|drink|dose|started|stopped|restarted|began|ended|changed|increased|"
     r"decreased|held|drawn|collected|obtained|done|completed|signed|mailed|faxed|sent|"
     r"received|occurred|happened|died|passed|expired|overdosed|overdose|incident|"
-    r"hospitalized|released|arrested|visited|returned|moved|"
+    r"hospitalized|released|arrested|visited|returned|moved|follow-up|follow up|followup|"
+    r"avail|available|rescheduled|reschedule|hearing|court|arrival|arrived|"
     r"ct|mri|echo|eeg|ekg|ecg|cxr|scan|labs|biopsy|surgery|cycle|start|starts|begins|ends|"
     rf"{WEEKDAYS.lower()}|{MONTHS.lower()})"
 )
@@ -149,7 +167,8 @@ MEASURE_BEFORE = re.compile(
 )
 SCORE_BEFORE = re.compile(
     r"(?:moca|mmse|slums|phq-?\d*|gad-?\d*|score|scored|rated|rating|pain|strength|recall|"
-    r"sat|saturation|bp|ratio|of|out of|grade|apgar|gcs|ciwa|cows)[ \t:=]*$"
+    r"(?:o2|spo2|02)[ \t]*sats?|saturation|bp|ratio|of|out of|grade|apgar|gcs|ciwa|cows)"
+    r"[ \t:=]*$"
 )
 ORDINAL_DAY = re.compile(r"(?=\d)(?<![\d.])\b((?:[12]?\d|3[01])(?:st|nd|rd|th))\b")
 NOT_A_DAY_AFTER = re.compile(
@@ -257,6 +276,9 @@ AGE_STATED = re.compile(
     r"\b(?:when|since|until) (?:he|she|they|i|client|pt|patient|the client|the patient) "
     r"(?:was|were|turned) (\d{1,3})\b"
     r"|\b(?:he|she|pt|patient|client|who) is (?:now )?(\d{1,3})(?= and| years|,|\.| now|;)"
+    # "He's 74 now", "I'm 90, not dead"
+    r"|\b(?:he|she|i)['\u2019][sm][ \t]+(?:now[ \t]+|only[ \t]+|almost[ \t]+|nearly[ \t]+)?"
+    r"(\d{1,3})(?=[ \t]*(?:now\b|and\b|years\b|,|;|\.(?!\d)))"
 )
 
 PHONE = re.compile(
@@ -269,6 +291,9 @@ PHONE_SHORT = re.compile(
     r"\b(?:phone|tel|telephone|cell|mobile|home|work|pager|beeper|fax|call|ph|c|h|w|p|f)"
     r"\.?[ \t]*(?:#|number|no\.?)?[ \t]*:?[ \t]*(\d{3}[-.]\d{4}|\d{5}|\d-\d{4})\b(?![-.]\d)"
 )
+# "at 555-0171", "fax to HR 555-0143": a local number without its area code (an exchange
+# never starts with 0 or 1; a range or a code has other shapes)
+LOCAL_PHONE = re.compile(r"(?=[2-9])(?<![\w/.$+-])[2-9]\d{2}-\d{4}(?![\w-]|[./]\d)")
 # "pager 4417", "beeper #2291": a hospital pager has four or five digits
 PAGER = re.compile(
     r"\b(?:pager|beeper|pgr)[ \t]*(?:#|no\.?)?[ \t]*:?[ \t]*(\d{4,5}|\d-\d{4})\b(?![-.]\d)"
@@ -526,6 +551,7 @@ def _state_cased(before: str) -> bool:
 def _cued(text: str, low: str, start: int) -> bool:
     return (
         CUE_BEFORE.search(low, max(0, start - 24), start) is not None
+        or NEXT_LETTERS_BEFORE.search(text, max(0, start - 16), start) is not None
         or EVENT_CUE_BEFORE.search(low, max(0, start - 32), start) is not None
         or HEADING_BEFORE.search(text, max(0, start - 40), start) is not None
     )
@@ -590,7 +616,7 @@ def shaped_spans(text: str) -> Iterator[Span]:
         if number:
             yield Span(*number.span(1), Kind.AGE)
     for m in AGE_STATED.finditer(low):
-        yield Span(*m.span(1 if m.group(1) else 2), Kind.AGE)
+        yield Span(*m.span(next(g for g in (1, 2, 3) if m.group(g))), Kind.AGE)
     yield from _contacts(text, low)
     yield from _numbers(text, low)
     for i, (pattern, hint) in enumerate(zip(ADDRESS_PATTERNS, ADDRESS_HINTS, strict=True)):
@@ -626,6 +652,8 @@ def _dates(text: str, low: str) -> Iterator[Span]:
             yield Span(m.start(), m.end(), Kind.DATE)
     for m in LOWER_MONTH_DAY.finditer(text):
         yield Span(m.start(), m.end(), Kind.DATE)
+    for m in LOWER_MONTH_CUED.finditer(text) if any_in(LOWER_MONTH_HINTS, text) else ():
+        yield Span(*m.span(1), Kind.DATE)
     for m in LOWER_HOLIDAY.finditer(text) if any(h in text for h in LOWER_HOLIDAY_HINTS) else ():
         yield Span(m.start(), m.end(), Kind.DATE)  # "on thanksgiving weekend"
     seasons = any(w in low for w in ("spring", "summer", "fall", "autumn", "winter"))
@@ -678,6 +706,10 @@ def _dates(text: str, low: str) -> Iterator[Span]:
             len(m.group()) >= 6
             or WEEKDAY_CUE_BEFORE.search(low, max(0, m.start() - 12), m.start())
             or PART_OF_DAY_AFTER.match(low, m.end())  # "tele note sun pm"
+            or (
+                DATE_AFTER.match(low, m.end())
+                and not O2_BEFORE.search(low, max(0, m.start() - 8), m.start())
+            )
         ):
             yield Span(m.start(), m.end(), Kind.DATE)  # "discuss tues", "Mon-Thurs", "friday"
     for m in WEEKDAY_ALWAYS.finditer(text):
@@ -778,6 +810,9 @@ def _numbers_of_contact(text: str, low: str) -> Iterator[Span]:
         for m in pattern.finditer(text):
             fax = FAX_CUE.search(text[max(0, m.start() - 16) : m.start()])
             yield Span(m.start(), m.end(), Kind.FAX if fax else Kind.PHONE)
+    for m in LOCAL_PHONE.finditer(text) if "-" in text else ():
+        faxed = "fax" in low[max(0, m.start() - 28) : m.start()]
+        yield Span(m.start(), m.end(), Kind.FAX if faxed else Kind.PHONE)
     for m in PHONE_CUED.finditer(low):
         if sum(c.isdigit() for c in m.group(1)) >= 7:
             kind = Kind.FAX if m.group().startswith("fax") else Kind.PHONE

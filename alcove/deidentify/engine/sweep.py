@@ -821,7 +821,8 @@ class Sweep:
         if lw in self.lex.places or lw in self.lex.regions:
             return Kind.LOCATION
         if lw in self.lex.modern and not self.before_initial(i):
-            return Kind.ORGANIZATION  # frequent, in no dictionary, no name: a brand
+            if age_after_name(self.text, tok.end) is None:  # ("Emi 14, sister Hana 10")
+                return Kind.ORGANIZATION  # frequent, in no dictionary, no name: a brand
         return Kind.NAME
 
     # --- runs of words -----------------------------------------------------------------------
@@ -1044,12 +1045,16 @@ class Sweep:
                 self.out.append(Span(*m.span(1), Kind.AGE))
 
     def recurring_names(self) -> None:
-        """A word the sweep took for a name is a name wherever it stands capitalised."""
+        """A word the sweep took for a name is a name wherever it stands capitalised, and in
+        lower case too when it is no English word ("emi mostly silent" in a hurried note)."""
         if not self.names:
             return
         taken = {s.start for s in self.out}
+        common = self.lex.common
         for tok in self.tokens:
-            if tok.cap and tok.lower in self.names and tok.start not in taken:
+            if tok.lower not in self.names or tok.start in taken:
+                continue
+            if tok.cap or (tok.text.islower() and tok.lower not in common and len(tok.text) > 2):
                 if not self.covered(tok):
                     self.out.append(Span(tok.start, tok.end, Kind.NAME))
 

@@ -337,3 +337,60 @@ def test_it_masks_initials_that_act_in_a_supervision_note_but_not_clinical_lette
     found = [text[s.start : s.end] for s in find_spans(text)]
     assert found.count("VB") == 2 and found.count("QR") == 2
     assert masked("TP goal-directed, TC w/o SI/HI. Increase XL to 300 mg.") == set()
+
+
+# --- after blind sets 20 and 21 -------------------------------------------------------------
+def test_it_masks_a_short_weekday_before_a_date_but_not_an_oxygen_saturation() -> None:
+    assert {"fri", "9/4"} <= masked("crisis line note - fri 9/4 02:10, caller tearful")
+    assert {"Sat", "4/12"} <= masked("Seen in triage Sat 4/12 07:55 with mother.")
+    assert "sat" not in masked("O2 sat 6/7 liters, weaning")
+
+
+def test_it_masks_a_date_announced_by_a_follow_up_or_a_visit_in_letters() -> None:
+    assert "3/8" in masked("Follow-up 3/8 with the outpatient team.")
+    assert "5/6" in masked("next IHV 5/6, bring the housing forms")
+    assert "3/8" not in masked("Took 3/8 of the usual dose.")
+
+
+def test_it_masks_a_month_in_lower_case_after_a_word_that_announces_it() -> None:
+    assert "oct." in masked("weight up 6 lb since oct. sleep fair")
+    assert "february" in masked("plans to move by early february")
+    assert masked("you may march in the parade") == set()
+
+
+def test_it_masks_a_local_number_without_its_area_code_as_phone_or_fax() -> None:
+    assert kinds("left a message at 555-0193 for her")["555-0193"] == Kind.PHONE
+    assert kinds("will fax to the school at 555-0148")["555-0148"] == Kind.FAX
+    assert masked("dosed 100-1000 units over the week") == set()
+
+
+def test_it_masks_an_age_a_person_states() -> None:
+    assert "83" in masked("She's 83 now and still drives to church.")
+    assert "17" in masked('He said "I\'m 17, not a kid" when asked.')
+    assert masked("She's 6 weeks postpartum.") == set()
+
+
+def test_it_masks_a_regional_insurer_after_its_label_but_not_a_national_one() -> None:
+    found = kinds("Insurance: Keystone Harvest Advantage, member ID KH-55120")
+    assert found["Keystone Harvest Advantage"] == Kind.ORGANIZATION
+    assert "Cigna" not in masked("Insurance: Cigna, member ID C-99120")
+    assert "Medicaid" not in masked("Insurance: Medicaid")
+
+
+def test_it_masks_initials_explained_by_the_name_in_brackets_but_not_an_acronym() -> None:
+    assert {"RT", "rosa tamayo"} <= masked("f/u visit, pt RT (rosa tamayo) arrived late")
+    assert masked("hx of GAD (generalized anxiety disorder)") == set()
+
+
+def test_it_masks_capitals_after_a_sentence_and_a_dash_even_when_they_spell_a_state() -> None:
+    assert kinds("no answer, left voicemail. -MA\n")["MA"] == Kind.STAFF
+    assert kinds("She will call back on Monday about the court letter.\n- IN")["IN"] == Kind.STAFF
+    assert "MA" not in masked("Moved from Springfield, MA last year.\n")
+
+
+def test_it_masks_a_name_again_in_lower_case_when_it_is_no_english_word() -> None:
+    # ("Qing" is also a word of the web's: the age after it says it is a person here)
+    text = "present: Wen (dad), Hui (mom), Qing 11, cousin Bo 7.\nqing's teacher called. qing quiet"
+    found = [text[s.start : s.end] for s in find_spans(text)]
+    assert [word for word in found if word.lower() == "qing"] == ["Qing", "qing", "qing"]
+    assert kinds(text)["11"] == Kind.AGE
