@@ -116,7 +116,8 @@ DATE_CUE = (
     r"decreased|held|drawn|collected|obtained|done|completed|signed|mailed|faxed|sent|"
     r"received|occurred|happened|died|passed|expired|overdosed|overdose|incident|"
     r"hospitalized|released|arrested|visited|returned|moved|follow-up|follow up|followup|"
-    r"avail|available|rescheduled|reschedule|hearing|court|arrival|arrived|"
+    r"avail|available|rescheduled|reschedule|hearing|court|arrival|arrived|clamped|removed|"
+    r"placed|inserted|intubated|extubated|transfused|transferred|consented|operated|"
     r"ct|mri|echo|eeg|ekg|ecg|cxr|scan|labs|biopsy|surgery|cycle|start|starts|begins|ends|"
     rf"{WEEKDAYS.lower()}|{MONTHS.lower()})"
 )
@@ -269,6 +270,8 @@ AGE_BRACKETED = re.compile(
     r"|\((\d{1,2}[ \t]*(?:months?|mos?|weeks?|wks?)(?:[ \t]+old)?)\)"  # "Minjun (11 months)"
     r"|\((\d{1,3}),"  # "C.W. (44, long-haul trucker)": after initials only (below)
 )
+# "DOB: 01/17/2006 (86Y)": an age in years, glued to its letter, in brackets
+AGE_YEARS_BRACKETED = re.compile(r"\((\d{1,3})[ \t]?(?:Y|y|yo|YO|yrs?)\)")
 INITIAL_BEFORE_BRACKET = re.compile(r"[A-Z]\.[ \t]*$")
 NAME_BEFORE_BRACKET = re.compile(r"\b[A-Z][a-z]+,?[ \t]*$")
 # "when she was 12", "he is 91 and", "pt is 24," (on the lower-cased text)
@@ -380,7 +383,7 @@ STREET_SUFFIX = (
     r"Terrace|Ter|Circle|Cir|Highway|Hwy|Parkway|Pkwy|Trail|Trl|Square|Sq|Loop|Row|Alley|"
     r"Plaza|Pike|Turnpike|Crescent|Close|Path|Run|Point|Pt|Ridge|Heights|Hts|Crossing|Xing|"
     r"Expressway|Expy|Freeway|Fwy|Route|Rte|Hollow|Bend|Cove|Glen|Green|Park|Walk|Mews|Gardens|"
-    r"Rise|Landing|Hill|Extension|Ext"
+    r"Rise|Landing|Hill|Extension|Ext|Yard"
 )
 _STREET_NAME = r"(?:[A-Z0-9][A-Za-z0-9'-]*[ \t]+){0,3}[A-Z0-9][A-Za-z0-9'-]*"
 _UNIT = (
@@ -448,6 +451,23 @@ ADDRESS_PATTERNS: tuple[re.Pattern[str], ...] = (
         r"[a-z][a-z'-]+(?:[ \t]+[a-z][a-z'-]+)?[ \t]+(?:st|ave|rd|blvd|ln|dr|street|avenue|road|"
         r"boulevard|lane|drive|terrace|ter|pkwy|hwy))\b(?![ \t]*(?:tab|tabs|mg|team|rounds))"
     ),
+)
+# Where in a hospital: "room 812", "Rm LD-6", "bed 1147-2" (a ward's rooms say whose they are)
+ROOM = re.compile(
+    r"\b(?:[Rr]oom|ROOM|[Rr]m\.?|RM|[Bb]ed|BED)[ \t]*#?[ \t]*"
+    r"([A-Z]{0,3}-?\d{1,4}(?:-?[A-Z]|-\d{1,4})?)\b(?![ \t]*(?:mg|ml|%|x\b|times|days|hours))"
+)
+ROOM_HINTS = ("oom", "OOM", "Rm", "RM", "rm", "ed ", "ED ", "ed#", "ED#")
+# "Unit: Cedar Unit", "Location: Bigelow 11": the place after its label, to the comma
+UNIT_LABELLED = re.compile(
+    r"\b(?:Unit|UNIT|Location|LOCATION|Ward|WARD|Floor|FLOOR)[ \t]*:[ \t]*"
+    r"([A-Z][\w'-]*(?:[ \t]+[A-Z0-9][\w'-]*){0,2})"
+)
+UNIT_HINTS = ("Unit", "UNIT", "Location", "LOCATION", "Ward", "WARD", "Floor", "FLOOR")
+# Units every hospital has: named by them, no one is placed
+GENERIC_UNITS = frozenset(
+    "ICU MICU SICU CCU CICU CVICU NICU PICU PACU ED ER OR L&D Psychiatry Medicine Surgery "
+    "Telemetry Tele Oncology Pediatrics Inpatient Outpatient PT Pt Patient".split()
 )
 # "1:1 discontinued per Dr. Esposito" is no address ("12 Elm Dr Apt 3" is one)
 DOCTOR_AFTER = re.compile(
@@ -611,6 +631,8 @@ def shaped_spans(text: str) -> Iterator[Span]:
             or NAME_BEFORE_BRACKET.search(text, max(0, m.start() - 24), m.start())
         ):
             yield Span(*m.span(1), Kind.AGE)  # "Kiara (17)", "(Lily, 15)", "L.B. (67)"
+    for m in AGE_YEARS_BRACKETED.finditer(text) if "(" in text else ():
+        yield Span(*m.span(1), Kind.AGE)
     for m in YEAR_OLD_WORDS.finditer(low) if "old" in low else ():
         number = NUMBER_WORD_BEFORE.search(low, max(0, m.start() - 40), m.start())
         if number:
@@ -626,6 +648,7 @@ def shaped_spans(text: str) -> Iterator[Span]:
             if DOCTOR_AFTER.match(text, m.end()) and m.group().rstrip(".")[-2:] in ("Dr", "DR"):
                 continue  # "1:1 discontinued per Dr. Esposito" is no address
             yield Span(*(m.span(1) if pattern.groups else m.span()), Kind.ADDRESS)
+    yield from _hospital_places(text)
     for m in ZIP_NUMBER.finditer(text):
         before = text[max(0, m.start() - 24) : m.start()]
         if ZIP_CUE_BEFORE.search(before) and _state_cased(before):
@@ -638,6 +661,17 @@ def shaped_spans(text: str) -> Iterator[Span]:
     if "_" in text or " @" in text:
         for m in HANDLE.finditer(text):
             yield Span(*m.span(1), Kind.ID)
+
+
+def _hospital_places(text: str) -> Iterator[Span]:
+    """Rooms, beds and labelled units: where in a hospital a patient lies. (A ward named by
+    floor and wing, "4 West", is left: most annotators leave it, and Safe Harbor does.)"""
+    for m in ROOM.finditer(text) if any_in(ROOM_HINTS, text) else ():
+        yield Span(*m.span(1), Kind.LOCATION)
+    for m in UNIT_LABELLED.finditer(text) if any_in(UNIT_HINTS, text) else ():
+        place = m.group(1)
+        if place.split()[0] not in GENERIC_UNITS:
+            yield Span(*m.span(1), Kind.LOCATION)
 
 
 def _listed_ages(m: re.Match[str]) -> Iterator[Span]:

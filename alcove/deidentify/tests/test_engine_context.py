@@ -394,3 +394,18 @@ def test_it_masks_a_name_again_in_lower_case_when_it_is_no_english_word() -> Non
     found = [text[s.start : s.end] for s in find_spans(text)]
     assert [word for word in found if word.lower() == "qing"] == ["Qing", "qing", "qing"]
     assert kinds(text)["11"] == Kind.AGE
+
+
+def test_it_masks_a_room_a_bed_and_a_labelled_unit_but_not_a_generic_unit() -> None:
+    assert {"TC-4", "2210-1"} <= masked("Seen in RM TC-4, then moved to bed 2210-1 overnight.")
+    assert "Larch Pavilion" in masked("Unit: Larch Pavilion, room 9")
+    assert masked("Unit: SICU") == set()
+    assert masked("On room air, sats stable.") == set()
+
+
+def test_it_masks_an_age_glued_to_its_year_letter_in_brackets() -> None:
+    assert "91" in masked("DOB: 03/02/1999 (91Y)   Sex: F")
+
+
+def test_it_masks_a_date_after_a_procedure_verb() -> None:
+    assert {"2/5", "2/9"} <= masked("Drain placed 2/5 and removed 2/9 without issue.")
