@@ -60,8 +60,17 @@ from alcove.deidentify.engine.vocabulary import (
 )
 
 # Two or three letters, then the two or three words they are the initials of, in brackets
+# (perhaps with more after a comma: "jm (jonah mcallister, 34yo)")
 EXPLAINED_INITIALS = re.compile(
-    r"(?<![\w.])([A-Za-z]{2,3})[ \t]*\((\w[\w'-]*(?:[ \t]+\w[\w'-]*){1,2})\)"
+    r"(?<![\w.])([A-Za-z]{2,3})[ \t]*\((\w[\w'-]*(?:[ \t]+\w[\w'-]*){1,2})(?:,[^()\n]{0,30})?\)"
+)
+
+
+# "dr. kessler", "dr p. hennessey": the title in lower case, then an initial or not, then a
+# surname; never a street's "elm dr." (a word before it) nor "dr. appt"
+LOWER_DOCTOR = re.compile(
+    r"(?m)(?:^|[(,;:/-]|\b(?:w/|with|per|by|to|from|saw|see|seen|call|called|cc|and|ask|"
+    r"asked|via|pcp|psych|md|np))[ \t]*dr\.?[ \t]+([a-z]\.[ \t]*)?([a-z][a-z'-]{2,})\b"
 )
 
 
@@ -124,6 +133,16 @@ class NameRules(FinderBase):
                         self.add_run(i, last, Kind.NAME)
         self._credentials()
         self._explained_initials()
+        self._lower_doctors()
+
+    def _lower_doctors(self) -> None:
+        """A doctor in a hurried note's lower case: "w/ dr. kessler-brandt", "dr. p. hennessey"
+        (a surname that is an English word too is left: "dr. white" may be anything)."""
+        if "dr" not in self.text:
+            return
+        for m in LOWER_DOCTOR.finditer(self.text):
+            if m.group(2) not in self.lex.common and m.group(2) not in NOT_NAMES:
+                self.add(m.start(1) if m.group(1) else m.start(2), m.end(2), Kind.STAFF)
 
     def _explained_initials(self) -> None:
         """Initials and the name they stand for in brackets: "pt JW (jordan whitfield)",

@@ -87,6 +87,11 @@ INSURER = re.compile(
     r"[ \t]*:[ \t]*([A-Z][\w&'.-]*(?:[ \t]+(?:of[ \t]+|&[ \t]+)?"
     r"(?!(?:ID|Member|Group|Policy|Subscriber|No|Number)\b)[A-Z][\w&'.-]*){0,5})"
 )
+# "ins medical mutual id MMO44812": a hurried note's insurer, between "ins" and its number
+INSURER_SHORT = re.compile(
+    r"\b(?:ins|Ins|INS)\.?[ \t]+((?:[A-Za-z][\w&'.-]*[ \t]+){0,4}?[A-Za-z][\w&'.-]*)"
+    r"(?=[ \t]+(?:id|ID|member|mbr|#)\b)"
+)
 INSURER_LABELS = (
     "Insurance",
     "INSURANCE",
@@ -180,7 +185,10 @@ class OrganisationRules(FinderBase):
         # "IBEW Local 103", "Carpenters Local 33"
         for m in UNION_LOCAL.finditer(self.text) if "Local " in self.text else ():
             self.add(m.start(), m.end(), Kind.ORGANIZATION)
-        for m in INSURER.finditer(self.text) if any_in(INSURER_LABELS, self.text) else ():
+        insurers = [*INSURER.finditer(self.text)] if any_in(INSURER_LABELS, self.text) else []
+        if any_in(("ins ", "Ins ", "INS ", "ins. ", "Ins. "), self.text):
+            insurers += INSURER_SHORT.finditer(self.text)
+        for m in insurers:
             insurer = m.group(1).rstrip(".")
             national = insurer.split()[0].lower() in NOT_INSURERS  # ("BCBS MA")
             if insurer.lower() not in NOT_INSURERS and not national:

@@ -11,6 +11,7 @@ from alcove.deidentify.engine.cues import (
     NOT_MODIFIERS,
     NOT_NAMES,
     PROFESSION_CUE,
+    RELATION,
     WORKS_AS,
 )
 from alcove.deidentify.engine.finder import FinderBase
@@ -76,6 +77,8 @@ class ProfessionRules(FinderBase):
                     or (k >= 1 and tokens[k - 1].lower == "as")
                     # ", a cellist", "Ms. Abernathy, 46, a bus driver"
                     or (k >= 1 and self.gap(tokens[k - 1], tokens[k]).endswith(", "))
+                    # "mother a bank manager", "his son an electrician"
+                    or (k >= 1 and RELATION.ends_at(tokens, k - 1) is not None)
                 )
             elif k >= 0 and PROFESSION_CUE.ends_at(tokens, k) is not None:
                 cue = True

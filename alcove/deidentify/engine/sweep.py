@@ -83,6 +83,14 @@ ATTENDANCE = re.compile(
     r"(?im)^[ \t]*(?:present|attendees|in attendance|members|participants|absent|"
     r"leaders|facilitators|co-facilitators|staff present)[ \t]*:[ \t]*([^\n.;:(]+)"
 )
+# The rest of an attendance line, its label perhaps explained: "Present (initials only): "
+ATTENDANCE_LINE = re.compile(
+    r"(?im)^[ \t]*(?:present|attendees|in attendance|members|participants|absent|excused)"
+    r"\b[^:\n]{0,40}:([^\n]+)"
+)
+NOT_DOTTED_INITIALS = frozenset({"US", "AM", "PM", "DC", "PO", "UK", "EU"})
+# Initials with full stops, "B.K." or "J. R. T.", standing alone
+DOTTED_INITIALS = re.compile(r"(?<![\w.])[A-Z]\.(?:[ \t]?[A-Z]\.){1,2}(?![\w])")
 # What follows a person's name: "is a", "is 39", ", 41,", " (41)", "'s", a verb of reporting
 PERSON_AFTER = re.compile(
     r"[ \t]+is[ \t]+(?:a[ \t]|an[ \t]|\d)|,[ \t]*\d{1,3}\b|[ \t]*\(\d{1,3}\)|['\u2019]s[ \t]"
@@ -395,6 +403,16 @@ class Sweep:
                 for word in words.split():
                     if word.isupper() and 2 <= len(word) <= 3:
                         self.initials.add(word)
+        # Initials with full stops, which the list above stops at: each letter a name's, as
+        # recurring_initials() then finds them wherever else they stand
+        for m in ATTENDANCE_LINE.finditer(self.text) if "." in self.text else ():
+            for dotted in DOTTED_INITIALS.finditer(self.text, m.start(1), m.end(1)):
+                letters = dotted.group().replace(".", "").replace(" ", "")
+                if letters in CREDENTIAL_WORDS or letters in NOT_DOTTED_INITIALS:
+                    continue  # "M.D.", "R.N.", "U.S."
+                for letter in re.finditer(r"[A-Z]", dotted.group()):
+                    start = dotted.start() + letter.start()
+                    self.out.append(Span(start, start + 1, Kind.NAME))
 
     def attendee(self, words: str) -> bool:
         """A name or initials, not a phrase of ordinary words ("7 members", "all staff")."""

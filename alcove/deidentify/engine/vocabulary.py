@@ -240,6 +240,7 @@ PROFESSIONS = frozenset(
 )
 PROFESSION_CUES = (
     "works as|worked as|working as|employed as|job as|career as|trained as|retired|"
+    "works pt as|works ft as|works part-time as|works full-time as|worked pt as|working pt as|"
     "return as|returns as|returned as|hired as|promoted to|back as|now a|now an|"
     "year old|year-old|yo|y/o|handed|"
     "former|is a|was a|is an|was an|as a|as an"

@@ -409,3 +409,38 @@ def test_it_masks_an_age_glued_to_its_year_letter_in_brackets() -> None:
 
 def test_it_masks_a_date_after_a_procedure_verb() -> None:
     assert {"2/5", "2/9"} <= masked("Drain placed 2/5 and removed 2/9 without issue.")
+
+
+def test_it_masks_dotted_initials_on_an_attendance_line_and_where_they_recur() -> None:
+    text = "Present (first names withheld): G.T., M.R., S.O.\nCheck-in: M.R. tearful re custody."
+    assert [text[s.start : s.end] for s in find_spans(text)] == [
+        "G",
+        "T",
+        "M",
+        "R",
+        "S",
+        "O",
+        "M",
+        "R",
+    ]
+    assert not {"R", "N", "R.N."} & masked("Present: Dr. Osei, R.N. staff only")
+
+
+def test_it_masks_initials_explained_with_more_in_the_brackets() -> None:
+    assert {"tk", "tomasz kowalczyk-lee"} <= masked("f/u 3p pt tk (tomasz kowalczyk-lee, 41yo) cbt")
+
+
+def test_it_masks_an_insurer_between_ins_and_its_number() -> None:
+    assert "prairie mutual" in masked("ins prairie mutual id PMX5512093, auth to 6/30")
+    assert "medicaid" not in masked("ins medicaid id 88123")
+
+
+def test_it_masks_a_doctor_written_in_lower_case_but_not_an_appointment() -> None:
+    assert "ubaldini" in masked("med review w/ dr. ubaldini thurs")
+    assert "r. lemaire" in masked("cc: pcp\ndr r. lemaire")
+    assert masked("needs dr. appt soon") == set()
+
+
+def test_it_masks_a_relatives_trade_after_a_bare_article_and_after_works_part_time_as() -> None:
+    assert "pharmacy technician" in masked("Her sister a pharmacy technician, lives nearby.")
+    assert "night security guard" in masked("pt works pt as night security guard")
