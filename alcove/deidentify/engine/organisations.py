@@ -81,6 +81,13 @@ UNION_LOCAL = re.compile(
 )
 
 
+# "Halcyon Logistics Inc.", "Kestrel Forensic & Clinical Psychology, PLLC": a company, by
+# the suffix the law gives it
+COMPANY = re.compile(
+    r"\b([A-Z][\w'-]*(?:[ \t]+(?:&[ \t]+|and[ \t]+|of[ \t]+)?[A-Z][\w'-]*){0,5}),?[ \t]+"
+    r"(?:Inc|LLC|PLLC|L\.L\.C|P\.C|P\.A|LLP|Ltd|Corp|Co)\.?(?![\w-])"
+)
+COMPANY_HINTS = ("Inc", "LLC", "PLLC", "L.L.C", "P.C", "P.A", "LLP", "Ltd", "Corp", "Co.", "Co ")
 # "Insurance: Mountain State Medicare Advantage, member ID ...": the insurer, after its label
 INSURER = re.compile(
     r"(?m)\b(?:Insurance|INSURANCE|Insurer|Ins\.|Payer|Payor|Health plan|Health Plan|Coverage)"
@@ -91,6 +98,13 @@ INSURER = re.compile(
 INSURER_SHORT = re.compile(
     r"\b(?:ins|Ins|INS)\.?[ \t]+((?:[A-Za-z][\w&'.-]*[ \t]+){0,4}?[A-Za-z][\w&'.-]*)"
     r"(?=[ \t]+(?:id|ID|member|mbr|#)\b)"
+)
+# Words that end an organisation's name even in lower case ("high" after "jr" or a name);
+# never "clinic" or "hospital", which follow clinical words no dictionary holds ("perinatal")
+LOWER_ORG_ENDS = frozenset(
+    "university college academy school high elementary logistics freight "
+    "transit manufacturing construction motors trucking industries pharmacy church shelter "
+    "court bank inc llc foods schools institute seminary ministries".split()
 )
 INSURER_LABELS = (
     "Insurance",
@@ -145,6 +159,28 @@ class OrganisationRules(FinderBase):
         self._employers()
         self._at_organisations()
         self._acronyms()
+        self._lower_case_organisations()
+
+    def _lower_case_organisations(self) -> None:
+        """A hurried note's organisations in lower case: a word no dictionary holds (or a
+        town's name that is no English word), then up
+        to three words ending in a strong organisation word ("brightwater logistics",
+        "thornfield university", "westlake jr high", "halloway county circuit court")."""
+        tokens = self.tokens
+        for j, tok in enumerate(tokens):
+            if tok.lower not in LOWER_ORG_ENDS or not tok.text.islower():
+                continue
+            for k in range(j - 1, max(-1, j - 5), -1):
+                word = tokens[k]
+                if not word.text.islower() or not self.adjacent(word, tokens[k + 1]):
+                    break
+                if word.lower in FUNCTION_WORDS:
+                    break
+                lw = word.lower
+                named = self.unknown(lw) or (lw in self.lex.places and lw not in self.lex.common)
+                if named and not self.drug_like(word):
+                    self.add(word.start, tok.end, Kind.ORGANIZATION)
+                    break
 
     def recurring_acronyms(self) -> None:
         """Letters found naming an organisation name it wherever else they stand ("FIH")."""
@@ -185,6 +221,8 @@ class OrganisationRules(FinderBase):
         # "IBEW Local 103", "Carpenters Local 33"
         for m in UNION_LOCAL.finditer(self.text) if "Local " in self.text else ():
             self.add(m.start(), m.end(), Kind.ORGANIZATION)
+        for m in COMPANY.finditer(self.text) if any_in(COMPANY_HINTS, self.text) else ():
+            self.add(m.start(1), m.end(), Kind.ORGANIZATION)
         insurers = [*INSURER.finditer(self.text)] if any_in(INSURER_LABELS, self.text) else []
         if any_in(("ins ", "Ins ", "INS ", "ins. ", "Ins. "), self.text):
             insurers += INSURER_SHORT.finditer(self.text)

@@ -97,10 +97,12 @@ DATE_AFTER = re.compile(r"[ \t]+\d{1,2}/\d{1,2}\b")  # ("on-call note - sat 6/1"
 O2_BEFORE = re.compile(r"(?:o2|spo2|02)[ \t]*$")  # ("O2 sat" is a saturation)
 # "next HV 4/9": a visit named by its letters between the cue and the date
 NEXT_LETTERS_BEFORE = re.compile(r"\b(?:next|last|nxt)[ \t]+[A-Z]{2,4}[ \t]+$")
-# "from jan 2", "feb 27": a month's short name in lower case with its day
+# "from jan 2", "feb 27", "due december 13", "dec 14-15": a month in lower case with its day
 LOWER_MONTH_DAY = re.compile(
-    r"(?=[jfason])\b(?:jan|feb|apr|jun|jul|aug|sept?|oct|nov|dec)\.?[ \t]+(?:[1-9]|[12]\d|3[01])"
-    r"(?:st|nd|rd|th)?\b(?![ \t]*(?:mg|%|/))"
+    r"(?=[jfasondm])\b(?:jan|feb|apr|jun|jul|aug|sept?|oct|nov|dec|january|february|march|april|"
+    r"june|july|august|september|october|november|december)\.?[ \t]+(?:[1-9]|[12]\d|3[01])"
+    r"(?:st|nd|rd|th)?(?:-(?:[1-9]|[12]\d|3[01]))?\b"
+    r"(?![ \t]*(?:mg|%|/|->|\u2192|miles|times|blocks|steps|laps|hours|days|weeks|minutes|mins))"
 )
 SEASON_YEAR = re.compile(rf"\b{SEASON}[ \t]+(?:of[ \t]+)?{YEAR4}\b")
 

@@ -91,6 +91,11 @@ ATTENDANCE_LINE = re.compile(
 NOT_DOTTED_INITIALS = frozenset({"US", "AM", "PM", "DC", "PO", "UK", "EU"})
 # Initials with full stops, "B.K." or "J. R. T.", standing alone
 DOTTED_INITIALS = re.compile(r"(?<![\w.])[A-Z]\.(?:[ \t]?[A-Z]\.){1,2}(?![\w])")
+# Initials with full stops after a word that names who did or heard something
+DOTTED_AFTER_ACTOR = re.compile(
+    r"\b(?:by|told|per|with|w/|cc|asked|called|and)[ \t]+"
+    r"([A-Z]\.[ \t]?[A-Z]\.(?:[ \t]?[A-Z]\.)?)(?![\w])"
+)
 # What follows a person's name: "is a", "is 39", ", 41,", " (41)", "'s", a verb of reporting
 PERSON_AFTER = re.compile(
     r"[ \t]+is[ \t]+(?:a[ \t]|an[ \t]|\d)|,[ \t]*\d{1,3}\b|[ \t]*\(\d{1,3}\)|['\u2019]s[ \t]"
@@ -405,14 +410,22 @@ class Sweep:
                         self.initials.add(word)
         # Initials with full stops, which the list above stops at: each letter a name's, as
         # recurring_initials() then finds them wherever else they stand
-        for m in ATTENDANCE_LINE.finditer(self.text) if "." in self.text else ():
+        if "." not in self.text:
+            return
+        for m in ATTENDANCE_LINE.finditer(self.text):
             for dotted in DOTTED_INITIALS.finditer(self.text, m.start(1), m.end(1)):
-                letters = dotted.group().replace(".", "").replace(" ", "")
-                if letters in CREDENTIAL_WORDS or letters in NOT_DOTTED_INITIALS:
-                    continue  # "M.D.", "R.N.", "U.S."
-                for letter in re.finditer(r"[A-Z]", dotted.group()):
-                    start = dotted.start() + letter.start()
-                    self.out.append(Span(start, start + 1, Kind.NAME))
+                self.dotted_person(dotted.start(), dotted.group())
+        for m in DOTTED_AFTER_ACTOR.finditer(self.text):  # "callback by M.L.", "told L.H. he"
+            self.dotted_person(m.start(1), m.group(1))
+
+    def dotted_person(self, begin: int, dotted: str) -> None:
+        """Each letter of initials with full stops, unless they are a credential or a
+        country ("M.D.", "R.N.", "U.S.")."""
+        letters = dotted.replace(".", "").replace(" ", "")
+        if letters in CREDENTIAL_WORDS or letters in NOT_DOTTED_INITIALS:
+            return
+        for letter in re.finditer(r"[A-Z]", dotted):
+            self.out.append(Span(begin + letter.start(), begin + letter.end(), Kind.NAME))
 
     def attendee(self, words: str) -> bool:
         """A name or initials, not a phrase of ordinary words ("7 members", "all staff")."""

@@ -444,3 +444,27 @@ def test_it_masks_a_doctor_written_in_lower_case_but_not_an_appointment() -> Non
 def test_it_masks_a_relatives_trade_after_a_bare_article_and_after_works_part_time_as() -> None:
     assert "pharmacy technician" in masked("Her sister a pharmacy technician, lives nearby.")
     assert "night security guard" in masked("pt works pt as night security guard")
+
+
+def test_it_masks_an_organisation_written_in_lower_case_by_its_ending() -> None:
+    assert "quillby freight" in masked("laid off from quillby freight last wk, applying elsewhere")
+    assert "ashgrove jr high" in masked("ROI for ashgrove jr high signed")
+    assert masked("f/u in perinatal psych clinic in 2 wks") == set()
+    assert masked("dropped out of high school at 16") <= {"16"}
+
+
+def test_it_masks_a_company_by_its_legal_suffix() -> None:
+    assert "Marrow & Tate, P.C." in masked("cc: Marrow & Tate, P.C.\n12 Main")
+    assert "Hollin Gear Inc." in masked("Re: your employee at Hollin Gear Inc. (HR)")
+
+
+def test_it_masks_a_month_in_lower_case_with_its_day_but_not_a_dose_decreased() -> None:
+    assert "dec 8-9" in masked("family wknd dec 8-9 on the unit")
+    assert "november 2" in masked("report due november 2 to court")
+    assert masked("Zyprexa dec 10->5mg today") == set()
+    assert masked("we march 4 miles a day") == set()
+
+
+def test_it_masks_dotted_initials_after_a_word_naming_who_did_something() -> None:
+    assert {"P", "Q"} <= masked("follow-up call made by P.Q.; no answer")
+    assert masked("she moved to the U.S. as a teen") <= {"U.S."}
