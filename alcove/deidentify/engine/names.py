@@ -45,6 +45,7 @@ from alcove.deidentify.engine.cues import (
     age_after_name,
 )
 from alcove.deidentify.engine.finder import FinderBase
+from alcove.deidentify.engine.patterns import any_in
 from alcove.deidentify.engine.spans import Kind, Span
 from alcove.deidentify.engine.tokens import (
     Token,
@@ -64,6 +65,8 @@ from alcove.deidentify.engine.vocabulary import (
 EXPLAINED_INITIALS = re.compile(
     r"(?<![\w.])([A-Za-z]{2,3})[ \t]*\((\w[\w'-]*(?:[ \t]+\w[\w'-]*){1,2})(?:,[^()\n]{0,30})?\)"
 )
+# (looked for only where a bracket opens: a few places a note, not every word)
+INITIALS_BEFORE = re.compile(r"(?<![\w.])[A-Za-z]{2,3}[ \t]*$")
 
 
 # "dr. kessler", "dr p. hennessey": the title in lower case, then an initial or not, then a
@@ -138,7 +141,7 @@ class NameRules(FinderBase):
     def _lower_doctors(self) -> None:
         """A doctor in a hurried note's lower case: "w/ dr. kessler-brandt", "dr. p. hennessey"
         (a surname that is an English word too is left: "dr. white" may be anything)."""
-        if "dr" not in self.text:
+        if not any_in(("dr. ", "dr "), self.text):
             return
         for m in LOWER_DOCTOR.finditer(self.text):
             if m.group(2) not in self.lex.common and m.group(2) not in NOT_NAMES:
@@ -148,9 +151,14 @@ class NameRules(FinderBase):
         """Initials and the name they stand for in brackets: "pt JW (jordan whitfield)",
         "bj (Bethany Jorgensen)". The letters must be the name's own first letters, and the
         words a given name and a surname no dictionary holds as a word."""
-        if "(" not in self.text:
-            return
-        for m in EXPLAINED_INITIALS.finditer(self.text):
+        text = self.text
+        bracket = text.find("(")
+        while bracket > 0:
+            before = INITIALS_BEFORE.search(text, max(0, bracket - 5), bracket)
+            m = EXPLAINED_INITIALS.match(text, before.start()) if before else None
+            bracket = text.find("(", bracket + 1)
+            if m is None:
+                continue
             letters, words = m.group(1).lower(), m.group(2).split()
             named = words[-1].lower() not in self.lex.common and all(
                 w.lower() in self.lex.first or w.lower() in self.lex.last for w in words[:-1]

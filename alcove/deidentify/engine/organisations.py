@@ -87,7 +87,10 @@ COMPANY = re.compile(
     r"\b([A-Z][\w'-]*(?:[ \t]+(?:&[ \t]+|and[ \t]+|of[ \t]+)?[A-Z][\w'-]*){0,5}),?[ \t]+"
     r"(?:Inc|LLC|PLLC|L\.L\.C|P\.C|P\.A|LLP|Ltd|Corp|Co)\.?(?![\w-])"
 )
-COMPANY_HINTS = ("Inc", "LLC", "PLLC", "L.L.C", "P.C", "P.A", "LLP", "Ltd", "Corp", "Co.", "Co ")
+COMPANY_HINTS = (
+    "Inc.", "Inc,", "Inc ", "Inc\n", "LLC", "L.L.C", "P.C", "P.A", "LLP", "Ltd", "Corp", "Co.",
+    "Co ", "Co\n",
+)  # fmt: skip
 # "Insurance: Mountain State Medicare Advantage, member ID ...": the insurer, after its label
 INSURER = re.compile(
     r"(?m)\b(?:Insurance|INSURANCE|Insurer|Ins\.|Payer|Payor|Health plan|Health Plan|Coverage)"

@@ -46,6 +46,7 @@ from alcove.deidentify.engine.cues import (
     SUBJECT_VERBS,
     age_after_name,
 )
+from alcove.deidentify.engine.patterns import any_in
 from alcove.deidentify.engine.people import Finder
 from alcove.deidentify.engine.spans import Kind, Span
 from alcove.deidentify.engine.tokens import Token
@@ -90,12 +91,13 @@ ATTENDANCE_LINE = re.compile(
 )
 NOT_DOTTED_INITIALS = frozenset({"US", "AM", "PM", "DC", "PO", "UK", "EU"})
 # Initials with full stops, "B.K." or "J. R. T.", standing alone
-DOTTED_INITIALS = re.compile(r"(?<![\w.])[A-Z]\.(?:[ \t]?[A-Z]\.){1,2}(?![\w])")
-# Initials with full stops after a word that names who did or heard something
-DOTTED_AFTER_ACTOR = re.compile(
-    r"\b(?:by|told|per|with|w/|cc|asked|called|and)[ \t]+"
-    r"([A-Z]\.[ \t]?[A-Z]\.(?:[ \t]?[A-Z]\.)?)(?![\w])"
-)
+# (the capital first, then what stands before it: a capital is a quick first test)
+DOTTED_INITIALS = re.compile(r"[A-Z](?<![\w.][A-Z])\.(?:[ \t]?[A-Z]\.){1,2}(?![\w])")
+# A word before initials that names who did or heard something: "by M.L.", "told L.H."
+ACTOR_BEFORE = re.compile(r"\b(?:by|told|per|with|w/|cc|asked|called|and)[ \t]+$")
+# What an attendance line's label holds, in any case: a quick look before the pattern
+ATTENDING = ("resent", "RESENT", "ttend", "TTEND", "embers", "EMBERS", "articipant",
+             "ARTICIPANT", "bsent", "BSENT", "xcused", "XCUSED")  # fmt: skip
 # What follows a person's name: "is a", "is 39", ", 41,", " (41)", "'s", a verb of reporting
 PERSON_AFTER = re.compile(
     r"[ \t]+is[ \t]+(?:a[ \t]|an[ \t]|\d)|,[ \t]*\d{1,3}\b|[ \t]*\(\d{1,3}\)|['\u2019]s[ \t]"
@@ -410,13 +412,16 @@ class Sweep:
                         self.initials.add(word)
         # Initials with full stops, which the list above stops at: each letter a name's, as
         # recurring_initials() then finds them wherever else they stand
-        if "." not in self.text:
+        dotted = [*DOTTED_INITIALS.finditer(self.text)] if "." in self.text else []
+        if not dotted:
             return
-        for m in ATTENDANCE_LINE.finditer(self.text):
-            for dotted in DOTTED_INITIALS.finditer(self.text, m.start(1), m.end(1)):
-                self.dotted_person(dotted.start(), dotted.group())
-        for m in DOTTED_AFTER_ACTOR.finditer(self.text):  # "callback by M.L.", "told L.H. he"
-            self.dotted_person(m.start(1), m.group(1))
+        lines = [*ATTENDANCE_LINE.finditer(self.text)] if any_in(ATTENDING, self.text) else []
+        for m in dotted:
+            listed = any(line.start(1) <= m.start() < line.end(1) for line in lines)
+            # "callback by M.L.", "told L.H. he"
+            acted = ACTOR_BEFORE.search(self.text, max(0, m.start() - 8), m.start())
+            if listed or acted:
+                self.dotted_person(m.start(), m.group())
 
     def dotted_person(self, begin: int, dotted: str) -> None:
         """Each letter of initials with full stops, unless they are a credential or a
