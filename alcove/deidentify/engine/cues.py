@@ -138,7 +138,7 @@ LOWER_LABELS = frozenset({"pt", "client", "patient", "bf", "gf", "hubby", "sis",
 LIST_GAP = re.compile(r"[ \t]*(?:\(\d{1,2}\)|\d{1,2})?[ \t]*(?:,|&|/|and|or)[ \t]*(?:and[ \t]+)?")
 AGE_AFTER_NAME_COMMA = re.compile(
     r"\.?[\"\u201d]?\)?,[ \t]*(?:now[ \t]+|age[ \t]+)?(\d{1,3})"
-    r"(?=[ \t]*(?:[,;:)]|\n|$|\.(?:\s|$)|(?:yr|yrs|yo|y/o|mo|mos|months?)\b|[MF]\b))"
+    r"(?=[ \t]*(?:[,;:)]|\n|$|\.(?:\s|$)|(?:yr|yrs|yo|y/o|mo|mos|months?)\b|[MF]\b)|[ \t]{2,})"
 )
 # "Mark Oyelaran is 29, a barista": an age stated after a name
 AGE_AFTER_NAME_IS = re.compile(

@@ -53,6 +53,7 @@ from alcove.deidentify.engine.tokens import (
 from alcove.deidentify.engine.vocabulary import (
     NAME_FIRST,
     NOT_ORG_ACRONYMS,
+    ORG_ACRONYMS,
     PARTICLES,
     REPORT_VERBS,
     STAFF_TITLES,
@@ -75,6 +76,15 @@ LOWER_DOCTOR = re.compile(
     r"(?m)(?:^|[(,;:/-]|\b(?:w/|with|per|by|to|from|saw|see|seen|call|called|cc|and|ask|"
     r"asked|via|pcp|psych|md|np))[ \t]*dr\.?[ \t]+([a-z]\.[ \t]*)?([a-z][a-z'-]{2,})\b"
 )
+
+
+# Initials after the word for co-signing or keeping the minutes (not "signed": "signed IEP")
+COSIGNED = re.compile(
+    r"\b(?:[Cc]o-?sign(?:ed)?|[Cc]osign(?:ed)?|[Mm]inutes|[Ss]cribe|"
+    r"[Nn]otes|[Rr]ecorder)[ \t]*:?[ \t]+(?:by[ \t]+)?([A-Z]{2,3}|[a-z]{2,3})\b"
+    r"(?![ \t]*[a-z]|[.'\u2019-]\w)"
+)
+COSIGN_WORDS = ("sign", "inutes", "cribe", "otes", "ecorder")
 
 
 class NameRules(FinderBase):
@@ -248,6 +258,16 @@ class NameRules(FinderBase):
             ):
                 continue
             self.add(*m.span(1), Kind.STAFF)
+        for m in COSIGNED.finditer(text) if any_in(COSIGN_WORDS, text) else ():
+            letters = m.group(1)
+            lw = letters.lower()
+            if lw in NOT_TYPISTS or letters in CREDENTIAL_WORDS:
+                continue
+            # capitals are initials unless an acronym ("signed ROI"); lower case unless a word
+            known = letters in NOT_ORG_ACRONYMS or letters in ORG_ACRONYMS
+            if (letters.isupper() and known) or (letters.islower() and self._ordinary(lw)):
+                continue
+            self.add(*m.span(1), Kind.STAFF)  # "co-signed CB 11/14", "minutes: ST"
         closing = text.rstrip()
         line_start = closing.rfind("\n") + 1
         last_line = CLOSING_INITIALS.fullmatch(closing, line_start)

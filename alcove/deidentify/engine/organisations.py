@@ -107,7 +107,7 @@ INSURER_SHORT = re.compile(
 LOWER_ORG_ENDS = frozenset(
     "university college academy school high elementary logistics freight "
     "transit manufacturing construction motors trucking industries pharmacy church shelter "
-    "court bank inc llc foods schools institute seminary ministries".split()
+    "court bank inc llc foods schools institute seminary ministries club engineering".split()
 )
 INSURER_LABELS = (
     "Insurance",

@@ -95,12 +95,16 @@ LOWER_MONTH_HINTS = tuple(
 # "mon 6/3", "Sat 3/22": a weekday's short name right before a month and day
 DATE_AFTER = re.compile(r"[ \t]+\d{1,2}/\d{1,2}\b")  # ("on-call note - sat 6/1")
 O2_BEFORE = re.compile(r"(?:o2|spo2|02)[ \t]*$")  # ("O2 sat" is a saturation)
+WEEKDAY_BEFORE = re.compile(
+    r"\b(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)[a-z]*\.?[ \t]+$"
+)
 # "next HV 4/9": a visit named by its letters between the cue and the date
 NEXT_LETTERS_BEFORE = re.compile(r"\b(?:next|last|nxt)[ \t]+[A-Z]{2,4}[ \t]+$")
-# "from jan 2", "feb 27", "due december 13", "dec 14-15": a month in lower case with its day
+# "from jan 2", "feb 27", "due december 13", "dec 14-15", "hearing may 2": a month in lower
+# case with its day (a modal "may" is never followed by a number)
 LOWER_MONTH_DAY = re.compile(
-    r"(?=[jfasondm])\b(?:jan|feb|apr|jun|jul|aug|sept?|oct|nov|dec|january|february|march|april|"
-    r"june|july|august|september|october|november|december)\.?[ \t]+(?:[1-9]|[12]\d|3[01])"
+    r"(?=[jfasondm])\b(?:jan|feb|apr|may|jun|jul|aug|sept?|oct|nov|dec|january|february|march|"
+    r"april|june|july|august|september|october|november|december)\.?[ \t]+(?:[1-9]|[12]\d|3[01])"
     r"(?:st|nd|rd|th)?(?:-(?:[1-9]|[12]\d|3[01]))?\b"
     r"(?![ \t]*(?:mg|%|/|->|\u2192|miles|times|blocks|steps|laps|hours|days|weeks|minutes|mins))"
 )
@@ -120,6 +124,7 @@ DATE_CUE = (
     r"hospitalized|released|arrested|visited|returned|moved|follow-up|follow up|followup|"
     r"avail|available|rescheduled|reschedule|hearing|court|arrival|arrived|clamped|removed|"
     r"placed|inserted|intubated|extubated|transfused|transferred|consented|operated|"
+    r"dictated|transcribed|typed|"
     r"ct|mri|echo|eeg|ekg|ecg|cxr|scan|labs|biopsy|surgery|cycle|start|starts|begins|ends|"
     rf"{WEEKDAYS.lower()}|{MONTHS.lower()})"
 )
@@ -295,6 +300,11 @@ EXTENSION = re.compile(r"\b(?:ext|extension)\.?[ \t]*#?[ \t]*(\d{3,5})\b|\bx(\d-
 PHONE_SHORT = re.compile(
     r"\b(?:phone|tel|telephone|cell|mobile|home|work|pager|beeper|fax|call|ph|c|h|w|p|f)"
     r"\.?[ \t]*(?:#|number|no\.?)?[ \t]*:?[ \t]*(\d{3}[-.]\d{4}|\d{5}|\d-\d{4})\b(?![-.]\d)"
+)
+# "0161 496 0733", "0300 555 0142", "020 7946 0958": numbers as Britain writes them at home
+UK_PHONE = re.compile(
+    r"(?<![\d+-])(?:0\d{3}[ \t]\d{3}[ \t]\d{4}|0\d{2}[ \t]\d{4}[ \t]\d{4}|0\d{4}[ \t]\d{6})"
+    r"(?![\d-])"
 )
 # "at 555-0171", "fax to HR 555-0143": a local number without its area code (an exchange
 # never starts with 0 or 1; a range or a code has other shapes)
@@ -701,7 +711,9 @@ def _dates(text: str, low: str) -> Iterator[Span]:
                 yield Span(*m.span(1), Kind.DATE)
             continue
         if NOT_A_DATE_AFTER.match(text, m.end()) and not DECIMAL_AFTER.match(text, m.end()):
-            continue  # ("ANC 10/1 2.4": a lab's value follows its date)
+            # (after a weekday it is a date all the same: "Mon 3/2 50 min")
+            if not WEEKDAY_BEFORE.search(low, max(0, m.start() - 12), m.start()):
+                continue  # ("ANC 10/1 2.4": a lab's value follows its date)
         month, day = (int(n) for n in m.group(1).split("/"))
         # A fraction, a score or a dose has a small denominator and is no bigger than it:
         # "1/2 tab", "7/10", "3/3 recall". A day past 10, or a "numerator" above it, is a date.
@@ -846,6 +858,8 @@ def _numbers_of_contact(text: str, low: str) -> Iterator[Span]:
         for m in pattern.finditer(text):
             fax = FAX_CUE.search(text[max(0, m.start() - 16) : m.start()])
             yield Span(m.start(), m.end(), Kind.FAX if fax else Kind.PHONE)
+    for m in UK_PHONE.finditer(text) if " 0" in text or "\n0" in text else ():
+        yield Span(m.start(), m.end(), Kind.PHONE)
     for m in LOCAL_PHONE.finditer(text) if "-" in text else ():
         faxed = "fax" in low[max(0, m.start() - 28) : m.start()]
         yield Span(m.start(), m.end(), Kind.FAX if faxed else Kind.PHONE)

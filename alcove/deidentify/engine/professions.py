@@ -82,6 +82,8 @@ class ProfessionRules(FinderBase):
                 )
             elif k >= 0 and PROFESSION_CUE.ends_at(tokens, k) is not None:
                 cue = True
+            if not cue and first > 0:
+                cue = self._equated(first)
             after = tokens[i + 1] if i + 1 < len(tokens) else None
             at = (
                 after is not None
@@ -98,6 +100,17 @@ class ProfessionRules(FinderBase):
                 self.add(tokens[start].start, tok.end, Kind.PROFESSION)
                 if at:
                     self._employer_after(i + 2)  # "security guard for Massport"
+
+    def _equated(self, first: int) -> bool:
+        """A hurried note's trade: "Callum = firefighter", "D. = paralegal", "he's warehouse
+        shift supervisor", "mom (nail tech)"."""
+        before = self.tokens[first - 1]
+        gap = self.gap(before, self.tokens[first])
+        if gap.strip(" \t.") == "=":
+            return True
+        if before.lower in ("he", "she") and gap in ("'s ", "\u2019s "):
+            return True
+        return gap == " (" and RELATION.ends_at(self.tokens, first - 1) is not None
 
     def _employer_after(self, i: int) -> None:
         """The capitalised words after a trade and "at", "for" or "with" name where it is

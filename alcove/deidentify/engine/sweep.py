@@ -82,8 +82,10 @@ LIST_INITIALS = re.compile(
 # "Present: HA, PC, JL", "present: summer d, ama, jt, rosie": who attended, listed
 ATTENDANCE = re.compile(
     r"(?im)^[ \t]*(?:present|attendees|in attendance|members|participants|absent|"
-    r"leaders|facilitators|co-facilitators|staff present)[ \t]*:[ \t]*([^\n.;:(]+)"
+    r"leaders|facilitators|co-facilitators|staff present)[ \t]*:[ \t]*"
+    r"((?:(?:Dr|Mr|Mrs|Ms|Mx)\.[ \t]|[^\n.;:(])+)"
 )
+TITLE_BEFORE = re.compile(r"^(?:Dr|Mr|Mrs|Ms|Mx)\.[ \t]+")
 # The rest of an attendance line, its label perhaps explained: "Present (initials only): "
 ATTENDANCE_LINE = re.compile(
     r"(?im)^[ \t]*(?:present|attendees|in attendance|members|participants|absent|excused)"
@@ -274,6 +276,8 @@ class Sweep:
             return self.letter(i)
         if "'" in tok.text or CONTRACTION.match(self.text, tok.end):
             return None  # "Don't", "DON'T": a word shortened, no name
+        if lw in FUNCTION_WORDS and self.named_after_relation(i):
+            return Kind.NAME  # "Father Per Lindqvist", "husband Will Ames"
         if lw in FUNCTION_WORDS or lw in TITLES or lw in CREDENTIALS_LOWER:
             return None
         if self.cued(i) and (
@@ -397,19 +401,19 @@ class Sweep:
         for m in ATTENDANCE.finditer(self.text) if ":" in self.text else ():
             position = m.start(1)
             for item in m.group(1).split(","):
-                words = item.strip(" \t.;")
+                words = TITLE_BEFORE.sub("", item.strip(" \t.;"))  # "Dr. Amadi": the name
                 start = position + item.find(words) if words else position
                 position += len(item) + 1
-                if not words or len(words.split()) > 3 or any(c.isdigit() for c in words):
-                    continue
+                if len(words) < 2 or len(words.split()) > 3 or any(c.isdigit() for c in words):
+                    continue  # (one letter is a credential's cut short: "R" of "R.N.")
                 if words.lower() in NOT_ATTENDEES or words.lower().split()[0] in RELATION.by_last:
                     continue
                 if words in CREDENTIAL_WORDS or not self.attendee(words):
                     continue
                 self.out.append(Span(start, start + len(words), Kind.NAME))
                 for word in words.split():
-                    if word.isupper() and 2 <= len(word) <= 3:
-                        self.initials.add(word)
+                    if 2 <= len(word) <= 3 and (word.isupper() or self.lower_initials(word)):
+                        self.initials.add(word)  # "LM", and "rb" wherever it recurs
         # Initials with full stops, which the list above stops at: each letter a name's, as
         # recurring_initials() then finds them wherever else they stand
         dotted = [*DOTTED_INITIALS.finditer(self.text)] if "." in self.text else []
@@ -431,6 +435,17 @@ class Sweep:
             return
         for letter in re.finditer(r"[A-Z]", dotted):
             self.out.append(Span(begin + letter.start(), begin + letter.end(), Kind.NAME))
+
+    def lower_initials(self, word: str) -> bool:
+        """Letters in lower case on an attendance list, no word of a note's ("rb", "jt")."""
+        return (
+            word.isalpha()
+            and word.islower()
+            and word not in FUNCTION_WORDS
+            and word not in NOT_NAMES
+            and word not in NOT_ATTENDEES
+            and word not in CREDENTIALS_LOWER
+        )
 
     def attendee(self, words: str) -> bool:
         """A name or initials, not a phrase of ordinary words ("7 members", "all staff")."""
@@ -770,6 +785,19 @@ class Sweep:
             return False
         relative = self.tokens[i - 1]  # "her brother", "Wife Ama", never "the Peer Specialist"
         if not (relative.text.islower() or relative.sentence_start):
+            return False
+        return RELATION.ends_at(self.tokens, i - 1) is not None
+
+    def named_after_relation(self, i: int) -> bool:
+        """A short word in title case between a relation and a surname is a given name."""
+        tok = self.tokens[i]
+        if i == 0 or i + 1 >= len(self.tokens) or not tok.cap or not tok.text[1:].islower():
+            return False
+        if tok.caps_line or self.text[self.tokens[i - 1].end : tok.start] != " ":
+            return False
+        nxt = self.tokens[i + 1]
+        surname = nxt.cap and nxt.text[1:].islower() and self.text[tok.end : nxt.start] == " "
+        if not surname or is_safe(nxt.lower, self.lex):
             return False
         return RELATION.ends_at(self.tokens, i - 1) is not None
 

@@ -468,3 +468,46 @@ def test_it_masks_a_month_in_lower_case_with_its_day_but_not_a_dose_decreased() 
 def test_it_masks_dotted_initials_after_a_word_naming_who_did_something() -> None:
     assert {"P", "Q"} <= masked("follow-up call made by P.Q.; no answer")
     assert masked("she moved to the U.S. as a teen") <= {"U.S."}
+
+
+def test_it_masks_titled_people_and_lower_case_initials_on_an_attendance_list() -> None:
+    text = "present: Dr. Vance, QH, wd, ty\n1. wd - client anxious about court\nty to call DCF"
+    found = masked(text)
+    assert {"Vance", "QH", "wd", "ty"} <= found
+    assert "Dr" not in found
+
+
+def test_it_masks_may_with_its_day_but_not_the_verb() -> None:
+    assert "may 14" in masked("custody hearing may 14 @ family court")
+    assert masked("pt may 2x the dose if needed") == set()
+
+
+def test_it_masks_a_number_written_the_british_way() -> None:
+    assert "0113 496 0721" in masked("Please ring me on 0113 496 0721 with any concerns.")
+    assert masked("Dose: 0.5 mg at 0800, then 10 mg at noon") == set()
+
+
+def test_it_masks_an_age_after_a_name_in_a_column() -> None:
+    assert "27" in masked("Client: Ingrid Solberg-Haas, 27     Case ABC-1003")
+
+
+def test_it_masks_a_date_after_a_weekday_even_before_a_number() -> None:
+    assert "4/3" in masked("Tues 4/3 45 min, 90834, telehealth")
+    assert "4/3" not in masked("PT 4/3 50 reps")
+
+
+def test_it_masks_a_given_name_that_is_also_a_short_word_between_a_relation_and_a_surname() -> None:
+    assert {"Per", "Norgaard"} <= masked("Her husband Per Norgaard attended.")
+    assert masked("Mother For The Record") == set()
+
+
+def test_it_masks_a_trade_set_out_with_an_equals_sign_or_in_brackets_after_a_relative() -> None:
+    assert "welder" in masked("- Dmitri = welder at the shipyard")
+    assert "school bus driver" in masked("- dad (school bus driver) drops her off")
+    assert "warehouse picker" in masked("(he's warehouse picker now)")
+
+
+def test_it_masks_initials_after_co_signing_or_keeping_minutes_but_not_an_acronym() -> None:
+    assert kinds("Reviewed plan with team.\ncosigned QT 2/2")["QT"] == Kind.STAFF
+    assert kinds("census 40\nminutes: RW")["RW"] == Kind.STAFF
+    assert masked("co-signed ROI for the school") == set()
