@@ -150,8 +150,13 @@ AGE_AFTER_NAME = re.compile(
 )
 
 
+DIGIT = re.compile(r"\d")
+
+
 def age_after_name(text: str, end: int) -> re.Match[str] | None:
     """An age right after a name ending at `end`: "Ayaan 12", "Sage, 19,", "Mark is 29,"."""
+    if DIGIT.search(text, end, end + 16) is None:
+        return None  # (most names have no number after them: one quick look)
     return (
         AGE_AFTER_NAME.match(text, end)
         or AGE_AFTER_NAME_COMMA.match(text, end)
@@ -351,11 +356,15 @@ CAPS_BRAND_NAMES = [
 ]
 BRANDS_CAPS = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in CAPS_BRAND_NAMES) + r")\b")
 # Their first words: a quick test before the long pattern
-BRAND_HEADS = tuple(sorted({name.split()[0] for name in CAPS_BRAND_NAMES}))
-# The letters every brand starts with, as written: most notes name none, and a substring
-# search for each is far quicker than the pattern's scan of every position.
-BRAND_STARTS = tuple(
-    sorted(set(re.findall(r"(?:\(\?:|\||\))([A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)?)", BRANDS.pattern)))
+BRAND_HEADS = frozenset(
+    WORD.match(name).group()  # type: ignore[union-attr]
+    for name in CAPS_BRAND_NAMES
+)
+# The first word of every brand, as the tokens read it: most notes hold none, and a test of
+# the note's words is far quicker than the pattern's scan of every position.
+BRAND_STARTS = frozenset(
+    WORD.match(head).group()  # type: ignore[union-attr]
+    for head in re.findall(r"(?:\(\?:|\||\))([A-Z][\w'-]*)", BRANDS.pattern)
 )
 SAINT = re.compile(
     r"\bSaint[ \t]+[A-Z][a-z]+(?:'s|\u2019s)?(?=[\s,.;]|$)"

@@ -41,6 +41,14 @@ class FinderBase:
         self.name_words: set[str] = set()
         self.place_words: set[str] = set()
         self._token_bounds: tuple[list[int], list[int]] | None = None
+        self._words: frozenset[str] | None = None
+
+    @property
+    def words(self) -> frozenset[str]:
+        """Every word of the note as written: a quick test of whether a list's word is there."""
+        if self._words is None:
+            self._words = frozenset(t.text for t in self.tokens)
+        return self._words
 
     # --- what a word is, by the dictionaries --------------------------------------------
     def strong_first(self, lw: str) -> bool:

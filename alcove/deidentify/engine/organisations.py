@@ -234,9 +234,9 @@ class OrganisationRules(FinderBase):
             national = insurer.split()[0].lower() in NOT_INSURERS  # ("BCBS MA")
             if insurer.lower() not in NOT_INSURERS and not national:
                 self.add(m.start(1), m.start(1) + len(insurer), Kind.ORGANIZATION)
-        for m in BRANDS.finditer(self.text) if any_in(BRAND_STARTS, self.text) else ():
+        for m in BRANDS.finditer(self.text) if not self.words.isdisjoint(BRAND_STARTS) else ():
             self.add(m.start(), m.end(), Kind.ORGANIZATION)
-        capitals = any_in(BRAND_HEADS, self.text)
+        capitals = not self.words.isdisjoint(BRAND_HEADS)
         for m in BRANDS_CAPS.finditer(self.text) if capitals else ():
             self.add(m.start(), m.end(), Kind.ORGANIZATION)  # "WORKING AT HOME DEPOT"
 

@@ -466,10 +466,11 @@ ADDRESS_PATTERNS: tuple[re.Pattern[str], ...] = (
 )
 # Where in a hospital: "room 812", "Rm LD-6", "bed 1147-2" (a ward's rooms say whose they are)
 ROOM = re.compile(
-    r"\b(?:[Rr]oom|ROOM|[Rr]m\.?|RM|[Bb]ed|BED)[ \t]*#?[ \t]*"
-    r"([A-Z]{0,3}-?\d{1,4}(?:-?[A-Z]|-\d{1,4})?)\b(?![ \t]*(?:mg|ml|%|x\b|times|days|hours))"
+    # (each word's first letter leads, so that the scan skips to those letters)
+    r"(?:R(?<!\wR)(?:oom|OOM|m\.?|M)|r(?<!\wr)(?:oom|m\.?)|B(?<!\wB)(?:ed|ED)|b(?<!\wb)ed)"
+    r"[ \t]*#?[ \t]*([A-Z]{0,3}-?\d{1,4}(?:-?[A-Z]|-\d{1,4})?)\b"
+    r"(?![ \t]*(?:mg|ml|%|x\b|times|days|hours))"
 )
-ROOM_HINTS = ("oom", "OOM", "Rm", "RM", "rm", "ed ", "ED ", "ed#", "ED#")
 # "Unit: Cedar Unit", "Location: Bigelow 11": the place after its label, to the comma
 UNIT_LABELLED = re.compile(
     r"\b(?:Unit|UNIT|Location|LOCATION|Ward|WARD|Floor|FLOOR)[ \t]*:[ \t]*"
@@ -653,7 +654,9 @@ def shaped_spans(text: str) -> Iterator[Span]:
         yield Span(*m.span(next(g for g in (1, 2, 3) if m.group(g))), Kind.AGE)
     yield from _contacts(text, low)
     yield from _numbers(text, low)
+    tabs = "\t" in text
     for i, (pattern, hint) in enumerate(zip(ADDRESS_PATTERNS, ADDRESS_HINTS, strict=True)):
+        hint = hint if tabs else ADDRESS_HINTS_SPACED[i]  # (a note without tabs: half the words)
         if hint and not any_in(hint, low if i in ADDRESS_HINTS_LOWER else text):
             continue
         for m in pattern.finditer(text):
@@ -678,7 +681,7 @@ def shaped_spans(text: str) -> Iterator[Span]:
 def _hospital_places(text: str) -> Iterator[Span]:
     """Rooms, beds and labelled units: where in a hospital a patient lies. (A ward named by
     floor and wing, "4 West", is left: most annotators leave it, and Safe Harbor does.)"""
-    for m in ROOM.finditer(text) if any_in(ROOM_HINTS, text) else ():
+    for m in ROOM.finditer(text):
         yield Span(*m.span(1), Kind.LOCATION)
     for m in UNIT_LABELLED.finditer(text) if any_in(UNIT_HINTS, text) else ():
         place = m.group(1)
@@ -803,6 +806,7 @@ ADDRESS_HINTS: tuple[tuple[str, ...], ...] = (
                                             "pkwy", "hwy") for space in _SPACED),
 )  # fmt: skip
 ADDRESS_HINTS_LOWER = frozenset({10})
+ADDRESS_HINTS_SPACED = tuple(tuple(w for w in hint if "\t" not in w) for hint in ADDRESS_HINTS)
 IBAN_HINT = re.compile(r"[A-Z]{2}\d{2}")
 
 

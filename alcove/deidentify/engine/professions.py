@@ -32,6 +32,7 @@ NAME_AFTER_TRADE = re.compile(
 # Capitalised words before a trade that are no part of it ("Dr", "Mr")
 HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "miss", "rev", "sister", "father"})
 # Heads of a trade's name that need a word before them ("sales associate", "case worker")
+JOB_END3 = frozenset({"ist", "ian", "her"})  # the endings _job() reads a trade by
 HEADED_JOBS = NOT_JOBS - frozenset(
     "person boy staff crew visitor runner land make copy emeritus professional".split()
 )
@@ -54,8 +55,18 @@ class ProfessionRules(FinderBase):
 
     def _professions(self) -> None:
         tokens = self.tokens
+        jobs = self.lex.jobs or PROFESSIONS
         for i, tok in enumerate(tokens):
-            if not self._job(tok.lower) and not self._headed(i):
+            lw = tok.lower
+            # (most words are no trade by any test below: said at once, without a call)
+            if (
+                lw not in jobs
+                and lw not in HEADED_JOBS
+                and lw[-1:] != "s"
+                and lw[-3:] not in JOB_END3
+            ):
+                continue
+            if not self._job(lw) and not self._headed(i):
                 continue
             # "works as a welder", "is a long-haul trucker", "Employment: electrician at ...",
             # "nurse at St. Luke's", "Ana Ruiz, claims adjuster, ...", "(pharmacist, CVS)",
