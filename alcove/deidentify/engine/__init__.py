@@ -62,7 +62,10 @@ BLOCK_LINE = re.compile(
     r"[ \t]*#?[ \t]*[\w-]+)|[A-Z\u00c0-\u017f0-9][\w\u00c0-\u017f'.-]*"
     r"(?:[ \t,]+[A-Z\u00c0-\u017f0-9][\w\u00c0-\u017f'.-]*){0,4})[ \t,]*"
 )
-NOT_BLOCK_OPENERS = ("Dear", "Re", "RE", "To", "From", "Attn", "Cc", "CC", "Subject", "Date")
+NOT_BLOCK_OPENERS = (
+    "Dear", "Re", "RE", "To", "From", "Attn", "Cc", "CC", "Subject", "Date", "Phone", "Tel", "Fax",
+    "Email", "E-mail", "Web", "Cell", "Mobile", "Pager",
+)  # fmt: skip
 
 
 def address_block_lines(text: str, found: list[Span], common: frozenset[str]) -> list[Span]:

@@ -69,8 +69,8 @@ CREDENTIALS_LOWER = frozenset(c.lower() for c in CREDENTIAL_WORDS)
 SIGNED_INITIALS = re.compile(r"(?<=[ \t/~\u2013\u2014-])([a-z]{2,3}|[A-Z]{2,3})\.?[ \t]*$")
 SIGNED_BEFORE = re.compile(
     r"(?m)(?:[ \t]/[ \t]?|^[ \t]*(?:TR|Tr|TRANS|Trans|TS):[ \t]*"
-    r"|\b(?:[Rr]eviewed|[Dd]ictated|[Tt]ranscribed|[Ee]ntered|[Tt]yped)"
-    r"(?:[ \t]+by)?[ \t]+|[.!?)\"][ \t]+[-\u2013\u2014~]+[ \t]?)$"
+    r"|\b(?:[Rr]eviewed|[Dd]ictated|[Tt]ranscribed|[Ee]ntered|[Tt]yped|[Dd]escription)"
+    r"(?:[ \t]+by)?:?[ \t]+|\bby:?[ \t]+|[.!?)\"][ \t]+[-\u2013\u2014~]+[ \t]?)$"
 )
 # After a name opening a sentence: an age, a possessive ("Sage, 19,", "Izzy's")
 ACTED_AFTER = re.compile(r",[ \t]*\d{1,2}\b|['\u2019]s[ \t]+[a-z]")

@@ -70,6 +70,16 @@ EXPLAINED_INITIALS = re.compile(
 INITIALS_BEFORE = re.compile(r"(?<![\w.])[A-Za-z]{2,3}[ \t]*$")
 
 
+GREETED = re.compile(
+    r"(?m)^[ \t]*Dear[ \t]+(?:(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Judge|Rev|Pastor)\.?[ \t]+)?"
+    r"([A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)[ \t]*[,:]"
+)
+# Whom a letter may greet without a name
+GREETINGS = frozenset(
+    """colleague colleagues sir madam sirs doctor doctors parent parents team friend friends
+    provider providers family families member members patient client all everyone
+    whom""".split()
+)
 # "dr. kessler", "dr p. hennessey": the title in lower case, then an initial or not, then a
 # surname; never a street's "elm dr." (a word before it) nor "dr. appt"
 LOWER_DOCTOR = re.compile(
@@ -147,6 +157,13 @@ class NameRules(FinderBase):
         self._credentials()
         self._explained_initials()
         self._lower_doctors()
+        self._greeted()
+
+    def _greeted(self) -> None:
+        """The name a letter greets, even when it is a word too: "Dear Corny,", "Dear Rose:"."""
+        for m in GREETED.finditer(self.text) if "Dear" in self.text else ():
+            if m.group(1).lower() not in GREETINGS:
+                self.add(*m.span(1), Kind.NAME)
 
     def _lower_doctors(self) -> None:
         """A doctor in a hurried note's lower case: "w/ dr. kessler-brandt", "dr. p. hennessey"

@@ -277,6 +277,14 @@ AGE_BRACKETED = re.compile(
     r"|\((\d{1,2}[ \t]*(?:months?|mos?|weeks?|wks?)(?:[ \t]+old)?)\)"  # "Minjun (11 months)"
     r"|\((\d{1,3}),"  # "C.W. (44, long-haul trucker)": after initials only (below)
 )
+# "his father, 84, had an MI", "daughter 7;": a relative's age after the word for them
+RELATIVE_AGE = re.compile(
+    r"\b(?:mother|father|mom|dad|wife|husband|son|daughter|brother|sister|grandmother|"
+    r"grandfather|grandson|granddaughter|aunt|uncle|niece|nephew|cousin|partner|boyfriend|"
+    r"girlfriend|fianc\u00e9e?|fiancee?|stepfather|stepmother|stepson|stepdaughter)(?:'s)?,?[ \t]+"
+    r"(?:now[ \t]+|aged?[ \t]+)?(\d{1,3})"
+    r"(?=[ \t]*(?:,|\)|;|\.(?!\d)|yo\b|y/o|years? old|yrs? old))"
+)
 # "DOB: 01/17/2006 (86Y)": an age in years, glued to its letter, in brackets
 AGE_YEARS_BRACKETED = re.compile(r"\((\d{1,3})[ \t]?(?:Y|y|yo|YO|yrs?)\)")
 INITIAL_BEFORE_BRACKET = re.compile(r"[A-Z]\.[ \t]*$")
@@ -370,6 +378,8 @@ ID_CUES = (
 ID_CUED = re.compile(
     rf"\b(?:{ID_CUES.lower()})[ \t]*(?:is|was|"
     rf"of)?[ \t]*[:#=]?[ \t]*#?[ \t]*(\d{{3,}}(?: \d{{3,}}){{1,3}}\b|"
+    # "MRN: HMH 22-019-448", "Med Rec no.: KCH 4419-872": the hospital's letters, then the number
+    rf"[a-z]{{2,4}} \d[\d-]{{3,}}\d\b|"
     rf"(?=[a-z0-9-]*\d)[a-z0-9][a-z0-9-/.]*[a-z0-9]|\d)\b"
 )
 # "LAST 4: 2281", "last four of SSN 4471": the end of a number that identifies
@@ -399,7 +409,7 @@ STREET_SUFFIX = (
 )
 _STREET_NAME = r"(?:[A-Z0-9][A-Za-z0-9'-]*[ \t]+){0,3}[A-Z0-9][A-Za-z0-9'-]*"
 _UNIT = (
-    r"(?:,?\s+(?:Apt|Apartment|Unit|Suite|Ste|Fl|Floor|Rm|Room|Bldg|Lot|#|APT|UNIT|SUITE|STE|FL|"
+    r"(?:,?\s+(?:Apt|Apartment|Unit|Suite|Ste|Fl|Floor|Rm|Room|Bldg|Building|Lot|#|APT|UNIT|SUITE|STE|FL|"
     r"FLOOR|RM|ROOM|BLDG|LOT)"
     r"\.?\s*#?\s*[A-Za-z0-9-]+|,?[ \t]+\d{1,2}(?:st|nd|rd|th)[ \t]+(?:Floor|Fl)\b\.?)?"
 )
@@ -644,6 +654,8 @@ def shaped_spans(text: str) -> Iterator[Span]:
             or NAME_BEFORE_BRACKET.search(text, max(0, m.start() - 24), m.start())
         ):
             yield Span(*m.span(1), Kind.AGE)  # "Kiara (17)", "(Lily, 15)", "L.B. (67)"
+    for m in RELATIVE_AGE.finditer(low):
+        yield Span(*m.span(1), Kind.AGE)
     for m in AGE_YEARS_BRACKETED.finditer(text) if "(" in text else ():
         yield Span(*m.span(1), Kind.AGE)
     for m in YEAR_OLD_WORDS.finditer(low) if "old" in low else ():

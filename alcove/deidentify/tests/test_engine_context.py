@@ -511,3 +511,31 @@ def test_it_masks_initials_after_co_signing_or_keeping_minutes_but_not_an_acrony
     assert kinds("Reviewed plan with team.\ncosigned QT 2/2")["QT"] == Kind.STAFF
     assert kinds("census 40\nminutes: RW")["RW"] == Kind.STAFF
     assert masked("co-signed ROI for the school") == set()
+
+
+def test_it_masks_a_record_number_led_by_the_hospitals_letters() -> None:
+    assert "QVH 31-552-907" in masked("MRN: QVH 31-552-907   DOB 1/2/1950")
+
+
+def test_it_masks_a_relatives_age_after_the_word_for_them() -> None:
+    assert "79" in masked("Her mother, 79, lives alone in the old house.")
+    assert masked("His father died 3 years ago.") == set()
+
+
+def test_it_masks_the_name_a_letter_greets_but_not_its_title_or_a_role() -> None:
+    assert "Chip" in masked("Dear Chip,\n\nThank you for seeing Mr. Obi.")
+    assert "Judge" not in masked("Dear Judge Pellingham:\nI write about the minor.")
+    assert masked("Dear Colleague,\nPlease see below.") == set()
+
+
+def test_it_masks_initials_after_by_at_a_lines_end() -> None:
+    assert kinds("Specimen received; gross description by: QRT\n")["QRT"] == Kind.STAFF
+    assert masked("Seen today by PT\nGait steady.") == set()
+
+
+def test_it_masks_an_association_and_a_pharmacy_by_rx_and_a_building_in_an_address() -> None:
+    assert "Greyfield Home Care Association" in masked(
+        "Referred to Greyfield Home Care Association."
+    )
+    assert "Brookline Compounding Rx" in masked("Filled at Brookline Compounding Rx, 555-0199")
+    assert "88 Tern Parkway, Building D" in masked("Send to 88 Tern Parkway, Building D\nMarlow")
