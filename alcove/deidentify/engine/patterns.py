@@ -92,6 +92,18 @@ LOWER_MONTH_HINTS = tuple(
     f" {month}"
     for month in ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 )
+# "24/04", "14/06/24", "17.04.24", "03.02.1979": day first, as most of the world writes dates
+# (a first number past 12 can only be a day; with full stops, any day and month)
+DAY_MONTH = re.compile(
+    r"(?=\d)(?<![\d/.,$])(?!24/7\b)((?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2])(?:/(?:\d{4}|\d{2}))?"
+    r"|(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:\d{4}|\d{2}))\b(?![/.]\d)"
+)
+# "14 nov", "3rd march": a day, then a month in lower case ("may" left: "10 may be")
+LOWER_DAY_MONTH = re.compile(
+    r"(?=\d)(?<![\d.])\b(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?[ \t]+"
+    r"(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|january|february|march|april|june|july|"
+    r"august|september|october|november|december)\b"
+)
 # "mon 6/3", "Sat 3/22": a weekday's short name right before a month and day
 DATE_AFTER = re.compile(r"[ \t]+\d{1,2}/\d{1,2}\b")  # ("on-call note - sat 6/1")
 O2_BEFORE = re.compile(r"(?:o2|spo2|02)[ \t]*$")  # ("O2 sat" is a saturation)
@@ -285,6 +297,11 @@ RELATIVE_AGE = re.compile(
     r"(?:now[ \t]+|aged?[ \t]+)?(\d{1,3})"
     r"(?=[ \t]*(?:,|\)|;|\.(?!\d)|yo\b|y/o|years? old|yrs? old))"
 )
+# "1. g.h. 58m - wife rang", "K.B. 26F": initials, then an age glued to the sex
+INITIALS_AGE_SEX = re.compile(
+    r"(?<![\w.])([a-zA-Z])\.([a-zA-Z])\.(?:([a-zA-Z])\.)?[ \t]+(\d{1,3})[mfMF]\b"
+    r"(?![ \t]*(?:in|min))"
+)
 # "DOB: 01/17/2006 (86Y)": an age in years, glued to its letter, in brackets
 AGE_YEARS_BRACKETED = re.compile(r"\((\d{1,3})[ \t]?(?:Y|y|yo|YO|yrs?)\)")
 INITIAL_BEFORE_BRACKET = re.compile(r"[A-Z]\.[ \t]*$")
@@ -311,8 +328,9 @@ PHONE_SHORT = re.compile(
 )
 # "0161 496 0733", "0300 555 0142", "020 7946 0958": numbers as Britain writes them at home
 UK_PHONE = re.compile(
-    r"(?<![\d+-])(?:0\d{3}[ \t]\d{3}[ \t]\d{4}|0\d{2}[ \t]\d{4}[ \t]\d{4}|0\d{4}[ \t]\d{6})"
-    r"(?![\d-])"
+    r"(?<![\d+-])(?:0\d{3}[ \t]\d{3}[ \t]\d{3,4}|0\d{2}[ \t]\d{4}[ \t]\d{4}|0\d{4}[ \t]\d{6}"
+    # Britain's "01632 960 481"; Australia's "(03) 9555 0172" and mobiles "0412 555 730"
+    r"|0\d{4}[ \t]\d{3}[ \t]\d{3}|\(0\d\)[ \t]?\d{4}[ \t]?\d{4})(?![\d-])"
 )
 # "at 555-0171", "fax to HR 555-0143": a local number without its area code (an exchange
 # never starts with 0 or 1; a range or a code has other shapes)
@@ -361,7 +379,8 @@ ID_CUES = (
     r"Patient ID|Pt ID|Client ID|ID(?: Number| No\.?| #)?|Licen[cs]e(?: Number| No\.?| #| Plate)?|"
     r"Lic\.?(?: No\.?| #)?|"
     r"DEA(?: Number| No\.?| #)?|NPI|VIN|Plate(?: Number| No\.?| #)?|Serial(?: Number| No\.?| #)?|"
-    r"S/N|"
+    r"S/N|PHN|NHS(?: Number| No\.?| #)?|OHIP(?: Number| No\.?| #)?|CHI(?: Number| No\.?)?|"
+    r"Hospital(?: Number| No\.?| #)|"
     r"Device(?: ID| Number| #)|Medicaid(?: ID| Number| No\.?| #)?|Medicare(?: ID| Number| No\.?|"
     r" #)?|"
     r"HICN|MBI|Health Plan(?: ID| Number| #)?|Plan(?: ID| Number| #)|Certificate(?: Number| No\.?|"
@@ -376,7 +395,7 @@ ID_CUES = (
     r" No\.?| #)"
 )
 ID_CUED = re.compile(
-    rf"\b(?:{ID_CUES.lower()})[ \t]*(?:is|was|"
+    rf"\b(?:{ID_CUES.lower()})(?![a-z])[ \t]*(?:is|was|"
     rf"of)?[ \t]*[:#=]?[ \t]*#?[ \t]*(\d{{3,}}(?: \d{{3,}}){{1,3}}\b|"
     # "MRN: HMH 22-019-448", "Med Rec no.: KCH 4419-872": the hospital's letters, then the number
     rf"[a-z]{{2,4}} \d[\d-]{{3,}}\d\b|"
@@ -405,7 +424,7 @@ STREET_SUFFIX = (
     r"Terrace|Ter|Circle|Cir|Highway|Hwy|Parkway|Pkwy|Trail|Trl|Square|Sq|Loop|Row|Alley|"
     r"Plaza|Pike|Turnpike|Crescent|Close|Path|Run|Point|Pt|Ridge|Heights|Hts|Crossing|Xing|"
     r"Expressway|Expy|Freeway|Fwy|Route|Rte|Hollow|Bend|Cove|Glen|Green|Park|Walk|Mews|Gardens|"
-    r"Rise|Landing|Hill|Extension|Ext|Yard"
+    r"Rise|Landing|Hill|Extension|Ext|Yard|Cres|Pde|Parade|Esplanade|Grove|Gr"
 )
 _STREET_NAME = r"(?:[A-Z0-9][A-Za-z0-9'-]*[ \t]+){0,3}[A-Z0-9][A-Za-z0-9'-]*"
 _UNIT = (
@@ -450,8 +469,14 @@ ADDRESS_PATTERNS: tuple[re.Pattern[str], ...] = (
     ),
     # "Flat 2, 41 Rathmines Road": the flat or unit written before the number
     re.compile(
-        r"\b(?:Flat|FLAT|Apt\.?|APT\.?|Apartment|Unit|UNIT|Suite|SUITE)[ \t]+[A-Za-z0-9-]{1,5},?"
-        r"(?=[ \t]+\d{1,6}[A-Za-z]?[ \t]+[A-Z])"
+        r"\b(?:Flat|FLAT|Apt\.?|APT\.?|Apartment|Unit|UNIT|Suite|SUITE|Level|Shop)[ \t]+"
+        r"[A-Za-z0-9-]{1,5},?(?=[ \t]+\d{1,6}(?:-\d{1,6})?[A-Za-z]?[ \t]+[A-Z])"
+    ),
+    # "Flat 3, Kingfisher Court", "Flat 12, Carver House": a flat in a named block
+    re.compile(
+        r"\b(?:Flat|FLAT|Apt\.?|Apartment|Unit)[ \t]+\d{1,4}[A-Za-z]?,?[ \t]+[A-Z][a-z]+"
+        r"(?:[ \t]+[A-Z][a-z]+)?[ \t]+"
+        r"(?:Court|House|Lodge|Mansions|Tower|Towers|Heights|Buildings)\b"
     ),
     # "on Maple Street", "off Old Mill Rd" with no number: full suffix words only
     re.compile(
@@ -471,7 +496,8 @@ ADDRESS_PATTERNS: tuple[re.Pattern[str], ...] = (
         r"\b(?:on|off|near|at)[ \t]+((?:\d{1,5}[ \t]+)?"
         r"(?!(?:the|a|an|my|his|her|their|our|your|this|that|call)\b)"
         r"[a-z][a-z'-]+(?:[ \t]+[a-z][a-z'-]+)?[ \t]+(?:st|ave|rd|blvd|ln|dr|street|avenue|road|"
-        r"boulevard|lane|drive|terrace|ter|pkwy|hwy))\b(?![ \t]*(?:tab|tabs|mg|team|rounds))"
+        r"boulevard|lane|drive|terrace|ter|pkwy|hwy|row|close|crescent|cres|parade|grove|mews))"
+        r"\b(?![ \t]*(?:tab|tabs|mg|team|rounds))"
     ),
 )
 # Where in a hospital: "room 812", "Rm LD-6", "bed 1147-2" (a ward's rooms say whose they are)
@@ -556,6 +582,9 @@ ZIP_CUED = re.compile(
     r"\b(?:zip|zip code|zipcode|postal code|postcode|post code)(?:[ \t]+is)?[ \t]*[:#]?[ \t]*"
     r"((?=[a-z0-9 -]*\d)[a-z0-9]{2,5}(?:[ -][a-z0-9]{2,4})?)\b"
 )
+# "Kingsmere VIC 3197": an Australian postcode after its state
+AU_POSTCODE = re.compile(r"\b(?:NSW|VIC|QLD|SA|WA|TAS|NT|ACT)[ \t]+(\d{4})\b(?![-/.]\d)")
+AU_STATES = ("NSW", "VIC", "QLD", "SA ", "WA ", "TAS", "NT ", "ACT ")
 POSTCODE_HINT = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d?[A-Z]")
 # A user name: "gabe_the_moth#4410", "@moth.gabe" (not an e-mail address)
 HANDLE = re.compile(
@@ -654,6 +683,13 @@ def shaped_spans(text: str) -> Iterator[Span]:
             or NAME_BEFORE_BRACKET.search(text, max(0, m.start() - 24), m.start())
         ):
             yield Span(*m.span(1), Kind.AGE)  # "Kiara (17)", "(Lily, 15)", "L.B. (67)"
+    for m in INITIALS_AGE_SEX.finditer(text) if "." in text else ():
+        if (m.group(1) + m.group(2)).lower() in ("ie", "eg", "am", "pm", "cf", "vs", "nb"):
+            continue  # "i.e. 45m of walking"
+        for group in (1, 2, 3):
+            if m.group(group):
+                yield Span(*m.span(group), Kind.NAME)
+        yield Span(*m.span(4), Kind.AGE)
     for m in RELATIVE_AGE.finditer(low):
         yield Span(*m.span(1), Kind.AGE)
     for m in AGE_YEARS_BRACKETED.finditer(text) if "(" in text else ():
@@ -680,6 +716,8 @@ def shaped_spans(text: str) -> Iterator[Span]:
         before = text[max(0, m.start() - 24) : m.start()]
         if ZIP_CUE_BEFORE.search(before) and _state_cased(before):
             yield Span(*m.span(1), Kind.ZIP)
+    for m in AU_POSTCODE.finditer(text) if any_in(AU_STATES, text) else ():
+        yield Span(*m.span(1), Kind.ZIP)
     if "zip" in low or "post" in low:
         for m in ZIP_CUED.finditer(low):
             yield Span(*m.span(1), Kind.ZIP)
@@ -712,6 +750,11 @@ def _dates(text: str, low: str) -> Iterator[Span]:
         for m in pattern.finditer(text):
             yield Span(m.start(), m.end(), Kind.DATE)
     for m in LOWER_MONTH_DAY.finditer(text):
+        yield Span(m.start(), m.end(), Kind.DATE)
+    for m in DAY_MONTH.finditer(text) if "/" in text or "." in text else ():
+        if not SCORE_BEFORE.search(low, max(0, m.start() - 16), m.start()):
+            yield Span(*m.span(1), Kind.DATE)
+    for m in LOWER_DAY_MONTH.finditer(text) if any_in(LOWER_MONTH_HINTS, text) else ():
         yield Span(m.start(), m.end(), Kind.DATE)
     for m in LOWER_MONTH_CUED.finditer(text) if any_in(LOWER_MONTH_HINTS, text) else ():
         yield Span(*m.span(1), Kind.DATE)
@@ -804,7 +847,8 @@ ADDRESS_HINTS: tuple[tuple[str, ...], ...] = (
          "veien", "vei", "utca", "út", "tér", "ulica", "cesta", "iela", "gatve")
        for space in _SPACED)),
     ("PSC", "Unit", "CMR", "APO", "FPO", "DPO"),
-    ("Flat", "FLAT", "Apt", "APT", "Apartment", "Unit", "UNIT", "Suite", "SUITE"),
+    ("Flat", "FLAT", "Apt", "APT", "Apartment", "Unit", "UNIT", "Suite", "SUITE", "Level", "Shop"),
+    ("Court", "House", "Lodge", "Mansions", "Tower", "Heights", "Buildings"),
     ("Street", "Avenue", "Road", "Boulevard", "Lane", "Drive", "Court", "Terrace", "Parkway",
      "Highway", "Trail", "Circle"),
     tuple(f"{space}{suffix}" for suffix in ("St", "Ave", "Rd", "Blvd", "Ln", "Ct", "Pl", "Hwy",
@@ -815,9 +859,10 @@ ADDRESS_HINTS: tuple[tuple[str, ...], ...] = (
           for space in _SPACED),
     tuple(f"{space}{suffix}" for suffix in ("st", "ave", "rd", "blvd", "ln", "dr", "street",
                                             "avenue", "road", "lane", "drive", "terrace", "ter",
-                                            "pkwy", "hwy") for space in _SPACED),
+                                            "pkwy", "hwy", "row", "close", "crescent", "cres",
+                                            "parade", "grove", "mews") for space in _SPACED),
 )  # fmt: skip
-ADDRESS_HINTS_LOWER = frozenset({10})
+ADDRESS_HINTS_LOWER = frozenset({11})
 ADDRESS_HINTS_SPACED = tuple(tuple(w for w in hint if "\t" not in w) for hint in ADDRESS_HINTS)
 IBAN_HINT = re.compile(r"[A-Z]{2}\d{2}")
 
@@ -874,7 +919,7 @@ def _numbers_of_contact(text: str, low: str) -> Iterator[Span]:
         for m in pattern.finditer(text):
             fax = FAX_CUE.search(text[max(0, m.start() - 16) : m.start()])
             yield Span(m.start(), m.end(), Kind.FAX if fax else Kind.PHONE)
-    for m in UK_PHONE.finditer(text) if " 0" in text or "\n0" in text else ():
+    for m in UK_PHONE.finditer(text) if any_in((" 0", "\n0", "(0"), text) else ():
         yield Span(m.start(), m.end(), Kind.PHONE)
     for m in LOCAL_PHONE.finditer(text) if "-" in text else ():
         faxed = "fax" in low[max(0, m.start() - 28) : m.start()]

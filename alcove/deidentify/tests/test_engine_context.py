@@ -539,3 +539,40 @@ def test_it_masks_an_association_and_a_pharmacy_by_rx_and_a_building_in_an_addre
     )
     assert "Brookline Compounding Rx" in masked("Filled at Brookline Compounding Rx, 555-0199")
     assert "88 Tern Parkway, Building D" in masked("Send to 88 Tern Parkway, Building D\nMarlow")
+
+
+# --- after blind set 26 (practice outside the United States) --------------------------------
+def test_it_masks_dates_written_day_first_but_not_around_the_clock_or_a_score() -> None:
+    assert {"27/05", "19/08/23", "02.11.24"} <= masked(
+        "Seen 27/05; renewed 19/08/23; next review 02.11.24."
+    )
+    assert masked("Carer gives 24/7 supervision; ratio 16/3 noted") == set()
+
+
+def test_it_masks_a_day_before_a_month_in_lower_case() -> None:
+    assert "22 oct" in masked("team mtg thurs 22 oct, allocation")
+
+
+def test_it_masks_british_and_australian_phone_numbers() -> None:
+    found = masked("Ring 01632 960 118 or (02) 9555 0181; mobile 0413 555 902.")
+    assert {"01632 960 118", "(02) 9555 0181", "0413 555 902"} <= found
+
+
+def test_it_masks_an_australian_postcode_after_its_state() -> None:
+    assert "2170" in masked("22 Bent St, Liverpool NSW 2170")
+
+
+def test_it_masks_a_flat_in_a_named_block_and_a_level_before_the_number() -> None:
+    assert "Flat 9, Rowan Court" in masked("Address: Flat 9, Rowan Court, Kelby")
+    assert {"Level 4", "77 Harbour Pde"} <= masked("Clinic: Level 4, 77 Harbour Pde, Manly")
+    assert "6 miller's row" in masked("neighbour complaint re noise at 6 miller's row")
+
+
+def test_it_masks_lower_case_initials_before_an_age_and_sex_but_not_i_e() -> None:
+    assert {"p", "w", "33"} <= masked("3. p.w. 33f - new referral from gp")
+    assert masked("i.e. 20m walk daily") == set()
+
+
+def test_it_masks_health_numbers_of_other_countries_by_their_names() -> None:
+    assert "8841 220 197" in masked("PHN: 8841 220 197   DOB 1980-02-01")
+    assert "485 777 3456" in masked("NHS number 485 777 3456")
