@@ -60,7 +60,11 @@ SIGNATURE = re.compile(r"(?m)^[ \t]*(?:--+|\u2014|\u2013|/e?s/|e-signed:?|signed
 # lower-case letters ending a note ("mk").
 TYPIST = re.compile(r"[:/](?<=[A-Za-z][:/])([a-z]{2,4})(?=[ \t]*(?:\n|$|DD:|D:|T:))")
 TYPIST_AUTHOR = re.compile(r"(?<![\w/])([A-Za-z]{2,4})$")
-CLOSING_INITIALS = re.compile(r"[ \t]*-*[ \t]*([a-z]{2,3}|[A-Z]{2,3})")
+CLOSING_INITIALS = re.compile(
+    r"[ \t]*-*[ \t]*([a-z]{2,3}|[A-Z]{2,3})"
+    # "NH/JT" (two who wrote it), "GPJ 17.04.24" (initials and the day they signed)
+    r"(?:/([A-Z]{2,3}))?(?:[ \t]+\d{1,2}[./-]\d{1,2}[./-]\d{2,4})?[ \t]*"
+)
 # Surnames the engine otherwise never takes for a name (a sign's, a people's), after a title
 TITLED_SURNAMES = EPONYMS | PROPER_NOT_NAMES | PEOPLES
 CREDENTIALS_LOWER = frozenset(c.lower() for c in CREDENTIAL_WORDS)

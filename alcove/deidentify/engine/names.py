@@ -291,8 +291,13 @@ class NameRules(FinderBase):
         if last_line and len(closing[:line_start].strip()) >= 40:
             letters = last_line.group(1)  # a closing "mk" (or "CJ", or "tg") under a note
             dashed = closing[line_start:].lstrip().startswith(("-", "\u2013", "\u2014"))
-            if letters.lower() not in NOT_TYPISTS and (letters not in STATE_CODES or dashed):
+            paired = last_line.group(2) is not None  # "NH/JT" is two people, not a state
+            if letters.lower() not in NOT_TYPISTS and (
+                letters not in STATE_CODES or dashed or paired
+            ):
                 self.add(*last_line.span(1), Kind.STAFF)
+                if last_line.group(2):
+                    self.add(*last_line.span(2), Kind.STAFF)
         closed = CLOSING_AFTER_SENTENCE.search(closing)  # "... press 1). GL", "... 0161. d.osei"
         if closed and len(closing) >= 60 and closed.group(1).lower() not in NOT_TYPISTS:
             if closed.group(1) not in STATE_CODES and closed.group(1) not in CREDENTIAL_WORDS:

@@ -396,7 +396,7 @@ ID_CUES = (
 )
 ID_CUED = re.compile(
     rf"\b(?:{ID_CUES.lower()})(?![a-z])[ \t]*(?:is|was|"
-    rf"of)?[ \t]*[:#=]?[ \t]*#?[ \t]*(\d{{3,}}(?: \d{{3,}}){{1,3}}\b|"
+    rf"of)?[ \t]*[:#=]?[ \t]*#?[ \t]*(\d{{3,}}(?: \d{{3,}}){{1,3}}(?: \d)?\b|"
     # "MRN: HMH 22-019-448", "Med Rec no.: KCH 4419-872": the hospital's letters, then the number
     rf"[a-z]{{2,4}} \d[\d-]{{3,}}\d\b|"
     rf"(?=[a-z0-9-]*\d)[a-z0-9][a-z0-9-/.]*[a-z0-9]|\d)\b"
@@ -493,8 +493,8 @@ ADDRESS_PATTERNS: tuple[re.Pattern[str], ...] = (
     ),
     # a hurried note's street in lower case: "a trailer off whalom rd", "lives on elm st"
     re.compile(
-        r"\b(?:on|off|near|at)[ \t]+((?:\d{1,5}[ \t]+)?"
-        r"(?!(?:the|a|an|my|his|her|their|our|your|this|that|call)\b)"
+        r"\b(?:on|off|near|at|to)[ \t]+((?:\d{1,5}[a-z]?[ \t]+)?"
+        r"(?!(?:the|a|an|my|his|her|their|our|your|this|that|call|gp|pcp|psych|np|md)\b)"
         r"[a-z][a-z'-]+(?:[ \t]+[a-z][a-z'-]+)?[ \t]+(?:st|ave|rd|blvd|ln|dr|street|avenue|road|"
         r"boulevard|lane|drive|terrace|ter|pkwy|hwy|row|close|crescent|cres|parade|grove|mews))"
         r"\b(?![ \t]*(?:tab|tabs|mg|team|rounds))"

@@ -421,17 +421,19 @@ class Sweep:
             return
         lines = [*ATTENDANCE_LINE.finditer(self.text)] if any_in(ATTENDING, self.text) else []
         for m in dotted:
-            listed = any(line.start(1) <= m.start() < line.end(1) for line in lines)
+            line = next((ln for ln in lines if ln.start(1) <= m.start() < ln.end(1)), None)
             # "callback by M.L.", "told L.H. he"
             acted = ACTOR_BEFORE.search(self.text, max(0, m.start() - 8), m.start())
-            if listed or acted:
-                self.dotted_person(m.start(), m.group())
+            if line is not None or acted:
+                # a line of several initials holds no credential: "A.M., S.K., D.O."
+                inside = [d for d in dotted if line and line.start(1) <= d.start() < line.end(1)]
+                self.dotted_person(m.start(), m.group(), listed=len(inside) >= 3)
 
-    def dotted_person(self, begin: int, dotted: str) -> None:
+    def dotted_person(self, begin: int, dotted: str, *, listed: bool = False) -> None:
         """Each letter of initials with full stops, unless they are a credential or a
-        country ("M.D.", "R.N.", "U.S.")."""
+        country ("M.D.", "R.N.", "U.S.") outside a line of people's initials."""
         letters = dotted.replace(".", "").replace(" ", "")
-        if letters in CREDENTIAL_WORDS or letters in NOT_DOTTED_INITIALS:
+        if not listed and (letters in CREDENTIAL_WORDS or letters in NOT_DOTTED_INITIALS):
             return
         for letter in re.finditer(r"[A-Z]", dotted):
             self.out.append(Span(begin + letter.start(), begin + letter.end(), Kind.NAME))

@@ -576,3 +576,20 @@ def test_it_masks_lower_case_initials_before_an_age_and_sex_but_not_i_e() -> Non
 def test_it_masks_health_numbers_of_other_countries_by_their_names() -> None:
     assert "8841 220 197" in masked("PHN: 8841 220 197   DOB 1980-02-01")
     assert "485 777 3456" in masked("NHS number 485 777 3456")
+
+
+def test_it_masks_two_initials_or_initials_and_a_date_closing_a_note() -> None:
+    note = "Safety plan reviewed with the young person and her mother today.\n"
+    assert {"NH", "JT"} <= masked(note + "NH/JT")
+    assert "RMK" in masked(note + "RMK 03.05.24")
+
+
+def test_it_masks_a_lower_case_street_after_to_with_a_lettered_number() -> None:
+    assert "12a heron st" in masked("letter sent to 12a heron st, cc gp")
+    assert masked("d/c to gp dr adeyemi") <= {"adeyemi"}
+
+
+def test_it_masks_dotted_initials_on_a_crowded_line_even_when_a_pair_spells_a_credential() -> None:
+    text = "Members present (6): H.V., N.R., E.B., D.O., K.W.\nE.B. and D.O. practised."
+    assert [text[s.start : s.end] for s in find_spans(text)].count("O") == 2
+    assert "O" not in masked("Present: Dr. Osei, D.O., and the charge nurse")
