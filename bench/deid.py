@@ -66,7 +66,7 @@ sys.path.insert(0, str(ROOT))
 NOTES = HERE / "deid" / "data" / "notes.jsonl"
 DATA = HERE / "deid" / "data"
 # blind.jsonl, blind2.jsonl ...: each written before the engine saw it (see above)
-BLIND_SETS = ["blind", *(f"blind{n}" for n in range(2, 28))]
+BLIND_SETS = ["blind", *(f"blind{n}" for n in range(2, 30))]
 PRESIDIO = Path(
     os.environ.get(
         "ALCOVE_PRESIDIO_SET", ROOT.parent / "shared" / "data" / "presidio_synth_dataset_v2.json"
