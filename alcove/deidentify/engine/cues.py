@@ -58,7 +58,10 @@ ROLE_AFTER = re.compile(
 SIGNATURE = re.compile(r"(?m)^[ \t]*(?:--+|\u2014|\u2013|/e?s/|e-signed:?|signed:)[ \t]*(?=[A-Z])")
 # Typists' initials closing a dictated note ("ef:tlw", "GA/rtm"), or a line of two or three
 # lower-case letters ending a note ("mk").
-TYPIST = re.compile(r"[:/](?<=[A-Za-z][:/])([a-z]{2,4})(?=[ \t]*(?:\n|$|DD:|D:|T:))")
+TYPIST = re.compile(
+    # ... at a line's end, or set apart from the next field ("RAC/jlm   Job 771042")
+    r"[:/](?<=[A-Za-z][:/])([a-z]{2,4})(?=[ \t]*(?:\n|$|DD:|D:|T:)|[ \t]{2,}\S)"
+)
 TYPIST_AUTHOR = re.compile(r"(?<![\w/])([A-Za-z]{2,4})$")
 CLOSING_INITIALS = re.compile(
     r"[ \t]*-*[ \t]*([a-z]{2,3}|[A-Z]{2,3})"

@@ -221,7 +221,8 @@ AGE_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(r"\b(\d{1,3})(?:[ \t]*|-)(?:years?|yrs?|y)[ \t-]*old\b"),
     re.compile(r"\b(\d{1,3})[ \t]*(?:yo|y/o|y\.o\.|yr old|yrs old)(?![a-z])"),
     re.compile(
-        r"\b(?:age|aged|ages|age:)[ \t]*:?[ \t]*(\d{1,3})\b(?![ \t]*(?:mg|%|/|years? ago|yrs? ago))"
+        r"\b(?:age|aged|ages|age:)[ \t]*:?[ \t]*(\d{1,3})(?:y|yo)?\b"  # ("AGE: 63Y", lower-cased)
+        r"(?![ \t]*(?:mg|%|/|years? ago|yrs? ago))"
     ),
     re.compile(r"\bin (?:his|her|their) (?:early |mid |mid-|late )?((?:[1-9]|1[0-1])0s)\b"),
     re.compile(r"\bturn(?:s|ed|ing)?[ \t]+(\d{1,3})\b(?![ \t]*(?:mg|%|/))"),
@@ -294,7 +295,7 @@ RELATIVE_AGE = re.compile(
     r"\b(?:mother|father|mom|dad|wife|husband|son|daughter|brother|sister|grandmother|"
     r"grandfather|grandson|granddaughter|aunt|uncle|niece|nephew|cousin|partner|boyfriend|"
     r"girlfriend|fianc\u00e9e?|fiancee?|stepfather|stepmother|stepson|stepdaughter)(?:'s)?,?[ \t]+"
-    r"(?:now[ \t]+|aged?[ \t]+)?(\d{1,3})"
+    r"(?:now[ \t]+|aged?[ \t]+|\()?(\d{1,3})"
     r"(?=[ \t]*(?:,|\)|;|\.(?!\d)|yo\b|y/o|years? old|yrs? old))"
 )
 # "1. g.h. 58m - wife rang", "K.B. 26F": initials, then an age glued to the sex
@@ -302,6 +303,8 @@ INITIALS_AGE_SEX = re.compile(
     r"(?<![\w.])([a-zA-Z])\.([a-zA-Z])\.(?:([a-zA-Z])\.)?[ \t]+(\d{1,3})[mfMF]\b"
     r"(?![ \t]*(?:in|min))"
 )
+# "Now 64, retired from teaching", "herself 79,": an age opening a sentence or after "-self"
+AGE_NOW = re.compile(r"(?:(?:^|[.!?:][ \t]+|\n)now|\b(?:him|her|them)self)[ \t]+(\d{1,3}),")
 # "DOB: 01/17/2006 (86Y)": an age in years, glued to its letter, in brackets
 AGE_YEARS_BRACKETED = re.compile(r"\((\d{1,3})[ \t]?(?:Y|y|yo|YO|yrs?)\)")
 INITIAL_BEFORE_BRACKET = re.compile(r"[A-Z]\.[ \t]*$")
@@ -379,7 +382,8 @@ ID_CUES = (
     r"Patient ID|Pt ID|Client ID|ID(?: Number| No\.?| #)?|Licen[cs]e(?: Number| No\.?| #| Plate)?|"
     r"Lic\.?(?: No\.?| #)?|"
     r"DEA(?: Number| No\.?| #)?|NPI|VIN|Plate(?: Number| No\.?| #)?|Serial(?: Number| No\.?| #)?|"
-    r"S/N|PHN|NHS(?: Number| No\.?| #)?|OHIP(?: Number| No\.?| #)?|CHI(?: Number| No\.?)?|"
+    r"S/N|Index(?: Number| No\.?| #)|PHN|NHS(?: Number| No\.?| #)?|OHIP(?: Number| No\.?| #)?|"
+    r"CHI(?: Number| No\.?)?|"
     r"Hospital(?: Number| No\.?| #)|"
     r"Device(?: ID| Number| #)|Medicaid(?: ID| Number| No\.?| #)?|Medicare(?: ID| Number| No\.?|"
     r" #)?|"
@@ -690,6 +694,8 @@ def shaped_spans(text: str) -> Iterator[Span]:
             if m.group(group):
                 yield Span(*m.span(group), Kind.NAME)
         yield Span(*m.span(4), Kind.AGE)
+    for m in AGE_NOW.finditer(low) if "now " in low or "self " in low else ():
+        yield Span(*m.span(1), Kind.AGE)
     for m in RELATIVE_AGE.finditer(low):
         yield Span(*m.span(1), Kind.AGE)
     for m in AGE_YEARS_BRACKETED.finditer(text) if "(" in text else ():

@@ -593,3 +593,20 @@ def test_it_masks_dotted_initials_on_a_crowded_line_even_when_a_pair_spells_a_cr
     text = "Members present (6): H.V., N.R., E.B., D.O., K.W.\nE.B. and D.O. practised."
     assert [text[s.start : s.end] for s in find_spans(text)].count("O") == 2
     assert "O" not in masked("Present: Dr. Osei, D.O., and the charge nurse")
+
+
+# --- after blind set 29 -------------------------------------------------------------------
+def test_it_masks_typists_initials_set_apart_from_the_next_field() -> None:
+    assert {"KDW", "rtm"} <= masked("D: 04/01/80 09:12   KDW/rtm   Job 550183")
+
+
+def test_it_masks_an_age_after_its_label_with_a_letter_and_ages_opening_a_sentence() -> None:
+    assert "71" in masked("NAME: ORTIZ, ELENA   AGE: 71Y   SEX: F")
+    assert "58" in masked("Record date: 2081-02-11\n\nNow 58, back at work part time.")
+    assert "83" in masked("Her sister, herself 83, visits weekly.")
+    assert masked("Dose now 10, then taper.") == set()
+
+
+def test_it_masks_a_relatives_age_in_brackets_and_an_index_number() -> None:
+    assert "91" in masked("Son reports mother (91) more forgetful.")
+    assert "RWX84Q2" in masked("Batch 7 Index No. RWX84Q2")
