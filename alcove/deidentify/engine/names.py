@@ -70,6 +70,11 @@ EXPLAINED_INITIALS = re.compile(
 INITIALS_BEFORE = re.compile(r"(?<![\w.])[A-Za-z]{2,3}[ \t]*$")
 
 
+# A log entry's writer after its date and time, or a line signed with initials, date and time
+LOGGED = re.compile(
+    r"(?m)^[ \t]*\d{1,2}/\d{1,2}(?:/\d{2,4})?[ \t]+\d{1,2}:\d{2}[ \t]*(?:[ap]m?)?[ \t]+"
+    r"([a-z]{2,6}):|^[ \t]*([A-Z]{2,3})[ \t]+\d{1,2}/\d{1,2}(?:/\d{2,4})?[ \t]+\d{1,2}:\d{2}[ \t]*$"
+)
 GREETED = re.compile(
     r"(?m)^[ \t]*Dear[ \t]+(?:(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Judge|Rev|Pastor)\.?[ \t]+)?"
     r"([A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)[ \t]*[,:]"
@@ -158,6 +163,18 @@ class NameRules(FinderBase):
         self._explained_initials()
         self._lower_doctors()
         self._greeted()
+        self._logged()
+
+    def _logged(self) -> None:
+        """Who wrote each entry of a phone or contact log: "2/12 9:20 rk: called back",
+        "taken by front desk (shay)", and a line signed "DM 1/31 12:40"."""
+        if ":" not in self.text:
+            return
+        for m in LOGGED.finditer(self.text):
+            group = 1 if m.group(1) else 2
+            who = m.group(group)
+            if who.lower() not in NOT_TYPISTS and not self._ordinary(who.lower()):
+                self.add(*m.span(group), Kind.STAFF)
 
     def _greeted(self) -> None:
         """The name a letter greets, even when it is a word too: "Dear Corny,", "Dear Rose:"."""

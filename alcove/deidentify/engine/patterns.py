@@ -434,7 +434,7 @@ _STREET_NAME = r"(?:[A-Z0-9][A-Za-z0-9'-]*[ \t]+){0,3}[A-Z0-9][A-Za-z0-9'-]*"
 _UNIT = (
     r"(?:,?\s+(?:Apt|Apartment|Unit|Suite|Ste|Fl|Floor|Rm|Room|Bldg|Building|Lot|#|APT|UNIT|SUITE|STE|FL|"
     r"FLOOR|RM|ROOM|BLDG|LOT)"
-    r"\.?\s*#?\s*[A-Za-z0-9-]+|,?[ \t]+\d{1,2}(?:st|nd|rd|th)[ \t]+(?:Floor|Fl)\b\.?)?"
+    r"\.?\s*#?\s*[A-Za-z0-9-]+|,?[ \t]+\d{1,2}(?:st|nd|rd|th)[ \t]+(?:Floor|floor|Fl)\b\.?)?"
 )
 ADDRESS_PATTERNS: tuple[re.Pattern[str], ...] = (
     # "412 Birch Hollow Rd", and rural grid numbers as the upper Midwest writes them ("W4410")
@@ -818,6 +818,7 @@ def _dates(text: str, low: str) -> Iterator[Span]:
             len(m.group()) >= 6
             or WEEKDAY_CUE_BEFORE.search(low, max(0, m.start() - 12), m.start())
             or PART_OF_DAY_AFTER.match(low, m.end())  # "tele note sun pm"
+            or (low[m.start() - 1 : m.start()] == "(" and low[m.end() : m.end() + 1] == ")")
             or (
                 DATE_AFTER.match(low, m.end())
                 and not O2_BEFORE.search(low, max(0, m.start() - 8), m.start())

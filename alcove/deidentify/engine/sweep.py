@@ -88,7 +88,8 @@ ATTENDANCE = re.compile(
 TITLE_BEFORE = re.compile(r"^(?:Dr|Mr|Mrs|Ms|Mx)\.[ \t]+")
 # The rest of an attendance line, its label perhaps explained: "Present (initials only): "
 ATTENDANCE_LINE = re.compile(
-    r"(?im)^[ \t]*(?:present|attendees|in attendance|members|participants|absent|excused)"
+    r"(?im)^[ \t]*(?:present|attendees|in attendance|attendance|members|participants|absent|"
+    r"excused)"
     r"\b[^:\n]{0,40}:([^\n]+)"
 )
 NOT_DOTTED_INITIALS = frozenset({"US", "AM", "PM", "DC", "PO", "UK", "EU"})

@@ -610,3 +610,22 @@ def test_it_masks_an_age_after_its_label_with_a_letter_and_ages_opening_a_senten
 def test_it_masks_a_relatives_age_in_brackets_and_an_index_number() -> None:
     assert "91" in masked("Son reports mother (91) more forgetful.")
     assert "RWX84Q2" in masked("Batch 7 Index No. RWX84Q2")
+
+
+def test_it_masks_dotted_initials_after_an_attendance_label() -> None:
+    text = "Attendance (6 of 8): Q.T., Marisol B., Dev\nQ.T. mostly quiet."
+    assert [text[s.start : s.end] for s in find_spans(text)].count("Q") == 2
+
+
+def test_it_masks_a_short_weekday_in_brackets() -> None:
+    assert kinds("visit 3/3/2024 (Sun), 10:00-11:00")["Sun"] == Kind.DATE
+
+
+def test_it_masks_who_wrote_each_entry_of_a_contact_log() -> None:
+    log = "3/4 10:15 tj: left vm for client.\n3/4 14:02 tj: client returned call."
+    assert [log[s.start : s.end] for s in find_spans(log)].count("tj") == 2
+    assert "pt" not in masked("3/4 10:15 pt: called in, rescheduled")
+
+
+def test_it_masks_a_floor_written_in_lower_case_as_part_of_an_address() -> None:
+    assert "18 Quarry Street, 3rd floor" in masked("Office: 18 Quarry Street, 3rd floor, Easton")
