@@ -13,7 +13,9 @@ How it measures:
   or the other sets, during the context rules of 2026-12-03: 7 and 8 before them, 10 and
   11 after their first round, 9 held back until the second was in, 12 and 13 after the
   third, 14 and 15 after the fourth and fifth, 16 and 17 after the sixth, 18 and 19 after
-  the last; each was scored once
+  the last; blind20 to blind29 the same way on 2026-12-03 again, in five pairs, each pair
+  written after the round of rules before it (20 and 21 before any, 28 and 29 after the
+  last; 26 is practice outside the United States); each was scored once
   untuned, its first figure in the commit that added it, and what is printed now is tuned;
   they mark US states and countries as LOCATION, the others do not) and
   ../shared/data/presidio_synth_dataset_v2.json (general PII from presidio-research, MIT
