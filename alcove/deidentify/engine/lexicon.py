@@ -338,8 +338,26 @@ def load_lexicon() -> Lexicon:
             partial.replace(path)
         except OSError:
             continue  # a read-only home: the next place
+        _prune(path.parent)
         break
     return built
+
+
+KEPT = 3  # caches kept in a folder: enough for a few installs that share it
+
+
+def _prune(folder: Path) -> None:
+    """Remove all but the newest few caches in the folder. Each version of a word list, or of
+    the engine's own lists, writes a new 3 MB file, and nothing else would ever remove the
+    old ones; an install whose cache goes simply builds it again."""
+    try:
+        caches = sorted(
+            folder.glob("deid-lexicon-*.marshal"), key=lambda p: p.stat().st_mtime, reverse=True
+        )
+        for old in caches[KEPT:]:
+            old.unlink()
+    except OSError:
+        return  # another process pruned first, or the folder is read-only: no harm
 
 
 @cache

@@ -5,6 +5,7 @@ the benchmark sets.
 """
 
 import importlib
+import os
 from pathlib import Path
 
 import pytest
@@ -350,3 +351,25 @@ def test_it_keys_the_lexicon_cache_by_its_own_lists_as_this_process_loaded_them(
     assert lexicon_module._cache_name() == before  # never the old lists under the new key
     monkeypatch.setattr(lexicon_module, "_installed", lambda name: real(name) + ":upgraded")
     assert lexicon_module._cache_name() != before  # an upgraded package is seen at once
+
+
+def test_it_keeps_only_the_newest_few_lexicon_caches_when_it_writes_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ALCOVE_DEID_CACHE", str(tmp_path))
+    folder = tmp_path / "alcove"
+    folder.mkdir()
+    old = [folder / f"deid-lexicon-0-py3-old{n}.marshal" for n in range(4)]
+    for age, path in enumerate(old):
+        path.write_bytes(b"stale")
+        os.utime(path, (1_000_000 - age, 1_000_000 - age))  # old0 the newest of them
+    unrelated = folder / "notes.txt"
+    unrelated.write_text("kept")
+    calls: list[int] = []
+    monkeypatch.setattr(lexicon_module, "_build", lambda: _small_build(calls))
+    lexicon_module.load_lexicon()
+    left = sorted(p.name for p in folder.glob("deid-lexicon-*.marshal"))
+    assert len(left) == lexicon_module.KEPT == 3
+    assert lexicon_module._cache_name() in left
+    assert {"deid-lexicon-0-py3-old0.marshal", "deid-lexicon-0-py3-old1.marshal"} <= set(left)
+    assert unrelated.exists()
