@@ -22,7 +22,16 @@ from alcove.audit import merkle
 from alcove.audit.checkpoints import Checkpoint, checkpoint_from_row, public_key, signature_valid
 from alcove.audit.leaf import LEAF_FIELDS, leaf_data
 from alcove.audit.models import AuditCheckpoint, AuditEvent, AuditHead
-from alcove.audit.rehash import Rehashed, reader_open, rehash, stretch_read, stretch_sql
+from alcove.audit.rehash import (
+    Rehashed,
+    encoded_entry,
+    encoded_stretch_sql,
+    reader_open,
+    rehash,
+    rehash_encoded,
+    stretch_read,
+    stretch_sql,
+)
 from alcove.audit.sequencer import audit_sequence
 
 Progress = Callable[[int, int], None]
@@ -69,12 +78,27 @@ def _stretches(total: int) -> list[tuple[int, int | None]]:
     return [(start, start + CHUNK) for start in starts[:-1]] + [(starts[-1], None)]
 
 
+def _stretch_here(start: int, stop: int | None, encoded: list[Any] | None = None) -> Rehashed:
+    """One stretch, from the entries as the database encoded them (read here unless given)
+    when they all match; otherwise read again as columns on this connection, which decides."""
+    if encoded is None:
+        entry = encoded_entry(connection.vendor)
+        if entry is not None:
+            with connection.cursor() as cursor:
+                cursor.execute(*encoded_stretch_sql(TABLE, start, stop, entry))
+                encoded = cursor.fetchall()
+    stretch = rehash_encoded(encoded, start) if encoded else None
+    if stretch is not None:
+        return stretch
+    query, params = stretch_sql(TABLE, start, stop)
+    with connection.cursor() as cursor:
+        cursor.execute(query, params)
+        return rehash(cursor.fetchall(), start)
+
+
 def _rehashed_here(bounds: list[tuple[int, int | None]]) -> Iterator[Rehashed]:
     for start, stop in bounds:
-        query, params = stretch_sql(TABLE, start, stop)
-        with connection.cursor() as cursor:
-            cursor.execute(query, params)
-            yield rehash(cursor.fetchall(), start)
+        yield _stretch_here(start, stop)
 
 
 def _rehashed_read_ahead(bounds: list[tuple[int, int | None]], snapshot: str) -> Iterator[Rehashed]:
@@ -107,11 +131,11 @@ def _rehashed_read_ahead(bounds: list[tuple[int, int | None]], snapshot: str) ->
     reader = threading.Thread(target=read, name="alcove-audit-verify-reader", daemon=True)
     reader.start()
     try:
-        for start, _ in bounds:
+        for start, end in bounds:
             rows = ahead.get()
             if isinstance(rows, BaseException):
                 raise rows
-            yield rehash(rows, start)
+            yield _stretch_here(start, end, encoded=rows)
     finally:
         stop.set()  # a problem found early: the reader stops at its next stretch
         reader.join()

@@ -249,6 +249,72 @@ def test_a_checkpoint_message_covers_size_root_and_time():
     assert base != checkpoint_message(5, root, when + timedelta(microseconds=1))
 
 
+# --- Entries as the database writes them ----------------------------------------------------
+
+AWKWARD = [
+    'say "no"',
+    "back\\slash",
+    "line\nbreak\ttab\r",
+    "\x01\x1f\x7f",
+    "Zoë 中文 😀",
+    "\u2028\u2029",
+    "",
+]
+
+
+def test_the_database_writes_each_entry_exactly_as_verification_encodes_it(append):
+    from alcove.audit.rehash import encoded_entry, encoded_stretch_sql
+
+    for i, text in enumerate(AWKWARD):
+        audit_record(actor_id=None if i % 2 else i, action="note.read", rule=text, reason=text)
+    audit_sequence()
+    entry = encoded_entry(connection.vendor)
+    assert entry is not None
+    with connection.cursor() as cursor:
+        cursor.execute(*encoded_stretch_sql(AuditEvent._meta.db_table, 0, None, entry))
+        written = [bytes(data) for _, data, _ in cursor.fetchall()]
+    rows = AuditEvent.objects.order_by("seq").values_list(*LEAF_FIELDS)
+    assert written == [leaf_data(row) for row in rows]
+    assert audit_verify().ok
+
+
+@pytest.fixture
+def database_writes_entries_differently(monkeypatch):
+    """The database writes every entry otherwise than leaf.py (here: its stored hash):
+    verification must still be decided by leaf.py's encoding. Counts stretches read twice."""
+    from alcove.audit import verify as verification
+
+    monkeypatch.setattr(verification, "encoded_entry", lambda vendor: "leaf_hash")
+    reread: list[int] = []
+    rehash = verification.rehash
+
+    def counted(rows, start):
+        reread.append(start)
+        return rehash(rows, start)
+
+    monkeypatch.setattr(verification, "rehash", counted)
+    return reread
+
+
+def test_a_log_the_database_encodes_differently_still_verifies(
+    append, database_writes_entries_differently
+):
+    append(12)
+    report = audit_verify()
+    assert report.ok, report.problems
+    assert report.entries == 12
+    assert database_writes_entries_differently == [0]
+
+
+def test_a_log_the_database_encodes_differently_still_names_the_changed_entry(
+    append, database_writes_entries_differently
+):
+    append(12)
+    tamper("UPDATE audit_auditevent SET reason = 'x' WHERE seq = 8", [])
+    problems = audit_verify().problems
+    assert problems and problems[0].startswith("entry 8 was altered"), problems
+
+
 # --- Reading ahead on a second connection (PostgreSQL, long logs) ---------------------------
 
 
@@ -325,7 +391,7 @@ def test_entries_numbered_while_it_verifies_are_not_taken_for_tampering(
 
     committed_log(40)
     appended: list[int] = []
-    rehash_stretch = verification.rehash
+    rehash_stretch = verification.rehash_encoded
 
     def rehash_then_append(rows, start):
         if not appended:  # another app process numbers more entries meanwhile
@@ -335,8 +401,9 @@ def test_entries_numbered_while_it_verifies_are_not_taken_for_tampering(
             worker.join()
         return rehash_stretch(rows, start)
 
-    monkeypatch.setattr(verification, "rehash", rehash_then_append)
+    monkeypatch.setattr(verification, "rehash_encoded", rehash_then_append)
     report = audit_verify()
+    assert appended
     assert report.ok, report.problems
     assert report.entries == 40
     assert audit_verify().entries == 55
