@@ -17,9 +17,12 @@ file in a temporary ALCOVE_DATA_DIR; a scratch PostgreSQL database `alcove_bench
   N more in transactions of 50 (a request that records several), and N more fifty at a
   time through audit_record_many (one pipelined round trip each).
 - verify: audit_verify() over the whole log (reads every entry in one snapshot, a stretch
-  at a time, rehashes it, rebuilds the tree, checks every checkpoint), against hashlib
+  at a time, as the database writes it out in JSON; rehashes it, rebuilds the tree, checks
+  every checkpoint; on PostgreSQL two more connections read ahead), against hashlib
   computing the same leaf hashes and the tree root from the same canonical bytes already
-  in memory (so the raw figure leaves out reading the entries and encoding them).
+  in memory (so the raw figure leaves out reading the entries and encoding them). Each
+  is the best of 5 passes, taken in turn: one pass over 40,000 entries lasts a tenth of a
+  second, and a database still vacuuming after the appends can halve a single pass.
 Goals (issue 3): seal/open >= 0.7 of raw; append >= 2,000/s on PostgreSQL; verify >= 0.3 of raw.
 """
 
@@ -36,6 +39,7 @@ import uuid
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SIZES = (200, 4096, 65536)  # a name; a progress note; a scanned page
 WRITERS = 4
+PASSES = 5  # verify and its raw counterpart: the best of this many passes each
 PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
 PG_BENCH = "alcove_bench_perf"  # this benchmark's own scratch database, dropped afterwards
 
@@ -208,19 +212,20 @@ def bench_verify() -> dict[str, float]:
     from alcove.audit.sequencer import sequencer_stop
     from alcove.audit.verify import audit_verify
 
-    # As `alcove audit verify` runs: in a process of its own, with no sequencer thread
-    # (verification forks worker processes only from a process without other threads).
+    # As `alcove audit verify` runs: in a process of its own, with no sequencer thread.
     sequencer_stop()
-    start = time.perf_counter()
-    report = audit_verify()
-    verify_s = time.perf_counter() - start
-    assert report.ok, report.problems
+    verify_s = raw_s = float("inf")
     data = [leaf_data(row) for row in AuditEvent.objects.order_by("seq").values_list(*LEAF_FIELDS)]
-    start = time.perf_counter()
-    leaves = [hashlib.sha256(b"\x00" + d).digest() for d in data]
-    root = merkle.root_from_leaf_hashes(leaves)
-    raw_s = time.perf_counter() - start
-    assert root == report.root
+    for _ in range(PASSES):
+        start = time.perf_counter()
+        report = audit_verify()
+        verify_s = min(verify_s, time.perf_counter() - start)
+        assert report.ok, report.problems
+        start = time.perf_counter()
+        leaves = [hashlib.sha256(b"\x00" + d).digest() for d in data]
+        root = merkle.root_from_leaf_hashes(leaves)
+        raw_s = min(raw_s, time.perf_counter() - start)
+        assert root == report.root
     return {
         "entries": report.entries,
         "verify_per_s": _rate(report.entries, verify_s),

@@ -13,7 +13,6 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
 
 from django.db import connection, transaction
 from psycopg.conninfo import make_conninfo
@@ -23,8 +22,9 @@ from alcove.audit.checkpoints import Checkpoint, checkpoint_from_row, public_key
 from alcove.audit.leaf import LEAF_FIELDS, leaf_data
 from alcove.audit.models import AuditCheckpoint, AuditEvent, AuditHead
 from alcove.audit.rehash import (
+    Encoded,
     Rehashed,
-    encoded_entry,
+    encoded_of,
     encoded_stretch_sql,
     reader_open,
     rehash,
@@ -38,6 +38,9 @@ Progress = Callable[[int, int], None]
 CHUNK = 5000  # entries per stretch: what one query reads at a time
 # A second connection reading ahead pays for itself from about this many entries.
 READ_AHEAD_FROM = 2 * CHUNK
+# Connections reading ahead. Writing entries out as JSON is most of the server's work, and
+# two server processes do it on two cores while this one hashes.
+READERS = 2
 
 TABLE = AuditEvent._meta.db_table
 
@@ -78,15 +81,15 @@ def _stretches(total: int) -> list[tuple[int, int | None]]:
     return [(start, start + CHUNK) for start in starts[:-1]] + [(starts[-1], None)]
 
 
-def _stretch_here(start: int, stop: int | None, encoded: list[Any] | None = None) -> Rehashed:
-    """One stretch, from the entries as the database encoded them (read here unless given)
-    when they all match; otherwise read again as columns on this connection, which decides."""
+def _stretch_here(start: int, stop: int | None, encoded: Encoded | None = None) -> Rehashed:
+    """One stretch, from the entries as the database wrote them out (read here unless
+    given) when they all match; otherwise read again as columns here, which decides."""
     if encoded is None:
-        entry = encoded_entry(connection.vendor)
-        if entry is not None:
+        encoded_sql = encoded_stretch_sql(connection.vendor, TABLE, start, stop)
+        if encoded_sql is not None:
             with connection.cursor() as cursor:
-                cursor.execute(*encoded_stretch_sql(TABLE, start, stop, entry))
-                encoded = cursor.fetchall()
+                cursor.execute(*encoded_sql)
+                encoded = encoded_of(connection.vendor, cursor.fetchall())
     stretch = rehash_encoded(encoded, start) if encoded else None
     if stretch is not None:
         return stretch
@@ -102,43 +105,51 @@ def _rehashed_here(bounds: list[tuple[int, int | None]]) -> Iterator[Rehashed]:
 
 
 def _rehashed_read_ahead(bounds: list[tuple[int, int | None]], snapshot: str) -> Iterator[Rehashed]:
-    """Rows read by a second connection in a thread, one stretch ahead: the server produces
-    and sends the next stretch while this thread rehashes the one before."""
+    """Rows read by other connections in threads, stretches ahead: while this thread
+    hashes one stretch, the server writes out the next ones (READERS at once, each its
+    own server process)."""
     info = connection.connection.info
     conninfo = make_conninfo(info.dsn, password=info.password)
-    ahead: queue.Queue[list[tuple[Any, ...]] | BaseException] = queue.Queue(maxsize=2)
+    ahead: list[queue.Queue[Encoded | BaseException]] = [
+        queue.Queue(maxsize=2) for _ in range(READERS)
+    ]
     stop = threading.Event()
 
-    def hand_over(item: list[tuple[Any, ...]] | BaseException) -> bool:
+    def hand_over(k: int, item: Encoded | BaseException) -> bool:
         """Queue an item for the verifying thread, unless it has stopped listening."""
         while not stop.is_set():
             try:
-                ahead.put(item, timeout=0.1)
+                ahead[k].put(item, timeout=0.1)
                 return True
             except queue.Full:
                 continue
         return False
 
-    def read() -> None:
+    def read(k: int) -> None:
         try:
             with reader_open(conninfo, snapshot) as conn:
-                for start, end in bounds:
-                    if not hand_over(stretch_read(conn, TABLE, start, end)):
+                for start, end in bounds[k::READERS]:
+                    if not hand_over(k, stretch_read(conn, TABLE, start, end)):
                         return
         except BaseException as exc:  # the verifying thread raises it
-            hand_over(exc)
+            hand_over(k, exc)
 
-    reader = threading.Thread(target=read, name="alcove-audit-verify-reader", daemon=True)
-    reader.start()
+    readers = [
+        threading.Thread(target=read, args=(k,), name="alcove-audit-verify-reader", daemon=True)
+        for k in range(READERS)
+    ]
+    for reader in readers:
+        reader.start()
     try:
-        for start, end in bounds:
-            rows = ahead.get()
+        for i, (start, end) in enumerate(bounds):
+            rows = ahead[i % READERS].get()
             if isinstance(rows, BaseException):
                 raise rows
             yield _stretch_here(start, end, encoded=rows)
     finally:
-        stop.set()  # a problem found early: the reader stops at its next stretch
-        reader.join()
+        stop.set()  # a problem found early: the readers stop at their next stretch
+        for reader in readers:
+            reader.join()
 
 
 def _first_changed_root(start: int, stop: int) -> str:

@@ -263,28 +263,36 @@ AWKWARD = [
 
 
 def test_the_database_writes_each_entry_exactly_as_verification_encodes_it(append):
-    from alcove.audit.rehash import encoded_entry, encoded_stretch_sql
+    from alcove.audit.rehash import encoded_of, encoded_stretch_sql
 
     for i, text in enumerate(AWKWARD):
         audit_record(actor_id=None if i % 2 else i, action="note.read", rule=text, reason=text)
     audit_sequence()
-    entry = encoded_entry(connection.vendor)
-    assert entry is not None
+    query = encoded_stretch_sql(connection.vendor, AuditEvent._meta.db_table, 0, None)
+    assert query is not None
     with connection.cursor() as cursor:
-        cursor.execute(*encoded_stretch_sql(AuditEvent._meta.db_table, 0, None, entry))
-        written = [bytes(data) for _, data, _ in cursor.fetchall()]
+        cursor.execute(*query)
+        written = encoded_of(connection.vendor, cursor.fetchall())
     rows = AuditEvent.objects.order_by("seq").values_list(*LEAF_FIELDS)
-    assert written == [leaf_data(row) for row in rows]
+    assert [bytes(entry) for entry in written.entries] == [leaf_data(row) for row in rows]
+    assert written.hashes == b"".join(leaf_hashes())
     assert audit_verify().ok
 
 
 @pytest.fixture
 def database_writes_entries_differently(monkeypatch):
-    """The database writes every entry otherwise than leaf.py (here: its stored hash):
-    verification must still be decided by leaf.py's encoding. Counts stretches read twice."""
+    """The database writes every entry otherwise than leaf.py (here: with a space after
+    it): verification must still be decided by leaf.py's encoding. Counts stretches read
+    twice."""
     from alcove.audit import verify as verification
 
-    monkeypatch.setattr(verification, "encoded_entry", lambda vendor: "leaf_hash")
+    encoded_of = verification.encoded_of
+
+    def otherwise(vendor, rows):
+        written = encoded_of(vendor, rows)
+        return written._replace(entries=[entry + b" " for entry in written.entries])
+
+    monkeypatch.setattr(verification, "encoded_of", otherwise)
     reread: list[int] = []
     rehash = verification.rehash
 
