@@ -24,32 +24,33 @@ SEASON = r"(?:spring|summer|fall|autumn|winter)"
 _MONTH_CASED = "|".join(f"{m}|{m.upper()}" for m in MONTHS.split("|"))
 MONTH_C = rf"(?:{_MONTH_CASED})\.?"
 
-DATE_PATTERNS: tuple[re.Pattern[str], ...] = (
+# Sources only: each is matched as part of DATE_DIGITS or DATE_WORDS, compiled there.
+DATE_PATTERNS: tuple[str, ...] = (
     # 2019-03-14, 2019/3/14, 20190314 is an ID, not a date
-    re.compile(rf"\b{YEAR4}[-/.]{NUM_MONTH}[-/.]{NUM_DAY}\b"),
+    rf"\b{YEAR4}[-/.]{NUM_MONTH}[-/.]{NUM_DAY}\b",
     # 03/14/2019, 3-14-19, 3.14.2019 (dots only with a four-digit year)
-    re.compile(rf"\b{NUM_MONTH}(?:/{NUM_DAY}/|-{NUM_DAY}-)(?:{YEAR4}|\d{{2}})\b(?![/-]\d)"),
-    re.compile(rf"\b{NUM_MONTH}\.{NUM_DAY}\.{YEAR4}\b"),
+    rf"\b{NUM_MONTH}(?:/{NUM_DAY}/|-{NUM_DAY}-)(?:{YEAR4}|\d{{2}})\b(?![/-]\d)",
+    rf"\b{NUM_MONTH}\.{NUM_DAY}\.{YEAR4}\b",
     # 14/03/2019 (day first, when the first number cannot be a month)
-    re.compile(rf"\b(?:1[3-9]|2\d|3[01])(?:/{NUM_MONTH}/|-{NUM_MONTH}-|\.{NUM_MONTH}\.){YEAR4}\b"),
+    rf"\b(?:1[3-9]|2\d|3[01])(?:/{NUM_MONTH}/|-{NUM_MONTH}-|\.{NUM_MONTH}\.){YEAR4}\b",
     # March 14, 2019 / Mar. 14th 2019 / March 14 / MARCH 14TH
-    re.compile(rf"\b{MONTH_C}\s+{DAY}(?:,?\s+{YEAR})?(?![\d:])"),
-    re.compile(rf"\b{MONTH_C}\s+{DAY}(?:st|nd|rd|th)?,?\s+{YEAR}\b"),
+    rf"\b{MONTH_C}\s+{DAY}(?:,?\s+{YEAR})?(?![\d:])",
+    rf"\b{MONTH_C}\s+{DAY}(?:st|nd|rd|th)?,?\s+{YEAR}\b",
     # 14 March 2019 / 14th of March / 14-Mar-2019
-    re.compile(rf"\b{DAY}(?:\s+of)?\s+{MONTH_C}(?:,?\s+{YEAR})?\b"),
-    re.compile(rf"\b{NUM_DAY}-(?:{_MONTH_CASED})-(?:{YEAR4}|\d{{2}})\b"),
+    rf"\b{DAY}(?:\s+of)?\s+{MONTH_C}(?:,?\s+{YEAR})?\b",
+    rf"\b{NUM_DAY}-(?:{_MONTH_CASED})-(?:{YEAR4}|\d{{2}})\b",
     # March 2019 / March of 2019 / Mar '19
-    re.compile(rf"\b{MONTH_C},?\s+(?:of\s+)?{YEAR}\b"),
+    rf"\b{MONTH_C},?\s+(?:of\s+)?{YEAR}\b",
     # 03/2019, 3/19 is left to context (it is also a fraction)
-    re.compile(rf"\b{NUM_MONTH}/{YEAR4}\b"),
+    rf"\b{NUM_MONTH}/{YEAR4}\b",
     # Spring of 2019, Summer 2018 (lower case: SEASON_YEAR below)
     # Christmas, Thanksgiving 2019
-    re.compile(rf"\b(?:{HOLIDAYS}|{HOLIDAYS.upper()})(?:\s+{YEAR4})?\b"),
+    rf"\b(?:{HOLIDAYS}|{HOLIDAYS.upper()})(?:\s+{YEAR4})?\b",
     # Jan-Aug 2024, March to May
-    re.compile(rf"\b{MONTH_C}[ \t]*(?:[-\u2013]|to|through|thru)[ \t]*{MONTH_C}(?:,?\s+{YEAR})?"),
+    rf"\b{MONTH_C}[ \t]*(?:[-\u2013]|to|through|thru)[ \t]*{MONTH_C}(?:,?\s+{YEAR})?",
     # weekdays, capitalised or not, and their short forms
-    re.compile(rf"\b(?:{WEEKDAYS}|{WEEKDAYS.upper()})s?\b"),
-    re.compile(
+    rf"\b(?:{WEEKDAYS}|{WEEKDAYS.upper()})s?\b",
+    (
         r"\b(?:Mon|Tues?|Weds?|Thu|Thur|Thurs|Fri|Sat|Sun)\b\.?(?=[ \t]*(?:[-/,]|\d|and\b|&|"
         r"\s+\d|\s+(?:session|appt|appointment|group|visit|am|pm|morning|afternoon|evening|"
         r"night)\b))"
@@ -57,21 +58,20 @@ DATE_PATTERNS: tuple[re.Pattern[str], ...] = (
 )
 
 
-def _first(chars: str, *patterns: re.Pattern[str]) -> re.Pattern[str]:
+def _first(chars: str, *patterns: re.Pattern[str] | str) -> re.Pattern[str]:
     """The patterns as one, behind a look-ahead for the characters a match starts with.
 
     Same matches; but the engine can skip to those characters instead of trying every
     position (three to five times faster on notes). Within each part the order puts the
     longer forms first."""
-    flags = patterns[0].flags
-    return re.compile(
-        f"(?={chars})(?:" + "|".join(f"(?:{p.pattern})" for p in patterns) + ")", flags
-    )
+    flags = 0 if isinstance(patterns[0], str) else patterns[0].flags
+    sources = (p if isinstance(p, str) else p.pattern for p in patterns)
+    return re.compile(f"(?={chars})(?:" + "|".join(f"(?:{p})" for p in sources) + ")", flags)
 
 
 _STARTS_WITH_DIGIT = re.compile(r"\\b\(\?:(?:\(\?:)?(?:19|0\?|1\[3)")
-DATE_DIGITS = _first(r"\d", *(p for p in DATE_PATTERNS if _STARTS_WITH_DIGIT.match(p.pattern)))
-DATE_WORDS = _first("[A-Z]", *(p for p in DATE_PATTERNS if not _STARTS_WITH_DIGIT.match(p.pattern)))
+DATE_DIGITS = _first(r"\d", *(p for p in DATE_PATTERNS if _STARTS_WITH_DIGIT.match(p)))
+DATE_WORDS = _first("[A-Z]", *(p for p in DATE_PATTERNS if not _STARTS_WITH_DIGIT.match(p)))
 # Holidays in a hurried note's lower case, which no other word spells
 LOWER_HOLIDAY = re.compile(
     r"\b(?:thanksgiving|christmas(?: eve)?|halloween|xmas|new year's(?: eve)?|mother's day|"
@@ -217,16 +217,16 @@ CUED_DATE_PATTERNS: tuple[re.Pattern[str], ...] = (
 
 # Ages: "45-year-old", "45 yo", "age 45", "(age 6)", "45M presenting", "in her 90s". A
 # duration ("2 yrs ago", "for 20 years") is not an age: "years" counts only with "old".
-AGE_PATTERNS: tuple[re.Pattern[str], ...] = (
-    re.compile(r"\b(\d{1,3})(?:[ \t]*|-)(?:years?|yrs?|y)[ \t-]*old\b"),
-    re.compile(r"\b(\d{1,3})[ \t]*(?:yo|y/o|y\.o\.|yr old|yrs old)(?![a-z])"),
-    re.compile(
+AGE_PATTERNS: tuple[str, ...] = (  # sources: compiled in AGE_NUMBERS, AGE_STATEMENTS
+    r"\b(\d{1,3})(?:[ \t]*|-)(?:years?|yrs?|y)[ \t-]*old\b",
+    r"\b(\d{1,3})[ \t]*(?:yo|y/o|y\.o\.|yr old|yrs old)(?![a-z])",
+    (
         r"\b(?:age|aged|ages|age:)[ \t]*:?[ \t]*(\d{1,3})(?:y|yo)?\b"  # ("AGE: 63Y", lower-cased)
         r"(?![ \t]*(?:mg|%|/|years? ago|yrs? ago))"
     ),
-    re.compile(r"\bin (?:his|her|their) (?:early |mid |mid-|late )?((?:[1-9]|1[0-1])0s)\b"),
-    re.compile(r"\bturn(?:s|ed|ing)?[ \t]+(\d{1,3})\b(?![ \t]*(?:mg|%|/))"),
-    re.compile(r"\b(\d{1,3})(?:th|st|nd|rd) birthday\b"),
+    r"\bin (?:his|her|their) (?:early |mid |mid-|late )?((?:[1-9]|1[0-1])0s)\b",
+    r"\bturn(?:s|ed|ing)?[ \t]+(\d{1,3})\b(?![ \t]*(?:mg|%|/))",
+    r"\b(\d{1,3})(?:th|st|nd|rd) birthday\b",
 )
 AGE_GLUED = re.compile(r"(?<![\d.,/])\b(\d{1,2})(?:M|F)\b(?=[,;:]|\.\s|[ \t]+[a-z])")
 TEMPERATURE_BEFORE = re.compile(r"(?:\bt|temp|tmax|fever|febrile|°)[ \t:]*$", re.I)
@@ -257,8 +257,8 @@ CHILDREN_AGES = re.compile(
 )
 # "DOB 3/2/2028 (52)": the age in brackets after a date of birth
 AGE_AFTER_BIRTH = re.compile(r"\b(?:dob|d\.o\.b\.?|born)[: \t]*[\d/.-]{6,10}[ \t]*\((\d{1,3})\)")
-AGE_NUMBER_FIRST = [p for p in AGE_PATTERNS if p.pattern.startswith(r"\b(\d")]
-AGE_WORD_FIRST = [p for p in AGE_PATTERNS if not p.pattern.startswith(r"\b(\d")]
+AGE_NUMBER_FIRST = [p for p in AGE_PATTERNS if p.startswith(r"\b(\d")]
+AGE_WORD_FIRST = [p for p in AGE_PATTERNS if not p.startswith(r"\b(\d")]
 AGE_SEX = re.compile(
     r"\b(\d{1,3})[ \t]?(?:M|F|m|f)\b(?=[\s,.;]+(?i:with|w/|who|presents|presenting|admitted|pt|"
     r"patient|hx|h/o|s/p|bib|bibems|biba|bibp|brought|referred|seen|here|c/o|g\dp\d|mrn|"
