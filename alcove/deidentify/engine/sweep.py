@@ -79,19 +79,17 @@ LIST_INITIALS = re.compile(
     r"((?:[A-Z]\.[ \t]?){1,3})(?=[ \t]*[(:,]|[ \t]+-[ \t])"
     r"|[ \t]*(?:[-*\u2022][ \t]*)?[A-Z]{2,3}:[ \t]*((?:[A-Z]\.[ \t]?){1,3})"  # "- RB: M.T. no-show"
 )
+# The labels of a line that lists who attended (or did not)
+ATTENDED = (
+    r"(?:present|attendees|in attendance|attendance|members|participants|absent|excused|"
+    r"leaders|facilitators|co-facilitators|staff present)"
+)
+TITLE = r"(?:Dr|Mr|Mrs|Ms|Mx)\."
 # "Present: HA, PC, JL", "present: summer d, ama, jt, rosie": who attended, listed
-ATTENDANCE = re.compile(
-    r"(?im)^[ \t]*(?:present|attendees|in attendance|members|participants|absent|"
-    r"leaders|facilitators|co-facilitators|staff present)[ \t]*:[ \t]*"
-    r"((?:(?:Dr|Mr|Mrs|Ms|Mx)\.[ \t]|[^\n.;:(])+)"
-)
-TITLE_BEFORE = re.compile(r"^(?:Dr|Mr|Mrs|Ms|Mx)\.[ \t]+")
+ATTENDANCE = re.compile(rf"(?im)^[ \t]*{ATTENDED}[ \t]*:[ \t]*((?:{TITLE}[ \t]|[^\n.;:(])+)")
+TITLE_BEFORE = re.compile(rf"^{TITLE}[ \t]+")
 # The rest of an attendance line, its label perhaps explained: "Present (initials only): "
-ATTENDANCE_LINE = re.compile(
-    r"(?im)^[ \t]*(?:present|attendees|in attendance|attendance|members|participants|absent|"
-    r"excused)"
-    r"\b[^:\n]{0,40}:([^\n]+)"
-)
+ATTENDANCE_LINE = re.compile(rf"(?im)^[ \t]*{ATTENDED}\b[^:\n]{{0,40}}:([^\n]+)")
 NOT_DOTTED_INITIALS = frozenset({"US", "AM", "PM", "DC", "PO", "UK", "EU"})
 # Initials with full stops, "B.K." or "J. R. T.", standing alone
 # (the capital first, then what stands before it: a capital is a quick first test)
@@ -100,7 +98,8 @@ DOTTED_INITIALS = re.compile(r"[A-Z](?<![\w.][A-Z])\.(?:[ \t]?[A-Z]\.){1,2}(?![\
 ACTOR_BEFORE = re.compile(r"\b(?:by|told|per|with|w/|cc|asked|called|and)[ \t]+$")
 # What an attendance line's label holds, in any case: a quick look before the pattern
 ATTENDING = ("resent", "RESENT", "ttend", "TTEND", "embers", "EMBERS", "articipant",
-             "ARTICIPANT", "bsent", "BSENT", "xcused", "XCUSED")  # fmt: skip
+             "ARTICIPANT", "bsent", "BSENT", "xcused", "XCUSED", "eaders", "EADERS",
+             "acilitators", "ACILITATORS")  # fmt: skip
 # What follows a person's name: "is a", "is 39", ", 41,", " (41)", "'s", a verb of reporting
 PERSON_AFTER = re.compile(
     r"[ \t]+is[ \t]+(?:a[ \t]|an[ \t]|\d)|,[ \t]*\d{1,3}\b|[ \t]*\(\d{1,3}\)|['\u2019]s[ \t]"

@@ -465,6 +465,13 @@ def test_it_masks_a_month_in_lower_case_with_its_day_but_not_a_dose_decreased() 
     assert masked("we march 4 miles a day") == set()
 
 
+def test_it_reads_the_same_labels_for_an_attendance_line_of_names_or_of_initials() -> None:
+    # One list of labels for both: "Leaders:" listed names, and now its dotted initials too.
+    assert {"R", "K", "M", "J"} <= masked("Leaders: R.K. and M.J.\nReviewed distress tolerance.")
+    assert {"Ramona Quist", "Tobiah"} <= masked("Excused: Ramona Quist, Tobiah\nGroup met.")
+    assert masked("Leaders: 2 co-facilitators. Topic: sleep.") == set()
+
+
 def test_it_masks_dotted_initials_after_a_word_naming_who_did_something() -> None:
     assert {"P", "Q"} <= masked("follow-up call made by P.Q.; no answer")
     assert masked("she moved to the U.S. as a teen") <= {"U.S."}
