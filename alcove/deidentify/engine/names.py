@@ -95,7 +95,7 @@ LOWER_DOCTOR = re.compile(
 
 # Initials after the word for co-signing or keeping the minutes (not "signed": "signed IEP")
 COSIGNED = re.compile(
-    r"\b(?:[Cc]o-?sign(?:ed)?|[Cc]osign(?:ed)?|[Mm]inutes|[Ss]cribe|"
+    r"(?=[CcMmSsNnRr])\b(?:[Cc]o-?sign(?:ed)?|[Cc]osign(?:ed)?|[Mm]inutes|[Ss]cribe|"
     r"[Nn]otes|[Rr]ecorder)[ \t]*:?[ \t]+(?:by[ \t]+)?([A-Z]{2,3}|[a-z]{2,3})\b"
     r"(?![ \t]*[a-z]|[.'\u2019-]\w)"
 )
