@@ -508,8 +508,10 @@ ADDRESS_PATTERNS: tuple[re.Pattern[str], ...] = (
 # Where in a hospital: "room 812", "Rm LD-6", "bed 1147-2" (a ward's rooms say whose they are)
 ROOM = re.compile(
     # (each word's first letter leads, so that the scan skips to those letters)
-    r"(?:R(?<!\wR)(?:oom|OOM|m\.?|M)|r(?<!\wr)(?:oom|m\.?)|B(?<!\wB)(?:ed|ED)|b(?<!\wb)ed)"
-    r"[ \t]*#?[ \t]*([A-Z]{0,3}-?\d{1,4}(?:-?[A-Z]|-\d{1,4})?)\b"
+    r"(?:R(?<!\wR)(?:oom|OOM|m\.?|M)|r(?<!\wr)(?:oom|m\.?)|B(?<!\wB)(?:ed|ED|ay|AY)|b(?<!\wb)ed)"
+    # "Bed: SICU 11", "Room: Trauma 2", "Bed MICU-7", "BED 5N-22"
+    r"[ \t]*[#:]?[ \t]*((?:[A-Z]{2,4}[ \t]+|[A-Z][a-z]{2,10}[ \t]+)?"
+    r"[A-Z]{0,4}-?\d{1,4}(?:-?[A-Z](?:-\d{1,4})?|-\d{1,4})?)\b"
     r"(?![ \t]*(?:mg|ml|%|x\b|times|days|hours))"
 )
 # "Unit: Cedar Unit", "Location: Bigelow 11": the place after its label, to the comma
@@ -642,7 +644,8 @@ HEADING_BEFORE = re.compile(r"(?m)^[ \t]*[A-Z][A-Z &/-]{3,}[ \t]{2,}$")
 EVENT_CUE_BEFORE = re.compile(
     r"\b(?:started|stopped|restarted|resumed|began|ended|held|increased|decreased|changed|"
     r"drawn|done|completed|tapered|titrated|discontinued|d/c'?d|reduced|added|switched|"
-    r"checked|rechecked|repeated)[ \t]+"
+    r"checked|rechecked|repeated|placed|prescribed|initiated|re-?initiated|inserted|removed|"
+    r"extubated|intubated|performed)[ \t]+"
     r"(?:(?!at\b|around\b|about\b)[a-z0-9-]{2,12}[ \t]+)?"
     r"(?:on[ \t]+)?$"
 )

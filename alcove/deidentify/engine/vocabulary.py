@@ -168,7 +168,7 @@ ORG_WORDS = (
     "Enterprises|Holdings|Services|Solutions|Systems|Technologies|Logistics|Manufacturing|"
     "Healthcare|Resources|"
     "Foods|Market|Markets|Supermarket|Grocery|Bank|Credit Union|Insurance|Foundation|"
-    "Schools|Freight|Collective|Legal Aid|Detox|Association|Rx|"
+    "Schools|Freight|Collective|Legal Aid|Detox|Association|Rx|Imaging|Manor|"
     "Shelter|Mission|Agency|Department|Dept\\.|Police Department|Fire Department|"
     "Restaurant|Cafe|Café|Diner|Bakery|Hotel|Motel|Inn|Store|Stores|Warehouse|Factory|"
     "Plant|Mill|Farm|Farms|Ranch|Garage|Salon|Studio|Gym|Fitness|Library|Museum|"

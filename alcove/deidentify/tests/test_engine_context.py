@@ -636,3 +636,21 @@ def test_it_masks_who_wrote_each_entry_of_a_contact_log() -> None:
 
 def test_it_masks_a_floor_written_in_lower_case_as_part_of_an_address() -> None:
     assert "18 Quarry Street, 3rd floor" in masked("Office: 18 Quarry Street, 3rd floor, Easton")
+
+
+def test_it_masks_a_bay_or_bed_named_by_its_unit_and_number() -> None:
+    assert "12" in masked("Disposition: PACU Bay 12 stable.")
+    assert {"SICU 11", "Trauma 2", "MICU-7", "5N-22"} <= masked(
+        "BED: SICU 11\nRoom: Trauma 2\nMedical ICU, Bed MICU-7\nUNIT: 5 NORTH  BED 5N-22"
+    )
+    assert masked("bed mobility: min assist x2. Room air 98%. Bed alarm on.") == set()
+
+
+def test_it_masks_a_date_after_a_line_was_placed_or_a_drug_prescribed() -> None:
+    assert {"6/8", "3/8"} <= masked("lithium re-initiated 6/8; clarithromycin prescribed 3/8")
+    assert masked("prescribed 1/2 tab at bedtime") == set()
+
+
+def test_it_masks_an_imaging_centre_by_its_name() -> None:
+    assert "Ellerslie Medical Imaging" in masked("MRI read at Ellerslie Medical Imaging today.")
+    assert masked("discussed diagnostic imaging with pt") == set()
