@@ -308,7 +308,9 @@ END_AFTER_CODE = re.compile(r"[ \t]*(?:[.,;:)]|\n|$)")
 STATE_ALT = "|".join(sorted((*STATE_CODES, *STATES), key=len, reverse=True))
 STATE_AFTER = re.compile(rf",?[ \t]*(?:{STATE_ALT})\b|[ \t]+(?:County|Parish|area)\b")
 CITY_STATE = re.compile(
-    rf"\b((?:[A-Z][a-z]+\.?[ \t]+){{0,2}}[A-Z][a-z]+),[ \t]*(?:(?:{'|'.join(sorted(STATE_CODES))})"
+    # (led by the capital, as patterns.py explains: "[A-Z](?<!\w[A-Z])" is "\b[A-Z]")
+    rf"([A-Z](?<!\w[A-Z])(?:[a-z]+\.?[ \t]+[A-Z]){{0,2}}[a-z]+),[ \t]*"
+    rf"(?:(?:{'|'.join(sorted(STATE_CODES))})"
     rf"(?=[ \t]*(?:\d{{5}}|[.,;)\n]|$))|(?:{'|'.join(sorted(STATES, key=len, reverse=True))})\b)"
 )
 COUNTY = re.compile(
@@ -316,6 +318,11 @@ COUNTY = re.compile(
     r"|\b(?:City|Town|Village|CITY|TOWN) of ([A-Z][a-z]+)"
     r"|(?<=, )(Co\.[ \t]+[A-Z][a-z]+)\b"
 )
+# Words without one of which COUNTY cannot match (a note holds one rarely: no scan)
+COUNTY_WORDS = (
+    "County", "Parish", "Township", "Borough", "COUNTY", "PARISH", "City of", "Town of",
+    "Village of", "CITY of", "TOWN of", "Co.",
+)  # fmt: skip
 # "DELGADO-FINN, ARTURO   418-27-93" opening a header line: the patient, surname first
 CAPS_HEADER_NAME = re.compile(
     r"(?m)^[ \t]*([A-Z][A-Z'-]+(?: [A-Z][A-Z'-]+)?), ([A-Z][A-Z'-]+(?: [A-Z]\.?)?)"

@@ -376,6 +376,8 @@ IPV4 = re.compile(r"\b(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1
 IPV6 = re.compile(
     r"(?<![\w:])(?:[0-9a-f]{1,4}:){2,7}(?::|[0-9a-f]{1,4})\b|\b(?:[0-9a-f]{1,4}:)+:[0-9a-f:]*\b"
 )
+# What every IPv6 address holds: two colons with at most four hex digits between
+IPV6_HINT = re.compile(r":[0-9a-f]{0,4}:")
 SSN = re.compile(r"[0-8](?<!\w.)(?!(?<=0)00|(?<=6)66)\d{2}([- ])\d{2}\1\d{4}\b")
 SSN_CUED = re.compile(
     r"\b(?:ssn|ss#|ss ?no\.?|social security(?: number| no\.?| #)?)[ \t]*[:#]?[ \t]*(\d{9}|"
@@ -597,7 +599,7 @@ ZIP_CUED = re.compile(
 # "Kingsmere VIC 3197": an Australian postcode after its state
 AU_POSTCODE = re.compile(r"\b(?:NSW|VIC|QLD|SA|WA|TAS|NT|ACT)[ \t]+(\d{4})\b(?![-/.]\d)")
 AU_STATES = ("NSW", "VIC", "QLD", "SA ", "WA ", "TAS", "NT ", "ACT ")
-POSTCODE_HINT = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d?[A-Z]")
+POSTCODE_HINT = re.compile(r"[A-Z](?<!\w[A-Z])[A-Z]?\d[A-Z\d]?[ \t]?\d?[A-Z]")
 # A user name: "gabe_the_moth#4410", "@moth.gabe" (not an e-mail address)
 HANDLE = re.compile(
     r"(?<![\w@.])(@[A-Za-z0-9_.]{3,}[A-Za-z0-9_]|[A-Za-z0-9]+(?:_[A-Za-z0-9]+)+(?:#\d{4})?)(?![\w@])"
@@ -921,7 +923,7 @@ def _urls(text: str) -> Iterator[Span]:
 def _numbers_of_contact(text: str, low: str) -> Iterator[Span]:
     for m in IPV4.finditer(text):
         yield Span(m.start(), m.end(), Kind.IP)
-    if "::" in low or low.count(":") > 4:
+    if ("::" in low or low.count(":") > 4) and IPV6_HINT.search(low):
         for m in IPV6.finditer(low):
             found = m.group()
             if ("::" in found or found.count(":") >= 4) and re.search(r"\d", found):

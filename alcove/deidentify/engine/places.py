@@ -8,6 +8,7 @@ from alcove.deidentify.engine.cues import (
     CAPTION,
     CITY_STATE,
     COUNTY,
+    COUNTY_WORDS,
     CREDENTIAL_CODES,
     DICTATION,
     END_AFTER_CODE,
@@ -31,6 +32,7 @@ from alcove.deidentify.engine.cues import (
 )
 from alcove.deidentify.engine.finder import FinderBase
 from alcove.deidentify.engine.lexicon import Lexicon
+from alcove.deidentify.engine.patterns import any_in
 from alcove.deidentify.engine.spans import Kind
 from alcove.deidentify.engine.vocabulary import (
     NOT_ORG_ACRONYMS,
@@ -250,7 +252,7 @@ class PlaceRules(FinderBase):
         for m in DICTATION.finditer(self.text):
             self.add(*m.span(1), Kind.STAFF)
             self.add(*m.span(2), Kind.STAFF)
-        for m in COUNTY.finditer(self.text):
+        for m in COUNTY.finditer(self.text) if any_in(COUNTY_WORDS, self.text) else ():
             group = next(g for g in (1, 2, 3) if m.group(g))
             self.add(*m.span(group), Kind.LOCATION)
 
