@@ -99,6 +99,7 @@ PRONOUNS = frozenset("he him his she her hers they them their theirs ze zir xe x
 # Short credentials that are also clinical abbreviations count only after a comma.
 WEAK_CREDENTIALS = frozenset({"DO", "PA", "NP", "MA", "MS", "PT", "RD", "OT"})
 DOTTED_CREDENTIAL = re.compile(r"(?:M\.D\.|D\.O\.|R\.N\.|Ph\.D\.|Psy\.D\.|Ed\.D\.)")
+DOTTED_HEADS = frozenset({"M", "D", "R", "Ph", "Psy", "Ed"})  # the word each of those opens with
 GENERIC_ORG = frozenset(
     """the a an our this that his her their its mental behavioral behavioural health emergency
     psychiatric inpatient outpatient medical community day partial intensive support group home
@@ -395,9 +396,12 @@ DOSE_AFTER = re.compile(
     r"(?:/\d+)?[ \t]*(?:mg|mcg|g|ml|mL|units?|meq|mEq|%|tabs?|puffs?|iu|IU|bid|tid|qid|qd|qhs|"
     r"daily|prn|q\d+h?|BID|TID|QID|QD|QHS|PRN)\b"
 )
-DRUG_STEM = re.compile(
-    r"(?:pril|olol|statin|azole|mycin|cillin|pine|done|zepam|azepam|zolam|xetine|afil|sartan|"
-    r"tidine|prazole|formin|gliptin|triptan|oxacin|cycline|navir|ciclovir|umab|imab|tinib|"
-    r"barbital|caine|profen|oxone|orphine|codone|trel|vudine|parin|gabalin|lukast|semide|"
-    r"thiazide|dronate|tropin|mazine|peridol|apine|idone|azine)$"
+# A dose begins with one of these after the spaces (or with a digit)
+DOSE_FIRST = frozenset("XESCOLDH(")
+# How generic drug names end (a tuple, for str.endswith)
+DRUG_STEMS = tuple(
+    """pril olol statin azole mycin cillin pine done zepam azepam zolam xetine afil sartan
+    tidine prazole formin gliptin triptan oxacin cycline navir ciclovir umab imab tinib barbital
+    caine profen oxone orphine codone trel vudine parin gabalin lukast semide thiazide dronate
+    tropin mazine peridol apine idone azine""".split()
 )

@@ -5,7 +5,8 @@ from alcove.deidentify.engine.cues import (
     CAPS_STOP,
     CREDENTIALS_LOWER,
     DOSE_AFTER,
-    DRUG_STEM,
+    DOSE_FIRST,
+    DRUG_STEMS,
     EMPLOYERS,
     ENGLISH_SUFFIX,
     EPONYM_AFTER,
@@ -94,10 +95,12 @@ class FinderBase:
 
     def drug_like(self, tok: Token) -> bool:
         """A brand or generic drug: a dose follows ("Lopressor 25 mg") or a drug stem ends it."""
-        if DOSE_AFTER.match(self.text, tok.end) is not None:
-            return True
+        first = self.text[tok.end : tok.end + 16].lstrip(" \t")[:1]  # (most words: no dose)
+        if first in DOSE_FIRST or not first or first.isdigit():
+            if DOSE_AFTER.match(self.text, tok.end) is not None:
+                return True
         lw = tok.lower  # a stem in a name is chance: "April", "Nardone", "McAlpine"
-        stem = DRUG_STEM.search(lw) is not None
+        stem = lw.endswith(DRUG_STEMS)
         return stem and lw not in self.lex.first and lw not in self.lex.last
 
     def name_like(self, tok: Token) -> bool:

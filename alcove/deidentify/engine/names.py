@@ -14,6 +14,7 @@ from alcove.deidentify.engine.cues import (
     CREDENTIAL_WORDS,
     CUE_LAST_WORDS,
     DOTTED_CREDENTIAL,
+    DOTTED_HEADS,
     FUNCTION_WORDS,
     GAP_CUE,
     LIST_GAP,
@@ -233,10 +234,10 @@ class NameRules(FinderBase):
         for i in range(1, len(tokens)):
             tok = tokens[i]
             word = tok.text
-            gap = self.gap(tokens[i - 1], tok)
-            dotted = DOTTED_CREDENTIAL.match(text, tok.start)
+            dotted = word in DOTTED_HEADS and DOTTED_CREDENTIAL.match(text, tok.start) is not None
             if word not in CREDENTIAL_WORDS and word not in WEAK_CREDENTIALS and not dotted:
                 continue
+            gap = self.gap(tokens[i - 1], tok)
             initial = self._initial(tokens[i - 1]) and gap.startswith(".")
             if initial:
                 gap = gap[1:]  # "Dawn M., RN"
