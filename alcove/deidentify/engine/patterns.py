@@ -101,8 +101,11 @@ LOWER_MONTH_HINTS = tuple(
 # "24/04", "14/06/24", "17.04.24", "03.02.1979": day first, as most of the world writes dates
 # (a first number past 12 can only be a day; with full stops, any day and month)
 DAY_MONTH = re.compile(
-    r"(?=\d)(?<![\d/.,$])(?!24/7\b)((?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2])(?:/(?:\d{4}|\d{2}))?"
-    r"|(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:\d{4}|\d{2}))\b(?![/.]\d)"
+    # (led by its first digit: "(?<=1)[3-9]" after it is "1[3-9]", and so on)
+    r"(\d(?<![\d/.,$]\d)(?!(?<=2)4/7\b)"
+    r"(?:(?:(?<=1)[3-9]|(?<=2)\d|(?<=3)[01])/(?:0?[1-9]|1[0-2])(?:/(?:\d{4}|\d{2}))?"
+    r"|(?:(?<=0)[1-9]|(?<=[1-9])|(?<=[12])\d|(?<=3)[01])\.(?:0?[1-9]|1[0-2])\.(?:\d{4}|\d{2})))"
+    r"\b(?![/.]\d)"
 )
 # "14 nov", "3rd march": a day, then a month in lower case ("may" left: "10 may be")
 LOWER_DAY_MONTH = re.compile(
@@ -265,14 +268,18 @@ AGE_SEX_LEAD = re.compile(
 LINE_OR_SENTENCE_BEFORE = re.compile(r"(?:^|\n|[.:])[ \t]*$")
 # "kids (9, 6)", "children (4 and 7)": the ages in brackets after children
 CHILDREN_AGES = re.compile(
-    r"\b(?:kids|children|sons|daughters|grandchildren|grandkids|twins)[ \t]*\(([\d, and]+)\)"
+    r"(?=[kcsdgt])\b(?:kids|children|sons|daughters|grandchildren|grandkids|twins)"
+    r"[ \t]*\(([\d, and]+)\)"
 )
 # "DOB 3/2/2028 (52)": the age in brackets after a date of birth
-AGE_AFTER_BIRTH = re.compile(r"\b(?:dob|d\.o\.b\.?|born)[: \t]*[\d/.-]{6,10}[ \t]*\((\d{1,3})\)")
+AGE_AFTER_BIRTH = re.compile(
+    r"(?=[db])\b(?:dob|d\.o\.b\.?|born)[: \t]*[\d/.-]{6,10}[ \t]*\((\d{1,3})\)"
+)
 AGE_NUMBER_FIRST = [p for p in AGE_PATTERNS if p.startswith(r"\b(\d")]
 AGE_WORD_FIRST = [p for p in AGE_PATTERNS if not p.startswith(r"\b(\d")]
 AGE_SEX = re.compile(
-    r"\b(\d{1,3})[ \t]?(?:M|F|m|f)\b(?=[\s,.;]+(?i:with|w/|who|presents|presenting|admitted|pt|"
+    r"(\d(?<!\w\d)\d{0,2})[ \t]?(?:M|F|m|f)\b"
+    r"(?=[\s,.;]+(?i:with|w/|who|presents|presenting|admitted|pt|"
     r"patient|hx|h/o|s/p|bib|bibems|biba|bibp|brought|referred|seen|here|c/o|g\dp\d|mrn|"
     r"dob|adm|sent|transferred|transfer|found|status|pod|hd|day)\b)"
 )
@@ -344,9 +351,9 @@ PHONE_SHORT = re.compile(
 )
 # "0161 496 0733", "0300 555 0142", "020 7946 0958": numbers as Britain writes them at home
 UK_PHONE = re.compile(
-    r"(?<![\d+-])(?:0\d{3}[ \t]\d{3}[ \t]\d{3,4}|0\d{2}[ \t]\d{4}[ \t]\d{4}|0\d{4}[ \t]\d{6}"
+    r"[0(](?<![\d+-][0(])(?:(?<=0)(?:\d{3}[ \t]\d{3}[ \t]\d{3,4}|\d{2}[ \t]\d{4}[ \t]\d{4}"
     # Britain's "01632 960 481"; Australia's "(03) 9555 0172" and mobiles "0412 555 730"
-    r"|0\d{4}[ \t]\d{3}[ \t]\d{3}|\(0\d\)[ \t]?\d{4}[ \t]?\d{4})(?![\d-])"
+    r"|\d{4}[ \t]\d{6}|\d{4}[ \t]\d{3}[ \t]\d{3})|(?<=\()0\d\)[ \t]?\d{4}[ \t]?\d{4})(?![\d-])"
 )
 # "at 555-0171", "fax to HR 555-0143": a local number without its area code (an exchange
 # never starts with 0 or 1; a range or a code has other shapes)
@@ -355,10 +362,11 @@ LOCAL_PHONE = re.compile(r"[2-9](?<![\w/.$+-][2-9])\d{2}-\d{4}(?![\w-]|[./]\d)")
 PAGER = re.compile(
     r"\b(?:pager|beeper|pgr)[ \t]*(?:#|no\.?)?[ \t]*:?[ \t]*(\d{4,5}|\d-\d{4})\b(?![-.]\d)"
 )
-PHONE_INTL = re.compile(r"(?<![\w])\+\d{1,3}[\s.-]?(?:\(?\d{1,4}\)?[\s.-]?){2,4}\d{2,4}\b")
+PHONE_INTL = re.compile(r"\+(?<!\w\+)\d{1,3}[\s.-]?(?:\(?\d{1,4}\)?[\s.-]?){2,4}\d{2,4}\b")
 # "Phone: 0494 92 82 32", "call me at 21 284 698": digit groups after a word for a phone.
 PHONE_CUED = re.compile(
-    r"\b(?:phone|tel|telephone|cell|mobile|call me at|call|reach me at|text|contact number|"
+    r"(?=[ptcmrnf])\b(?:phone|tel|telephone|cell|mobile|call me at|call|reach me at|text|"
+    r"contact number|"
     r"number is|fax|pager)[ \t]*(?:#|no\.?|number)?[ \t]*:?[ \t\n]*"
     r"((?:\(?\+?\d[\d \t().-]{6,18}\d))"
 )
@@ -376,11 +384,13 @@ IPV4 = re.compile(r"\b(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1
 IPV6 = re.compile(
     r"(?<![\w:])(?:[0-9a-f]{1,4}:){2,7}(?::|[0-9a-f]{1,4})\b|\b(?:[0-9a-f]{1,4}:)+:[0-9a-f:]*\b"
 )
+# What every IPv4 address holds, led by a full stop (found fast): ".168.1"
+IPV4_HINT = re.compile(r"\.\d{1,3}\.\d")
 # What every IPv6 address holds: two colons with at most four hex digits between
 IPV6_HINT = re.compile(r":[0-9a-f]{0,4}:")
 SSN = re.compile(r"[0-8](?<!\w.)(?!(?<=0)00|(?<=6)66)\d{2}([- ])\d{2}\1\d{4}\b")
 SSN_CUED = re.compile(
-    r"\b(?:ssn|ss#|ss ?no\.?|social security(?: number| no\.?| #)?)[ \t]*[:#]?[ \t]*(\d{9}|"
+    r"(?=s)\b(?:ssn|ss#|ss ?no\.?|social security(?: number| no\.?| #)?)[ \t]*[:#]?[ \t]*(\d{9}|"
     r"\d{3}[- ]\d{2}[- ]\d{4}|(?:x{3}|\*{3})-?(?:x{2}|\*{2})-?\d{4})"
 )
 
@@ -562,7 +572,6 @@ ZIP_CUE_BEFORE = re.compile(
 # The digit-led patterns behind a look-ahead for their first character (see _first).
 AGE_NUMBERS = _first(r"\d", *AGE_NUMBER_FIRST)
 AGE_STATEMENTS = _first("[ait]", *AGE_WORD_FIRST)
-AGE_SEX = _first(r"\d", AGE_SEX)
 MONTH_ALONE = _first("[A-Z]", MONTH_ALONE)
 IBAN = _first("[A-Z]", IBAN)
 IPV4 = _first(r"\d", IPV4)
@@ -921,7 +930,7 @@ def _urls(text: str) -> Iterator[Span]:
 
 
 def _numbers_of_contact(text: str, low: str) -> Iterator[Span]:
-    for m in IPV4.finditer(text):
+    for m in IPV4.finditer(text) if IPV4_HINT.search(text) else ():
         yield Span(m.start(), m.end(), Kind.IP)
     if ("::" in low or low.count(":") > 4) and IPV6_HINT.search(low):
         for m in IPV6.finditer(low):
