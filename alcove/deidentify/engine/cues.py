@@ -212,11 +212,14 @@ class Phrases:
         options = self.by_last.get(tokens[j].lower)
         if options is None:
             return None
-        for before in options:
+        for before in options:  # (plain loops: this runs for most tokens of every note)
             k = j - len(before)
             if k < 0:
                 continue
-            if all(tokens[k + n].lower == w for n, w in enumerate(before)):
+            for n, word in enumerate(before):
+                if tokens[k + n].lower != word:
+                    break
+            else:
                 return k
         return None
 
