@@ -22,6 +22,21 @@ SEASON = r"(?:spring|summer|fall|autumn|winter)"
 
 # Month names: capitalised or all capitals; "may" and "march" in lower case are verbs.
 _MONTH_CASED = "|".join(f"{m}|{m.upper()}" for m in MONTHS.split("|"))
+
+
+def _initial_led(words: str) -> str:
+    """An alternation of words ("May|MAY|Mon") as "\\b(?:...)" matches it, but led by each
+    word's first letter so that the regex engine can skip to those letters (see _first)."""
+    by_initial: dict[str, list[str]] = {}
+    for word in words.split("|"):
+        by_initial.setdefault(word[0], []).append(word[1:])
+    return (
+        "(?:"
+        + "|".join(f"{c}(?<!\\w{c})(?:{'|'.join(rests)})" for c, rests in by_initial.items())
+        + ")"
+    )
+
+
 MONTH_C = rf"(?:{_MONTH_CASED})\.?"
 
 # Sources only: each is matched as part of DATE_DIGITS or DATE_WORDS, compiled there.
@@ -216,7 +231,7 @@ NOT_A_YEAR_AFTER = re.compile(
     r"[ \t]*(?:mg|ml|mcg|units?|iu|IU|meq|mEq|mmol|ng|cells|/|%|lbs?|kcal|calories|steps|feet|"
     r"ft|miles)"
 )
-MONTH_ALONE = re.compile(rf"\b({MONTH_C})(?![A-Za-z])(?![ \t]*\d)")
+MONTH_ALONE = re.compile(rf"({_initial_led(_MONTH_CASED)}\.?)(?![A-Za-z])(?![ \t]*\d)")
 CUE_WORD_BEFORE = re.compile(
     rf"\b{DATE_CUE}\.?,?:?[ \t]+(?:the[ \t]+)?(?:(?:early|mid|late)[- ])?$"
 )
@@ -572,7 +587,6 @@ ZIP_CUE_BEFORE = re.compile(
 # The digit-led patterns behind a look-ahead for their first character (see _first).
 AGE_NUMBERS = _first(r"\d", *AGE_NUMBER_FIRST)
 AGE_STATEMENTS = _first("[ait]", *AGE_WORD_FIRST)
-MONTH_ALONE = _first("[A-Z]", MONTH_ALONE)
 IBAN = _first("[A-Z]", IBAN)
 IPV4 = _first(r"\d", IPV4)
 POSTCODE = _first("[A-Z]", POSTCODE)

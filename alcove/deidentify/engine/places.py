@@ -41,7 +41,8 @@ from alcove.deidentify.engine.vocabulary import (
 )
 
 BARE_STREET = re.compile(
-    r"(?=\d)(?<![\d.,/:-])\b(\d{1,5}[ \t]+([A-Z][a-z]{3,}(?:[ \t]+[A-Z][a-z]{3,})?))\b"
+    # (led by its first digit, as patterns.py explains)
+    r"(\d(?<![\w.,/:-]\d)\d{0,4}[ \t]+([A-Z][a-z]{3,}(?:[ \t]+[A-Z][a-z]{3,})?))\b"
     r"(?![ \t]+[A-Z])"
 )
 TOWN_AFTER = re.compile(r",[ \t]*([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)\b")
