@@ -66,7 +66,10 @@ def tokens_of(text: str) -> list[Token]:
                 low if (low := word.lower()).isascii() else fold(low),
                 word[0].isupper(),
                 caps_lines[row][1],
-                _sentence_start(text, start),
+                # (most words follow a word and a space: no sentence starts there)
+                False
+                if start > 1 and text[start - 1] == " " and text[start - 2].isalnum()
+                else _sentence_start(text, start),
             )
         )
     return tokens
