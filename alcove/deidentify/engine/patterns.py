@@ -171,6 +171,8 @@ MONTH_DAY = re.compile(
     r"([0-9](?<![\d/.][0-9])(?:(?<=0)[1-9]|(?<=1)[0-2]|(?<=[1-9]))"  # NUM_MONTH, led by a digit
     r"/(?:0?[1-9]|[12]\d|3[01]))\b(?![/.]\d)"
 )
+# Between two dates of a list or a range: "3/27, 4/3", "4/8-4/10", "4/2 and 4/9"
+DATE_LIST_GAP = re.compile(r"[ \t]*(?:,|[-\u2013]|and|&|to)[ \t]*")
 # "3/7 4pm", "8/8 0600": a clock time after it, which a fraction or a score never has
 TIME_AFTER = re.compile(
     r"[ \t]+(?:@|at)?[ \t]*(?:\d{1,2}(?::\d{2})?(?:[ \t]*[-\u2013][ \t]*\d{1,2}(?::\d{2})?)?"
@@ -803,7 +805,12 @@ def _dates(text: str, low: str) -> Iterator[Span]:
     seasons = any(w in low for w in ("spring", "summer", "fall", "autumn", "winter"))
     for m in SEASON_YEAR.finditer(low) if seasons else ():
         yield Span(m.start(), m.end(), Kind.DATE)
+    listed = -1  # where the last month/day taken for a date ended
     for m in MONTH_DAY.finditer(text) if "/" in text else ():
+        if listed >= 0 and DATE_LIST_GAP.fullmatch(text, listed, m.start()):
+            listed = m.end(1)
+            yield Span(*m.span(1), Kind.DATE)  # "for 3/27, 4/3, 4/10", "(4/8-4/10)"
+            continue
         if TIME_AFTER.match(text, m.end()):
             if not SCORE_BEFORE.search(low, max(0, m.start() - 16), m.start()):
                 yield Span(*m.span(1), Kind.DATE)
@@ -819,6 +826,7 @@ def _dates(text: str, low: str) -> Iterator[Span]:
             low, max(0, m.start() - 16), m.start()
         )
         if unlike_a_fraction or _cued(text, low, m.start()):
+            listed = m.end(1)
             yield Span(*m.span(1), Kind.DATE)
     for m in ORDINAL_DAY.finditer(low):  # (it starts only at a digit)
         if _cued(text, low, m.start()) and not NOT_A_DAY_AFTER.match(low, m.end()):

@@ -654,3 +654,9 @@ def test_it_masks_a_date_after_a_line_was_placed_or_a_drug_prescribed() -> None:
 def test_it_masks_an_imaging_centre_by_its_name() -> None:
     assert "Ellerslie Medical Imaging" in masked("MRI read at Ellerslie Medical Imaging today.")
     assert masked("discussed diagnostic imaging with pt") == set()
+
+
+def test_it_masks_a_month_and_day_that_continues_a_list_or_range_of_dates() -> None:
+    assert "4/10" in masked("Notes reviewed for 3/27, 4/3, 4/10: goals clearer.")
+    assert {"4/8", "4/10"} <= masked("Suspended from school (4/8-4/10) after a fight.")
+    assert masked("Pain 3/10, 4/10 by evening.") == set()
