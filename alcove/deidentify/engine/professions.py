@@ -44,6 +44,8 @@ CARE_ROLES = frozenset(
 )
 # Letters that make part of a trade's name ("ICU nurse", "ER tech", "HR manager")
 TRADE_LETTERS = frozenset({"icu", "er", "or", "hr", "it", "ed", "ot", "pt", "pr"})
+# A name's age opening a bracket, the trade after it: "Deb Hale (44, ER nurse)"
+AGE_IN_BRACKET = re.compile(r"[ \t]\(\d{1,2},[ \t]")
 # A trade set off after a name is closed by a comma or goes on to where it is practised
 PLACE_AFTER = re.compile(r"[ \t]+(?:in|at|on|for|with|from|out of)[ \t]+")
 
@@ -114,13 +116,15 @@ class ProfessionRules(FinderBase):
 
     def _equated(self, first: int) -> bool:
         """A hurried note's trade: "Callum = firefighter", "D. = paralegal", "he's warehouse
-        shift supervisor", "mom (nail tech)"."""
+        shift supervisor", "mom (nail tech)", "Deb Hale (44, ER nurse)"."""
         before = self.tokens[first - 1]
         gap = self.gap(before, self.tokens[first])
         if gap.strip(" \t.") == "=":
             return True
         if before.lower in ("he", "she") and gap in ("'s ", "\u2019s "):
             return True
+        if before.cap and before.lower not in self.lex.common and AGE_IN_BRACKET.fullmatch(gap):
+            return True  # "Greg Ostrander (41, HVAC installer)": after a name and its age
         return gap == " (" and RELATION.ends_at(self.tokens, first - 1) is not None
 
     def _employer_after(self, i: int) -> None:

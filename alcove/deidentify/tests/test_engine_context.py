@@ -660,3 +660,8 @@ def test_it_masks_a_month_and_day_that_continues_a_list_or_range_of_dates() -> N
     assert "4/10" in masked("Notes reviewed for 3/27, 4/3, 4/10: goals clearer.")
     assert {"4/8", "4/10"} <= masked("Suspended from school (4/8-4/10) after a fight.")
     assert masked("Pain 3/10, 4/10 by evening.") == set()
+
+
+def test_it_masks_a_trade_after_a_name_and_its_age_in_brackets() -> None:
+    assert "ER nurse" in masked("daughter Josephine Hale-Marsh (30, ER nurse) lives nearby")
+    assert masked("Session (50, therapist present) ran long.") == set()
