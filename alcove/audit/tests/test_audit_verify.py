@@ -74,6 +74,19 @@ def tamper(sql: str, params: list[Any]) -> None:
         cursor.execute(sql, params)
 
 
+def spy(monkeypatch: pytest.MonkeyPatch, module: Any, name: str) -> list[tuple[Any, ...]]:
+    """Wrap module.name so that each call's arguments are recorded in the list returned."""
+    calls: list[tuple[Any, ...]] = []
+    real = getattr(module, name)
+
+    def recorded(*args: Any) -> Any:
+        calls.append(args)
+        return real(*args)
+
+    monkeypatch.setattr(module, name, recorded)
+    return calls
+
+
 def other_key_sign(checkpoint: Checkpoint) -> Checkpoint:
     other = Ed25519PrivateKey.generate()
     return Checkpoint(
@@ -283,7 +296,7 @@ def test_the_database_writes_each_entry_exactly_as_verification_encodes_it(appen
 def database_writes_entries_differently(monkeypatch):
     """The database writes every entry otherwise than leaf.py (here: with a space after
     it): verification must still be decided by leaf.py's encoding. Counts stretches read
-    twice."""
+    twice (the arguments of each call to rehash)."""
     from alcove.audit import verify as verification
 
     encoded_of = verification.encoded_of
@@ -293,15 +306,7 @@ def database_writes_entries_differently(monkeypatch):
         return written._replace(entries=[entry + b" " for entry in written.entries])
 
     monkeypatch.setattr(verification, "encoded_of", otherwise)
-    reread: list[int] = []
-    rehash = verification.rehash
-
-    def counted(rows, start):
-        reread.append(start)
-        return rehash(rows, start)
-
-    monkeypatch.setattr(verification, "rehash", counted)
-    return reread
+    return spy(monkeypatch, verification, "rehash")
 
 
 def test_a_log_the_database_encodes_differently_still_verifies(
@@ -311,7 +316,7 @@ def test_a_log_the_database_encodes_differently_still_verifies(
     report = audit_verify()
     assert report.ok, report.problems
     assert report.entries == 12
-    assert database_writes_entries_differently == [0]
+    assert [start for _, start in database_writes_entries_differently] == [0]
 
 
 def test_a_log_the_database_encodes_differently_still_names_the_changed_entry(
@@ -333,15 +338,7 @@ def read_ahead_from_ten_entries(monkeypatch):
 
     monkeypatch.setattr(verification, "READ_AHEAD_FROM", 10)
     monkeypatch.setattr(verification, "CHUNK", 7)
-    used: list[bool] = []
-    read_ahead = verification._rehashed_read_ahead
-
-    def counted(bounds, snapshot):
-        used.append(True)
-        return read_ahead(bounds, snapshot)
-
-    monkeypatch.setattr(verification, "_rehashed_read_ahead", counted)
-    return used
+    return spy(monkeypatch, verification, "_rehashed_read_ahead")
 
 
 def committed_log(n: int) -> None:
@@ -362,7 +359,7 @@ def test_reading_ahead_verifies_a_log_exactly_as_reading_in_turn_does(
 ):
     committed_log(40)
     report = audit_verify()
-    assert read_ahead_from_ten_entries == [True]
+    assert len(read_ahead_from_ten_entries) == 1
     assert report.ok, report.problems
     assert (report.entries, report.checkpoints) == (40, 9)  # 1, 5, 10, ... 40
     assert report.root == merkle.root_from_leaf_hashes(leaf_hashes())
@@ -386,7 +383,7 @@ def test_reading_ahead_names_the_first_entry_that_does_not_match(
     committed_log(40)
     tamper(sql, [])
     report = audit_verify()
-    assert read_ahead_from_ten_entries == [True]
+    assert len(read_ahead_from_ten_entries) == 1
     assert report.problems and report.problems[0].startswith(problem), report.problems
 
 
