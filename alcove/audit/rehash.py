@@ -1,8 +1,8 @@
 """Rehashing stretches of the audit log for verification.
 
 Verification reads every entry and hashes it again, a stretch of the log at a time. On
-PostgreSQL a second connection reads the next stretch while this one is rehashed; it joins
-the verifying transaction's snapshot, so both read the very same log.
+PostgreSQL two more connections read the next stretches while this one is rehashed; they
+join the verifying transaction's snapshot, so all read the very same log.
 
 Each stretch is first read with its entries already written out by the database as the
 JSON array leaf.py would write (SQLite's json_array, run in this process; PostgreSQL's
@@ -160,7 +160,7 @@ def rehash(rows: Sequence[Sequence[Any]], start: int) -> Rehashed:
 
 
 def reader_open(conninfo: str, snapshot: str) -> psycopg.Connection[Any]:
-    """A second connection that reads the verifying transaction's snapshot, nothing newer."""
+    """A connection of its own that reads the verifying transaction's snapshot, nothing newer."""
     conn = psycopg.connect(conninfo)
     conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
     conn.execute(sql.SQL("SET TRANSACTION SNAPSHOT {}").format(sql.Literal(snapshot)))

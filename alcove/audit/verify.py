@@ -2,7 +2,7 @@
 
 Everything is read in one snapshot of the database, so entries numbered while it runs
 neither count nor confuse it. The fast pass rehashes every entry once, stretch by stretch
-(rehash.py; on PostgreSQL a second connection reads one stretch ahead), and folds the
+(rehash.py; on PostgreSQL two more connections read stretches ahead), and folds the
 hashes into the tree in order, computing roots only at checkpoints. When a checkpoint does
 not match, a second pass over that stretch compares the root stored with each entry, to
 name the first entry that changed.
@@ -36,7 +36,7 @@ from alcove.audit.sequencer import audit_sequence
 
 Progress = Callable[[int, int], None]
 CHUNK = 5000  # entries per stretch: what one query reads at a time
-# A second connection reading ahead pays for itself from about this many entries.
+# Connections reading ahead pay for themselves from about this many entries.
 READ_AHEAD_FROM = 2 * CHUNK
 # Connections reading ahead. Writing entries out as JSON is most of the server's work, and
 # two server processes do it on two cores while this one hashes.
