@@ -481,19 +481,22 @@ _UNIT = (
 ADDRESS_PATTERNS: tuple[re.Pattern[str], ...] = (
     # "412 Birch Hollow Rd", and rural grid numbers as the upper Midwest writes them ("W4410")
     re.compile(
-        rf"(?<![:/.])\b(?:[NSEW]\d{{3,6}}|\d{{1,6}}[A-Za-z]?(?:-\d+)?)[ \t]+"
+        # (led by its first character, as _first explains)
+        rf"[\dNSEW](?<![\w:/.][\dNSEW])(?:(?<=[NSEW])\d{{3,6}}|(?<=\d)\d{{0,5}}[A-Za-z]?(?:-\d+)?)"
+        rf"[ \t]+"
         rf"(?:[NSEW]\.?[ \t]+|(?:North|South|East|West)[ \t]+)?{_STREET_NAME}[ \t]+"
         rf"(?:{STREET_SUFFIX}|{STREET_SUFFIX.upper()})\b\.?(?:\s+(?:[NSEW]|NE|NW|SE|"
         rf"SW)\b\.?)?{_UNIT}"
     ),
     re.compile(
-        rf"\b\d{{1,6}}[ \t]+(?:Route|Rte|Highway|Hwy|County Road|CR|State Route|SR|"
+        rf"\d(?<!\w\d)\d{{0,5}}[ \t]+(?:Route|Rte|Highway|Hwy|County Road|CR|State Route|SR|"
         rf"US)[ \t]*\d+[A-Z]?\b{_UNIT}"
     ),
     re.compile(r"\b(?:P\.?[ \t]?O\.?[ \t]?Box|PO BOX|Post Office Box)[ \t]+\d+\b"),
     # a county road named by letters: "N2715 County Rd K", "1180 CTH JJ"
     re.compile(
-        r"\b(?:[NSEW]\d{3,6}|\d{1,6})[ \t]+(?:County[ \t]+(?:Road|Rd\.?|Highway|Hwy\.?|Trunk)|"
+        r"[\dNSEW](?<!\w[\dNSEW])(?:(?<=[NSEW])\d{3,6}|(?<=\d)\d{0,5})"
+        r"[ \t]+(?:County[ \t]+(?:Road|Rd\.?|Highway|Hwy\.?|Trunk)|"
         r"CTH|CR|Co\.?[ \t]+Rd\.?)[ \t]+[A-Z]{1,2}\b"
     ),
     # Streets as much of the world writes them, the number after the name: "Via Roma 131",
@@ -595,10 +598,7 @@ POSTCODE = _first("[A-Z]", POSTCODE)
 PHONE = _first(r"[\d(+]", PHONE)
 CARD = _first(r"\d", CARD)
 ADDRESS_PATTERNS = (
-    _first(r"[\dNSEW]", ADDRESS_PATTERNS[0]),
-    _first(r"\d", ADDRESS_PATTERNS[1]),
-    ADDRESS_PATTERNS[2],
-    _first(r"[\dNSEW]", ADDRESS_PATTERNS[3]),
+    *ADDRESS_PATTERNS[:4],
     _first("[\\dA-Zu\u00c0-\u017f]", ADDRESS_PATTERNS[4]),  # ("ul. Mickiewicza 12")
     *ADDRESS_PATTERNS[5:],
 )
