@@ -53,6 +53,7 @@ def find_spans(text: str, known: Known | None = None, *, keep_states: bool = Fal
     kept = kept_regions(finder) if keep_states else []
     found.extend(unlisted_spans(finder, found + kept))
     found.extend(address_block_lines(text, found, lex.common))
+    found.extend(town_and_zip_after(text, found))
     return spans_trim(text, spans_resolve(spans_trim(text, found)))
 
 
@@ -66,6 +67,24 @@ NOT_BLOCK_OPENERS = (
     "Dear", "Re", "RE", "To", "From", "Attn", "Cc", "CC", "Subject", "Date", "Phone", "Tel", "Fax",
     "Email", "E-mail", "Web", "Cell", "Mobile", "Pager",
 )  # fmt: skip
+
+
+# ", East Tilbury 03874", ", Pennacook Falls, NH 03871": the town and ZIP that end an address
+TOWN_ZIP_AFTER = re.compile(
+    r",[ \t]*((?:[A-Z][a-z]+[ \t]+){0,2}[A-Z][a-z]+),?[ \t]+(?:[A-Z]{2}[ \t]+)?(\d{5}(?:-\d{4})?)\b"
+)
+
+
+def town_and_zip_after(text: str, found: list[Span]) -> list[Span]:
+    """The town after a street address on its line, when a ZIP follows it (with or without
+    its state): a place, however the words read alone."""
+    out: list[Span] = []
+    for end in {s.end for s in found if s.kind == Kind.ADDRESS}:
+        m = TOWN_ZIP_AFTER.match(text, end)
+        if m is not None:
+            out.append(Span(*m.span(1), Kind.LOCATION))
+            out.append(Span(*m.span(2), Kind.ZIP))
+    return out
 
 
 def address_block_lines(text: str, found: list[Span], common: frozenset[str]) -> list[Span]:

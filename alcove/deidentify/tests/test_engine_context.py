@@ -665,3 +665,10 @@ def test_it_masks_a_month_and_day_that_continues_a_list_or_range_of_dates() -> N
 def test_it_masks_a_trade_after_a_name_and_its_age_in_brackets() -> None:
     assert "ER nurse" in masked("daughter Josephine Hale-Marsh (30, ER nurse) lives nearby")
     assert masked("Session (50, therapist present) ran long.") == set()
+
+
+def test_it_takes_a_town_and_number_after_an_address_for_the_town_and_its_zip() -> None:
+    # (the redacted text then says [ZIP], not an ID's placeholder)
+    found = kinds("Lives at 2200 Harrow Road, Quillon Marsh 03874 now.")
+    assert found.get("03874") == Kind.ZIP and "Quillon Marsh" in found
+    assert kinds("Lives at 2200 Harrow Road; file 03874 closed.").get("03874") != Kind.ZIP
