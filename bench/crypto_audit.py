@@ -126,6 +126,8 @@ def _floor(
     import uuid
 
     header, rows = struct.Struct(">BI"), [uuid.uuid4() for _ in range(count)]
+    # The same length of associated data as the raw loop's: a prefix, then row (16), "|",
+    # client (16) and "|record" (7), as a sealed field joins them.
     client, prefix, suffix = uuid.uuid4().bytes, aad[: len(aad) - 40], b"|record"
     in_hand = {1: aead}
     seal_s = open_s = float("inf")

@@ -90,7 +90,7 @@ def _stretch_here(start: int, stop: int | None, encoded: Encoded | None = None) 
             with connection.cursor() as cursor:
                 cursor.execute(*encoded_sql)
                 encoded = encoded_of(connection.vendor, cursor.fetchall())
-    stretch = rehash_encoded(encoded, start) if encoded else None
+    stretch = rehash_encoded(encoded, start) if encoded is not None else None
     if stretch is not None:
         return stretch
     query, params = stretch_sql(TABLE, start, stop)
@@ -142,10 +142,10 @@ def _rehashed_read_ahead(bounds: list[tuple[int, int | None]], snapshot: str) ->
         reader.start()
     try:
         for i, (start, end) in enumerate(bounds):
-            rows = ahead[i % READERS].get()
-            if isinstance(rows, BaseException):
-                raise rows
-            yield _stretch_here(start, end, encoded=rows)
+            encoded = ahead[i % READERS].get()
+            if isinstance(encoded, BaseException):
+                raise encoded
+            yield _stretch_here(start, end, encoded=encoded)
     finally:
         stop.set()  # a problem found early: the readers stop at their next stretch
         for reader in readers:
