@@ -472,6 +472,8 @@ def test_a_clinician_keeps_a_chart_from_intake_to_a_signed_note_on_a_phone(
     page.goto("/")
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Caseload").click()
     page.get_by_role("link", name="Open a new client's chart").click()
+    # A click starts a navigation; wait for the new page before measuring it.
+    expect(page.get_by_role("heading", name="Open a new client's chart")).to_be_visible()
     check_phone_page(page)
     labelled(page, "Legal name").fill("Tobias Wirth")
     labelled(page, "Preferred name (optional)").fill("Toby")
@@ -482,6 +484,7 @@ def test_a_clinician_keeps_a_chart_from_intake_to_a_signed_note_on_a_phone(
 
     labelled(page, "New note").select_option("progress")
     page.get_by_role("button", name="Start").click()
+    expect(page.get_by_role("heading", name="Progress note (SOAP)")).to_be_visible()
     check_phone_page(page)
     for part, text in (("Subjective", "Worried about the move."), ("Plan", "Fortnightly.")):
         labelled(page, part).fill(text)
@@ -521,6 +524,7 @@ def test_a_clinician_keeps_a_psychotherapy_note_apart_from_the_record_by_keyboar
     expect(page.get_by_role("heading", name="Kept apart from the record")).to_be_visible()
     expect(page.get_by_text("never released, exported or shown in the portal")).to_be_visible()
     page.get_by_role("button", name="Start a psychotherapy note").click()
+    expect(page.get_by_role("heading", name="Psychotherapy note", exact=True)).to_be_visible()
     check_phone_page(page)
     labelled(page, "Psychotherapy note").fill("My hunch: the move is a loss.")
     page.get_by_role("button", name="Sign and lock").click()
