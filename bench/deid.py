@@ -36,15 +36,16 @@ How it measures:
   age; the engine masks states and countries by default (find_spans(keep_states=True) keeps
   them).
 - Throughput: a fresh Python process pinned to one core (taskset when available) imports
-  the engine, loads its dictionaries (from the lexicon cache, built beforehand) and runs
-  find_spans over every text of the set, three times (after one untimed run). The engine's
-  bytecode is cached, as for an installed program; where the environment forbids writing
-  bytecode (PYTHONDONTWRITEBYTECODE), the figure with every module compiled at each start is
-  printed as well. Start-up is included: the time runs
-  from before the interpreter starts to its exit. KB/s = UTF-8 bytes of the texts / 1024
-  / seconds, given for the child's CPU time (user + system, from getrusage: fair on a
-  machine others share) and for wall time (what a person waits, when the core is free).
-  The first build of the lexicon cache (once per machine) is timed separately. Sets under
+  the engine, loads its dictionaries and compiled patterns (from their caches, built
+  beforehand) and runs find_spans once over every text of the set; three such processes are
+  timed (after one untimed one) and the median given. The engine's bytecode is cached, as
+  for an installed program; where the environment forbids writing bytecode
+  (PYTHONDONTWRITEBYTECODE), the figure with every module compiled at each start is printed
+  as well. Start-up is included: the time runs from before the interpreter starts to its
+  exit. KB/s = UTF-8 bytes of the texts / 1024 / seconds, given for the child's CPU time
+  (user + system, from getrusage: fair on a machine others share) and for wall time (what a
+  person waits, when the core is free).
+  The first build of the caches (once per machine) is timed separately. Sets under
   64 KB are too small to measure throughput on: their figure would be start-up alone.
 """
 
@@ -315,7 +316,7 @@ def startup() -> None:
         subprocess.run(command, check=True, cwd=ROOT, env=env)  # noqa: S603
         cold = time.perf_counter() - started
     print(
-        f"start-up: {warm:.2f} s with the lexicon cache, "
+        f"start-up: {warm:.2f} s with the caches, "
         f"{cold:.2f} s building it (once per machine)"
     )
     print(f"machine: {machine_reference():.2f} s of CPU for a reference loop of 10 million steps")

@@ -13,6 +13,7 @@ with `known`, every mention of the client's own identifiers too. `redact` replac
 import re
 from dataclasses import dataclass, field
 
+from alcove.deidentify.engine.compiled import regex, regex_cache_close
 from alcove.deidentify.engine.known import Known, KnownMatcher, Person
 from alcove.deidentify.engine.lexicon import lexicon
 from alcove.deidentify.engine.patterns import shaped_spans
@@ -58,7 +59,7 @@ def find_spans(text: str, known: Known | None = None, *, keep_states: bool = Fal
 
 
 # A line that goes on an address: "Suite 680", "Kissousa", "Cyprus 36903", ", CO", "LONDON"
-BLOCK_LINE = re.compile(
+BLOCK_LINE = regex(
     r"[ \t>?*-]*,?[ \t]*((?:(?:Suite|Apt\.?|Unit|Flat|Box|Apartment|Floor|Ste\.?|Bldg\.?)"
     r"[ \t]*#?[ \t]*[\w-]+)|[A-Z\u00c0-\u017f0-9][\w\u00c0-\u017f'.-]*"
     r"(?:[ \t,]+[A-Z\u00c0-\u017f0-9][\w\u00c0-\u017f'.-]*){0,4})[ \t,]*"
@@ -70,7 +71,7 @@ NOT_BLOCK_OPENERS = (
 
 
 # ", East Tilbury 03874", ", Pennacook Falls, NH 03871": the town and ZIP that end an address
-TOWN_ZIP_AFTER = re.compile(
+TOWN_ZIP_AFTER = regex(
     r",[ \t]*((?:[A-Z][a-z]+[ \t]+){0,2}[A-Z][a-z]+),?[ \t]+(?:[A-Z]{2}[ \t]+)?(\d{5}(?:-\d{4})?)\b"
 )
 
@@ -183,7 +184,7 @@ def redact_detail(
     return Redaction("".join(out), replacements)
 
 
-YEAR_OLD = re.compile(r"[- ](?:year|yr)s?[- ]old\b", re.IGNORECASE)
+YEAR_OLD = regex(r"[- ](?:year|yr)s?[- ]old\b", re.IGNORECASE)
 
 
 def _sentence_start(text: str, start: int) -> bool:
@@ -210,3 +211,7 @@ def redact(
         offset_days=offset_days,
         keep_states=keep_states,
     ).text
+
+
+# Every module of the engine is imported and its patterns compiled: keep them for next time.
+regex_cache_close()

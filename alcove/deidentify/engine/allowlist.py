@@ -22,6 +22,7 @@ import re
 from typing import TYPE_CHECKING
 
 from alcove.deidentify.engine import vocabulary
+from alcove.deidentify.engine.compiled import regex
 
 if TYPE_CHECKING:  # (lexicon imports this module: the class is only named here)
     from alcove.deidentify.engine.lexicon import Lexicon
@@ -39,13 +40,13 @@ PREFIXES = (
     "mis", "sub", "super", "inter", "intra", "trans", "hyper", "hypo", "multi", "semi",
     "counter", "out", "tele", "bi", "tri", "peri", "neuro", "psycho", "micro", "mini",
 )  # fmt: skip
-VOWELS = re.compile(r"[aeiouy]")
-MEDICAL_ENDING = re.compile(
+VOWELS = regex(r"[aeiouy]")
+MEDICAL_ENDING = regex(
     r"(?:emia|itis|osis|ectomy|otomy|ostomy|plasty|algia|pathy|uria|trophy|plegia|paresis|"
     r"scopy|graphy|cardia|pnea|rrhea|partum|natal|ology|ologist|iatry|iatric|ization|"
     r"isation|ectomies|ist|ists)$"
 )
-DRUG_ENDING = re.compile(
+DRUG_ENDING = regex(
     r"(?:pril|olol|statin|azole|mycin|cillin|xetine|afil|sartan|tidine|prazole|formin|"
     r"gliptin|triptan|oxacin|cycline|navir|ciclovir|umab|imab|tinib|barbital|zepam|azolam|"
     r"profen|codone|gabalin|lukast|semide|thiazide|dronate|peridol|apine|idone|azine)$"

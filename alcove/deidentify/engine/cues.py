@@ -3,6 +3,7 @@ cue phrases (found by their last word), word sets, and patterns."""
 
 import re
 
+from alcove.deidentify.engine.compiled import regex
 from alcove.deidentify.engine.tokens import WORD, Token
 from alcove.deidentify.engine.vocabulary import (
     CLINICAL,
@@ -33,7 +34,7 @@ STATE_NAMES = frozenset(s.lower() for s in STATES)
 CONNECTORS = frozenset({"of", "for", "and", "the", "&", "de", "la", "on", "at"})
 # Small words inside a town's name: "Fond du Lac", "Isle of Palms", "Des Moines"
 PLACE_PARTICLES = frozenset("of de la du des del los las le sur en".split())
-GAP_CUE = re.compile(r"[ \t]*(?:'s|\u2019s)?[ \t]*[:,(\-\u2013#]?[ \t]*(?:\n[ \t]*)?")
+GAP_CUE = regex(r"[ \t]*(?:'s|\u2019s)?[ \t]*[:,(\-\u2013#]?[ \t]*(?:\n[ \t]*)?")
 # (a nickname in quotes stands inside a name: Benjamin "Benji" Araujo)
 GAP_NAME = frozenset({" ", "-", " '", "  ", ' "', '" ', " \u201c", "\u201d "})
 CREDENTIAL_WORDS = frozenset(
@@ -44,7 +45,7 @@ CREDENTIAL_WORDS = frozenset(
     PCA CPRS CPSS QMHP MRCPsych FRCPC""".split()
 )
 # "Ana Ruiz, intake coordinator": a role after a comma makes the name before it staff.
-ROLE_AFTER = re.compile(
+ROLE_AFTER = regex(
     r",[ \t]+(?:the[ \t]+)?(?:intake coordinator|front desk|receptionist|scheduler|secretary|"
     r"office manager|care coordinator|case manager|social worker|therapist|counselor|"
     r"counsellor|psychiatrist|psychologist|clinician|intern|trainee|practicum student|"
@@ -55,15 +56,15 @@ ROLE_AFTER = re.compile(
     re.I,
 )
 # A signature: "-- Hollis Grant", "/es/ PATRICIA NWOSU", "e-signed: Ana Ruiz"
-SIGNATURE = re.compile(r"(?m)^[ \t]*(?:--+|\u2014|\u2013|/e?s/|e-signed:?|signed:)[ \t]*(?=[A-Z])")
+SIGNATURE = regex(r"(?m)^[ \t]*(?:--+|\u2014|\u2013|/e?s/|e-signed:?|signed:)[ \t]*(?=[A-Z])")
 # Typists' initials closing a dictated note ("ef:tlw", "GA/rtm"), or a line of two or three
 # lower-case letters ending a note ("mk").
-TYPIST = re.compile(
+TYPIST = regex(
     # ... at a line's end, or set apart from the next field ("RAC/jlm   Job 771042")
     r"[:/](?<=[A-Za-z][:/])([a-z]{2,4})(?=[ \t]*(?:\n|$|DD:|D:|T:)|[ \t]{2,}\S)"
 )
-TYPIST_AUTHOR = re.compile(r"(?<![\w/])([A-Za-z]{2,4})$")
-CLOSING_INITIALS = re.compile(
+TYPIST_AUTHOR = regex(r"(?<![\w/])([A-Za-z]{2,4})$")
+CLOSING_INITIALS = regex(
     r"[ \t]*-*[ \t]*([a-z]{2,3}|[A-Z]{2,3})"
     # "NH/JT" (two who wrote it), "GPJ 17.04.24" (initials and the day they signed)
     r"(?:/([A-Z]{2,3}))?(?:[ \t]+\d{1,2}[./-]\d{1,2}[./-]\d{2,4})?[ \t]*"
@@ -73,14 +74,14 @@ TITLED_SURNAMES = EPONYMS | PROPER_NOT_NAMES | PEOPLES
 CREDENTIALS_LOWER = frozenset(c.lower() for c in CREDENTIAL_WORDS)
 # Initials signing a line: "Helena Brandt, MD / hb", "Reviewed kjm", "TR: jmk", "... -RS",
 # "call back. -mk" (a phone log's entries)
-SIGNED_INITIALS = re.compile(r"(?<=[ \t/~\u2013\u2014-])([a-z]{2,3}|[A-Z]{2,3})\.?[ \t]*$")
-SIGNED_BEFORE = re.compile(
+SIGNED_INITIALS = regex(r"(?<=[ \t/~\u2013\u2014-])([a-z]{2,3}|[A-Z]{2,3})\.?[ \t]*$")
+SIGNED_BEFORE = regex(
     r"(?m)(?:[ \t]/[ \t]?|^[ \t]*(?:TR|Tr|TRANS|Trans|TS):[ \t]*"
     r"|\b(?:[Rr]eviewed|[Dd]ictated|[Tt]ranscribed|[Ee]ntered|[Tt]yped|[Dd]escription)"
     r"(?:[ \t]+by)?:?[ \t]+|\bby:?[ \t]+|[.!?)\"][ \t]+[-\u2013\u2014~]+[ \t]?)$"
 )
 # After a name opening a sentence: an age, a possessive ("Sage, 19,", "Izzy's")
-ACTED_AFTER = re.compile(r",[ \t]*\d{1,2}\b|['\u2019]s[ \t]+[a-z]")
+ACTED_AFTER = regex(r",[ \t]*\d{1,2}\b|['\u2019]s[ \t]+[a-z]")
 # Verbs a person is the subject of, beyond verbs of reporting
 SUBJECT_VERBS = (
     frozenset(
@@ -93,12 +94,12 @@ SUBJECT_VERBS = (
     | REPORT_VERBS
 )  # (and every verb of reporting: "says", "stated")
 # A note's last words, after its last sentence: "(988, press 1). GL", "cb 555-0161. d.osei"
-CLOSING_AFTER_SENTENCE = re.compile(r"[.!?)][ \t]+([A-Z]{2,3}|[a-z]\.[a-z]{3,})$")
+CLOSING_AFTER_SENTENCE = regex(r"[.!?)][ \t]+([A-Z]{2,3}|[a-z]\.[a-z]{3,})$")
 NOT_TYPISTS = frozenset("ok okay yes no na nil tbd tba etc thx ty np pls".split())
 PRONOUNS = frozenset("he him his she her hers they them their theirs ze zir xe xem".split())
 # Short credentials that are also clinical abbreviations count only after a comma.
 WEAK_CREDENTIALS = frozenset({"DO", "PA", "NP", "MA", "MS", "PT", "RD", "OT"})
-DOTTED_CREDENTIAL = re.compile(r"(?:M\.D\.|D\.O\.|R\.N\.|Ph\.D\.|Psy\.D\.|Ed\.D\.)")
+DOTTED_CREDENTIAL = regex(r"(?:M\.D\.|D\.O\.|R\.N\.|Ph\.D\.|Psy\.D\.|Ed\.D\.)")
 DOTTED_HEADS = frozenset({"M", "D", "R", "Ph", "Psy", "Ed"})  # the word each of those opens with
 GENERIC_ORG = frozenset(
     """the a an our this that his her their its mental behavioral behavioural health emergency
@@ -139,26 +140,24 @@ LOWER_STOP = frozenset(
     own same new old young little big age aged years yrs months weeks days home
     passed died visited called texted stayed moved""".split()
 )
-AGE_BRACKET_AFTER = re.compile(r"[ \t]*\([ \t]*\d{1,2}[ \t]*(?:\)|,)")
+AGE_BRACKET_AFTER = regex(r"[ \t]*\([ \t]*\d{1,2}[ \t]*(?:\)|,)")
 LOWER_TITLES = frozenset({"mr", "ms", "mrs", "miss", "dr", "doctor"})
 LOWER_LABELS = frozenset({"pt", "client", "patient", "bf", "gf", "hubby", "sis", "bro"})
 # Between two names in a list: ", ", " and ", " & ", " (14), ", " or "
-LIST_GAP = re.compile(r"[ \t]*(?:\(\d{1,2}\)|\d{1,2})?[ \t]*(?:,|&|/|and|or)[ \t]*(?:and[ \t]+)?")
-AGE_AFTER_NAME_COMMA = re.compile(
+LIST_GAP = regex(r"[ \t]*(?:\(\d{1,2}\)|\d{1,2})?[ \t]*(?:,|&|/|and|or)[ \t]*(?:and[ \t]+)?")
+AGE_AFTER_NAME_COMMA = regex(
     r"\.?[\"\u201d]?\)?,[ \t]*(?:now[ \t]+|age[ \t]+)?(\d{1,3})"
     r"(?=[ \t]*(?:[,;:)]|\n|$|\.(?:\s|$)|(?:yr|yrs|yo|y/o|mo|mos|months?)\b|[MF]\b)|[ \t]{2,})"
 )
 # "Mark Oyelaran is 29, a barista": an age stated after a name
-AGE_AFTER_NAME_IS = re.compile(
-    r"[ \t]+is[ \t]+(?:now[ \t]+)?(\d{1,3})(?=[ \t]*(?:[,;.]|and\b|years\b))"
-)
-AGE_AFTER_NAME = re.compile(
+AGE_AFTER_NAME_IS = regex(r"[ \t]+is[ \t]+(?:now[ \t]+)?(\d{1,3})(?=[ \t]*(?:[,;.]|and\b|years\b))")
+AGE_AFTER_NAME = regex(
     r"(?:[ \t]+|[ \t]*\([ \t]*)(\d{1,2})"
     r"(?=[ \t]*(?:[,;)]|\.(?:\s|$)|,? he/|,? she/|[MF](?:[ \t]*[,;]|[ \t]{2}|[ \t]*$)))"
 )
 
 
-DIGIT = re.compile(r"\d")
+DIGIT = regex(r"\d")
 
 
 def age_after_name(text: str, end: int) -> re.Match[str] | None:
@@ -180,14 +179,14 @@ CAPS_STOP = frozenset(
 
 
 # Endings of medical words ("Postpartum" is no name, nor "Afebrile", "Hyperlipidemia")
-MEDICAL_SUFFIX = re.compile(
+MEDICAL_SUFFIX = regex(
     r"(?:emia|aemia|itis|osis|ectomy|otomy|ostomy|plasty|algia|pathy|oma|uria|trophy|plegia|"
     r"paresis|scopy|graphy|cardia|pnea|rrhea|rhoea|partum|natal|brile|ular|ally|ary|eal|ic|"
     r"ive|ous|ized|ised|ated|tion|sion|ment|ness|ism|ist|ology|ologist|iatry|iatric|"
     r"therapy|health|care|giver|visit|session|sessions)$"
 )
 # Word endings English has and names almost never do ("Restructuring", "Mindfulness").
-ENGLISH_SUFFIX = re.compile(
+ENGLISH_SUFFIX = regex(
     r"(?:ing|tion|sion|ment|ness|ity|ive|ous|ful|less|able|ible|ical|ism|ist|ize|ise|ology|"
     r"ship|ence|ance|ward|wise)$"
 )
@@ -276,7 +275,7 @@ AT_NOT_ORG = frozenset(
     mom mom's dad dad's grandma grandpa"""
     """ times first""".split()
 )
-MONTH_OR_DAY = re.compile(
+MONTH_OR_DAY = regex(
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Christmas|Easter|"
     r"Thanksgiving)"
@@ -295,29 +294,29 @@ ACRONYM_LEAD = Phrases(
 )
 
 
-REGION_POSTCODE = re.compile(r"[ \t]+(\d{4,6})\b(?![.,:/]\d)")
-STATE_CODE = re.compile(rf"\b(?:{'|'.join(sorted(STATE_CODES))})\b")
-STATE_ZIP_AFTER = re.compile(
+REGION_POSTCODE = regex(r"[ \t]+(\d{4,6})\b(?![.,:/]\d)")
+STATE_CODE = regex(rf"\b(?:{'|'.join(sorted(STATE_CODES))})\b")
+STATE_ZIP_AFTER = regex(
     rf",?[ \t]+(?:{'|'.join(sorted(STATE_CODES))})[ \t]+\d{{5}}\b"
     rf"|,[ \t]*(?:{'|'.join(sorted(STATES, key=len, reverse=True))})\b"
 )
 CREDENTIAL_CODES = frozenset({"MD", "MA", "MS", "PA", "NP", "DO"})
-PERSON_BEFORE = re.compile(r"\b[A-Z][A-Za-z'-]+[ \t]+$")
-LOWER_AFTER_CODE = re.compile(r"[ \t]+[a-z]")
+PERSON_BEFORE = regex(r"\b[A-Z][A-Za-z'-]+[ \t]+$")
+LOWER_AFTER_CODE = regex(r"[ \t]+[a-z]")
 # Codes that are also words or abbreviations ("ID 44731", "OR", "ME"): a known town first
 WORDLIKE_CODES = frozenset("ID OR IN ME OK HI OH PA MD DE MS MA AL CO LA MO ND SD".split())
-ZIP_AFTER = re.compile(r"[ \t]+\d{5}(?:-\d{4})?\b")
-PLACE_BEFORE_CODE = re.compile(r"\b((?:[A-Z][A-Za-z'.-]+[ \t]){0,2}[A-Z][A-Za-z'.-]+),?[ \t]+$")
-END_AFTER_CODE = re.compile(r"[ \t]*(?:[.,;:)]|\n|$)")
+ZIP_AFTER = regex(r"[ \t]+\d{5}(?:-\d{4})?\b")
+PLACE_BEFORE_CODE = regex(r"\b((?:[A-Z][A-Za-z'.-]+[ \t]){0,2}[A-Z][A-Za-z'.-]+),?[ \t]+$")
+END_AFTER_CODE = regex(r"[ \t]*(?:[.,;:)]|\n|$)")
 STATE_ALT = "|".join(sorted((*STATE_CODES, *STATES), key=len, reverse=True))
-STATE_AFTER = re.compile(rf",?[ \t]*(?:{STATE_ALT})\b|[ \t]+(?:County|Parish|area)\b")
-CITY_STATE = re.compile(
+STATE_AFTER = regex(rf",?[ \t]*(?:{STATE_ALT})\b|[ \t]+(?:County|Parish|area)\b")
+CITY_STATE = regex(
     # (led by the capital, as patterns.py explains: "[A-Z](?<!\w[A-Z])" is "\b[A-Z]")
     rf"([A-Z](?<!\w[A-Z])(?:[a-z]+\.?[ \t]+[A-Z]){{0,2}}[a-z]+),[ \t]*"
     rf"(?:(?:{'|'.join(sorted(STATE_CODES))})"
     rf"(?=[ \t]*(?:\d{{5}}|[.,;)\n]|$))|(?:{'|'.join(sorted(STATES, key=len, reverse=True))})\b)"
 )
-COUNTY = re.compile(
+COUNTY = regex(
     r"\b((?:[A-Z][a-z]+[ \t]+){1,2}(?:County|Parish|Township|Borough|COUNTY|PARISH))\b"
     r"|\b(?:City|Town|Village|CITY|TOWN) of ([A-Z][a-z]+)"
     r"|(?<=, )(Co\.[ \t]+[A-Z][a-z]+)\b"
@@ -328,31 +327,31 @@ COUNTY_WORDS = (
     "Village of", "CITY of", "TOWN of", "Co.",
 )  # fmt: skip
 # "DELGADO-FINN, ARTURO   418-27-93" opening a header line: the patient, surname first
-CAPS_HEADER_NAME = re.compile(
+CAPS_HEADER_NAME = regex(
     r"(?m)^[ \t]*([A-Z][A-Z'-]+(?: [A-Z][A-Z'-]+)?), ([A-Z][A-Z'-]+(?: [A-Z]\.?)?)"
     r"(?=[ \t]{2,}|[ \t]*$|[ \t]+\d)"
 )
 # "GA/rtm" at the foot of a dictated note: the author's and the typist's initials
-DICTATION = re.compile(r"(?m)^[ \t]*([A-Z]{2,4}):?/([a-z]{2,4})[ \t]*$")
+DICTATION = regex(r"(?m)^[ \t]*([A-Z]{2,4}):?/([a-z]{2,4})[ \t]*$")
 # "client J.M.", "pt A.B.": initials standing for a person
 # "Commonwealth v. Dmitri Sokolov", "State vs. Ruiz": the party named in a case caption
-CAPTION = re.compile(
+CAPTION = regex(
     r"\b(?:Commonwealth|State|People|United States|Town|City|County)[ \t]+vs?\.?[ \t]+"
     r"((?:[A-Z][a-z'-]+|[A-Z]\.)(?:[ \t]+(?:[A-Z][a-z'-]+|[A-Z]\.)){0,2})"
 )
-INITIALS_HINT = re.compile(r"[A-Z]\.[ \t]?[A-Z]\.")
-INITIALS = re.compile(
+INITIALS_HINT = regex(r"[A-Z]\.[ \t]?[A-Z]\.")
+INITIALS = regex(
     r"\b(?:client|pt|patient|member|resident|participant|clients|patients|initials)\b"
     r"[ \t]*(?:\([ \t]*(?:initials[ \t]+)?)?:?[ \t]*"
     r"([A-Z]\.[ \t]?[A-Z]\.(?:[ \t]?[A-Z]\.)?)",
     re.I,
 )
-ORG_TAIL = re.compile(
+ORG_TAIL = regex(
     r"[ \t]+(?:of|for|OF|FOR)[ \t]+(?:the[ \t]+)?"
     r"(?:(?:[A-Z][a-z]{0,2}\.|[A-Z][A-Za-z'\u2019-]*)"
     r"(?:[ \t](?=[A-Z])|[ \t](?:and|&)[ \t](?=[A-Z]))?){1,4}"
 )
-BRANDS = re.compile(
+BRANDS = regex(
     r"\b(?:Home Depot|Dollar General|Dollar Tree|Best Buy|Whole Foods|Trader Joe's|Taco Bell|"
     r"Burger King|Pizza Hut|Planet Fitness|Family Dollar|Rite Aid|Bed Bath|Waffle House|"
     r"Olive Garden|Dunkin'?(?: Donuts)?|Jiffy Lube|Little Caesars|Motel 6|Super 8|Red Roof|"
@@ -372,7 +371,7 @@ CAPS_BRAND_NAMES = [
     for name in re.findall(r"[A-Z][\w'.&-]*(?: [A-Z][\w'.&-]*)*", BRANDS.pattern)
     if " " in name
 ]
-BRANDS_CAPS = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in CAPS_BRAND_NAMES) + r")\b")
+BRANDS_CAPS = regex(r"\b(?:" + "|".join(re.escape(n) for n in CAPS_BRAND_NAMES) + r")\b")
 # Their first words: a quick test before the long pattern
 BRAND_HEADS = frozenset(
     WORD.match(name).group()  # type: ignore[union-attr]
@@ -384,17 +383,17 @@ BRAND_STARTS = frozenset(
     WORD.match(head).group()  # type: ignore[union-attr]
     for head in re.findall(r"(?:\(\?:|\||\))([A-Z][\w'-]*)", BRANDS.pattern)
 )
-SAINT = re.compile(
+SAINT = regex(
     r"\bSaint[ \t]+[A-Z][a-z]+(?:'s|\u2019s)?(?=[\s,.;]|$)"
     r"|\bSt\.?[ \t]+[A-Z][a-z]+(?:'s|\u2019s)?(?=[\s,.;]|$)"
     r"|\b(?:ST\.?|SAINT)[ \t]+[A-Z]{3,}(?:'S)?(?=[\s,.;]|$)"
 )
-EPONYM_AFTER = re.compile(
+EPONYM_AFTER = regex(
     r"(?:'s)?[ \t]+(?:Depression|Anxiety|Inventory|Scale|Scales|Questionnaire|forms?|Rating|"
     r"Suicide|Criteria|Protocol|[Ss]yndrome|[Dd]isease|sign|[Tt]est|score|[Cc]lassification|"
     r"procedure|maneuver|palsy|disorder|Assessment Scale)\b"
 )
-DOSE_AFTER = re.compile(
+DOSE_AFTER = regex(
     r"[ \t]*(?:(?:XL|ER|SR|CR|XR|ODT|DR|LA|CD|HCT)[ \t]+)?(?:\(\w+\)[ \t]*)?\d+(?:\.\d+)?"
     r"(?:/\d+)?[ \t]*(?:mg|mcg|g|ml|mL|units?|meq|mEq|%|tabs?|puffs?|iu|IU|bid|tid|qid|qd|qhs|"
     r"daily|prn|q\d+h?|BID|TID|QID|QD|QHS|PRN)\b"

@@ -11,16 +11,17 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from alcove.deidentify.engine.compiled import regex
 from alcove.deidentify.engine.lexicon import Lexicon
 from alcove.deidentify.engine.spans import Kind, Span
 
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "md", "phd", "mr", "mrs", "ms", "dr", "miss"})
-ORG_SUFFIX = re.compile(
+ORG_SUFFIX = regex(
     r"\s+(?:Inc\.?|LLC|Corp\.?|Corporation|Company|Co\.?|Group|Ltd\.?|School|High School|"
     r"Elementary|Middle School|University|College|Academy|Hospital|Clinic)$",
     re.I,
 )
-STREET_SUFFIX = re.compile(
+STREET_SUFFIX = regex(
     r"\s+(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|"
     r"Way|Terrace|Ter|Circle|Cir|Highway|Hwy|Parkway|Pkwy|Trail|Trl)\.?$",
     re.I,

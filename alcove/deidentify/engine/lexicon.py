@@ -11,10 +11,9 @@
   folded; only those that are not English words, so they widen the census lists without
   making ordinary words names.
 
-Building the lexicon takes a few seconds, so the result is cached in the user's cache
-directory, keyed by the package versions; nothing derived is kept in the repository. When
-that directory cannot be written, the cache goes under $ALCOVE_DATA_DIR, then the system's
-temporary directory; when none can, the lexicon is built in memory for the process.
+Building the lexicon takes a few seconds, so the result is cached (cachefiles.py says
+where), keyed by the package versions; nothing derived is kept in the repository. When no
+cache can be written, the lexicon is built in memory for the process.
 """
 
 import hashlib
@@ -24,15 +23,14 @@ import marshal
 import os
 import pkgutil
 import sys
-import tempfile
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from pathlib import Path
 
 from alcove.deidentify.engine import vocabulary
 from alcove.deidentify.engine.allowlist import job_words, safe_words, stems
+from alcove.deidentify.engine.cachefiles import cache_contents, cache_write
 
 VERSION = 8  # bump when the derivation below changes
 PACKAGES = (
@@ -89,39 +87,6 @@ def _cache_name() -> str:
     stamp = hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
     python = f"py{sys.version_info[0]}{sys.version_info[1]}"  # marshal's format is per version
     return f"deid-lexicon-{VERSION}-{python}-{stamp}.marshal"
-
-
-def _cache_paths() -> list[Path]:
-    """Where the cache may be, in order: the user's cache directory (or $ALCOVE_DEID_CACHE),
-    then $ALCOVE_DATA_DIR/cache, then the system's temporary directory."""
-    name = _cache_name()
-    base = os.environ.get("ALCOVE_DEID_CACHE") or os.environ.get("XDG_CACHE_HOME")
-    root = Path(base) if base else Path.home() / ".cache"
-    paths = [root / "alcove" / name]
-    data = os.environ.get("ALCOVE_DATA_DIR")
-    if data:
-        paths.append(Path(data) / "cache" / name)
-    paths.append(_temporary_dir() / name)
-    return paths
-
-
-def _temporary_dir() -> Path:
-    user = os.getuid() if hasattr(os, "getuid") else "user"
-    return Path(tempfile.gettempdir()) / f"alcove-deid-{user}"
-
-
-def _trusted(path: Path) -> bool:
-    """A cache in the shared temporary directory is read only from a folder this user made
-    and no one else can write to (another user could otherwise plant a lexicon)."""
-    folder = path.parent
-    if folder != _temporary_dir():
-        return True
-    try:
-        info = folder.stat()
-    except OSError:
-        return False
-    own = not hasattr(os, "getuid") or info.st_uid == os.getuid()
-    return own and not info.st_mode & 0o022
 
 
 def _installed(package: str) -> str:
@@ -316,48 +281,17 @@ def _loads(raw: bytes) -> Lexicon | None:
 def load_lexicon() -> Lexicon:
     """The lexicon from the first cache that holds it; else built, and written to the first
     cache directory that can be written (none writable: kept in memory only)."""
-    paths = _cache_paths()
-    for path in paths:
-        if not _trusted(path):
-            continue
+    name = _cache_name()
+    for raw in cache_contents(name):
         try:
-            loaded = _loads(path.read_bytes())
-        except (OSError, EOFError, ValueError, TypeError):
+            loaded = _loads(raw)
+        except (EOFError, ValueError, TypeError):
             continue
         if loaded is not None:
             return loaded
     built = _build()
-    raw = _dumps(built)
-    for path in paths:
-        try:
-            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-            if not _trusted(path):
-                continue
-            partial = path.with_suffix(f".{os.getpid()}.tmp")
-            partial.write_bytes(raw)
-            partial.replace(path)
-        except OSError:
-            continue  # a read-only home: the next place
-        _prune(path.parent)
-        break
+    cache_write(name, _dumps(built), kind="lexicon")
     return built
-
-
-KEPT = 3  # caches kept in a folder: enough for a few installs that share it
-
-
-def _prune(folder: Path) -> None:
-    """Remove all but the newest few caches in the folder. Each version of a word list, or of
-    the engine's own lists, writes a new 3 MB file, and nothing else would ever remove the
-    old ones; an install whose cache goes simply builds it again."""
-    try:
-        caches = sorted(
-            folder.glob("deid-lexicon-*.marshal"), key=lambda p: p.stat().st_mtime, reverse=True
-        )
-        for old in caches[KEPT:]:
-            old.unlink()
-    except OSError:
-        return  # another process pruned first, or the folder is read-only: no harm
 
 
 @cache

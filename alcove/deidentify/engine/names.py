@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 
+from alcove.deidentify.engine.compiled import regex
 from alcove.deidentify.engine.cues import (
     ACTED_AFTER,
     AGE_BRACKET_AFTER,
@@ -64,19 +65,19 @@ from alcove.deidentify.engine.vocabulary import (
 
 # Two or three letters, then the two or three words they are the initials of, in brackets
 # (perhaps with more after a comma: "jm (jonah mcallister, 34yo)")
-EXPLAINED_INITIALS = re.compile(
+EXPLAINED_INITIALS = regex(
     r"(?<![\w.])([A-Za-z]{2,3})[ \t]*\((\w[\w'-]*(?:[ \t]+\w[\w'-]*){1,2})(?:,[^()\n]{0,30})?\)"
 )
 # (looked for only where a bracket opens: a few places a note, not every word)
-INITIALS_BEFORE = re.compile(r"(?<![\w.])[A-Za-z]{2,3}[ \t]*$")
+INITIALS_BEFORE = regex(r"(?<![\w.])[A-Za-z]{2,3}[ \t]*$")
 
 
 # A log entry's writer after its date and time, or a line signed with initials, date and time
-LOGGED = re.compile(
+LOGGED = regex(
     r"(?m)^[ \t]*\d{1,2}/\d{1,2}(?:/\d{2,4})?[ \t]+\d{1,2}:\d{2}[ \t]*(?:[ap]m?)?[ \t]+"
     r"([a-z]{2,6}):|^[ \t]*([A-Z]{2,3})[ \t]+\d{1,2}/\d{1,2}(?:/\d{2,4})?[ \t]+\d{1,2}:\d{2}[ \t]*$"
 )
-GREETED = re.compile(
+GREETED = regex(
     r"(?m)^[ \t]*Dear[ \t]+(?:(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Judge|Rev|Pastor)\.?[ \t]+)?"
     r"([A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)[ \t]*[,:]"
 )
@@ -88,14 +89,14 @@ GREETINGS = frozenset(
 )
 # "dr. kessler", "dr p. hennessey": the title in lower case, then an initial or not, then a
 # surname; never a street's "elm dr." (a word before it) nor "dr. appt"
-LOWER_DOCTOR = re.compile(
+LOWER_DOCTOR = regex(
     r"(?m)(?:^|[(,;:/-]|\b(?:w/|with|per|by|to|from|saw|see|seen|call|called|cc|and|ask|"
     r"asked|via|pcp|psych|md|np))[ \t]*dr\.?[ \t]+([a-z]\.[ \t]*)?([a-z][a-z'-]{2,})\b"
 )
 
 
 # Initials after the word for co-signing or keeping the minutes (not "signed": "signed IEP")
-COSIGNED = re.compile(
+COSIGNED = regex(
     r"(?=[CcMmSsNnRr])\b(?:[Cc]o-?sign(?:ed)?|[Cc]osign(?:ed)?|[Mm]inutes|[Ss]cribe|"
     r"[Nn]otes|[Rr]ecorder)[ \t]*:?[ \t]+(?:by[ \t]+)?([A-Z]{2,3}|[a-z]{2,3})\b"
     r"(?![ \t]*[a-z]|[.'\u2019-]\w)"

@@ -3,6 +3,7 @@ work after "works at", acronyms, brands and employers."""
 
 import re
 
+from alcove.deidentify.engine.compiled import regex
 from alcove.deidentify.engine.cues import (
     ACRONYM_LEAD,
     AGENCY_LEADS,
@@ -47,10 +48,10 @@ from alcove.deidentify.engine.vocabulary import (
 )
 
 # "for DBT", "for CBT": what a service offers, not the rest of its name
-TREATMENT_TAIL = re.compile(r"[ \t]+(?:for|FOR)[ \t]+[A-Z]{2,4}")
+TREATMENT_TAIL = regex(r"[ \t]+(?:for|FOR)[ \t]+[A-Z]{2,4}")
 
 
-MEETING = re.compile(
+MEETING = regex(
     r"\b(Our Lady of (?:the )?[A-Z][a-z]+(?: [A-Z][a-z]+)?)"
     r"|\b(?:the|The)[ \t]+((?:[A-Z][a-z]+[ \t]+(?:(?:to|of|in|for|and|the)[ \t]+)?){1,4})"
     r"(?=(?:AA|NA|CA|Al-Anon|SMART)[ \t]+(?:group|meeting|Group|Meeting)s?\b)"
@@ -59,31 +60,29 @@ MEETING = re.compile(
 
 # Letters no list holds before a unit of a hospital ("the FIH ED"), or closing a heading or
 # a line after a dash ("DISCHARGE SUMMARY - FIH"); after a comma they may be a credential
-CARE_UNIT_AFTER = re.compile(r"[ \t]+(?:ED|ER|ICU|CCU|MICU|SICU|NICU|PICU|clinic|Clinic|ward)\b")
-ACRONYM_CLOSING = re.compile(r"[ \t]*(?:\n|$)")
-ACRONYM_OPENING = re.compile(r"[ \t][-\u2013\u2014][ \t]$")
+CARE_UNIT_AFTER = regex(r"[ \t]+(?:ED|ER|ICU|CCU|MICU|SICU|NICU|PICU|clinic|Clinic|ward)\b")
+ACRONYM_CLOSING = regex(r"[ \t]*(?:\n|$)")
+ACRONYM_OPENING = regex(r"[ \t][-\u2013\u2014][ \t]$")
 SPECIALTIES = (
     r"(?:Cardiology|Nephrology|Neurology|Oncology|Endocrinology|Psychiatry|Pediatrics|"
     r"Surgery|Radiology|Urology|Dermatology|Rheumatology|Gastroenterology|Pulmonology|"
     r"Hematology|Orthopedics|Obstetrics|Gynecology|Geriatrics|Medicine|Primary Care)"
 )
-SPECIALTY_BESIDE = re.compile(rf"[ \t]+(?:{SPECIALTIES}|{SPECIALTIES.upper()})\b")
-SPECIALTY_BEFORE = re.compile(rf"\b{SPECIALTIES},[ \t]+$")
-MILITARY_HINT = re.compile(r"Battalion|Brigade|Regiment|Division|Squadron|Infantry|Airborne")
-MILITARY_UNIT = re.compile(
+SPECIALTY_BESIDE = regex(rf"[ \t]+(?:{SPECIALTIES}|{SPECIALTIES.upper()})\b")
+SPECIALTY_BEFORE = regex(rf"\b{SPECIALTIES},[ \t]+$")
+MILITARY_HINT = regex(r"Battalion|Brigade|Regiment|Division|Squadron|Infantry|Airborne")
+MILITARY_UNIT = regex(
     r"\b\d{1,3}(?:st|nd|rd|th)[ \t]+(?:[A-Z][a-z]+[ \t]+){0,2}"
     r"(?:Battalion|Brigade|Regiment|Division|Squadron|Infantry|Airborne|Cavalry|Marines|Wing|"
     r"Fleet|Signal|Engineers?|Artillery)(?:[ \t]+(?:Regiment|Division|Brigade|Battalion))?\b"
 )
-POLICE_LETTERS = re.compile(r"\b(?!(?:BPD|PPD|OPD|CPD|GPD)\b)[A-Z]{1,4}PD\b")  # not the disorders
-UNION_LOCAL = re.compile(
-    r"\b(?:[A-Z]{2,6}|[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)[ \t]+Local[ \t]+\d{1,4}\b"
-)
+POLICE_LETTERS = regex(r"\b(?!(?:BPD|PPD|OPD|CPD|GPD)\b)[A-Z]{1,4}PD\b")  # not the disorders
+UNION_LOCAL = regex(r"\b(?:[A-Z]{2,6}|[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)[ \t]+Local[ \t]+\d{1,4}\b")
 
 
 # "Halcyon Logistics Inc.", "Kestrel Forensic & Clinical Psychology, PLLC": a company, by
 # the suffix the law gives it
-COMPANY = re.compile(
+COMPANY = regex(
     r"\b([A-Z][\w'-]*(?:[ \t]+(?:&[ \t]+|and[ \t]+|of[ \t]+)?[A-Z][\w'-]*){0,5}),?[ \t]+"
     r"(?:Inc|LLC|PLLC|L\.L\.C|P\.C|P\.A|LLP|Ltd|Corp|Co)\.?(?![\w-])"
 )
@@ -92,13 +91,13 @@ COMPANY_HINTS = (
     "Co ", "Co\n",
 )  # fmt: skip
 # "Insurance: Mountain State Medicare Advantage, member ID ...": the insurer, after its label
-INSURER = re.compile(
+INSURER = regex(
     r"(?m)\b(?:Insurance|INSURANCE|Insurer|Ins\.|Payer|Payor|Health plan|Health Plan|Coverage)"
     r"[ \t]*:[ \t]*([A-Z][\w&'.-]*(?:[ \t]+(?:of[ \t]+|&[ \t]+)?"
     r"(?!(?:ID|Member|Group|Policy|Subscriber|No|Number)\b)[A-Z][\w&'.-]*){0,5})"
 )
 # "ins medical mutual id MMO44812": a hurried note's insurer, between "ins" and its number
-INSURER_SHORT = re.compile(
+INSURER_SHORT = regex(
     r"\b(?:ins|Ins|INS)\.?[ \t]+((?:[A-Za-z][\w&'.-]*[ \t]+){0,4}?[A-Za-z][\w&'.-]*)"
     r"(?=[ \t]+(?:id|ID|member|mbr|#)\b)"
 )

@@ -7,6 +7,7 @@ from being taken for dates or numbers.
 import re
 from collections.abc import Iterator
 
+from alcove.deidentify.engine.compiled import regex
 from alcove.deidentify.engine.spans import Kind, Span
 from alcove.deidentify.engine.vocabulary import HOLIDAYS, MONTHS, STATE_CODES, STATES, WEEKDAYS
 
@@ -87,14 +88,14 @@ def _first(chars: str, *patterns: re.Pattern[str] | str) -> re.Pattern[str]:
     longer forms first."""
     flags = 0 if isinstance(patterns[0], str) else patterns[0].flags
     sources = (p if isinstance(p, str) else p.pattern for p in patterns)
-    return re.compile(f"(?={chars})(?:" + "|".join(f"(?:{p})" for p in sources) + ")", flags)
+    return regex(f"(?={chars})(?:" + "|".join(f"(?:{p})" for p in sources) + ")", flags)
 
 
-_STARTS_WITH_DIGIT = re.compile(r"\\b\(\?:(?:\(\?:)?(?:19|0\?|1\[3)")
+_STARTS_WITH_DIGIT = regex(r"\\b\(\?:(?:\(\?:)?(?:19|0\?|1\[3)")
 DATE_DIGITS = _first(r"\d", *(p for p in DATE_PATTERNS if _STARTS_WITH_DIGIT.match(p)))
 DATE_WORDS = _first("[A-Z]", *(p for p in DATE_PATTERNS if not _STARTS_WITH_DIGIT.match(p)))
 # Holidays in a hurried note's lower case, which no other word spells
-LOWER_HOLIDAY = re.compile(
+LOWER_HOLIDAY = regex(
     r"\b(?:thanksgiving|christmas(?: eve)?|halloween|xmas|new year's(?: eve)?|mother's day|"
     r"father's day|memorial day|labor day|valentine's day|4th of july|july 4th)\b"
 )
@@ -103,7 +104,7 @@ LOWER_HOLIDAY_HINTS = (
 )  # fmt: skip
 # "since nov", "by early march": a month in lower case after a word that announces it
 # ("may" is left: a verb far more often)
-LOWER_MONTH_CUED = re.compile(
+LOWER_MONTH_CUED = regex(
     r"(?=[sibutlnfe])\b(?:since|in|by|until|till|last|next|from|through|thru|early|late|mid|"
     r"end of|before|after)[ \t]+((?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b\.?"
     r"|(?:january|february|march|april|june|july|august|september|october|november|"
@@ -115,7 +116,7 @@ LOWER_MONTH_HINTS = tuple(
 )
 # "24/04", "14/06/24", "17.04.24", "03.02.1979": day first, as most of the world writes dates
 # (a first number past 12 can only be a day; with full stops, any day and month)
-DAY_MONTH = re.compile(
+DAY_MONTH = regex(
     # (led by its first digit: "(?<=1)[3-9]" after it is "1[3-9]", and so on)
     r"(\d(?<![\d/.,$]\d)(?!(?<=2)4/7\b)"
     r"(?:(?:(?<=1)[3-9]|(?<=2)\d|(?<=3)[01])/(?:0?[1-9]|1[0-2])(?:/(?:\d{4}|\d{2}))?"
@@ -123,28 +124,26 @@ DAY_MONTH = re.compile(
     r"\b(?![/.]\d)"
 )
 # "14 nov", "3rd march": a day, then a month in lower case ("may" left: "10 may be")
-LOWER_DAY_MONTH = re.compile(
+LOWER_DAY_MONTH = regex(
     r"(?=\d)(?<![\d.])\b(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?[ \t]+"
     r"(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|january|february|march|april|june|july|"
     r"august|september|october|november|december)\b"
 )
 # "mon 6/3", "Sat 3/22": a weekday's short name right before a month and day
-DATE_AFTER = re.compile(r"[ \t]+\d{1,2}/\d{1,2}\b")  # ("on-call note - sat 6/1")
-O2_BEFORE = re.compile(r"(?:o2|spo2|02)[ \t]*$")  # ("O2 sat" is a saturation)
-WEEKDAY_BEFORE = re.compile(
-    r"\b(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)[a-z]*\.?[ \t]+$"
-)
+DATE_AFTER = regex(r"[ \t]+\d{1,2}/\d{1,2}\b")  # ("on-call note - sat 6/1")
+O2_BEFORE = regex(r"(?:o2|spo2|02)[ \t]*$")  # ("O2 sat" is a saturation)
+WEEKDAY_BEFORE = regex(r"\b(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)[a-z]*\.?[ \t]+$")
 # "next HV 4/9": a visit named by its letters between the cue and the date
-NEXT_LETTERS_BEFORE = re.compile(r"\b(?:next|last|nxt)[ \t]+[A-Z]{2,4}[ \t]+$")
+NEXT_LETTERS_BEFORE = regex(r"\b(?:next|last|nxt)[ \t]+[A-Z]{2,4}[ \t]+$")
 # "from jan 2", "feb 27", "due december 13", "dec 14-15", "hearing may 2": a month in lower
 # case with its day (a modal "may" is never followed by a number)
-LOWER_MONTH_DAY = re.compile(
+LOWER_MONTH_DAY = regex(
     r"(?=[jfasondm])\b(?:jan|feb|apr|may|jun|jul|aug|sept?|oct|nov|dec|january|february|march|"
     r"april|june|july|august|september|october|november|december)\.?[ \t]+(?:[1-9]|[12]\d|3[01])"
     r"(?:st|nd|rd|th)?(?:-(?:[1-9]|[12]\d|3[01]))?\b"
     r"(?![ \t]*(?:mg|%|/|->|\u2192|miles|times|blocks|steps|laps|hours|days|weeks|minutes|mins))"
 )
-SEASON_YEAR = re.compile(rf"\b{SEASON}[ \t]+(?:of[ \t]+)?{YEAR4}\b")
+SEASON_YEAR = regex(rf"\b{SEASON}[ \t]+(?:of[ \t]+)?{YEAR4}\b")
 
 # Cue words before a date with no year ("on 3/14", "since 4/2") or a year alone ("in 2019"),
 # looked for just before each candidate (in lower case: faster than a case-blind scan).
@@ -164,28 +163,28 @@ DATE_CUE = (
     r"ct|mri|echo|eeg|ekg|ecg|cxr|scan|labs|biopsy|surgery|cycle|start|starts|begins|ends|"
     rf"{WEEKDAYS.lower()}|{MONTHS.lower()})"
 )
-CUE_BEFORE = re.compile(
+CUE_BEFORE = regex(
     rf"(?:\b{DATE_CUE}\.?,?:?[ \t]+(?:the[ \t]+)?(?:(?:early|mid|late)[- ])?|[(\[]|\n|^)$"
 )
-MONTH_DAY = re.compile(
+MONTH_DAY = regex(
     r"([0-9](?<![\d/.][0-9])(?:(?<=0)[1-9]|(?<=1)[0-2]|(?<=[1-9]))"  # NUM_MONTH, led by a digit
     r"/(?:0?[1-9]|[12]\d|3[01]))\b(?![/.]\d)"
 )
 # Between two dates of a list or a range: "3/27, 4/3", "4/8-4/10", "4/2 and 4/9"
-DATE_LIST_GAP = re.compile(r"[ \t]*(?:,|[-\u2013]|and|&|to)[ \t]*")
+DATE_LIST_GAP = regex(r"[ \t]*(?:,|[-\u2013]|and|&|to)[ \t]*")
 # "3/7 4pm", "8/8 0600": a clock time after it, which a fraction or a score never has
-TIME_AFTER = re.compile(
+TIME_AFTER = regex(
     r"[ \t]+(?:@|at)?[ \t]*(?:\d{1,2}(?::\d{2})?(?:[ \t]*[-\u2013][ \t]*\d{1,2}(?::\d{2})?)?"
     r"[ \t]*(?:am|pm|a\.m\.|p\.m\.|a|p)\b|\d{1,2}:\d{2}\b|"
     r"[0-2]\d[0-5]\d\b(?![ \t]*(?:mg|ml|kcal|cal)))",
     re.I,
 )
 # a weekday's short form after a word that announces a day ("discuss tues", "until Sat")
-WEEKDAY_SHORT = re.compile(
+WEEKDAY_SHORT = regex(
     r"(?=[mtwfs])\b(?:(?:mon|tues?|weds?|thu|thurs?|fri|sat|sun)\b(?!-?\w)"
     r"|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b)"
 )
-WEEKDAY_CUE_BEFORE = re.compile(
+WEEKDAY_CUE_BEFORE = regex(
     r"(?:\b(?:mon|tues?|weds?|thu|thurs?|fri|sat|sun)[-\u2013/]|"
     r"\b(?:on|next|last|this|until|till|by|since|from|discuss|see you|mtg|meeting|session|do|"
     r"appt|rtc|f/u|every|each|visit|visits|visiting|come|comes|coming|back|after|before|"
@@ -193,58 +192,56 @@ WEEKDAY_CUE_BEFORE = re.compile(
 )
 # Short forms of weekdays that are no English word: a date wherever they stand ("FLY IN FRI",
 # "Med check Thurs."); "Mon" and "Wed" count capitalised, "Sat" and "Sun" only by context.
-WEEKDAY_ALWAYS = re.compile(
+WEEKDAY_ALWAYS = regex(
     r"\b(?:[Tt]ues?|TUES?|[Tt]hurs?|THURS?|[Tt]hu|THU|[Ww]eds|WEDS|[Ff]ri|FRI|Mon|MON|Wed|WED)"
     r"\b(?![-'\u2019]?\w)"
     r"|\b(?:Sat|Sun)\b(?=[.,;)][ \t]*(?:$|\n|[A-Z]))"  # "flying in Sat. Continue ..."
 )
-DECIMAL_AFTER = re.compile(r"[ \t]+\d+\.\d")
+DECIMAL_AFTER = regex(r"[ \t]+\d+\.\d")
 # Months no name, verb or word shares: a date wherever they stand capitalised.
 PLAIN_MONTHS = frozenset(
     """January February July September October November December Jan Feb Sept Oct Nov Dec
     JANUARY FEBRUARY JULY SEPTEMBER OCTOBER NOVEMBER DECEMBER""".split()
 )
-PART_OF_DAY_AFTER = re.compile(r"[ \t]+(?:am|pm|a\.m\.|p\.m\.|morning|afternoon|evening|night)\b")
-NOT_A_DATE_AFTER = re.compile(
+PART_OF_DAY_AFTER = regex(r"[ \t]+(?:am|pm|a\.m\.|p\.m\.|morning|afternoon|evening|night)\b")
+NOT_A_DATE_AFTER = regex(
     r"[ \t]*(?:tabs?|caps?|pills?|doses?|mg|of|pain|scale|strength|\d|x\b|times)"
 )
 # "3/88": a month and a two-digit year that cannot be a day
-MONTH_SHORT_YEAR = re.compile(
+MONTH_SHORT_YEAR = regex(
     r"([0-9](?<![\w/.][0-9])(?:(?<=0)[1-9]|(?<=1)[0-2]|(?<=[1-9]))/(?:3[2-9]|[4-9]\d|0\d))"
     r"\b(?![/.]\d)"
 )
-MEASURE_BEFORE = re.compile(
+MEASURE_BEFORE = regex(
     r"(?:\b(?:wbc|plt|platelets|kcal|calories|ml|cc|mg|units|steps|glucose|bs|fs|cbg|ldh|ck|"
     r"cpk|volume|output|intake|i/o|weight|wt|no\.?|x|total|score|level)|#|\$)[ \t:=]*$"
 )
-SCORE_BEFORE = re.compile(
+SCORE_BEFORE = regex(
     r"(?:moca|mmse|slums|phq-?\d*|gad-?\d*|score|scored|rated|rating|pain|strength|recall|"
     r"(?:o2|spo2|02)[ \t]*sats?|saturation|bp|ratio|of|out of|grade|apgar|gcs|ciwa|cows)"
     r"[ \t:=]*$"
 )
-ORDINAL_DAY = re.compile(r"(\d(?<![\w.]\d)(?:(?<=[12])\d|(?<=3)[01])?(?:st|nd|rd|th))\b")
-NOT_A_DAY_AFTER = re.compile(
+ORDINAL_DAY = regex(r"(\d(?<![\w.]\d)(?:(?<=[12])\d|(?<=3)[01])?(?:st|nd|rd|th))\b")
+NOT_A_DAY_AFTER = regex(
     r"[ \t-]*(?:grade|grader|percentile|floor|century|time|times|day|week|month|year|visit|"
     r"session|attempt|dose|cycle|birthday|street|st\b|ave|avenue|place|period|hour|minute|"
     r"of (?:\d|the))"
 )
-YEAR_ALONE = re.compile(r"((?:19|20|21)(?<![\d/.$-]..)\d{2})\b(?![/.-]\d)")
-NOT_A_YEAR_AFTER = re.compile(
+YEAR_ALONE = regex(r"((?:19|20|21)(?<![\d/.$-]..)\d{2})\b(?![/.-]\d)")
+NOT_A_YEAR_AFTER = regex(
     r"[ \t]*(?:mg|ml|mcg|units?|iu|IU|meq|mEq|mmol|ng|cells|/|%|lbs?|kcal|calories|steps|feet|"
     r"ft|miles)"
 )
-MONTH_ALONE = re.compile(rf"({_initial_led(_MONTH_CASED)}\.?)(?![A-Za-z])(?![ \t]*\d)")
-CUE_WORD_BEFORE = re.compile(
-    rf"\b{DATE_CUE}\.?,?:?[ \t]+(?:the[ \t]+)?(?:(?:early|mid|late)[- ])?$"
-)
+MONTH_ALONE = regex(rf"({_initial_led(_MONTH_CASED)}\.?)(?![A-Za-z])(?![ \t]*\d)")
+CUE_WORD_BEFORE = regex(rf"\b{DATE_CUE}\.?,?:?[ \t]+(?:the[ \t]+)?(?:(?:early|mid|late)[- ])?$")
 CUED_DATE_PATTERNS: tuple[re.Pattern[str], ...] = (
-    re.compile(rf"\b({YEAR4})[ \t]*[-\u2013][ \t]*({YEAR4})\b"),
-    re.compile(
+    regex(rf"\b({YEAR4})[ \t]*[-\u2013][ \t]*({YEAR4})\b"),
+    regex(
         r"(?:\b(?:dob|d\.o\.b\.|date of birth|birth date|birthdate|"
         r"born)[ \t]*[:#]?[ \t]*)(\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?)"
     ),
-    re.compile(rf"\bclass of[ \t]+({YEAR4})\b"),
-    re.compile(r"(?<![\w/.])'(\d{2})\b(?![ \t]*(?:mg|lb))"),
+    regex(rf"\bclass of[ \t]+({YEAR4})\b"),
+    regex(r"(?<![\w/.])'(\d{2})\b(?![ \t]*(?:mg|lb))"),
 )
 
 # Ages: "45-year-old", "45 yo", "age 45", "(age 6)", "45M presenting", "in her 90s". A
@@ -260,55 +257,51 @@ AGE_PATTERNS: tuple[str, ...] = (  # sources: compiled in AGE_NUMBERS, AGE_STATE
     r"\bturn(?:s|ed|ing)?[ \t]+(\d{1,3})\b(?![ \t]*(?:mg|%|/))",
     r"\b(\d{1,3})(?:th|st|nd|rd) birthday\b",
 )
-AGE_GLUED = re.compile(r"(\d(?<![\w.,/]\d)\d?)(?:M|F)\b(?=[,;:]|\.\s|[ \t]+[a-z])")
-TEMPERATURE_BEFORE = re.compile(r"(?:\bt|temp|tmax|fever|febrile|°)[ \t:]*$", re.I)
+AGE_GLUED = regex(r"(\d(?<![\w.,/]\d)\d?)(?:M|F)\b(?=[,;:]|\.\s|[ \t]+[a-z])")
+TEMPERATURE_BEFORE = regex(r"(?:\bt|temp|tmax|fever|febrile|°)[ \t:]*$", re.I)
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
 _TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
 # "a sixty-two year old", "forty-five-year-old" (on the lower-cased text)
-YEAR_OLD_WORDS = re.compile(r"(?=[- ])[- ](?:years?|yr)[- ]old\b")
-NUMBER_WORD_BEFORE = re.compile(
+YEAR_OLD_WORDS = regex(r"(?=[- ])[- ](?:years?|yr)[- ]old\b")
+NUMBER_WORD_BEFORE = regex(
     rf"\b((?:(?:{_TENS})(?:[- ](?:{_UNITS}))?|{_TEENS}|{_UNITS}|one hundred(?: and \w+)?))$"
 )
-AGE_WORDS_OLD = re.compile(
+AGE_WORDS_OLD = regex(
     rf"\b((?:(?:{_TENS})(?:[- ](?:{_UNITS}))?|{_TEENS}|{_UNITS}|one hundred(?: and \w+)?))"
     rf"[- ](?:years?|yr)[- ]old\b"
 )
 # "aged 8 and 12", "ages 4, 7 and 10": the ages after the first (on the lower-cased text)
-AGES_LISTED = re.compile(
-    r"\b(?:aged|ages)[ \t]+\d{1,2}((?:,[ \t]*\d{1,2})*,?[ \t]+and[ \t]+\d{1,2})\b"
-)
+AGES_LISTED = regex(r"\b(?:aged|ages)[ \t]+\d{1,2}((?:,[ \t]*\d{1,2})*,?[ \t]+and[ \t]+\d{1,2})\b")
 # "71 M, CAD s/p stent", "93 F from Briarwood": an age and sex opening a line or a sentence
-AGE_SEX_LEAD = re.compile(
+AGE_SEX_LEAD = regex(
     r"(\d(?<![^\n \t]\d)\d{0,2})[ \t]?[MF](?=[ \t]*,|[ \t]+(?:from|with|w/|who|s/p|on)\b)"
 )
-LINE_OR_SENTENCE_BEFORE = re.compile(r"(?:^|\n|[.:])[ \t]*$")
+LINE_OR_SENTENCE_BEFORE = regex(r"(?:^|\n|[.:])[ \t]*$")
 # "kids (9, 6)", "children (4 and 7)": the ages in brackets after children
-CHILDREN_AGES = re.compile(
+CHILDREN_AGES = regex(
     r"(?=[kcsdgt])\b(?:kids|children|sons|daughters|grandchildren|grandkids|twins)"
     r"[ \t]*\(([\d, and]+)\)"
 )
 # "DOB 3/2/2028 (52)": the age in brackets after a date of birth
-AGE_AFTER_BIRTH = re.compile(
-    r"(?=[db])\b(?:dob|d\.o\.b\.?|born)[: \t]*[\d/.-]{6,10}[ \t]*\((\d{1,3})\)"
-)
+AGE_AFTER_BIRTH = regex(r"(?=[db])\b(?:dob|d\.o\.b\.?|born)[: \t]*[\d/.-]{6,10}[ \t]*\((\d{1,3})\)")
 AGE_NUMBER_FIRST = [p for p in AGE_PATTERNS if p.startswith(r"\b(\d")]
 AGE_WORD_FIRST = [p for p in AGE_PATTERNS if not p.startswith(r"\b(\d")]
-AGE_SEX = re.compile(
+AGE_SEX = regex(
     r"(\d(?<!\w\d)\d{0,2})[ \t]?(?:M|F|m|f)\b"
     r"(?=[\s,.;]+(?i:with|w/|who|presents|presenting|admitted|pt|"
     r"patient|hx|h/o|s/p|bib|bibems|biba|bibp|brought|referred|seen|here|c/o|g\dp\d|mrn|"
     r"dob|adm|sent|transferred|transfer|found|status|pod|hd|day)\b)"
 )
 # "27F BIBA ...", "Kowalski, Agnieszka   87F   MRN": an age and sex standing apart
-AGE_SEX_APART = re.compile(r"(\d(?<![^\n \t]\d)\d{0,2}) ?[MF](?=[ \t]{2,}|[ \t]*(?:\n|$))")
-LINE_OR_COLUMN_BEFORE = re.compile(r"(?:^|\n|[ \t]{2})[ \t]*$")
+AGE_SEX_APART = regex(r"(\d(?<![^\n \t]\d)\d{0,2}) ?[MF](?=[ \t]{2,}|[ \t]*(?:\n|$))")
+LINE_OR_COLUMN_BEFORE = regex(r"(?:^|\n|[ \t]{2})[ \t]*$")
 # "married Travis at 19, divorced at 24": an age at a turn of life
-AT_AGE = re.compile(
+AT_AGE = regex(
     r"at(?<!\wat) (?:age )?(\d{1,2})\b(?![ \t]*(?:mg|%|:|am\b|pm\b|a\.m|p\.m|o'clock|hours"
     r"|hrs|min|times|x\b|/|\.\d))"
 )
-EVENT_BEFORE = re.compile(
+EVENT_BEFORE = regex(
     r"\b(?:married|divorced|widowed|adopted|moved|emigrated|immigrated|arrived|left home|"
     r"graduated|dropped out|quit school|started|began|first (?:used|drank|drink|tried|"
     r"hospitali[sz]ation|admission|episode|attempt|arrest)|onset|diagnosed|arrested|"
@@ -321,13 +314,13 @@ EVENT_BEFORE = re.compile(
 )
 # "Kiara (17)", "client (Lily, 15)", "when she was 12", "he is 91"
 # "Kiara (17)", "client (Lily, 15)": found from the bracket, which is quick to look for
-AGE_BRACKETED = re.compile(
+AGE_BRACKETED = regex(
     r"\((?:[A-Z][a-z]+,[ \t]*)?(\d{1,3})\)"
     r"|\((\d{1,2}[ \t]*(?:months?|mos?|weeks?|wks?)(?:[ \t]+old)?)\)"  # "Minjun (11 months)"
     r"|\((\d{1,3}),"  # "C.W. (44, long-haul trucker)": after initials only (below)
 )
 # "his father, 84, had an MI", "daughter 7;": a relative's age after the word for them
-RELATIVE_AGE = re.compile(
+RELATIVE_AGE = regex(
     r"(?=[abcdfghmnpsuw])"  # (the first letters: the engine skips to them, twice as fast)
     r"\b(?:mother|father|mom|dad|wife|husband|son|daughter|brother|sister|grandmother|"
     r"grandfather|grandson|granddaughter|aunt|uncle|niece|nephew|cousin|partner|boyfriend|"
@@ -336,18 +329,18 @@ RELATIVE_AGE = re.compile(
     r"(?=[ \t]*(?:,|\)|;|\.(?!\d)|yo\b|y/o|years? old|yrs? old))"
 )
 # "1. g.h. 58m - wife rang", "K.B. 26F": initials, then an age glued to the sex
-INITIALS_AGE_SEX = re.compile(
+INITIALS_AGE_SEX = regex(
     r"(?<![\w.])([a-zA-Z])\.([a-zA-Z])\.(?:([a-zA-Z])\.)?[ \t]+(\d{1,3})[mfMF]\b"
     r"(?![ \t]*(?:in|min))"
 )
 # "Now 64, retired from teaching", "herself 79,": an age opening a sentence or after "-self"
-AGE_NOW = re.compile(r"(?:(?:^|[.!?:][ \t]+|\n)now|\b(?:him|her|them)self)[ \t]+(\d{1,3}),")
+AGE_NOW = regex(r"(?:(?:^|[.!?:][ \t]+|\n)now|\b(?:him|her|them)self)[ \t]+(\d{1,3}),")
 # "DOB: 01/17/2006 (86Y)": an age in years, glued to its letter, in brackets
-AGE_YEARS_BRACKETED = re.compile(r"\((\d{1,3})[ \t]?(?:Y|y|yo|YO|yrs?)\)")
-INITIAL_BEFORE_BRACKET = re.compile(r"[A-Z]\.[ \t]*$")
-NAME_BEFORE_BRACKET = re.compile(r"\b[A-Z][a-z]+,?[ \t]*$")
+AGE_YEARS_BRACKETED = regex(r"\((\d{1,3})[ \t]?(?:Y|y|yo|YO|yrs?)\)")
+INITIAL_BEFORE_BRACKET = regex(r"[A-Z]\.[ \t]*$")
+NAME_BEFORE_BRACKET = regex(r"\b[A-Z][a-z]+,?[ \t]*$")
 # "when she was 12", "he is 91 and", "pt is 24," (on the lower-cased text)
-AGE_STATED = re.compile(
+AGE_STATED = regex(
     r"\b(?:when|since|until) (?:he|she|they|i|client|pt|patient|the client|the patient) "
     r"(?:was|were|turned) (\d{1,3})\b"
     r"|\b(?:he|she|pt|patient|client|who) is (?:now )?(\d{1,3})(?= and| years|,|\.| now|;)"
@@ -356,57 +349,57 @@ AGE_STATED = re.compile(
     r"(\d{1,3})(?=[ \t]*(?:now\b|and\b|years\b|,|;|\.(?!\d)))"
 )
 
-PHONE = re.compile(
+PHONE = regex(
     r"(?<![\w/])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}\b"
     r"(?:[ \t]*(?i:x|ext\.?|extension)[ \t]*\d{1,5})?"
 )
 # "at ext 4412", "x4-5123": an extension standing alone reaches a person as a number does
-EXTENSION = re.compile(r"\b(?:ext|extension)\.?[ \t]*#?[ \t]*(\d{3,5})\b|\bx(\d-?\d{3,4})\b")
-PHONE_SHORT = re.compile(
+EXTENSION = regex(r"\b(?:ext|extension)\.?[ \t]*#?[ \t]*(\d{3,5})\b|\bx(\d-?\d{3,4})\b")
+PHONE_SHORT = regex(
     r"(?=[bcfhmptw])\b(?:phone|tel|telephone|cell|mobile|home|work|pager|beeper|fax|call|ph|c|h|w|p|f)"
     r"\.?[ \t]*(?:#|number|no\.?)?[ \t]*:?[ \t]*(\d{3}[-.]\d{4}|\d{5}|\d-\d{4})\b(?![-.]\d)"
 )
 # "0161 496 0733", "0300 555 0142", "020 7946 0958": numbers as Britain writes them at home
-UK_PHONE = re.compile(
+UK_PHONE = regex(
     r"[0(](?<![\d+-][0(])(?:(?<=0)(?:\d{3}[ \t]\d{3}[ \t]\d{3,4}|\d{2}[ \t]\d{4}[ \t]\d{4}"
     # Britain's "01632 960 481"; Australia's "(03) 9555 0172" and mobiles "0412 555 730"
     r"|\d{4}[ \t]\d{6}|\d{4}[ \t]\d{3}[ \t]\d{3})|(?<=\()0\d\)[ \t]?\d{4}[ \t]?\d{4})(?![\d-])"
 )
 # "at 555-0171", "fax to HR 555-0143": a local number without its area code (an exchange
 # never starts with 0 or 1; a range or a code has other shapes)
-LOCAL_PHONE = re.compile(r"[2-9](?<![\w/.$+-][2-9])\d{2}-\d{4}(?![\w-]|[./]\d)")
+LOCAL_PHONE = regex(r"[2-9](?<![\w/.$+-][2-9])\d{2}-\d{4}(?![\w-]|[./]\d)")
 # "pager 4417", "beeper #2291": a hospital pager has four or five digits
-PAGER = re.compile(
+PAGER = regex(
     r"\b(?:pager|beeper|pgr)[ \t]*(?:#|no\.?)?[ \t]*:?[ \t]*(\d{4,5}|\d-\d{4})\b(?![-.]\d)"
 )
-PHONE_INTL = re.compile(r"\+(?<!\w\+)\d{1,3}[\s.-]?(?:\(?\d{1,4}\)?[\s.-]?){2,4}\d{2,4}\b")
+PHONE_INTL = regex(r"\+(?<!\w\+)\d{1,3}[\s.-]?(?:\(?\d{1,4}\)?[\s.-]?){2,4}\d{2,4}\b")
 # "Phone: 0494 92 82 32", "call me at 21 284 698": digit groups after a word for a phone.
-PHONE_CUED = re.compile(
+PHONE_CUED = regex(
     r"(?=[ptcmrnf])\b(?:phone|tel|telephone|cell|mobile|call me at|call|reach me at|text|"
     r"contact number|"
     r"number is|fax|pager)[ \t]*(?:#|no\.?|number)?[ \t]*:?[ \t\n]*"
     r"((?:\(?\+?\d[\d \t().-]{6,18}\d))"
 )
-FAX_CUE = re.compile(r"\b(?:fax|facsimile|f)\s*(?:#|number|no\.?)?\s*:?\s*$", I)
+FAX_CUE = regex(r"\b(?:fax|facsimile|f)\s*(?:#|number|no\.?)?\s*:?\s*$", I)
 
-EMAIL = re.compile(r"\b[\w.+'-]+@[\w-]+(?:\.[\w-]+)+\b")
-URL = re.compile(
+EMAIL = regex(r"\b[\w.+'-]+@[\w-]+(?:\.[\w-]+)+\b")
+URL = regex(
     r"\b(?:https?://|ftp://|www\.)[^\s<>\"')\]]+[^\s<>\"')\].,;:!?]"
     r"|\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|org|net|edu|gov|io|us|info|biz|health|care|co|"
     r"me)"
     r"(?:/[^\s<>\"')\]]*[^\s<>\"')\].,;:!?])?\b",
     I,
 )
-IPV4 = re.compile(r"\b(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)\b")
-IPV6 = re.compile(
+IPV4 = regex(r"\b(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)\b")
+IPV6 = regex(
     r"(?<![\w:])(?:[0-9a-f]{1,4}:){2,7}(?::|[0-9a-f]{1,4})\b|\b(?:[0-9a-f]{1,4}:)+:[0-9a-f:]*\b"
 )
 # What every IPv4 address holds, led by a full stop (found fast): ".168.1"
-IPV4_HINT = re.compile(r"\.\d{1,3}\.\d")
+IPV4_HINT = regex(r"\.\d{1,3}\.\d")
 # What every IPv6 address holds: two colons with at most four hex digits between
-IPV6_HINT = re.compile(r":[0-9a-f]{0,4}:")
-SSN = re.compile(r"[0-8](?<!\w.)(?!(?<=0)00|(?<=6)66)\d{2}([- ])\d{2}\1\d{4}\b")
-SSN_CUED = re.compile(
+IPV6_HINT = regex(r":[0-9a-f]{0,4}:")
+SSN = regex(r"[0-8](?<!\w.)(?!(?<=0)00|(?<=6)66)\d{2}([- ])\d{2}\1\d{4}\b")
+SSN_CUED = regex(
     r"(?=s)\b(?:ssn|ss#|ss ?no\.?|social security(?: number| no\.?| #)?)[ \t]*[:#]?[ \t]*(\d{9}|"
     r"\d{3}[- ]\d{2}[- ]\d{4}|(?:x{3}|\*{3})-?(?:x{2}|\*{2})-?\d{4})"
 )
@@ -440,7 +433,7 @@ ID_CUES = (
     r"Job(?: Number|"
     r" No\.?| #)"
 )
-ID_CUED = re.compile(
+ID_CUED = regex(
     rf"\b(?:{ID_CUES.lower()})(?![a-z])[ \t]*(?:is|was|"
     rf"of)?[ \t]*[:#=]?[ \t]*#?[ \t]*(\d{{3,}}(?: \d{{3,}}){{1,3}}(?: \d)?\b|"
     # "MRN: HMH 22-019-448", "Med Rec no.: KCH 4419-872": the hospital's letters, then the number
@@ -448,22 +441,22 @@ ID_CUED = re.compile(
     rf"(?=[a-z0-9-]*\d)[a-z0-9][a-z0-9-/.]*[a-z0-9]|\d)\b"
 )
 # "LAST 4: 2281", "last four of SSN 4471": the end of a number that identifies
-LAST_FOUR = re.compile(
+LAST_FOUR = regex(
     r"\blast (?:4|four)(?: digits)?(?: of (?:the )?(ssn|social|card|account|acct))?[ \t]*[:#]?"
     r"[ \t]*(\d{4})\b"
 )
 # Codes mixing letters and digits: "XJH429817", "BCBS-4417-22"; not "PHQ-9", "F41.1", "q4h".
-ID_CODE = re.compile(
+ID_CODE = regex(
     r"\b(?=[A-Za-z0-9-]*\d{3})(?=[A-Za-z0-9-]*[A-Za-z])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*\b"
 )
-ID_DIGITS = re.compile(
+ID_DIGITS = regex(
     r"\d(?<![\w.,/$]\d)\d{4,}(?:[- ]\d{2,})*\b(?![.,]\d)(?!\s*(?:mg|mcg|ml|mL|units?|cells"
     r"|/|%|dollars|lbs?|kg|steps|calories|k\b))"
 )
-ID_DASHED = re.compile(r"\d(?<!\w\d)\d+(?:-\d{2,}){2,}\b")
-CARD_HINT = re.compile(r"\d(?:\d{3}[- ]\d{4}|\d{3}[- ]\d{6})")
-CARD = re.compile(r"\b(?:\d{4}[- ]){3}\d{1,4}\b|\b\d{4}[- ]\d{6}[- ]\d{5}\b")
-IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\b")
+ID_DASHED = regex(r"\d(?<!\w\d)\d+(?:-\d{2,}){2,}\b")
+CARD_HINT = regex(r"\d(?:\d{3}[- ]\d{4}|\d{3}[- ]\d{6})")
+CARD = regex(r"\b(?:\d{4}[- ]){3}\d{1,4}\b|\b\d{4}[- ]\d{6}[- ]\d{5}\b")
+IBAN = regex(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\b")
 
 STREET_SUFFIX = (
     r"Street|St|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Way|"
@@ -480,7 +473,7 @@ _UNIT = (
 )
 ADDRESS_PATTERNS: tuple[re.Pattern[str], ...] = (
     # "412 Birch Hollow Rd", and rural grid numbers as the upper Midwest writes them ("W4410")
-    re.compile(
+    regex(
         # (led by its first character, as _first explains)
         rf"[\dNSEW](?<![\w:/.][\dNSEW])(?:(?<=[NSEW])\d{{3,6}}|(?<=\d)\d{{0,5}}[A-Za-z]?(?:-\d+)?)"
         rf"[ \t]+"
@@ -488,20 +481,20 @@ ADDRESS_PATTERNS: tuple[re.Pattern[str], ...] = (
         rf"(?:{STREET_SUFFIX}|{STREET_SUFFIX.upper()})\b\.?(?:\s+(?:[NSEW]|NE|NW|SE|"
         rf"SW)\b\.?)?{_UNIT}"
     ),
-    re.compile(
+    regex(
         rf"\d(?<!\w\d)\d{{0,5}}[ \t]+(?:Route|Rte|Highway|Hwy|County Road|CR|State Route|SR|"
         rf"US)[ \t]*\d+[A-Z]?\b{_UNIT}"
     ),
-    re.compile(r"\b(?:P\.?[ \t]?O\.?[ \t]?Box|PO BOX|Post Office Box)[ \t]+\d+\b"),
+    regex(r"\b(?:P\.?[ \t]?O\.?[ \t]?Box|PO BOX|Post Office Box)[ \t]+\d+\b"),
     # a county road named by letters: "N2715 County Rd K", "1180 CTH JJ"
-    re.compile(
+    regex(
         r"[\dNSEW](?<!\w[\dNSEW])(?:(?<=[NSEW])\d{3,6}|(?<=\d)\d{0,5})"
         r"[ \t]+(?:County[ \t]+(?:Road|Rd\.?|Highway|Hwy\.?|Trunk)|"
         r"CTH|CR|Co\.?[ \t]+Rd\.?)[ \t]+[A-Z]{1,2}\b"
     ),
     # Streets as much of the world writes them, the number after the name: "Via Roma 131",
     # "Rua do Arenque 1634", "Kopfholzistrasse 45", "Harjukuja 54" (a number may lead too)
-    re.compile(
+    regex(
         r"(?:\b\d{1,6}[ \t]+)?(?:\b(?:Rue|Rua|Via|Viale|Avenida|Avda\.|Av\.|Calle|Carrer|Strada|"
         r"Piazza|Largo|Travessa|ul\.|Ulica|Aleja|Al\.|Praça|Plaza|Paseo|Camino|Chemin|Boulevard)"
         r"(?:[ \t]+(?:do|da|dos|das|de|del|della|di|des|du|la|le|al|el))*"
@@ -512,36 +505,36 @@ ADDRESS_PATTERNS: tuple[re.Pattern[str], ...] = (
         r"(?:,?[ \t]+(?:Apt|Apartment|Unit|Suite|Ste|Fl|Floor)\.?[ \t]*#?[ \t]*[A-Za-z0-9-]+)*"
     ),
     # military mail: "PSC 4355, Box 4187", "Unit 5022 Box 1225", "APO AE 44085"
-    re.compile(
+    regex(
         r"\b(?:PSC|Unit|CMR)[ \t]+\d{3,5},?[ \t]+Box[ \t]+\d{3,5}\b"
         r"|\b(?:APO|FPO|DPO)[ \t]+(?:AA|AE|AP)[ \t]+\d{5}\b"
     ),
     # "Flat 2, 41 Rathmines Road": the flat or unit written before the number
-    re.compile(
+    regex(
         r"\b(?:Flat|FLAT|Apt\.?|APT\.?|Apartment|Unit|UNIT|Suite|SUITE|Level|Shop)[ \t]+"
         r"[A-Za-z0-9-]{1,5},?(?=[ \t]+\d{1,6}(?:-\d{1,6})?[A-Za-z]?[ \t]+[A-Z])"
     ),
     # "Flat 3, Kingfisher Court", "Flat 12, Carver House": a flat in a named block
-    re.compile(
+    regex(
         r"\b(?:Flat|FLAT|Apt\.?|Apartment|Unit)[ \t]+\d{1,4}[A-Za-z]?,?[ \t]+[A-Z][a-z]+"
         r"(?:[ \t]+[A-Z][a-z]+)?[ \t]+"
         r"(?:Court|House|Lodge|Mansions|Tower|Towers|Heights|Buildings)\b"
     ),
     # "on Maple Street", "off Old Mill Rd" with no number: full suffix words only
-    re.compile(
+    regex(
         r"\b((?:[A-Z][a-z]+[ \t]+){1,3}"
         r"(?:Street|Avenue|Road|Boulevard|Lane|Drive|Court|Terrace|Parkway|Highway|Trail|Circle))\b"
     ),
-    re.compile(
+    regex(
         r"\b(?:on|off|at|near|to|from)[ \t]+((?:[A-Z][a-z]+[ \t]+){1,3}"
         r"(?:St|Ave|Rd|Blvd|Ln|Ct|Pl|Hwy|Pkwy|Ter)\.?)(?=[\s,;)]|$)"
     ),
-    re.compile(r"\b(?:Route|Highway|Interstate|I-)\s?\d{1,3}\b(?=\s+(?:exit|near|and|at))"),
-    re.compile(
+    regex(r"\b(?:Route|Highway|Interstate|I-)\s?\d{1,3}\b(?=\s+(?:exit|near|and|at))"),
+    regex(
         r"\b(?:on|off|at|near|from|to)[ \t]+((?i:route|rte\.?|rt\.?|highway|hwy\.?)[ \t]?\d{1,3})\b"
     ),
     # a hurried note's street in lower case: "a trailer off whalom rd", "lives on elm st"
-    re.compile(
+    regex(
         r"\b(?:on|off|near|at|to)[ \t]+((?:\d{1,5}[a-z]?[ \t]+)?"
         r"(?!(?:the|a|an|my|his|her|their|our|your|this|that|call|gp|pcp|psych|np|md)\b)"
         r"[a-z][a-z'-]+(?:[ \t]+[a-z][a-z'-]+)?[ \t]+(?:st|ave|rd|blvd|ln|dr|street|avenue|road|"
@@ -550,7 +543,7 @@ ADDRESS_PATTERNS: tuple[re.Pattern[str], ...] = (
     ),
 )
 # Where in a hospital: "room 812", "Rm LD-6", "bed 1147-2" (a ward's rooms say whose they are)
-ROOM = re.compile(
+ROOM = regex(
     # (each word's first letter leads, so that the scan skips to those letters)
     r"(?:R(?<!\wR)(?:oom|OOM|m\.?|M)|r(?<!\wr)(?:oom|m\.?)|B(?<!\wB)(?:ed|ED|ay|AY)|b(?<!\wb)ed)"
     # "Bed: SICU 11", "Room: Trauma 2", "Bed MICU-7", "BED 5N-22"
@@ -559,7 +552,7 @@ ROOM = re.compile(
     r"(?![ \t]*(?:mg|ml|%|x\b|times|days|hours))"
 )
 # "Unit: Cedar Unit", "Location: Bigelow 11": the place after its label, to the comma
-UNIT_LABELLED = re.compile(
+UNIT_LABELLED = regex(
     r"\b(?:Unit|UNIT|Location|LOCATION|Ward|WARD|Floor|FLOOR)[ \t]*:[ \t]*"
     r"([A-Z][\w'-]*(?:[ \t]+[A-Z0-9][\w'-]*){0,2})"
 )
@@ -570,21 +563,21 @@ GENERIC_UNITS = frozenset(
     "Telemetry Tele Oncology Pediatrics Inpatient Outpatient PT Pt Patient".split()
 )
 # "1:1 discontinued per Dr. Esposito" is no address ("12 Elm Dr Apt 3" is one)
-DOCTOR_AFTER = re.compile(
+DOCTOR_AFTER = regex(
     r"\.?[ \t]+(?!(?i:apt|unit|suite|ste|fl|floor|rm|room|bldg)\b)[A-Z][A-Za-z'-]+"
 )
 _STATE_ALT = "|".join(sorted((*STATES, *STATE_CODES), key=len, reverse=True))
 # A ZIP code is a five-digit number after a state or the word ZIP: found from the number,
 # then the words before it are checked (one quick scan instead of one per state name).
-ZIP_NUMBER = re.compile(r"(\d(?<![\d-]\d)\d{4}(?:-\d{4})?)\b(?!-\d)")
+ZIP_NUMBER = regex(r"(\d(?<![\d-]\d)\d{4}(?:-\d{4})?)\b(?!-\d)")
 # Postcodes of other countries, by their shape: UK "SW1A 2AA", Canada "K1A 0B1", Ireland's
 # Eircode "D06 F2X4" (its second half mixes letters and digits).
-POSTCODE = re.compile(
+POSTCODE = regex(
     r"\b(?:[A-Z]{1,2}\d[A-Z\d]?[ \t]\d[ABD-HJLNP-UW-Z]{2}"
     r"|[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ \t]?\d[ABCEGHJ-NPRSTV-Z]\d"
     r"|[ACDEFHKNPRTVWXY]\d{2}[ \t]?(?=[0-9]*[A-Z])(?=[A-Z]*[0-9])[ACDEFHKNPRTVWXY0-9]{4})\b"
 )
-ZIP_CUE_BEFORE = re.compile(
+ZIP_CUE_BEFORE = regex(
     rf"(?:\b(?:{_STATE_ALT}),?\s+|\b(?:zip|zip code|zipcode|postal code)[ \t]*:?[ \t]*)$", re.I
 )
 
@@ -615,29 +608,29 @@ def _luhn(digits: str) -> bool:
     return total % 10 == 0
 
 
-AGE_WORDS = re.compile(r"-(?:years?|yrs?|months?|mos?|weeks?|wks?|days?)\b", re.I)
+AGE_WORDS = regex(r"-(?:years?|yrs?|months?|mos?|weeks?|wks?|days?)\b", re.I)
 # "ZIP: 3520", "my zip code is 35350", "postal code 394 13"
-ZIP_CUED = re.compile(
+ZIP_CUED = regex(
     r"\b(?:zip|zip code|zipcode|postal code|postcode|post code)(?:[ \t]+is)?[ \t]*[:#]?[ \t]*"
     r"((?=[a-z0-9 -]*\d)[a-z0-9]{2,5}(?:[ -][a-z0-9]{2,4})?)\b"
 )
 # "Kingsmere VIC 3197": an Australian postcode after its state
-AU_POSTCODE = re.compile(r"\b(?:NSW|VIC|QLD|SA|WA|TAS|NT|ACT)[ \t]+(\d{4})\b(?![-/.]\d)")
+AU_POSTCODE = regex(r"\b(?:NSW|VIC|QLD|SA|WA|TAS|NT|ACT)[ \t]+(\d{4})\b(?![-/.]\d)")
 AU_STATES = ("NSW", "VIC", "QLD", "SA ", "WA ", "TAS", "NT ", "ACT ")
-POSTCODE_HINT = re.compile(r"[A-Z](?<!\w[A-Z])[A-Z]?\d[A-Z\d]?[ \t]?\d?[A-Z]")
+POSTCODE_HINT = regex(r"[A-Z](?<!\w[A-Z])[A-Z]?\d[A-Z\d]?[ \t]?\d?[A-Z]")
 # A user name: "gabe_the_moth#4410", "@moth.gabe" (not an e-mail address)
-HANDLE = re.compile(
+HANDLE = regex(
     r"(?<![\w@.])(@[A-Za-z0-9_.]{3,}[A-Za-z0-9_]|[A-Za-z0-9]+(?:_[A-Za-z0-9]+)+(?:#\d{4})?)(?![\w@])"
 )
 # "report (#25-004418)", "case #A-2291": a number given with a number sign
 # "interpreter #4172", "badge 20931": a number that names a member of staff
-STAFF_NUMBER = re.compile(
+STAFF_NUMBER = regex(
     r"\b(?:interpreter|badge|employee|provider|npi|dea)[ \t]*(?:#|no\.?|id|number)?[ \t]*:?"
     r"[ \t]*(\d{3,})\b"
 )
-NUMBER_SIGN = re.compile(r"#[ \t]?([A-Z]{0,3}-?\d[\dA-Z-]{4,}\d)\b")
-BILLING_CODE_BEFORE = re.compile(r"\b(?:cpt|hcpcs|icd(?:-?10)?|code|codes)\b[^\n]{0,16}$")
-NOT_ID = re.compile(
+NUMBER_SIGN = regex(r"#[ \t]?([A-Z]{0,3}-?\d[\dA-Z-]{4,}\d)\b")
+BILLING_CODE_BEFORE = regex(r"\b(?:cpt|hcpcs|icd(?:-?10)?|code|codes)\b[^\n]{0,16}$")
+NOT_ID = regex(
     r"^(?:[A-Z]\d{2}(?:\.\d+)?|\d{3}\.\d+|[A-Z]{1,5}-?\d{1,2}|CD\d{1,3}|Q\d+H|COVID-19|SARS-CoV-2|"
     r"H1N1|B12|D3|A1C|HbA1c|T[34]|L\d-S\d|C\d-C\d|L\d-L\d|X\d+)$",
     I,
@@ -669,11 +662,11 @@ def _cued(text: str, low: str, start: int) -> bool:
 
 
 # "NUTRITION CONSULT  4/7": a heading in capitals, then the date set apart
-HEADING_BEFORE = re.compile(r"(?m)^[ \t]*[A-Z][A-Z &/-]{3,}[ \t]{2,}$")
+HEADING_BEFORE = regex(r"(?m)^[ \t]*[A-Z][A-Z &/-]{3,}[ \t]{2,}$")
 
 
 # "Started ECT 2/6", "lithium held 3/4": a word of events, then what it was, then the date
-EVENT_CUE_BEFORE = re.compile(
+EVENT_CUE_BEFORE = regex(
     r"\b(?:started|stopped|restarted|resumed|began|ended|held|increased|decreased|changed|"
     r"drawn|done|completed|tapered|titrated|discontinued|d/c'?d|reduced|added|switched|"
     r"checked|rechecked|repeated|placed|prescribed|initiated|re-?initiated|inserted|removed|"
@@ -913,7 +906,7 @@ ADDRESS_HINTS: tuple[tuple[str, ...], ...] = (
 )  # fmt: skip
 ADDRESS_HINTS_LOWER = frozenset({11})
 ADDRESS_HINTS_SPACED = tuple(tuple(w for w in hint if "\t" not in w) for hint in ADDRESS_HINTS)
-IBAN_HINT = re.compile(r"[A-Z]{2}\d{2}")
+IBAN_HINT = regex(r"[A-Z]{2}\d{2}")
 
 
 def any_in(words: tuple[str, ...], text: str) -> bool:
@@ -925,7 +918,7 @@ def any_in(words: tuple[str, ...], text: str) -> bool:
     return False
 
 
-URL_HINT = re.compile(r"://|www\.|\.(?:com|org|net|edu|gov|io|us|info|biz|health|care|co|me)\b")
+URL_HINT = regex(r"://|www\.|\.(?:com|org|net|edu|gov|io|us|info|biz|health|care|co|me)\b")
 
 
 def _contacts(text: str, low: str) -> Iterator[Span]:

@@ -3,6 +3,7 @@
 
 import re
 
+from alcove.deidentify.engine.compiled import regex
 from alcove.deidentify.engine.cues import (
     CAPS_HEADER_NAME,
     CAPTION,
@@ -40,13 +41,13 @@ from alcove.deidentify.engine.vocabulary import (
     STATE_CODES,
 )
 
-BARE_STREET = re.compile(
+BARE_STREET = regex(
     # (led by its first digit, as patterns.py explains)
     r"(\d(?<![\w.,/:-]\d)\d{0,4}[ \t]+([A-Z][a-z]{3,}(?:[ \t]+[A-Z][a-z]{3,})?))\b"
     r"(?![ \t]+[A-Z])"
 )
-TOWN_AFTER = re.compile(r",[ \t]*([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)\b")
-ADDRESS_BEFORE = re.compile(
+TOWN_AFTER = regex(r",[ \t]*([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)\b")
+ADDRESS_BEFORE = regex(
     r"(?:\b(?:at|lives at|living at|staying at|moved to|address|addr|residence|resides at)"
     r"[ \t]*:?|(?:Pharmacy|Walgreens|CVS|Rite Aid)[^\n,]{0,20},)[ \t]*$",
     re.I,
@@ -55,7 +56,7 @@ ADDRESS_BEFORE = re.compile(
 STREET_WORDS = frozenset({"broadway", "bowery", "boulevard", "embarcadero", "causeway"})
 
 
-THE_COUNTRY = re.compile(r"\bthe[ \t]+(US|U\.S\.|USA|U\.S\.A\.|UK|U\.K\.)(?![\w-])")
+THE_COUNTRY = regex(r"\bthe[ \t]+(US|U\.S\.|USA|U\.S\.A\.|UK|U\.K\.)(?![\w-])")
 
 
 class PlaceRules(FinderBase):

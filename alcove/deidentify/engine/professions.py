@@ -1,9 +1,8 @@
 """Professions: a job's word with the words that modify it ("retired machinist", "works
 as a line cook")."""
 
-import re
-
 from alcove.deidentify.engine.allowlist import NOT_JOBS
+from alcove.deidentify.engine.compiled import regex
 from alcove.deidentify.engine.cues import (
     FUNCTION_WORDS,
     JOB_ENDINGS,
@@ -22,11 +21,11 @@ from alcove.deidentify.engine.vocabulary import (
 )
 
 # "her coach, Pilar Reyes", "the custodian, Mr. Ruiz": a trade before the name of its holder
-NAME_AFTER_ROLE = re.compile(
+NAME_AFTER_ROLE = regex(
     r",[ \t]+(?:(?:Mr|Mrs|Ms|Miss|Dr|Coach)\.?[ \t]+)?[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?[ \t]*[,.)(]"
 )
 # "officer Frank DiNapoli", "teacher Mr. Delgado": a title or a given name and a surname
-NAME_AFTER_TRADE = re.compile(
+NAME_AFTER_TRADE = regex(
     r"[ \t]+(?:(?:Mr|Mrs|Ms|Miss|Dr|Coach)\.?[ \t]+[A-Z]|([A-Z][a-z]+)[ \t]+[A-Z][a-z]+)"
 )
 # Capitalised words before a trade that are no part of it ("Dr", "Mr")
@@ -45,9 +44,9 @@ CARE_ROLES = frozenset(
 # Letters that make part of a trade's name ("ICU nurse", "ER tech", "HR manager")
 TRADE_LETTERS = frozenset({"icu", "er", "or", "hr", "it", "ed", "ot", "pt", "pr"})
 # A name's age opening a bracket, the trade after it: "Deb Hale (44, ER nurse)"
-AGE_IN_BRACKET = re.compile(r"[ \t]\(\d{1,2},[ \t]")
+AGE_IN_BRACKET = regex(r"[ \t]\(\d{1,2},[ \t]")
 # A trade set off after a name is closed by a comma or goes on to where it is practised
-PLACE_AFTER = re.compile(r"[ \t]+(?:in|at|on|for|with|from|out of)[ \t]+")
+PLACE_AFTER = regex(r"[ \t]+(?:in|at|on|for|with|from|out of)[ \t]+")
 
 
 class ProfessionRules(FinderBase):

@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 from string import ascii_uppercase
 
+from alcove.deidentify.engine.compiled import regex
 from alcove.deidentify.engine.lexicon import lexicon
 from alcove.deidentify.engine.spans import Kind, Span
 from alcove.deidentify.engine.vocabulary import STATE_CODES, STATES
@@ -105,14 +106,14 @@ MONTHS = [
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december",
 ]  # fmt: skip
-NUMERIC = re.compile(r"^(\d{1,4})([-/.])(\d{1,2})(?:\2(\d{2,4}))?$")
-NAMED = re.compile(
+NUMERIC = regex(r"^(\d{1,4})([-/.])(\d{1,2})(?:\2(\d{2,4}))?$")
+NAMED = regex(
     r"^(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?P<month>[A-Za-z]+)\.?"
     r"(?:\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?)?(?:,?\s+(?:of\s+)?(?P<year>\d{4}|'\d{2}))?$",
     re.I,
 )
-YEAR_ONLY = re.compile(r"^(?:\d{4}|'\d{2})$")
-ANY_YEAR = re.compile(r"(?<!\d)((?:19|20|21)\d{2})(?!\d)")
+YEAR_ONLY = regex(r"^(?:\d{4}|'\d{2})$")
+ANY_YEAR = regex(r"(?<!\d)((?:19|20|21)\d{2})(?!\d)")
 
 
 def _month_number(word: str) -> int | None:
@@ -201,7 +202,7 @@ def _shift(text: str, offset: int) -> str | None:
     return None
 
 
-SPELLED_OVER_89 = re.compile(r"^(?:ninety|one hundred)", re.IGNORECASE)
+SPELLED_OVER_89 = regex(r"^(?:ninety|one hundred)", re.IGNORECASE)
 
 
 def age_replace(surface: str) -> str | None:

@@ -1,9 +1,10 @@
 """What the engine reports: a typed span of characters, and how overlapping spans combine."""
 
-import re
 from bisect import bisect_left, bisect_right
 from enum import StrEnum
 from typing import NamedTuple
+
+from alcove.deidentify.engine.compiled import regex
 
 
 class Kind(StrEnum):
@@ -50,7 +51,7 @@ PRIORITY: dict[Kind, int] = {
 }
 
 
-ABBREVIATION = re.compile(r"(?:\b[A-Za-z]{1,4}|\.[A-Za-z])\.$")
+ABBREVIATION = regex(r"(?:\b[A-Za-z]{1,4}|\.[A-Za-z])\.$")
 
 
 # A named tuple rather than a frozen dataclass: a note makes hundreds of these, and a

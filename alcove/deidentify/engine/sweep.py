@@ -25,6 +25,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 
 from alcove.deidentify.engine.allowlist import NOT_JOBS, is_safe
+from alcove.deidentify.engine.compiled import regex
 from alcove.deidentify.engine.cues import (
     CAPS_STOP,
     CREDENTIAL_WORDS,
@@ -69,12 +70,10 @@ COMPOUND_PARTS = frozenset(
     high low cross check sign walk drop well long short x e t day night year week month old
     new ex on off by time care based related term free""".split()
 )
-TOWN_AFTER_ORG = re.compile(
-    r",[ \t]*([A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)(?=[ \t]*(?:[-,;\n]|$|[ \t]\d))"
-)
-INITIAL_AFTER_NAME = re.compile(r",[ \t]?([A-Z])\.?(?=[ \t]*(?:\n|$))")
+TOWN_AFTER_ORG = regex(r",[ \t]*([A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)(?=[ \t]*(?:[-,;\n]|$|[ \t]\d))")
+INITIAL_AFTER_NAME = regex(r",[ \t]?([A-Z])\.?(?=[ \t]*(?:\n|$))")
 # "- C.W. (44, ...", "- M.A., 16:", "- T.: Priya notices": initials opening a list's line
-LIST_INITIALS = re.compile(
+LIST_INITIALS = regex(
     r"[ \t]*(?:[-*\u2022][ \t]*|\d{1,2}[.)][ \t]*)?(?:[A-Z]{2,3}:[ \t]*)?"
     r"((?:[A-Z]\.[ \t]?){1,3})(?=[ \t]*[(:,]|[ \t]+-[ \t])"
     r"|[ \t]*(?:[-*\u2022][ \t]*)?[A-Z]{2,3}:[ \t]*((?:[A-Z]\.[ \t]?){1,3})"  # "- RB: M.T. no-show"
@@ -86,22 +85,22 @@ ATTENDED = (
 )
 TITLE = r"(?:Dr|Mr|Mrs|Ms|Mx)\."
 # "Present: HA, PC, JL", "present: summer d, ama, jt, rosie": who attended, listed
-ATTENDANCE = re.compile(rf"(?im)^[ \t]*{ATTENDED}[ \t]*:[ \t]*((?:{TITLE}[ \t]|[^\n.;:(])+)")
-TITLE_BEFORE = re.compile(rf"^{TITLE}[ \t]+")
+ATTENDANCE = regex(rf"(?im)^[ \t]*{ATTENDED}[ \t]*:[ \t]*((?:{TITLE}[ \t]|[^\n.;:(])+)")
+TITLE_BEFORE = regex(rf"^{TITLE}[ \t]+")
 # The rest of an attendance line, its label perhaps explained: "Present (initials only): "
-ATTENDANCE_LINE = re.compile(rf"(?im)^[ \t]*{ATTENDED}\b[^:\n]{{0,40}}:([^\n]+)")
+ATTENDANCE_LINE = regex(rf"(?im)^[ \t]*{ATTENDED}\b[^:\n]{{0,40}}:([^\n]+)")
 NOT_DOTTED_INITIALS = frozenset({"US", "AM", "PM", "DC", "PO", "UK", "EU"})
 # Initials with full stops, "B.K." or "J. R. T.", standing alone
 # (the capital first, then what stands before it: a capital is a quick first test)
-DOTTED_INITIALS = re.compile(r"[A-Z](?<![\w.][A-Z])\.(?:[ \t]?[A-Z]\.){1,2}(?![\w])")
+DOTTED_INITIALS = regex(r"[A-Z](?<![\w.][A-Z])\.(?:[ \t]?[A-Z]\.){1,2}(?![\w])")
 # A word before initials that names who did or heard something: "by M.L.", "told L.H."
-ACTOR_BEFORE = re.compile(r"\b(?:by|told|per|with|w/|cc|asked|called|and)[ \t]+$")
+ACTOR_BEFORE = regex(r"\b(?:by|told|per|with|w/|cc|asked|called|and)[ \t]+$")
 # What an attendance line's label holds, in any case: a quick look before the pattern
 ATTENDING = ("resent", "RESENT", "ttend", "TTEND", "embers", "EMBERS", "articipant",
              "ARTICIPANT", "bsent", "BSENT", "xcused", "XCUSED", "eaders", "EADERS",
              "acilitators", "ACILITATORS")  # fmt: skip
 # What follows a person's name: "is a", "is 39", ", 41,", " (41)", "'s", a verb of reporting
-PERSON_AFTER = re.compile(
+PERSON_AFTER = regex(
     r"[ \t]+is[ \t]+(?:a[ \t]|an[ \t]|\d)|,[ \t]*\d{1,3}\b|[ \t]*\(\d{1,3}\)|['\u2019]s[ \t]"
     r"|[ \t]+(?:reports|reported|states|stated|says|said|presents|presented|returns|denies)\b"
 )
@@ -109,7 +108,7 @@ NOT_ATTENDEES = frozenset(
     """pt patient client clients all none n/a na staff family parents mother father mom dad
     writer therapist clinician group members everyone others""".split()
 )
-DOTTED_AROUND = re.compile(r"(?<![A-Za-z.])[A-Z]\.[ \t]?[A-Z]\.(?:[ \t]?[A-Z]\.)?")
+DOTTED_AROUND = regex(r"(?<![A-Za-z.])[A-Z]\.[ \t]?[A-Z]\.(?:[ \t]?[A-Z]\.)?")
 # Capitals that are a unit, a role, a test, a state, an organisation: never a person's initials
 # (shorthand is in NOT_NAMES, which initials_as_subject asks too)
 KNOWN_LETTERS = (
@@ -130,9 +129,9 @@ NOT_WHOSE = frozenset(
 RUN_LEADS = frozenset({"at", "from", "with", "@"})
 ORG_RUN_LEADS = frozenset({"at", "from", "with", "@"})
 # A name's own capitals inside it ("McAllister", "DeShawn", "O'Neil", "LaToya")
-NAME_CAPITALS = re.compile(r"(?:Mc|Mac|O'|D'|De|Di|Da|La|Le|Van|Von|St)[A-Z][a-z]+")
+NAME_CAPITALS = regex(r"(?:Mc|Mac|O'|D'|De|Di|Da|La|Le|Van|Von|St)[A-Z][a-z]+")
 NAME_PARTICLES = frozenset({"al", "el", "abu", "bin", "ben", "ibn", "abd", "ould", "bou", "ait"})
-NAMING = re.compile(
+NAMING = regex(
     r"(?i:\b(?:call(?:s|ed|ing)?|nam(?:es|ed|ing)|goes by)(?:[ \t]+(?:him|her|them|me|himself|"
     r"herself))?[ \t]+[\"\u201c]"
     r"|\b(?:yell|scream|call|ask|cry|cri|shout)(?:s|ed|ing|ies|ied)?[ \t]+(?:out[ \t]+)?for[ \t]+"
@@ -142,25 +141,25 @@ NAMING = re.compile(
 LETTER_VERBS = REPORT_VERBS | frozenset(
     "spoke talked cried laughed appeared seemed looked sat arrived smiled refused".split()
 )
-INITIALS_VERB = re.compile(r"[A-Z]\.[ \t]?[A-Z]\.(?:[ \t]?[A-Z]\.)?[ \t]+([a-z]+)")
-INITIALS_AGED = re.compile(
+INITIALS_VERB = regex(r"[A-Z]\.[ \t]?[A-Z]\.(?:[ \t]?[A-Z]\.)?[ \t]+([a-z]+)")
+INITIALS_AGED = regex(
     r"[A-Z]\.[ \t]?[A-Z]\.(?:[ \t]?[A-Z]\.)?(?:[ \t]*\(\d{1,3}[,)]|,[ \t]*\d{1,2},)"
 )
 NAMELESS = 10**9
 COMMON_GIVEN_NAME = 3000  # the census's commoner given names
 SURNAME_RANK = 20_000  # the census's commoner surnames
-CONTRACTION = re.compile(r"['\u2019](?:[tT]|ve|VE|ll|LL|re|RE|d|D|m|M)\b")
+CONTRACTION = regex(r"['\u2019](?:[tT]|ve|VE|ll|LL|re|RE|d|D|m|M)\b")
 ORG = Kind.ORGANIZATION
 PROPER = frozenset({Kind.NAME, Kind.STAFF, Kind.LOCATION, Kind.ORGANIZATION})
 TOWN_WORDS = frozenset("city town village county borough township state commonwealth".split())
-LONG_WORD = re.compile(r"[^\W\d_]{4,}")
-PLAIN_LINE = re.compile(r"[^\d:;,()]*")  # no number, label or clause: a name's line
+LONG_WORD = regex(r"[^\W\d_]{4,}")
+PLAIN_LINE = regex(r"[^\d:;,()]*")  # no number, label or clause: a name's line
 INSTRUMENT_WORDS = frozenset(
     """test tests scale scales inventory questionnaire index battery task screen screener
     interview syndrome disease disorder rating checklist""".split()
 )
 # Two or three capitalised words run together, as organisations spell themselves
-CAMEL_CASE = re.compile(r"(?:[A-Z][a-z]{2,}){2,3}")
+CAMEL_CASE = regex(r"(?:[A-Z][a-z]{2,}){2,3}")
 SELF_NAMING = frozenset({"its", "it's", "im", "i'm"})
 GAPS_AFTER_CUE = frozenset({" ", ' "', ": ", " \u201c", ':"', " ("})
 

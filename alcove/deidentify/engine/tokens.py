@@ -1,15 +1,15 @@
 """Tokens: the words of a text with what the rules ask of each (case, a line of capitals,
 a sentence's start)."""
 
-import re
 from dataclasses import dataclass
 
+from alcove.deidentify.engine.compiled import regex
 from alcove.deidentify.engine.lexicon import fold
 
 # Letters of any script; an apostrophe joins "O'Brien" but not "I've" or "didn't".
 # (Runs of letters joined by one mark: the same words as a loop over single letters, and a
 # third faster.)
-WORD = re.compile(r"[^\W\d_][^\W\d_]*(?:(?:-|['\u2019](?!(?:ve|m|d|ll|re|t)\b))[^\W\d_]+)*")
+WORD = regex(r"[^\W\d_][^\W\d_]*(?:(?:-|['\u2019](?!(?:ve|m|d|ll|re|t)\b))[^\W\d_]+)*")
 
 
 @dataclass(slots=True)
@@ -23,9 +23,7 @@ class Token:
     sentence_start: bool
 
 
-ABBREVIATED = re.compile(
-    r"(?:\b(?:St|Dr|Mr|Mrs|Ms|Mt|Jr|Sr|Prof|Rev|Fr|vs|ST|DR|MR|MRS|MS)|\b[A-Z])$"
-)
+ABBREVIATED = regex(r"(?:\b(?:St|Dr|Mr|Mrs|Ms|Mt|Jr|Sr|Prof|Rev|Fr|vs|ST|DR|MR|MRS|MS)|\b[A-Z])$")
 
 
 def _sentence_start(text: str, start: int) -> bool:

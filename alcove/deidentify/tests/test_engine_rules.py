@@ -6,11 +6,12 @@ the benchmark sets.
 
 import importlib
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
-from alcove.deidentify.engine import Kind, find_spans, redact
+from alcove.deidentify.engine import Kind, cachefiles, find_spans, redact
 from alcove.deidentify.engine.lexicon import Lexicon
 
 # (the package's `lexicon` is the cached function; the tests want the module)
@@ -312,7 +313,7 @@ def test_it_builds_the_lexicon_in_memory_when_no_cache_can_be_written(
     blocked.write_text("not a directory")
     monkeypatch.setenv("ALCOVE_DEID_CACHE", str(blocked / "cache"))
     monkeypatch.delenv("ALCOVE_DATA_DIR", raising=False)
-    monkeypatch.setattr(lexicon_module.tempfile, "tempdir", str(blocked / "tmp"))
+    monkeypatch.setattr(tempfile, "tempdir", str(blocked / "tmp"))
     calls: list[int] = []
     monkeypatch.setattr(lexicon_module, "_build", lambda: _small_build(calls))
     assert lexicon_module.load_lexicon().places == {"petal": True}
@@ -327,11 +328,11 @@ def test_it_reads_no_cache_from_a_temporary_folder_others_can_write(
     blocked.write_text("not a directory")
     monkeypatch.setenv("ALCOVE_DEID_CACHE", str(blocked / "cache"))
     monkeypatch.delenv("ALCOVE_DATA_DIR", raising=False)
-    monkeypatch.setattr(lexicon_module.tempfile, "tempdir", str(tmp_path / "tmp"))
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
     calls: list[int] = []
     monkeypatch.setattr(lexicon_module, "_build", lambda: _small_build(calls))
     lexicon_module.load_lexicon()
-    folder = lexicon_module._temporary_dir()
+    folder = cachefiles.temporary_dir()
     assert oct(folder.stat().st_mode & 0o777) == oct(0o700)
     folder.chmod(0o777)
     lexicon_module.load_lexicon()
@@ -369,7 +370,7 @@ def test_it_keeps_only_the_newest_few_lexicon_caches_when_it_writes_one(
     monkeypatch.setattr(lexicon_module, "_build", lambda: _small_build(calls))
     lexicon_module.load_lexicon()
     left = sorted(p.name for p in folder.glob("deid-lexicon-*.marshal"))
-    assert len(left) == lexicon_module.KEPT == 3
+    assert len(left) == cachefiles.KEPT == 3
     assert lexicon_module._cache_name() in left
     assert {"deid-lexicon-0-py3-old0.marshal", "deid-lexicon-0-py3-old1.marshal"} <= set(left)
     assert unrelated.exists()

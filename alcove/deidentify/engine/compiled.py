@@ -1,0 +1,105 @@
+"""The engine's own regular expressions, compiled once per machine instead of at every start.
+
+Python's `re` parses and compiles a pattern in Python code; for the engine's 230 patterns
+that was a quarter of its start-up (about 70 ms). What it produces is a list of numbers for
+the C matcher. Those lists are kept in a cache file (cachefiles.py says where), keyed by
+the exact Python build, and handed to the C matcher at the next start; the matcher checks
+every list it is given, as it does `re`'s own.
+
+Only patterns compiled while the engine is being imported are kept. Those are the engine's
+own, made from its source and public word lists. A pattern made later (a client's known
+names, for one) is compiled by `re` as usual and never written anywhere. Another Python, a
+missing internal or a damaged file: `re.compile`, as if there were no cache.
+"""
+
+import hashlib
+import importlib
+import marshal
+import re
+import sys
+from typing import Any
+
+# (a tuple: the final flags, the matcher's code, the group count, the group names both ways)
+Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
+
+try:
+    _sre: Any = importlib.import_module("_sre")
+    _parser: Any = importlib.import_module("re._parser")
+    _compiler: Any = importlib.import_module("re._compiler")
+    _BUILD = f"{sys.version}|{sys.implementation.name}|{_sre.MAGIC}|{_sre.CODESIZE}"
+except (ImportError, AttributeError):  # not CPython, or its internals moved
+    _sre = None
+
+_known: dict[tuple[str, int], Entry] = {}
+_used: dict[tuple[str, int], Entry] | None = {}  # None once the engine is imported
+_missed = False
+
+
+def _cache_name() -> str:
+    stamp = hashlib.sha256(_BUILD.encode()).hexdigest()[:16]
+    return f"deid-regex-{stamp}.marshal"
+
+
+def _load() -> None:
+    from alcove.deidentify.engine.cachefiles import cache_contents
+
+    for raw in cache_contents(_cache_name()):
+        try:
+            loaded = marshal.loads(raw)  # noqa: S302 (our own cache file, in a trusted place)
+        except (EOFError, ValueError, TypeError):
+            continue
+        if isinstance(loaded, dict):
+            _known.update(loaded)
+            return
+
+
+def _entry(pattern: str, flags: int) -> Entry:
+    """What re._compiler.compile works out before it calls the C matcher."""
+    tree = _parser.parse(pattern, flags)
+    code = [int(op) for op in _compiler._code(tree, flags)]
+    names = dict(tree.state.groupdict)
+    index: list[str | None] = [None] * tree.state.groups
+    for name, number in names.items():
+        index[number] = name
+    return int(flags | tree.state.flags), code, tree.state.groups - 1, names, tuple(index)
+
+
+def regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """re.compile(pattern, flags), from the cache when the engine's own pattern is in it."""
+    global _missed
+    if _used is None or _sre is None:
+        return re.compile(pattern, flags)
+    flags = int(flags)
+    key = (pattern, flags)
+    entry = _known.get(key)
+    if entry is not None:
+        try:
+            compiled: re.Pattern[str] = _sre.compile(pattern, *entry)
+        except (TypeError, ValueError, RuntimeError, OverflowError):
+            pass  # not something the matcher accepts: compiled afresh below
+        else:
+            _used[key] = entry
+            return compiled
+    compiled = re.compile(pattern, flags)
+    try:
+        _used[key] = _entry(pattern, flags)
+    except (AttributeError, TypeError, ValueError):
+        return compiled  # an internal changed shape: simply not cached
+    _missed = True
+    return compiled
+
+
+def regex_cache_close() -> None:
+    """The engine is imported: stop keeping patterns, and write the cache if any was new
+    (only the patterns this import used, so those the engine no longer has drop out)."""
+    global _used
+    used, _used = _used, None
+    _known.clear()
+    if _missed and used and _sre is not None:
+        from alcove.deidentify.engine.cachefiles import cache_write
+
+        cache_write(_cache_name(), marshal.dumps(used), kind="regex")
+
+
+if _sre is not None:
+    _load()
