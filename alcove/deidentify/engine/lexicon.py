@@ -21,12 +21,10 @@ import importlib
 import importlib.util
 import marshal
 import os
-import pkgutil
 import sys
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 
 from alcove.deidentify.engine import vocabulary
 from alcove.deidentify.engine.allowlist import job_words, safe_words, stems
@@ -104,6 +102,8 @@ OWN_STAMPS = [_installed(p) for p in OWN]
 
 
 def _census(name: str) -> dict[str, int]:
+    from importlib import resources
+
     text = resources.files("names").joinpath(name).read_text()
     ranks: dict[str, int] = {}
     for rank, line in enumerate(text.splitlines(), 1):
@@ -173,6 +173,8 @@ RARE_RANK = 12_000
 
 def _world_names() -> tuple[set[str], set[str]]:
     """Given names and surnames from faker's person providers, in Latin script."""
+    import pkgutil
+
     import faker.providers.person as person
 
     first: set[str] = set()

@@ -43,7 +43,7 @@ def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     name = lexicon_module._cache_name()
     lexicon_module.lexicon()  # written somewhere by now, unless nothing could be
     for path in cache_paths(name):
-        if path.exists():
+        if Path(path).exists():
             shutil.copy(path, folder / name)
             break
     monkeypatch.setenv("ALCOVE_DEID_CACHE", str(tmp_path))

@@ -332,7 +332,7 @@ def test_it_reads_no_cache_from_a_temporary_folder_others_can_write(
     calls: list[int] = []
     monkeypatch.setattr(lexicon_module, "_build", lambda: _small_build(calls))
     lexicon_module.load_lexicon()
-    folder = cachefiles.temporary_dir()
+    folder = Path(cachefiles.temporary_dir())
     assert oct(folder.stat().st_mode & 0o777) == oct(0o700)
     folder.chmod(0o777)
     lexicon_module.load_lexicon()
