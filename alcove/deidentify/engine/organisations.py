@@ -127,6 +127,10 @@ NOT_INSURERS = frozenset(
 ) | {"blue cross", "blue cross blue shield", "united healthcare", "united health care"}
 
 
+# A programme is named by its place or founder: what it treats names nothing.
+PROGRAMME = frozenset({"program", "programme"})
+
+
 class OrganisationRules(FinderBase):
     # --- organisations and professions ---------------------------------------------------------
     def organisations(self) -> None:
@@ -162,6 +166,13 @@ class OrganisationRules(FinderBase):
         self._at_organisations()
         self._acronyms()
         self._lower_case_organisations()
+
+    def _named_word(self, lw: str) -> bool:
+        """A word no dictionary of English holds, nor any of its hyphened parts: a name."""
+        lex = self.lex
+        if len(lw) < 3 or lw in lex.common or lw in lex.modern:
+            return False
+        return not all(len(part) < 3 or part in lex.common for part in lw.split("-"))
 
     def _lower_case_organisations(self) -> None:
         """A hurried note's organisations in lower case: a word no dictionary holds (or a
@@ -353,6 +364,8 @@ class OrganisationRules(FinderBase):
         ]
         if not distinctive:
             return
+        if tokens[i].lower in PROGRAMME and not any(self._named_word(t.lower) for t in run):
+            return  # "Opioid Treatment Program" is a service; "Bayview ... Program" a place
         caps = tokens[i].caps_line
         if caps and all(
             (t.lower in self.lex.common or t.lower in CLINICAL)

@@ -235,6 +235,16 @@ def test_it_keeps_a_clinical_word_inside_an_organisations_name() -> None:
     assert masked("Axis I diagnosis deferred.") == set()
 
 
+def test_it_takes_a_programme_named_for_its_place_and_leaves_one_named_for_what_it_treats() -> None:
+    for note, programme in (
+        ("Call the Fenwick Perinatal Mood Program.", "Fenwick Perinatal Mood Program"),
+        ("Referred to the Eastmoor Partial Hospital Program.", "Eastmoor Partial Hospital Program"),
+    ):
+        assert programme in masked(note)
+    for service in ("Opioid Treatment Program", "Co-Occurring Disorders Program"):
+        assert masked(f"Referred to the {service} for intake.") == set(), service
+
+
 # --- dates and ages ------------------------------------------------------------------------
 def test_it_reads_a_month_and_day_before_a_clock_time_as_a_date() -> None:
     assert "3/7" in masked("Rescheduled to 3/7 4pm by phone.")
