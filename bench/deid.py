@@ -16,8 +16,10 @@ How it measures:
   the last; blind20 to blind29 the same way on 2026-12-03 again, in five pairs, each pair
   written after the round of rules before it (20 and 21 before any, 28 and 29 after the
   last; 26 is practice outside the United States); blind30 and blind31 the same way in
-  the next session, after its speed work and before any rule of its own; each was scored once
-  untuned, its first figure in the commit that added it, and what is printed now is tuned;
+  the next session, after its speed work and before any rule of its own; blind32 (mental
+  health) and blind33 (hospital records) in the session after, before any rule from them;
+  each was scored once untuned, its first figure in the commit that added it, and what is
+  printed now is tuned;
   they mark US states and countries as LOCATION, the others do not) and
   ../shared/data/presidio_synth_dataset_v2.json (general PII from presidio-research, MIT
   licence), or $ALCOVE_PRESIDIO_SET.
@@ -73,7 +75,7 @@ sys.path.insert(0, str(ROOT))
 NOTES = HERE / "deid" / "data" / "notes.jsonl"
 DATA = HERE / "deid" / "data"
 # blind.jsonl, blind2.jsonl ...: each written before the engine saw it (see above)
-BLIND_SETS = ["blind", *(f"blind{n}" for n in range(2, 32))]
+BLIND_SETS = ["blind", *(f"blind{n}" for n in range(2, 34))]
 PRESIDIO = Path(
     os.environ.get(
         "ALCOVE_PRESIDIO_SET", ROOT.parent / "shared" / "data" / "presidio_synth_dataset_v2.json"
