@@ -333,6 +333,11 @@ CAPS_HEADER_NAME = regex(
 )
 # "GA/rtm" at the foot of a dictated note: the author's and the typist's initials
 DICTATION = regex(r"(?m)^[ \t]*([A-Z]{2,4}):?/([a-z]{2,4})[ \t]*$")
+# "Dictated By: MO   Transcribed By: tk": the initials a dictation line gives its people
+DICTATED_BY = regex(
+    r"\b(?:Dictated|DICTATED|Transcribed|TRANSCRIBED|Typed|TYPED)[ \t]+(?:By|by|BY)[ \t]*:[ \t]*"
+    r"([A-Za-z]{2,4})(?=[ \t]*(?:\n|$)|[ \t]{2}|[ \t]*[,;/])"
+)
 # "client J.M.", "pt A.B.": initials standing for a person
 # "Commonwealth v. Dmitri Sokolov", "State vs. Ruiz": the party named in a case caption
 CAPTION = regex(

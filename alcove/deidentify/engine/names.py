@@ -104,6 +104,9 @@ COSIGNED = regex(
 COSIGN_WORDS = ("sign", "inutes", "cribe", "otes", "ecorder")
 
 
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr"})
+
+
 class NameRules(FinderBase):
     def cued(self) -> None:
         tokens = self.tokens
@@ -119,6 +122,9 @@ class NameRules(FinderBase):
                     last = self.run_from(i)
                     if last < 0 and tok.text[1:].islower() and tok.lower in TITLED_SURNAMES:
                         last = i  # "Dr. Weiss", "Dr. Black": a surname that is also a word
+                    if last < 0 and len(tok.text) == 1 and tok.text.isupper():
+                        if tokens[j].lower in HONORIFICS:
+                            last = i  # "Mr. K", "Mrs. H": a name kept to its initial
                     if last >= 0:
                         kind = Kind.STAFF if tokens[j].lower in STAFF_TITLES else Kind.NAME
                         self.add_run(i, last, kind)

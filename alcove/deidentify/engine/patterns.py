@@ -49,8 +49,9 @@ DATE_PATTERNS: tuple[str, ...] = (
     rf"\b{NUM_MONTH}\.{NUM_DAY}\.{YEAR4}\b",
     # 14/03/2019 (day first, when the first number cannot be a month)
     rf"\b(?:1[3-9]|2\d|3[01])(?:/{NUM_MONTH}/|-{NUM_MONTH}-|\.{NUM_MONTH}\.){YEAR4}\b",
-    # March 14, 2019 / Mar. 14th 2019 / March 14 / MARCH 14TH
-    rf"\b{MONTH_C}\s+{DAY}(?:,?\s+{YEAR})?(?![\d:])",
+    # March 14, 2019 / Mar. 14th 2019 / March 14 / MARCH 14TH / August 5-9, 2024
+    # (not "in May. 2-3 beers": a count goes on to what it counts)
+    rf"\b{MONTH_C}\s+{DAY}(?:[-\u2013]{NUM_DAY}\b(?![ \t]+[a-z]))?(?:,?\s+{YEAR})?(?![\d:])",
     rf"\b{MONTH_C}\s+{DAY}(?:st|nd|rd|th)?,?\s+{YEAR}\b",
     # 14 March 2019 / 14th of March / 14-Mar-2019
     rf"\b{DAY}(?:\s+of)?\s+{MONTH_C}(?:,?\s+{YEAR})?\b",
@@ -172,6 +173,7 @@ MONTH_DAY = regex(
 )
 # Between two dates of a list or a range: "3/27, 4/3", "4/8-4/10", "4/2 and 4/9"
 DATE_LIST_GAP = regex(r"[ \t]*(?:,|[-\u2013]|and|&|to)[ \t]*")
+DATE_RANGE_GAP = regex(r"[ \t]*(?:[-\u2013]|to|through|thru)[ \t]*")
 # "3/7 4pm", "8/8 0600": a clock time after it, which a fraction or a score never has
 TIME_AFTER = regex(
     r"[ \t]+(?:@|at)?[ \t]*(?:\d{1,2}(?::\d{2})?(?:[ \t]*[-\u2013][ \t]*\d{1,2}(?::\d{2})?)?"
@@ -253,6 +255,8 @@ AGE_PATTERNS: tuple[str, ...] = (  # sources: compiled in AGE_NUMBERS, AGE_STATE
         r"\b(?:age|aged|ages|age:)[ \t]*:?[ \t]*(\d{1,3})(?:y|yo)?\b"  # ("AGE: 63Y", lower-cased)
         r"(?![ \t]*(?:mg|%|/|years? ago|yrs? ago))"
     ),
+    # "Age at testing: 12", "age at first use: 14": an age, whatever it is the age at
+    r"\bage[ \t]+at[ \t]+(?:[a-z]+[ \t]+){0,3}?[a-z]+[ \t]*:[ \t]*(\d{1,3})\b(?![ \t]*(?:mg|%|/))",
     r"\bin (?:his|her|their) (?:early |mid |mid-|late )?((?:[1-9]|1[0-1])0s)\b",
     r"\bturn(?:s|ed|ing)?[ \t]+(\d{1,3})\b(?![ \t]*(?:mg|%|/))",
     r"\b(\d{1,3})(?:th|st|nd|rd) birthday\b",
@@ -317,7 +321,8 @@ EVENT_BEFORE = regex(
 AGE_BRACKETED = regex(
     r"\((?:[A-Z][a-z]+,[ \t]*)?(\d{1,3})\)"
     r"|\((\d{1,2}[ \t]*(?:months?|mos?|weeks?|wks?)(?:[ \t]+old)?)\)"  # "Minjun (11 months)"
-    r"|\((\d{1,3}),"  # "C.W. (44, long-haul trucker)": after initials only (below)
+    # "C.W. (44, long-haul trucker)", "T.B. (45 F, MDD)": after initials only (below)
+    r"|\((\d{1,3})(?:,|[ \t]?[MF]\b)"
 )
 # "his father, 84, had an MI", "daughter 7;": a relative's age after the word for them
 RELATIVE_AGE = regex(
@@ -354,7 +359,7 @@ PHONE = regex(
     r"(?:[ \t]*(?i:x|ext\.?|extension)[ \t]*\d{1,5})?"
 )
 # "at ext 4412", "x4-5123": an extension standing alone reaches a person as a number does
-EXTENSION = regex(r"\b(?:ext|extension)\.?[ \t]*#?[ \t]*(\d{3,5})\b|\bx(\d-?\d{3,4})\b")
+EXTENSION = regex(r"\b(?:ext|extension)\.?[ \t]*#?[ \t]*(\d{3,5}|\d-\d{4})\b|\bx(\d-?\d{3,4})\b")
 PHONE_SHORT = regex(
     r"(?=[bcfhmptw])\b(?:phone|tel|telephone|cell|mobile|home|work|pager|beeper|fax|call|ph|c|h|w|p|f)"
     r"\.?[ \t]*(?:#|number|no\.?)?[ \t]*:?[ \t]*(\d{3}[-.]\d{4}|\d{5}|\d-\d{4})\b(?![-.]\d)"
@@ -546,8 +551,9 @@ ADDRESS_PATTERNS: tuple[re.Pattern[str], ...] = (
 ROOM = regex(
     # (each word's first letter leads, so that the scan skips to those letters)
     r"(?:R(?<!\wR)(?:oom|OOM|m\.?|M)|r(?<!\wr)(?:oom|m\.?)|B(?<!\wB)(?:ed|ED|ay|AY)|b(?<!\wb)ed)"
-    # "Bed: SICU 11", "Room: Trauma 2", "Bed MICU-7", "BED 5N-22"
-    r"[ \t]*[#:]?[ \t]*((?:[A-Z]{2,4}[ \t]+|[A-Z][a-z]{2,10}[ \t]+)?"
+    # "Bed: SICU 11", "Room: Trauma 2", "Bed MICU-7", "BED 5N-22", "Bed: 6W-14B"
+    r"[ \t]*[#:]?[ \t]*(\d{1,2}[A-Z]{1,2}-\d{1,4}[A-Z]?"
+    r"|(?:[A-Z]{2,4}[ \t]+|[A-Z][a-z]{2,10}[ \t]+)?"
     r"[A-Z]{0,4}-?\d{1,4}(?:-?[A-Z](?:-\d{1,4})?|-\d{1,4})?)\b"
     r"(?![ \t]*(?:mg|ml|%|x\b|times|days|hours))"
 )
@@ -799,11 +805,17 @@ def _dates(text: str, low: str) -> Iterator[Span]:
     for m in SEASON_YEAR.finditer(low) if seasons else ():
         yield Span(m.start(), m.end(), Kind.DATE)
     listed = -1  # where the last month/day taken for a date ended
+    left: re.Match[str] | None = None  # the last month/day left, should a range end follow
     for m in MONTH_DAY.finditer(text) if "/" in text else ():
         if listed >= 0 and DATE_LIST_GAP.fullmatch(text, listed, m.start()):
             listed = m.end(1)
             yield Span(*m.span(1), Kind.DATE)  # "for 3/27, 4/3, 4/10", "(4/8-4/10)"
             continue
+        if left is not None and DATE_RANGE_GAP.fullmatch(text, left.end(1), m.start()):
+            opened = left  # "notes 2/2 to 2/11": taken below when the end is a date
+        else:
+            opened = None
+        left = m
         if TIME_AFTER.match(text, m.end()):
             if not SCORE_BEFORE.search(low, max(0, m.start() - 16), m.start()):
                 yield Span(*m.span(1), Kind.DATE)
@@ -820,6 +832,9 @@ def _dates(text: str, low: str) -> Iterator[Span]:
         )
         if unlike_a_fraction or _cued(text, low, m.start()):
             listed = m.end(1)
+            left = None
+            if opened is not None:
+                yield Span(*opened.span(1), Kind.DATE)
             yield Span(*m.span(1), Kind.DATE)
     for m in ORDINAL_DAY.finditer(low):  # (it starts only at a digit)
         if _cued(text, low, m.start()) and not NOT_A_DAY_AFTER.match(low, m.end()):

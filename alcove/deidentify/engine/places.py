@@ -11,8 +11,11 @@ from alcove.deidentify.engine.cues import (
     COUNTY,
     COUNTY_WORDS,
     CREDENTIAL_CODES,
+    CREDENTIAL_WORDS,
+    DICTATED_BY,
     DICTATION,
     END_AFTER_CODE,
+    FUNCTION_WORDS,
     INITIALS,
     INITIALS_HINT,
     LOWER_AFTER_CODE,
@@ -251,6 +254,9 @@ class PlaceRules(FinderBase):
             surname = m.group(1).split()[0].lower()
             if surname in self.lex.last or surname not in self.lex.common:
                 self.add(m.start(1), m.end(2), Kind.NAME)
+        for m in DICTATED_BY.finditer(self.text) if "By" in self.text or "BY" in self.text else ():
+            if m.group(1) not in CREDENTIAL_WORDS and m.group(1).lower() not in FUNCTION_WORDS:
+                self.add(*m.span(1), Kind.STAFF)
         for m in DICTATION.finditer(self.text):
             self.add(*m.span(1), Kind.STAFF)
             self.add(*m.span(2), Kind.STAFF)

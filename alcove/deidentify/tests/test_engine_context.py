@@ -672,3 +672,46 @@ def test_it_takes_a_town_and_number_after_an_address_for_the_town_and_its_zip() 
     found = kinds("Lives at 2200 Harrow Road, Quillon Marsh 03874 now.")
     assert found.get("03874") == Kind.ZIP and "Quillon Marsh" in found
     assert kinds("Lives at 2200 Harrow Road; file 03874 closed.").get("03874") != Kind.ZIP
+
+
+# --- after blind sets 32 and 33 -------------------------------------------------------------
+
+
+def test_it_masks_a_name_kept_to_its_initial_after_a_title() -> None:
+    assert {"Q", "V"} <= masked('Spoke with Mr. Q about rent; "Mrs. V" declined.')
+    assert masked("Group A strep negative; vitamin D low.") == set()
+
+
+def test_it_masks_an_age_at_whatever_it_is_the_age_at() -> None:
+    assert "15" in masked("Age at evaluation: 15\nReferral: school")
+    assert masked("Dose at bedtime: 15 mg") == set()
+
+
+def test_it_masks_an_age_and_sex_in_brackets_after_initials() -> None:
+    assert "52" in masked("2. J.K. (52 F, panic) improving.")
+    assert masked("Lab (45 F, fasting) pending.") == set()
+
+
+def test_it_masks_a_range_of_days_in_one_month() -> None:
+    assert "October 14-18, 2024" in masked("Week of: October 14-18, 2024")
+    assert "3" not in masked("Her due date is in May. 2-3 drinks a week before that.")
+
+
+def test_it_masks_the_start_of_a_range_whose_end_is_a_date() -> None:
+    assert {"3/3", "3/12"} <= masked("Reviewed daily notes 3/3 to 3/12 for the summary.")
+    assert masked("Scored 2/4 to 3/4 on recall.") == set()
+
+
+def test_it_masks_an_extension_written_with_a_dash() -> None:
+    assert "7-2241" in masked("Page the social worker, ext. 7-2241, after rounds.")
+    assert masked("Extremities 4-5 beats of clonus.") == set()
+
+
+def test_it_masks_a_bed_named_by_floor_wing_and_number() -> None:
+    assert "4E-21A" in masked("Bed: 4E-21A\nDiet: regular")
+    assert masked("Bed rest 6 weeks; diet: regular.") == set()
+
+
+def test_it_masks_the_initials_a_dictation_line_gives() -> None:
+    assert {"KW", "rl"} <= masked("Dictated By: KW   Transcribed By: rl\nJob 4471")
+    assert masked("Dictated By: RN on the unit") == set()
