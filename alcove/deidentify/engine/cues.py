@@ -333,6 +333,17 @@ CAPS_HEADER_NAME = regex(
 )
 # "GA/rtm" at the foot of a dictated note: the author's and the typist's initials
 DICTATION = regex(r"(?m)^[ \t]*([A-Z]{2,4}):?/([a-z]{2,4})[ \t]*$")
+# "City/State/ZIP: kalamazoo, mi 49008": a form's town written in lower case
+CITY_LOWER = regex(
+    r"\bCity(?:/State(?:/ZIP|/Zip)?)?[ \t]*:[ \t]*([a-z][a-z'.-]+(?:[ \t]+[a-z][a-z'.-]+){0,2})"
+    r"(?=[ \t]*(?:,|\n|$|\d|[ \t]{2}))"
+)
+# "RN D. PRICE", "LPN K. Odum": an initial and a surname after a care credential
+CREDENTIAL_THEN_NAME = regex(
+    r"\b(?:RN|LPN|LVN|CNA|NP|PA|MD|MHT|LCSW|LICSW|LPC|LMFT)[ \t]+([A-Z]\.[ \t]?[A-Z][A-Za-z'-]+)\b"
+)
+# "...or sooner prn.\nTN": initials alone on a note's last line sign it
+SIGNED_LAST_LINE = regex(r"\n[ \t]*[-\u2013\u2014/]?[ \t]*([A-Z]{2,3})[ \t]*\Z")
 # "Dictated By: MO   Transcribed By: tk": the initials a dictation line gives its people
 DICTATED_BY = regex(
     r"\b(?:Dictated|DICTATED|Transcribed|TRANSCRIBED|Typed|TYPED)[ \t]+(?:By|by|BY)[ \t]*:[ \t]*"

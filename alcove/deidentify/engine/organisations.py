@@ -127,6 +127,12 @@ NOT_INSURERS = frozenset(
 ) | {"blue cross", "blue cross blue shield", "united healthcare", "united health care"}
 
 
+# "Employer: bronson methodist hosp": a form's employer written in lower case, to the line's end
+EMPLOYER_LOWER = regex(
+    r"(?m)^[ \t]*(?:Employer|EMPLOYER|Workplace|Place of employment)[ \t]*:[ \t]*"
+    r"(?!(?:none|n/a|na|unemployed|retired|self|disabled|disability|unknown|student|homemaker|"
+    r"not)\b)([a-z][\w&'.-]*(?:[ \t]+[\w&'.-]+){0,5}?)[ \t]*(?:$|[ \t]{2}|[,;(])"
+)
 # A programme is named by its place or founder: what it treats names nothing.
 PROGRAMME = frozenset({"program", "programme"})
 
@@ -163,6 +169,8 @@ class OrganisationRules(FinderBase):
                     Kind.ORGANIZATION,
                 )
         self._employers()
+        for m in EMPLOYER_LOWER.finditer(self.text) if ":" in self.text else ():
+            self.add(*m.span(1), Kind.ORGANIZATION)
         self._at_organisations()
         self._acronyms()
         self._lower_case_organisations()

@@ -546,6 +546,13 @@ ADDRESS_PATTERNS: tuple[re.Pattern[str], ...] = (
         r"boulevard|lane|drive|terrace|ter|pkwy|hwy|row|close|crescent|cres|parade|grove|mews))"
         r"\b(?![ \t]*(?:tab|tabs|mg|team|rounds))"
     ),
+    # a form's address in lower case after its label: "Address: 1529 s. maple st apt 4"
+    regex(
+        r"(?i:addr(?:ess)?)[ \t]*:[ \t]*(\d{1,6}[a-z]?[ \t]+(?:[nsew]\.?[ \t]+)?[a-z][a-z'-]+"
+        r"(?:[ \t]+[a-z][a-z'-]+)?[ \t]+(?:st|ave|rd|blvd|ln|dr|ct|way|pl|ter|cir|hwy|pkwy|street|"
+        r"avenue|road|lane|drive|court|place|terrace|circle)\b\.?"
+        r"(?:,?[ \t]*(?:apt|unit|ste|suite|#)\.?[ \t]*#?[ \t]*[0-9a-z]{1,5}\b)?)"
+    ),
 )
 # Where in a hospital: "room 812", "Rm LD-6", "bed 1147-2" (a ward's rooms say whose they are)
 ROOM = regex(
@@ -635,6 +642,16 @@ STAFF_NUMBER = regex(
     r"[ \t]*(\d{3,})\b"
 )
 NUMBER_SIGN = regex(r"#[ \t]?([A-Z]{0,3}-?\d[\dA-Z-]{4,}\d)\b")
+# "portal username: jmcallister88", "plate DKR 4471": an account's name, a vehicle's plate
+ACCOUNT_NAME = regex(
+    r"\b(?:user[ \t]?name|user[ \t]id|login|screen[ \t]name)[ \t]*:[ \t]*"
+    r"((?=[\w.@-]*[\d_@])[\w.@-]{2,}\w)"  # (one with a digit or a mark: not "never")
+)
+PLATE = regex(
+    r"\b(?:plate|licen[cs]e[ \t]+plate|tag)\b[ \t]*(?:#|no\.?|number)?[ \t]*:?[ \t]*"
+    r"((?=[A-Z0-9 -]*\d)[A-Z0-9]{2,4}[ -]?[A-Z0-9]{2,4})\b",
+    re.I,
+)
 BILLING_CODE_BEFORE = regex(r"\b(?:cpt|hcpcs|icd(?:-?10)?|code|codes)\b[^\n]{0,16}$")
 NOT_ID = regex(
     r"^(?:[A-Z]\d{2}(?:\.\d+)?|\d{3}\.\d+|[A-Z]{1,5}-?\d{1,2}|CD\d{1,3}|Q\d+H|COVID-19|SARS-CoV-2|"
@@ -918,8 +935,9 @@ ADDRESS_HINTS: tuple[tuple[str, ...], ...] = (
                                             "avenue", "road", "lane", "drive", "terrace", "ter",
                                             "pkwy", "hwy", "row", "close", "crescent", "cres",
                                             "parade", "grove", "mews") for space in _SPACED),
+    ("addr",),
 )  # fmt: skip
-ADDRESS_HINTS_LOWER = frozenset({11})
+ADDRESS_HINTS_LOWER = frozenset({11, 13})
 ADDRESS_HINTS_SPACED = tuple(tuple(w for w in hint if "\t" not in w) for hint in ADDRESS_HINTS)
 IBAN_HINT = regex(r"[A-Z]{2}\d{2}")
 
@@ -1014,6 +1032,10 @@ def _numbers(text: str, low: str) -> Iterator[Span]:
         if len(token) >= 5 and not NOT_ID.match(token) and sum(c.isdigit() for c in token) >= 3:
             yield Span(m.start(), m.end(), Kind.ID)
     for m in NUMBER_SIGN.finditer(text):
+        yield Span(*m.span(1), Kind.ID)
+    for m in ACCOUNT_NAME.finditer(low) if "user" in low or "login" in low else ():
+        yield Span(*m.span(1), Kind.ID)
+    for m in PLATE.finditer(text) if "plate" in low or "tag" in low else ():
         yield Span(*m.span(1), Kind.ID)
     staff = ("interpreter", "badge", "employee", "provider", "npi", "dea")
     for m in STAFF_NUMBER.finditer(low) if any(w in low for w in staff) else ():

@@ -7,10 +7,12 @@ from alcove.deidentify.engine.compiled import regex
 from alcove.deidentify.engine.cues import (
     CAPS_HEADER_NAME,
     CAPTION,
+    CITY_LOWER,
     CITY_STATE,
     COUNTY,
     COUNTY_WORDS,
     CREDENTIAL_CODES,
+    CREDENTIAL_THEN_NAME,
     CREDENTIAL_WORDS,
     DICTATED_BY,
     DICTATION,
@@ -27,6 +29,7 @@ from alcove.deidentify.engine.cues import (
     PLACE_CUE,
     PLACE_PARTICLES,
     REGION_POSTCODE,
+    SIGNED_LAST_LINE,
     STATE_AFTER,
     STATE_CODE,
     STATE_NAMES,
@@ -39,6 +42,7 @@ from alcove.deidentify.engine.lexicon import Lexicon
 from alcove.deidentify.engine.patterns import any_in
 from alcove.deidentify.engine.spans import Kind
 from alcove.deidentify.engine.vocabulary import (
+    CLINICAL,
     NOT_ORG_ACRONYMS,
     ORG_ACRONYMS,
     STATE_CODES,
@@ -254,6 +258,17 @@ class PlaceRules(FinderBase):
             surname = m.group(1).split()[0].lower()
             if surname in self.lex.last or surname not in self.lex.common:
                 self.add(m.start(1), m.end(2), Kind.NAME)
+        for m in CITY_LOWER.finditer(self.text) if "City" in self.text else ():
+            self.add(*m.span(1), Kind.LOCATION)
+        for m in CREDENTIAL_THEN_NAME.finditer(self.text):
+            self.add(*m.span(1), Kind.STAFF)
+        signed = SIGNED_LAST_LINE.search(self.text, max(0, len(self.text) - 12))
+        if (
+            signed
+            and signed.group(1) not in CREDENTIAL_WORDS
+            and signed.group(1).lower() not in CLINICAL
+        ):
+            self.add(*signed.span(1), Kind.STAFF)
         for m in DICTATED_BY.finditer(self.text) if "By" in self.text or "BY" in self.text else ():
             if m.group(1) not in CREDENTIAL_WORDS and m.group(1).lower() not in FUNCTION_WORDS:
                 self.add(*m.span(1), Kind.STAFF)

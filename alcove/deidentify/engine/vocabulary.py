@@ -162,7 +162,7 @@ ORG_WORDS = (
     "Rehabilitation|Nursing Home|Care Home|Treatment Center|Recovery Center|"
     "Behavioral Health|Mental Health|Counseling|Counselling|Psychiatry|Associates|Partners|"
     "University|College|Academy|School|High School|High|Middle School|Elementary|"
-    "Elementary School|Preschool|Daycare|Day Care|Montessori|Seminary|"
+    "Elementary School|School District|Preschool|Daycare|Day Care|Montessori|Seminary|"
     "Church|Temple|Synagogue|Mosque|Parish|Ministries|Ministry|"
     "Corporation|Corp|Corp\\.|Inc|Inc\\.|LLC|LLP|Ltd|Co\\.|Company|Group|Industries|"
     "Enterprises|Holdings|Services|Solutions|Systems|Technologies|Logistics|Manufacturing|"

@@ -715,3 +715,36 @@ def test_it_masks_a_bed_named_by_floor_wing_and_number() -> None:
 def test_it_masks_the_initials_a_dictation_line_gives() -> None:
     assert {"KW", "rl"} <= masked("Dictated By: KW   Transcribed By: rl\nJob 4471")
     assert masked("Dictated By: RN on the unit") == set()
+
+
+def test_it_masks_a_school_district_as_a_whole() -> None:
+    assert "Ashgrove Unified School District" in masked(
+        "Records came from Ashgrove Unified School District today."
+    )
+    assert masked("Records came from the school district office today.") == set()
+
+
+def test_it_masks_a_forms_lower_case_address_town_and_employer_after_their_labels() -> None:
+    form = (
+        "Address: 88 n. birch ave apt 2\nCity/State/ZIP: tillmore, oh 45012\n"
+        "Employer: harwick valve co\nOccupation: machinist"
+    )
+    assert {"88 n. birch ave apt 2", "tillmore", "harwick valve co"} <= masked(form)
+    assert masked("Address: see chart\nCity: n/a\nEmployer: none") == set()
+
+
+def test_it_masks_an_account_name_and_a_vehicles_plate() -> None:
+    assert {"rbell_77", "KTR 5520"} <= masked(
+        "Portal username: rbell_77. His van (plate KTR 5520) was towed."
+    )
+    assert masked("Login: never. Platelets 140; tag 12 units.") == set()
+
+
+def test_it_masks_staff_named_by_initial_and_surname_after_a_credential() -> None:
+    assert "J. MARLOWE" in masked("0700 REPORT GIVEN TO ONCOMING RN J. MARLOWE.")
+    assert masked("0700 REPORT GIVEN TO ONCOMING RN.") == set()
+
+
+def test_it_masks_initials_alone_on_a_notes_last_line() -> None:
+    assert "KW" in masked("Plan: f/u 2 wks, sooner prn.\nKW")
+    assert masked("Plan: f/u 2 wks, sooner prn.\nPRN") == set()
