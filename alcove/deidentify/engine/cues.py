@@ -343,7 +343,10 @@ CREDENTIAL_THEN_NAME = regex(
     r"\b(?:RN|LPN|LVN|CNA|NP|PA|MD|MHT|LCSW|LICSW|LPC|LMFT)[ \t]+([A-Z]\.[ \t]?[A-Z][A-Za-z'-]+)\b"
 )
 # "...or sooner prn.\nTN": initials alone on a note's last line sign it
-SIGNED_LAST_LINE = regex(r"\n[ \t]*[-\u2013\u2014/]?[ \t]*([A-Z]{2,3})[ \t]*\Z")
+# ("MH / EV": the clinician's and a co-signer's)
+SIGNED_LAST_LINE = regex(
+    r"\n[ \t]*[-\u2013\u2014/]?[ \t]*([A-Z]{2,3})(?:[ \t]*/[ \t]*([A-Z]{2,3}))?[ \t]*\Z"
+)
 # "Dictated By: MO   Transcribed By: tk": the initials a dictation line gives its people
 DICTATED_BY = regex(
     r"\b(?:Dictated|DICTATED|Transcribed|TRANSCRIBED|Typed|TYPED)[ \t]+(?:By|by|BY)[ \t]*:[ \t]*"
@@ -356,6 +359,16 @@ CAPTION = regex(
     r"((?:[A-Z][a-z'-]+|[A-Z]\.)(?:[ \t]+(?:[A-Z][a-z'-]+|[A-Z]\.)){0,2})"
 )
 INITIALS_HINT = regex(r"[A-Z]\.[ \t]?[A-Z]\.")
+# "a peer (J.R.)", "apologized to J.R.": dotted initials alone stand for a person, unless
+# they are one of the abbreviations written the same way
+DOTTED_INITIALS = regex(r"(?<![\w.])([A-Z]\.[ \t]?[A-Z]\.(?:[ \t]?[A-Z]\.)?)(?![\w.])")
+DOTTED_NOT_INITIALS = frozenset(
+    """U.S. U.K. A.M. P.M. D.C. L.A. N.Y. N.J. N.C. S.C. N.H. N.D. S.D. E.R. O.R. P.O. R.N. M.D.
+    D.O. B.A. M.A. M.S. B.S. P.A. N.P. I.V. I.M. P.T. O.T. S.W. A.A. N.A. E.D. G.I. I.Q. T.V.
+    D.V. U.N. B.C. A.D. O.D. O.S. O.U. Q.D. H.S. S.L. N.G. C.T. E.G. I.E. P.S. J.D. M.P.H.
+    D.O.B. N.P.O. P.R.N. B.I.D. T.I.D. Q.I.D. Q.H.S. E.M.S. H.I.V. R.O.M. M.R.N. S.S.N. P.H.D.
+    U.S.A. W.N.L. A.K.A. C.O.D. E.T.A. J.S.C. J.P. P.C. L.L.C. G.L. M.G.L.""".split()
+)
 INITIALS = regex(
     r"\b(?:client|pt|patient|member|resident|participant|clients|patients|initials)\b"
     r"[ \t]*(?:\([ \t]*(?:initials[ \t]+)?)?:?[ \t]*"

@@ -16,6 +16,8 @@ from alcove.deidentify.engine.cues import (
     CREDENTIAL_WORDS,
     DICTATED_BY,
     DICTATION,
+    DOTTED_INITIALS,
+    DOTTED_NOT_INITIALS,
     END_AFTER_CODE,
     FUNCTION_WORDS,
     INITIALS,
@@ -252,8 +254,16 @@ class PlaceRules(FinderBase):
         self._propagate_places()
         for m in CAPTION.finditer(self.text) if " v." in self.text or " vs" in self.text else ():
             self.add(*m.span(1), Kind.NAME)
-        for m in INITIALS.finditer(self.text) if INITIALS_HINT.search(self.text) else ():
+        hinted = INITIALS_HINT.search(self.text) is not None
+        for m in INITIALS.finditer(self.text) if hinted else ():
             self.add(*m.span(1), Kind.NAME)
+        for m in DOTTED_INITIALS.finditer(self.text) if hinted else ():
+            letters = m.group(1).replace(" ", "").replace("\t", "")
+            # (nor a credential after a name's initial: "TOMAS E. M.D.")
+            if letters not in DOTTED_NOT_INITIALS and letters[-4:] not in DOTTED_NOT_INITIALS:
+                for k in range(m.start(1), m.end(1)):  # each letter, as initials are found
+                    if self.text[k].isalpha():
+                        self.add(k, k + 1, Kind.NAME)
         for m in CAPS_HEADER_NAME.finditer(self.text):
             surname = m.group(1).split()[0].lower()
             if surname in self.lex.last or surname not in self.lex.common:
@@ -262,13 +272,12 @@ class PlaceRules(FinderBase):
             self.add(*m.span(1), Kind.LOCATION)
         for m in CREDENTIAL_THEN_NAME.finditer(self.text):
             self.add(*m.span(1), Kind.STAFF)
-        signed = SIGNED_LAST_LINE.search(self.text, max(0, len(self.text) - 12))
-        if (
-            signed
-            and signed.group(1) not in CREDENTIAL_WORDS
-            and signed.group(1).lower() not in CLINICAL
-        ):
-            self.add(*signed.span(1), Kind.STAFF)
+        signed = SIGNED_LAST_LINE.search(self.text, max(0, len(self.text) - 16))
+        if signed is not None:
+            for group in (1, 2):
+                letters = signed.group(group)
+                if letters and letters not in CREDENTIAL_WORDS and letters.lower() not in CLINICAL:
+                    self.add(*signed.span(group), Kind.STAFF)
         for m in DICTATED_BY.finditer(self.text) if "By" in self.text or "BY" in self.text else ():
             if m.group(1) not in CREDENTIAL_WORDS and m.group(1).lower() not in FUNCTION_WORDS:
                 self.add(*m.span(1), Kind.STAFF)

@@ -748,3 +748,23 @@ def test_it_masks_staff_named_by_initial_and_surname_after_a_credential() -> Non
 def test_it_masks_initials_alone_on_a_notes_last_line() -> None:
     assert "KW" in masked("Plan: f/u 2 wks, sooner prn.\nKW")
     assert masked("Plan: f/u 2 wks, sooner prn.\nPRN") == set()
+
+
+# --- after blind sets 34 and 35 -------------------------------------------------------------
+
+
+def test_it_masks_dotted_initials_standing_alone_for_a_person() -> None:
+    assert {"P", "V", "L", "G"} <= masked("Argued with a peer (P.V.); apologized to L.G. later.")
+    assert masked("Seen by an M.D. at 9 A.M. under G.L. c. 123.") == set()
+
+
+def test_it_masks_a_range_of_ordinal_days_and_a_dental_practice() -> None:
+    assert {"June 3rd-4th", "Larkmoor Family Dentistry"} <= masked(
+        "Pass requested for June 3rd-4th; she works at Larkmoor Family Dentistry."
+    )
+    assert masked("She sees the dentist on the third floor.") == set()
+
+
+def test_it_masks_both_initials_signing_a_notes_last_line() -> None:
+    assert {"KW", "JD"} <= masked("Next session in two weeks.\n\nKW / JD")
+    assert masked("Next session in two weeks.\n\nPRN / BID") == set()
