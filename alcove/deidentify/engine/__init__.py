@@ -21,6 +21,7 @@ from alcove.deidentify.engine.people import kept_regions, people_finder
 from alcove.deidentify.engine.replace import DatePolicy, Pseudonyms, replacement_for
 from alcove.deidentify.engine.spans import Kind, Span, spans_resolve, spans_trim
 from alcove.deidentify.engine.sweep import unlisted_spans
+from alcove.deidentify.engine.tables import table_spans
 
 __all__ = [
     "DatePolicy",
@@ -55,6 +56,7 @@ def find_spans(text: str, known: Known | None = None, *, keep_states: bool = Fal
     found.extend(unlisted_spans(finder, found + kept))
     found.extend(address_block_lines(text, found, lex.common))
     found.extend(town_and_zip_after(text, found))
+    found.extend(table_spans(text, lex.jobs))
     return spans_trim(text, spans_resolve(spans_trim(text, found)))
 
 

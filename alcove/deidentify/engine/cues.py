@@ -228,7 +228,7 @@ RELATION = Phrases(RELATIONS)
 STRONG_LABEL = Phrases(STRONG_LABELS)
 WEAK_LABEL = Phrases(WEAK_LABELS)
 EMPLOYMENT = Phrases(EMPLOYMENT_CUES + "|stress at|employer|employed|works|job|hr at")
-PROFESSION_CUE = Phrases(PROFESSION_CUES + "|employment|occupation|profession|job title")
+PROFESSION_CUE = Phrases(PROFESSION_CUES + "|employment|occupation|profession|job title|position")
 ORG_LEAD = Phrases(ORG_LEADS)
 PLACE_CUE = Phrases(
     "in|from|near|outside|outside of|visiting|visited|toward|towards|moved to|move to|moving to|"

@@ -251,6 +251,7 @@ CUED_DATE_PATTERNS: tuple[re.Pattern[str], ...] = (
 AGE_PATTERNS: tuple[str, ...] = (  # sources: compiled in AGE_NUMBERS, AGE_STATEMENTS
     r"\b(\d{1,3})(?:[ \t]*|-)(?:years?|yrs?|y)[ \t-]*old\b",
     r"\b(\d{1,3})[ \t]*(?:yo|y/o|y\.o\.|yr old|yrs old)(?![a-z])",
+    r"\b(\d{1,2})[ \t-](?:month|mo)s?[ \t-]old\b",  # "19-month-old": a child's age
     (
         r"\b(?:age|aged|ages|age:)[ \t]*:?[ \t]*(\d{1,3})(?:y|yo)?\b"  # ("AGE: 63Y", lower-cased)
         r"(?![ \t]*(?:mg|%|/|years? ago|yrs? ago))"
@@ -641,7 +642,7 @@ STAFF_NUMBER = regex(
     r"\b(?:interpreter|badge|employee|provider|npi|dea)[ \t]*(?:#|no\.?|id|number)?[ \t]*:?"
     r"[ \t]*(\d{3,})\b"
 )
-NUMBER_SIGN = regex(r"#[ \t]?([A-Z]{0,3}-?\d[\dA-Z-]{4,}\d)\b")
+NUMBER_SIGN = regex(r"#[ \t]?:?[ \t]?([A-Z]{0,3}-?\d[\dA-Z-]{4,}\d)\b")  # ("Run #: 24-008815")
 # "portal username: jmcallister88", "plate DKR 4471": an account's name, a vehicle's plate
 ACCOUNT_NAME = regex(
     r"\b(?:user[ \t]?name|user[ \t]id|login|screen[ \t]name)[ \t]*:[ \t]*"

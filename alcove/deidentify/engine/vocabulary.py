@@ -181,7 +181,7 @@ ORG_WORDS = (
     "Senior Living|"
     "Assisted Living|Living|Coffee|Post|Oaks|Pines|Hall|Station|Tribe|Nation|Alliance|Network|"
     "Collaborative|Cooperative|Consortium|Society|Council|Laboratories|Labs|Research|"
-    "Pharmaceuticals|Therapeutics|Dental|Dentistry|Chiropractic|Veterinary|Preparatory|Prep|Wellness|"
+    "Pharmaceuticals|Therapeutics|Dental|Dentistry|Dialysis|Physicians|Fabrication|Chiropractic|Veterinary|Preparatory|Prep|Wellness|"
     "Recovery|Athenaeum|Grill|Pub|Brewery|Bistro|Deli|Kitchen|Pizza|Tavern|Bakery|"
     "Conservatory|Polytechnic|Kindergarten|Charter School|Day School|Learning Center|"
     "Coalition|Partnership|Trust|Fund|Federation|Guild|Lab|MC|HC|CHC|Health Plan|Tech|"

@@ -768,3 +768,20 @@ def test_it_masks_a_range_of_ordinal_days_and_a_dental_practice() -> None:
 def test_it_masks_both_initials_signing_a_notes_last_line() -> None:
     assert {"KW", "JD"} <= masked("Next session in two weeks.\n\nKW / JD")
     assert masked("Next session in two weeks.\n\nPRN / BID") == set()
+
+
+def test_it_masks_ages_and_trades_in_a_household_tables_columns() -> None:
+    table = (
+        "| Name | Relation | Age | Occupation |\n|---|---|---|---|\n"
+        "| Rosa Ibarra | Self | 41 | Dental hygienist |\n| Tomas Ibarra | Son | 12 | Student |"
+    )
+    assert {"41", "Dental hygienist", "12"} <= masked(table)
+    assert "Student" not in masked(table)
+    assert masked("| Test | Value |\n|---|---|\n| Sodium | 138 |\n| Potassium | 4 |") == set()
+
+
+def test_it_masks_a_childs_age_in_months_a_run_number_and_a_trade_after_position() -> None:
+    assert {"14", "24-771203", "shipping clerk"} <= masked(
+        "14-month-old seen. Run #: 24-771203\nPosition: shipping clerk"
+    )
+    assert masked("Position: supine, head of bed at 30 degrees.") == set()
