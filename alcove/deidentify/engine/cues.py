@@ -347,6 +347,12 @@ CREDENTIAL_THEN_NAME = regex(
 SIGNED_LAST_LINE = regex(
     r"\n[ \t]*[-\u2013\u2014/]?[ \t]*([A-Z]{2,3})(?:[ \t]*/[ \t]*([A-Z]{2,3}))?[ \t]*\Z"
 )
+# "rtc 2 wk.\n-jm", "ok to cont. -rk (covering)": a hurried note's initials after a dash,
+# closing its line
+DASHED_INITIALS_LOWER = regex(
+    r"(?m)(?:^|[ \t])[-\u2013~]{1,2}[ \t]?([a-z]{2,3})[ \t]*(?:\([a-z ]+\))?[ \t]*$"
+)
+NOT_DASHED = FUNCTION_WORDS | {"ok", "no", "yes", "neg", "pos", "am", "pm", "ve", "ish"}
 # "Dictated By: MO   Transcribed By: tk": the initials a dictation line gives its people
 DICTATED_BY = regex(
     r"\b(?:Dictated|DICTATED|Transcribed|TRANSCRIBED|Typed|TYPED)[ \t]+(?:By|by|BY)[ \t]*:[ \t]*"

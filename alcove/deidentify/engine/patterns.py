@@ -289,7 +289,11 @@ CHILDREN_AGES = regex(
     r"[ \t]*\(([\d, and]+)\)"
 )
 # "DOB 3/2/2028 (52)": the age in brackets after a date of birth
-AGE_AFTER_BIRTH = regex(r"(?=[db])\b(?:dob|d\.o\.b\.?|born)[: \t]*[\d/.-]{6,10}[ \t]*\((\d{1,3})\)")
+# "DOB 3/4/1990 (34)", "DOB 04/04/1996, 28": the age after the date of birth
+AGE_AFTER_BIRTH = regex(
+    r"(?=[db])\b(?:dob|d\.o\.b\.?|born)[: \t]*[\d/.-]{6,10}[ \t]*"
+    r"(?:\((\d{1,3})\)|,[ \t]*(\d{1,3})\b(?![ \t]*(?:mg|%|/|\d)))"
+)
 AGE_NUMBER_FIRST = [p for p in AGE_PATTERNS if p.startswith(r"\b(\d")]
 AGE_WORD_FIRST = [p for p in AGE_PATTERNS if not p.startswith(r"\b(\d")]
 AGE_SEX = regex(
@@ -349,7 +353,8 @@ NAME_BEFORE_BRACKET = regex(r"\b[A-Z][a-z]+,?[ \t]*$")
 AGE_STATED = regex(
     r"\b(?:when|since|until) (?:he|she|they|i|client|pt|patient|the client|the patient) "
     r"(?:was|were|turned) (\d{1,3})\b"
-    r"|\b(?:he|she|pt|patient|client|who) is (?:now )?(\d{1,3})(?= and| years|,|\.| now|;)"
+    r"|\b(?:he|she|pt|patient|client|who) (?:is|was) (?:now )?(\d{1,3})"
+    r"(?= and| years|,|\.(?!\d)| now|;)"
     # "He's 74 now", "I'm 90, not dead"
     r"|\b(?:he|she|i)['\u2019][sm][ \t]+(?:now[ \t]+|only[ \t]+|almost[ \t]+|nearly[ \t]+)?"
     r"(\d{1,3})(?=[ \t]*(?:now\b|and\b|years\b|,|;|\.(?!\d)))"
@@ -416,7 +421,8 @@ ID_CUES = (
     r"Policy(?: Number| No\.?| #)?|"
     r"Member(?: ID| Number| No\.?| #)|Insurance(?: ID| Number| No\.?| #)|Subscriber(?: ID| Number|"
     r" #)?|"
-    r"Group(?: Number| No\.?| #| ID)|Claim(?: Number| No\.?| #)?|Case(?: Number| No\.?| #)|"
+    r"Group(?: Number| No\.?| #| ID)|Claim(?: Number| No\.?| #)?|"
+    r"Case(?: Number| No\.?| #|(?=:))|No\.(?=[ \t]*:)|"
     r"Unit(?: Number| No\.?| #)|"
     r"Encounter(?: Number| No\.?| #| ID)?|Visit(?: Number| No\.?| #| ID)|Accession(?: Number|"
     r" No\.?| #)?|"
@@ -709,8 +715,8 @@ def shaped_spans(text: str) -> Iterator[Span]:
             yield Span(*m.span(next(g for g in range(1, m.re.groups + 1) if m.group(g))), Kind.AGE)
     for m in AGES_LISTED.finditer(low) if "ages" in low or "aged" in low else ():
         yield from _listed_ages(m)
-    for m in AGE_AFTER_BIRTH.finditer(low) if "(" in low else ():
-        yield Span(*m.span(1), Kind.AGE)
+    for m in AGE_AFTER_BIRTH.finditer(low) if "dob" in low or "born" in low else ():
+        yield Span(*m.span(1 if m.group(1) else 2), Kind.AGE)
     for m in AGE_SEX_LEAD.finditer(text):
         if LINE_OR_SENTENCE_BEFORE.search(text, max(0, m.start() - 4), m.start()):
             yield Span(*m.span(1), Kind.AGE)

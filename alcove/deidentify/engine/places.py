@@ -14,6 +14,7 @@ from alcove.deidentify.engine.cues import (
     CREDENTIAL_CODES,
     CREDENTIAL_THEN_NAME,
     CREDENTIAL_WORDS,
+    DASHED_INITIALS_LOWER,
     DICTATED_BY,
     DICTATION,
     DOTTED_INITIALS,
@@ -24,6 +25,7 @@ from alcove.deidentify.engine.cues import (
     INITIALS_HINT,
     LOWER_AFTER_CODE,
     MONTH_OR_DAY,
+    NOT_DASHED,
     NOT_NAMES,
     PERSON_BEFORE,
     PLACE_ANNOUNCED,
@@ -278,6 +280,9 @@ class PlaceRules(FinderBase):
                 letters = signed.group(group)
                 if letters and letters not in CREDENTIAL_WORDS and letters.lower() not in CLINICAL:
                     self.add(*signed.span(group), Kind.STAFF)
+        for m in DASHED_INITIALS_LOWER.finditer(self.text) if "-" in self.text else ():
+            if m.group(1) not in NOT_DASHED and m.group(1) not in CLINICAL:
+                self.add(*m.span(1), Kind.STAFF)
         for m in DICTATED_BY.finditer(self.text) if "By" in self.text or "BY" in self.text else ():
             if m.group(1) not in CREDENTIAL_WORDS and m.group(1).lower() not in FUNCTION_WORDS:
                 self.add(*m.span(1), Kind.STAFF)

@@ -243,6 +243,8 @@ PROFESSIONS = frozenset(
 PROFESSION_CUES = (
     "works as|worked as|working as|employed as|job as|career as|trained as|retired|"
     "works pt as|works ft as|works part-time as|works full-time as|worked pt as|working pt as|"
+    "works remotely as|worked remotely as|works intermittently as|works seasonally as|"
+    "works nights as|currently works as|now works as|i'm a|im a|"
     "return as|returns as|returned as|hired as|promoted to|back as|now a|now an|"
     "year old|year-old|yo|y/o|handed|"
     "former|is a|was a|is an|was an|as a|as an"

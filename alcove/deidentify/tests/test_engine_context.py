@@ -785,3 +785,28 @@ def test_it_masks_a_childs_age_in_months_a_run_number_and_a_trade_after_position
         "14-month-old seen. Run #: 24-771203\nPosition: shipping clerk"
     )
     assert masked("Position: supine, head of bed at 30 degrees.") == set()
+
+
+# --- after blind set 36 ---------------------------------------------------------------------
+
+
+def test_it_masks_a_case_number_after_its_label_and_a_number_after_no() -> None:
+    assert {"24-3-00817-2", "21-440917"} <= masked(
+        "Diversion case: 24-3-00817-2 KNT\nDWC No.: 21-440917"
+    )
+    assert masked("Case 2: discussed boundaries.") == set()
+
+
+def test_it_masks_an_age_said_in_the_past_and_one_after_a_birth_date() -> None:
+    assert {"16", "31"} <= masked("He was 16. Intake: Lena Hoff, DOB 02/09/1993, 31")
+    assert masked("He was 10 minutes late; DOB on file, 2 forms signed.") == set()
+
+
+def test_it_masks_a_trade_a_client_names_in_her_own_words() -> None:
+    assert "dental assistant" in masked("I'm a dental assistant, so I can't call in sick.")
+    assert masked("I'm a mess this week.") == set()
+
+
+def test_it_masks_a_hurried_notes_initials_after_a_dash_closing_a_line() -> None:
+    assert {"tw", "jb"} <= masked("rtc 2 wk.\n-tw\n\nno si. ok to cont. -jb (covering)")
+    assert masked("bp 120/80 -ok\nlabs -neg") == set()
