@@ -39,12 +39,14 @@ from alcove.deidentify.engine.vocabulary import (
     AGENCY_ACRONYMS,
     CLINICAL,
     LABS,
+    MONTHS,
     NOT_ORG_ACRONYMS,
     ORG_ACRONYMS,
     PROPER_NOT_NAMES,
     REPORT_VERBS,
     STATE_CODES,
     TITLES,
+    WEEKDAYS,
 )
 
 # "for DBT", "for CBT": what a service offers, not the rest of its name
@@ -133,6 +135,11 @@ EMPLOYER_LOWER = regex(
     r"(?!(?:none|n/a|na|unemployed|retired|self|disabled|disability|unknown|student|homemaker|"
     r"not)\b)([a-z][\w&'.-]*(?:[ \t]+[\w&'.-]+){0,5}?)[ \t]*(?:$|[ \t]{2}|[,;(])"
 )
+# ", Norfolk, VA", ", St. Louis, Missouri": a town and its state after a name
+TOWN_STATE_AFTER = regex(
+    rf",[ \t]+(?!(?:{WEEKDAYS}|{MONTHS})\b)(?:[A-Z][a-z]*\.?[ \t]+)?[A-Z][a-z]+,"
+    r"[ \t]*[A-Z][A-Za-z]+\b"
+)
 # A programme is named by its place or founder: what it treats names nothing.
 PROGRAMME = frozenset({"program", "programme"})
 
@@ -174,6 +181,16 @@ class OrganisationRules(FinderBase):
         self._at_organisations()
         self._acronyms()
         self._lower_case_organisations()
+
+    def _letterhead(self, start: int, end: int) -> bool:
+        """The words fill their line, or open it before their town and state, as a letterhead
+        gives them ("Tidewater Community Hospital, Norfolk, VA")."""
+        if self._whole_line(start, end):
+            return True
+        line_start = self.text.rfind("\n", 0, start) + 1
+        return not self.text[line_start:start].strip() and bool(
+            TOWN_STATE_AFTER.match(self.text, end)
+        )
 
     def _named_word(self, lw: str) -> bool:
         """A word no dictionary of English holds, nor any of its hyphened parts: a name."""
@@ -345,7 +362,7 @@ class OrganisationRules(FinderBase):
             first += 1
         if first == k:
             return
-        opening = self._opening_word(tokens[first]) and not self._whole_line(
+        opening = self._opening_word(tokens[first]) and not self._letterhead(
             tokens[first].start, tokens[i].end
         )
         verb = tokens[first].lower.endswith(("ed", "ing")) or tokens[first].lower in REPORT_VERBS
@@ -393,7 +410,7 @@ class OrganisationRules(FinderBase):
             t.sentence_start
             and t.lower in self.lex.common
             and t.lower not in self.lex.last
-            and not self._whole_line(tokens[first].start, tokens[i].end)
+            and not self._letterhead(tokens[first].start, tokens[i].end)
             for t in distinctive
         ):
             return  # "Continue Group" opens a sentence; it names nothing

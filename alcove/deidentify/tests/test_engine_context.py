@@ -810,3 +810,13 @@ def test_it_masks_a_trade_a_client_names_in_her_own_words() -> None:
 def test_it_masks_a_hurried_notes_initials_after_a_dash_closing_a_line() -> None:
     assert {"tw", "jb"} <= masked("rtc 2 wk.\n-tw\n\nno si. ok to cont. -jb (covering)")
     assert masked("bp 120/80 -ok\nlabs -neg") == set()
+
+
+# --- after blind set 37 ---------------------------------------------------------------------
+
+
+def test_it_masks_a_letterheads_hospital_opening_its_line_before_town_and_state() -> None:
+    assert "Gateway Memorial Hospital" in masked(
+        "SURGERY CONSULT\nGateway Memorial Hospital, Dover, Delaware\nDate: 5/5"
+    )
+    assert masked("PLAN\nContinue Group, Monday, Tuesday.") == {"Monday", "Tuesday"}
