@@ -109,12 +109,14 @@ GENERIC_ORG = frozenset(
     clinic center school high middle elementary department police fire insurance and of for
     treatment recovery residential crisis counseling services service program unit ward
     rehabilitation rehab drug alcohol detox sober living wellness physical occupational speech
-    therapy medicine surgery pediatric pediatrics adult adolescent child geriatric senior
+    therapy medicine surgery surgical vascular interventional pediatric pediatrics adult
+    adolescent child geriatric senior
     student employee human resources care team office court jail juvenile correctional
     detention legal aid church temple club bank credit union main east west north south
     central upper lower grade graduate undergraduate law business food consultation liaison
     consultation-liaison psychology psychiatry neurology cardiology oncology heart brain spine
-    lung kidney liver skin chest head neck""".split()
+    lung kidney liver skin chest head neck rheumatology dermatology gastroenterology nephrology
+    urology orthopedics orthopaedics endocrinology pulmonology""".split()
 )
 # Large employers a note names without a suffix ("stress at Walmart").
 EMPLOYERS = frozenset(

@@ -140,6 +140,12 @@ TOWN_STATE_AFTER = regex(
     rf",[ \t]+(?!(?:{WEEKDAYS}|{MONTHS})\b)(?:[A-Z][a-z]*\.?[ \t]+)?[A-Z][a-z]+,"
     r"[ \t]*[A-Z][A-Za-z]+\b"
 )
+# A practice named for its specialty ("High Desert Rheumatology"); after letters, the
+# specialty is a hospital's department, and the letters alone are its name
+SPECIALTIES_ENDING = frozenset(
+    """neurology rheumatology cardiology oncology dermatology gastroenterology nephrology urology
+    orthopedics orthopaedics endocrinology pulmonology""".split()
+)
 # A programme is named by its place or founder: what it treats names nothing.
 PROGRAMME = frozenset({"program", "programme"})
 
@@ -362,7 +368,9 @@ class OrganisationRules(FinderBase):
             first += 1
         if first == k:
             return
-        opening = self._opening_word(tokens[first]) and not self._letterhead(
+        # (an instruction opens the sentence even when its verb is also a surname: "Call")
+        imperative = tokens[first].sentence_start and tokens[first].lower in IMPERATIVES
+        opening = (self._opening_word(tokens[first]) or imperative) and not self._letterhead(
             tokens[first].start, tokens[i].end
         )
         verb = tokens[first].lower.endswith(("ed", "ing")) or tokens[first].lower in REPORT_VERBS
@@ -391,6 +399,8 @@ class OrganisationRules(FinderBase):
             return
         if tokens[i].lower in PROGRAMME and not any(self._named_word(t.lower) for t in run):
             return  # "Opioid Treatment Program" is a service; "Bayview ... Program" a place
+        if tokens[i].lower in SPECIALTIES_ENDING and all(t.text.isupper() for t in run):
+            return  # "QMC Cardiology": the hospital's letters, then its department
         caps = tokens[i].caps_line
         if caps and all(
             (t.lower in self.lex.common or t.lower in CLINICAL)

@@ -820,3 +820,10 @@ def test_it_masks_a_letterheads_hospital_opening_its_line_before_town_and_state(
         "SURGERY CONSULT\nGateway Memorial Hospital, Dover, Delaware\nDate: 5/5"
     )
     assert masked("PLAN\nContinue Group, Monday, Tuesday.") == {"Monday", "Tuesday"}
+
+
+def test_it_masks_a_practice_named_for_its_specialty_but_not_the_specialty() -> None:
+    assert "Copper Canyon Rheumatology" in masked(
+        "TELEHEALTH NOTE\nCopper Canyon Rheumatology, Taos, NM\nPatient: A. Roe"
+    )
+    assert masked("Passed the stone. Call Urology if fever; Surgical Oncology to follow.") == set()
