@@ -181,7 +181,8 @@ ORG_WORDS = (
     "Senior Living|"
     "Assisted Living|Living|Coffee|Post|Oaks|Pines|Hall|Station|Tribe|Nation|Alliance|Network|"
     "Collaborative|Cooperative|Consortium|Society|Council|Laboratories|Labs|Research|"
-    "Pharmaceuticals|Therapeutics|Dental|Dentistry|Dialysis|Physicians|Fabrication|Chiropractic|"
+    "Pharmaceuticals|Therapeutics|Dental|Dentistry|Dialysis|Physicians|Fabrication|Attendants|"
+    "Chiropractic|"
     "Neurology|Rheumatology|Cardiology|Oncology|Dermatology|Gastroenterology|Nephrology|Urology|"
     "Orthopedics|Orthopaedics|Endocrinology|Pulmonology|Veterinary|Preparatory|Prep|Wellness|"
     "Recovery|Athenaeum|Grill|Pub|Brewery|Bistro|Deli|Kitchen|Pizza|Tavern|Bakery|"
@@ -217,7 +218,8 @@ EMPLOYMENT_CUES = (
 )
 
 PROFESSIONS = frozenset(
-    """accountant actor actress administrator analyst architect artist assistant athlete
+    """accountant actor actress administrator analyst architect artist assistant athlete attendant
+    sergeant coder handler
     attorney auditor baker banker barber barista bartender bookkeeper bricklayer broker
     busdriver butcher carpenter cashier caregiver chef chemist cleaner clerk coach cook
     counselor courier custodian dancer dentist designer detective developer dietitian

@@ -827,3 +827,9 @@ def test_it_masks_a_practice_named_for_its_specialty_but_not_the_specialty() -> 
         "TELEHEALTH NOTE\nCopper Canyon Rheumatology, Taos, NM\nPatient: A. Roe"
     )
     assert masked("Passed the stone. Call Urology if fever; Surgical Oncology to follow.") == set()
+
+
+def test_it_masks_attendants_sergeants_coders_and_handlers_as_trades() -> None:
+    found = masked("She is a flight attendant; he works as a package handler.")
+    assert {"flight attendant", "package handler"} <= found
+    assert masked("An attendant was present for the whole exam.") == set()
