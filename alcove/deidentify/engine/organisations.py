@@ -108,8 +108,10 @@ INSURER_SHORT = regex(
 LOWER_ORG_ENDS = frozenset(
     "university college academy school high elementary logistics freight "
     "transit manufacturing construction motors trucking industries pharmacy church shelter "
-    "court bank inc llc foods schools institute seminary ministries club engineering".split()
+    "court bank inc llc foods schools institute seminary ministries club engineering clinic "
+    "center hospital mhc".split()
 )
+CARE_ENDS = frozenset({"clinic", "center", "hospital", "mhc"})
 INSURER_LABELS = (
     "Insurance",
     "INSURANCE",
@@ -222,6 +224,8 @@ class OrganisationRules(FinderBase):
                     break
                 lw = word.lower
                 named = self.unknown(lw) or (lw in self.lex.places and lw not in self.lex.common)
+                if tok.lower in CARE_ENDS:  # ("perinatal clinic", "adol clinic": what they treat)
+                    named = named and len(lw) > 4 and lw not in self.lex.modern
                 if named and not self.drug_like(word):
                     self.add(word.start, tok.end, Kind.ORGANIZATION)
                     break

@@ -300,7 +300,7 @@ AGE_SEX = regex(
     r"(\d(?<!\w\d)\d{0,2})[ \t]?(?:M|F|m|f)\b"
     r"(?=[\s,.;]+(?i:with|w/|who|presents|presenting|admitted|pt|"
     r"patient|hx|h/o|s/p|bib|bibems|biba|bibp|brought|referred|seen|here|c/o|g\dp\d|mrn|"
-    r"dob|adm|sent|transferred|transfer|found|status|pod|hd|day)\b)"
+    r"dob|adm|sent|transferred|transfer|found|status|pod|hd|day|rm|dx|bpad|known)\b)"
 )
 # "27F BIBA ...", "Kowalski, Agnieszka   87F   MRN": an age and sex standing apart
 AGE_SEX_APART = regex(r"(\d(?<![^\n \t]\d)\d{0,2}) ?[MF](?=[ \t]{2,}|[ \t]*(?:\n|$))")
@@ -355,6 +355,9 @@ AGE_STATED = regex(
     r"(?:was|were|turned) (\d{1,3})\b"
     r"|\b(?:he|she|pt|patient|client|who) (?:is|was) (?:now )?(\d{1,3})"
     r"(?= and| years|,|\.(?!\d)| now|;)"
+    # "when Malia was 4.", "when caller was 16,": whoever it was, then
+    r"|\bwhen (?!(?:it|this|that|there|bp|pain|score|temp|he|she|they|i)\b)[^\W\d_]+ was "
+    r"(\d{1,2})(?=[.,;](?!\d))"
     # "He's 74 now", "I'm 90, not dead"
     r"|\b(?:he|she|i)['\u2019][sm][ \t]+(?:now[ \t]+|only[ \t]+|almost[ \t]+|nearly[ \t]+)?"
     r"(\d{1,3})(?=[ \t]*(?:now\b|and\b|years\b|,|;|\.(?!\d)))"
@@ -547,9 +550,12 @@ ADDRESS_PATTERNS: tuple[re.Pattern[str], ...] = (
     ),
     # a hurried note's street in lower case: "a trailer off whalom rd", "lives on elm st"
     regex(
-        r"\b(?:on|off|near|at|to)[ \t]+((?:\d{1,5}[a-z]?[ \t]+)?"
+        # (and after "addr on file" or "home": "home 2931 s 13th st")
+        r"\b(?:on|off|near|at|to|(?:addr(?:ess)?(?:[ \t]+on[ \t]+file)?|home):?(?=[ \t]+\d))[ \t]+"
+        r"((?:\d{1,5}[a-z]?[ \t]+)?(?:[nsew]\.?[ \t]+)?"
         r"(?!(?:the|a|an|my|his|her|their|our|your|this|that|call|gp|pcp|psych|np|md)\b)"
-        r"[a-z][a-z'-]+(?:[ \t]+[a-z][a-z'-]+)?[ \t]+(?:st|ave|rd|blvd|ln|dr|street|avenue|road|"
+        r"(?:[a-z][a-z'-]+|\d{1,3}(?:st|nd|rd|th))(?:[ \t]+[a-z][a-z'-]+)?[ \t]+"
+        r"(?:st|ave|rd|blvd|ln|dr|street|avenue|road|"
         r"boulevard|lane|drive|terrace|ter|pkwy|hwy|row|close|crescent|cres|parade|grove|mews))"
         r"\b(?![ \t]*(?:tab|tabs|mg|team|rounds))"
     ),
@@ -764,7 +770,7 @@ def shaped_spans(text: str) -> Iterator[Span]:
         if number:
             yield Span(*number.span(1), Kind.AGE)
     for m in AGE_STATED.finditer(low):
-        yield Span(*m.span(next(g for g in (1, 2, 3) if m.group(g))), Kind.AGE)
+        yield Span(*m.span(next(g for g in (1, 2, 3, 4) if m.group(g))), Kind.AGE)
     yield from _contacts(text, low)
     yield from _numbers(text, low)
     tabs = "\t" in text

@@ -833,3 +833,30 @@ def test_it_masks_attendants_sergeants_coders_and_handlers_as_trades() -> None:
     found = masked("She is a flight attendant; he works as a package handler.")
     assert {"flight attendant", "package handler"} <= found
     assert masked("An attendant was present for the whole exam.") == set()
+
+
+# --- after blind set 38 ---------------------------------------------------------------------
+
+
+def test_it_masks_a_hurried_notes_clinic_named_in_lower_case() -> None:
+    assert "eastbrook family wellness clinic" in masked(
+        "med ck 8/2 - eastbrook family wellness clinic\npt seen"
+    )
+    assert masked("seen in perinatal clinic; f/u adol clinic; lithium clinic") == set()
+
+
+def test_it_masks_an_age_at_a_time_whoever_it_was_then() -> None:
+    assert {"4", "16"} <= masked("They moved when Talia was 4. Father died when caller was 16.")
+    assert masked("Called back when it was 5; resumed when pain was 2.") == set()
+
+
+def test_it_masks_a_lower_case_age_and_sex_before_a_diagnosis_or_a_room() -> None:
+    assert {"47", "81"} <= masked("pt leon marr 47m, bpad i, known to us\npt ida roe 81f rm 12.")
+    assert masked("walked 5 m, room air, tolerated") == set()
+
+
+def test_it_masks_a_lower_case_street_after_its_number_on_file_or_at_home() -> None:
+    assert {"52 quill st", "118 n 4th st"} <= masked(
+        "addr on file 52 quill st, akron.\ncb: son; home 118 n 4th st 44301"
+    )
+    assert masked("went home to rest; home health dr visit planned") == set()
