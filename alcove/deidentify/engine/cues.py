@@ -351,8 +351,11 @@ SIGNED_LAST_LINE = regex(
 )
 # "rtc 2 wk.\n-jm", "ok to cont. -rk (covering)": a hurried note's initials after a dash,
 # closing its line
+# ("-kc, np", "- tj rn": with the signer's credential)
 DASHED_INITIALS_LOWER = regex(
-    r"(?m)(?:^|[ \t])[-\u2013~]{1,2}[ \t]?([a-z]{2,3})[ \t]*(?:\([a-z ]+\))?[ \t]*$"
+    r"(?m)(?:^|[ \t])[-\u2013\u2014~]{1,2}[ \t]?([a-z]{2,3})"
+    r"(?:,?[ \t]*(?:rn|np|lpn|md|do|pa|pmhnp|aprn|lcsw|licsw|lpc|lmft|lmhc|psyd|phd|msw))?"
+    r"[ \t]*(?:\([a-z ]+\))?[ \t]*$"
 )
 NOT_DASHED = FUNCTION_WORDS | {"ok", "no", "yes", "neg", "pos", "am", "pm", "ve", "ish"}
 # "Dictated By: MO   Transcribed By: tk": the initials a dictation line gives its people

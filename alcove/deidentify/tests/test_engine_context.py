@@ -860,3 +860,8 @@ def test_it_masks_a_lower_case_street_after_its_number_on_file_or_at_home() -> N
         "addr on file 52 quill st, akron.\ncb: son; home 118 n 4th st 44301"
     )
     assert masked("went home to rest; home health dr visit planned") == set()
+
+
+def test_it_masks_a_hurried_notes_initials_signed_with_a_credential() -> None:
+    assert {"kd", "tw"} <= masked("f/u 2 wk.\n-kd, np\n\nslept well.\n- tw rn")
+    assert masked("labs -neg\nvitals -ok") == set()
