@@ -148,6 +148,17 @@ SPECIALTIES_ENDING = frozenset(
     """neurology rheumatology cardiology oncology dermatology gastroenterology nephrology urology
     orthopedics orthopaedics endocrinology pulmonology""".split()
 )
+# "Agency: Tri-County Crisis Connection", "Team: Eastside Assertive Community Treatment
+# Team": a form's organisation after its label, two or more capitalised words
+LABELLED_ORG = regex(
+    r"\b(?:Program|Programme|Agency|Facility|Team|Practice|Site|Placement|Employer)[ \t]*:[ \t]*"
+    r"([A-Z][\w&'.-]*(?: (?:of |for |and |& )?[A-Z][\w&'.-]*){1,6})"
+)
+# What a service treats, which names no organisation ("Program: Adult Substance Use IOP")
+SERVICE_WORDS = GENERIC_ORG | frozenset(
+    """substance use eating disorders disorder hospitalization iop php dbt co-occurring mood
+    anxiety trauma opioid methadone suboxone dual diagnosis""".split()
+)
 # A programme is named by its place or founder: what it treats names nothing.
 PROGRAMME = frozenset({"program", "programme"})
 
@@ -186,6 +197,16 @@ class OrganisationRules(FinderBase):
         self._employers()
         for m in EMPLOYER_LOWER.finditer(self.text) if ":" in self.text else ():
             self.add(*m.span(1), Kind.ORGANIZATION)
+        for m in LABELLED_ORG.finditer(self.text) if ":" in self.text else ():
+            words = [w.lower() for w in m.group(1).split()]
+            people = any(  # "Team: Calvin Rhee, LPC": the team's people, found already
+                p.kind in (Kind.NAME, Kind.STAFF) and p.start < m.end(1) and m.start(1) < p.end
+                for p in self.spans
+            )
+            if not people and any(
+                w not in SERVICE_WORDS and w not in CLINICAL and len(w) > 2 for w in words
+            ):
+                self.add(*m.span(1), Kind.ORGANIZATION)
         self._at_organisations()
         self._acronyms()
         self._lower_case_organisations()

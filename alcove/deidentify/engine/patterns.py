@@ -51,7 +51,7 @@ DATE_PATTERNS: tuple[str, ...] = (
     rf"\b(?:1[3-9]|2\d|3[01])(?:/{NUM_MONTH}/|-{NUM_MONTH}-|\.{NUM_MONTH}\.){YEAR4}\b",
     # March 14, 2019 / Mar. 14th 2019 / March 14 / MARCH 14TH / August 5-9, 2024
     # (not "in May. 2-3 beers": a count goes on to what it counts)
-    rf"\b{MONTH_C}\s+{DAY}(?:[-\u2013]{DAY}\b(?![ \t]+[a-z]))?(?:,?\s+{YEAR})?(?![\d:])",
+    rf"\b{MONTH_C}\s+{DAY}(?:[-\u2013]{DAY}\b(?![ \t]+[a-z]))?(?:,?\s+{YEAR})?(?!\d|:\d)",
     rf"\b{MONTH_C}\s+{DAY}(?:st|nd|rd|th)?,?\s+{YEAR}\b",
     # 14 March 2019 / 14th of March / 14-Mar-2019
     rf"\b{DAY}(?:\s+of)?\s+{MONTH_C}(?:,?\s+{YEAR})?\b",

@@ -182,7 +182,7 @@ ORG_WORDS = (
     "Assisted Living|Living|Coffee|Post|Oaks|Pines|Hall|Station|Tribe|Nation|Alliance|Network|"
     "Collaborative|Cooperative|Consortium|Society|Council|Laboratories|Labs|Research|"
     "Pharmaceuticals|Therapeutics|Dental|Dentistry|Dialysis|Physicians|Fabrication|Attendants|"
-    "Chiropractic|"
+    "Chiropractic|Institution|Correctional Institution|"
     "Neurology|Rheumatology|Cardiology|Oncology|Dermatology|Gastroenterology|Nephrology|Urology|"
     "Orthopedics|Orthopaedics|Endocrinology|Pulmonology|Veterinary|Preparatory|Prep|Wellness|"
     "Recovery|Athenaeum|Grill|Pub|Brewery|Bistro|Deli|Kitchen|Pizza|Tavern|Bakery|"

@@ -865,3 +865,20 @@ def test_it_masks_a_lower_case_street_after_its_number_on_file_or_at_home() -> N
 def test_it_masks_a_hurried_notes_initials_signed_with_a_credential() -> None:
     assert {"kd", "tw"} <= masked("f/u 2 wk.\n-kd, np\n\nslept well.\n- tw rn")
     assert masked("labs -neg\nvitals -ok") == set()
+
+
+# --- after blind set 40 ---------------------------------------------------------------------
+
+
+def test_it_masks_an_organisation_after_a_forms_label_but_not_a_service_or_a_team_of_people() -> (
+    None
+):
+    form = "Agency: Tri-Valley Crisis Link\nFacility: Harlow Correctional Institution, Unit D"
+    assert {"Tri-Valley Crisis Link", "Harlow Correctional Institution"} <= masked(form)
+    left = masked("Program: Adult Substance Use IOP\nTeam: Vera Lund, LPC; peer support")
+    assert "Adult Substance Use IOP" not in left and "Vera Lund" in left
+
+
+def test_it_masks_a_month_and_day_before_a_colon_but_not_a_time() -> None:
+    assert "March 6" in masked("PCL-5 today 38 (intake March 6: 61).")
+    assert "March 6" not in masked("Seen March 6:30 pm.")
