@@ -350,8 +350,10 @@ class OrganisationRules(FinderBase):
             if start >= 0 and all(tokens[start + m].lower == w for m, w in enumerate(before)):
                 k = start
                 break
-        if k < 0 and tokens[i].lower in ("plan", "home"):
-            return  # "Plan" ends "Health Plan", not "Safety Plan"; "Home" ends "Nursing Home"
+        if k < 0 and tokens[i].lower in ("plan", "home", "nursing", "aging"):
+            # "Plan" ends "Health Plan", not "Safety Plan"; "Home" ends "Nursing Home";
+            # "Nursing" ends "Skilled Nursing", not "Certified Nursing Assistant"
+            return
         k = max(k, i) if k < 0 else k
         first = k
         j = k - 1

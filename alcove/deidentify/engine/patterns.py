@@ -256,6 +256,7 @@ AGE_PATTERNS: tuple[str, ...] = (  # sources: compiled in AGE_NUMBERS, AGE_STATE
         r"\b(?:age|aged|ages|age:)[ \t]*:?[ \t]*(\d{1,3})(?:y|yo)?\b"  # ("AGE: 63Y", lower-cased)
         r"(?![ \t]*(?:mg|%|/|years? ago|yrs? ago))"
     ),
+    r"\bage/sex[ \t]*:?[ \t]*(\d{1,3})[ \t]*/[ \t]*[mf]\b",  # "Age/Sex: 58/F"
     # "Age at testing: 12", "age at first use: 14": an age, whatever it is the age at
     r"\bage[ \t]+at[ \t]+(?:[a-z]+[ \t]+){0,3}?[a-z]+[ \t]*:[ \t]*(\d{1,3})\b(?![ \t]*(?:mg|%|/))",
     r"\bin (?:his|her|their) (?:early |mid |mid-|late )?((?:[1-9]|1[0-1])0s)\b",

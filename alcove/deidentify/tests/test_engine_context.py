@@ -882,3 +882,21 @@ def test_it_masks_an_organisation_after_a_forms_label_but_not_a_service_or_a_tea
 def test_it_masks_a_month_and_day_before_a_colon_but_not_a_time() -> None:
     assert "March 6" in masked("PCL-5 today 38 (intake March 6: 61).")
     assert "March 6" not in masked("Seen March 6:30 pm.")
+
+
+# --- after blind set 41 ---------------------------------------------------------------------
+
+
+def test_it_masks_an_agency_on_aging_and_a_rehabilitation_and_nursing_home_whole() -> None:
+    found = masked(
+        "Referred to Tolland Area Agency on Aging; lives at Brookmere Rehabilitation and Nursing."
+    )
+    assert {"Tolland Area Agency on Aging", "Brookmere Rehabilitation and Nursing"} <= found
+    assert masked("His wife works nights as a Certified Nursing Assistant.") == {
+        "Certified Nursing Assistant"
+    }
+
+
+def test_it_masks_the_age_before_the_sex_after_an_age_and_sex_label() -> None:
+    assert "61" in masked("MRN: 4410928   Age/Sex: 61/M\nCase #: S24-1")
+    assert masked("Ratio 61/M units") == set()
