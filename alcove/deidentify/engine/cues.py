@@ -372,7 +372,8 @@ CAPTION = regex(
 INITIALS_HINT = regex(r"[A-Z]\.[ \t]?[A-Z]\.")
 # "a peer (J.R.)", "apologized to J.R.": dotted initials alone stand for a person, unless
 # they are one of the abbreviations written the same way
-DOTTED_INITIALS = regex(r"(?<![\w.])([A-Z]\.[ \t]?[A-Z]\.(?:[ \t]?[A-Z]\.)?)(?![\w.])")
+# (a sentence's own full stop may follow: "near M.R.. Chantal")
+DOTTED_INITIALS = regex(r"(?<![\w.])([A-Z]\.[ \t]?[A-Z]\.(?:[ \t]?[A-Z]\.)?)(?!\w|\.\w)")
 DOTTED_NOT_INITIALS = frozenset(
     """U.S. U.K. A.M. P.M. D.C. L.A. N.Y. N.J. N.C. S.C. N.H. N.D. S.D. E.R. O.R. P.O. R.N. M.D.
     D.O. B.A. M.A. M.S. B.S. P.A. N.P. I.V. I.M. P.T. O.T. S.W. A.A. N.A. E.D. G.I. I.Q. T.V.

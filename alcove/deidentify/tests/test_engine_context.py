@@ -755,6 +755,7 @@ def test_it_masks_initials_alone_on_a_notes_last_line() -> None:
 
 def test_it_masks_dotted_initials_standing_alone_for_a_person() -> None:
     assert {"P", "V", "L", "G"} <= masked("Argued with a peer (P.V.); apologized to L.G. later.")
+    assert {"T", "W"} <= masked("The cup struck the wall near T.W.. She apologized.")
     assert masked("Seen by an M.D. at 9 A.M. under G.L. c. 123.") == set()
 
 
