@@ -349,11 +349,11 @@ CREDENTIAL_THEN_NAME = regex(
 SIGNED_LAST_LINE = regex(
     r"\n[ \t]*[-\u2013\u2014/]?[ \t]*([A-Z]{2,3})(?:[ \t]*/[ \t]*([A-Z]{2,3}))?[ \t]*\Z"
 )
-# "rtc 2 wk.\n-jm", "ok to cont. -rk (covering)": a hurried note's initials after a dash,
-# closing its line
+# "rtc 2 wk.\n-jm", "ok to cont. -rk (covering)", "Handoff given. —TY": a note's initials
+# after a dash, closing its line
 # ("-kc, np", "- tj rn": with the signer's credential)
 DASHED_INITIALS_LOWER = regex(
-    r"(?m)(?:^|[ \t])[-\u2013\u2014~]{1,2}[ \t]?([a-z]{2,3})"
+    r"(?m)(?:^|[ \t])[-\u2013\u2014~]{1,2}[ \t]?([a-z]{2,3}|[A-Z]{2,3})"
     r"(?:,?[ \t]*(?:rn|np|lpn|md|do|pa|pmhnp|aprn|lcsw|licsw|lpc|lmft|lmhc|psyd|phd|msw))?"
     r"[ \t]*(?:\([a-z ]+\))?[ \t]*$"
 )
@@ -374,6 +374,7 @@ INITIALS_HINT = regex(r"[A-Z]\.[ \t]?[A-Z]\.")
 # they are one of the abbreviations written the same way
 # (a sentence's own full stop may follow: "near M.R.. Chantal")
 DOTTED_INITIALS = regex(r"(?<![\w.])([A-Z]\.[ \t]?[A-Z]\.(?:[ \t]?[A-Z]\.)?)(?!\w|\.\w)")
+AGE_AFTER_INITIALS = regex(r",?[ \t]+\d{1,2}(?:-year-old|[ \t]?(?:yo|y/o|[MF])\b|,)")
 DOTTED_NOT_INITIALS = frozenset(
     """U.S. U.K. A.M. P.M. D.C. L.A. N.Y. N.J. N.C. S.C. N.H. N.D. S.D. E.R. O.R. P.O. R.N. M.D.
     D.O. B.A. M.A. M.S. B.S. P.A. N.P. I.V. I.M. P.T. O.T. S.W. A.A. N.A. E.D. G.I. I.Q. T.V.

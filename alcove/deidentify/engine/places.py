@@ -5,6 +5,7 @@ import re
 
 from alcove.deidentify.engine.compiled import regex
 from alcove.deidentify.engine.cues import (
+    AGE_AFTER_INITIALS,
     CAPS_HEADER_NAME,
     CAPTION,
     CITY_LOWER,
@@ -261,8 +262,12 @@ class PlaceRules(FinderBase):
             self.add(*m.span(1), Kind.NAME)
         for m in DOTTED_INITIALS.finditer(self.text) if hinted else ():
             letters = m.group(1).replace(" ", "").replace("\t", "")
-            # (nor a credential after a name's initial: "TOMAS E. M.D.")
-            if letters not in DOTTED_NOT_INITIALS and letters[-4:] not in DOTTED_NOT_INITIALS:
+            # (nor a credential after a name's initial: "TOMAS E. M.D."; but "A.M., 14-year-old"
+            # are a person's initials, whatever else they spell)
+            aged = AGE_AFTER_INITIALS.match(self.text, m.end(1)) is not None
+            if aged or (
+                letters not in DOTTED_NOT_INITIALS and letters[-4:] not in DOTTED_NOT_INITIALS
+            ):
                 for k in range(m.start(1), m.end(1)):  # each letter, as initials are found
                     if self.text[k].isalpha():
                         self.add(k, k + 1, Kind.NAME)
@@ -280,8 +285,14 @@ class PlaceRules(FinderBase):
                 letters = signed.group(group)
                 if letters and letters not in CREDENTIAL_WORDS and letters.lower() not in CLINICAL:
                     self.add(*signed.span(group), Kind.STAFF)
-        for m in DASHED_INITIALS_LOWER.finditer(self.text) if "-" in self.text else ():
-            if m.group(1) not in NOT_DASHED and m.group(1) not in CLINICAL:
+        dashed = any(d in self.text for d in ("-", "\u2013", "\u2014", "~"))
+        for m in DASHED_INITIALS_LOWER.finditer(self.text) if dashed else ():
+            letters = m.group(1)
+            if (
+                letters.lower() not in NOT_DASHED
+                and letters.lower() not in CLINICAL
+                and (letters not in CREDENTIAL_WORDS)
+            ):
                 self.add(*m.span(1), Kind.STAFF)
         for m in DICTATED_BY.finditer(self.text) if "By" in self.text or "BY" in self.text else ():
             if m.group(1) not in CREDENTIAL_WORDS and m.group(1).lower() not in FUNCTION_WORDS:

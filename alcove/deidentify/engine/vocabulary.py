@@ -220,7 +220,7 @@ EMPLOYMENT_CUES = (
 
 PROFESSIONS = frozenset(
     """accountant actor actress administrator analyst architect artist assistant athlete attendant
-    sergeant coder handler
+    sergeant coder handler postmaster shipfitter
     attorney auditor baker banker barber barista bartender bookkeeper bricklayer broker
     busdriver butcher carpenter cashier caregiver chef chemist cleaner clerk coach cook
     counselor courier custodian dancer dentist designer detective developer dietitian

@@ -901,3 +901,23 @@ def test_it_masks_an_agency_on_aging_and_a_rehabilitation_and_nursing_home_whole
 def test_it_masks_the_age_before_the_sex_after_an_age_and_sex_label() -> None:
     assert "61" in masked("MRN: 4410928   Age/Sex: 61/M\nCase #: S24-1")
     assert masked("Ratio 61/M units") == set()
+
+
+# --- after blind set 42 ---------------------------------------------------------------------
+
+
+def test_it_masks_initials_that_spell_an_abbreviation_when_an_age_follows() -> None:
+    assert {"P", "M", "15"} <= masked("Case 2 — P.M., 15-year-old male, school refusal.")
+    assert masked("Seen at 9 P.M. on the unit.") == set()
+
+
+def test_it_masks_capital_initials_after_a_dash_closing_a_line() -> None:
+    assert "TY" in masked("Meds given as ordered. —TY")
+    assert masked("Sats stable —OK\nPRN given —PRN") == set()
+
+
+def test_it_masks_a_postmaster_and_a_shipfitter_as_trades() -> None:
+    assert {"postmaster", "shipfitter"} <= masked(
+        "He retired as a postmaster; his son works as a shipfitter."
+    )
+    assert masked("The postmark was smudged.") == set()
