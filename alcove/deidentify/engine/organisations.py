@@ -137,9 +137,10 @@ EMPLOYER_LOWER = regex(
     r"(?!(?:none|n/a|na|unemployed|retired|self|disabled|disability|unknown|student|homemaker|"
     r"not)\b)([a-z][\w&'.-]*(?:[ \t]+[\w&'.-]+){0,5}?)[ \t]*(?:$|[ \t]{2}|[,;(])"
 )
-# ", Norfolk, VA", ", St. Louis, Missouri": a town and its state after a name
+# ", Norfolk, VA", " - Newark, NJ": a town and its state after a name
 TOWN_STATE_AFTER = regex(
-    rf",[ \t]+(?!(?:{WEEKDAYS}|{MONTHS})\b)(?:[A-Z][a-z]*\.?[ \t]+)?[A-Z][a-z]+,"
+    rf"(?:,|[ \t]+[-\u2013\u2014])[ \t]+(?!(?:{WEEKDAYS}|{MONTHS})\b)"
+    r"(?:[A-Z][a-z]*\.?[ \t]+)?[A-Z][a-z]+,"
     r"[ \t]*[A-Z][A-Za-z]+\b"
 )
 # A practice named for its specialty ("High Desert Rheumatology"); after letters, the

@@ -45,7 +45,8 @@ DATE_PATTERNS: tuple[str, ...] = (
     # 2019-03-14, 2019/3/14, 20190314 is an ID, not a date
     rf"\b{YEAR4}[-/.]{NUM_MONTH}[-/.]{NUM_DAY}\b",
     # 03/14/2019, 3-14-19, 3.14.2019 (dots only with a four-digit year)
-    rf"\b{NUM_MONTH}(?:/{NUM_DAY}/|-{NUM_DAY}-)(?:{YEAR4}|\d{{2}})\b(?![/-]\d)",
+    # (and the first of a range: "1/19/2021-1/27/2021")
+    rf"\b{NUM_MONTH}(?:/{NUM_DAY}/|-{NUM_DAY}-)(?:{YEAR4}|\d{{2}})\b(?!/\d|-(?!\d\d?/\d)\d)",
     rf"\b{NUM_MONTH}\.{NUM_DAY}\.{YEAR4}\b",
     # 14/03/2019 (day first, when the first number cannot be a month)
     rf"\b(?:1[3-9]|2\d|3[01])(?:/{NUM_MONTH}/|-{NUM_MONTH}-|\.{NUM_MONTH}\.){YEAR4}\b",
@@ -560,6 +561,11 @@ ADDRESS_PATTERNS: tuple[re.Pattern[str], ...] = (
         r"boulevard|lane|drive|terrace|ter|pkwy|hwy|row|close|crescent|cres|parade|grove|mews))"
         r"\b(?![ \t]*(?:tab|tabs|mg|team|rounds))"
     ),
+    # a rural route and its box: "Route 3 Box 114", "Rural Route 4, Box 19"
+    regex(
+        r"\b(?:Rural Route|RR|Route|Rte|RURAL ROUTE|ROUTE)[ \t]+\d{1,3},?[ \t]+(?:Box|BOX)"
+        r"[ \t]+\d{1,5}\b"
+    ),
     # a form's address in lower case after its label: "Address: 1529 s. maple st apt 4"
     regex(
         r"(?i:addr(?:ess)?)[ \t]*:[ \t]*(\d{1,6}[a-z]?[ \t]+(?:[nsew]\.?[ \t]+)?[a-z][a-z'-]+"
@@ -949,9 +955,10 @@ ADDRESS_HINTS: tuple[tuple[str, ...], ...] = (
                                             "avenue", "road", "lane", "drive", "terrace", "ter",
                                             "pkwy", "hwy", "row", "close", "crescent", "cres",
                                             "parade", "grove", "mews") for space in _SPACED),
+    ("Box", "BOX"),
     ("addr",),
 )  # fmt: skip
-ADDRESS_HINTS_LOWER = frozenset({11, 13})
+ADDRESS_HINTS_LOWER = frozenset({11, 14})
 ADDRESS_HINTS_SPACED = tuple(tuple(w for w in hint if "\t" not in w) for hint in ADDRESS_HINTS)
 IBAN_HINT = regex(r"[A-Z]{2}\d{2}")
 

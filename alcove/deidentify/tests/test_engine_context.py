@@ -921,3 +921,22 @@ def test_it_masks_a_postmaster_and_a_shipfitter_as_trades() -> None:
         "He retired as a postmaster; his son works as a shipfitter."
     )
     assert masked("The postmark was smudged.") == set()
+
+
+# --- after blind set 43 ---------------------------------------------------------------------
+
+
+def test_it_masks_both_dates_of_a_range_written_in_full() -> None:
+    assert {"2/3/2022", "2/9/2022"} <= masked("Admitted most recently 2/3/2022-2/9/2022 for COPD.")
+    assert masked("Lot 2/3/22-5 recalled.") == set()
+
+
+def test_it_masks_a_rural_route_and_its_box() -> None:
+    assert "Route 2 Box 88" in masked("Address: Route 2 Box 88, Elkview, WV 25071")
+    assert masked("Take Route 2 to the box office.") == set()
+
+
+def test_it_masks_a_letterheads_hospital_before_a_dash_and_its_town() -> None:
+    assert "Lakeside General Hospital" in masked(
+        "SOCIAL WORK NOTE\nLakeside General Hospital - Camden, NJ\nPatient: A. Roe"
+    )
