@@ -21,7 +21,6 @@ from alcove.deidentify.engine.cues import (
     DOTTED_INITIALS,
     DOTTED_NOT_INITIALS,
     END_AFTER_CODE,
-    FUNCTION_WORDS,
     INITIALS,
     INITIALS_HINT,
     LOWER_AFTER_CODE,
@@ -72,6 +71,28 @@ THE_COUNTRY = regex(r"\bthe[ \t]+(US|U\.S\.|USA|U\.S\.A\.|UK|U\.K\.)(?![\w-])")
 
 
 class PlaceRules(FinderBase):
+    def _signatures(self) -> None:
+        """Staff named where notes are signed: "RN D. PRICE", initials on the last line or
+        after a closing dash, "Dictated By: MO", "SA/mp"."""
+        text = self.text
+        for m in CREDENTIAL_THEN_NAME.finditer(text):
+            self.add(*m.span(1), Kind.STAFF)
+        signed = SIGNED_LAST_LINE.search(text, max(0, len(text) - 16))
+        if signed is not None:
+            for group in (1, 2):
+                if signed.group(group) and _initials(signed.group(group)):
+                    self.add(*signed.span(group), Kind.STAFF)
+        dashed = any(d in text for d in ("-", "\u2013", "\u2014", "~"))
+        for m in DASHED_INITIALS_LOWER.finditer(text) if dashed else ():
+            if _initials(m.group(1)):
+                self.add(*m.span(1), Kind.STAFF)
+        for m in DICTATED_BY.finditer(text) if "By" in text or "BY" in text else ():
+            if _initials(m.group(1)):
+                self.add(*m.span(1), Kind.STAFF)
+        for m in DICTATION.finditer(text):
+            self.add(*m.span(1), Kind.STAFF)
+            self.add(*m.span(2), Kind.STAFF)
+
     def _announced_places(self) -> None:
         """A word no dictionary knows, where a place is announced, is a place: "grew up in
         Remniku", "flew to LEPPEN", "based in Kurzenkirchen"."""
@@ -277,32 +298,16 @@ class PlaceRules(FinderBase):
                 self.add(m.start(1), m.end(2), Kind.NAME)
         for m in CITY_LOWER.finditer(self.text) if "City" in self.text else ():
             self.add(*m.span(1), Kind.LOCATION)
-        for m in CREDENTIAL_THEN_NAME.finditer(self.text):
-            self.add(*m.span(1), Kind.STAFF)
-        signed = SIGNED_LAST_LINE.search(self.text, max(0, len(self.text) - 16))
-        if signed is not None:
-            for group in (1, 2):
-                letters = signed.group(group)
-                if letters and letters not in CREDENTIAL_WORDS and letters.lower() not in CLINICAL:
-                    self.add(*signed.span(group), Kind.STAFF)
-        dashed = any(d in self.text for d in ("-", "\u2013", "\u2014", "~"))
-        for m in DASHED_INITIALS_LOWER.finditer(self.text) if dashed else ():
-            letters = m.group(1)
-            if (
-                letters.lower() not in NOT_DASHED
-                and letters.lower() not in CLINICAL
-                and (letters not in CREDENTIAL_WORDS)
-            ):
-                self.add(*m.span(1), Kind.STAFF)
-        for m in DICTATED_BY.finditer(self.text) if "By" in self.text or "BY" in self.text else ():
-            if m.group(1) not in CREDENTIAL_WORDS and m.group(1).lower() not in FUNCTION_WORDS:
-                self.add(*m.span(1), Kind.STAFF)
-        for m in DICTATION.finditer(self.text):
-            self.add(*m.span(1), Kind.STAFF)
-            self.add(*m.span(2), Kind.STAFF)
+        self._signatures()
         for m in COUNTY.finditer(self.text) if any_in(COUNTY_WORDS, self.text) else ():
             group = next(g for g in (1, 2, 3) if m.group(g))
             self.add(*m.span(group), Kind.LOCATION)
+
+
+def _initials(letters: str) -> bool:
+    """Letters signing a note that are no credential, no clinical abbreviation, no word."""
+    low = letters.lower()
+    return letters not in CREDENTIAL_WORDS and low not in CLINICAL and low not in NOT_DASHED
 
 
 _REGION_HEADS: dict[int, dict[str, int]] = {}
