@@ -393,6 +393,13 @@ ORG_TAIL = regex(
     r"(?:(?:[A-Z][a-z]{0,2}\.|[A-Z][A-Za-z'\u2019-]*)"
     r"(?:[ \t](?=[A-Z])|[ \t](?:and|&)[ \t](?=[A-Z]))?){1,4}"
 )
+# What follows an organisation's name and is still its name: its team or service
+# ("Cumberland Mobile Crisis Team", "Desert Sage IOP", "Harbourlight DBT Program") or a
+# veterans' post's number ("American Legion Post 212")
+SERVICE_TAIL = regex(
+    r"(?:[ \t]+(?:Mobile|Crisis|Response|Outreach|ACT|DBT|IOP|PHP|Team|Residential|"
+    r"Connection|Program|Programme))+\b|(?<=Post)[ \t]+(?:No\.[ \t]*|#)?\d{1,5}\b"
+)
 BRANDS = regex(
     r"\b(?:Home Depot|Dollar General|Dollar Tree|Best Buy|Whole Foods|Trader Joe's|Taco Bell|"
     r"Burger King|Pizza Hut|Planet Fitness|Family Dollar|Rite Aid|Bed Bath|Waffle House|"

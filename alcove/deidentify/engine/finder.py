@@ -14,6 +14,7 @@ from alcove.deidentify.engine.cues import (
     GAP_NAME,
     NOT_NAMES,
     RELATION,
+    SERVICE_TAIL,
     STATE_NAMES,
     STATE_WORDS,
 )
@@ -129,9 +130,13 @@ class FinderBase:
         return gap in GAP_NAME or (self._initial(a) and gap in (". ", "."))
 
     def add(self, start: int, end: int, kind: Kind) -> None:
-        if kind == Kind.ORGANIZATION and self.text[end : end + 2] in ("'s", "\u2019s"):
-            if end + 2 == len(self.text) or not self.text[end + 2].isalnum():
-                end += 2  # "Dayton Children's", "Papa Gino's": the 's is the name's
+        if kind == Kind.ORGANIZATION:
+            tail = SERVICE_TAIL.match(self.text, end)
+            if tail:
+                end = tail.end()
+            if self.text[end : end + 2] in ("'s", "\u2019s"):
+                if end + 2 == len(self.text) or not self.text[end + 2].isalnum():
+                    end += 2  # "Dayton Children's", "Papa Gino's": the 's is the name's
         self.spans.append(Span(start, end, kind))
 
     # --- names from context --------------------------------------------------------------

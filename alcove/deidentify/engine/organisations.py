@@ -155,13 +155,31 @@ LABELLED_ORG = regex(
     r"\b(?:Program|Programme|Agency|Facility|Team|Practice|Site|Placement|Employer)[ \t]*:[ \t]*"
     r"([A-Z][\w&'.-]*(?: (?:of |for |and |& )?[A-Z][\w&'.-]*){1,6})"
 )
+# "Family Court of Pemberly County", "Court of Common Pleas of Wexford County": a court by
+# the county it sits for
+COURT_OF = regex(
+    r"\b(?:(?:Family|Superior|District|Circuit|Probate|Juvenile|Municipal|Orphans'|Supreme|"
+    r"Chancery|Magistrate's)[ \t]+)?Court[ \t]+of[ \t]+(?:Common[ \t]+Pleas[ \t]+of[ \t]+)?"
+    r"(?:the[ \t]+)?(?:[A-Z][a-z]+[ \t]+){1,3}(?:County|Parish|District)\b"
+)
 # What a service treats, which names no organisation ("Program: Adult Substance Use IOP")
 SERVICE_WORDS = GENERIC_ORG | frozenset(
     """substance use eating disorders disorder hospitalization iop php dbt co-occurring mood
     anxiety trauma opioid methadone suboxone dual diagnosis""".split()
 )
 # A programme is named by its place or founder: what it treats names nothing.
-PROGRAMME = frozenset({"program", "programme"})
+# Ends that a service or a hospital's department shares: a name no dictionary holds must
+# come before them
+PROGRAMME = frozenset({"program", "programme", "laboratory"})
+ALONE_NO_END = frozenset(
+    "plan home nursing aging team crisis residential connection response outreach".split()
+)
+# A programme by its hours or its people names nothing ("Evening IOP", "Adult IOP")
+SERVICE_ENDS = frozenset({"iop", "php"})
+SERVICE_WHO = frozenset(
+    """evening morning afternoon weekend adult adults adolescent adolescents youth teen
+    women's men's virtual telehealth""".split()
+)
 
 
 class OrganisationRules(FinderBase):
@@ -208,6 +226,8 @@ class OrganisationRules(FinderBase):
                 w not in SERVICE_WORDS and w not in CLINICAL and len(w) > 2 for w in words
             ):
                 self.add(*m.span(1), Kind.ORGANIZATION)
+        for m in COURT_OF.finditer(self.text) if "Court of" in self.text else ():
+            self.add(*m.span(), Kind.ORGANIZATION)
         self._at_organisations()
         self._acronyms()
         self._lower_case_organisations()
@@ -351,9 +371,10 @@ class OrganisationRules(FinderBase):
             if start >= 0 and all(tokens[start + m].lower == w for m, w in enumerate(before)):
                 k = start
                 break
-        if k < 0 and tokens[i].lower in ("plan", "home", "nursing", "aging"):
+        if k < 0 and tokens[i].lower in ALONE_NO_END:
             # "Plan" ends "Health Plan", not "Safety Plan"; "Home" ends "Nursing Home";
-            # "Nursing" ends "Skilled Nursing", not "Certified Nursing Assistant"
+            # "Nursing" ends "Skilled Nursing", not "Certified Nursing Assistant"; "Team"
+            # ends "Mobile Crisis Team", not "Treatment Team"
             return
         k = max(k, i) if k < 0 else k
         first = k
@@ -362,8 +383,11 @@ class OrganisationRules(FinderBase):
         while j >= 0 and words < 5:
             tok = tokens[j]
             gap = self.gap(tok, tokens[j + 1])
-            if gap not in (" ", "-", " & ", "'s ", "\u2019s ", "'S ") and not (
-                gap == ". " and (tok.lower in ("st", "mt") or len(tok.text) == 1)
+            plural = gap in ("' ", "\u2019 ") and tokens[i].lower == "court"  # "Magistrates' Court"
+            if (
+                gap not in (" ", "-", " & ", "'s ", "\u2019s ", "'S ")
+                and not plural
+                and not (gap == ". " and (tok.lower in ("st", "mt") or len(tok.text) == 1))
             ):
                 break
             caps_and = tok.caps_line and first == j + 1 and j > 0
@@ -426,7 +450,11 @@ class OrganisationRules(FinderBase):
         if not distinctive:
             return
         if tokens[i].lower in PROGRAMME and not any(self._named_word(t.lower) for t in run):
-            return  # "Opioid Treatment Program" is a service; "Bayview ... Program" a place
+            return  # "Opioid Treatment Program", "Clinical Laboratory"; "Bayview ... Program"
+        if tokens[i].lower in SERVICE_ENDS and all(
+            t.lower in SERVICE_WORDS or t.lower in SERVICE_WHO or t.lower in CLINICAL for t in run
+        ):
+            return
         if tokens[i].lower in SPECIALTIES_ENDING and all(t.text.isupper() for t in run):
             return  # "QMC Cardiology": the hospital's letters, then its department
         caps = tokens[i].caps_line

@@ -194,7 +194,10 @@ ORG_WORDS = (
     "Apartments|Manor|Village|Homes|Estates|Lodge|House|Therapy|Therapies|Care|Diagnostics|"
     "Children|Line|Lines|Ventures|Partners|Outreach|Home Care|Home Health|EMS|Fire|Police|Drug|"
     "Drugs|Apothecary|VNA|Property Management|Management Company|Realty|Properties|"
-    "Baptist|Methodist|Lutheran|Presbyterian|Pentecostal"
+    "Baptist|Methodist|Lutheran|Presbyterian|Pentecostal|"
+    "Mobile Crisis|Mobile Crisis Team|Crisis Team|ACT Team|Outreach Team|Response Team|"
+    "Mobile Response Team|Crisis Residential|Crisis Connection|IOP|PHP|Funeral Home|"
+    "Laboratory|Reference Laboratory|Pathology Laboratory"
 )
 
 # Leading words that make an organisation's name: "Saint Mary's", "University of Utah".
@@ -330,7 +333,7 @@ REPORT_VERBS = frozenset(
     appears appeared continues continued will would wants wanted asked asks declined
     declines identified identifies acknowledged acknowledges tolerated completed
     participated engaged became becomes lives lived works worked died passed visited
-    visits threatened texted emailed left moved joined""".split()
+    visits threatened texted emailed left moved joined attends starts begins""".split()
 )
 STRONG_LABELS = (
     "patient|pt|client|name|patient name|client name|pt name|member|participant|"

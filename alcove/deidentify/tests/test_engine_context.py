@@ -940,3 +940,33 @@ def test_it_masks_a_letterheads_hospital_before_a_dash_and_its_town() -> None:
     assert "Lakeside General Hospital" in masked(
         "SOCIAL WORK NOTE\nLakeside General Hospital - Camden, NJ\nPatient: A. Roe"
     )
+
+
+# --- services, courts and posts (from the misses left on blind sets 20 to 43) ------------
+def test_it_masks_a_crisis_team_or_programme_with_the_name_before_it() -> None:
+    assert "Larkin County Mobile Crisis Team" in masked(
+        "Police called the Larkin County Mobile Crisis Team to the house."
+    )
+    assert "Bellwether Recovery IOP" in masked("He starts at Bellwether Recovery IOP on Monday.")
+    assert "Foxhollow DBT Program" in masked("Referred to Foxhollow DBT Program for skills.")
+
+
+def test_it_leaves_a_team_or_a_programme_named_for_what_or_when_it_is() -> None:
+    assert masked("Seen by the PTSD Clinical Team today.") == set()
+    assert masked("Call the Crisis Team if needed.") == set()
+    assert masked("She attends the Evening IOP three days a week.") == set()
+    assert masked("Specimen sent to the Clinical Laboratory for a CBC.") == set()
+
+
+def test_it_masks_a_court_by_its_county_and_a_magistrates_court_by_its_town() -> None:
+    assert "Court of Common Pleas of Tallis County" in masked(
+        "The petition is before the Court of Common Pleas of Tallis County."
+    )
+    assert "Dunmere Magistrates' Court" in masked("He appeared at Dunmere Magistrates' Court.")
+    assert masked("The court of appeals has not ruled.") == set()
+
+
+def test_it_masks_a_veterans_post_with_its_number_and_a_funeral_home() -> None:
+    assert "American Legion Post 318" in masked("He tends bar at the American Legion Post 318.")
+    assert "Ashby & Sons Funeral Home" in masked("Funeral home: Ashby & Sons Funeral Home.")
+    assert masked("The funeral home called about the service.") == set()
