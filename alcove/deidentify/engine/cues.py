@@ -393,6 +393,43 @@ ORG_TAIL = regex(
     r"(?:(?:[A-Z][a-z]{0,2}\.|[A-Z][A-Za-z'\u2019-]*)"
     r"(?:[ \t](?=[A-Z])|[ \t](?:and|&)[ \t](?=[A-Z]))?){1,4}"
 )
+# A patient's label, then the name filling its field: "PT: WASHINGTON, BEATRICE L",
+# "Name: Quarrington, Winifred Ada", "pt: o'brien, kathleen", "CLIENT: DAKOTA LITTLE ELK ("
+_PATIENT_LABEL = (
+    r"(?:PT|PATIENT|CLIENT|NAME|RESIDENT|STUDENT|Pt|Patient|Client|Name|Resident|Student|"
+    r"pt|patient|client|name|student)(?:[ \t]+(?:NAME|Name|name))?[ \t]*:[ \t]*"
+)
+_FIELD_END = r"(?=[ \t]*(?:\n|$|[ \t]{2}|\t|[;(|\u2014]|,[ \t]*(?:DOB|MRN|AGE|Age|age|\d)))"
+LABELLED_INVERTED = regex(
+    rf"\b{_PATIENT_LABEL}([A-Za-z][A-Za-z'-]+(?:[ \t]+[A-Za-z][A-Za-z'-]+)?),[ \t]*"
+    rf"([A-Za-z][A-Za-z'-]+(?:[ \t]+[A-Za-z][A-Za-z'-]*\.?){{0,2}}){_FIELD_END}"
+)
+LABELLED_PLAIN = regex(
+    rf"\b{_PATIENT_LABEL}((?:[A-Za-z]\.|[A-Za-z][A-Za-z'-]+)(?:[ \t][A-Za-z][A-Za-z'-]*\.?){{1,3}})"
+    rf"{_FIELD_END}"
+)
+# A handoff's item: the room, a dash, the patient in capitals, then age and sex
+# ("RM 414A \u2014 KNIGHT, ROSE  77 YO F", "RM 9 - DEVONTE "DJ" PRICE 15YO M")
+CAPS_BEFORE_AGE_SEX = regex(
+    r"(?:^|\n|[\u2014\u2013:-][ \t]+)((?:[A-Z][A-Z'-]+,?[ \t]+(?:\"[A-Z]+\"[ \t]+)?){1,3}"
+    r"[A-Z][A-Z'-]+)[ \t]+\d{1,3}[ \t]?(?:YO|Y/O|YR|YRS|Y)?[ \t]?[MF]\b"
+)
+# A group's roll: "Attendance (6 of 7): KL, M.R., Faith, t.n., JJ. Absent: Hope (sick)"
+ROLL = regex(
+    r"\b(?:Attendance|Attendees|In attendance|Present|Absent|Members|Participants|"
+    r"Group members|attendance|present|absent|members|participants)"
+    r"(?:[ \t]*\([^)\n]{0,20}\))?[ \t]*:[ \t]*([^\n]+)"
+)
+ROLL_ITEM = regex(r"[ \t]*(?:and[ \t]+)?([^,;]+?)[ \t]*(?=[,;]|[ \t]and[ \t]|$)")
+DOTTED = regex(r"(?:[A-Za-z]\.)+")
+ROLL_ASIDE = regex(r"\([^)\n]*\)")
+ROLL_NOT = frozenset("all none everyone staff client clients members group family n/a".split())
+ROLL_INITIALS = regex(
+    r"(?:[A-Za-z]\.){1,3}|[A-Z]{1,3}|[a-z]{2,3}|[A-Za-z]\.?[ \t][A-Z][a-z'-]+"
+    r"|[A-Za-z]{1,2}'[A-Za-z]"
+)
+# The full stop that ends the roll's sentence, never an initial's ("S.O. (new). Absent")
+ROLL_END = regex(r"(?<![A-Za-z]\.[A-Za-z])(?<!\b[A-Za-z])\.(?:[ \t]|$)")
 # What follows an organisation's name and is still its name: its team or service
 # ("Cumberland Mobile Crisis Team", "Desert Sage IOP", "Harbourlight DBT Program") or a
 # veterans' post's number ("American Legion Post 212")

@@ -10,14 +10,18 @@ from alcove.deidentify.engine.compiled import regex
 from alcove.deidentify.engine.cues import (
     ACTED_AFTER,
     AGE_BRACKET_AFTER,
+    CAPS_BEFORE_AGE_SEX,
     CLOSING_AFTER_SENTENCE,
     CLOSING_INITIALS,
     CREDENTIAL_WORDS,
     CUE_LAST_WORDS,
+    DOTTED,
     DOTTED_CREDENTIAL,
     DOTTED_HEADS,
     FUNCTION_WORDS,
     GAP_CUE,
+    LABELLED_INVERTED,
+    LABELLED_PLAIN,
     LIST_GAP,
     LOWER_LABELS,
     LOWER_STOP,
@@ -29,6 +33,12 @@ from alcove.deidentify.engine.cues import (
     PRONOUNS,
     RELATION,
     ROLE_AFTER,
+    ROLL,
+    ROLL_ASIDE,
+    ROLL_END,
+    ROLL_INITIALS,
+    ROLL_ITEM,
+    ROLL_NOT,
     SIGNATURE,
     SIGNED_BEFORE,
     SIGNED_INITIALS,
@@ -53,6 +63,7 @@ from alcove.deidentify.engine.tokens import (
     Token,
 )
 from alcove.deidentify.engine.vocabulary import (
+    CLINICAL,
     NAME_FIRST,
     NOT_ORG_ACRONYMS,
     ORG_ACRONYMS,
@@ -172,6 +183,83 @@ class NameRules(FinderBase):
         self._lower_doctors()
         self._greeted()
         self._logged()
+        self._labelled_patients()
+        self._rolls()
+
+    def _rolls(self) -> None:
+        """Who came to group and who did not, by initials or first name, up to the end of
+        the list ("Present: KL, M.R., Faith, t.n. (new). Absent: Hope (sick)")."""
+        text = self.text
+        position = 0
+        while ":" in text and (roll := ROLL.search(text, position)):
+            offset = position = roll.start(1)
+            # asides blanked, so a comma inside "(excused, work)" divides nothing
+            body = ROLL_ASIDE.sub(lambda m: " " * len(m.group()), roll.group(1))
+            for item in ROLL_ITEM.finditer(body):
+                position = offset + item.end()
+                end = ROLL_END.search(item.group(1))
+                word = item.group(1)[: end.start() if end else None].rstrip()
+                if not self._roll_name(word):
+                    break
+                start = offset + item.start(1)
+                if DOTTED.fullmatch(word):  # each letter, as dotted initials are found
+                    for k in range(start, start + len(word), 2):
+                        self.add(k, k + 1, Kind.NAME)
+                else:
+                    self.add(start, start + len(word), Kind.NAME)
+                if end:
+                    position = start + end.end()
+                    break
+
+    def _roll_name(self, word: str) -> bool:
+        lw = word.lower()
+        if lw in FUNCTION_WORDS or lw in TITLES or lw in ROLL_NOT or lw in CLINICAL:
+            return False
+        lex = self.lex
+        return bool(ROLL_INITIALS.fullmatch(word)) or (
+            word[:1].isupper()
+            and word[1:].islower()
+            and word.replace("-", "").replace("'", "").isalpha()
+            and lw not in RELATION.by_last
+            and (lw in lex.first or lw in lex.last or self.unknown(lw))
+        )
+
+    def _labelled_patients(self) -> None:
+        """The name that fills a patient's field, whatever its words ("PT: WASHINGTON,
+        BEATRICE L", "Patient: Pa Nhia Vang"), and a handoff's patient in capitals before
+        age and sex ("RM 11 \u2014 HARPER QUINTANILLA 11YO F")."""
+        text = self.text
+        if ":" in text:
+            for m in LABELLED_INVERTED.finditer(text):
+                given = self._given_names(m.group(2).split(), inverted=True)
+                if given and self._name_words(m.group(1)):
+                    self.add(m.start(1), m.end(2), Kind.NAME)
+            for m in LABELLED_PLAIN.finditer(text):
+                words = m.group(1).split()
+                if self._given_names(words[:1]) and self._name_words(" ".join(words[1:])):
+                    self.add(*m.span(1), Kind.NAME)
+        for m in CAPS_BEFORE_AGE_SEX.finditer(text):
+            if self._name_words(m.group(1).replace('"', " ")):
+                self.add(*m.span(1), Kind.NAME)
+
+    def _given_names(self, words: list[str], *, inverted: bool = False) -> bool:
+        """Given names or initials ("Winifred Ada", "BEATRICE L", "j."): never words of a
+        sentence ("doing well"). After a surname and its comma, a given name that is a word
+        too is a name ("Smith, Will")."""
+        return bool(words) and all(
+            (len(w.rstrip(".")) == 1 and w[0].isalpha())
+            or (w.lower() in self.lex.first and (inverted or w.lower() not in NOT_NAMES))
+            or self.unknown(w.lower())
+            for w in words
+        )
+
+    def _name_words(self, run: str) -> bool:
+        """Words that may make a name: none a function word, a clinical term or a label."""
+        words = [w.strip(",").lower() for w in run.split()]
+        return bool(words) and not any(
+            w in FUNCTION_WORDS or w in CLINICAL or w in STRONG_LABEL.by_last or len(w) < 2
+            for w in words
+        )
 
     def _logged(self) -> None:
         """Who wrote each entry of a phone or contact log: "2/12 9:20 rk: called back",

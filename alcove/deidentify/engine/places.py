@@ -70,6 +70,16 @@ STREET_WORDS = frozenset({"broadway", "bowery", "boulevard", "embarcadero", "cau
 THE_COUNTRY = regex(r"\bthe[ \t]+(US|U\.S\.|USA|U\.S\.A\.|UK|U\.K\.)(?![\w-])")
 
 
+# A province before a Canadian postcode; an Australian town, its state and postcode
+PROVINCE_POSTCODE = regex(
+    r",[ \t]+(ON|BC|AB|QC|NS|NB|MB|SK|PE|NL|YT|NT|NU)[ \t]+[A-Z]\d[A-Z][ \t]?\d[A-Z]\d\b"
+)
+AUSTRALIAN_TOWN = regex(
+    r"\b((?:[A-Z][a-z]+[ \t]+){0,2}[A-Z][a-z]+),?[ \t]+(NSW|VIC|QLD|TAS|ACT|NT|SA|WA)"
+    r"[ \t]+(\d{4})\b"
+)
+
+
 class PlaceRules(FinderBase):
     def _signatures(self) -> None:
         """Staff named where notes are signed: "RN D. PRICE", initials on the last line or
@@ -184,8 +194,13 @@ class PlaceRules(FinderBase):
                 continue
             place = " ".join(before.group(1).split()).lower()
             known = place in lex.places or place.split()[-1] in lex.places
-            if ZIP_AFTER.match(self.text, m.end()) and (known or m.group() not in WORDLIKE_CODES):
-                self.add(*m.span(), Kind.LOCATION)  # "Greensboro NC 27403"
+            # after a street or a box and its comma: "900 Quarry Rd, Glen Ash, PA 18529"
+            listed = self.text[max(0, before.start(1) - 2) : before.start(1)] in (", ", "- ")
+            comma = listed and self.text[m.start() - 2 : m.start()] == ", "
+            if ZIP_AFTER.match(self.text, m.end()) and (
+                known or comma or m.group() not in WORDLIKE_CODES
+            ):
+                self.add(*m.span(), Kind.LOCATION)  # "Greensboro NC 27403", "Glen Ash, PA 18529"
                 continue
             if not known or (m.group() in CREDENTIAL_CODES and self._person_before(before)):
                 continue  # "Sun-Hee Park, MD", "Hope Grant, MA": a person and a degree
@@ -195,6 +210,17 @@ class PlaceRules(FinderBase):
                 and LOWER_AFTER_CODE.match(self.text, m.end())
             ):
                 self.add(*m.span(), Kind.LOCATION)  # "Decatur, GA.", "Williston, ND on"
+
+    def _postal_regions(self) -> None:
+        """A province before a Canadian postcode ("Collingwood, ON L9Y 2L7"); an Australian
+        town, its state and its postcode ("Wattle Creek NSW 2798")."""
+        text = self.text
+        for m in PROVINCE_POSTCODE.finditer(text) if ", " in text else ():
+            self.add(*m.span(1), Kind.LOCATION)
+        for m in AUSTRALIAN_TOWN.finditer(text):
+            self.add(*m.span(1), Kind.LOCATION)
+            self.add(*m.span(2), Kind.LOCATION)
+            self.add(*m.span(3), Kind.ZIP)
 
     def _person_before(self, before: re.Match[str]) -> bool:
         """A capitalised word (a given name) before the town-like word: a person's name."""
@@ -222,6 +248,7 @@ class PlaceRules(FinderBase):
 
     def places(self) -> None:
         self.bare_streets()
+        self._postal_regions()
         lex = self.lex
         tokens = self.tokens
         n = len(tokens)

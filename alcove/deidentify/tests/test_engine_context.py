@@ -970,3 +970,38 @@ def test_it_masks_a_veterans_post_with_its_number_and_a_funeral_home() -> None:
     assert "American Legion Post 318" in masked("He tends bar at the American Legion Post 318.")
     assert "Ashby & Sons Funeral Home" in masked("Funeral home: Ashby & Sons Funeral Home.")
     assert masked("The funeral home called about the service.") == set()
+
+
+# --- after blind sets 44 and 45 --------------------------------------------------------------
+def test_it_masks_a_state_that_is_also_a_word_before_a_zip_and_a_province_before_a_postcode() -> (
+    None
+):
+    assert {"PA", "18529"} <= masked("Mail to 12 Ore Rd, Tamsin Vale, PA 18529 by Friday.")
+    assert "ON" in masked("Office: 45 Tay St, Orrville, ON L9Y 2L7")
+    assert masked("Birra Creek NSW 2798") in (
+        {"Birra Creek", "NSW", "2798"},
+        {"Birra Creek NSW", "2798"},
+    )
+    assert "PA" not in masked("Seen by Ana Ruiz, PA on 3 visits.")
+
+
+def test_it_masks_the_whole_name_filling_a_patients_field() -> None:
+    assert "WASHINGTON, BEATRICE L" in masked("PT: WASHINGTON, BEATRICE L   MRN 4412")
+    assert "Quarrel, Winifred Ada" in masked("Name: Quarrel, Winifred Ada")
+    assert "o'dell, kathleen" in masked("pt: o'dell, kathleen\ndx: mdd")
+    assert "ines carvalho-mendes" in masked("student: ines carvalho-mendes\nref: self")
+    assert masked("Pt: Smith, doing well") == {"Smith"}
+    assert masked("pt: doing well today") == set()
+
+
+def test_it_masks_a_handoffs_patient_in_capitals_before_age_and_sex() -> None:
+    assert "HARPER QUINTERO" in masked("RM 11 \u2014 HARPER QUINTERO 11YO F, ASTHMA")
+    assert "KNIGHT, ROSE" in masked("RM 414A \u2014 KNIGHT, ROSE  77 YO F")
+    assert "CHF" not in " ".join(masked("ADM \u2014 CHF 77 YO F"))
+
+
+def test_it_masks_a_groups_roll_by_initials_and_first_names_up_to_its_end() -> None:
+    text = "Attendance (6 of 7): KL, M.R., Faith, t.n., S.O. (new). Absent: Hope (sick child)."
+    assert {"KL", "M", "R", "Faith", "t", "n", "S", "O", "Hope"} <= masked(text)
+    assert masked("Absent: K. Dole (excused, work), A. Rivas.") >= {"K. Dole", "A. Rivas"}
+    assert masked("Present: all members. Attendance: Missed (sick). Topic: coping.") == set()
