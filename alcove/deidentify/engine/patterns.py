@@ -345,6 +345,12 @@ INITIALS_AGE_SEX = regex(
     r"(?<![\w.])([a-zA-Z])\.([a-zA-Z])\.(?:([a-zA-Z])\.)?[ \t]+(\d{1,3})[mfMF]\b"
     r"(?![ \t]*(?:in|min))"
 )
+# A case list's item: initials, a dash, the age ("1. R.W. - 52 M", "2. MT - 19 F", "3. j.o. - 34,")
+ITEM_INITIALS_AGE = regex(
+    r"(?m)^[ \t]*(?:\d{1,2}[.)][ \t]+|[-*\u2022][ \t]+)?(?:((?:[A-Za-z]\.){1,3})[ \t]+"
+    r"[-\u2013\u2014][ \t]+(\d{1,2})(?=[ \t]*(?:[MFmf]\b|,|y/?o\b))"
+    r"|([A-Z]{2,3})[ \t]+[-\u2013\u2014][ \t]+(\d{1,2})(?=[ \t]?(?:[MF]|y/?o)\b))"
+)
 # "Now 64, retired from teaching", "herself 79,": an age opening a sentence or after "-self"
 AGE_NOW = regex(r"(?:(?:^|[.!?:][ \t]+|\n)now|\b(?:him|her|them)self)[ \t]+(\d{1,3}),")
 # "DOB: 01/17/2006 (86Y)": an age in years, glued to its letter, in brackets
@@ -766,6 +772,14 @@ def shaped_spans(text: str) -> Iterator[Span]:
             if m.group(group):
                 yield Span(*m.span(group), Kind.NAME)
         yield Span(*m.span(4), Kind.AGE)
+    for m in ITEM_INITIALS_AGE.finditer(text) if " - " in text or "\u2014" in text else ():
+        if m.group(1):
+            for k in range(m.start(1), m.end(1), 2):  # each letter, as dotted initials are found
+                yield Span(k, k + 1, Kind.NAME)
+            yield Span(*m.span(2), Kind.AGE)
+        else:
+            yield Span(*m.span(3), Kind.NAME)  # "MT - 19 F": letters with a sex, never "BP - 120"
+            yield Span(*m.span(4), Kind.AGE)
     for m in AGE_NOW.finditer(low) if "now " in low or "self " in low else ():
         yield Span(*m.span(1), Kind.AGE)
     for m in RELATIVE_AGE.finditer(low):

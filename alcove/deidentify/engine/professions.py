@@ -88,12 +88,14 @@ class ProfessionRules(FinderBase):
                     or PROFESSION_CUE.ends_at(tokens, k - 1) is not None
                     or (k >= 1 and tokens[k - 1].lower == "as")
                     # ", a cellist", "Ms. Abernathy, 46, a bus driver"
-                    or (k >= 1 and self.gap(tokens[k - 1], tokens[k]).endswith(", "))
+                    or (k >= 1 and self.gap(tokens[k - 1], tokens[k]).endswith((", ", " (")))
                     # "mother a bank manager", "his son an electrician"
                     or (k >= 1 and RELATION.ends_at(tokens, k - 1) is not None)
                 )
             elif k >= 0 and PROFESSION_CUE.ends_at(tokens, k) is not None:
                 cue = True
+            elif k >= 0 and tokens[k].lower == "as" and lw in jobs and lw not in CARE_ROLES:
+                cue = True  # "worked yrs as longshoreman"
             if not cue and first > 0:
                 cue = self._equated(first)
             after = tokens[i + 1] if i + 1 < len(tokens) else None

@@ -53,6 +53,7 @@ from alcove.deidentify.engine.spans import Kind, Span
 from alcove.deidentify.engine.tokens import Token
 from alcove.deidentify.engine.vocabulary import (
     AGENCY_ACRONYMS,
+    CLINICAL,
     DRUGS,
     HEADINGS,
     NOT_ORG_ACRONYMS,
@@ -166,6 +167,12 @@ GAPS_AFTER_CUE = frozenset({" ", ' "', ": ", " \u201c", ':"', " ("})
 
 # Last words of the phrases after which lower_runs looks (a quick first test).
 RUN_LEAD_WORDS = frozenset({"at", "@", "to", *PLACE_CUE.by_last, *EMPLOYMENT.by_last})
+
+
+# Words that carry a lower-case organisation on ("tacoma general", "new bedford rehab")
+LOWER_RUN_ENDS = frozenset({*ORG_LAST, "general"})
+# Words that end an organisation's name in lower case, two words or more after "at"
+LOWER_ORG_ENDS = frozenset("shelter shelters packing vascular usd isd pharmacy".split())
 
 
 class Sweep:
@@ -590,19 +597,23 @@ class Sweep:
         tokens = self.tokens
         for i in range(1, len(tokens)):
             lead = tokens[i - 1]
-            if lead.lower not in RUN_LEAD_WORDS or not tokens[i].text.islower():
+            gap = self.text[lead.end : tokens[i].start]
+            at_sign = gap.strip() == "@"  # "seen @ harbor house shelter"
+            if (lead.lower not in RUN_LEAD_WORDS and not at_sign) or not tokens[i].text.islower():
                 continue
-            if self.text[lead.end : tokens[i].start] != " " or tokens[i].lower in FUNCTION_WORDS:
+            if (gap != " " and not at_sign) or tokens[i].lower in FUNCTION_WORDS:
                 continue
-            org = lead.lower in ("at", "@") or EMPLOYMENT.ends_at(tokens, i - 1) is not None
+            org = at_sign or lead.lower == "at" or EMPLOYMENT.ends_at(tokens, i - 1) is not None
             if not org and lead.lower != "to" and PLACE_CUE.ends_at(tokens, i - 1) is None:
                 continue
             run = self.lower_run(i)
             found = self.town_or_unknown(run, org)
+            if found is None and org:
+                found = self.named_by_its_end(run)
             if found is None or not (found[2] or org):
                 continue  # a word no dictionary knows names a place of work after "at" only
             first, last, town = found
-            while last + 1 < len(run) and run[last + 1].lower in ORG_LAST:
+            while last + 1 < len(run) and run[last + 1].lower in LOWER_RUN_ENDS:
                 last += 1
                 org = True  # "new bedford rehab"
             if first > 0 and (org or run[first - 1].lower in ("of", "de", "du")):
@@ -628,6 +639,22 @@ class Sweep:
         while run and run[-1].lower == "of":
             run.pop()
         return run
+
+    def named_by_its_end(self, run: list[Token]) -> tuple[int, int, bool] | None:
+        """After "at" or "@", ordinary words that a saint, "general" or an organisation's last
+        word make a name: "@ st joes", "@ dollar general", "@ harbor house shelter" (two words
+        before its end, so "at the shelter" and "@ local shelter" stay)."""
+        words = [t.lower for t in run]
+        if len(words) >= 2 and words[0] in ("st", "saint") and words[1] not in FUNCTION_WORDS:
+            return 0, 1, False
+        if len(words) >= 2 and words[1] == "general" and words[0] not in CLINICAL:
+            return 0, 1, False  # "@ dollar general", "at mass general"
+        for b in range(2, len(words)):
+            if words[b] in LOWER_ORG_ENDS and not any(
+                w in CLINICAL or w in FUNCTION_WORDS for w in words[:b]
+            ):
+                return 0, b, False
+        return None
 
     def town_or_unknown(self, run: list[Token], org: bool) -> tuple[int, int, bool] | None:
         """Where in the run a town stands (the longest the gazetteer holds, with a word that

@@ -1005,3 +1005,22 @@ def test_it_masks_a_groups_roll_by_initials_and_first_names_up_to_its_end() -> N
     assert {"KL", "M", "R", "Faith", "t", "n", "S", "O", "Hope"} <= masked(text)
     assert masked("Absent: K. Dole (excused, work), A. Rivas.") >= {"K. Dole", "A. Rivas"}
     assert masked("Present: all members. Attendance: Missed (sick). Topic: coping.") == set()
+
+
+def test_it_masks_a_hurried_notes_place_in_lower_case_after_an_at_sign() -> None:
+    assert "st joes" in masked("f/u w/ dr patel @ st joes nxt wk.")
+    assert "dollar general" in masked("works pt stocking shelves @ dollar general, mgr ok")
+    assert "harbor house shelter" in masked("kev seen @ harbor house shelter dayroom.")
+    assert masked("meds @ bedtime, seen @ home, call @ 3pm, slept at local shelter") == set()
+
+
+def test_it_masks_a_trade_in_brackets_or_after_as_but_not_the_writers_own_role() -> None:
+    assert "dispatcher" in masked("Mom Tina (a dispatcher for an oilfield service) came.")
+    assert "longshoreman" in masked("worked yrs as longshoreman til back injury")
+    assert masked("I testified as treating psychiatrist.") == set()
+
+
+def test_it_masks_initials_and_age_opening_a_case_lists_item_but_not_a_vital_sign() -> None:
+    assert {"MT", "19"} <= masked("2. MT - 19 F, freshman, restrictive eating")
+    assert {"j", "o", "34"} <= masked("3. j.o. - 34, nonbinary, barista")
+    assert masked("- BP - 120, stable\n2. HR - 88, regular") == set()
