@@ -155,6 +155,11 @@ LABELLED_ORG = regex(
     r"\b(?:Program|Programme|Agency|Facility|Team|Practice|Site|Placement|Employer)[ \t]*:[ \t]*"
     r"([A-Z][\w&'.-]*(?: (?:of |for |and |& )?[A-Z][\w&'.-]*){1,6})"
 )
+# Letters that name one agency or association wherever they stand, in either case ("dcfs
+# hotline", "the YMCA"): never a unit, a test or a role
+AGENCY_ALWAYS = regex(
+    r"\b(?:DCFS|DCYF|DHHS|DSHS|YMCA|YWCA|MBTA|dcfs|dcyf|dhhs|dshs|ymca|ywca|mbta)\b"
+)
 # "Family Court of Pemberly County", "Court of Common Pleas of Wexford County": a court by
 # the county it sits for
 COURT_OF = regex(
@@ -226,6 +231,8 @@ class OrganisationRules(FinderBase):
                 w not in SERVICE_WORDS and w not in CLINICAL and len(w) > 2 for w in words
             ):
                 self.add(*m.span(1), Kind.ORGANIZATION)
+        for m in AGENCY_ALWAYS.finditer(self.text):
+            self.add(*m.span(), Kind.ORGANIZATION)
         for m in COURT_OF.finditer(self.text) if "Court of" in self.text else ():
             self.add(*m.span(), Kind.ORGANIZATION)
         self._at_organisations()

@@ -19,12 +19,14 @@ places.py, organisations.py and professions.py; the Finder here runs them in ord
 
 from collections.abc import Iterator
 
+from alcove.deidentify.engine.cues import DRUG_STEMS, NOT_NAMES
 from alcove.deidentify.engine.lexicon import Lexicon
 from alcove.deidentify.engine.names import NameRules
 from alcove.deidentify.engine.organisations import OrganisationRules
 from alcove.deidentify.engine.places import PlaceRules
 from alcove.deidentify.engine.professions import ProfessionRules
-from alcove.deidentify.engine.spans import Span
+from alcove.deidentify.engine.spans import Kind, Span
+from alcove.deidentify.engine.vocabulary import CLINICAL
 
 
 class Finder(NameRules, PlaceRules, OrganisationRules, ProfessionRules):
@@ -65,3 +67,24 @@ def people_finder(text: str, lex: Lexicon, *, regions: bool = True) -> Finder:
     finder.named_organisations()
     finder.recurring_acronyms()
     return finder
+
+
+def names_recurring(finder: Finder, found: list[Span]) -> list[Span]:
+    """A person's name wherever it recurs, in any case, once any rule (the sweep's last
+    guesses included) has found it: "wife oksana brought him ... call oksana". Only words
+    no dictionary holds, so a name that is also a word ("Hope") is left to its context."""
+    text, lex = finder.text, finder.lex
+    kinds: dict[str, Kind] = {}
+    for span in found:
+        if span.kind == Kind.NAME:  # (staff: their spans carry credentials and units too)
+            for word in text[span.start : span.end].split():
+                lw = word.lower()
+                if len(lw) < 3 or not lw.isalpha() or (word.isupper() and len(word) < 5):
+                    continue  # (letters: a unit, a credential, a programme as often as a name)
+                if lw in lex.common or lw in NOT_NAMES or lw in CLINICAL or lw.endswith(DRUG_STEMS):
+                    continue
+                if lw in lex.first or lw in lex.last or finder.unknown(lw):
+                    kinds.setdefault(lw, span.kind)
+    if not kinds:
+        return []
+    return [Span(t.start, t.end, kinds[t.lower]) for t in finder.tokens if t.lower in kinds]

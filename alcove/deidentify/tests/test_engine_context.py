@@ -1024,3 +1024,16 @@ def test_it_masks_initials_and_age_opening_a_case_lists_item_but_not_a_vital_sig
     assert {"MT", "19"} <= masked("2. MT - 19 F, freshman, restrictive eating")
     assert {"j", "o", "34"} <= masked("3. j.o. - 34, nonbinary, barista")
     assert masked("- BP - 120, stable\n2. HR - 88, regular") == set()
+
+
+def test_it_masks_a_lower_case_name_again_wherever_it_recurs_once_found() -> None:
+    text = "wife oksana brought him in. no etoh per pt + oksana. if no show call oksana."
+    assert [text[s.start : s.end] for s in find_spans(text)].count("oksana") == 3
+    text = "sister Hope came. we talked about hope and coping."
+    assert [text[s.start : s.end] for s in find_spans(text)] == ["Hope"]
+
+
+def test_it_masks_a_child_protective_agencys_letters_in_either_case() -> None:
+    assert "dcfs" in masked("mandated rpt to dcfs hotline 10:12, callback pending")
+    assert "YMCA" in masked("YMCA membership renewed.")
+    assert masked("CPS negative; DDS reviewed.") == set()
