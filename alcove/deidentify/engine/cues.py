@@ -411,7 +411,8 @@ LABELLED_PLAIN = regex(
 # A handoff's item: the room, a dash, the patient in capitals, then age and sex
 # ("RM 414A \u2014 KNIGHT, ROSE  77 YO F", "RM 9 - DEVONTE "DJ" PRICE 15YO M")
 CAPS_BEFORE_AGE_SEX = regex(
-    r"(?:^|\n|[\u2014\u2013:-][ \t]+)((?:[A-Z][A-Z'-]+,?[ \t]+(?:\"[A-Z]+\"[ \t]+)?){1,3}"
+    r"(?:^|\n|[\u2014\u2013:-][ \t]+|\b(?:RM|ROOM|BED)[ \t]+[\w-]+[ \t]+)"
+    r"((?:[A-Z][A-Z'-]+,?[ \t]+(?:\"[A-Z]+\"[ \t]+)?){1,3}"
     r"[A-Z][A-Z'-]+)[ \t]+\d{1,3}[ \t]?(?:YO|Y/O|YR|YRS|Y)?[ \t]?[MF]\b"
 )
 # A group's roll: "Attendance (6 of 7): KL, M.R., Faith, t.n., JJ. Absent: Hope (sick)"

@@ -285,6 +285,11 @@ AGE_SEX_LEAD = regex(
     r"(\d(?<![^\n \t]\d)\d{0,2})[ \t]?[MF](?=[ \t]*,|[ \t]+(?:from|with|w/|who|s/p|on)\b)"
 )
 LINE_OR_SENTENCE_BEFORE = regex(r"(?:^|\n|[.:])[ \t]*$")
+# "a/p 66f nstemi", "82m cap rll": a hurried assessment opening with age and sex in lower case
+AGE_SEX_LOWER_LEAD = regex(
+    r"(?m)(?:^|\ba/p[ \t]+|\ba:[ \t]+)(\d{1,3})[mf][ \t]+"
+    r"(?!(?:ago|later|of|min|mins|walk|apart|after|before|prior|in|at|to)\b)[a-z]{2,}"
+)
 # "kids (9, 6)", "children (4 and 7)": the ages in brackets after children
 CHILDREN_AGES = regex(
     r"(?=[kcsdgt])\b(?:kids|children|sons|daughters|grandchildren|grandkids|twins)"
@@ -351,6 +356,8 @@ ITEM_INITIALS_AGE = regex(
     r"[-\u2013\u2014][ \t]+(\d{1,2})(?=[ \t]*(?:[MFmf]\b|,|y/?o\b))"
     r"|([A-Z]{2,3})[ \t]+[-\u2013\u2014][ \t]+(\d{1,2})(?=[ \t]?(?:[MF]|y/?o)\b))"
 )
+# "(02 5550 1234)", "02 5550 1234": an Australian number with its area code
+PHONE_AU = regex(r"\(?\b0[2378]\)?[ \t]\d{4}[ \t]\d{4}\b")
 # "Now 64, retired from teaching", "herself 79,": an age opening a sentence or after "-self"
 AGE_NOW = regex(r"(?:(?:^|[.!?:][ \t]+|\n)now|\b(?:him|her|them)self)[ \t]+(\d{1,3}),")
 # "DOB: 01/17/2006 (86Y)": an age in years, glued to its letter, in brackets
@@ -390,9 +397,9 @@ UK_PHONE = regex(
 # "at 555-0171", "fax to HR 555-0143": a local number without its area code (an exchange
 # never starts with 0 or 1; a range or a code has other shapes)
 LOCAL_PHONE = regex(r"[2-9](?<![\w/.$+-][2-9])\d{2}-\d{4}(?![\w-]|[./]\d)")
-# "pager 4417", "beeper #2291": a hospital pager has four or five digits
+# "pager 4417", "beeper #2291", "pager 227": a hospital pager has three to five digits
 PAGER = regex(
-    r"\b(?:pager|beeper|pgr)[ \t]*(?:#|no\.?)?[ \t]*:?[ \t]*(\d{4,5}|\d-\d{4})\b(?![-.]\d)"
+    r"\b(?:pager|beeper|pgr)[ \t]*(?:#|no\.?)?[ \t]*:?[ \t]*(\d{3,5}|\d-\d{4})\b(?![-.]\d)"
 )
 PHONE_INTL = regex(r"\+(?<!\w\+)\d{1,3}[\s.-]?(?:\(?\d{1,4}\)?[\s.-]?){2,4}\d{2,4}\b")
 # "Phone: 0494 92 82 32", "call me at 21 284 698": digit groups after a word for a phone.
@@ -739,6 +746,8 @@ def shaped_spans(text: str) -> Iterator[Span]:
     for m in AGE_SEX_LEAD.finditer(text):
         if LINE_OR_SENTENCE_BEFORE.search(text, max(0, m.start() - 4), m.start()):
             yield Span(*m.span(1), Kind.AGE)
+    for m in AGE_SEX_LOWER_LEAD.finditer(text):
+        yield Span(*m.span(1), Kind.AGE)
     for m in CHILDREN_AGES.finditer(low) if "(" in low else ():
         yield from _listed_ages(m)
     for m in AGE_SEX.finditer(text):
@@ -780,6 +789,8 @@ def shaped_spans(text: str) -> Iterator[Span]:
         else:
             yield Span(*m.span(3), Kind.NAME)  # "MT - 19 F": letters with a sex, never "BP - 120"
             yield Span(*m.span(4), Kind.AGE)
+    for m in PHONE_AU.finditer(text):
+        yield Span(*m.span(), Kind.PHONE)
     for m in AGE_NOW.finditer(low) if "now " in low or "self " in low else ():
         yield Span(*m.span(1), Kind.AGE)
     for m in RELATIVE_AGE.finditer(low):

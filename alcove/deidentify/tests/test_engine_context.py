@@ -1037,3 +1037,19 @@ def test_it_masks_a_child_protective_agencys_letters_in_either_case() -> None:
     assert "dcfs" in masked("mandated rpt to dcfs hotline 10:12, callback pending")
     assert "YMCA" in masked("YMCA membership renewed.")
     assert masked("CPS negative; DDS reviewed.") == set()
+
+
+def test_it_masks_a_lower_case_age_and_sex_opening_an_assessment_but_not_a_duration() -> None:
+    assert "66" in masked("a/p 66f nstemi s/p des x1")
+    assert "82" in masked("a/p\n82m cap rll + paf")
+    assert masked("10m later pt walked to the door") == set()
+
+
+def test_it_masks_a_three_digit_pager_and_an_australian_number() -> None:
+    assert "227" in masked("C-L Service, pager 227")
+    assert "02 5550 1234" in masked("Call the support line (02 5550 1234) tonight.")
+    assert masked("Took 227 steps on the ward.") == set()
+
+
+def test_it_masks_a_handoffs_patient_after_the_room_number() -> None:
+    assert "TRUJILLO, MANNY" in masked("RM 512-2 TRUJILLO, MANNY 44M. ETOH W/D, CIWA Q4H")
