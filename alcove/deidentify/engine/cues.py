@@ -399,17 +399,25 @@ _PATIENT_LABEL = (
     r"(?:PT|PATIENT|CLIENT|NAME|RESIDENT|STUDENT|Pt|Patient|Client|Name|Resident|Student|"
     r"pt|patient|client|name|student)(?:[ \t]+(?:NAME|Name|name))?[ \t]*:[ \t]*"
 )
+# (looked for before each colon: a note has few colons and many words)
+PATIENT_LABEL_BEFORE = regex(
+    r"\b(?:PT|PATIENT|CLIENT|NAME|RESIDENT|STUDENT|Pt|Patient|Client|Name|Resident|Student|"
+    r"pt|patient|client|name|student)(?:[ \t]+(?:NAME|Name|name))?[ \t]*$"
+)
 _FIELD_END = r"(?=[ \t]*(?:\n|$|[ \t]{2}|\t|[;(|\u2014]|,[ \t]*(?:DOB|MRN|AGE|Age|age|\d)))"
 LABELLED_INVERTED = regex(
-    rf"\b{_PATIENT_LABEL}([A-Za-z][A-Za-z'-]+(?:[ \t]+[A-Za-z][A-Za-z'-]+)?),[ \t]*"
+    rf"([A-Za-z][A-Za-z'-]+(?:[ \t]+[A-Za-z][A-Za-z'-]+)?),[ \t]*"
     rf"([A-Za-z][A-Za-z'-]+(?:[ \t]+[A-Za-z][A-Za-z'-]*\.?){{0,2}}){_FIELD_END}"
 )
 LABELLED_PLAIN = regex(
-    rf"\b{_PATIENT_LABEL}((?:[A-Za-z]\.|[A-Za-z][A-Za-z'-]+)(?:[ \t][A-Za-z][A-Za-z'-]*\.?){{1,3}})"
+    rf"((?:[A-Za-z]\.|[A-Za-z][A-Za-z'-]+)(?:[ \t][A-Za-z][A-Za-z'-]*\.?){{1,3}})"
     rf"{_FIELD_END}"
 )
 # A handoff's item: the room, a dash, the patient in capitals, then age and sex
 # ("RM 414A \u2014 KNIGHT, ROSE  77 YO F", "RM 9 - DEVONTE "DJ" PRICE 15YO M")
+CAPS_AGE_SEX = regex(
+    r"\d[ \t]?(?:YO|Y/O|YR|YRS|Y)?[ \t]?[MF]\b"
+)  # (said first: most notes lack it)
 CAPS_BEFORE_AGE_SEX = regex(
     r"(?:^|\n|[\u2014\u2013:-][ \t]+|\b(?:RM|ROOM|BED)[ \t]+[\w-]+[ \t]+)"
     r"((?:[A-Z][A-Z'-]+,?[ \t]+(?:\"[A-Z]+\"[ \t]+)?){1,3}"

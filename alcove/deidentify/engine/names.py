@@ -10,6 +10,7 @@ from alcove.deidentify.engine.compiled import regex
 from alcove.deidentify.engine.cues import (
     ACTED_AFTER,
     AGE_BRACKET_AFTER,
+    CAPS_AGE_SEX,
     CAPS_BEFORE_AGE_SEX,
     CLOSING_AFTER_SENTENCE,
     CLOSING_INITIALS,
@@ -29,6 +30,7 @@ from alcove.deidentify.engine.cues import (
     MEDICAL_SUFFIX,
     NOT_NAMES,
     NOT_TYPISTS,
+    PATIENT_LABEL_BEFORE,
     PLACE_ANNOUNCED,
     PRONOUNS,
     RELATION,
@@ -229,16 +231,27 @@ class NameRules(FinderBase):
         BEATRICE L", "Patient: Pa Nhia Vang"), and a handoff's patient in capitals before
         age and sex ("RM 11 \u2014 HARPER QUINTANILLA 11YO F")."""
         text = self.text
-        if ":" in text:
-            for m in LABELLED_INVERTED.finditer(text):
+        colon = text.find(":")
+        while colon >= 0:
+            label = PATIENT_LABEL_BEFORE.search(text, max(0, colon - 16), colon)
+            start = colon + 1
+            colon = text.find(":", start)
+            if label is None:
+                continue
+            while text[start : start + 1] in (" ", "\t"):
+                start += 1
+            m = LABELLED_INVERTED.match(text, start)
+            if m is not None:
                 given = self._given_names(m.group(2).split(), inverted=True)
                 if given and self._name_words(m.group(1)):
                     self.add(m.start(1), m.end(2), Kind.NAME)
-            for m in LABELLED_PLAIN.finditer(text):
+                continue
+            m = LABELLED_PLAIN.match(text, start)
+            if m is not None:
                 words = m.group(1).split()
                 if self._given_names(words[:1]) and self._name_words(" ".join(words[1:])):
                     self.add(*m.span(1), Kind.NAME)
-        for m in CAPS_BEFORE_AGE_SEX.finditer(text):
+        for m in CAPS_BEFORE_AGE_SEX.finditer(text) if CAPS_AGE_SEX.search(text) else ():
             if self._name_words(m.group(1).replace('"', " ")):
                 self.add(*m.span(1), Kind.NAME)
 

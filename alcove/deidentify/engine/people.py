@@ -70,21 +70,22 @@ def people_finder(text: str, lex: Lexicon, *, regions: bool = True) -> Finder:
 
 
 def names_recurring(finder: Finder, found: list[Span]) -> list[Span]:
-    """A person's name wherever it recurs, in any case, once any rule (the sweep's last
-    guesses included) has found it: "wife oksana brought him ... call oksana". Only words
-    no dictionary holds, so a name that is also a word ("Hope") is left to its context."""
+    """A person's name again in lower case, once any rule (the sweep's last guesses
+    included) has found it: "wife oksana brought him ... call oksana". Only words no
+    dictionary holds, so a name that is also a word ("Hope") is left to its context."""
     text, lex = finder.text, finder.lex
-    kinds: dict[str, Kind] = {}
-    for span in found:
-        if span.kind == Kind.NAME:  # (staff: their spans carry credentials and units too)
-            for word in text[span.start : span.end].split():
-                lw = word.lower()
-                if len(lw) < 3 or not lw.isalpha() or (word.isupper() and len(word) < 5):
-                    continue  # (letters: a unit, a credential, a programme as often as a name)
-                if lw in lex.common or lw in NOT_NAMES or lw in CLINICAL or lw.endswith(DRUG_STEMS):
-                    continue
-                if lw in lex.first or lw in lex.last or finder.unknown(lw):
-                    kinds.setdefault(lw, span.kind)
-    if not kinds:
+    written = {w for s in found if s.kind == Kind.NAME for w in text[s.start : s.end].split()}
+    names = set()
+    for word in written:
+        lw = word.lower()
+        if len(lw) < 3 or not lw.isalpha() or (word.isupper() and len(word) < 5):
+            continue  # (letters: a unit, a credential, a programme as often as a name)
+        if lw not in text or lw in lex.common or lw in NOT_NAMES or lw in CLINICAL:
+            continue  # (most names never recur in lower case: said at once)
+        if not lw.endswith(DRUG_STEMS) and (
+            lw in lex.first or lw in lex.last or finder.unknown(lw)
+        ):
+            names.add(lw)
+    if not names:
         return []
-    return [Span(t.start, t.end, kinds[t.lower]) for t in finder.tokens if t.lower in kinds]
+    return [Span(t.start, t.end, Kind.NAME) for t in finder.tokens if t.text in names]

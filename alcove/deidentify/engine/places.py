@@ -74,6 +74,8 @@ THE_COUNTRY = regex(r"\bthe[ \t]+(US|U\.S\.|USA|U\.S\.A\.|UK|U\.K\.)(?![\w-])")
 PROVINCE_POSTCODE = regex(
     r",[ \t]+(ON|BC|AB|QC|NS|NB|MB|SK|PE|NL|YT|NT|NU)[ \t]+[A-Z]\d[A-Z][ \t]?\d[A-Z]\d\b"
 )
+PROVINCE_HINTS = tuple(f", {p} " for p in "ON BC AB QC NS NB MB SK PE NL YT NT NU".split())
+AUSTRALIAN_HINTS = tuple(f"{s} " for s in "NSW VIC QLD TAS ACT NT SA WA".split())
 AUSTRALIAN_TOWN = regex(
     r"\b((?:[A-Z][a-z]+[ \t]+){0,2}[A-Z][a-z]+),?[ \t]+(NSW|VIC|QLD|TAS|ACT|NT|SA|WA)"
     r"[ \t]+(\d{4})\b"
@@ -215,9 +217,9 @@ class PlaceRules(FinderBase):
         """A province before a Canadian postcode ("Collingwood, ON L9Y 2L7"); an Australian
         town, its state and its postcode ("Wattle Creek NSW 2798")."""
         text = self.text
-        for m in PROVINCE_POSTCODE.finditer(text) if ", " in text else ():
+        for m in PROVINCE_POSTCODE.finditer(text) if any_in(PROVINCE_HINTS, text) else ():
             self.add(*m.span(1), Kind.LOCATION)
-        for m in AUSTRALIAN_TOWN.finditer(text):
+        for m in AUSTRALIAN_TOWN.finditer(text) if any_in(AUSTRALIAN_HINTS, text) else ():
             self.add(*m.span(1), Kind.LOCATION)
             self.add(*m.span(2), Kind.LOCATION)
             self.add(*m.span(3), Kind.ZIP)

@@ -595,11 +595,16 @@ class Sweep:
         """Lower-case words after a word that leads to a place, holding a town or a word no
         dictionary knows: "in fall river", "at new bedford rehab", "to sunrise of wayland"."""
         tokens = self.tokens
+        signs = "@" in self.text
         for i in range(1, len(tokens)):
+            if not tokens[i].text.islower():
+                continue
             lead = tokens[i - 1]
+            if lead.lower not in RUN_LEAD_WORDS and not (signs and lead.end + 1 < tokens[i].start):
+                continue
             gap = self.text[lead.end : tokens[i].start]
             at_sign = gap.strip() == "@"  # "seen @ harbor house shelter"
-            if (lead.lower not in RUN_LEAD_WORDS and not at_sign) or not tokens[i].text.islower():
+            if lead.lower not in RUN_LEAD_WORDS and not at_sign:
                 continue
             if (gap != " " and not at_sign) or tokens[i].lower in FUNCTION_WORDS:
                 continue
