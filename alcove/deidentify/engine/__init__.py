@@ -17,7 +17,12 @@ from alcove.deidentify.engine.compiled import regex, regex_cache_close
 from alcove.deidentify.engine.known import Known, KnownMatcher, Person
 from alcove.deidentify.engine.lexicon import lexicon
 from alcove.deidentify.engine.patterns import shaped_spans
-from alcove.deidentify.engine.people import kept_regions, names_recurring, people_finder
+from alcove.deidentify.engine.people import (
+    kept_regions,
+    names_recurring,
+    nicknames,
+    people_finder,
+)
 from alcove.deidentify.engine.replace import DatePolicy, Pseudonyms, replacement_for
 from alcove.deidentify.engine.spans import Kind, Span, spans_resolve, spans_trim
 from alcove.deidentify.engine.sweep import unlisted_spans
@@ -57,6 +62,7 @@ def find_spans(text: str, known: Known | None = None, *, keep_states: bool = Fal
     found.extend(address_block_lines(text, found, lex.common))
     found.extend(town_and_zip_after(text, found))
     found.extend(table_spans(text, lex.jobs))
+    found.extend(nicknames(finder, found))
     found.extend(names_recurring(finder, found))
     return spans_trim(text, spans_resolve(spans_trim(text, found)))
 

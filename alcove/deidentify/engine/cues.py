@@ -439,6 +439,10 @@ ROLL_INITIALS = regex(
 )
 # The full stop that ends the roll's sentence, never an initial's ("S.O. (new). Absent")
 ROLL_END = regex(r"(?<![A-Za-z]\.[A-Za-z])(?<!\b[A-Za-z])\.(?:[ \t]|$)")
+# A nickname in quotes, its closing comma or stop inside them: '"Scout,"', '("tilly")'
+QUOTED_NICKNAME = regex(r'["\u201c]([A-Za-z][\w\'.-]*(?:[ \t][A-Za-z][\w\'.-]*)?)[,.]?["\u201d]')
+# Words for a companion before a nickname ('his sponsor "big mike"', 'alongside "Skeeter"')
+COMPANIONS = frozenset("sponsor mate buddy pal alongside nicknamed dubbed".split())
 # What follows an organisation's name and is still its name: its team or service
 # ("Cumberland Mobile Crisis Team", "Desert Sage IOP", "Harbourlight DBT Program") or a
 # veterans' post's number ("American Legion Post 212")

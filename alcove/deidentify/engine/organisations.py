@@ -109,9 +109,16 @@ LOWER_ORG_ENDS = frozenset(
     "university college academy school high elementary logistics freight "
     "transit manufacturing construction motors trucking industries pharmacy church shelter "
     "court bank inc llc foods schools institute seminary ministries club engineering clinic "
-    "center hospital mhc".split()
+    "center hospital mhc cc ctr daycare preschool hardware".split()
 )
-CARE_ENDS = frozenset({"clinic", "center", "hospital", "mhc"})
+CARE_ENDS = frozenset({"clinic", "center", "hospital", "mhc", "ctr"})
+DENOMINATIONS = ("methodist", "baptist", "lutheran", "presbyterian", "episcopal", "pentecostal")
+# A congregation in lower case by its church's name: "first methodist", "grace lutheran"
+LOWER_CHURCH = regex(
+    r"\b(?:first|second|grace|trinity|calvary|bethel|zion|immanuel|emmanuel|new hope|"
+    r"st\.? [a-z]+'?s?)[ \t]+(?:methodist|baptist|lutheran|presbyterian|episcopal|pentecostal|"
+    r"umc|ame)(?:[ \t]+church)?\b"
+)
 INSURER_LABELS = (
     "Insurance",
     "INSURANCE",
@@ -261,6 +268,9 @@ class OrganisationRules(FinderBase):
         town's name that is no English word), then up
         to three words ending in a strong organisation word ("brightwater logistics",
         "thornfield university", "westlake jr high", "halloway county circuit court")."""
+        text = self.text
+        for m in LOWER_CHURCH.finditer(text) if any_in(DENOMINATIONS, text) else ():
+            self.add(*m.span(), Kind.ORGANIZATION)
         tokens = self.tokens
         for j, tok in enumerate(tokens):
             if tok.lower not in LOWER_ORG_ENDS or not tok.text.islower():

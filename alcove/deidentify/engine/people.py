@@ -17,9 +17,17 @@ and patterns that are evidence), finder.py (what every rule asks of a word), nam
 places.py, organisations.py and professions.py; the Finder here runs them in order.
 """
 
+from bisect import bisect_right
 from collections.abc import Iterator
 
-from alcove.deidentify.engine.cues import DRUG_STEMS, NOT_NAMES
+from alcove.deidentify.engine.cues import (
+    COMPANIONS,
+    DRUG_STEMS,
+    FUNCTION_WORDS,
+    NOT_NAMES,
+    QUOTED_NICKNAME,
+    RELATION,
+)
 from alcove.deidentify.engine.lexicon import Lexicon
 from alcove.deidentify.engine.names import NameRules
 from alcove.deidentify.engine.organisations import OrganisationRules
@@ -70,9 +78,10 @@ def people_finder(text: str, lex: Lexicon, *, regions: bool = True) -> Finder:
 
 
 def names_recurring(finder: Finder, found: list[Span]) -> list[Span]:
-    """A person's name again in lower case, once any rule (the sweep's last guesses
-    included) has found it: "wife oksana brought him ... call oksana". Only words no
-    dictionary holds, so a name that is also a word ("Hope") is left to its context."""
+    """A person's name again, in any case, once any rule (the sweep's last guesses
+    included) has found it: "wife oksana brought him ... call oksana", '"Skeeter," who
+    still uses ... around Skeeter'. Only words no dictionary holds, so a name that is
+    also a word ("Hope") is left to its context."""
     text, lex = finder.text, finder.lex
     written = {w for s in found if s.kind == Kind.NAME for w in text[s.start : s.end].split()}
     names = set()
@@ -80,12 +89,61 @@ def names_recurring(finder: Finder, found: list[Span]) -> list[Span]:
         lw = word.lower()
         if len(lw) < 3 or not lw.isalpha() or (word.isupper() and len(word) < 5):
             continue  # (letters: a unit, a credential, a programme as often as a name)
-        if lw not in text or lw in lex.common or lw in NOT_NAMES or lw in CLINICAL:
-            continue  # (most names never recur in lower case: said at once)
+        again = lw in text or text.count(word) > 1  # (most names never recur: said at once)
+        if not again or lw in lex.common or lw in NOT_NAMES or lw in CLINICAL:
+            continue
         if not lw.endswith(DRUG_STEMS) and (
             lw in lex.first or lw in lex.last or finder.unknown(lw)
         ):
             names.add(lw)
     if not names:
         return []
-    return [Span(t.start, t.end, Kind.NAME) for t in finder.tokens if t.text in names]
+    return [Span(t.start, t.end, Kind.NAME) for t in finder.tokens if t.lower in names]
+
+
+def nicknames(finder: Finder, found: list[Span]) -> list[Span]:
+    """A nickname in quotes after a name or after the word for who the person is:
+    'marcus tillery ("tilly")', 'Scarlett ("Scout," 7)', 'his sponsor "big mike"',
+    'his mate "Tosh"'; never a quoted phrase elsewhere ('calls it "the pit"')."""
+    text = finder.text
+    if '"' not in text and "\u201c" not in text:
+        return []
+    ends = {s.end for s in found if s.kind in (Kind.NAME, Kind.STAFF)}
+    out = []
+    for m in QUOTED_NICKNAME.finditer(text):
+        bracketed = text[max(0, m.start() - 2) : m.start()] == " ("
+        end = m.start() - (2 if bracketed else 1)
+        if text[end : m.start()] not in (" ", " ("):
+            continue
+        words = m.group(1).split()
+        if end in ends and (bracketed or _one_unlisted_name(finder, words)):
+            out.append(Span(*m.span(1), Kind.NAME))  # 'Scarlett ("Scout," 7)'
+        elif _said_of_a_person(finder, end) and _may_name(finder, words):
+            out.append(Span(*m.span(1), Kind.NAME))  # 'his sponsor "big mike"'
+    return out
+
+
+def _one_unlisted_name(finder: Finder, words: list[str]) -> bool:
+    """A nickname standing bare after a name, not words quoted from the person: one
+    capitalised word no dictionary holds ('Devendra "Dev" Raghunathan', never 'Kaylee
+    "i'm done."')."""
+    lw = words[0].lower()
+    return len(words) == 1 and words[0][:1].isupper() and lw not in finder.lex.common
+
+
+def _said_of_a_person(finder: Finder, end: int) -> bool:
+    """A relation or a word for a companion ends just before the quote."""
+    tokens = finder.tokens
+    i = bisect_right([t.end for t in tokens], end) - 1
+    if i < 0 or tokens[i].end != end:
+        return False
+    return tokens[i].lower in COMPANIONS or RELATION.ends_at(tokens, i) is not None
+
+
+def _may_name(finder: Finder, words: list[str]) -> bool:
+    """Words that may be a nickname: none a function word, one a given name or no word."""
+    lex = finder.lex
+    lowered = [w.lower() for w in words]
+    return not any(w in FUNCTION_WORDS for w in lowered) and any(
+        w in lex.first or w not in lex.common for w in lowered
+    )

@@ -1053,3 +1053,17 @@ def test_it_masks_a_three_digit_pager_and_an_australian_number() -> None:
 
 def test_it_masks_a_handoffs_patient_after_the_room_number() -> None:
     assert "TRUJILLO, MANNY" in masked("RM 512-2 TRUJILLO, MANNY 44M. ETOH W/D, CIWA Q4H")
+
+
+def test_it_masks_a_nickname_in_quotes_after_a_name_or_a_companion() -> None:
+    assert "tilly" in masked('participant: marcus tillery ("tilly")')
+    assert "Scout" in masked('Children: Wyatt (10); Scarlett ("Scout," 7).')
+    assert "big mike" in masked('text his sponsor "big mike" on arrival')
+    assert masked('he texted girlfriend Kaylee "im done." and left') == {"Kaylee"}
+    assert masked('he calls it "the pit" and feels "stuck"') == set()
+
+
+def test_it_masks_a_lower_case_college_centre_or_congregation_by_its_name() -> None:
+    assert "merrimack valley cc" in masked("freshman @ merrimack valley cc, in dorms")
+    assert "first methodist" in masked("walked to a noon mtg @ first methodist after.")
+    assert masked("sent to the perinatal ctr for follow-up") == set()
