@@ -443,6 +443,11 @@ ROLL_END = regex(r"(?<![A-Za-z]\.[A-Za-z])(?<!\b[A-Za-z])\.(?:[ \t]|$)")
 QUOTED_NICKNAME = regex(r'["\u201c]([A-Za-z][\w\'.-]*(?:[ \t][A-Za-z][\w\'.-]*)?)[,.]?["\u201d]')
 # Words for a companion before a nickname ('his sponsor "big mike"', 'alongside "Skeeter"')
 COMPANIONS = frozenset("sponsor mate buddy pal alongside nicknamed dubbed".split())
+# A hurried note's person: given name, initial, age and sex ("kenzie r 19f", "pt dwayne h.
+# 31yo m", "dmitri k 34m")
+LOWER_NAME_INITIAL_AGE = regex(
+    r"\b([a-z][a-z'-]{2,})[ \t]([a-z])\.?[ \t](\d{1,3})[ \t]?(?:[mf]|yo[ \t]?[mf]|y/o[ \t]?[mf])\b"
+)
 # What follows an organisation's name and is still its name: its team or service
 # ("Cumberland Mobile Crisis Team", "Desert Sage IOP", "Harbourlight DBT Program") or a
 # veterans' post's number ("American Legion Post 212")

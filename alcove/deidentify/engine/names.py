@@ -25,6 +25,7 @@ from alcove.deidentify.engine.cues import (
     LABELLED_PLAIN,
     LIST_GAP,
     LOWER_LABELS,
+    LOWER_NAME_INITIAL_AGE,
     LOWER_STOP,
     LOWER_TITLES,
     MEDICAL_SUFFIX,
@@ -187,6 +188,16 @@ class NameRules(FinderBase):
         self._logged()
         self._labelled_patients()
         self._rolls()
+        self._lower_names_with_initials()
+
+    def _lower_names_with_initials(self) -> None:
+        """ "kenzie r 19f": a given name the census lists hold, its initial, age and sex."""
+        for m in LOWER_NAME_INITIAL_AGE.finditer(self.text):
+            lw = m.group(1)
+            if lw in self.lex.first and lw not in NOT_NAMES and lw not in FUNCTION_WORDS:
+                self.add(m.start(1), m.end(2), Kind.NAME)
+                self.ages.append(Span(*m.span(3), Kind.AGE))
+                self.name_words.add(lw)
 
     def _rolls(self) -> None:
         """Who came to group and who did not, by initials or first name, up to the end of

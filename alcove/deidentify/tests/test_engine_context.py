@@ -1067,3 +1067,8 @@ def test_it_masks_a_lower_case_college_centre_or_congregation_by_its_name() -> N
     assert "merrimack valley cc" in masked("freshman @ merrimack valley cc, in dorms")
     assert "first methodist" in masked("walked to a noon mtg @ first methodist after.")
     assert masked("sent to the perinatal ctr for follow-up") == set()
+
+
+def test_it_masks_a_lower_case_given_name_its_initial_and_age_before_the_sex() -> None:
+    assert {"kenzie r", "19"} <= masked("2/19 tele f/u \u2014 kenzie r 19f, freshman")
+    assert masked("took vitamin d 50m after lunch") == set()
