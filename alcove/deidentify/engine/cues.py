@@ -148,7 +148,8 @@ LOWER_LABELS = frozenset({"pt", "client", "patient", "bf", "gf", "hubby", "sis",
 # Between two names in a list: ", ", " and ", " & ", " (14), ", " or "
 LIST_GAP = regex(r"[ \t]*(?:\(\d{1,2}\)|\d{1,2})?[ \t]*(?:,|&|/|and|or)[ \t]*(?:and[ \t]+)?")
 AGE_AFTER_NAME_COMMA = regex(
-    r"\.?[\"\u201d]?\)?,[ \t]*(?:now[ \t]+|age[ \t]+)?(\d{1,3})"
+    r"(?:[ \t]*\([a-z][a-z /-]{1,18}\))?\.?[\"\u201d]?\)?,[\"\u201d]?[ \t]*(?:now[ \t]+|age[ \t]+)?"
+    r"(\d{1,3})"
     r"(?=[ \t]*(?:[,;:)]|\n|$|\.(?:\s|$)|(?:yr|yrs|yo|y/o|mo|mos|months?)\b|[MF]\b)|[ \t]{2,})"
 )
 # "Mark Oyelaran is 29, a barista": an age stated after a name

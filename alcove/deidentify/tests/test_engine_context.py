@@ -1072,3 +1072,9 @@ def test_it_masks_a_lower_case_college_centre_or_congregation_by_its_name() -> N
 def test_it_masks_a_lower_case_given_name_its_initial_and_age_before_the_sex() -> None:
     assert {"kenzie r", "19"} <= masked("2/19 tele f/u \u2014 kenzie r 19f, freshman")
     assert masked("took vitamin d 50m after lunch") == set()
+
+
+def test_it_masks_an_age_after_a_name_and_its_relation_or_its_closing_quote() -> None:
+    assert "38" in masked("Petitioner: Andrea Kessel (mother), 38, ICU nurse")
+    assert "52" in masked('Caller: self-identified as "Rose," 52, from cell')
+    assert "3" not in masked("Dana Ruiz (sister), 3 visits so far.")
