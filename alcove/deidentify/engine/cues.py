@@ -449,6 +449,12 @@ COMPANIONS = frozenset("sponsor mate buddy pal alongside nicknamed dubbed".split
 LOWER_NAME_INITIAL_AGE = regex(
     r"\b([a-z][a-z'-]{2,})[ \t]([a-z])\.?[ \t](\d{1,3})[ \t]?(?:[mf]|yo[ \t]?[mf]|y/o[ \t]?[mf])\b"
 )
+# A nurse's or technician's initials after the role's label, and whom they handed to
+# ("RN: DMK \u2192 JRT", "GIVING RN: MLR")
+ROLE_INITIALS = regex(
+    r"\b(?:RN|LPN|CNA|NP|RT|TECH|Tech|NURSE|Nurse)[ \t]*:[ \t]*([A-Z]{2,3})\b"
+    r"(?:[ \t]*(?:\u2192|->|/|to)[ \t]*([A-Z]{2,3})\b)?"
+)
 # What follows an organisation's name and is still its name: its team or service
 # ("Cumberland Mobile Crisis Team", "Desert Sage IOP", "Harbourlight DBT Program") or a
 # veterans' post's number ("American Legion Post 212")

@@ -36,6 +36,7 @@ from alcove.deidentify.engine.cues import (
     PRONOUNS,
     RELATION,
     ROLE_AFTER,
+    ROLE_INITIALS,
     ROLL,
     ROLL_ASIDE,
     ROLL_END,
@@ -189,6 +190,13 @@ class NameRules(FinderBase):
         self._labelled_patients()
         self._rolls()
         self._lower_names_with_initials()
+        self._role_initials()
+
+    def _role_initials(self) -> None:
+        for m in ROLE_INITIALS.finditer(self.text) if ":" in self.text else ():
+            for group in (1, 2):
+                if m.group(group) and m.group(group) not in CREDENTIAL_WORDS:
+                    self.add(*m.span(group), Kind.STAFF)
 
     def _lower_names_with_initials(self) -> None:
         """ "kenzie r 19f": a given name the census lists hold, its initial, age and sex."""

@@ -287,8 +287,8 @@ AGE_SEX_LEAD = regex(
 LINE_OR_SENTENCE_BEFORE = regex(r"(?:^|\n|[.:])[ \t]*$")
 # "a/p 66f nstemi", "82m cap rll": a hurried assessment opening with age and sex in lower case
 AGE_SEX_LOWER_LEAD = regex(
-    r"(?m)(?:^|\ba/p[ \t]+|\ba:[ \t]+)(\d{1,3})[mf][ \t]+"
-    r"(?!(?:ago|later|of|min|mins|walk|apart|after|before|prior|in|at|to)\b)[a-z]{2,}"
+    r"(?m)(?:^|\ba/p:?[ \t]+|\ba:[ \t]+)(\d{1,3})[mf][ \t]+"
+    r"(?!(?:ago|later|of|min|mins|walk|apart|after|before|prior|in|at|to)\b)(?:[a-z]{2,}|[wsch]/)"
 )
 # "kids (9, 6)", "children (4 and 7)": the ages in brackets after children
 CHILDREN_AGES = regex(
@@ -296,9 +296,11 @@ CHILDREN_AGES = regex(
     r"[ \t]*\(([\d, and]+)\)"
 )
 # "DOB 3/2/2028 (52)": the age in brackets after a date of birth
-# "DOB 3/4/1990 (34)", "DOB 04/04/1996, 28": the age after the date of birth
+# "DOB 3/4/1990 (34)", "DOB 04/04/1996, 28", "DOB April 3, 1970 (54)": the age after the date
+# of birth
 AGE_AFTER_BIRTH = regex(
-    r"(?=[db])\b(?:dob|d\.o\.b\.?|born)[: \t]*[\d/.-]{6,10}[ \t]*"
+    r"(?=[db])\b(?:dob|d\.o\.b\.?|born)[: \t]*"
+    r"(?:[\d/.-]{6,10}|[a-z]{3,9}\.?[ \t]\d{1,2},?[ \t]\d{4})[ \t]*"
     r"(?:\((\d{1,3})\)|,[ \t]*(\d{1,3})\b(?![ \t]*(?:mg|%|/|\d)))"
 )
 AGE_NUMBER_FIRST = [p for p in AGE_PATTERNS if p.startswith(r"\b(\d")]
@@ -397,9 +399,11 @@ UK_PHONE = regex(
 # "at 555-0171", "fax to HR 555-0143": a local number without its area code (an exchange
 # never starts with 0 or 1; a range or a code has other shapes)
 LOCAL_PHONE = regex(r"[2-9](?<![\w/.$+-][2-9])\d{2}-\d{4}(?![\w-]|[./]\d)")
-# "pager 4417", "beeper #2291", "pager 227": a hospital pager has three to five digits
+# "pager 4417", "beeper #2291", "pager 227", "page 6620 w/ q's": a hospital pager has three to
+# five digits (four or five after the verb: "page 12" is a page of a document)
 PAGER = regex(
     r"\b(?:pager|beeper|pgr)[ \t]*(?:#|no\.?)?[ \t]*:?[ \t]*(\d{3,5}|\d-\d{4})\b(?![-.]\d)"
+    r"|\bpage[ \t]+(\d{4,5})\b(?![-.]\d|[ \t]+of\b)"
 )
 PHONE_INTL = regex(r"\+(?<!\w\+)\d{1,3}[\s.-]?(?:\(?\d{1,4}\)?[\s.-]?){2,4}\d{2,4}\b")
 # "Phone: 0494 92 82 32", "call me at 21 284 698": digit groups after a word for a phone.
@@ -1055,8 +1059,8 @@ def _numbers_of_contact(text: str, low: str) -> Iterator[Span]:
     for m in PHONE_SHORT.finditer(low):
         kind = Kind.FAX if m.group().startswith(("fax", "f")) else Kind.PHONE
         yield Span(*m.span(1), kind)
-    for m in PAGER.finditer(low) if "pager" in low or "beeper" in low or "pgr" in low else ():
-        yield Span(*m.span(1), Kind.PHONE)
+    for m in PAGER.finditer(low) if "page" in low or "beeper" in low or "pgr" in low else ():
+        yield Span(*m.span(1 if m.group(1) else 2), Kind.PHONE)
 
 
 def _numbers(text: str, low: str) -> Iterator[Span]:

@@ -1078,3 +1078,22 @@ def test_it_masks_an_age_after_a_name_and_its_relation_or_its_closing_quote() ->
     assert "38" in masked("Petitioner: Andrea Kessel (mother), 38, ICU nurse")
     assert "52" in masked('Caller: self-identified as "Rose," 52, from cell')
     assert "3" not in masked("Dana Ruiz (sister), 3 visits so far.")
+
+
+def test_it_masks_an_assessments_age_after_its_colon_or_before_w_slash() -> None:
+    assert "64" in masked("a/p: 64m nstemi s/p pci")
+    assert "34" in masked("icu day 9\n34f w/ ivdu, tricuspid")
+
+
+def test_it_masks_the_age_after_a_birth_date_written_in_words() -> None:
+    assert "54" in masked("DOB April 3, 1970 (54)   Admit 08/12/2024")
+
+
+def test_it_masks_a_pager_after_the_verb_but_not_a_page_of_a_document() -> None:
+    assert "6620" in masked("re-consult prn, page 6620 w/ q's.")
+    assert masked("see page 1234 of the chart") == set()
+
+
+def test_it_masks_a_nurses_initials_after_the_roles_label_and_whom_they_handed_to() -> None:
+    assert {"DMK", "JRT"} <= masked("RN: DMK \u2192 JRT")
+    assert masked("RN: MD aware") == set()
