@@ -118,7 +118,7 @@ def nicknames(finder: Finder, found: list[Span]) -> list[Span]:
         words = m.group(1).split()
         if end in ends and (bracketed or _one_unlisted_name(finder, words)):
             out.append(Span(*m.span(1), Kind.NAME))  # 'Scarlett ("Scout," 7)'
-        elif _said_of_a_person(finder, end) and _may_name(finder, words):
+        elif _said_of_a_person(finder, end, ends) and _may_name(finder, words):
             out.append(Span(*m.span(1), Kind.NAME))  # 'his sponsor "big mike"'
     return out
 
@@ -131,19 +131,25 @@ def _one_unlisted_name(finder: Finder, words: list[str]) -> bool:
     return len(words) == 1 and words[0][:1].isupper() and lw not in finder.lex.common
 
 
-def _said_of_a_person(finder: Finder, end: int) -> bool:
-    """A relation or a word for a companion ends just before the quote."""
+def _said_of_a_person(finder: Finder, end: int, ends: set[int]) -> bool:
+    """A relation or a word for a companion ends just before the quote, or "and" after a
+    name ('Friends Rowan and "Pickle"')."""
     tokens = finder.tokens
     i = bisect_right([t.end for t in tokens], end) - 1
     if i < 0 or tokens[i].end != end:
         return False
+    if tokens[i].lower == "and" and i > 0 and tokens[i - 1].end in ends:
+        return True
     return tokens[i].lower in COMPANIONS or RELATION.ends_at(tokens, i) is not None
 
 
 def _may_name(finder: Finder, words: list[str]) -> bool:
-    """Words that may be a nickname: none a function word, one a given name or no word."""
+    """Words that may be a nickname: none a function word; one capitalised word, or one a
+    given name or no word."""
     lex = finder.lex
     lowered = [w.lower() for w in words]
-    return not any(w in FUNCTION_WORDS for w in lowered) and any(
-        w in lex.first or w not in lex.common for w in lowered
-    )
+    if any(w in FUNCTION_WORDS for w in lowered):
+        return False
+    if len(words) == 1 and words[0][:1].isupper():
+        return True  # 'alongside "Skeeter,"': a capitalised word in quotes after a companion
+    return any(w in lex.first or w not in lex.common for w in lowered)

@@ -1059,6 +1059,7 @@ def test_it_masks_a_nickname_in_quotes_after_a_name_or_a_companion() -> None:
     assert "tilly" in masked('participant: marcus tillery ("tilly")')
     assert "Scout" in masked('Children: Wyatt (10); Scarlett ("Scout," 7).')
     assert "big mike" in masked('text his sponsor "big mike" on arrival')
+    assert "Pickle" in masked('Friends Rowan and "Pickle" stayed after rehearsal.')
     assert masked('he texted girlfriend Kaylee "im done." and left') == {"Kaylee"}
     assert masked('he calls it "the pit" and feels "stuck"') == set()
 
