@@ -245,6 +245,11 @@ CUED_DATE_PATTERNS: tuple[re.Pattern[str], ...] = (
     ),
     regex(rf"\bclass of[ \t]+({YEAR4})\b"),
     regex(r"(?<![\w/.])'(\d{2})\b(?![ \t]*(?:mg|lb))"),
+    # "DOS: 11.14.24": a date with stops after the label of the day it records
+    regex(
+        r"\b(?:dos|date of service|date|admit|admitted|d/c|discharged|seen)[ \t]*[:#]?[ \t]*"
+        r"(\d{1,2}\.\d{1,2}\.\d{2})\b(?!\.\d)"
+    ),
 )
 
 # Ages: "45-year-old", "45 yo", "age 45", "(age 6)", "45M presenting", "in her 90s". A
@@ -951,6 +956,7 @@ CUED_DATE_HINTS: tuple[tuple[str, ...], ...] = (
     ("dob", "d.o.b", "birth", "born"),
     ("class of",),
     ("'",),
+    ("dos", "date", "admit", "d/c", "discharged", "seen"),
 )
 _SPACED = (" ", "\t")
 # What each address pattern cannot match without, in the text as written (the patterns

@@ -70,6 +70,11 @@ STREET_WORDS = frozenset({"broadway", "bowery", "boulevard", "embarcadero", "cau
 THE_COUNTRY = regex(r"\bthe[ \t]+(US|U\.S\.|USA|U\.S\.A\.|UK|U\.K\.)(?![\w-])")
 
 
+NUMBER_AFTER = regex(r"[ \t]*(?:#|no\.)?[ \t]*:?[ \t]*[A-Z]{0,4}-?\d")
+STATE_BEFORE_LICENCE = regex(
+    r"\b([A-Z]{2})[ \t]+(?:license|licence|License|LICENSE|plate|law)\b|\b([A-Z]{2})[ \t]+lic\."
+    r"|\b(?:CDL|DL|license|licence)[ \t]*#?[ \t]*([A-Z]{2})[ \t]+(?=[A-Z]?\d)"
+)
 # A province before a Canadian postcode; an Australian town, its state and postcode
 PROVINCE_POSTCODE = regex(
     r",[ \t]+(ON|BC|AB|QC|NS|NB|MB|SK|PE|NL|YT|NT|NU)[ \t]+[A-Z]\d[A-Z][ \t]?\d[A-Z]\d\b"
@@ -213,6 +218,20 @@ class PlaceRules(FinderBase):
             ):
                 self.add(*m.span(), Kind.LOCATION)  # "Decatur, GA.", "Williston, ND on"
 
+    def _licensing_states(self) -> None:
+        """The state that issued a licence, a plate or a law: "WI license LMFT-118204", "MO
+        plate 7HK-2R9", "CDL # TX 31887204", "under NE law"."""
+        text = self.text
+        for m in STATE_BEFORE_LICENCE.finditer(text):
+            group = next(g for g in (1, 2, 3) if m.group(g))
+            code = m.group(group)
+            if code not in STATE_CODES:
+                continue
+            # (letters that are words too need the number: "ID license renewed" is no state)
+            if code in WORDLIKE_CODES and not NUMBER_AFTER.match(text, m.end()):
+                continue
+            self.add(*m.span(group), Kind.LOCATION)
+
     def _postal_regions(self) -> None:
         """A province before a Canadian postcode ("Collingwood, ON L9Y 2L7"); an Australian
         town, its state and its postcode ("Wattle Creek NSW 2798")."""
@@ -251,6 +270,7 @@ class PlaceRules(FinderBase):
     def places(self) -> None:
         self.bare_streets()
         self._postal_regions()
+        self._licensing_states()
         lex = self.lex
         tokens = self.tokens
         n = len(tokens)

@@ -1098,3 +1098,15 @@ def test_it_masks_a_pager_after_the_verb_but_not_a_page_of_a_document() -> None:
 def test_it_masks_a_nurses_initials_after_the_roles_label_and_whom_they_handed_to() -> None:
     assert {"DMK", "JRT"} <= masked("RN: DMK \u2192 JRT")
     assert masked("RN: MD aware") == set()
+
+
+def test_it_masks_the_state_that_issued_a_licence_a_plate_or_a_law() -> None:
+    assert "WI" in masked("Y. Achebe, LMFT, WI license LMFT-118204")
+    assert "MO" in masked("took the pickup (MO plate 7HK-2R9) last night")
+    assert "TX" in masked("Holds CDL # TX 31887204 and drives")
+    assert masked("ID license renewed; OR law; IN law school") == set()
+
+
+def test_it_masks_a_date_with_stops_after_the_label_of_its_day() -> None:
+    assert "11.14.24" in masked("DOS: 11.14.24   Clinician: on call")
+    assert masked("Lithium 0.8; version 1.2.24 installed") == set()
