@@ -243,6 +243,7 @@ class OrganisationRules(FinderBase):
         for m in COURT_OF.finditer(self.text) if "Court of" in self.text else ():
             self.add(*m.span(), Kind.ORGANIZATION)
         self._at_organisations()
+        self._caps_at_organisations()
         self._acronyms()
         self._lower_case_organisations()
 
@@ -547,6 +548,41 @@ class OrganisationRules(FinderBase):
             if self.text[end : end + 2] in ("'s", "\u2019s"):
                 end += 2
             self.add(tok.start, end, Kind.ORGANIZATION)
+
+    def _caps_at_organisations(self) -> None:
+        """In a line of capitals, a place of work or care after "at", "with" or a word of
+        employment, when a word of it is in no dictionary ("32 YRS AT CALCASIEU REFINING",
+        "WITH ONTARIO NORTHLAND"); never "AT BEDSIDE" or "WITH FAMILY"."""
+        tokens = self.tokens
+        lex = self.lex
+        for i in range(1, len(tokens)):
+            tok = tokens[i]
+            if not tok.caps_line or not tok.text.isupper() or len(tok.text) < 3:
+                continue
+            lead = tokens[i - 1].lower
+            if lead == "with":  # "31 YRS WITH ...", "BUS DRIVER WITH ...", never "WITH FAMILY"
+                before = tokens[i - 2].lower if i > 1 else ""
+                if before not in ("yrs", "years", "yr") and before not in lex.jobs:
+                    continue
+            elif lead not in ("at", "@") and EMPLOYMENT.ends_at(tokens, i - 1) is None:
+                continue
+            if self.gap(tokens[i - 1], tok) not in (" ", " @ ") or lead in ("the", "a"):
+                continue
+            last = i
+            while last + 1 < len(tokens) and last - i < 3:
+                nxt = tokens[last + 1]
+                if not nxt.text.isupper() or self.gap(tokens[last], nxt) not in (" ", " & "):
+                    break
+                if nxt.lower in FUNCTION_WORDS or nxt.lower in CLINICAL:
+                    break
+                last += 1
+            run = [t.lower for t in tokens[i : last + 1]]
+            if " ".join(run) in lex.places or any(w in FUNCTION_WORDS for w in run):
+                continue
+            if run[0] in CLINICAL or run[0] in STATE_NAMES or run[0] in AT_NOT_ORG:
+                continue  # ("AT BASELINE")
+            if any(self.unknown(w) and w not in CLINICAL for w in run):
+                self.add(tok.start, tokens[last].end, Kind.ORGANIZATION)
 
     def _acronyms(self) -> None:
         """Hospitals and universities by their letters ("MGH", "UCSF"); an agency's letters

@@ -1110,3 +1110,9 @@ def test_it_masks_the_state_that_issued_a_licence_a_plate_or_a_law() -> None:
 def test_it_masks_a_date_with_stops_after_the_label_of_its_day() -> None:
     assert "11.14.24" in masked("DOS: 11.14.24   Clinician: on call")
     assert masked("scores 11.14.24 on the subtests") == set()
+
+
+def test_it_masks_a_workplace_in_a_line_of_capitals_when_a_word_of_it_is_no_word() -> None:
+    assert "CALCASIEU REFINING" in masked("RETIRED PIPEFITTER (32 YRS AT CALCASIEU REFINING).")
+    assert "ONTARIO NORTHLAND" in masked("RAIL CONDUCTOR (31 YRS WITH ONTARIO NORTHLAND).")
+    assert masked("PT AT HOME WITH GIRLFRIEND. SPEAKS FRENCH AT BASELINE.") == set()
