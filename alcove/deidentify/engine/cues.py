@@ -402,8 +402,9 @@ _PATIENT_LABEL = (
 )
 # (looked for before each colon: a note has few colons and many words)
 PATIENT_LABEL_BEFORE = regex(
-    r"\b(?:PT|PATIENT|CLIENT|NAME|RESIDENT|STUDENT|Pt|Patient|Client|Name|Resident|Student|"
-    r"pt|patient|client|name|student)(?:[ \t]+(?:NAME|Name|name))?[ \t]*$"
+    r"\b(?:PT|PATIENT|CLIENT|NAME|RESIDENT|STUDENT|DECEASED|Pt|Patient|Client|Name|Resident|"
+    r"Student|Deceased|Decedent|pt|patient|client|name|student)(?:[ \t]+(?:NAME|Name|name))?"
+    r"[ \t]*$"
 )
 _FIELD_END = r"(?=[ \t]*(?:\n|$|[ \t]{2}|\t|[;(|\u2014]|,[ \t]*(?:DOB|MRN|AGE|Age|age|\d)))"
 LABELLED_INVERTED = regex(
@@ -420,9 +421,9 @@ CAPS_AGE_SEX = regex(
     r"\d[ \t]?(?:YO|Y/O|YR|YRS|Y)?[ \t]?[MF]\b"
 )  # (said first: most notes lack it)
 CAPS_BEFORE_AGE_SEX = regex(
-    r"(?:^|\n|[\u2014\u2013:-][ \t]+|\b(?:RM|ROOM|BED)[ \t]+[\w-]+[ \t]+)"
-    r"((?:[A-Z][A-Z'-]+,?[ \t]+(?:\"[A-Z]+\"[ \t]+)?){1,3}"
-    r"[A-Z][A-Z'-]+)[ \t]+\d{1,3}[ \t]?(?:YO|Y/O|YR|YRS|Y)?[ \t]?[MF]\b"
+    r"(?:^|\n|[\u2014\u2013:-][ \t]+|\b(?:RM|ROOM|BED)[ \t]+[\w-]+[ \t]+|\bPT[ \t]+)"
+    r"(?!(?:PT|RM|ROOM|BED)\b)((?:[A-Z][A-Z'-]+,?[ \t]+(?:\"[A-Z]+\"[ \t]+)?){1,3}"
+    r"[A-Z][A-Z'-]*)[ \t]+\d{1,3}[ \t]?(?:YO|Y/O|YR|YRS|Y)?[ \t]?[MF]\b"
 )
 # A group's roll: "Attendance (6 of 7): KL, M.R., Faith, t.n., JJ. Absent: Hope (sick)"
 ROLL = regex(

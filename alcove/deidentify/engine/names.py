@@ -288,9 +288,14 @@ class NameRules(FinderBase):
     def _name_words(self, run: str) -> bool:
         """Words that may make a name: none a function word, a clinical term or a label."""
         words = [w.strip(",").lower() for w in run.split()]
-        return bool(words) and not any(
-            w in FUNCTION_WORDS or w in CLINICAL or w in STRONG_LABEL.by_last or len(w) < 2
-            for w in words
+        return (
+            bool(words)
+            and not any(
+                w in FUNCTION_WORDS or w in CLINICAL or w in STRONG_LABEL.by_last or len(w) < 2
+                for w in words[:-1]  # (the last may be a middle initial: "MCALLISTER, DONALD R")
+            )
+            and words[-1] not in FUNCTION_WORDS
+            and words[-1] not in CLINICAL
         )
 
     def _logged(self) -> None:

@@ -70,6 +70,8 @@ STREET_WORDS = frozenset({"broadway", "bowery", "boulevard", "embarcadero", "cau
 THE_COUNTRY = regex(r"\bthe[ \t]+(US|U\.S\.|USA|U\.S\.A\.|UK|U\.K\.)(?![\w-])")
 
 
+# The line, its field or its clause closes after a state's letters
+CLOSING_AFTER_CODE = regex(r"[ \t]*(?:\n|$|[-\u2013\u2014|;)]|[ \t]{2})")
 NUMBER_AFTER = regex(r"[ \t]*(?:#|no\.)?[ \t]*:?[ \t]*[A-Z]{0,4}-?\d")
 STATE_BEFORE_LICENCE = regex(
     r"\b([A-Z]{2})[ \t]+(?:license|licence|License|LICENSE|plate|law)\b|\b([A-Z]{2})[ \t]+lic\."
@@ -208,6 +210,14 @@ class PlaceRules(FinderBase):
                 known or comma or m.group() not in WORDLIKE_CODES
             ):
                 self.add(*m.span(), Kind.LOCATION)  # "Greensboro NC 27403", "Glen Ash, PA 18529"
+                continue
+            if (
+                comma
+                and m.group() not in WORDLIKE_CODES
+                and not before.group(1).isupper()  # ("Claire Dubois, MA, CT": her degrees)
+                and CLOSING_AFTER_CODE.match(self.text, m.end())
+            ):
+                self.add(*m.span(), Kind.LOCATION)  # "Greenbrier Hospital, Marlinton, WV --"
                 continue
             if not known or (m.group() in CREDENTIAL_CODES and self._person_before(before)):
                 continue  # "Sun-Hee Park, MD", "Hope Grant, MA": a person and a degree

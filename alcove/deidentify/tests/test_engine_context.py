@@ -1116,3 +1116,14 @@ def test_it_masks_a_workplace_in_a_line_of_capitals_when_a_word_of_it_is_no_word
     assert "CALCASIEU REFINING" in masked("RETIRED PIPEFITTER (32 YRS AT CALCASIEU REFINING).")
     assert "ONTARIO NORTHLAND" in masked("RAIL CONDUCTOR (31 YRS WITH ONTARIO NORTHLAND).")
     assert masked("PT AT HOME WITH GIRLFRIEND. SPEAKS FRENCH AT BASELINE.") == set()
+
+
+def test_it_masks_a_state_closing_a_letterheads_town_but_not_a_degree() -> None:
+    assert "WV" in masked("Greenbrier Valley Hospital, Marlinton, WV -- medical floor")
+    assert "CT" not in masked("Counselor: Claire Dubin, MA, CT")
+
+
+def test_it_masks_a_deceased_patients_name_and_a_handoffs_patient_after_pt() -> None:
+    assert "RUTHERFORD, CORNELIUS B" in masked("Deceased: RUTHERFORD, CORNELIUS B   MRN 300184")
+    assert "MCALLISTER, DONALD R" in masked("PT MCALLISTER, DONALD R  56M  MRN 7004519")
+    assert masked("PT IS 77 YO M") == {"77"}
