@@ -182,9 +182,9 @@ SERVICE_WORDS = GENERIC_ORG | frozenset(
 # A programme is named by its place or founder: what it treats names nothing.
 # Ends that a service or a hospital's department shares: a name no dictionary holds must
 # come before them
-PROGRAMME = frozenset({"program", "programme", "laboratory"})
+PROGRAMME = frozenset({"program", "programme", "laboratory", "psychiatric"})
 ALONE_NO_END = frozenset(
-    "plan home nursing aging team crisis residential connection response outreach".split()
+    "plan home nursing aging team crisis residential connection response outreach life".split()
 )
 # A programme by its hours or its people names nothing ("Evening IOP", "Adult IOP")
 SERVICE_ENDS = frozenset({"iop", "php"})

@@ -197,7 +197,8 @@ ORG_WORDS = (
     "Baptist|Methodist|Lutheran|Presbyterian|Pentecostal|"
     "Mobile Crisis|Mobile Crisis Team|Crisis Team|ACT Team|Outreach Team|Response Team|"
     "Mobile Response Team|Crisis Residential|Crisis Connection|IOP|PHP|Funeral Home|"
-    "Laboratory|Reference Laboratory|Pathology Laboratory"
+    "Laboratory|Reference Laboratory|Pathology Laboratory|Psychiatric|Mutual Life|"
+    "Life Insurance|Assurance|ISD|USD|CSB|DCS|DSS|CMH|CMHC"
 )
 
 # Leading words that make an organisation's name: "Saint Mary's", "University of Utah".

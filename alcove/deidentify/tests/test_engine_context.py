@@ -1127,3 +1127,11 @@ def test_it_masks_a_deceased_patients_name_and_a_handoffs_patient_after_pt() -> 
     assert "RUTHERFORD, CORNELIUS B" in masked("Deceased: RUTHERFORD, CORNELIUS B   MRN 300184")
     assert "MCALLISTER, DONALD R" in masked("PT MCALLISTER, DONALD R  56M  MRN 7004519")
     assert masked("PT IS 77 YO M") == {"77"}
+
+
+def test_it_masks_a_districts_or_boards_letters_after_its_name_and_a_psychiatric_hospital() -> None:
+    assert "Cooper Vale ISD" in masked("School: grade 6, Cooper Vale ISD")
+    assert "River Bend CSB" in masked("Case manager: F. Grant, CPRP, River Bend CSB")
+    assert "Penobscot Valley Psychiatric" in masked("hospitalized at Penobscot Valley Psychiatric")
+    assert "Northstar Mutual Life" in masked("To: Northstar Mutual Life\nRe: claim")
+    assert masked("Call DSS today. Initial Psychiatric Evaluation done.") == set()
