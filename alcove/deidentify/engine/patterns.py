@@ -161,7 +161,8 @@ DATE_CUE = (
     r"hospitalized|released|arrested|visited|returned|moved|follow-up|follow up|followup|"
     r"avail|available|rescheduled|reschedule|hearing|court|arrival|arrived|clamped|removed|"
     r"placed|inserted|intubated|extubated|transfused|transferred|consented|operated|"
-    r"dictated|transcribed|typed|"
+    r"dictated|transcribed|typed|expected|likely|anticipated|tentatively|planned|target|"
+    r"bm|pn|"
     r"ct|mri|echo|eeg|ekg|ecg|cxr|scan|labs|biopsy|surgery|cycle|start|starts|begins|ends|"
     rf"{WEEKDAYS.lower()}|{MONTHS.lower()})"
 )

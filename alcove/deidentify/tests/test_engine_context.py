@@ -1135,3 +1135,10 @@ def test_it_masks_a_districts_or_boards_letters_after_its_name_and_a_psychiatric
     assert "Penobscot Valley Psychiatric" in masked("hospitalized at Penobscot Valley Psychiatric")
     assert "Northstar Mutual Life" in masked("To: Northstar Mutual Life\nRe: claim")
     assert masked("Call DSS today. Initial Psychiatric Evaluation done.") == set()
+
+
+def test_it_masks_a_month_and_day_after_a_word_of_expectation_or_a_last_bowel_movement() -> None:
+    assert "9/10" in masked("bed expected 9/10.")
+    assert "2/9" in masked("dc likely 2/9")
+    assert "6/10" in masked("LAST BM 6/10. SENNA HS.")
+    assert masked("BCx 2/2 positive; pain 6/10; strength 4/5") == set()
