@@ -447,11 +447,13 @@ QUOTED_NICKNAME = regex(r'["\u201c]([A-Za-z][\w\'.-]*(?:[ \t][A-Za-z][\w\'.-]*)?
 COMPANIONS = frozenset("sponsor mate buddy pal alongside nicknamed dubbed".split())
 # A hurried note's person: given name, initial, age and sex ("kenzie r 19f", "pt dwayne h.
 # 31yo m", "dmitri k 34m")
+LOWER_AGE_SEX_HINT = regex(r"\d[ \t]?(?:[mf]|yo|y/o)\b")
 LOWER_NAME_INITIAL_AGE = regex(
     r"\b([a-z][a-z'-]{2,})[ \t]([a-z])\.?[ \t](\d{1,3})[ \t]?(?:[mf]|yo[ \t]?[mf]|y/o[ \t]?[mf])\b"
 )
 # A nurse's or technician's initials after the role's label, and whom they handed to
 # ("RN: DMK \u2192 JRT", "GIVING RN: MLR")
+ROLES = ("RN", "LPN", "CNA", "NP", "RT", "TECH", "Tech", "NURSE", "Nurse")
 ROLE_INITIALS = regex(
     r"\b(?:RN|LPN|CNA|NP|RT|TECH|Tech|NURSE|Nurse)[ \t]*:[ \t]*([A-Z]{2,3})\b"
     r"(?:[ \t]*(?:\u2192|->|/|to)[ \t]*([A-Z]{2,3})\b)?"

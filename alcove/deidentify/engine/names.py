@@ -24,6 +24,7 @@ from alcove.deidentify.engine.cues import (
     LABELLED_INVERTED,
     LABELLED_PLAIN,
     LIST_GAP,
+    LOWER_AGE_SEX_HINT,
     LOWER_LABELS,
     LOWER_NAME_INITIAL_AGE,
     LOWER_STOP,
@@ -37,6 +38,7 @@ from alcove.deidentify.engine.cues import (
     RELATION,
     ROLE_AFTER,
     ROLE_INITIALS,
+    ROLES,
     ROLL,
     ROLL_ASIDE,
     ROLL_END,
@@ -193,14 +195,16 @@ class NameRules(FinderBase):
         self._role_initials()
 
     def _role_initials(self) -> None:
-        for m in ROLE_INITIALS.finditer(self.text) if ":" in self.text else ():
+        text = self.text
+        for m in ROLE_INITIALS.finditer(text) if ":" in text and any_in(ROLES, text) else ():
             for group in (1, 2):
                 if m.group(group) and m.group(group) not in CREDENTIAL_WORDS:
                     self.add(*m.span(group), Kind.STAFF)
 
     def _lower_names_with_initials(self) -> None:
         """ "kenzie r 19f": a given name the census lists hold, its initial, age and sex."""
-        for m in LOWER_NAME_INITIAL_AGE.finditer(self.text):
+        hinted = LOWER_AGE_SEX_HINT.search(self.text) is not None
+        for m in LOWER_NAME_INITIAL_AGE.finditer(self.text) if hinted else ():
             lw = m.group(1)
             if lw in self.lex.first and lw not in NOT_NAMES and lw not in FUNCTION_WORDS:
                 self.add(m.start(1), m.end(2), Kind.NAME)

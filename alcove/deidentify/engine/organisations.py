@@ -164,6 +164,9 @@ LABELLED_ORG = regex(
 )
 # Letters that name one agency or association wherever they stand, in either case ("dcfs
 # hotline", "the YMCA"): never a unit, a test or a role
+AGENCY_LETTERS = tuple(
+    "DCFS DCYF DHHS DSHS YMCA YWCA MBTA dcfs dcyf dhhs dshs ymca ywca mbta".split()
+)
 AGENCY_ALWAYS = regex(
     r"\b(?:DCFS|DCYF|DHHS|DSHS|YMCA|YWCA|MBTA|dcfs|dcyf|dhhs|dshs|ymca|ywca|mbta)\b"
 )
@@ -238,7 +241,7 @@ class OrganisationRules(FinderBase):
                 w not in SERVICE_WORDS and w not in CLINICAL and len(w) > 2 for w in words
             ):
                 self.add(*m.span(1), Kind.ORGANIZATION)
-        for m in AGENCY_ALWAYS.finditer(self.text):
+        for m in AGENCY_ALWAYS.finditer(self.text) if any_in(AGENCY_LETTERS, self.text) else ():
             self.add(*m.span(), Kind.ORGANIZATION)
         for m in COURT_OF.finditer(self.text) if "Court of" in self.text else ():
             self.add(*m.span(), Kind.ORGANIZATION)

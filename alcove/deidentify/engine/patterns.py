@@ -405,6 +405,10 @@ UK_PHONE = regex(
 # "at 555-0171", "fax to HR 555-0143": a local number without its area code (an exchange
 # never starts with 0 or 1; a range or a code has other shapes)
 LOCAL_PHONE = regex(r"[2-9](?<![\w/.$+-][2-9])\d{2}-\d{4}(?![\w-]|[./]\d)")
+# (what each of three rules needs, looked for first: most notes have none of them)
+LOWER_AGE_SEX_GLUED = regex(r"\d[mf][ \t]")
+ITEM_AGE_HINT = regex(r"[.A-Z][ \t][-\u2013\u2014][ \t]\d")
+AU_NUMBER_HINT = regex(r"\d{4}[ \t]\d{4}\b")
 # "pager 4417", "beeper #2291", "pager 227", "page 6620 w/ q's": a hospital pager has three to
 # five digits (four or five after the verb: "page 12" is a page of a document)
 PAGER = regex(
@@ -756,7 +760,7 @@ def shaped_spans(text: str) -> Iterator[Span]:
     for m in AGE_SEX_LEAD.finditer(text):
         if LINE_OR_SENTENCE_BEFORE.search(text, max(0, m.start() - 4), m.start()):
             yield Span(*m.span(1), Kind.AGE)
-    for m in AGE_SEX_LOWER_LEAD.finditer(text):
+    for m in AGE_SEX_LOWER_LEAD.finditer(text) if LOWER_AGE_SEX_GLUED.search(text) else ():
         yield Span(*m.span(1), Kind.AGE)
     for m in CHILDREN_AGES.finditer(low) if "(" in low else ():
         yield from _listed_ages(m)
@@ -791,7 +795,7 @@ def shaped_spans(text: str) -> Iterator[Span]:
             if m.group(group):
                 yield Span(*m.span(group), Kind.NAME)
         yield Span(*m.span(4), Kind.AGE)
-    for m in ITEM_INITIALS_AGE.finditer(text) if " - " in text or "\u2014" in text else ():
+    for m in ITEM_INITIALS_AGE.finditer(text) if ITEM_AGE_HINT.search(text) else ():
         if m.group(1):
             for k in range(m.start(1), m.end(1), 2):  # each letter, as dotted initials are found
                 yield Span(k, k + 1, Kind.NAME)
@@ -799,7 +803,7 @@ def shaped_spans(text: str) -> Iterator[Span]:
         else:
             yield Span(*m.span(3), Kind.NAME)  # "MT - 19 F": letters with a sex, never "BP - 120"
             yield Span(*m.span(4), Kind.AGE)
-    for m in PHONE_AU.finditer(text):
+    for m in PHONE_AU.finditer(text) if AU_NUMBER_HINT.search(text) else ():
         yield Span(*m.span(), Kind.PHONE)
     for m in AGE_NOW.finditer(low) if "now " in low or "self " in low else ():
         yield Span(*m.span(1), Kind.AGE)

@@ -87,6 +87,8 @@ def names_recurring(finder: Finder, found: list[Span]) -> list[Span]:
     names = set()
     for word in written:
         lw = word.lower()
+        if lw in finder.name_words:
+            continue  # (the finder's own names: propagate() took them wherever they recur)
         if len(lw) < 3 or not lw.isalpha() or (word.isupper() and len(word) < 5):
             continue  # (letters: a unit, a credential, a programme as often as a name)
         again = lw in text or text.count(word) > 1  # (most names never recur: said at once)

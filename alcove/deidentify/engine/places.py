@@ -72,6 +72,7 @@ THE_COUNTRY = regex(r"\bthe[ \t]+(US|U\.S\.|USA|U\.S\.A\.|UK|U\.K\.)(?![\w-])")
 
 # The line, its field or its clause closes after a state's letters
 CLOSING_AFTER_CODE = regex(r"[ \t]*(?:\n|$|[-\u2013\u2014|;)]|[ \t]{2})")
+LICENCE_HINTS = ("lic", "Lic", "LIC", "plate", "law", "CDL", "DL")
 NUMBER_AFTER = regex(r"[ \t]*(?:#|no\.)?[ \t]*:?[ \t]*[A-Z]{0,4}-?\d")
 STATE_BEFORE_LICENCE = regex(
     r"\b([A-Z]{2})[ \t]+(?:license|licence|License|LICENSE|plate|law)\b|\b([A-Z]{2})[ \t]+lic\."
@@ -232,7 +233,7 @@ class PlaceRules(FinderBase):
         """The state that issued a licence, a plate or a law: "WI license LMFT-118204", "MO
         plate 7HK-2R9", "CDL # TX 31887204", "under NE law"."""
         text = self.text
-        for m in STATE_BEFORE_LICENCE.finditer(text):
+        for m in STATE_BEFORE_LICENCE.finditer(text) if any_in(LICENCE_HINTS, text) else ():
             group = next(g for g in (1, 2, 3) if m.group(g))
             code = m.group(group)
             if code not in STATE_CODES:

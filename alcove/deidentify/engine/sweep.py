@@ -597,15 +597,16 @@ class Sweep:
         tokens = self.tokens
         signs = "@" in self.text
         for i in range(1, len(tokens)):
+            lead = tokens[i - 1]
+            if lead.lower not in RUN_LEAD_WORDS:
+                if not signs or lead.end + 1 >= tokens[i].start:
+                    continue
+                if self.text[lead.end : tokens[i].start].strip() != "@":
+                    continue  # ("seen @ harbor house shelter": the sign is no token)
             if not tokens[i].text.islower():
                 continue
-            lead = tokens[i - 1]
-            if lead.lower not in RUN_LEAD_WORDS and not (signs and lead.end + 1 < tokens[i].start):
-                continue
             gap = self.text[lead.end : tokens[i].start]
-            at_sign = gap.strip() == "@"  # "seen @ harbor house shelter"
-            if lead.lower not in RUN_LEAD_WORDS and not at_sign:
-                continue
+            at_sign = gap.strip() == "@"
             if (gap != " " and not at_sign) or tokens[i].lower in FUNCTION_WORDS:
                 continue
             org = at_sign or lead.lower == "at" or EMPLOYMENT.ends_at(tokens, i - 1) is not None
