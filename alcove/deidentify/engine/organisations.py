@@ -563,7 +563,7 @@ class OrganisationRules(FinderBase):
             if not tok.caps_line or not tok.text.isupper() or len(tok.text) < 3:
                 continue
             lead = tokens[i - 1].lower
-            if lead == "with":  # "31 YRS WITH ...", "BUS DRIVER WITH ...", never "WITH FAMILY"
+            if lead in ("with", "for"):  # "31 YRS WITH ...", "ROOFER FOR ...", not "WITH FAMILY"
                 before = tokens[i - 2].lower if i > 1 else ""
                 if before not in ("yrs", "years", "yr") and before not in lex.jobs:
                     continue
@@ -584,8 +584,9 @@ class OrganisationRules(FinderBase):
                 continue
             if run[0] in CLINICAL or run[0] in STATE_NAMES or run[0] in AT_NOT_ORG:
                 continue  # ("AT BASELINE")
-            if any(self.unknown(w) and w not in CLINICAL for w in run):
-                self.add(tok.start, tokens[last].end, Kind.ORGANIZATION)
+            named = any(self.unknown(w) and w not in CLINICAL for w in run)
+            if named or (len(run) > 1 and run[0] in lex.places and run[0] not in lex.common):
+                self.add(tok.start, tokens[last].end, Kind.ORGANIZATION)  # "WAYCROSS TIRE"
 
     def _acronyms(self) -> None:
         """Hospitals and universities by their letters ("MGH", "UCSF"); an agency's letters

@@ -1142,3 +1142,9 @@ def test_it_masks_a_month_and_day_after_a_word_of_expectation_or_a_last_bowel_mo
     assert "2/9" in masked("dc likely 2/9")
     assert "6/10" in masked("LAST BM 6/10. SENNA HS.")
     assert masked("BCx 2/2 positive; pain 6/10; strength 4/5") == set()
+
+
+def test_it_masks_a_workplace_in_capitals_named_for_its_town_or_after_a_trade_and_for() -> None:
+    assert "WAYCROSS TIRE & LUBE" in masked('"I NEED TO CALL MY BOSS AT WAYCROSS TIRE & LUBE."')
+    assert "CALDERA ROOFWORKS" in masked("WORKING FULL TIME AS A ROOFER FOR CALDERA ROOFWORKS.")
+    assert masked("PT IS A NURSE FOR CHILDREN") == {"NURSE"}
