@@ -117,7 +117,8 @@ class ProfessionRules(FinderBase):
 
     def _equated(self, first: int) -> bool:
         """A hurried note's trade: "Callum = firefighter", "D. = paralegal", "he's warehouse
-        shift supervisor", "mom (nail tech)", "Deb Hale (44, ER nurse)"."""
+        shift supervisor", "mom (nail tech)", "dad rich (electrician, ...)", "Deb Hale (44, ER
+        nurse)"."""
         before = self.tokens[first - 1]
         gap = self.gap(before, self.tokens[first])
         if gap.strip(" \t.") == "=":
@@ -126,7 +127,14 @@ class ProfessionRules(FinderBase):
             return True
         if before.cap and before.lower not in self.lex.common and AGE_IN_BRACKET.fullmatch(gap):
             return True  # "Greg Ostrander (41, HVAC installer)": after a name and its age
-        return gap == " (" and RELATION.ends_at(self.tokens, first - 1) is not None
+        if gap != " (":
+            return False
+        # "mom (nail tech)", and "dad rich (electrician, ...)": a relation, or a relation
+        # and the name it introduces
+        return (
+            RELATION.ends_at(self.tokens, first - 1) is not None
+            or RELATION.ends_at(self.tokens, first - 2) is not None
+        )
 
     def _employer_after(self, i: int) -> None:
         """The capitalised words after a trade and "at", "for" or "with" name where it is

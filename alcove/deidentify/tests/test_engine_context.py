@@ -1148,3 +1148,8 @@ def test_it_masks_a_workplace_in_capitals_named_for_its_town_or_after_a_trade_an
     assert "WAYCROSS TIRE & LUBE" in masked('"I NEED TO CALL MY BOSS AT WAYCROSS TIRE & LUBE."')
     assert "CALDERA ROOFWORKS" in masked("WORKING FULL TIME AS A ROOFER FOR CALDERA ROOFWORKS.")
     assert masked("PT IS A NURSE FOR CHILDREN") == {"NURSE"}
+
+
+def test_it_masks_a_trade_in_brackets_after_a_relation_and_the_name_it_introduces() -> None:
+    assert "electrician" in masked("dad rich (electrician, local 252) at bedside")
+    assert masked("sister Ana (see above) called") == {"Ana"}
