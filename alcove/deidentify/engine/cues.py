@@ -150,7 +150,7 @@ LIST_GAP = regex(r"[ \t]*(?:\(\d{1,2}\)|\d{1,2})?[ \t]*(?:,|&|/|and|or)[ \t]*(?:
 AGE_AFTER_NAME_COMMA = regex(
     r"(?:[ \t]*\([a-z][a-z /-]{1,18}\))?\.?[\"\u201d]?\)?,[\"\u201d]?[ \t]*(?:now[ \t]+|age[ \t]+)?"
     r"(\d{1,3})"
-    r"(?=[ \t]*(?:[,;:)]|\n|$|\.(?:\s|$)|(?:yr|yrs|yo|y/o|mo|mos|months?)\b|[MF]\b)|[ \t]{2,})"
+    r"(?=[ \t]*(?:[,;:)]|\n|$|\.(?:\s|$)|(?:yr|yrs|yo|y/o|mo|mos|months?)\b|[MFmf]\b)|[ \t]{2,})"
 )
 # "Mark Oyelaran is 29, a barista": an age stated after a name
 AGE_AFTER_NAME_IS = regex(r"[ \t]+is[ \t]+(?:now[ \t]+)?(\d{1,3})(?=[ \t]*(?:[,;.]|and\b|years\b))")

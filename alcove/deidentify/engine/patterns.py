@@ -176,6 +176,11 @@ MONTH_DAY = regex(
 # Between two dates of a list or a range: "3/27, 4/3", "4/8-4/10", "4/2 and 4/9"
 DATE_LIST_GAP = regex(r"[ \t]*(?:,|[-\u2013]|and|&|to)[ \t]*")
 DATE_RANGE_GAP = regex(r"[ \t]*(?:[-\u2013]|to|through|thru)[ \t]*")
+# "angioedema 2016-03": a year and its month, ISO-style, standing alone
+YEAR_MONTH = regex(r"(?<![\w/.-])((?:19|20)\d{2}-(?:0[1-9]|1[0-2]))(?![\w/.-])")
+# A table's cell around a month and day, a time of day in it at most ("| 7/8 AM   |")
+CELL_BEFORE = regex(r"\|[ \t]*$")
+CELL_AFTER = regex(r"(?:[ \t]+(?:AM|PM|am|pm|noon|lunch|breakfast|dinner|supper|HS|hs))?[ \t]*\|")
 # "3/7 4pm", "8/8 0600": a clock time after it, which a fraction or a score never has
 TIME_AFTER = regex(
     r"[ \t]+(?:@|at)?[ \t]*(?:\d{1,2}(?::\d{2})?(?:[ \t]*[-\u2013][ \t]*\d{1,2}(?::\d{2})?)?"
@@ -223,7 +228,7 @@ MEASURE_BEFORE = regex(
 SCORE_BEFORE = regex(
     r"(?:moca|mmse|slums|phq-?\d*|gad-?\d*|score|scored|rated|rating|pain|strength|recall|"
     r"(?:o2|spo2|02)[ \t]*sats?|saturation|bp|ratio|of|out of|grade|apgar|gcs|ciwa|cows)"
-    r"[ \t:=]*$"
+    r"[ \t:=|]*$"
 )
 ORDINAL_DAY = regex(r"(\d(?<![\w.]\d)(?:(?<=[12])\d|(?<=3)[01])?(?:st|nd|rd|th))\b")
 NOT_A_DAY_AFTER = regex(
@@ -722,6 +727,13 @@ def _state_cased(before: str) -> bool:
     return bool(word) and (word[-1][0].isupper() or word[-1].lower() in ("zip", "code"))
 
 
+def _in_a_cell(text: str, start: int, end: int) -> bool:
+    """The month and day fill a table's cell, or with the time of day ("| 7/8 AM |")."""
+    return bool(CELL_BEFORE.search(text, max(0, start - 8), start)) and bool(
+        CELL_AFTER.match(text, end)
+    )
+
+
 def _cued(text: str, low: str, start: int) -> bool:
     return (
         CUE_BEFORE.search(low, max(0, start - 24), start) is not None
@@ -803,6 +815,8 @@ def shaped_spans(text: str) -> Iterator[Span]:
         else:
             yield Span(*m.span(3), Kind.NAME)  # "MT - 19 F": letters with a sex, never "BP - 120"
             yield Span(*m.span(4), Kind.AGE)
+    for m in YEAR_MONTH.finditer(text) if "-" in text else ():
+        yield Span(*m.span(1), Kind.DATE)
     for m in PHONE_AU.finditer(text) if AU_NUMBER_HINT.search(text) else ():
         yield Span(*m.span(), Kind.PHONE)
     for m in AGE_NOW.finditer(low) if "now " in low or "self " in low else ():
@@ -892,7 +906,7 @@ def _dates(text: str, low: str) -> Iterator[Span]:
         else:
             opened = None
         left = m
-        if TIME_AFTER.match(text, m.end()):
+        if TIME_AFTER.match(text, m.end()) or _in_a_cell(text, m.start(), m.end()):
             if not SCORE_BEFORE.search(low, max(0, m.start() - 16), m.start()):
                 yield Span(*m.span(1), Kind.DATE)
             continue

@@ -1153,3 +1153,15 @@ def test_it_masks_a_workplace_in_capitals_named_for_its_town_or_after_a_trade_an
 def test_it_masks_a_trade_in_brackets_after_a_relation_and_the_name_it_introduces() -> None:
     assert "electrician" in masked("dad rich (electrician, local 252) at bedside")
     assert masked("sister Ana (see above) called") == {"Ana"}
+
+
+def test_it_masks_a_month_and_day_filling_a_tables_cell_but_not_a_score_in_one() -> None:
+    text = "| lisinopril | 10 mg PO daily | 7/8 AM | continue |\n| aspirin | 81 mg | 7/7 | hold |"
+    assert {"7/8", "7/7"} <= masked(text)
+    assert masked("| Strength | 4/5 | normal |") == set()
+
+
+def test_it_masks_a_year_and_month_and_an_age_after_a_name_before_a_lower_case_sex() -> None:
+    assert "2016-03" in masked("lisinopril (angioedema 2016-03).")
+    assert "84" in masked("id: mrs. peabody, 84f, bed 9, hd 4 for uti")
+    assert "2024-03" not in " ".join(masked("Case IOP-2024-03 opened"))
