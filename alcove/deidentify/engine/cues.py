@@ -443,6 +443,7 @@ ROLL_INITIALS = regex(
 ROLL_END = regex(r"(?<![A-Za-z]\.[A-Za-z])(?<!\b[A-Za-z])\.(?:[ \t]|$)")
 # A nickname in quotes, its closing comma or stop inside them: '"Scout,"', '("tilly")'
 QUOTED_NICKNAME = regex(r'["\u201c]([A-Za-z][\w\'.-]*(?:[ \t][A-Za-z][\w\'.-]*)?)[,.]?["\u201d]')
+NAME_LABELS = frozenset("name nickname aka alias".split())
 # Words for a companion before a nickname ('his sponsor "big mike"', 'alongside "Skeeter"')
 COMPANIONS = frozenset("sponsor mate buddy pal alongside nicknamed dubbed".split())
 # A hurried note's person: given name, initial, age and sex ("kenzie r 19f", "pt dwayne h.

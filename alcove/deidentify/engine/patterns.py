@@ -299,7 +299,7 @@ LINE_OR_SENTENCE_BEFORE = regex(r"(?:^|\n|[.:])[ \t]*$")
 # "a/p 66f nstemi", "82m cap rll": a hurried assessment opening with age and sex in lower case
 AGE_SEX_LOWER_LEAD = regex(
     r"(?m)(?:^|\ba/p:?[ \t]+|\ba:[ \t]+)(\d{1,3})[mf][ \t]+"
-    r"(?!(?:ago|later|of|min|mins|walk|apart|after|before|prior|in|at|to)\b)(?:[a-z]{2,}|[wsch]/)"
+    r"(?!(?:ago|later|of|min|mins|walk|apart|after|before|prior|in|at|to)\b)(?:[a-z]{2,}|[wsch]/|[a-z]\.[a-z]\.)"
 )
 # "kids (9, 6)", "children (4 and 7)": the ages in brackets after children
 CHILDREN_AGES = regex(

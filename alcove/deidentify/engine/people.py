@@ -24,6 +24,7 @@ from alcove.deidentify.engine.cues import (
     COMPANIONS,
     DRUG_STEMS,
     FUNCTION_WORDS,
+    NAME_LABELS,
     NOT_NAMES,
     QUOTED_NICKNAME,
     RELATION,
@@ -115,6 +116,9 @@ def nicknames(finder: Finder, found: list[Span]) -> list[Span]:
     for m in QUOTED_NICKNAME.finditer(text):
         bracketed = text[max(0, m.start() - 2) : m.start()] == " ("
         end = m.start() - (2 if bracketed else 1)
+        if text[end - 1 : end + 1] == ": " and _labelled_name(finder, end - 1):
+            out.append(Span(*m.span(1), Kind.NAME))  # 'Preferred name: "Tee"'
+            continue
         if text[end : m.start()] not in (" ", " ("):
             continue
         words = m.group(1).split()
@@ -123,6 +127,13 @@ def nicknames(finder: Finder, found: list[Span]) -> list[Span]:
         elif _said_of_a_person(finder, end, ends) and _may_name(finder, words):
             out.append(Span(*m.span(1), Kind.NAME))  # 'his sponsor "big mike"'
     return out
+
+
+def _labelled_name(finder: Finder, end: int) -> bool:
+    """A label for what a person is called ends at `end`: "Preferred name:", "AKA:"."""
+    tokens = finder.tokens
+    i = bisect_right([t.end for t in tokens], end) - 1
+    return i >= 0 and tokens[i].end == end and tokens[i].lower in NAME_LABELS
 
 
 def _one_unlisted_name(finder: Finder, words: list[str]) -> bool:

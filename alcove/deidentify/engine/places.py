@@ -75,7 +75,7 @@ CLOSING_AFTER_CODE = regex(r"[ \t]*(?:\n|$|[-\u2013\u2014|;)]|[ \t]{2})")
 LICENCE_HINTS = ("lic", "Lic", "LIC", "plate", "law", "CDL", "DL")
 NUMBER_AFTER = regex(r"[ \t]*(?:#|no\.)?[ \t]*:?[ \t]*[A-Z]{0,4}-?\d")
 STATE_BEFORE_LICENCE = regex(
-    r"\b([A-Z]{2})[ \t]+(?:license|licence|License|LICENSE|plate|law)\b|\b([A-Z]{2})[ \t]+lic\."
+    r"\b([A-Z]{2})[ \t]+(?:license|licence|License|LICENSE|plate|law)\b|\b([A-Z]{2})[ \t]+[Ll]ic\."
     r"|\b(?:CDL|DL|license|licence)[ \t]*#?[ \t]*([A-Z]{2})[ \t]+(?=[A-Z]?\d)"
 )
 # A province before a Canadian postcode; an Australian town, its state and postcode

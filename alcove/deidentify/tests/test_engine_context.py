@@ -1165,3 +1165,9 @@ def test_it_masks_a_year_and_month_and_an_age_after_a_name_before_a_lower_case_s
     assert "2016-03" in masked("lisinopril (angioedema 2016-03).")
     assert "84" in masked("id: mrs. peabody, 84f, bed 9, hd 4 for uti")
     assert kinds("Case IOP-2024-03 opened").get("IOP-2024-03") == Kind.ID  # (whole, no date)
+
+
+def test_it_masks_a_nickname_in_quotes_after_its_label_and_a_state_before_lic() -> None:
+    assert "Tee" in masked('Name: Dwayne T. Pruitt   Preferred name: "Tee"')
+    assert "MA" in masked("Laurel Vance-Ito, PsyD - MA Lic. #PSY-10482")
+    assert masked('Plan: "stay busy" and call') == set()
