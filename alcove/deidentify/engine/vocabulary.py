@@ -224,7 +224,8 @@ EMPLOYMENT_CUES = (
 
 PROFESSIONS = frozenset(
     """accountant actor actress administrator analyst architect artist assistant athlete attendant
-    sergeant coder handler postmaster shipfitter medic organist scaffolder patroller
+    sergeant coder handler postmaster shipfitter medic organist scaffolder patroller brakeman
+    farmhand shearer publican farrier framer porter
     attorney auditor baker banker barber barista bartender bookkeeper bricklayer broker
     busdriver butcher carpenter cashier caregiver chef chemist cleaner clerk coach cook
     counselor courier custodian dancer dentist designer detective developer dietitian

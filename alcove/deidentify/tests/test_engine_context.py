@@ -1171,3 +1171,9 @@ def test_it_masks_a_nickname_in_quotes_after_its_label_and_a_state_before_lic() 
     assert "Tee" in masked('Name: Dwayne T. Pruitt   Preferred name: "Tee"')
     assert "MA" in masked("Laurel Vance-Ito, PsyD - MA Lic. #PSY-10482")
     assert masked('Plan: "stay busy" and call') == set()
+
+
+def test_it_masks_brakemen_farriers_publicans_and_framers_as_trades() -> None:
+    assert "railroad brakeman" in masked("Mr. Dunmore is a 75 y/o retired railroad brakeman who")
+    assert "publican" in masked("65 year old man, a publican, with anaemia")
+    assert masked("the porter brought the bags up") == set()
