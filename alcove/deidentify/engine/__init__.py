@@ -85,16 +85,32 @@ TOWN_ZIP_AFTER = regex(
 )
 
 
+# ", Port Dalton\n", ", Westerly, RI": the town closing a street address, with its state at most
+TOWN_AFTER = regex(
+    r",[ \t]*((?:[A-Z][a-z]+[ \t]+){0,2}[A-Z][a-z]+)(?=[ \t]*(?:,[ \t]*[A-Z]{2}\b|\n|$|[.;]))"
+)
+
+
 def town_and_zip_after(text: str, found: list[Span]) -> list[Span]:
     """The town after a street address on its line, when a ZIP follows it (with or without
-    its state): a place, however the words read alone."""
+    its state) or when it closes the line or the sentence: a place, however the words read
+    alone."""
     out: list[Span] = []
-    for end in {s.end for s in found if s.kind == Kind.ADDRESS}:
+    for start, end in {(s.start, s.end) for s in found if s.kind == Kind.ADDRESS}:
         m = TOWN_ZIP_AFTER.match(text, end)
         if m is not None:
             out.append(Span(*m.span(1), Kind.LOCATION))
             out.append(Span(*m.span(2), Kind.ZIP))
+            continue
+        numbered = text[start].isdigit()  # (a street with its number, not "District Court")
+        m = TOWN_AFTER.match(text, end) if numbered else None
+        if m is not None and m.group(1).split()[0] not in NOT_TOWNS:
+            out.append(Span(*m.span(1), Kind.LOCATION))
     return out
+
+
+# Capitalised words after an address that go on with it, no town ("Apt", "Suite")
+NOT_TOWNS = frozenset({"Apt", "Suite", "Unit", "Ste", "Floor", "Room", "Bldg", "Building", "Box"})
 
 
 def address_block_lines(text: str, found: list[Span], common: frozenset[str]) -> list[Span]:

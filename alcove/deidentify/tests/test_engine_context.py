@@ -1177,3 +1177,9 @@ def test_it_masks_brakemen_farriers_publicans_and_framers_as_trades() -> None:
     assert "railroad brakeman" in masked("Mr. Dunmore is a 75 y/o retired railroad brakeman who")
     assert "publican" in masked("65 year old man, a publican, with anaemia")
     assert masked("the porter brought the bags up") == set()
+
+
+def test_it_masks_the_town_closing_a_numbered_street_address_without_a_zip() -> None:
+    assert "Pine Crossing" in masked("Current unit: 1415 Sixth St, Apt 7, Pine Crossing\nRent due")
+    assert "Judge" not in masked("Court: Lowell District Court, Judge Amos presiding")
+    assert masked("Address: 45 Elm St, Suite 200\nPhone: none") == {"45 Elm St, Suite 200"}
