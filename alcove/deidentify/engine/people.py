@@ -17,7 +17,6 @@ and patterns that are evidence), finder.py (what every rule asks of a word), nam
 places.py, organisations.py and professions.py; the Finder here runs them in order.
 """
 
-from bisect import bisect_right
 from collections.abc import Iterator
 
 from alcove.deidentify.engine.cues import (
@@ -112,11 +111,12 @@ def nicknames(finder: Finder, found: list[Span]) -> list[Span]:
     if '"' not in text and "\u201c" not in text:
         return []
     ends = {s.end for s in found if s.kind in (Kind.NAME, Kind.STAFF)}
+    ending = {t.end: i for i, t in enumerate(finder.tokens)}  # the token ending at each place
     out = []
     for m in QUOTED_NICKNAME.finditer(text):
         bracketed = text[max(0, m.start() - 2) : m.start()] == " ("
         end = m.start() - (2 if bracketed else 1)
-        if text[end - 1 : end + 1] == ": " and _labelled_name(finder, end - 1):
+        if text[end - 1 : end + 1] == ": " and _labelled_name(finder, ending.get(end - 1)):
             out.append(Span(*m.span(1), Kind.NAME))  # 'Preferred name: "Tee"'
             continue
         if text[end : m.start()] not in (" ", " ("):
@@ -124,16 +124,14 @@ def nicknames(finder: Finder, found: list[Span]) -> list[Span]:
         words = m.group(1).split()
         if end in ends and (bracketed or _one_unlisted_name(finder, words)):
             out.append(Span(*m.span(1), Kind.NAME))  # 'Scarlett ("Scout," 7)'
-        elif _said_of_a_person(finder, end, ends) and _may_name(finder, words):
+        elif _said_of_a_person(finder, ending.get(end), ends) and _may_name(finder, words):
             out.append(Span(*m.span(1), Kind.NAME))  # 'his sponsor "big mike"'
     return out
 
 
-def _labelled_name(finder: Finder, end: int) -> bool:
-    """A label for what a person is called ends at `end`: "Preferred name:", "AKA:"."""
-    tokens = finder.tokens
-    i = bisect_right([t.end for t in tokens], end) - 1
-    return i >= 0 and tokens[i].end == end and tokens[i].lower in NAME_LABELS
+def _labelled_name(finder: Finder, i: int | None) -> bool:
+    """Token i is a label for what a person is called: "Preferred name:", "AKA:"."""
+    return i is not None and finder.tokens[i].lower in NAME_LABELS
 
 
 def _one_unlisted_name(finder: Finder, words: list[str]) -> bool:
@@ -144,13 +142,12 @@ def _one_unlisted_name(finder: Finder, words: list[str]) -> bool:
     return len(words) == 1 and words[0][:1].isupper() and lw not in finder.lex.common
 
 
-def _said_of_a_person(finder: Finder, end: int, ends: set[int]) -> bool:
-    """A relation or a word for a companion ends just before the quote, or "and" after a
-    name ('Friends Rowan and "Pickle"')."""
-    tokens = finder.tokens
-    i = bisect_right([t.end for t in tokens], end) - 1
-    if i < 0 or tokens[i].end != end:
+def _said_of_a_person(finder: Finder, i: int | None, ends: set[int]) -> bool:
+    """Token i, just before the quote, is a relation or a word for a companion, or "and"
+    after a name ('Friends Rowan and "Pickle"')."""
+    if i is None:
         return False
+    tokens = finder.tokens
     if tokens[i].lower == "and" and i > 0 and tokens[i - 1].end in ends:
         return True
     return tokens[i].lower in COMPANIONS or RELATION.ends_at(tokens, i) is not None
