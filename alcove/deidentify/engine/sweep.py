@@ -171,8 +171,9 @@ RUN_LEAD_WORDS = frozenset({"at", "@", "to", *PLACE_CUE.by_last, *EMPLOYMENT.by_
 
 # Words that carry a lower-case organisation on ("tacoma general", "new bedford rehab")
 LOWER_RUN_ENDS = frozenset({*ORG_LAST, "general"})
-# Words that end an organisation's name in lower case, two words or more after "at"
-LOWER_ORG_ENDS = frozenset("shelter shelters packing vascular usd isd pharmacy".split())
+# Words that end an organisation's name in lower case after "at" or "@", two words or more
+# in ("@ harbor house shelter"); organisations.LOWER_ORG_ENDS holds the ends it reads anywhere
+AT_SIGN_ORG_ENDS = frozenset("shelter shelters packing vascular usd isd pharmacy".split())
 
 
 class Sweep:
@@ -656,7 +657,7 @@ class Sweep:
         if len(words) >= 2 and words[1] == "general" and words[0] not in CLINICAL:
             return 0, 1, False  # "@ dollar general", "at mass general"
         for b in range(2, len(words)):
-            if words[b] in LOWER_ORG_ENDS and not any(
+            if words[b] in AT_SIGN_ORG_ENDS and not any(
                 w in CLINICAL or w in FUNCTION_WORDS for w in words[:b]
             ):
                 return 0, b, False
