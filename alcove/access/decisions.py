@@ -6,12 +6,21 @@ opens a sealed value only when it allows, it has been recorded in the audit log,
 is about the same client and data class as the value.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from uuid import UUID
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Model
 
-from alcove.encryption.fields import Sealed, sealed_binding, sealed_open_bound
+from alcove.encryption.crypto import CiphertextInvalid
+from alcove.encryption.fields import (
+    Sealed,
+    SealedField,
+    sealed_binding,
+    sealed_open_bound,
+    sealed_open_rows,
+)
 from alcove.encryption.files import SealedFile, sealed_file_open_unchecked
 
 
@@ -74,6 +83,27 @@ class Decision:
         ):
             self._check(client, data_class)
         return sealed_open_bound(sealed, client, aad)
+
+    def open_many(self, rows: Iterable[Model], field: str) -> list[str]:
+        """One sealed field of many rows of this decision's client, opened together (a
+        chart's notes, an export, a rotation): the decision is checked once and each key
+        found once, which is what makes bulk reading run near the cipher's own speed."""
+        rows = list(rows)
+        if not rows:
+            self.require()  # a refusal still says so when there is nothing to open
+            return []
+        sealed_field = type(rows[0])._meta.get_field(field)
+        if not isinstance(sealed_field, SealedField):
+            raise TypeError(f"Decision.open_many opens sealed fields; {field} is not one.")
+        if self.client_id is None:
+            raise AccessDenied("A decision about no client opens no client's data.")
+        self._check(self.client_id, sealed_field.data_class)
+        try:
+            return sealed_open_rows(sealed_field, rows, self.client_id)
+        except CiphertextInvalid:
+            for row in rows:  # say so plainly when a row is simply another client's
+                self._check(sealed_field.client_of(row), sealed_field.data_class)
+            raise
 
     def open_file(self, sealed: SealedFile) -> bytes:
         self._check(sealed.client_id, sealed.data_class)

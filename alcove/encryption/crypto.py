@@ -10,6 +10,7 @@ import struct
 from uuid import UUID
 
 from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from alcove.encryption import keys
 
@@ -19,6 +20,10 @@ NONCE_SIZE = 12
 _BODY = HEADER.size + NONCE_SIZE
 _SHORTEST = _BODY + 16  # a tag and nothing else
 _headers: dict[int, bytes] = {}
+DOES_NOT_OPEN = (
+    "This ciphertext does not open here: it was altered, or copied from another row, field "
+    "or client."
+)
 
 
 class CiphertextInvalid(Exception):
@@ -43,7 +48,7 @@ def key_version_of(ciphertext: bytes) -> int:
     return int(HEADER.unpack_from(ciphertext)[1])
 
 
-def _header(version: int) -> bytes:
+def header_of(version: int) -> bytes:
     # The same few bytes for every value sealed under one key version: made once.
     header = _headers.get(version)
     if header is None:
@@ -63,8 +68,13 @@ def seal_bytes(
     # A fresh 96-bit nonce from the operating system's CSPRNG for every value (what
     # secrets.token_bytes returns, without its two Python calls).
     nonce = os.urandom(NONCE_SIZE)
-    header = _headers.get(version) or _header(version)
+    header = _headers.get(version) or header_of(version)
     return b"".join((header, nonce, aead.encrypt(nonce, plaintext, aad)))
+
+
+def key_for(ciphertext: bytes, client_id: UUID, purpose: str) -> AESGCM:
+    """The key a ciphertext names in its header, after checking the header."""
+    return keys.data_key_opening(client_id, purpose, key_version_of(ciphertext))
 
 
 def open_bytes(ciphertext: bytes, aad: bytes, client_id: UUID, purpose: str) -> bytes:
@@ -77,7 +87,4 @@ def open_bytes(ciphertext: bytes, aad: bytes, client_id: UUID, purpose: str) -> 
     try:
         return aead.decrypt(ciphertext[HEADER.size : _BODY], ciphertext[_BODY:], aad)
     except InvalidTag:
-        raise CiphertextInvalid(
-            "This ciphertext does not open here: it was altered, or copied from another "
-            "row, field or client."
-        ) from None
+        raise CiphertextInvalid(DOES_NOT_OPEN) from None

@@ -6,18 +6,23 @@ a `Sealed`, which prints as "<sealed>" and opens only through an allowing, recor
 policy gets nothing readable.
 """
 
+import os
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
+from cryptography.exceptions import InvalidTag
 from django.apps import apps as global_apps
 from django.db import models
 from django.db.models.query_utils import DeferredAttribute
 from django.utils.functional import cached_property
 
-from alcove.encryption import crypto
+from alcove.encryption import crypto, keys
 from alcove.encryption.models import Purpose
 
 PSYCHOTHERAPY_NOTES = "psychotherapy_notes"
+HEADER = crypto.HEADER.size
+BODY = HEADER + crypto.NONCE_SIZE
 REGISTRY: list["SealedField"] = []
 
 
@@ -76,10 +81,48 @@ def sealed_open_bound(sealed: Sealed, client: UUID, aad: bytes) -> str:
     return crypto.open_bytes(sealed._ciphertext, aad, client, sealed._field.purpose).decode()
 
 
-def sealed_open_unchecked(sealed: Sealed) -> str:
-    """Decrypt without a decision. Only key rotation calls this."""
-    client, _, aad = sealed_binding(sealed)
-    return sealed_open_bound(sealed, client, aad)
+def sealed_open_rows(field: "SealedField", rows: Iterable[models.Model], client: UUID) -> list[str]:
+    """Decrypt one field of many rows of one client, in bulk. Only access.Decision.open_many
+    (after checking the decision for that client and data class) and rotation call this.
+
+    Each value's associated data names the given client, not the row's own: a row of another
+    client fails to open rather than opening under the wrong decision. Empty values give "".
+    """
+    prefix, suffix, pk_attname, _ = field._place
+    # Everything after the row's id is the same for every row of this client.
+    after = b"".join((b"|", client.bytes, suffix))
+    by_header: dict[bytes, Any] = {}
+    opened: list[str] = []
+    append = opened.append
+    for instance in rows:
+        values = instance.__dict__
+        ciphertext = values.get(field.attname)
+        if ciphertext is None:
+            append("")
+            continue
+        if type(ciphertext) is not bytes:
+            ciphertext = _ciphertext_of(ciphertext)
+        row_id = values[pk_attname]
+        row = row_id.int.to_bytes(16) if type(row_id) is UUID else crypto.id_bytes(row_id)
+        aad = b"".join((prefix, row, after))
+        aead = by_header.get(ciphertext[:HEADER])
+        if aead is None:
+            aead = by_header.setdefault(
+                ciphertext[:HEADER], crypto.key_for(ciphertext, client, field.purpose)
+            )
+        try:
+            append(aead.decrypt(ciphertext[HEADER:BODY], ciphertext[BODY:], aad).decode())
+        except (InvalidTag, ValueError):  # ValueError: too short to hold a nonce and tag
+            raise crypto.CiphertextInvalid(crypto.DOES_NOT_OPEN) from None
+    return opened
+
+
+def _ciphertext_of(value: object) -> bytes:
+    if isinstance(value, Sealed):
+        return value.ciphertext
+    if isinstance(value, bytes | memoryview):
+        return bytes(value)
+    raise TypeError(f"A sealed field holds ciphertext; got {type(value).__name__}.")
 
 
 class SealedDescriptor(DeferredAttribute):
@@ -199,6 +242,43 @@ class SealedField(_SealedBase):
     def seal(self, instance: models.Model, plaintext: str, *, version: int | None = None) -> bytes:
         client, aad = self.binding(instance)
         return crypto.seal_bytes(plaintext.encode(), aad, client, self.purpose, version)
+
+    def seal_many(
+        self,
+        rows: Sequence[models.Model],
+        plaintexts: Sequence[str],
+        *,
+        client: UUID,
+        version: int | None = None,
+    ) -> list[bytes]:
+        """Seal a value for each of many rows of one client, in bulk (rotation, imports): the
+        key is found once. A row of another client is refused before anything is sealed."""
+        if len(rows) != len(plaintexts):
+            raise ValueError("seal_many takes one plaintext per row.")
+        prefix, suffix, pk_attname, client_attname = self._place
+        ids = [row.__dict__.get(pk_attname) for row in rows]
+        for row, row_id in zip(rows, ids, strict=True):
+            owner = row_id if client_attname is None else row.__dict__.get(client_attname)
+            # UUIDs compared by their numbers: UUID.__eq__ is Python, and this runs per row.
+            if type(owner) is not UUID or owner.int != client.int:
+                if row_id is None or self.client_of(row) != client:
+                    raise ValueError(
+                        f"seal_many seals the values of one client; a {self.model.__name__} "
+                        "of another client (or with no id yet) was among the rows."
+                    )
+        if version is None:
+            version, aead = keys.data_key_sealing(client, self.purpose)
+        else:
+            aead = keys.data_key_opening(client, self.purpose, version)
+        header, after = crypto.header_of(version), b"".join((b"|", client.bytes, suffix))
+        urandom, encrypt, id_bytes = os.urandom, aead.encrypt, crypto.id_bytes
+        sealed = []
+        for row_id, text in zip(ids, plaintexts, strict=True):
+            at = row_id.int.to_bytes(16) if type(row_id) is UUID else id_bytes(row_id)
+            nonce = urandom(crypto.NONCE_SIZE)  # fresh for every value, as crypto.seal_bytes
+            aad = b"".join((prefix, at, after))
+            sealed.append(b"".join((header, nonce, encrypt(nonce, text.encode(), aad))))
+        return sealed
 
     def pre_save(self, model_instance: models.Model, add: bool) -> Any:
         value = model_instance.__dict__.get(self.attname)

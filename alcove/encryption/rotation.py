@@ -2,7 +2,7 @@
 
 Rows are rewritten with conditional updates (only if still as read), which is what keeps
 a second run, or a run beside live traffic, from wrapping or sealing anything twice.
-Plaintext exists only in memory, one value at a time.
+Plaintext exists only in memory, a batch of values at a time.
 """
 
 import time
@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from alcove.audit.services import audit_record
 from alcove.encryption import crypto, keys
-from alcove.encryption.fields import REGISTRY, SealedField, purpose_for, sealed_open_unchecked
+from alcove.encryption.fields import REGISTRY, SealedField, purpose_for, sealed_open_rows
 from alcove.encryption.files import sealed_file_open_unchecked, sealed_file_write, sealed_files_of
 from alcove.encryption.keyring import MasterKeyError
 from alcove.encryption.models import DataKey, MasterCheck
@@ -87,16 +87,26 @@ def _client_rows(field: SealedField, client_id: UUID) -> list[Model]:
     return list(model._base_manager.filter(**{lookup: client_id}).order_by("pk"))
 
 
-def _reseal_row(field: SealedField, row: Model, target: int) -> bool:
+def _stale(field: SealedField, row: Model, target: int) -> bool:
     ciphertext = row.__dict__.get(field.attname)
-    if not ciphertext or crypto.key_version_of(bytes(ciphertext)) >= target:
-        return False
-    plaintext = sealed_open_unchecked(getattr(row, field.attname))
-    resealed = field.seal(row, plaintext, version=target)
-    type(row)._base_manager.filter(pk=row.pk, **{field.attname: ciphertext}).update(
-        **{field.attname: resealed}
-    )
-    return True
+    return ciphertext is not None and crypto.key_version_of(bytes(ciphertext)) < target
+
+
+def _reseal_rows(field: SealedField, rows: list[Model], client_id: UUID, target: int) -> int:
+    """Open a batch of one field's values and seal them again under the target key, in bulk;
+    each row is written only if it still holds what was read."""
+    stale = [row for row in rows if _stale(field, row, target)]
+    if not stale:
+        return 0
+    plaintexts = sealed_open_rows(field, stale, client_id)
+    resealed = field.seal_many(stale, plaintexts, client=client_id, version=target)
+    manager, moved = field.model._base_manager, 0
+    with transaction.atomic():
+        for row, ciphertext in zip(stale, resealed, strict=True):
+            moved += manager.filter(
+                pk=row.pk, **{field.attname: row.__dict__[field.attname]}
+            ).update(**{field.attname: ciphertext})
+    return moved
 
 
 def _target_version(client_id: UUID, purpose: str) -> int | None:
@@ -115,18 +125,18 @@ def _target_version(client_id: UUID, purpose: str) -> int | None:
 def _reseal_pass(client_id: UUID, targets: dict[str, int], progress: Progress) -> int:
     """Move every value of the client that is still on an older key; returns how many moved."""
     work = [
-        (f, r)
-        for f in REGISTRY
-        if purpose_for(f.data_class) in targets
-        for r in _client_rows(f, client_id)
+        (f, _client_rows(f, client_id)) for f in REGISTRY if purpose_for(f.data_class) in targets
     ]
     files = [f for f in sealed_files_of(client_id) if purpose_for(f[0].data_class) in targets]
-    total, moved = len(work) + len(files), 0
-    for done, (field, row) in enumerate(work, start=1):
-        with transaction.atomic():
-            moved += _reseal_row(field, row, targets[purpose_for(field.data_class)])
-        progress(done, total)
-    for done, (sealed, ciphertext) in enumerate(files, start=len(work) + 1):
+    total, done, moved = sum(len(rows) for _, rows in work) + len(files), 0, 0
+    for field, rows in work:
+        target = targets[purpose_for(field.data_class)]
+        for start in range(0, len(rows), BATCH):
+            batch = rows[start : start + BATCH]
+            moved += _reseal_rows(field, batch, client_id, target)
+            done += len(batch)
+            progress(done, total)
+    for sealed, ciphertext in files:
         target = targets[purpose_for(sealed.data_class)]
         if crypto.key_version_of(ciphertext) < target:
             content = sealed_file_open_unchecked(sealed)
@@ -138,6 +148,7 @@ def _reseal_pass(client_id: UUID, targets: dict[str, int], progress: Progress) -
                 version=target,
             )
             moved += 1
+        done += 1
         progress(done, total)
     return moved
 

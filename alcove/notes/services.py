@@ -220,7 +220,7 @@ def note_read(*, actor: User, note: Note) -> dict[str, Any]:
         "kind": note.kind,
         "status": note.status,
         "content": _content(decision, note, latest) if latest else {},
-        "addenda": [decision.open(a.body) for a in note.addenda.order_by("written_at")],
+        "addenda": decision.open_many(note.addenda.order_by("written_at"), "body"),
     }
 
 
@@ -239,5 +239,5 @@ def note_signed_read(
         )
     return {
         "content": _content(decision, note, version),
-        "addenda": [decision.open(a.body) for a in addenda],
+        "addenda": decision.open_many(addenda, "body"),
     }
