@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from django.apps import apps as global_apps
 from django.db import models
 from django.db.models.query_utils import DeferredAttribute
@@ -91,27 +92,38 @@ def sealed_open_rows(field: "SealedField", rows: Iterable[models.Model], client:
     prefix, suffix, pk_attname, _ = field._place
     # Everything after the row's id is the same for every row of this client.
     after = b"".join((b"|", client.bytes, suffix))
-    by_header: dict[bytes, Any] = {}
+    # Local names, and the key looked up only when a value's header differs from the one
+    # before: this loop is what bulk reading costs beyond the cipher.
+    attname, id_bytes, start, body = field.attname, crypto.id_bytes, HEADER, BODY
+    header: bytes | None = None  # the last header checked; the first value checks its own
+    aead: AESGCM
+    by_header: dict[bytes, AESGCM] = {}
     opened: list[str] = []
     append = opened.append
     for instance in rows:
         values = instance.__dict__
-        ciphertext = values.get(field.attname)
+        try:
+            ciphertext = values[attname]
+        except KeyError:  # deferred: let Django load it, never read it as empty
+            ciphertext = getattr(instance, attname)
         if ciphertext is None:
             append("")
             continue
         if type(ciphertext) is not bytes:
             ciphertext = _ciphertext_of(ciphertext)
         row_id = values[pk_attname]
-        row = row_id.int.to_bytes(16) if type(row_id) is UUID else crypto.id_bytes(row_id)
-        aad = b"".join((prefix, row, after))
-        aead = by_header.get(ciphertext[:HEADER])
-        if aead is None:
-            aead = by_header.setdefault(
-                ciphertext[:HEADER], crypto.key_for(ciphertext, client, field.purpose)
+        at = row_id.int.to_bytes(16) if type(row_id) is UUID else id_bytes(row_id)
+        if header is None or not ciphertext.startswith(header):  # not yet checked: check it
+            header = ciphertext[:start]
+            aead = by_header.get(header) or by_header.setdefault(
+                header, crypto.key_for(ciphertext, client, field.purpose)
             )
         try:
-            append(aead.decrypt(ciphertext[HEADER:BODY], ciphertext[BODY:], aad).decode())
+            append(
+                aead.decrypt(
+                    ciphertext[start:body], ciphertext[body:], prefix + at + after
+                ).decode()
+            )
         except (InvalidTag, ValueError):  # ValueError: too short to hold a nonce and tag
             raise crypto.CiphertextInvalid(crypto.DOES_NOT_OPEN) from None
     return opened
@@ -252,33 +264,39 @@ class SealedField(_SealedBase):
         version: int | None = None,
     ) -> list[bytes]:
         """Seal a value for each of many rows of one client, in bulk (rotation, imports): the
-        key is found once. A row of another client is refused before anything is sealed."""
+        key is found once. A row of another client, or one with no id, refuses the batch."""
         if len(rows) != len(plaintexts):
             raise ValueError("seal_many takes one plaintext per row.")
         prefix, suffix, pk_attname, client_attname = self._place
-        ids = [row.__dict__.get(pk_attname) for row in rows]
-        for row, row_id in zip(rows, ids, strict=True):
-            owner = row_id if client_attname is None else row.__dict__.get(client_attname)
-            # UUIDs compared by their numbers: UUID.__eq__ is Python, and this runs per row.
-            if type(owner) is not UUID or owner.int != client.int:
-                if row_id is None or self.client_of(row) != client:
-                    raise ValueError(
-                        f"seal_many seals the values of one client; a {self.model.__name__} "
-                        "of another client (or with no id yet) was among the rows."
-                    )
         if version is None:
             version, aead = keys.data_key_sealing(client, self.purpose)
         else:
             aead = keys.data_key_opening(client, self.purpose, version)
         header, after = crypto.header_of(version), b"".join((b"|", client.bytes, suffix))
-        urandom, encrypt, id_bytes = os.urandom, aead.encrypt, crypto.id_bytes
+        urandom, encrypt, id_bytes, number = os.urandom, aead.encrypt, crypto.id_bytes, client.int
+        size = crypto.NONCE_SIZE
         sealed = []
-        for row_id, text in zip(ids, plaintexts, strict=True):
+        for row, text in zip(rows, plaintexts, strict=True):
+            values = row.__dict__
+            row_id = values.get(pk_attname)
+            owner = row_id if client_attname is None else values.get(client_attname)
+            # UUIDs compared by their numbers: UUID.__eq__ is Python, and this runs per row.
+            if type(owner) is not UUID or owner.int != number:
+                self._refuse_unless_of(row, client)
             at = row_id.int.to_bytes(16) if type(row_id) is UUID else id_bytes(row_id)
-            nonce = urandom(crypto.NONCE_SIZE)  # fresh for every value, as crypto.seal_bytes
-            aad = b"".join((prefix, at, after))
-            sealed.append(b"".join((header, nonce, encrypt(nonce, text.encode(), aad))))
+            nonce = urandom(size)  # fresh for every value, as crypto.seal_bytes
+            sealed.append(
+                b"".join((header, nonce, encrypt(nonce, text.encode(), prefix + at + after)))
+            )
         return sealed
+
+    def _refuse_unless_of(self, row: models.Model, client: UUID) -> None:
+        # Nothing sealed so far is returned: the caller gets the refusal, never half a batch.
+        if row.pk is None or self.client_of(row) != client:
+            raise ValueError(
+                f"seal_many seals the values of one client; a {self.model.__name__} of "
+                "another client (or with no id yet) was among the rows."
+            )
 
     def pre_save(self, model_instance: models.Model, add: bool) -> Any:
         value = model_instance.__dict__.get(self.attname)

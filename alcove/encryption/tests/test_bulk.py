@@ -42,6 +42,13 @@ def test_a_decision_opens_every_version_of_its_client_at_once_in_order(chart):
     assert opened == bodies()
 
 
+def test_a_field_left_out_of_the_query_is_loaded_not_read_as_empty(chart):
+    client, note = chart
+    rows = list(NoteVersion.objects.filter(note=note).order_by("number").only("id"))
+    opened = decision_for(client.pk, data_class=CLINICAL).open_many(rows, "body")
+    assert opened == bodies()
+
+
 def test_it_opens_nothing_for_a_refusing_decision_and_says_which_rule(chart):
     client, note = chart
     with pytest.raises(AccessDenied, match="refused for this test"):
@@ -82,6 +89,15 @@ def test_a_ciphertext_copied_to_another_row_does_not_open_in_bulk(chart):
     rows = versions(note)
     NoteVersion.objects.filter(pk=rows[1].pk).update(body=rows[0].body.ciphertext)
     with pytest.raises(CiphertextInvalid, match="copied from another row"):
+        decision_for(client.pk, data_class=CLINICAL).open_many(versions(note), "body")
+
+
+@pytest.mark.parametrize("first", [b"", b"\x01", b"\xff" * 40, b"\x02" + b"\x00" * 40])
+def test_a_value_that_is_no_ciphertext_of_ours_refuses_the_batch(chart, first):
+    client, note = chart
+    rows = versions(note)
+    NoteVersion.objects.filter(pk=rows[0].pk).update(body=first)
+    with pytest.raises(CiphertextInvalid):
         decision_for(client.pk, data_class=CLINICAL).open_many(versions(note), "body")
 
 
