@@ -450,11 +450,27 @@ class OrganisationRules(FinderBase):
         labelled = first > 0 and ":" in self.gap(tokens[first - 1], tokens[first])
         if labelled and not verb and tokens[first].lower not in IMPERATIVES:
             opening = False  # "Discharge plan: Team Wellness Center"
-        if opening and (
-            verb
-            or not any(
-                t.lower not in GENERIC_ORG and t.lower not in ORG_LAST and len(t.text) > 2
-                for t in tokens[first + 1 : k]
+        # A line opening with a name's own word before generic ones ("Riverside Regional
+        # Medical Center - ACE Unit"), never a verb or a clinical word ("Outside Hospital").
+        line_name = (
+            opening
+            and not verb
+            and not imperative
+            and k - first >= 2
+            and tokens[first].text[1:].islower()
+            and self._line_opens_at(tokens[first].start)
+            and tokens[first].lower not in GENERIC_ORG
+            and tokens[first].lower not in CLINICAL
+        )
+        if (
+            opening
+            and not line_name
+            and (
+                verb
+                or not any(
+                    t.lower not in GENERIC_ORG and t.lower not in ORG_LAST and len(t.text) > 2
+                    for t in tokens[first + 1 : k]
+                )
             )
         ):
             first += 1  # "Continue Group": the opening verb is no part of a name
@@ -493,12 +509,16 @@ class OrganisationRules(FinderBase):
             for t in distinctive
         ):
             return  # ("Jewish Family Service" and "Catholic Charities" are names)
-        if not labelled and all(
-            t.sentence_start
-            and t.lower in self.lex.common
-            and t.lower not in self.lex.last
-            and not self._letterhead(tokens[first].start, tokens[i].end)
-            for t in distinctive
+        if (
+            not labelled
+            and not line_name
+            and all(
+                t.sentence_start
+                and t.lower in self.lex.common
+                and t.lower not in self.lex.last
+                and not self._letterhead(tokens[first].start, tokens[i].end)
+                for t in distinctive
+            )
         ):
             return  # "Continue Group" opens a sentence; it names nothing
         end = tokens[i].end
@@ -506,6 +526,10 @@ class OrganisationRules(FinderBase):
         if tail and not TREATMENT_TAIL.fullmatch(tail.group()):
             end = tail.end()  # "Center for Women", never "Therapy for DBT"
         self.add(tokens[first].start, end, Kind.ORGANIZATION)
+
+    def _line_opens_at(self, start: int) -> bool:
+        line_start = self.text.rfind("\n", 0, start) + 1
+        return not self.text[line_start:start].strip(" \t-*\u2022")
 
     def _at_organisations(self) -> None:
         """A capitalised name after "at" in the middle of a sentence is a place of work, care

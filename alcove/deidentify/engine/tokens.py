@@ -23,15 +23,18 @@ class Token:
     sentence_start: bool
 
 
-ABBREVIATED = regex(r"(?:\b(?:St|Dr|Mr|Mrs|Ms|Mt|Jr|Sr|Prof|Rev|Fr|vs|ST|DR|MR|MRS|MS)|\b[A-Z])$")
+ABBREVIATED = regex(
+    r"(?:\b(?:St|Dr|Mr|Mrs|Ms|Mt|Jr|Sr|Prof|Rev|Fr|vs|ST|DR|MR|MRS|MS|e\.g|i\.e|eg|esp|incl)"
+    r"|\b[A-Z])$"
+)
 
 
 def _sentence_start(text: str, start: int) -> bool:
     i = start - 1
     while i >= 0 and text[i] in " \t\"'(*•-\u2013)[":
         i -= 1
-    if i >= 0 and text[i] == "." and ABBREVIATED.search(text, max(0, i - 4), i):
-        return False  # "St. Luke", "Dr. Okafor", "J. Smith"
+    if i >= 0 and text[i] == "." and ABBREVIATED.search(text, max(0, i - 5), i):
+        return False  # "St. Luke", "Dr. Okafor", "J. Smith", "e.g. Lantern House"
     return i < 0 or text[i] in ".!?:;\n"
 
 

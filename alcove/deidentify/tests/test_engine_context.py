@@ -1183,3 +1183,14 @@ def test_it_masks_the_town_closing_a_numbered_street_address_without_a_zip() -> 
     assert "Pine Crossing" in masked("Current unit: 1415 Sixth St, Apt 7, Pine Crossing\nRent due")
     assert "Judge" not in masked("Court: Lowell District Court, Judge Amos presiding")
     assert masked("Address: 45 Elm St, Suite 200\nPhone: none") == {"45 Elm St, Suite 200"}
+
+
+def test_it_masks_an_organisation_opening_a_line_with_an_ordinary_word() -> None:
+    text = "PSYCHIATRY CONSULT NOTE\nSummit Regional Medical Center - Unit 5B\nReason: mood"
+    assert "Summit Regional Medical Center" in masked(text)
+    assert masked("Outside Hospital records reviewed today.") == set()
+    assert masked("Continue Group Therapy Program twice weekly.") == set()
+
+
+def test_it_reads_a_name_after_e_g_as_mid_sentence() -> None:
+    assert "Beacon House Recovery" in masked("a residential stay (e.g. Beacon House Recovery).")
