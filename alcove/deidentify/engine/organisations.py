@@ -187,8 +187,12 @@ SERVICE_WORDS = GENERIC_ORG | frozenset(
 # come before them
 PROGRAMME = frozenset({"program", "programme", "laboratory", "psychiatric"})
 ALONE_NO_END = frozenset(
-    "plan home nursing aging team crisis residential connection response outreach life".split()
+    "plan home nursing aging team crisis residential connection response outreach life support "
+    "supplement squad".split()
 )
+# Ends that name a practice in a sentence ("Dunmore Family Medical") but head a line of
+# capitals as what it is about ("DVLA MEDICAL ENQUIRY")
+NO_CAPS_END = frozenset({"medical"})
 # A programme by its hours or its people names nothing ("Evening IOP", "Adult IOP")
 SERVICE_ENDS = frozenset({"iop", "php"})
 SERVICE_WHO = frozenset(
@@ -392,6 +396,8 @@ class OrganisationRules(FinderBase):
             if start >= 0 and all(tokens[start + m].lower == w for m, w in enumerate(before)):
                 k = start
                 break
+        if tokens[i].lower in NO_CAPS_END and tokens[i].caps_line:
+            return
         if k < 0 and tokens[i].lower in ALONE_NO_END:
             # "Plan" ends "Health Plan", not "Safety Plan"; "Home" ends "Nursing Home";
             # "Nursing" ends "Skilled Nursing", not "Certified Nursing Assistant"; "Team"

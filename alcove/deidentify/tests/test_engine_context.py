@@ -1194,3 +1194,12 @@ def test_it_masks_an_organisation_opening_a_line_with_an_ordinary_word() -> None
 
 def test_it_reads_a_name_after_e_g_as_mid_sentence() -> None:
     assert "Beacon House Recovery" in masked("a residential stay (e.g. Beacon House Recovery).")
+
+
+def test_it_masks_medical_practices_rescue_squads_and_a_community_support_agency() -> None:
+    assert "Dunmore Family Medical" in masked("PCP: Dr. Osei at Dunmore Family Medical, seen 2x/yr")
+    assert "Cold Creek Rescue Squad" in masked("Brought in by Cold Creek Rescue Squad at 0310.")
+    assert "Kennebec Community Support" in masked("CM: Ada Fry, BSW, Kennebec Community Support")
+    assert "DVLA MEDICAL" not in masked("DVLA MEDICAL ENQUIRY SENT BY POST")
+    peer = kinds("Peer Support Worker met her at the bus stop.")
+    assert Kind.ORGANIZATION not in peer.values()
