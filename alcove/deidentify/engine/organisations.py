@@ -186,6 +186,7 @@ SERVICE_WORDS = GENERIC_ORG | frozenset(
 # Ends that a service or a hospital's department shares: a name no dictionary holds must
 # come before them
 PROGRAMME = frozenset({"program", "programme", "laboratory", "psychiatric"})
+DEFINED_ACRONYM = regex(r"[ \t]?\(([A-Z][A-Z&]{1,7})\)")
 ALONE_NO_END = frozenset(
     "plan home nursing aging team crisis residential connection response outreach life support "
     "supplement squad".split()
@@ -297,8 +298,22 @@ class OrganisationRules(FinderBase):
                     self.add(word.start, tok.end, Kind.ORGANIZATION)
                     break
 
+    def _defined_acronyms(self) -> None:
+        """Letters in brackets after an organisation, made of its capitals in order, are its
+        short name ("Harmon Valley Behavioral Health (HVBH)")."""
+        for span in [s for s in self.spans if s.kind == Kind.ORGANIZATION]:
+            m = DEFINED_ACRONYM.match(self.text, span.end)
+            if m is None:
+                continue
+            capitals = iter(c for c in self.text[span.start : span.end] if c.isupper())
+            letters = m.group(1).replace("&", "")
+            if letters[0] == self.text[span.start] and all(c in capitals for c in letters):
+                self.add(*m.span(1), Kind.ORGANIZATION)
+
     def recurring_acronyms(self) -> None:
         """Letters found naming an organisation name it wherever else they stand ("FIH")."""
+        if "(" in self.text:
+            self._defined_acronyms()
         found = {
             self.text[s.start : s.end]
             for s in self.spans

@@ -1203,3 +1203,9 @@ def test_it_masks_medical_practices_rescue_squads_and_a_community_support_agency
     assert "DVLA MEDICAL" not in masked("DVLA MEDICAL ENQUIRY SENT BY POST")
     peer = kinds("Peer Support Worker met her at the bus stop.")
     assert Kind.ORGANIZATION not in peer.values()
+
+
+def test_it_masks_an_organisations_short_name_defined_in_brackets_wherever_it_recurs() -> None:
+    text = "Referred to Harmon Valley Behavioral Health (HVBH) for IOP. HVBH called back."
+    assert [text[s.start : s.end] for s in find_spans(text)].count("HVBH") == 2
+    assert "PTSD" not in masked("Harmon Valley Behavioral Health (PTSD) team met")
