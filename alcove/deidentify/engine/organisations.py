@@ -186,6 +186,16 @@ SERVICE_WORDS = GENERIC_ORG | frozenset(
 # Ends that a service or a hospital's department shares: a name no dictionary holds must
 # come before them
 PROGRAMME = frozenset({"program", "programme", "laboratory", "psychiatric"})
+ORG_PREPOSITIONS = frozenset({"at", "@", "for", "to", "from", "of"})
+PREP_ORG_ENDS = frozenset(
+    "church daycare preschool academy usd isd deli diner cafe bakery hardware shelter "
+    "pharmacy motel salon gym ranch garage".split()
+)
+# Words that say which one of its kind, not its name ("sent to preferred pharmacy")
+PREP_ORG_KINDS = frozenset(
+    "preferred usual regular retail mail order specialty compounding same nearest nearby "
+    "other new old previous former current campus".split()
+)
 DEFINED_ACRONYM = regex(r"[ \t]?\(([A-Z][A-Z&]{1,7})\)")
 ALONE_NO_END = frozenset(
     "plan home nursing aging team crisis residential connection response outreach life support "
@@ -254,6 +264,7 @@ class OrganisationRules(FinderBase):
         self._caps_at_organisations()
         self._acronyms()
         self._lower_case_organisations()
+        self._lower_case_places_of()
 
     def _letterhead(self, start: int, end: int) -> bool:
         """The words fill their line, or open it before their town and state, as a letterhead
@@ -309,6 +320,41 @@ class OrganisationRules(FinderBase):
             letters = m.group(1).replace("&", "")
             if letters[0] == self.text[span.start] and all(c in capitals for c in letters):
                 self.add(*m.span(1), Kind.ORGANIZATION)
+
+    def _lower_case_places_of(self) -> None:
+        """In a hurried note, the lower-case place someone works, studies or worships at,
+        after "at", "@", "for", "to", "from" or "of": words of its own, then its kind ("for
+        pine valley usd", "@ market basket deli"); never "at the local church", whose words
+        say only what it is. (Not clinics: "refer to memory clinic" names what it treats.)"""
+        tokens = self.tokens
+        for j, tok in enumerate(tokens):
+            if tok.lower not in PREP_ORG_ENDS or not tok.text.islower():
+                continue
+            first, k = j, j - 1
+            while k >= 0 and j - k <= 4:
+                word = tokens[k]
+                if not word.text.islower() or not self.adjacent(word, tokens[k + 1]):
+                    break
+                if word.lower in ORG_PREPOSITIONS or word.lower in FUNCTION_WORDS:
+                    break
+                first, k = k, k - 1
+            if first == j or k < 0:
+                continue
+            at_sign = self.gap(tokens[k], tokens[first]).strip() == "@"
+            if not at_sign and tokens[k].lower not in ORG_PREPOSITIONS:
+                continue
+            own = [
+                t
+                for t in tokens[first:j]
+                if t.lower not in GENERIC_ORG
+                and t.lower not in CLINICAL
+                and t.lower not in PREP_ORG_ENDS
+                and t.lower not in PREP_ORG_KINDS
+                and len(t.text) > 2
+                and not self.drug_like(t)
+            ]
+            if own:
+                self.add(tokens[first].start, tok.end, Kind.ORGANIZATION)
 
     def recurring_acronyms(self) -> None:
         """Letters found naming an organisation name it wherever else they stand ("FIH")."""

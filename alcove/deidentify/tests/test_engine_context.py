@@ -1209,3 +1209,10 @@ def test_it_masks_an_organisations_short_name_defined_in_brackets_wherever_it_re
     text = "Referred to Harmon Valley Behavioral Health (HVBH) for IOP. HVBH called back."
     assert [text[s.start : s.end] for s in find_spans(text)].count("HVBH") == 2
     assert "PTSD" not in masked("Harmon Valley Behavioral Health (PTSD) team met")
+
+
+def test_it_masks_a_lower_case_school_district_deli_or_church_after_a_preposition() -> None:
+    assert "cedar bluff usd" in masked("drives a bus for cedar bluff usd, off for 1 wk")
+    assert "hollis creek deli" in masked("works wknds @ hollis creek deli, cash tips")
+    assert masked("refills sent to preferred pharmacy today") == set()
+    assert masked("goes to the local church with her mom") == set()
