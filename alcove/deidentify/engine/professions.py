@@ -41,6 +41,9 @@ CARE_ROLES = frozenset(
     supervisor manager worker practitioner prescriber interpreter attending resident intern
     coordinator advocate""".split()
 )
+ROLES_IN_A_FAMILY = CARE_ROLES | frozenset(
+    "caregiver carer agent proxy guardian payee executor contact driver cook".split()
+)
 # Letters that make part of a trade's name ("ICU nurse", "ER tech", "HR manager")
 TRADE_LETTERS = frozenset({"icu", "er", "or", "hr", "it", "ed", "ot", "pt", "pr"})
 # A name's age opening a bracket, the trade after it: "Deb Hale (44, ER nurse)"
@@ -96,6 +99,8 @@ class ProfessionRules(FinderBase):
                 cue = True
             elif k >= 0 and tokens[k].lower == "as" and lw in jobs and lw not in CARE_ROLES:
                 cue = True  # "worked yrs as longshoreman"
+            if cue and k >= 0 and tokens[k].lower == "the" and lw in ROLES_IN_A_FAMILY:
+                cue = False  # "is the caregiver", "is the health care agent": no trade
             if not cue and first > 0:
                 cue = self._equated(first)
             after = tokens[i + 1] if i + 1 < len(tokens) else None
@@ -127,6 +132,10 @@ class ProfessionRules(FinderBase):
             return True
         if before.cap and before.lower not in self.lex.common and AGE_IN_BRACKET.fullmatch(gap):
             return True  # "Greg Ostrander (41, HVAC installer)": after a name and its age
+        if gap == ", " and first >= 2:  # "Ray (husband, mechanic)": after a bracketed relation
+            relation = RELATION.ends_at(self.tokens, first - 1)
+            if relation is not None and relation > 0:
+                return self.gap(self.tokens[relation - 1], self.tokens[relation]).endswith("(")
         if gap != " (":
             return False
         # "mom (nail tech)", and "dad rich (electrician, ...)": a relation, or a relation

@@ -226,7 +226,7 @@ EMPLOYMENT_CUES = (
 PROFESSIONS = frozenset(
     """accountant actor actress administrator analyst architect artist assistant athlete attendant
     sergeant coder handler postmaster shipfitter medic organist scaffolder patroller brakeman
-    farmhand shearer publican farrier framer porter
+    farmhand shearer publican farrier framer porter corporal labourer seaman deckhand
     attorney auditor baker banker barber barista bartender bookkeeper bricklayer broker
     busdriver butcher carpenter cashier caregiver chef chemist cleaner clerk coach cook
     counselor courier custodian dancer dentist designer detective developer dietitian
@@ -258,7 +258,8 @@ PROFESSION_CUES = (
     "works nights as|currently works as|now works as|i'm a|im a|"
     "return as|returns as|returned as|hired as|promoted to|back as|now a|now an|"
     "year old|year-old|yo|y/o|handed|"
-    "former|is a|was a|is an|was an|as a|as an"
+    "former|is a|was a|is an|was an|as a|as an|formerly|previously|become|became|becoming|"
+    "is the|was the"
 )
 
 MONTHS = (

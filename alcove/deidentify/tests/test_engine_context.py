@@ -1216,3 +1216,16 @@ def test_it_masks_a_lower_case_school_district_deli_or_church_after_a_prepositio
     assert "hollis creek deli" in masked("works wknds @ hollis creek deli, cash tips")
     assert masked("refills sent to preferred pharmacy today") == set()
     assert masked("goes to the local church with her mom") == set()
+
+
+def test_it_masks_a_trade_after_formerly_become_or_is_the_but_not_a_family_role() -> None:
+    assert "seamstress" in masked("88-year-old widow, formerly a seamstress, lives alone")
+    assert "diesel mechanic" in masked("he hopes to become a diesel mechanic next year")
+    assert "bookkeeper" in masked("at the feed store, where she is the bookkeeper, hours cut")
+    assert "labourer" in masked("Working 3 days a week as a labourer on a building site.")
+    assert masked("His wife is the caregiver at home.") == set()
+
+
+def test_it_masks_a_trade_after_a_bracketed_relation() -> None:
+    assert "mechanic" in masked("Dale (husband, mechanic) drove her in.")
+    assert "sober" not in " ".join(masked("Dale (husband, sober 2 yrs) drove her in."))
