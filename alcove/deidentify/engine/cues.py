@@ -146,7 +146,7 @@ AGE_BRACKET_AFTER = regex(r"[ \t]*\([ \t]*\d{1,2}[ \t]*(?:\)|,)")
 LOWER_TITLES = frozenset({"mr", "ms", "mrs", "miss", "dr", "doctor"})
 LOWER_LABELS = frozenset({"pt", "client", "patient", "bf", "gf", "hubby", "sis", "bro"})
 # Between two names in a list: ", ", " and ", " & ", " (14), ", " or "
-LIST_GAP = regex(r"[ \t]*(?:\(\d{1,2}\)|\d{1,2})?[ \t]*(?:,|&|/|and|or)[ \t]*(?:and[ \t]+)?")
+LIST_GAP = regex(r"[ \t]*(?:\(\d{1,2}\)|\d{1,2})?[ \t]*(?:,|&|/|\+|and|or)[ \t]*(?:and[ \t]+)?")
 AGE_AFTER_NAME_COMMA = regex(
     r"(?:[ \t]*\([a-z][a-z /-]{1,18}\))?\.?[\"\u201d]?\)?,[\"\u201d]?[ \t]*(?:now[ \t]+|age[ \t]+)?"
     r"(\d{1,3})"

@@ -724,9 +724,11 @@ class NameRules(FinderBase):
         for i in range(1, n):
             tok = tokens[i]
             lw = tok.lower
-            if tok.cap or len(lw) < 3 or not tok.text.islower():
+            if tok.cap or len(lw) < 2 or not tok.text.islower():
                 continue
             if lw in NOT_NAMES or lw in FUNCTION_WORDS or lw in LOWER_STOP:
+                continue
+            if len(lw) < 3 and not AGE_BRACKET_AFTER.match(self.text, tok.end):
                 continue
             prev = tokens[i - 1]
             gap = self.gap(prev, tok)
@@ -755,6 +757,9 @@ class NameRules(FinderBase):
                     self._lower_run(i, kind)
                 continue
             relation = RELATION.ends_at(tokens, i - 1) is not None or prev.lower in LOWER_LABELS
+            if relation and AGE_BRACKET_AFTER.match(self.text, tok.end) and not self.drug_like(tok):
+                self._lower_run(i, Kind.NAME)  # "son jj (17)", "kids kai (9)": whoever the age is
+                continue
             if relation and lw in lex.first and (lw not in lex.common or lex.first[lw] <= 1500):
                 self._lower_run(i, Kind.NAME)
                 continue
@@ -812,6 +817,31 @@ class NameRules(FinderBase):
         for tok in tokens[i : last + 1]:
             if tok.lower not in self.lex.common:
                 self.name_words.add(tok.lower)
+
+    def lower_coordinated(self) -> None:
+        """In lower case, a given name listed with a name found: "(jayden + mia)", "kai (9) &
+        indi (6)"."""
+        tokens = self.tokens
+        lex = self.lex
+        named = self._named_tokens()
+        for i, tok in enumerate(tokens):
+            lw = tok.lower
+            if i in named or not tok.text.islower() or len(lw) < 3 or i == 0:
+                continue
+            if lw in NOT_NAMES or lw in FUNCTION_WORDS or lw in LOWER_STOP or lw in STATE_NAMES:
+                continue
+            given = lw in lex.first and (lw not in lex.common or lex.first[lw] <= 1500)
+            aged = AGE_BRACKET_AFTER.match(self.text, tok.end) is not None
+            if not (given or (aged and lw not in lex.common)):
+                continue
+            before = tokens[i - 1]  # itself in lower case: a hurried note's list, not prose
+            if (
+                i - 1 in named
+                and before.text.islower()
+                and LIST_GAP.fullmatch(self.gap(before, tok))
+            ):
+                self.add(tok.start, tok.end, Kind.NAME)
+                named.add(i)
 
     def coordinated(self) -> None:
         """A word listed with a name is a name when it could be one: "kids (Tobi, Ife)",

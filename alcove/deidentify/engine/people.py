@@ -66,6 +66,7 @@ def people_finder(text: str, lex: Lexicon, *, regions: bool = True) -> Finder:
     finder.lowercase()
     finder.propagate()
     finder.coordinated()
+    finder.lower_coordinated()
     finder.ages_after_names()
     finder.places()
     if regions:

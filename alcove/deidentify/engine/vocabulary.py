@@ -147,7 +147,7 @@ RELATIONS = (
     "classmate|bandmate|teammate|tenant|ex-fiance|peer|victim|perpetrator|abuser|"
     "children|kids|sons|daughters|siblings|brothers|sisters|grandchildren|grandkids|"
     "stepchildren|bf|gf|ex-bf|ex-gf|hubby|sis|bro|dtr|dau|gma|gpa|abuela|abuelo|tia|tio|tía|"
-    "tío|auntie|"
+    "tío|auntie|husb|"
     "granny|grandad|granddad|godmother|godfather|great-grandmother|great-grandfather|"
     "half-sibling|ex-fiancee|pharmacist|interpreter|translator|mentor|tutor|nanny|"
     "babysitter|lawyer|advocate|visitor|caller|foster mom|foster dad|biological mother|"

@@ -1229,3 +1229,12 @@ def test_it_masks_a_trade_after_formerly_become_or_is_the_but_not_a_family_role(
 def test_it_masks_a_trade_after_a_bracketed_relation() -> None:
     assert "mechanic" in masked("Dale (husband, mechanic) drove her in.")
     assert "sober" not in " ".join(masked("Dale (husband, sober 2 yrs) drove her in."))
+
+
+def test_it_masks_lower_case_names_with_an_age_or_listed_beside_another() -> None:
+    assert {"zee", "nico"} <= masked("kids zee (9) & nico (6) stay w/ gma this wk")
+    assert "rj" in masked("son rj (17) doing ok at school")
+    assert {"brayden", "mia"} <= masked("wants to see her kids (brayden + mia) tonight")
+    assert "lyle" in masked("grief - husb (lyle) died in march")
+    assert masked("pt (4) stable overnight") == set()
+    assert "faith" not in masked("Protective: Tobias, faith, her job.")
