@@ -83,10 +83,23 @@ from alcove.deidentify.engine.vocabulary import (
 # Two or three letters, then the two or three words they are the initials of, in brackets
 # (perhaps with more after a comma: "jm (jonah mcallister, 34yo)")
 EXPLAINED_INITIALS = regex(
-    r"(?<![\w.])([A-Za-z]{2,3})[ \t]*\((\w[\w'-]*(?:[ \t]+\w[\w'-]*){1,2})(?:,[^()\n]{0,30})?\)"
+    r"(?<![\w.])((?:[A-Za-z]\.){2,3}|[A-Za-z]{2,3})[ \t]*"
+    r"\((\w[\w'-]*(?:[ \t]+\w[\w'-]*){1,2})(?:,[^()\n]{0,30})?\)"
+)
+LOWER_DOTTED = regex(r"(?<![\w.])(?:[a-z]\.){2,3}(?![\w.])")
+NOT_INITIALS = frozenset(
+    """e.g. i.e. a.m. p.m. p.o. q.d. q.h. b.i.d. t.i.d. q.i.d. p.r.n. n.p.o. o.d. o.s. o.u.
+    a.c. p.c. h.s. s.c. i.v. i.m. p.r. s.l. u.s. d.c. n.b. c.f. b.m. r.n. m.d. d.o. p.a. n.p.
+    o.t. p.t. s.w. a.a. n.a. h.o. f.u. r.o. w.c. e.d. e.r. c.o. s.p. v.s. w.o. u.k. a.d.""".split()
+)
+INITIALS_CUE_BEFORE = regex(
+    r"(?:\b(?:pt|cl|client|patient|member|when|with|w/|re|per|for|and|\d{1,2}[mf])|^-|\n-)[ \t]*$"
+)
+INITIALS_CUE_AFTER = regex(
+    r"[ \t]*(?::|,|\(|'s\b|\u2019s\b|[ \t](?:cancel|report|state|said|was|is|has|did|no-show)\w*)"
 )
 # (looked for only where a bracket opens: a few places a note, not every word)
-INITIALS_BEFORE = regex(r"(?<![\w.])[A-Za-z]{2,3}[ \t]*$")
+INITIALS_BEFORE = regex(r"(?<![\w.])(?:(?:[A-Za-z]\.){2,3}|[A-Za-z]{2,3})[ \t]*$")
 
 
 # A log entry's writer after its date and time, or a line signed with initials, date and time
@@ -193,6 +206,20 @@ class NameRules(FinderBase):
         self._rolls()
         self._lower_names_with_initials()
         self._role_initials()
+        self._lower_dotted_initials()
+
+    def _lower_dotted_initials(self) -> None:
+        """A person kept to lower-case initials with stops, where the words around say it is
+        one: "pt j.d., ok to use initials", "relief when j.o. cancels", "- t.n.: skipped";
+        never "e.g.", "p.o." or "a.m."."""
+        text = self.text
+        for m in LOWER_DOTTED.finditer(text):
+            if m.group().lower() in NOT_INITIALS:
+                continue
+            before = text[max(0, m.start() - 12) : m.start()]
+            after = text[m.end() : m.end() + 12]
+            if INITIALS_CUE_BEFORE.search(before) or INITIALS_CUE_AFTER.match(after):
+                self.add(m.start(), m.end(), Kind.NAME)
 
     def _role_initials(self) -> None:
         text = self.text
@@ -340,10 +367,13 @@ class NameRules(FinderBase):
             bracket = text.find("(", bracket + 1)
             if m is None:
                 continue
-            letters, words = m.group(1).lower(), m.group(2).split()
-            named = words[-1].lower() not in self.lex.common and all(
-                w.lower() in self.lex.first or w.lower() in self.lex.last for w in words[:-1]
+            letters, words = m.group(1).lower().replace(".", ""), m.group(2).split()
+            lex = self.lex
+            named = words[-1].lower() not in lex.common and all(
+                w.lower() in lex.first or w.lower() in lex.last for w in words[:-1]
             )  # never an acronym spelt out: "MDD (major depressive disorder)"
+            given = lex.first.get(words[0].lower(), 100_000) <= 1500
+            named = named or (given and words[-1].lower() in lex.last)  # "(ronnie wilkes)"
             if named and letters == "".join(w[0] for w in words).lower():
                 self.add(*m.span(1), Kind.NAME)
                 self.add(*m.span(2), Kind.NAME)

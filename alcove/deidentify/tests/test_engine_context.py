@@ -1002,7 +1002,7 @@ def test_it_masks_a_handoffs_patient_in_capitals_before_age_and_sex() -> None:
 
 def test_it_masks_a_groups_roll_by_initials_and_first_names_up_to_its_end() -> None:
     text = "Attendance (6 of 7): KL, M.R., Faith, t.n., S.O. (new). Absent: Hope (sick child)."
-    assert {"KL", "M", "R", "Faith", "t", "n", "S", "O", "Hope"} <= masked(text)
+    assert {"KL", "M", "R", "Faith", "t.n.", "S", "O", "Hope"} <= masked(text)
     assert masked("Absent: K. Dole (excused, work), A. Rivas.") >= {"K. Dole", "A. Rivas"}
     assert masked("Present: all members. Attendance: Missed (sick). Topic: coping.") == set()
 
@@ -1238,3 +1238,11 @@ def test_it_masks_lower_case_names_with_an_age_or_listed_beside_another() -> Non
     assert "lyle" in masked("grief - husb (lyle) died in march")
     assert masked("pt (4) stable overnight") == set()
     assert "faith" not in masked("Protective: Tobias, faith, her job.")
+
+
+def test_it_masks_initials_explained_in_brackets_and_lower_case_initials_with_stops() -> None:
+    assert {"r.k.", "rosa kimball"} <= masked("met cl r.k. (rosa kimball) @ the library")
+    assert "b.t." in masked("I notice relief when b.t. cancels.")
+    assert "w.m." in masked("- w.m.: skipped two days of diary cards")
+    assert masked("take 1 tab p.o. at 9 a.m., e.g. with food") == set()
+    assert masked("PE (pulmonary embolism) ruled out") == set()
