@@ -43,7 +43,7 @@ from alcove.deidentify.engine.cues import (
 )
 from alcove.deidentify.engine.finder import FinderBase
 from alcove.deidentify.engine.lexicon import Lexicon
-from alcove.deidentify.engine.patterns import any_in
+from alcove.deidentify.engine.patterns import POSTCODE_HINT, any_in
 from alcove.deidentify.engine.spans import Kind
 from alcove.deidentify.engine.vocabulary import (
     CLINICAL,
@@ -82,11 +82,27 @@ STATE_BEFORE_LICENCE = regex(
 PROVINCE_POSTCODE = regex(
     r",[ \t]+(ON|BC|AB|QC|NS|NB|MB|SK|PE|NL|YT|NT|NU)[ \t]+[A-Z]\d[A-Z][ \t]?\d[A-Z]\d\b"
 )
-PROVINCE_HINTS = tuple(f", {p} " for p in "ON BC AB QC NS NB MB SK PE NL YT NT NU".split())
+PROVINCE_HINTS = tuple(f", {p}" for p in "ON BC AB QC NS NB MB SK PE NL YT NT NU".split())
 AUSTRALIAN_HINTS = tuple(f"{s} " for s in "NSW VIC QLD TAS ACT NT SA WA".split())
 AUSTRALIAN_TOWN = regex(
     r"\b((?:[A-Z][a-z]+[ \t]+){0,2}[A-Z][a-z]+),?[ \t]+(NSW|VIC|QLD|TAS|ACT|NT|SA|WA)"
     r"[ \t]+(\d{4})\b"
+)
+
+
+# A province closing a town's line ("Moncton, NB"); not PE or MB, which are degrees too
+PROVINCE_AFTER_TOWN = regex(
+    r"\b[A-Z][a-z]+,[ \t]+(ON|BC|AB|QC|NS|NB|SK|NL|YT|NT|NU)(?=[ \t]*(?:$|[-\u2013\u2014;)]))",
+    re.M,
+)
+# The town or county before a British postcode ("Bishop's Castle SY9 5AB")
+UK_TOWN_POSTCODE = regex(
+    r"\b((?:[A-Z][a-z]+(?:['\u2019]s)?[ \t]+){0,2}[A-Z][a-z]+)[ \t]+"
+    r"(?=[A-Z]{1,2}\d[A-Z\d]?[ \t]\d[ABD-HJLNP-UW-Z]{2}\b)"
+)
+UK_STREET_ENDS = frozenset(
+    "road lane close street court avenue drive way crescent gardens place terrace square row "
+    "walk grove mews rise view park".split()
 )
 
 
@@ -249,6 +265,11 @@ class PlaceRules(FinderBase):
         text = self.text
         for m in PROVINCE_POSTCODE.finditer(text) if any_in(PROVINCE_HINTS, text) else ():
             self.add(*m.span(1), Kind.LOCATION)
+        for m in PROVINCE_AFTER_TOWN.finditer(text) if any_in(PROVINCE_HINTS, text) else ():
+            self.add(*m.span(1), Kind.LOCATION)
+        for m in UK_TOWN_POSTCODE.finditer(text) if POSTCODE_HINT.search(text) else ():
+            if m.group(1).split()[-1].lower() not in UK_STREET_ENDS:
+                self.add(*m.span(1), Kind.LOCATION)
         for m in AUSTRALIAN_TOWN.finditer(text) if any_in(AUSTRALIAN_HINTS, text) else ():
             self.add(*m.span(1), Kind.LOCATION)
             self.add(*m.span(2), Kind.LOCATION)

@@ -1246,3 +1246,12 @@ def test_it_masks_initials_explained_in_brackets_and_lower_case_initials_with_st
     assert "w.m." in masked("- w.m.: skipped two days of diary cards")
     assert masked("take 1 tab p.o. at 9 a.m., e.g. with food") == set()
     assert masked("PE (pulmonary embolism) ruled out") == set()
+
+
+def test_it_masks_a_province_closing_a_towns_line_and_a_town_before_a_british_postcode() -> None:
+    assert "NB" in masked("Seen by video; client at home in Sussex Corner, NB\nDuration: 50 min")
+    town = " ".join(masked("2 Vicarage Close, Bishop's Lydeard TA4 3BX"))
+    assert "Bishop's" in town and "Lydeard" in town
+    assert masked("Vicarage Close TA4 3BX") == {"TA4 3BX"}
+    assert masked("Lee Chan, PE - structural review of the ramp") == {"Lee Chan"}
+    assert masked("Started NS bolus at 0300.") == set()
