@@ -86,6 +86,23 @@ EXPLAINED_INITIALS = regex(
     r"(?<![\w.])((?:[A-Za-z]\.){2,3}|[A-Za-z]{2,3})[ \t]*"
     r"\((\w[\w'-]*(?:[ \t]+\w[\w'-]*){1,2})(?:,[^()\n]{0,30})?\)"
 )
+# (the credentials of a hurried note's signature, in lower case)
+LOWER_CREDENTIALS = (
+    r"md|do|np|fnp|pa|pa-c|rn|lpn|lmsw|lcsw|lpc|lpcc|msw|lmft|mft|psyd|phd|pgy-?\d|ms[34]"
+    r"|r[1-3]|\(r[1-3]\)|cprs|lsw"
+)
+LOWER_SIGNATURE = regex(
+    r"(?:^|/)[ \t]*-{0,2}[ \t]*((?:[a-z]\.?[ \t]?)?[a-z][a-z'-]{1,20}|[a-z]{2,3})"
+    rf",?[ \t]+(?:{LOWER_CREDENTIALS})(?=[ \t]*(?:$|[,/(]|x\d))",
+    re.M,
+)
+NOT_SIGNERS = frozenset("pt cl dr per seen by to and the with w cm sw f u d c".split())
+CAPS_INITIAL_SURNAME_CREDENTIAL = regex(
+    r"\b([A-Z]\.[ \t]?[A-Z][A-Z'-]{2,20}),?[ \t]+"
+    r"(?:RMN|RN|RGN|LPN|EMT(?:-[BPI])?|NRP|LPCC(?:-S)?|LCSW|LMSW|MD|DO|NP|PA-C|APRN|PMHNP)\b"
+)
+UNITS_BEFORE_RN = frozenset("ED ER OR ICU CCU PCU MED SNF ALF PACU NICU PICU OB".split())
+HANDOFF_INITIALS = regex(r"\b(?:BY|TO|FROM)[ \t]+([A-Z]{2,3})[ \t]+RN\b")
 LOWER_DOTTED = regex(r"(?<![\w.])(?:[a-z]\.){2,3}(?![\w.])")
 NOT_INITIALS = frozenset(
     """e.g. i.e. a.m. p.m. p.o. q.d. q.h. b.i.d. t.i.d. q.i.d. p.r.n. n.p.o. o.d. o.s. o.u.
@@ -207,6 +224,23 @@ class NameRules(FinderBase):
         self._lower_names_with_initials()
         self._role_initials()
         self._lower_dotted_initials()
+        self._signed_with_credentials()
+
+    def _signed_with_credentials(self) -> None:
+        """A line signed by a name kept short, then a credential or a year of training: "r.
+        santangelo md", "- k morrow fnp", "tk lmsw", "-rk pgy1", "sk ms3 / t. brandt md",
+        "J. ASHWORTH, RMN"; and initials before a nurse's credential in a handoff ("GIVEN BY
+        KL RN TO MFO RN")."""
+        text = self.text
+        for m in LOWER_SIGNATURE.finditer(text):
+            name = m.group(1)
+            if name.lower() not in NOT_SIGNERS:
+                self.add(*m.span(1), Kind.STAFF)
+        for m in CAPS_INITIAL_SURNAME_CREDENTIAL.finditer(text):
+            self.add(*m.span(1), Kind.STAFF)
+        for m in HANDOFF_INITIALS.finditer(text) if " RN" in text else ():
+            if m.group(1) not in UNITS_BEFORE_RN:  # ("REPORT CALLED TO ED RN KAYLA BOUCHARD")
+                self.add(*m.span(1), Kind.STAFF)
 
     def _lower_dotted_initials(self) -> None:
         """A person kept to lower-case initials with stops, where the words around say it is

@@ -1255,3 +1255,12 @@ def test_it_masks_a_province_closing_a_towns_line_and_a_town_before_a_british_po
     assert masked("Vicarage Close TA4 3BX") == {"TA4 3BX"}
     assert masked("Lee Chan, PE - structural review of the ramp") == {"Lee Chan"}
     assert masked("Started NS bolus at 0300.") == set()
+
+
+def test_it_masks_a_hurried_signature_with_a_credential_and_handoff_initials() -> None:
+    assert "p. okoro" in masked("- dispo tmrw\np. okoro md")
+    assert "wb" in masked("- likely d/c fri\n-wb pgy2")
+    assert {"dm", "c. hale"} <= masked("seen w/ attending.\n-- dm ms3 / c. hale md")
+    assert "B. TREMAINE" in masked("NEXT VISIT 2 WEEKS.\nB. TREMAINE, RMN, CMHT")
+    assert {"QX", "MFO"} <= masked("GIVEN BY QX RN TO MFO RN")
+    assert masked("REPORT CALLED TO ED RN NOW.\nplan per md") == set()
