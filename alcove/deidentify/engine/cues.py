@@ -153,9 +153,12 @@ AGE_AFTER_NAME_COMMA = regex(
     r"(?=[ \t]*(?:[,;:)]|\n|$|\.(?:\s|$)|(?:yr|yrs|yo|y/o|mo|mos|months?)\b|[MFmf]\b)|[ \t]{2,})"
 )
 # "Mark Oyelaran is 29, a barista": an age stated after a name
-AGE_AFTER_NAME_IS = regex(r"[ \t]+is[ \t]+(?:now[ \t]+)?(\d{1,3})(?=[ \t]*(?:[,;.]|and\b|years\b))")
+AGE_AFTER_NAME_IS = regex(
+    r"[\"\u201d]?[ \t]+is[ \t]+(?:now[ \t]+)?(\d{1,3})"
+    r"(?=[ \t]*(?:[,;.]|and\b|with\b|but\b|so\b|years\b|\n|$))"
+)
 AGE_AFTER_NAME = regex(
-    r"(?:[ \t]+|[ \t]*\([ \t]*)(\d{1,2})"
+    r"(?:'s|\u2019s)?(?:[ \t]+|[ \t]*\([ \t]*)(\d{1,2})"
     r"(?=[ \t]*(?:[,;)]|\.(?:\s|$)|,? he/|,? she/|[MF](?:[ \t]*[,;]|[ \t]{2}|[ \t]*$)))"
 )
 

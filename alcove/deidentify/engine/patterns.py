@@ -328,8 +328,10 @@ LINE_OR_COLUMN_BEFORE = regex(r"(?:^|\n|[ \t]{2})[ \t]*$")
 # "married Travis at 19, divorced at 24": an age at a turn of life
 AT_AGE = regex(
     r"at(?<!\wat) (?:age )?(\d{1,2})\b(?![ \t]*(?:mg|%|:|am\b|pm\b|a\.m|p\.m|o'clock|hours"
-    r"|hrs|min|times|x\b|/|\.\d))"
+    r"|hrs|min|times|x\b|/|\.\d|days?\b|d\b|weeks?\b|wks?\b|months?\b|mos?\b|years?\b|yrs?\b))"
 )
+# "B: Client, 27, on time": the age set off after the word for the person
+CLIENT_AGE = regex(r"\b(?:client|patient),[ \t]*(\d{1,2}),[ \t](?![ \t]*\d)")
 EVENT_BEFORE = regex(
     r"\b(?:married|divorced|widowed|adopted|moved|emigrated|immigrated|arrived|left home|"
     r"graduated|dropped out|quit school|started|began|first (?:used|drank|drink|tried|"
@@ -338,7 +340,9 @@ EVENT_BEFORE = regex(
     r"daughter|baby)|lost (?:her|his|their) (?:mother|father|mom|dad|virginity)|raped|"
     r"abused|molested|assaulted|retired|enlisted|deployed|came out|ran away|grandmother|"
     r"grandfather|grandparent|mother|father|parent|widow|widower|became|become|died|d\.|"
-    r"passed|passed away|deceased|killed|suicide)\b"
+    r"passed|passed away|deceased|killed|suicide|attempt|overdose|od|psychosis|mi|stroke|cva|"
+    r"heart attack|replacement|bypass|joined|menarche|hysterectomy|mastectomy|"
+    r"first-episode|first episode|cancer)\b"
     r"[^.;\n]{0,40}$"
 )
 # "Kiara (17)", "client (Lily, 15)", "when she was 12", "he is 91"
@@ -781,6 +785,8 @@ def shaped_spans(text: str) -> Iterator[Span]:
     for m in AGE_SEX_APART.finditer(text):
         if LINE_OR_COLUMN_BEFORE.search(text, max(0, m.start() - 8), m.start()):
             yield Span(*m.span(1), Kind.AGE)
+    for m in CLIENT_AGE.finditer(low) if "client," in low or "patient," in low else ():
+        yield Span(*m.span(1), Kind.AGE)
     for m in AT_AGE.finditer(low):
         if EVENT_BEFORE.search(low, max(0, m.start() - 60), m.start()):
             yield Span(*m.span(1), Kind.AGE)

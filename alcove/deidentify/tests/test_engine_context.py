@@ -1264,3 +1264,13 @@ def test_it_masks_a_hurried_signature_with_a_credential_and_handoff_initials() -
     assert "B. TREMAINE" in masked("NEXT VISIT 2 WEEKS.\nB. TREMAINE, RMN, CMHT")
     assert {"QX", "MFO"} <= masked("GIVEN BY QX RN TO MFO RN")
     assert masked("REPORT CALLED TO ED RN NOW.\nplan per md") == set()
+
+
+def test_it_masks_ages_at_a_lifes_events_after_a_name_and_after_the_word_client() -> None:
+    assert "52" in masked("FHx: father had MI at 52. Mother living.")
+    assert "18" in masked("Prior attempt at 18 (OD, treated locally).")
+    assert "81" in masked("Mrs. Okafor is 81 with her own mobility limits.")
+    assert "7" in masked("Coaching son Tobi's (7) soccer team again.")
+    assert "34" in masked("B: Client, 34, on time and alert.")
+    assert masked("Sober at 30 days; MI at 2 weeks post op ruled out.") == set()
+    assert masked("Reviewed with client, 3, 4 and 5 of the steps.") == set()
