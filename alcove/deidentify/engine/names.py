@@ -885,6 +885,9 @@ class NameRules(FinderBase):
     def lower_coordinated(self) -> None:
         """In lower case, a given name listed with a name found: "(jayden + mia)", "kai (9) &
         indi (6)"."""
+        text = self.text
+        if not any(s.kind == Kind.NAME and text[s.start : s.end].islower() for s in self.spans):
+            return  # (no lower-case name found: nothing to list beside one)
         tokens = self.tokens
         lex = self.lex
         named = self._named_tokens()
