@@ -92,9 +92,12 @@ class Decision:
         if not rows:
             self.require()  # a refusal still says so when there is nothing to open
             return []
-        sealed_field = type(rows[0])._meta.get_field(field)
+        model = type(rows[0])
+        sealed_field = model._meta.get_field(field)
         if not isinstance(sealed_field, SealedField):
             raise TypeError(f"Decision.open_many opens sealed fields; {field} is not one.")
+        if any(type(row) is not model for row in rows):
+            raise TypeError("Decision.open_many opens rows of one model at a time.")
         if self.client_id is None:
             raise AccessDenied("A decision about no client opens no client's data.")
         self._check(self.client_id, sealed_field.data_class)
