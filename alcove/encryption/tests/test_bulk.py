@@ -88,9 +88,7 @@ def test_rows_of_two_kinds_are_refused_before_anything_opens(chart):
     client, note = chart
     the_note = Note.objects.get(pk=note.pk)
     with pytest.raises(TypeError, match="one model at a time"):
-        decision_for(client.pk, data_class=CLINICAL).open_many(
-            [*versions(note), the_note], "body"
-        )
+        decision_for(client.pk, data_class=CLINICAL).open_many([*versions(note), the_note], "body")
 
 
 def test_a_ciphertext_copied_to_another_row_does_not_open_in_bulk(chart):
