@@ -19,6 +19,7 @@ from alcove.encryption.fields import (
     SealedField,
     sealed_binding,
     sealed_open_bound,
+    sealed_open_column,
     sealed_open_rows,
 )
 from alcove.encryption.files import SealedFile, sealed_file_open_unchecked
@@ -93,20 +94,34 @@ class Decision:
             self.require()  # a refusal still says so when there is nothing to open
             return []
         model = type(rows[0])
-        sealed_field = model._meta.get_field(field)
-        if not isinstance(sealed_field, SealedField):
-            raise TypeError(f"Decision.open_many opens sealed fields; {field} is not one.")
         if any(type(row) is not model for row in rows):
             raise TypeError("Decision.open_many opens rows of one model at a time.")
-        if self.client_id is None:
-            raise AccessDenied("A decision about no client opens no client's data.")
-        self._check(self.client_id, sealed_field.data_class)
+        sealed_field, client = self._bulk_check(model, field)
         try:
-            return sealed_open_rows(sealed_field, rows, self.client_id)
+            return sealed_open_rows(sealed_field, rows, client)
         except CiphertextInvalid:
             for row in rows:  # say so plainly when a row is simply another client's
                 self._check(sealed_field.client_of(row), sealed_field.data_class)
             raise
+
+    def open_column(
+        self, model: type[Model], field: str, pairs: Iterable[tuple[object, object]]
+    ) -> list[str]:
+        """One sealed field of many rows of this decision's client, from (row id, ciphertext)
+        pairs as `values_list("pk", field)` reads them: a whole chart with no model instance
+        made. A value of another client's row, or one moved from another row, stops the
+        batch (CiphertextInvalid): pairs carry no client to name in a refusal."""
+        sealed_field, client = self._bulk_check(model, field)
+        return sealed_open_column(sealed_field, pairs, client)
+
+    def _bulk_check(self, model: type[Model], field: str) -> tuple[SealedField, UUID]:
+        sealed_field = model._meta.get_field(field)
+        if not isinstance(sealed_field, SealedField):
+            raise TypeError(f"Bulk opening is for sealed fields; {field} is not one.")
+        if self.client_id is None:
+            raise AccessDenied("A decision about no client opens no client's data.")
+        self._check(self.client_id, sealed_field.data_class)
+        return sealed_field, self.client_id
 
     def open_file(self, sealed: SealedFile) -> bytes:
         self._check(sealed.client_id, sealed.data_class)

@@ -10,12 +10,17 @@ from collections.abc import Callable
 from uuid import UUID
 
 from django.db import transaction
-from django.db.models import Model
 from django.utils import timezone
 
 from alcove.audit.services import audit_record
 from alcove.encryption import crypto, keys
-from alcove.encryption.fields import REGISTRY, SealedField, purpose_for, sealed_open_rows
+from alcove.encryption.fields import (
+    REGISTRY,
+    SealedField,
+    purpose_for,
+    sealed_open_column,
+    sealed_seal_column,
+)
 from alcove.encryption.files import sealed_file_open_unchecked, sealed_file_write, sealed_files_of
 from alcove.encryption.keyring import MasterKeyError
 from alcove.encryption.models import DataKey, MasterCheck
@@ -81,31 +86,38 @@ def masters_retire() -> list[int]:
     return retired
 
 
-def _client_rows(field: SealedField, client_id: UUID) -> list[Model]:
+Pair = tuple[object, bytes | None]  # a row's id and one sealed field's ciphertext
+
+
+def _client_pairs(field: SealedField, client_id: UUID) -> list[Pair]:
+    """The client's values of one field, as (row id, ciphertext): no model instances, and no
+    other column read, so a long chart holds only what is being rotated."""
     model = field.model
     lookup = "pk" if field.client_field in ("pk", model._meta.pk.attname) else field.client_field
-    return list(model._base_manager.filter(**{lookup: client_id}).order_by("pk"))
+    rows = model._base_manager.filter(**{lookup: client_id}).order_by("pk")
+    return list(rows.values_list("pk", field.attname))
 
 
-def _stale(field: SealedField, row: Model, target: int) -> bool:
-    ciphertext = row.__dict__.get(field.attname)
-    return ciphertext is not None and crypto.key_version_of(bytes(ciphertext)) < target
+def _stale(ciphertext: bytes | None, target: int) -> bool:
+    return ciphertext is not None and crypto.key_version_of(ciphertext) < target
 
 
-def _reseal_rows(field: SealedField, rows: list[Model], client_id: UUID, target: int) -> int:
+def _reseal_rows(field: SealedField, pairs: list[Pair], client_id: UUID, target: int) -> int:
     """Open a batch of one field's values and seal them again under the target key, in bulk;
     each row is written only if it still holds what was read."""
-    stale = [row for row in rows if _stale(field, row, target)]
+    stale = [(row_id, ciphertext) for row_id, ciphertext in pairs if _stale(ciphertext, target)]
     if not stale:
         return 0
-    plaintexts = sealed_open_rows(field, stale, client_id)
-    resealed = field.seal_many(stale, plaintexts, client=client_id, version=target)
+    plaintexts = sealed_open_column(field, stale, client_id)
+    # Each value just opened under its own row and this client, so each id is the client's.
+    row_ids = [row_id for row_id, _ in stale]
+    resealed = sealed_seal_column(field, row_ids, plaintexts, client_id, target)
     manager, moved = field.model._base_manager, 0
     with transaction.atomic():
-        for row, ciphertext in zip(stale, resealed, strict=True):
-            moved += manager.filter(
-                pk=row.pk, **{field.attname: row.__dict__[field.attname]}
-            ).update(**{field.attname: ciphertext})
+        for (row_id, ciphertext), new in zip(stale, resealed, strict=True):
+            moved += manager.filter(pk=row_id, **{field.attname: ciphertext}).update(
+                **{field.attname: new}
+            )
     return moved
 
 
@@ -125,14 +137,14 @@ def _target_version(client_id: UUID, purpose: str) -> int | None:
 def _reseal_pass(client_id: UUID, targets: dict[str, int], progress: Progress) -> int:
     """Move every value of the client that is still on an older key; returns how many moved."""
     work = [
-        (f, _client_rows(f, client_id)) for f in REGISTRY if purpose_for(f.data_class) in targets
+        (f, _client_pairs(f, client_id)) for f in REGISTRY if purpose_for(f.data_class) in targets
     ]
     files = [f for f in sealed_files_of(client_id) if purpose_for(f[0].data_class) in targets]
-    total, done, moved = sum(len(rows) for _, rows in work) + len(files), 0, 0
-    for field, rows in work:
+    total, done, moved = sum(len(pairs) for _, pairs in work) + len(files), 0, 0
+    for field, pairs in work:
         target = targets[purpose_for(field.data_class)]
-        for start in range(0, len(rows), BATCH):
-            batch = rows[start : start + BATCH]
+        for start in range(0, len(pairs), BATCH):
+            batch = pairs[start : start + BATCH]
             moved += _reseal_rows(field, batch, client_id, target)
             done += len(batch)
             progress(done, total)

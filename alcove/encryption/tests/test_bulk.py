@@ -175,3 +175,82 @@ def test_a_long_chart_rotates_in_batches_and_an_interruption_loses_nothing(chart
     assert rows[4].body is None  # an empty value stays empty, not sealed as ""
     keys.keys_forget_cache_only()
     assert decision_for(client.pk, data_class=CLINICAL).open_many(rows, "body") == bodies()
+
+
+def columns(note):
+    """The note's versions as values_list reads them: (id, ciphertext), no model instances."""
+    stored = NoteVersion.objects.filter(note=note).order_by("number")
+    return list(stored.values_list("pk", "body"))
+
+
+def test_a_chart_read_as_ids_and_ciphertexts_opens_in_order(chart):
+    client, note = chart
+    decision = decision_for(client.pk, data_class=CLINICAL)
+    assert decision.open_column(NoteVersion, "body", columns(note)) == bodies()
+
+
+def test_reading_by_column_still_needs_an_allowing_recorded_decision(chart):
+    client, note = chart
+    with pytest.raises(AccessDenied, match="refused for this test"):
+        decision_for(client.pk, data_class=CLINICAL, allowed=False).open_column(
+            NoteVersion, "body", columns(note)
+        )
+    with pytest.raises(AccessDenied, match="recorded in the audit log"):
+        decision_for(client.pk, data_class=CLINICAL, recorded=False).open_column(
+            NoteVersion, "body", columns(note)
+        )
+    with pytest.raises(AccessDenied, match="cannot open clinical"):
+        decision_for(client.pk).open_column(NoteVersion, "body", columns(note))
+
+
+def test_another_clients_value_in_a_column_stops_the_batch(chart, make_client, make_staff):
+    client, note = chart
+    other = make_client("Bartholomew Quist")
+    theirs = Note.objects.create(
+        client=other, author=make_staff(Role.CLINICIAN), kind=NoteKind.PROGRESS
+    )
+    NoteVersion.objects.create(note=theirs, client_id_copy=other.pk, number=0, body="Not yours.")
+    with pytest.raises(CiphertextInvalid, match="another row, field or client"):
+        decision_for(client.pk, data_class=CLINICAL).open_column(
+            NoteVersion, "body", columns(note) + columns(theirs)
+        )
+    # Their own decision opens it: the refusal is about whose value it is, nothing else.
+    assert decision_for(other.pk, data_class=CLINICAL).open_column(
+        NoteVersion, "body", columns(theirs)
+    ) == ["Not yours."]
+
+
+def test_a_ciphertext_paired_with_another_rows_id_does_not_open(chart):
+    client, note = chart
+    pairs = columns(note)
+    swapped = [(pairs[1][0], pairs[0][1]), *pairs[2:]]
+    with pytest.raises(CiphertextInvalid, match="copied from another row"):
+        decision_for(client.pk, data_class=CLINICAL).open_column(NoteVersion, "body", swapped)
+
+
+def test_a_column_that_is_not_sealed_is_refused(chart):
+    client, note = chart
+    pairs = list(NoteVersion.objects.filter(note=note).values_list("pk", "number"))
+    with pytest.raises(TypeError, match="number is not one"):
+        decision_for(client.pk, data_class=CLINICAL).open_column(NoteVersion, "number", pairs)
+
+
+def test_sealing_together_refuses_a_row_with_no_id(chart):
+    client, _ = chart
+    field = NoteVersion._meta.get_field("body")
+    rows = [NoteVersion(client_id_copy=client.pk), NoteVersion(client_id_copy=client.pk)]
+    rows[1].id = None
+    with pytest.raises(ValueError, match="primary key"):
+        field.seal_many(rows, ["a", "b"], client=client.pk)
+
+
+def test_sealing_together_checks_a_client_given_as_text(chart):
+    client, note = chart
+    field = NoteVersion._meta.get_field("body")
+    rows = versions(note)
+    rows[3].client_id_copy = str(client.pk)  # as a form or an import may leave it
+    sealed = field.seal_many(rows, ["kept"] * len(rows), client=client.pk)
+    rows[5].client_id_copy = "00000000-0000-0000-0000-000000000000"
+    with pytest.raises(ValueError, match="one client"):
+        field.seal_many(rows, ["kept"] * len(rows), client=client.pk)
+    assert len(sealed) == len(rows)
