@@ -88,11 +88,14 @@ def sealed_open_rows(field: "SealedField", rows: Iterable[models.Model], client:
     id and ciphertext. A field left out of the query is loaded, never read as empty."""
     rows = list(rows)
     pk_attname, attname = field._place[2], field.attname
-    try:  # each row's id and ciphertext, read at C speed from the rows' own attributes
-        pairs = list(map(itemgetter(pk_attname, attname), map(attrgetter("__dict__"), rows)))
-    except KeyError:  # a field deferred: let Django load it, never read it as empty
-        pairs = [(row.__dict__[pk_attname], getattr(row, attname)) for row in rows]
-    return sealed_open_column(field, pairs, client)
+    # Each row's id and ciphertext, read lazily at C speed from the rows' own attributes.
+    pairs = map(itemgetter(pk_attname, attname), map(attrgetter("__dict__"), rows))
+    try:
+        return sealed_open_column(field, pairs, client)
+    except KeyError:  # a field deferred: start again, letting Django load it
+        return sealed_open_column(
+            field, [(row.__dict__[pk_attname], getattr(row, attname)) for row in rows], client
+        )
 
 
 def sealed_open_column(
