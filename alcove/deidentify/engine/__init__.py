@@ -27,6 +27,7 @@ from alcove.deidentify.engine.replace import DatePolicy, Pseudonyms, replacement
 from alcove.deidentify.engine.spans import Kind, Span, spans_resolve, spans_trim
 from alcove.deidentify.engine.sweep import unlisted_spans
 from alcove.deidentify.engine.tables import table_spans
+from alcove.deidentify.engine.tails import org_tails
 
 __all__ = [
     "DatePolicy",
@@ -64,7 +65,7 @@ def find_spans(text: str, known: Known | None = None, *, keep_states: bool = Fal
     found.extend(table_spans(text, lex.jobs))
     found.extend(nicknames(finder, found))
     found.extend(names_recurring(finder, found))
-    return spans_trim(text, spans_resolve(spans_trim(text, found)))
+    return org_tails(text, spans_trim(text, spans_resolve(spans_trim(text, found))))
 
 
 # A line that goes on an address: "Suite 680", "Kissousa", "Cyprus 36903", ", CO", "LONDON"

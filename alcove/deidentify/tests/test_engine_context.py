@@ -1274,3 +1274,25 @@ def test_it_masks_ages_at_a_lifes_events_after_a_name_and_after_the_word_client(
     assert "34" in masked("B: Client, 34, on time and alert.")
     assert masked("Sober at 30 days; MI at 2 weeks post op ruled out.") == set()
     assert masked("Reviewed with client, 3, 4 and 5 of the steps.") == set()
+
+
+# --- an organisation's name, carried on past where a rule stopped --------------------------
+def test_it_carries_an_organisations_name_on_to_the_word_that_ends_it() -> None:
+    text = "He volunteers with Tri-Valley Family Housing on weekends."
+    assert kinds(text) == {"Tri-Valley Family Housing": Kind.ORGANIZATION}
+    assert "Tamsin Reach CBT Group" in masked("Referral to Tamsin Reach CBT Group (virtual).")
+    # A hospital's department, and a form's next column, are no part of its name.
+    assert masked("She came by ambulance from Quarry Bend Hospital ED after the fall.") == {
+        "Quarry Bend Hospital"
+    }
+    assert "Unit" not in " ".join(masked("Name: Abernathy, Loretta   Unit: 4419027"))
+
+
+def test_it_joins_the_two_halves_of_a_name_with_of_the_between_them() -> None:
+    text = "Admitted to Saint Brigid of the Valley Regional Hospital overnight."
+    assert kinds(text) == {"Saint Brigid of the Valley Regional Hospital": Kind.ORGANIZATION}
+    # A person at an organisation stays a person.
+    assert masked("Spoke with Marisol Quintero of the Fernwood Clinic today.") == {
+        "Marisol Quintero",
+        "Fernwood Clinic",
+    }

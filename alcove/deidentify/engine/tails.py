@@ -1,0 +1,71 @@
+"""An organisation's name runs on past the part a rule found: "Linden Grove" then "Eating
+Disorders Program", "Harbor Light" then "Family Housing", "Sacred Heart" of "the Ozarks
+Medical Center". Each rule stops where its own evidence stops; this pass, over the final
+spans, carries a found name through the capitalised words that end it as an organisation."""
+
+from alcove.deidentify.engine.compiled import regex
+from alcove.deidentify.engine.cues import ORG_LAST
+from alcove.deidentify.engine.spans import Kind, Span
+
+# Where an organisation's name ends: the last words of the organisation phrases, and a few
+# that end one only after a name ("Akoma Family Housing", "Wellsprings Lane Surgery").
+# Not a hospital's departments, though: annotators (and readers) take "Hospital ED" or
+# "General Medicine" as what the hospital has, not its name.
+ENDS = (
+    frozenset(ORG_LAST) | frozenset("housing co-op coop learning tabernacle fellowship".split())
+) - frozenset(
+    """unit ward medicine surgery psychiatry psychology cardiology oncology neurology
+    pediatrics orthopedics orthopaedics urology dermatology nephrology endocrinology
+    gastroenterology rheumatology pulmonology imaging plan line lines moving post nursing
+    care home support crisis life therapy therapies""".split()
+)
+# What a tail carries on: a person's name too, since a rule often takes an organisation's
+# first words for one ("Linden Grove"). Only "of" never joins a person to an organisation:
+# "Dana of the Lakeside Clinic" is a person at one.
+CARRIED = frozenset({Kind.ORGANIZATION, Kind.LOCATION, Kind.ADDRESS, Kind.NAME})
+BRIDGED = frozenset({Kind.ORGANIZATION, Kind.LOCATION, Kind.ADDRESS})
+# One space apart, never a label ("Unit: 7792014", "Group: Relapse Prevention II"): a wider
+# gap is a form's next column.
+WORD = regex(r" ((?:(?:&|and|of|of the) )?[A-Z][A-Za-z'\u2019-]*\.?)(?![:#])")
+OF_THE = regex(r"[ \t]+of(?:[ \t]+the)?[ \t]+")
+LONGEST = 5  # words after the name: "Early Supported Discharge Team" is four
+
+
+def org_tails(text: str, spans: list[Span]) -> list[Span]:
+    """The spans, with a name followed by the rest of an organisation's name grown over it."""
+    out: list[Span] = []
+    for k, span in enumerate(spans):
+        limit = spans[k + 1].start if k + 1 < len(spans) else len(text)
+        if out and out[-1].end > span.start:  # swallowed by the one before
+            continue
+        if span.kind in BRIDGED and k + 1 < len(spans):
+            after = spans[k + 1]
+            gap = OF_THE.fullmatch(text, span.end, after.start)
+            if gap and after.kind == Kind.ORGANIZATION:
+                out.append(Span(span.start, after.end, Kind.ORGANIZATION))
+                continue
+        end = _tail_end(text, span.end, limit) if _carries(text, span) else None
+        out.append(span if end is None else Span(span.start, end, Kind.ORGANIZATION, span.ref))
+    return out
+
+
+def _carries(text: str, span: Span) -> bool:
+    # A line of capitals gives no sign where a name ends; nor does one that ended a sentence.
+    name = text[span.start : span.end]
+    return span.kind in CARRIED and not name.endswith(".") and not name.isupper()
+
+
+def _tail_end(text: str, position: int, limit: int) -> int | None:
+    """Where the organisation's name that carries on at position ends, if it does."""
+    end = None
+    for _ in range(LONGEST):
+        word = WORD.match(text, position, limit)
+        if word is None:
+            break
+        position = word.end()
+        name = word.group(1).rpartition(" ")[2]
+        if name.rstrip(".").lower() in ENDS:
+            end = position - (1 if name.endswith(".") else 0)
+        if name.endswith("."):  # a full stop ends the sentence, and the name with it
+            break
+    return end
