@@ -4,8 +4,9 @@ Medical Center". Each rule stops where its own evidence stops; this pass, over t
 spans, carries a found name through the capitalised words that end it as an organisation."""
 
 from alcove.deidentify.engine.compiled import regex
-from alcove.deidentify.engine.cues import ORG_LAST
+from alcove.deidentify.engine.cues import FUNCTION_WORDS, ORG_LAST
 from alcove.deidentify.engine.spans import Kind, Span
+from alcove.deidentify.engine.vocabulary import CLINICAL, MONTHS, REPORT_VERBS, TITLES, WEEKDAYS
 
 # Where an organisation's name ends: the last words of the organisation phrases, and a few
 # that end one only after a name ("Akoma Family Housing", "Wellsprings Lane Surgery").
@@ -28,6 +29,25 @@ BRIDGED = frozenset({Kind.ORGANIZATION, Kind.LOCATION, Kind.ADDRESS})
 # gap is a form's next column.
 WORD = regex(r" ((?:(?:&|and|of|of the) )?[A-Z][A-Za-z'\u2019-]*\.?)(?![:#])")
 OF_THE = regex(r"[ \t]+of(?:[ \t]+the)?[ \t]+")
+# The word before an organisation a rule found, when it is an ordinary word the rule left
+# ("Good" Samaritan, "Children's" Hospital of the Ozarks, "Pacific" Crest Poultry)
+HEAD = regex(r"(?:^|(?<=[\s(,;/]))([A-Z][A-Za-z'\u2019]+) $")
+SENTENCE_BEFORE = regex(r"(?:^|[.!?:\n]|[-\u2013\u2014] )[ \t]*$")
+NOT_HEADS = (
+    FUNCTION_WORDS
+    | TITLES
+    | REPORT_VERBS
+    | CLINICAL
+    | frozenset(f"{MONTHS}|{WEEKDAYS}".lower().split("|"))
+    | frozenset("the per via pt patient client dx hx ed er icu".split())
+)
+# At a sentence's or a line's start a capitalised word is only a capital letter, unless it
+# is one that opens names of hospitals and homes.
+HEADS_AT_START = frozenset("good children's childrens our mercy holy sacred mother".split())
+# In a line of capitals every word is one: only these, and the points of the compass
+HEADS_IN_CAPITALS = HEADS_AT_START | frozenset(
+    "north south east west northwest northeast southwest southeast".split()
+)
 LONGEST = 5  # words after the name: "Early Supported Discharge Team" is four
 
 
@@ -45,8 +65,27 @@ def org_tails(text: str, spans: list[Span]) -> list[Span]:
                 out.append(Span(span.start, after.end, Kind.ORGANIZATION))
                 continue
         end = _tail_end(text, span.end, limit) if _carries(text, span) else None
-        out.append(span if end is None else Span(span.start, end, Kind.ORGANIZATION, span.ref))
+        if end is not None:
+            span = Span(span.start, end, Kind.ORGANIZATION, span.ref)
+        if span.kind == Kind.ORGANIZATION:
+            span = _with_head(text, span, out[-1].end if out else 0)
+        out.append(span)
     return out
+
+
+def _with_head(text: str, span: Span, free_from: int) -> Span:
+    head = HEAD.search(text, max(free_from, span.start - 40), span.start)
+    if head is None:
+        return span
+    word = head.group(1)
+    lower = word.lower()
+    if lower in NOT_HEADS or word.isupper() != text[span.start : span.end].isupper():
+        return span
+    if word.isupper() and lower not in HEADS_IN_CAPITALS:
+        return span
+    if lower not in HEADS_AT_START and SENTENCE_BEFORE.search(text, 0, head.start()):
+        return span
+    return Span(head.start(), span.end, span.kind, span.ref)
 
 
 def _carries(text: str, span: Span) -> bool:

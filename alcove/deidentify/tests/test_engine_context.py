@@ -1296,3 +1296,12 @@ def test_it_joins_the_two_halves_of_a_name_with_of_the_between_them() -> None:
         "Marisol Quintero",
         "Fernwood Clinic",
     }
+
+
+def test_it_takes_in_the_ordinary_word_that_opens_an_organisations_name() -> None:
+    assert "Pacific Gull Seafoods" in masked("She now works on the floor at Pacific Gull Seafoods.")
+    heading = "Children's Hospital of the Tamarack Valley\nAdmission note"
+    assert "Children's Hospital of the Tamarack Valley" in masked(heading)
+    # A sentence's first word, or a verb in a line of capitals, is no part of a name.
+    assert masked("Called Fernwood Clinic to confirm.") == {"Fernwood Clinic"}
+    assert masked("PT UPSET HE CAN'T ATTEND BRIARWOOD CLINIC TODAY.") == {"BRIARWOOD CLINIC"}
