@@ -609,6 +609,17 @@ ADDRESS_PATTERNS: tuple[re.Pattern[str], ...] = (
         r"avenue|road|lane|drive|court|place|terrace|circle)\b\.?"
         r"(?:,?[ \t]*(?:apt|unit|ste|suite|#)\.?[ \t]*#?[ \t]*[0-9a-z]{1,5}\b)?)"
     ),
+    # a hurried note's numbered street with no word before it: "mcdonalds 410 e main st",
+    # "coffee @ grindhouse, 212 front st" (not "2 caps st john's wort": a saint is followed
+    # by a name)
+    regex(
+        r"(?<![\w/.:,$#-])(\d{1,5}[ \t]+(?:[nsew]\.?[ \t]+)?"
+        r"(?!(?:tabs?|caps?|pills?|doses?|units?|times|mg|mcg|ml|hrs?|days?|wks?|weeks?)\b)"
+        r"(?:[a-z][a-z'-]+|\d{1,3}(?:st|nd|rd|th))(?:[ \t]+[a-z][a-z'-]+)?[ \t]+"
+        r"(?:st|ave|rd|blvd|ln|street|avenue|road|lane|terrace|pkwy|hwy)\b\.?"
+        r"(?![ \t]+(?!(?:apt|unit|ste|suite)\b)[a-z]{2,}\b)"
+        r"(?:,?[ \t]*(?:apt|unit|ste|suite|#)\.?[ \t]*#?[ \t]*[0-9a-z]{1,5}\b)?)"
+    ),
 )
 # Where in a hospital: "room 812", "Rm LD-6", "bed 1147-2" (a ward's rooms say whose they are)
 ROOM = regex(
@@ -1017,8 +1028,11 @@ ADDRESS_HINTS: tuple[tuple[str, ...], ...] = (
                                             "parade", "grove", "mews") for space in _SPACED),
     ("Box", "BOX"),
     ("addr",),
+    tuple(f"{space}{suffix}" for suffix in ("st", "ave", "rd", "blvd", "ln", "street",
+                                            "avenue", "road", "lane", "terrace", "pkwy", "hwy")
+          for space in _SPACED),
 )  # fmt: skip
-ADDRESS_HINTS_LOWER = frozenset({11, 14})
+ADDRESS_HINTS_LOWER = frozenset({11, 14, 15})
 ADDRESS_HINTS_SPACED = tuple(tuple(w for w in hint if "\t" not in w) for hint in ADDRESS_HINTS)
 IBAN_HINT = regex(r"[A-Z]{2}\d{2}")
 

@@ -1305,3 +1305,12 @@ def test_it_takes_in_the_ordinary_word_that_opens_an_organisations_name() -> Non
     # A sentence's first word, or a verb in a line of capitals, is no part of a name.
     assert masked("Called Fernwood Clinic to confirm.") == {"Fernwood Clinic"}
     assert masked("PT UPSET HE CAN'T ATTEND BRIARWOOD CLINIC TODAY.") == {"BRIARWOOD CLINIC"}
+
+
+# --- addresses -----------------------------------------------------------------------------
+def test_it_masks_a_numbered_street_in_lower_case_with_no_word_before_it() -> None:
+    assert "57 w alder st" in masked("met cl @ the waffle place 57 w alder st. cl tired")
+    assert "19 quarry rd apt 2" in masked("a room at 19 quarry rd apt 2 may open next month")
+    # A dose and a saint's herb are no street.
+    assert masked("took 2 caps st johns wort daily") == set()
+    assert masked("gave 2 tabs st") == set()
