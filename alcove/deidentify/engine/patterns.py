@@ -516,7 +516,8 @@ STREET_SUFFIX = (
     r"Terrace|Ter|Circle|Cir|Highway|Hwy|Parkway|Pkwy|Trail|Trl|Square|Sq|Loop|Row|Alley|"
     r"Plaza|Pike|Turnpike|Crescent|Close|Path|Run|Point|Pt|Ridge|Heights|Hts|Crossing|Xing|"
     r"Expressway|Expy|Freeway|Fwy|Route|Rte|Hollow|Bend|Cove|Glen|Green|Park|Walk|Mews|Gardens|"
-    r"Rise|Landing|Hill|Extension|Ext|Yard|Cres|Pde|Parade|Esplanade|Grove|Gr"
+    r"Rise|Landing|Hill|Extension|Ext|Yard|Cres|Pde|Parade|Esplanade|Grove|Gr|Trace|Bypass|"
+    r"Cottages|Chase"
 )
 _STREET_NAME = r"(?:[A-Z0-9][A-Za-z0-9'-]*[ \t]+){0,3}[A-Z0-9][A-Za-z0-9'-]*"
 _UNIT = (
@@ -532,7 +533,7 @@ ADDRESS_PATTERNS: tuple[re.Pattern[str], ...] = (
         rf"[ \t]+"
         rf"(?:[NSEW]\.?[ \t]+|(?:North|South|East|West)[ \t]+)?{_STREET_NAME}[ \t]+"
         rf"(?:{STREET_SUFFIX}|{STREET_SUFFIX.upper()})\b\.?(?:\s+(?:[NSEW]|NE|NW|SE|"
-        rf"SW)\b\.?)?{_UNIT}"
+        rf"SW|North|South|East|West)\b\.?)?{_UNIT}"
     ),
     regex(
         rf"\d(?<!\w\d)\d{{0,5}}[ \t]+(?:Route|Rte|Highway|Hwy|County Road|CR|State Route|SR|"

@@ -1314,3 +1314,9 @@ def test_it_masks_a_numbered_street_in_lower_case_with_no_word_before_it() -> No
     # A dose and a saint's herb are no street.
     assert masked("took 2 caps st johns wort daily") == set()
     assert masked("gave 2 tabs st") == set()
+
+
+def test_it_masks_streets_that_end_in_a_trace_or_a_bypass_and_a_compass_point_after() -> None:
+    assert "3307 Larkmoor Trace, Unit 9" in masked("Lives at 3307 Larkmoor Trace, Unit 9, alone.")
+    assert "12 Harbour Street North" in masked("Office: 12 Harbour Street North, Guelph")
+    assert masked("Walked 2 blocks north after group.") == set()
