@@ -24,6 +24,7 @@ ENDS = (
 # first words for one ("Linden Grove"). Only "of" never joins a person to an organisation:
 # "Dana of the Lakeside Clinic" is a person at one.
 CARRIED = frozenset({Kind.ORGANIZATION, Kind.LOCATION, Kind.ADDRESS, Kind.NAME})
+HOUSED = frozenset({Kind.ORGANIZATION, Kind.ADDRESS})
 BRIDGED = frozenset({Kind.ORGANIZATION, Kind.LOCATION, Kind.ADDRESS})
 # One space apart, never a label ("Unit: 7792014", "Group: Relapse Prevention II"): a wider
 # gap is a form's next column.
@@ -48,6 +49,13 @@ HEADS_AT_START = frozenset("good children's childrens our mercy holy sacred moth
 HEADS_IN_CAPITALS = HEADS_AT_START | frozenset(
     "north south east west northwest northeast southwest southeast".split()
 )
+# A flat, a unit or a room in a named building: "Maple Terrace Assisted Living, Apt 112",
+# "Tamarack Hall, Room 314", "2215 Dogwood Trace, Unit 4"
+UNIT_AFTER = regex(
+    r",?[ \t]+((?:Apt|APT|Apartment|Unit|UNIT|Suite|Ste|Room|Rm|Flat|Lot)\.?[ \t]*#?[ \t]*"
+    r"\d{1,4}[A-Za-z]?)\b(?![./:-]?\d)"
+)
+HOMES = frozenset({"apt", "apa", "fla", "lot"})  # after an organisation: where one lives
 LONGEST = 5  # words after the name: "Early Supported Discharge Team" is four
 
 
@@ -70,6 +78,13 @@ def org_tails(text: str, spans: list[Span]) -> list[Span]:
         if span.kind == Kind.ORGANIZATION:
             span = _with_head(text, span, out[-1].end if out else 0)
         out.append(span)
+        unit = UNIT_AFTER.match(text, span.end, limit) if span.kind in HOUSED else None
+        if unit is None:
+            continue
+        if span.kind == Kind.ADDRESS:
+            out[-1] = Span(span.start, unit.end(1), span.kind, span.ref)
+        elif unit.group(1)[:3].lower() in HOMES:  # a hospital's "Unit 4 West" places no one
+            out.append(Span(*unit.span(1), Kind.ADDRESS))
     return out
 
 

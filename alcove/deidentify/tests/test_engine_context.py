@@ -1320,3 +1320,9 @@ def test_it_masks_streets_that_end_in_a_trace_or_a_bypass_and_a_compass_point_af
     assert "3307 Larkmoor Trace, Unit 9" in masked("Lives at 3307 Larkmoor Trace, Unit 9, alone.")
     assert "12 Harbour Street North" in masked("Office: 12 Harbour Street North, Guelph")
     assert masked("Walked 2 blocks north after group.") == set()
+
+
+def test_it_masks_the_flat_or_lot_after_a_home_or_a_street_but_not_a_hospitals_unit() -> None:
+    assert "Apt 7" in masked("Residence: Birchmoor Assisted Living, Apt 7, Ames")
+    assert "1902 Camino Verde, Lot 6" in masked("lives at 1902 Camino Verde, Lot 6, Fresno")
+    assert "Unit 3" not in " ".join(masked("Quarry Glen State Hospital, Unit 3 West"))
