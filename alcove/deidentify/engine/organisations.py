@@ -187,10 +187,24 @@ SERVICE_WORDS = GENERIC_ORG | frozenset(
 # come before them
 PROGRAMME = frozenset({"program", "programme", "laboratory", "psychiatric"})
 ORG_PREPOSITIONS = frozenset({"at", "@", "for", "to", "from", "of"})
+# Ends a clinic shares with what it treats ("memory clinic", "lethal means counseling"): the
+# words before them must name a place or a person ("blue ridge recovery center", "larned
+# regional", "kiowa co ems")
+CARE_PLACE_ENDS = frozenset(
+    """clinic center centre ctr counseling counselling recovery behavioral medical regional
+    village ems""".split()
+)
+NATURE_WORDS = frozenset(
+    """ridge hill hills valley creek river lake lakes pine pines oak oaks cedar maple prairie
+    rose summit mountain mount bay harbor harbour brook spring springs meadow meadows grove
+    forest woods rock stone crossroads gateway bridge willow birch aspen sunrise sunset
+    desert canyon mesa bluff bluffs shore coast island delta""".split()
+)
+NOT_PLACE_WORDS = frozenset("mobile falls memory pain heart means".split())
 PREP_ORG_ENDS = frozenset(
     "church daycare preschool academy usd isd deli diner cafe bakery hardware shelter "
     "pharmacy motel salon gym ranch garage".split()
-)
+) | frozenset(CARE_PLACE_ENDS)
 # Words that say which one of its kind, not its name ("sent to preferred pharmacy")
 PREP_ORG_KINDS = frozenset(
     "preferred usual regular retail mail order specialty compounding same nearest nearby "
@@ -353,8 +367,21 @@ class OrganisationRules(FinderBase):
                 and len(t.text) > 2
                 and not self.drug_like(t)
             ]
-            if own:
+            if own and (tok.lower not in CARE_PLACE_ENDS or any(map(self._placeish, own))):
                 self.add(tokens[first].start, tok.end, Kind.ORGANIZATION)
+
+    def _placeish(self, token: Token) -> bool:
+        """A word that could name a place or a person, as a clinic's own name does."""
+        lw = token.lower
+        if lw in NOT_PLACE_WORDS:
+            return False
+        lex = self.lex
+        return (
+            lw in NATURE_WORDS
+            or lw in lex.places
+            or lw in lex.place_heads
+            or lex.last.get(lw, 10**6) < 5000
+        )
 
     def recurring_acronyms(self) -> None:
         """Letters found naming an organisation name it wherever else they stand ("FIH")."""

@@ -1326,3 +1326,10 @@ def test_it_masks_the_flat_or_lot_after_a_home_or_a_street_but_not_a_hospitals_u
     assert "Apt 7" in masked("Residence: Birchmoor Assisted Living, Apt 7, Ames")
     assert "1902 Camino Verde, Lot 6" in masked("lives at 1902 Camino Verde, Lot 6, Fresno")
     assert "Unit 3" not in " ".join(masked("Quarry Glen State Hospital, Unit 3 West"))
+
+
+def test_it_masks_a_lower_case_clinic_named_for_a_place_but_not_for_what_it_treats() -> None:
+    text = "he's 90 days out of copper creek recovery center, working days"
+    assert "copper creek recovery center" in masked(text)
+    assert masked("if score <26 refer to memory clinic next month") == set()
+    assert masked("Client agreed to lethal means counseling today") == set()
