@@ -155,7 +155,8 @@ DATE_CUE = (
     r"thru|by|before|after|dated|date|dob|d\.o\.b\.|seen|admitted|discharged|last|next|of|in|"
     r"during|circa|c\.|around|year|starting|beginning|ending|as of|effective|born|birthday|"
     r"note|session|called|call|phone|mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun|@|"
-    r"intake|also|drink|dose|started|stopped|restarted|began|ended|changed|increased|"
+    r"intake|also|drink|dose|injection|refill|refilled|meet|hold|bcx|ucx|cx|bal|culture|"
+    r"cultures|started|stopped|restarted|began|ended|changed|increased|"
     r"decreased|held|drawn|collected|obtained|done|completed|signed|mailed|faxed|sent|"
     r"received|occurred|happened|died|passed|expired|overdosed|overdose|incident|"
     r"hospitalized|released|arrested|visited|returned|moved|follow-up|follow up|followup|"
@@ -213,6 +214,7 @@ PLAIN_MONTHS = frozenset(
     JANUARY FEBRUARY JULY SEPTEMBER OCTOBER NOVEMBER DECEMBER""".split()
 )
 PART_OF_DAY_AFTER = regex(r"[ \t]+(?:am|pm|a\.m\.|p\.m\.|morning|afternoon|evening|night)\b")
+BOTTLES_BEFORE = regex(r"\b(?:bcx|ucx|cx|cultures?|bal)[ \t:]*$")
 NOT_A_DATE_AFTER = regex(
     r"[ \t]*(?:tabs?|caps?|pills?|doses?|mg|of|pain|scale|strength|\d|x\b|times)"
 )
@@ -933,6 +935,12 @@ def _dates(text: str, low: str) -> Iterator[Span]:
             if not WEEKDAY_BEFORE.search(low, max(0, m.start() - 12), m.start()):
                 continue  # ("ANC 10/1 2.4": a lab's value follows its date)
         month, day = (int(n) for n in m.group(1).split("/"))
+        if (
+            day in (2, 4)
+            and month <= day
+            and BOTTLES_BEFORE.search(low, max(0, m.start() - 8), m.start())
+        ):
+            continue  # "BCx 2/2 GNR": bottles that grew, of those drawn
         # A fraction, a score or a dose has a small denominator and is no bigger than it:
         # "1/2 tab", "7/10", "3/3 recall". A day past 10, or a "numerator" above it, is a date.
         unlike_a_fraction = (day > 10 or month > day) and not SCORE_BEFORE.search(

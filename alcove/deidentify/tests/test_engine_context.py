@@ -1333,3 +1333,12 @@ def test_it_masks_a_lower_case_clinic_named_for_a_place_but_not_for_what_it_trea
     assert "copper creek recovery center" in masked(text)
     assert masked("if score <26 refer to memory clinic next month") == set()
     assert masked("Client agreed to lethal means counseling today") == set()
+
+
+# --- dates ---------------------------------------------------------------------------------
+def test_it_masks_a_month_and_day_after_a_refill_a_hold_a_meeting_or_a_culture() -> None:
+    assert masked("next refill 3/4, then taper") == {"3/4"}
+    assert masked("Next meet: 4/8 at the library") == {"4/8"}
+    assert masked("Micro: BAL 6/7 MSSA; blood cx 6/6 NGTD") == {"6/7", "6/6"}
+    # Bottles that grew, of those drawn, are no date.
+    assert masked("BCx 2/2 GNR, prelim") == set()
