@@ -448,7 +448,7 @@ ROLL_END = regex(r"(?<![A-Za-z]\.[A-Za-z])(?<!\b[A-Za-z])\.(?:[ \t]|$)")
 QUOTED_NICKNAME = regex(r'["\u201c]([A-Za-z][\w\'.-]*(?:[ \t][A-Za-z][\w\'.-]*)?)[,.]?["\u201d]')
 NAME_LABELS = frozenset("name nickname aka alias".split())
 # Words for a companion before a nickname ('his sponsor "big mike"', 'alongside "Skeeter"')
-COMPANIONS = frozenset("sponsor mate buddy pal alongside nicknamed dubbed".split())
+COMPANIONS = frozenset("sponsor mate buddy pal alongside nicknamed dubbed prefers".split())
 # A hurried note's person: given name, initial, age and sex ("kenzie r 19f", "pt dwayne h.
 # 31yo m", "dmitri k 34m")
 LOWER_AGE_SEX_HINT = regex(r"\d[ \t]?(?:[mf]|yo|y/o)\b")

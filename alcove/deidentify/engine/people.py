@@ -120,6 +120,12 @@ def nicknames(finder: Finder, found: list[Span]) -> list[Span]:
         if text[end - 1 : end + 1] == ": " and _labelled_name(finder, ending.get(end - 1)):
             out.append(Span(*m.span(1), Kind.NAME))  # 'Preferred name: "Tee"'
             continue
+        if text[end - 1 : m.start()] == ", " and not bracketed:  # 'Her ex, "Rooster," ...'
+            if _said_of_a_person(finder, ending.get(end - 1), set()) and _may_name(
+                finder, m.group(1).split()
+            ):
+                out.append(Span(*m.span(1), Kind.NAME))
+            continue
         if text[end : m.start()] not in (" ", " ("):
             continue
         words = m.group(1).split()

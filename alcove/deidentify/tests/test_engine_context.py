@@ -1342,3 +1342,10 @@ def test_it_masks_a_month_and_day_after_a_refill_a_hold_a_meeting_or_a_culture()
     assert masked("Micro: BAL 6/7 MSSA; blood cx 6/6 NGTD") == {"6/7", "6/6"}
     # Bottles that grew, of those drawn, are no date.
     assert masked("BCx 2/2 GNR, prelim") == set()
+
+
+def test_it_masks_a_quoted_nickname_after_prefers_or_after_a_relation_and_a_comma() -> None:
+    assert "Tiny-T" in masked('Client: Marcus Oyelowo (prefers "Tiny-T")   Age: 40')
+    assert "Wolfie" in masked('Her biggest worry is her brother, "Wolfie," coming home.')
+    # Words quoted from a relative are no name.
+    assert masked('his brother, "fine," he said') == set()
