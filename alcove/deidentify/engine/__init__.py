@@ -22,6 +22,7 @@ from alcove.deidentify.engine.people import (
     names_recurring,
     nicknames,
     people_finder,
+    staff_initials,
 )
 from alcove.deidentify.engine.replace import DatePolicy, Pseudonyms, replacement_for
 from alcove.deidentify.engine.spans import Kind, Span, spans_resolve, spans_trim
@@ -65,6 +66,7 @@ def find_spans(text: str, known: Known | None = None, *, keep_states: bool = Fal
     found.extend(table_spans(text, lex.jobs))
     found.extend(nicknames(finder, found))
     found.extend(names_recurring(finder, found))
+    found.extend(staff_initials(text, found))
     return org_tails(text, spans_trim(text, spans_resolve(spans_trim(text, found))))
 
 

@@ -473,7 +473,7 @@ ID_CUES = (
     r"Lic\.?(?: No\.?| #)?|"
     r"DEA(?: Number| No\.?| #)?|NPI|VIN|Plate(?: Number| No\.?| #)?|Serial(?: Number| No\.?| #)?|"
     r"S/N|Index(?: Number| No\.?| #)|PHN|NHS(?: Number| No\.?| #)?|OHIP(?: Number| No\.?| #)?|"
-    r"CHI(?: Number| No\.?)?|"
+    r"CHI(?: Number| No\.?)?|HCN|ABN|IHI|NHI|PPSN|Health Card(?: Number| No\.?| #)?|"
     r"Hospital(?: Number| No\.?| #)|"
     r"Device(?: ID| Number| #)|Medicaid(?: ID| Number| No\.?| #)?|Medicare(?: ID| Number| No\.?|"
     r" #)?|"
@@ -490,7 +490,7 @@ ID_CUES = (
 )
 ID_CUED = regex(
     rf"\b(?:{ID_CUES.lower()})(?![a-z])[ \t]*(?:is|was|"
-    rf"of)?[ \t]*[:#=]?[ \t]*#?[ \t]*(\d{{3,}}(?: \d{{3,}}){{1,3}}(?: \d)?\b|"
+    rf"of)?[ \t]*[:#=]?[ \t]*#?[ \t]*(\d{{2,}}(?: \d{{3,}}){{1,3}}(?: \d)?\b|"
     # "MRN: HMH 22-019-448", "Med Rec no.: KCH 4419-872": the hospital's letters, then the number
     rf"[a-z]{{2,4}} \d[\d-]{{3,}}\d\b|"
     rf"(?=[a-z0-9-]*\d)[a-z0-9][a-z0-9-/.]*[a-z0-9]|\d)\b"

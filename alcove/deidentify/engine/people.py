@@ -17,8 +17,10 @@ and patterns that are evidence), finder.py (what every rule asks of a word), nam
 places.py, organisations.py and professions.py; the Finder here runs them in order.
 """
 
+import re
 from collections.abc import Iterator
 
+from alcove.deidentify.engine.compiled import regex
 from alcove.deidentify.engine.cues import (
     COMPANIONS,
     DRUG_STEMS,
@@ -56,6 +58,10 @@ def kept_regions(finder: Finder) -> list[Span]:
     kept = finder.spans[before:]
     del finder.spans[before:]
     return kept
+
+
+# Credentials, then the initials in brackets: " RN (JMc)", ", HCA (AS)"
+INITIALS_DEFINED = regex(r"(?:,?[ \t]+[A-Z][A-Za-z-]{1,6}\.?){0,3}[ \t]*\(([A-Z][A-Za-z]{1,3})\)")
 
 
 def people_finder(text: str, lex: Lexicon, *, regions: bool = True) -> Finder:
@@ -170,3 +176,26 @@ def _may_name(finder: Finder, words: list[str]) -> bool:
     if len(words) == 1 and words[0][:1].isupper():
         return True  # 'alongside "Skeeter,"': a capitalised word in quotes after a companion
     return any(w in lex.first or w not in lex.common for w in lowered)
+
+
+def staff_initials(text: str, found: list[Span]) -> list[Span]:
+    """A staff member's initials defined beside the name ("J. McAllister RN (JMc)", a
+    flowsheet's legend), then wherever they stand alone in the note: its columns, its
+    comments ("0400 JMc: GCS 14"). Only letters that are the name's own initials."""
+    if "(" not in text:
+        return []
+    defined = set()
+    for span in found:
+        if span.kind != Kind.STAFF:
+            continue
+        legend = INITIALS_DEFINED.match(text, span.end)
+        if legend is None:
+            continue
+        letters, words = legend.group(1), text[span.start : span.end].replace(".", " ").split()
+        if letters[0] == words[0][0] and words[-1][0] in letters[1:]:
+            defined.add(letters)
+    return [
+        Span(m.start(), m.end(), Kind.STAFF)
+        for letters in defined
+        for m in re.finditer(rf"\b{letters}\b", text)
+    ]

@@ -1349,3 +1349,16 @@ def test_it_masks_a_quoted_nickname_after_prefers_or_after_a_relation_and_a_comm
     assert "Wolfie" in masked('Her biggest worry is her brother, "Wolfie," coming home.')
     # Words quoted from a relative are no name.
     assert masked('his brother, "fine," he said') == set()
+
+
+# --- numbers and staff initials ----------------------------------------------------------
+def test_it_masks_a_health_card_or_business_number_written_in_groups() -> None:
+    assert "2208 417 903" in masked("Patient: Ruth Ingram    HCN 2208 417 903    DOB 2 May")
+    assert "53 004 085 616" in masked("Ph (02) 9555 0101   ABN 53 004 085 616")
+
+
+def test_it_masks_a_staff_members_initials_defined_in_a_legend_wherever_they_recur() -> None:
+    note = "0200 | 15 | KOb\n0400 KOb: GCS 14.\nSignatures: K. Obuya RN (KOb); T. Lind RN (TL)"
+    assert [note[s.start : s.end] for s in find_spans(note)].count("KOb") == 3
+    # Letters in brackets that are not the name's initials are left alone.
+    assert masked("Dr. Ana Ruiz (ICU) saw her. Transferred to ICU.") == {"Ana Ruiz"}
