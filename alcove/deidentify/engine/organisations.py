@@ -186,13 +186,13 @@ SERVICE_WORDS = GENERIC_ORG | frozenset(
 # Ends that a service or a hospital's department shares: a name no dictionary holds must
 # come before them
 PROGRAMME = frozenset({"program", "programme", "laboratory", "psychiatric"})
-ORG_PREPOSITIONS = frozenset({"at", "@", "for", "to", "from", "of"})
+ORG_PREPOSITIONS = frozenset({"at", "@", "for", "to", "from", "of", "thru", "via", "bib"})
 # Ends a clinic shares with what it treats ("memory clinic", "lethal means counseling"): the
 # words before them must name a place or a person ("blue ridge recovery center", "larned
 # regional", "kiowa co ems")
 CARE_PLACE_ENDS = frozenset(
     """clinic center centre ctr counseling counselling recovery behavioral medical regional
-    village ems""".split()
+    village ems practice health""".split()
 )
 NATURE_WORDS = frozenset(
     """ridge hill hills valley creek river lake lakes pine pines oak oaks cedar maple prairie
@@ -203,7 +203,7 @@ NATURE_WORDS = frozenset(
 NOT_PLACE_WORDS = frozenset("mobile falls memory pain heart means".split())
 PREP_ORG_ENDS = frozenset(
     "church daycare preschool academy usd isd deli diner cafe bakery hardware shelter "
-    "pharmacy motel salon gym ranch garage".split()
+    "pharmacy motel salon gym ranch garage manor pantry thrift carryout plant".split()
 ) | frozenset(CARE_PLACE_ENDS)
 # Words that say which one of its kind, not its name ("sent to preferred pharmacy")
 PREP_ORG_KINDS = frozenset(
@@ -381,6 +381,7 @@ class OrganisationRules(FinderBase):
             or lw in lex.places
             or lw in lex.place_heads
             or lex.last.get(lw, 10**6) < 5000
+            or self.unknown(lw)  # a name of its own making ("riverbend")
         )
 
     def recurring_acronyms(self) -> None:

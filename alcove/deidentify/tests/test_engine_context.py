@@ -1362,3 +1362,10 @@ def test_it_masks_a_staff_members_initials_defined_in_a_legend_wherever_they_rec
     assert [note[s.start : s.end] for s in find_spans(note)].count("KOb") == 3
     # Letters in brackets that are not the name's initials are left alone.
     assert masked("Dr. Ana Ruiz (ICU) saw her. Transferred to ICU.") == {"Ana Ruiz"}
+
+
+def test_it_masks_a_lower_case_home_practice_or_service_after_bib_thru_or_at() -> None:
+    text = "78m bib tamarack county ems from willowmere manor (alf)"
+    assert {"tamarack county ems", "willowmere manor"} <= masked(text)
+    assert "stonebrook family practice" in masked("pcp: dr osei @ stonebrook family practice")
+    assert masked("on methadone thru the county clinic, pickup daily") == set()
