@@ -119,6 +119,13 @@ LOWER_CHURCH = regex(
     r"st\.? [a-z]+'?s?)[ \t]+(?:methodist|baptist|lutheran|presbyterian|episcopal|pentecostal|"
     r"umc|ame)(?:[ \t]+church)?\b"
 )
+# A saint's place in lower case after "@", "at", "to" or "from": "@ st. ambrose", "st.
+# brendan's food pantry", "st. vincent de paul thrift" (a saint's name is a name)
+LOWER_SAINT = regex(
+    r"(?:@|\bat|\bto|\bfrom)[ \t]+(st\.?[ \t][a-z]{3,}(?:'s)?(?:[ \t](?:de|of)[ \t][a-z]{3,})?"
+    r"(?:[ \t](?:food[ \t]pantry|pantry|thrift|church|parish|shelter|hospital|school|academy|"
+    r"cathedral|catholic|episcopal|house|center))?)\b"
+)
 INSURER_LABELS = (
     "Insurance",
     "INSURANCE",
@@ -305,6 +312,8 @@ class OrganisationRules(FinderBase):
         text = self.text
         for m in LOWER_CHURCH.finditer(text) if any_in(DENOMINATIONS, text) else ():
             self.add(*m.span(), Kind.ORGANIZATION)
+        for m in LOWER_SAINT.finditer(text) if "st" in text else ():
+            self.add(*m.span(1), Kind.ORGANIZATION)
         tokens = self.tokens
         for j, tok in enumerate(tokens):
             if tok.lower not in LOWER_ORG_ENDS or not tok.text.islower():

@@ -598,7 +598,7 @@ ADDRESS_PATTERNS: tuple[re.Pattern[str], ...] = (
         r"(?:[a-z][a-z'-]+|\d{1,3}(?:st|nd|rd|th))(?:[ \t]+[a-z][a-z'-]+)?[ \t]+"
         r"(?:st|ave|rd|blvd|ln|dr|street|avenue|road|"
         r"boulevard|lane|drive|terrace|ter|pkwy|hwy|row|close|crescent|cres|parade|grove|mews))"
-        r"\b(?![ \t]*(?:tab|tabs|mg|team|rounds))"
+        r"\b(?![ \t]*(?:tab|tabs|mg|team|rounds))(?!\.?[ \t]+[a-z]+'s\b)"  # ("st. john's wort")
     ),
     # a rural route and its box: "Route 3 Box 114", "Rural Route 4, Box 19"
     regex(

@@ -1369,3 +1369,9 @@ def test_it_masks_a_lower_case_home_practice_or_service_after_bib_thru_or_at() -
     assert {"tamarack county ems", "willowmere manor"} <= masked(text)
     assert "stonebrook family practice" in masked("pcp: dr osei @ stonebrook family practice")
     assert masked("on methadone thru the county clinic, pickup daily") == set()
+
+
+def test_it_masks_a_saints_place_in_lower_case_after_at_or_to() -> None:
+    assert "st. columba" in masked("went to NA mtgs @ st. columba tues + thurs.")
+    assert "st. agatha's food pantry" in masked("volunteers 2x/wk at st. agatha's food pantry")
+    assert masked("pt st. at baseline, to start st. john's wort") == set()
