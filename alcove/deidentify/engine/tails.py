@@ -13,7 +13,7 @@ from alcove.deidentify.engine.vocabulary import CLINICAL, MONTHS, REPORT_VERBS, 
 # Not a hospital's departments, though: annotators (and readers) take "Hospital ED" or
 # "General Medicine" as what the hospital has, not its name.
 ENDS = (
-    frozenset(ORG_LAST) | frozenset("housing co-op coop learning tabernacle fellowship".split())
+    frozenset(ORG_LAST) | frozenset("housing co-op coop learning tabernacle fellowship gp".split())
 ) - frozenset(
     """unit ward medicine surgery psychiatry psychology cardiology oncology neurology
     pediatrics orthopedics orthopaedics urology dermatology nephrology endocrinology
@@ -77,6 +77,8 @@ def org_tails(text: str, spans: list[Span]) -> list[Span]:
             span = Span(span.start, end, Kind.ORGANIZATION, span.ref)
         if span.kind == Kind.ORGANIZATION:
             span = _with_head(text, span, out[-1].end if out else 0)
+        if span.kind == Kind.DATE and text.endswith("mid-", 0, span.start):
+            span = Span(span.start - 4, span.end, span.kind, span.ref)  # "mid-October"
         out.append(span)
         unit = UNIT_AFTER.match(text, span.end, limit) if span.kind in HOUSED else None
         if unit is None:

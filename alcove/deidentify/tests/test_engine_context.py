@@ -1375,3 +1375,9 @@ def test_it_masks_a_saints_place_in_lower_case_after_at_or_to() -> None:
     assert "st. columba" in masked("went to NA mtgs @ st. columba tues + thurs.")
     assert "st. agatha's food pantry" in masked("volunteers 2x/wk at st. agatha's food pantry")
     assert masked("pt st. at baseline, to start st. john's wort") == set()
+
+
+def test_it_keeps_mid_with_its_month_and_a_gp_practice_whole() -> None:
+    assert "mid-November" in masked("On unpaid leave since mid-November, per wife.")
+    assert "Harcourt Family GP" in masked("Dr Anil Rao\nHarcourt Family GP\nDear Dr Rao,")
+    assert masked("Seen mid-session by the on-call GP.") == set()
