@@ -1,7 +1,9 @@
 """An organisation's name runs on past the part a rule found: "Linden Grove" then "Eating
 Disorders Program", "Harbor Light" then "Family Housing", "Sacred Heart" of "the Ozarks
 Medical Center". Each rule stops where its own evidence stops; this pass, over the final
-spans, carries a found name through the capitalised words that end it as an organisation."""
+spans, carries a found name through the capitalised words that end it as an organisation.
+The same pass, walking the same spans, adds the flat or lot after an address or a home and
+keeps "mid-" with its month."""
 
 from alcove.deidentify.engine.compiled import regex
 from alcove.deidentify.engine.cues import FUNCTION_WORDS, ORG_LAST
@@ -60,7 +62,8 @@ LONGEST = 5  # words after the name: "Early Supported Discharge Team" is four
 
 
 def org_tails(text: str, spans: list[Span]) -> list[Span]:
-    """The spans, with a name followed by the rest of an organisation's name grown over it."""
+    """The spans, with a name followed by the rest of an organisation's name grown over it
+    (and the flat after an address, and "mid-" before a month)."""
     out: list[Span] = []
     for k, span in enumerate(spans):
         limit = spans[k + 1].start if k + 1 < len(spans) else len(text)
@@ -100,7 +103,9 @@ def _with_head(text: str, span: Span, free_from: int) -> Span:
         return span
     if word.isupper() and lower not in HEADS_IN_CAPITALS:
         return span
-    if lower not in HEADS_AT_START and SENTENCE_BEFORE.search(text, 0, head.start()):
+    # (only the few characters before it: this runs for every organisation found)
+    before = max(0, head.start() - 24)
+    if lower not in HEADS_AT_START and SENTENCE_BEFORE.search(text, before, head.start()):
         return span
     return Span(head.start(), span.end, span.kind, span.ref)
 
