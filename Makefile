@@ -11,7 +11,7 @@ VENV_STAMP := .venv/.alcove-synced
 ALCOVE := .venv/bin/alcove
 PORT ?= 8000
 
-.PHONY: run demo test test-sqlite test-postgres lint typecheck browser-deps clean
+.PHONY: run demo test test-sqlite test-postgres lint typecheck browser-deps deid-weights clean
 
 $(TOOLS)/bin/uv:
 	$(PYTHON) -m venv $(TOOLS)
@@ -49,6 +49,11 @@ typecheck: $(VENV_STAMP)
 # Browser tests drive Debian's Chromium; a test tool's own browser download cannot work here.
 browser-deps:
 	@bin/install-chromium
+
+# Fit the de-identification engine's context weights on the annotated sets (scikit-learn is
+# needed only here: bench/deid/train_context.py). ARGS=--check measures on held-out folds first.
+deid-weights: $(VENV_STAMP)
+	$(UV) run --frozen --group train python bench/deid/train_context.py $(ARGS)
 
 clean:
 	rm -rf .venv $(TOOLS) .pytest_cache .mypy_cache .ruff_cache

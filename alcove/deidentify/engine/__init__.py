@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from alcove.deidentify.engine.compiled import regex, regex_cache_close
+from alcove.deidentify.engine.context import context_spans
 from alcove.deidentify.engine.known import Known, KnownMatcher, Person
 from alcove.deidentify.engine.lexicon import lexicon
 from alcove.deidentify.engine.patterns import shaped_spans
@@ -50,6 +51,17 @@ def find_spans(text: str, known: Known | None = None, *, keep_states: bool = Fal
 
     US states and countries are found as LOCATION (as i2b2-style scorers count them);
     `keep_states=True` leaves them, as Safe Harbor allows."""
+    found, kept = rule_spans(text, known, keep_states=keep_states)
+    # last of all, the words the rules left that their context marks (context.py)
+    extra = context_spans(text, found, kept)
+    return spans_resolve(found + extra) if extra else found
+
+
+def rule_spans(
+    text: str, known: Known | None = None, *, keep_states: bool = False
+) -> tuple[list[Span], list[Span]]:
+    """What the rules find (resolved), and the states and countries kept unmasked (with
+    keep_states): the context score's input, and what its weights were fitted on."""
     lex = lexicon()
     found = list(shaped_spans(text))
     finder = people_finder(text, lex, regions=not keep_states)
@@ -67,7 +79,7 @@ def find_spans(text: str, known: Known | None = None, *, keep_states: bool = Fal
     found.extend(nicknames(finder, found))
     found.extend(names_recurring(finder, found))
     found.extend(staff_initials(text, found))
-    return org_tails(text, spans_trim(text, spans_resolve(spans_trim(text, found))))
+    return org_tails(text, spans_trim(text, spans_resolve(spans_trim(text, found)))), kept
 
 
 # A line that goes on an address: "Suite 680", "Kissousa", "Cyprus 36903", ", CO", "LONDON"

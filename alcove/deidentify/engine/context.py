@@ -1,0 +1,302 @@
+"""Where a name ends: a last pass that weighs each word beside a span the rules found.
+
+The rules find a name, a place or an organisation by a word that ends it, a cue before it or
+a list that holds it, and stop where their evidence stops. The words just past that edge are
+where many of their misses lie: "dunmore" found after "at" but not its "tire", "Georgia Family
+Care" but not its "Plus". Whether such a word goes on with the name depends on several weak
+signs at once (its case, its neighbours' words and forms, what the rules made of the words
+around it, which dictionaries hold it), and this pass adds them up: a logistic model, with
+weights fitted on the annotated sets.
+
+The weights and the threshold are in context_weights.json, fitted by
+bench/deid/train_context.py (`make deid-weights`); that script says how the threshold was
+chosen and measures the pass on sets it was not fitted on. A word over the threshold joins
+the span beside it, with that span's type, when only a space, a hyphen, an apostrophe, "&" or
+"of" stands between them; otherwise (after a comma, across a line) it is a span of its own,
+of the type a second model of the same features gives.
+
+Only words of two letters or more that no rule claimed are weighed, and only beside a word
+(not a number) of a name, staff member, place, organisation, address or job that a rule
+found. Every other word is left as the rules left it: a word the rules saw and let be
+("Crisis Team", "Bell palsy", "IN HALL") was let be on purpose, and the pass does not
+second-guess it. Words of English's closed classes ("her", "the", "may"), credentials ("Ana
+Ruiz, PA") and shorthand without a vowel ("st joes nxt wk") are never weighed. (Scoring
+every capitalised or unknown word as well found a few more identifiers on the held-out sets,
+at the price of an ordinary word for each, and masked words the rules leave on purpose.)
+"""
+
+import json
+import math
+from bisect import bisect_right
+from collections.abc import Sequence
+from functools import cache, lru_cache
+from importlib import resources
+from itertools import repeat
+
+from alcove.deidentify.engine.allowlist import derived_safe
+from alcove.deidentify.engine.compiled import regex
+from alcove.deidentify.engine.cues import CREDENTIALS_LOWER
+from alcove.deidentify.engine.lexicon import lexicon
+from alcove.deidentify.engine.spans import Kind, Span
+
+# The tokens the weights were fitted on: runs of ASCII letters and digits (as bench/deid.py
+# counts them).
+TOKEN = regex(r"[A-Za-z0-9]+")
+# Kinds a word beside which is weighed, and whose type a joining word takes.
+NAMED = frozenset({"NAME", "STAFF", "ORGANIZATION", "LOCATION", "ADDRESS", "PROFESSION"})
+# Kinds whose words, found anywhere in the text, mark a word as found before ("docmasked").
+PEOPLE_PLACES = frozenset({"NAME", "STAFF", "ORGANIZATION", "LOCATION"})
+LOWER_BYTES = bytes(range(ord("a"), ord("z") + 1))
+UPPER_BYTES = bytes(range(ord("A"), ord("Z") + 1))
+# English's closed classes (pronouns, determiners, prepositions, conjunctions, auxiliaries):
+# never an identifier alone, and never taken into one ("Her parole officer", "apt 2 may open").
+CLOSED = frozenset(
+    """a an the this that these those my your his her its our their me him us them he she it
+    we they you i who whom whose which what of to in on at by for from with without into onto
+    over under about after before between through during and or nor but so if then than as
+    is are was were be been being am has have had do does did will would shall should can
+    could may might must not no yes""".split()
+)
+# Never weighed: those, and credentials ("Ana Ruiz, PA"), which the rules read already.
+NEVER = CLOSED | CREDENTIALS_LOWER
+VOWEL = regex(r"[aeiouy]")
+LENGTHS = [str(n) for n in range(9)]
+RUNS = {c: [f"{c}{n}" for n in range(4)] for c in (False, True)}
+# What may stand between a word and the span it joins: "Valley Visiting", "Tri-County",
+# "Sunny's", "Heart & Vascular", "Town of".
+JOINS = frozenset({" ", "-", "'", "&", " & ", "'s ", " of ", " of the "})
+
+
+# A feature is a tuple: its template's name, then its value's parts ("w", "valley"),
+# ("sh_el1", "Xx", "ORGANIZATION"). The weights file writes it as its parts joined by SEP.
+# (Tuples of strings the text already holds hash at C speed; joined strings would be new
+# strings, each hashed afresh.)
+Feature = tuple[str, ...]
+SEP = "\x1f"
+
+
+def feature_name(feature: Feature) -> str:
+    return SEP.join(feature)
+
+
+class Weights:
+    """The fitted model: feature weights, bias and threshold, and the type model."""
+
+    def __init__(self, raw: dict) -> None:
+        self.bias: float = raw["bias"]
+        self.weights = _table(raw["weights"])
+        self.threshold: float = raw["threshold"]
+        # logit of the threshold: a word is masked when its summed weights pass it
+        self.cut = math.log(self.threshold / (1 - self.threshold))
+        self.type_bias: dict[str, float] = raw["type_bias"]
+        self.type_weights = {k: _table(table) for k, table in raw["type_weights"].items()}
+
+    def score(self, features: list[Feature]) -> float:
+        return self.bias + sum(map(self.weights.get, features, repeat(0.0)))
+
+    def kind(self, features: list[Feature]) -> Kind:
+        best, kind = -math.inf, "NAME"
+        for name, bias in self.type_bias.items():
+            total = bias + sum(map(self.type_weights[name].get, features, repeat(0.0)))
+            if total > best:
+                best, kind = total, name
+        return Kind(kind)
+
+
+def _table(named: dict[str, float]) -> dict[Feature, float]:
+    return {tuple(name.split(SEP)): weight for name, weight in named.items()}
+
+
+@cache
+def weights() -> Weights:
+    raw = resources.files("alcove.deidentify.engine").joinpath("context_weights.json")
+    return Weights(json.loads(raw.read_text()))
+
+
+@lru_cache(maxsize=1 << 16)
+def shape(word: str) -> str:
+    """Letters and digits as X, x and d, runs collapsed, four at most ("McAdam" -> "XxXx")."""
+    out = ""
+    for c in word:
+        k = "X" if c.isupper() else "x" if c.islower() else "d" if c.isdigit() else c
+        if not out.endswith(k):
+            out += k
+            if len(out) == 4:
+                break
+    return out
+
+
+@lru_cache(maxsize=1 << 16)
+def flags(word: str) -> tuple[str, ...]:
+    """Which of the lexicon's lists hold the (lower-case) word; "derived" when none does but
+    the allow-list would vouch for it at run time (allowlist.py); "unk" otherwise."""
+    lex = lexicon()
+    out = []
+    if word in lex.first:
+        out.append("first1" if lex.first[word] < 500 else "first2")
+    if word in lex.last:
+        out.append("last1" if lex.last[word] < 2000 else "last2")
+    for name, held in (
+        ("common", lex.common),
+        ("place", lex.places),
+        ("safe", lex.safe),
+        ("job", lex.jobs),
+        ("region", lex.regions),
+    ):
+        if word in held:
+            out.append(name)
+    if not out and derived_safe(word, lex):
+        out.append("derived")  # shorthand, a listed word's form or parts ("nxt", "dayroom")
+    return tuple(out) or ("unk",)
+
+
+class Doc:
+    """A text's tokens with what the rules made of each, and the features of any of them."""
+
+    def __init__(self, text: str, labels: list[str], spans: list[tuple[int, int]]):
+        self.text = text
+        self.spans = spans
+        # (one pass over the lowered text, unless lowering moved a letter: "K" for Kelvin)
+        lows = TOKEN.findall(text.lower())
+        self.lows = lows if len(lows) == len(spans) else [text[a:b].lower() for a, b in spans]
+        self.labels = labels  # a span's kind, "KEPT", or "O" (outside every span)
+        ascii_ = text.encode("ascii", "ignore")
+        upper = len(ascii_) - len(ascii_.translate(None, UPPER_BYTES))
+        lower = len(ascii_) - len(ascii_.translate(None, LOWER_BYTES))
+        self.caps = ("caps", str(upper > 2 * lower))
+        self.masked = {
+            low for low, label in zip(self.lows, self.labels, strict=True) if label in PEOPLE_PLACES
+        }
+
+    def weighed(self) -> list[int]:
+        """The words this pass weighs, in order: those beside a found word that pass scored()."""
+        near: set[int] = set()
+        for k, label in enumerate(self.labels):
+            if label in NAMED:
+                near.update((k - 1, k + 1))
+        return [i for i in sorted(near) if 0 <= i < len(self.spans) and self.scored(i)]
+
+    def scored(self, i: int) -> bool:
+        """Whether the word is one this pass weighs (see the module's docstring)."""
+        low = self.lows[i]
+        if self.labels[i] != "O" or len(low) < 2 or not low.isalpha() or low in NEVER:
+            return False
+        if not VOWEL.search(low):
+            return False  # shorthand ("nxt", "RM"): no word of a name
+        return self._beside_named(i - 1) or self._beside_named(i + 1)
+
+    def _beside_named(self, n: int) -> bool:
+        """Whether the word at n is a word of a name, place, organisation, address or job that
+        a rule found (not a number: "Bay" before a bed's "12" joins nothing)."""
+        return 0 <= n < len(self.labels) and self.labels[n] in NAMED and self.lows[n].isalpha()
+
+    def features(self, i: int) -> list[Feature]:
+        """The word's features, as the weights name them (see bench/deid/train_context.py)."""
+        text, spans, lows, labels = self.text, self.spans, self.lows, self.labels
+        last = len(spans) - 1
+        start, end = spans[i]
+        w, sh = lows[i], shape(text[start:end])
+        # the nearest character before and after that is no space or tab ("a": a letter)
+        before = text[spans[i - 1][1] if i else 0 : start].rstrip(" \t")
+        after = text[end : spans[i + 1][0] if i < last else len(text)].lstrip(" \t")
+        pc = before[-1] if before else "a" if i else "^"
+        nc = after[0] if after else "a" if i < last else "$"
+        p1, l1, f1, c1 = self._side(i - 1)
+        n1, r1, g1, d1 = self._side(i + 1)
+        out = [
+            ("w", w), ("sh", sh), ("p1", p1), ("n1", n1),
+            ("p2", lows[i - 2] if i > 1 else "<s>"), ("n2", lows[i + 2] if i < last - 1 else "<s>"),
+            ("p1sh", f1), ("n1sh", g1), ("el1", l1), ("en1", r1),
+            ("el2", labels[i - 2] if i > 1 else "BOS"),
+            ("en2", labels[i + 2] if i < last - 1 else "BOS"),
+            ("pc", pc), ("nc", nc), self.caps, ("sh_el1", sh, l1), ("sh_en1", sh, r1),
+            ("suf3", w[-3:]), ("len", LENGTHS[min(len(w), 8)]),
+            ("run", RUNS[sh[0] == "X"][c1 + 2 * d1]), ("p1w", p1, sh), ("pc_sh", pc, sh),
+        ]  # fmt: skip
+        for flag in flags(w):
+            out.append(("lex", flag))
+            out.append(("shlex", sh, flag))
+        if i:
+            out.extend(prefixed("p1lex", p1))
+        if i < last:
+            out.extend(prefixed("n1lex", n1))
+        if w in self.masked:
+            out.append(("docmasked",))
+        return out
+
+    def _side(self, n: int) -> tuple[str, str, str, int]:
+        """A neighbour's word, label, shape, and whether it is capitalised."""
+        if 0 <= n < len(self.spans):
+            start, end = self.spans[n]
+            form = shape(self.text[start:end])
+            return self.lows[n], self.labels[n], form, form[0] == "X"
+        return "<s>", "BOS", "<s>", False
+
+
+@lru_cache(maxsize=1 << 16)
+def prefixed(template: str, word: str) -> tuple[Feature, ...]:
+    return tuple((template, flag) for flag in flags(word))
+
+
+def doc_of(text: str, found: list[Span], kept: Sequence[Span] = ()) -> Doc:
+    """The text's tokens, each labelled with the kind of the span (if any) it lies in; a span
+    the caller keeps (a state, with keep_states) is labelled KEPT, and never scored."""
+    spans = [m.span() for m in TOKEN.finditer(text)]
+    labels = ["O"] * len(spans)
+    ends = [end for _, end in spans]
+    marked = [(s.start, s.end, s.kind.value) for s in found]
+    for start, end, label in marked + [(s.start, s.end, "KEPT") for s in kept]:
+        i = bisect_right(ends, start)  # the first token ending past the span's start
+        while i < len(spans) and spans[i][0] < end:
+            labels[i] = label
+            i += 1
+    return Doc(text, labels, spans)
+
+
+def context_spans(
+    text: str,
+    found: list[Span],
+    kept: Sequence[Span] = (),
+    model: Weights | None = None,
+) -> list[Span]:
+    """Spans for the words the rules left that the context score masks. found: the rules'
+    spans; kept: spans the caller keeps unmasked (never scored, never joined); model: other
+    weights than the fitted ones (to measure a fit)."""
+    model = model or weights()
+    doc = doc_of(text, found, kept)
+    out: list[tuple[Span, bool]] = []
+    for i in doc.weighed():
+        features = doc.features(i)
+        if model.score(features) > model.cut:
+            out.append(_joined(doc, i, features, model))
+    return _runs(text, out)
+
+
+def _joined(doc: Doc, i: int, features: list[Feature], model: Weights) -> tuple[Span, bool]:
+    """The word's span, typed as the span it joins (and stretched to touch it, so that the two
+    merge), or as the type model says; and whether it joined one."""
+    start, end = doc.spans[i]
+    for n in (i - 1, i + 1):
+        if 0 <= n < len(doc.spans) and doc.labels[n] in NAMED:
+            a, b = doc.spans[n]
+            gap = doc.text[b:start] if n < i else doc.text[end:a]
+            if gap in JOINS:
+                return Span(min(start, b), max(end, a), Kind(doc.labels[n])), True
+    return Span(start, end, model.kind(features)), False
+
+
+def _runs(text: str, spans: list[tuple[Span, bool]]) -> list[Span]:
+    """Words masked side by side are one span, of the type of the first that joined a rule's
+    span, else of the first."""
+    out: list[Span] = []
+    settled = False
+    for span, joined in spans:
+        if out and text[out[-1].end : span.start] in JOINS:
+            last = out[-1]
+            kind = last.kind if settled or not joined else span.kind
+            out[-1] = Span(last.start, max(last.end, span.end), kind)
+            settled = settled or joined
+            continue
+        out.append(span)
+        settled = joined
+    return out

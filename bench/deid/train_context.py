@@ -1,0 +1,182 @@
+"""Fit the de-identification engine's context weights (alcove/deidentify/engine/context.py).
+
+Run: make deid-weights          (fits on every set and writes context_weights.json)
+     make deid-weights ARGS=--check   (also measures the pass on sets it was not fitted on)
+
+What it fits:
+- Every annotated set in bench/deid/data (the generated notes, the handwritten notes and the
+  blind sets) except those in HELD_OUT is run through the rules (`rule_spans`). Each word the
+  context pass would weigh (`Doc.scored`) is one example: its features (`Doc.features`), and
+  whether the set's annotation marks it. scikit-learn's logistic regression (L2, C below)
+  fits the weights; a second, multinomial one fits which type a masked word is, on the marked
+  words alone.
+- Weights smaller than PRUNE (TYPE_PRUNE in the type model) are dropped, which keeps the file
+  small and changes no figure of --check in its fourth place; the rest are rounded to four
+  places.
+
+How the threshold was chosen, and how --check measures:
+- The sets are split by when they were written into the folds below. For each fold, weights
+  are fitted on every other set and the whole engine (rules, then the context pass with those
+  weights) is scored on the fold, token by token as bench/deid.py counts, beside the rules
+  alone. Recall and precision are printed per fold and pooled.
+- THRESHOLD is the probability over which a word is masked. It was chosen on 2026-12-03 from
+  those figures and the engine's tests. Pooled over the folds, at 0.3 the pass found about
+  three identifier tokens for every two ordinary words it masked; at 0.2 one for one. At 0.2
+  it also took words into names that the rules' tests say must be left ("BRIARWOOD CLINIC
+  TODAY", "harbor house shelter dayroom"); at 0.3 it takes none of them.
+- Sets written after the weights were last fitted are measured once with them before they are
+  added (the commit that adds a set says the figure).
+"""
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path[:0] = [str(HERE.parent.parent), str(HERE.parent)]
+
+from deid import _label, load_blind, load_handwritten, load_notes  # noqa: E402
+
+from alcove.deidentify.engine import rule_spans  # noqa: E402
+from alcove.deidentify.engine.context import (  # noqa: E402
+    Weights,
+    context_spans,
+    doc_of,
+    feature_name,
+)
+from alcove.deidentify.engine.spans import Span, spans_resolve  # noqa: E402
+
+OUT = HERE.parent.parent / "alcove" / "deidentify" / "engine" / "context_weights.json"
+C = 0.3
+THRESHOLD = 0.3
+CHECKED = (0.2, 0.25, 0.3, 0.4)
+PRUNE = 0.03
+TYPE_PRUNE = 0.1  # (a type is asked only of the few words masked)
+HELD_OUT: tuple[str, ...] = ()
+FOLDS = {"blind7-29": range(7, 30), "blind30-43": range(30, 44), "blind44-49": range(44, 50)}
+FOLDS["blind50-61"] = range(50, 62)
+
+Doc = dict[str, object]
+
+
+def annotated_sets() -> dict[str, list[Doc]]:
+    sets = {"notes": load_notes(), "handwritten": load_handwritten()}
+    for name in ["blind"] + [f"blind{n}" for n in range(2, 1000)]:
+        docs = load_blind(name)
+        if docs and name not in HELD_OUT:
+            sets[name] = docs
+    return sets
+
+
+RULES: dict[str, tuple[list[Span], list[Span]]] = {}
+
+
+def rules_of(text: str) -> tuple[list[Span], list[Span]]:
+    """The rules' spans, once per text (every fold of --check asks again)."""
+    if text not in RULES:
+        RULES[text] = rule_spans(text)
+    return RULES[text]
+
+
+def examples(docs: list[Doc]) -> tuple[list[list[str]], list[str | None]]:
+    """Each weighed word's features, and its annotated type (None: no identifier)."""
+    features: list[list[str]] = []
+    gold: list[str | None] = []
+    for d in docs:
+        text = str(d["text"])
+        found, kept = rules_of(text)
+        doc = doc_of(text, found, kept)
+        labels = _label(doc.spans, d["spans"])  # type: ignore[arg-type]
+        for i in doc.weighed():
+            features.append([feature_name(f) for f in doc.features(i)])
+            gold.append(labels[i])
+    return features, gold
+
+
+def fit(features: list[list[str]], gold: list[str | None]) -> dict[str, object]:
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vectors = DictVectorizer()
+    x = vectors.fit_transform([dict.fromkeys(f, 1) for f in features])
+    names = vectors.get_feature_names_out()
+    found = LogisticRegression(C=C, max_iter=5000).fit(x, [g is not None for g in gold])
+    marked = [n for n, g in enumerate(gold) if g is not None]
+    kinds = LogisticRegression(C=C, max_iter=5000).fit(x[marked], [gold[n] for n in marked])
+    return {
+        "threshold": THRESHOLD,
+        "bias": round(float(found.intercept_[0]), 4),
+        "weights": _kept(names, found.coef_[0]),
+        "type_bias": {
+            k: round(float(b), 4) for k, b in zip(kinds.classes_, kinds.intercept_, strict=True)
+        },
+        "type_weights": {
+            k: _kept(names, row, TYPE_PRUNE)
+            for k, row in zip(kinds.classes_, kinds.coef_, strict=True)
+        },
+    }
+
+
+def _kept(names: object, row: object, prune: float = PRUNE) -> dict[str, float]:
+    return {n: round(float(w), 4) for n, w in zip(names, row, strict=True) if abs(w) >= prune}  # type: ignore[call-overload]
+
+
+def tokens_counted(docs: list[Doc], model: Weights | None) -> tuple[int, int, int]:
+    """(identifier tokens found, missed, ordinary tokens masked) for the rules, then the
+    context pass with the model when one is given."""
+    tp = fn = fp = 0
+    for d in docs:
+        text = str(d["text"])
+        found, kept = rules_of(text)
+        if model is not None:
+            found = spans_resolve(found + context_spans(text, found, kept, model=model))
+        doc = doc_of(text, [], [])
+        gold = _label(doc.spans, d["spans"])  # type: ignore[arg-type]
+        masked = _label(doc.spans, [s._asdict() | {"type": s.kind.value} for s in found])
+        for g, m in zip(gold, masked, strict=True):
+            tp += bool(g and m)
+            fn += bool(g and not m)
+            fp += bool(m and not g)
+    return tp, fn, fp
+
+
+def check(sets: dict[str, list[Doc]]) -> None:
+    """Fit without each fold, and score the fold: the rules alone, then with the pass at each
+    threshold of CHECKED."""
+    pooled = {t: [0] * 3 for t in (None, *CHECKED)}
+    for fold, numbers in FOLDS.items():
+        inside = {f"blind{n}" for n in numbers}
+        train = [d for name, docs in sets.items() if name not in inside for d in docs]
+        test = [d for name, docs in sets.items() if name in inside for d in docs]
+        fitted = fit(*examples(train))
+        line = []
+        for threshold in pooled:
+            model = None if threshold is None else Weights(fitted | {"threshold": threshold})
+            counts = tokens_counted(test, model)
+            pooled[threshold] = [a + b for a, b in zip(pooled[threshold], counts, strict=True)]
+            line.append(f"{threshold or 'rules'}: {_figures(counts)}")
+        print(f"{fold}: " + "; ".join(line))
+    for threshold, counts in pooled.items():
+        print(f"pooled, {threshold or 'rules alone'}: {_figures(tuple(counts))}")
+
+
+def _figures(counts: tuple[int, ...]) -> str:
+    tp, fn, fp = counts
+    return f"recall {tp / (tp + fn):.4f} precision {tp / (tp + fp):.4f} (+{tp} -{fn} x{fp})"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--check", action="store_true", help="measure on held-out folds first")
+    args = parser.parse_args()
+    sets = annotated_sets()
+    if args.check:
+        check(sets)
+    weights = fit(*examples([d for docs in sets.values() for d in docs]))
+    OUT.write_text(json.dumps(weights, sort_keys=True, separators=(",", ":")) + "\n")
+    print(f"wrote {OUT.relative_to(HERE.parent.parent)}: {len(weights['weights'])} weights")  # type: ignore[arg-type]
+
+
+if __name__ == "__main__":
+    main()
