@@ -96,7 +96,19 @@ NOT_BLOCK_OPENERS = (
 
 # ", East Tilbury 03874", ", Pennacook Falls, NH 03871": the town and ZIP that end an address
 TOWN_ZIP_AFTER = regex(
-    r",[ \t]*((?:[A-Z][a-z]+[ \t]+){0,2}[A-Z][a-z]+),?[ \t]+(?:[A-Z]{2}[ \t]+)?(\d{5}(?:-\d{4})?)\b"
+    r",[ \t]*((?:[A-Z][a-z]+[ \t]+){0,2}[A-Z][a-z]+)()"
+    r",?[ \t]+(?:[A-Z]{2}[ \t]+)?(?P<code>\d{5}(?:-\d{4})?)\b"
+)
+
+
+MONTHS = frozenset(
+    "january february march april may june july august september october november december".split()
+)
+# ", Takapuna, Auckland 0622" closing its line: the four-digit postcode of New Zealand,
+# Australia, much of Europe, after a town or two
+TOWNS_POSTCODE_AFTER = regex(
+    r",[ \t]*((?:[A-Z][a-z]+[ \t]+){0,2}[A-Z][a-z]+)(?:,[ \t]*((?:[A-Z][a-z]+[ \t]+){0,2}"
+    r"[A-Z][a-z]+))?[ \t]+(?P<code>\d{4})[ \t]*(?=\n|$)"
 )
 
 
@@ -112,10 +124,10 @@ def town_and_zip_after(text: str, found: list[Span]) -> list[Span]:
     alone."""
     out: list[Span] = []
     for start, end in {(s.start, s.end) for s in found if s.kind == Kind.ADDRESS}:
-        m = TOWN_ZIP_AFTER.match(text, end)
-        if m is not None:
-            out.append(Span(*m.span(1), Kind.LOCATION))
-            out.append(Span(*m.span(2), Kind.ZIP))
+        m = TOWN_ZIP_AFTER.match(text, end) or TOWNS_POSTCODE_AFTER.match(text, end)
+        if m is not None and not MONTHS & set(m.group().lower().replace(",", " ").split()):
+            out.extend(Span(*m.span(g), Kind.LOCATION) for g in (1, 2) if m.group(g))
+            out.append(Span(*m.span("code"), Kind.ZIP))
             continue
         numbered = text[start].isdigit()  # (a street with its number, not "District Court")
         m = TOWN_AFTER.match(text, end) if numbered else None

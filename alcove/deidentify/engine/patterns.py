@@ -408,10 +408,15 @@ PHONE_SHORT = regex(
     r"\.?[ \t]*(?:#|number|no\.?)?[ \t]*:?[ \t]*(\d{3}[-.]\d{4}|\d{5}|\d-\d{4})\b(?![-.]\d)"
 )
 # "0161 496 0733", "0300 555 0142", "020 7946 0958": numbers as Britain writes them at home
+# (and its neighbours and antipodes)
 UK_PHONE = regex(
     r"[0(](?<![\d+-][0(])(?:(?<=0)(?:\d{3}[ \t]\d{3}[ \t]\d{3,4}|\d{2}[ \t]\d{4}[ \t]\d{4}"
     # Britain's "01632 960 481"; Australia's "(03) 9555 0172" and mobiles "0412 555 730"
-    r"|\d{4}[ \t]\d{6}|\d{4}[ \t]\d{3}[ \t]\d{3})|(?<=\()0\d\)[ \t]?\d{4}[ \t]?\d{4})(?![\d-])"
+    r"|\d{4}[ \t]\d{6}|\d{4}[ \t]\d{3}[ \t]\d{3}"
+    # New Zealand's "09 555 4127", Ireland's "091 555 712" and "021 492 1809"
+    # (never inside a longer run of groups: "ABN 53 004 085 616")
+    r"|(?<!\d[ \t]0)[1-9](?:\d?[ \t]\d{3}[ \t]\d{4}|\d[ \t]\d{3}[ \t]\d{3}))"
+    r"|(?<=\()0\d\)[ \t]?\d{4}[ \t]?\d{4})(?![\d-])"
 )
 # "at 555-0171", "fax to HR 555-0143": a local number without its area code (an exchange
 # never starts with 0 or 1; a range or a code has other shapes)
@@ -420,10 +425,10 @@ LOCAL_PHONE = regex(r"[2-9](?<![\w/.$+-][2-9])\d{2}-\d{4}(?![\w-]|[./]\d)")
 LOWER_AGE_SEX_GLUED = regex(r"\d[mf][ \t]")
 ITEM_AGE_HINT = regex(r"[.A-Z][ \t][-\u2013\u2014][ \t]\d")
 AU_NUMBER_HINT = regex(r"\d{4}[ \t]\d{4}\b")
-# "pager 4417", "beeper #2291", "pager 227", "page 6620 w/ q's": a hospital pager has three to
+# "pager 4417", "beeper #2291", "bleep 447", "page 6620 w/ q's": a hospital pager has three to
 # five digits (four or five after the verb: "page 12" is a page of a document)
 PAGER = regex(
-    r"\b(?:pager|beeper|pgr)[ \t]*(?:#|no\.?)?[ \t]*:?[ \t]*(\d{3,5}|\d-\d{4})\b(?![-.]\d)"
+    r"\b(?:pager|beeper|pgr|bleep)[ \t]*(?:#|no\.?)?[ \t]*:?[ \t]*(\d{3,5}|\d-\d{4})\b(?![-.]\d)"
     r"|\bpage[ \t]+(\d{4,5})\b(?![-.]\d|[ \t]+of\b)"
 )
 PHONE_INTL = regex(r"\+(?<!\w\+)\d{1,3}[\s.-]?(?:\(?\d{1,4}\)?[\s.-]?){2,4}\d{2,4}\b")
@@ -483,7 +488,7 @@ ID_CUES = (
     r"Booking(?: Number| No\.?| #)|Inmate(?: Number| No\.?| #)|Badge(?: Number| No\.?| #)|"
     r"Employee(?: ID| Number| #)|"
     r"Student(?: ID| Number| #)|Passport(?: Number| No\.?| #)?|Order(?: Number| No\.?| #)|"
-    r"Ref(?:erence)?(?: Number| No\.?| #)|"
+    r"Ref(?:erence)?(?: Number| No\.?| #|(?=:))|(?:Our|Your|My) Ref(?:erence)?|NDIS(?: No\.?| #)?|"
     r"Room|Rm\.?|Rx ?#|Prescription(?: Number| No\.?| #)|Specimen(?: Number| No\.?| #| ID)?|"
     r"Job(?: Number|"
     r" No\.?| #)"
@@ -493,7 +498,7 @@ ID_CUED = regex(
     rf"of)?[ \t]*[:#=]?[ \t]*#?[ \t]*(\d{{2,}}(?: \d{{3,}}){{1,3}}(?: \d)?\b|"
     # "MRN: HMH 22-019-448", "Med Rec no.: KCH 4419-872": the hospital's letters, then the number
     rf"[a-z]{{2,4}} \d[\d-]{{3,}}\d\b|"
-    rf"(?=[a-z0-9-]*\d)[a-z0-9][a-z0-9-/.]*[a-z0-9]|\d)\b"
+    rf"(?=[a-z0-9-/.]*\d)[a-z0-9][a-z0-9-/.]*[a-z0-9]|\d)\b"
 )
 # "LAST 4: 2281", "last four of SSN 4471": the end of a number that identifies
 LAST_FOUR = regex(
@@ -1113,7 +1118,8 @@ def _numbers_of_contact(text: str, low: str) -> Iterator[Span]:
     for m in PHONE_SHORT.finditer(low):
         kind = Kind.FAX if m.group().startswith(("fax", "f")) else Kind.PHONE
         yield Span(*m.span(1), kind)
-    for m in PAGER.finditer(low) if "page" in low or "beeper" in low or "pgr" in low else ():
+    paged = any_in(("page", "beeper", "pgr", "bleep"), low)
+    for m in PAGER.finditer(low) if paged else ():
         yield Span(*m.span(1 if m.group(1) else 2), Kind.PHONE)
 
 

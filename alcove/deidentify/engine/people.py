@@ -61,6 +61,7 @@ def kept_regions(finder: Finder) -> list[Span]:
 
 
 # Credentials, then the initials in brackets: " RN (JMc)", ", HCA (AS)"
+INITIALS_EQUAL = regex(r"\b([A-Z][A-Za-z]{1,3})[ \t]*=[ \t]*$")
 INITIALS_DEFINED = regex(r"(?:,?[ \t]+[A-Z][A-Za-z-]{1,6}\.?){0,3}[ \t]*\(([A-Z][A-Za-z]{1,3})\)")
 
 
@@ -179,16 +180,19 @@ def _may_name(finder: Finder, words: list[str]) -> bool:
 
 
 def staff_initials(text: str, found: list[Span]) -> list[Span]:
-    """A staff member's initials defined beside the name ("J. McAllister RN (JMc)", a
-    flowsheet's legend), then wherever they stand alone in the note: its columns, its
-    comments ("0400 JMc: GCS 14"). Only letters that are the name's own initials."""
-    if "(" not in text:
+    """A staff member's initials defined beside the name ("J. McAllister RN (JMc)", "Initials
+    key: KD = Kayla Dimitrov": a flowsheet's legend), then wherever they stand alone in the
+    note: its columns, its comments ("0400 JMc: GCS 14"). Only letters that are the name's own
+    initials."""
+    if "(" not in text and "=" not in text:
         return []
     defined = set()
     for span in found:
-        if span.kind != Kind.STAFF:
-            continue
-        legend = INITIALS_DEFINED.match(text, span.end)
+        legend = None
+        if span.kind == Kind.STAFF:
+            legend = INITIALS_DEFINED.match(text, span.end)
+        if legend is None and span.kind in (Kind.STAFF, Kind.NAME):
+            legend = INITIALS_EQUAL.search(text, max(0, span.start - 8), span.start)
         if legend is None:
             continue
         letters, words = legend.group(1), text[span.start : span.end].replace(".", " ").split()

@@ -1381,3 +1381,31 @@ def test_it_keeps_mid_with_its_month_and_a_gp_practice_whole() -> None:
     assert "mid-November" in masked("On unpaid leave since mid-November, per wife.")
     assert "Harcourt Family GP" in masked("Dr Anil Rao\nHarcourt Family GP\nDear Dr Rao,")
     assert masked("Seen mid-session by the on-call GP.") == set()
+
+
+# --- written after blind sets 58 to 61 -----------------------------------------------------
+def test_it_masks_new_zealand_and_irish_numbers_and_a_hospital_bleep() -> None:
+    assert "09 555 4127" in masked("Whānau contact: Ph 09 555 4127 after hours.")
+    assert "091 555 712" in masked("His sister has been informed (091 555 712).")
+    assert "6621" in masked("R. Okoro FY2, bleep 6621")
+    assert masked("ABG: pH 7.35, pCO2 40, bleeding controlled.") == set()
+
+
+def test_it_masks_a_four_digit_postcode_closing_an_address_line() -> None:
+    found = kinds("Home: 14 Roto Road, Takapuna, Auckland 0622\nReferred by GP.")
+    assert found["0622"] == Kind.ZIP
+    assert "Auckland" in found
+    dated = kinds("Moved to 14 Roto Road, Takapuna, March 2019\nNo concerns.")
+    assert dated["March 2019"] == Kind.DATE
+
+
+def test_it_masks_initials_a_legend_defines_with_an_equals_sign() -> None:
+    text = "| 0800 | M | KD |\n| 0815 | D | KD |\nInitials key: KD = Kayla Dimitrov, MHT"
+    assert "KD" in masked(text)
+    assert masked("Abbreviations: HR = heart rate, RR = respiratory rate") == set()
+
+
+def test_it_masks_a_letters_reference_and_a_disability_scheme_number() -> None:
+    assert "CNL/2024/0381" in masked("Our ref: CNL/2024/0381\n22nd May 2024")
+    assert "430 918 276" in masked("NDIS no. 430 918 276    Plan managed")
+    assert masked("Ref: see the letter above.") == set()
