@@ -295,7 +295,7 @@ AGE_WORDS_OLD = regex(
 AGES_LISTED = regex(r"\b(?:aged|ages)[ \t]+\d{1,2}((?:,[ \t]*\d{1,2})*,?[ \t]+and[ \t]+\d{1,2})\b")
 # "71 M, CAD s/p stent", "93 F from Briarwood": an age and sex opening a line or a sentence
 AGE_SEX_LEAD = regex(
-    r"(\d(?<![^\n \t]\d)\d{0,2})[ \t]?[MF](?=[ \t]*,|[ \t]+(?:from|with|w/|who|s/p|on)\b)"
+    r"(\d(?<![^\n \t]\d)\d{0,2})[ \t]?[MF](?=[ \t]*,|[ \t]+(?:(?:from|with|who|s/p|on)\b|w/))"
 )
 LINE_OR_SENTENCE_BEFORE = regex(r"(?:^|\n|[.:])[ \t]*$")
 # "a/p 66f nstemi", "82m cap rll": a hurried assessment opening with age and sex in lower case
@@ -320,9 +320,9 @@ AGE_NUMBER_FIRST = [p for p in AGE_PATTERNS if p.startswith(r"\b(\d")]
 AGE_WORD_FIRST = [p for p in AGE_PATTERNS if not p.startswith(r"\b(\d")]
 AGE_SEX = regex(
     r"(\d(?<!\w\d)\d{0,2})[ \t]?(?:M|F|m|f)\b"
-    r"(?=[\s,.;]+(?i:with|w/|who|presents|presenting|admitted|pt|"
+    r"(?=[\s,.;]+(?i:w/|(?:with|who|presents|presenting|admitted|pt|"
     r"patient|hx|h/o|s/p|bib|bibems|biba|bibp|brought|referred|seen|here|c/o|g\dp\d|mrn|"
-    r"dob|adm|sent|transferred|transfer|found|status|pod|hd|day|rm|dx|bpad|known)\b)"
+    r"dob|adm|sent|transferred|transfer|found|status|pod|hd|day|rm|dx|bpad|known)\b))"
 )
 # "27F BIBA ...", "Kowalski, Agnieszka   87F   MRN": an age and sex standing apart
 AGE_SEX_APART = regex(r"(\d(?<![^\n \t]\d)\d{0,2}) ?[MF](?=[ \t]{2,}|[ \t]*(?:\n|$))")
@@ -526,7 +526,11 @@ STREET_SUFFIX = (
     r"Rise|Landing|Hill|Extension|Ext|Yard|Cres|Pde|Parade|Esplanade|Grove|Gr|Trace|Bypass|"
     r"Cottages|Chase"
 )
-_STREET_NAME = r"(?:[A-Z0-9][A-Za-z0-9'-]*[ \t]+){0,3}[A-Z0-9][A-Za-z0-9'-]*"
+# (never opening with a preposition: "HR 118 ON TELE ST" is a rate and a rhythm)
+_STREET_NAME = (
+    r"(?!(?i:on|at|in|to|of|for|with|and|per|x)\b)"
+    r"(?:[A-Z0-9][A-Za-z0-9'-]*[ \t]+){0,3}[A-Z0-9][A-Za-z0-9'-]*"
+)
 _UNIT = (
     r"(?:,?\s+(?:Apt|Apartment|Unit|Suite|Ste|Fl|Floor|Rm|Room|Bldg|Building|Lot|#|APT|UNIT|SUITE|STE|FL|"
     r"FLOOR|RM|ROOM|BLDG|LOT)"
@@ -586,8 +590,10 @@ ADDRESS_PATTERNS: tuple[re.Pattern[str], ...] = (
         r"\b((?:[A-Z][a-z]+[ \t]+){1,3}"
         r"(?:Street|Avenue|Road|Boulevard|Lane|Drive|Court|Terrace|Parkway|Highway|Trail|Circle))\b"
     ),
+    # ("on W. Broadway St", "on 19th St": with its compass point, or named by a number)
     regex(
-        r"\b(?:on|off|at|near|to|from)[ \t]+((?:[A-Z][a-z]+[ \t]+){1,3}"
+        r"\b(?:on|off|at|near|to|from)[ \t]+((?:(?:[NSEW]\.|North|South|East|West)[ \t]+)?"
+        r"(?:(?:[A-Z][a-z]+|\d{1,3}(?:st|nd|rd|th))[ \t]+){1,3}"
         r"(?:St|Ave|Rd|Blvd|Ln|Ct|Pl|Hwy|Pkwy|Ter)\.?)(?=[\s,;)]|$)"
     ),
     regex(r"\b(?:Route|Highway|Interstate|I-)\s?\d{1,3}\b(?=\s+(?:exit|near|and|at))"),
@@ -627,6 +633,18 @@ ADDRESS_PATTERNS: tuple[re.Pattern[str], ...] = (
         r"(?:st|ave|rd|blvd|ln|street|avenue|road|lane|terrace|pkwy|hwy)\b\.?"
         r"(?![ \t]+(?!(?:apt|unit|ste|suite)\b)[a-z]{2,}\b)"
         r"(?:,?[ \t]*(?:apt|unit|ste|suite|#)\.?[ \t]*#?[ \t]*[0-9a-z]{1,5}\b)?)"
+    ),
+    # a line of capitals' street: "PARKED ON HART HWY", "RIFLES AT HOME ON FOOTHILLS BLVD"
+    # (not "DR": after "AT ER BY" it is a doctor; not "ST": "ON TELE ST" is sinus tachycardia)
+    regex(
+        r"\b(?:ON|OFF|NEAR|FROM)[ \t]+((?!(?:THE|HIS|HER|THEIR|OUR|YOUR|THIS|THAT)\b)"
+        r"(?:[A-Z]{3,}[ \t]+){1,3}(?:AVE|RD|BLVD|LN|HWY|PKWY|"
+        r"STREET|AVENUE|ROAD|HIGHWAY|DRIVE|LANE|BOULEVARD)\.?)(?=[\s,;)\"']|$)"
+    ),
+    # a numbered highway with its house number: "600 N. Hwy 83", "1042 State Highway 10"
+    regex(
+        r"\b\d{1,5}[ \t]+(?:(?:[NSEW]\.?|North|South|East|West)[ \t]+)?(?:State[ \t]+)?"
+        r"(?:Highway|Hwy\.?|Route|Rte\.?)[ \t]+\d{1,3}\b"
     ),
 )
 # Where in a hospital: "room 812", "Rm LD-6", "bed 1147-2" (a ward's rooms say whose they are)
@@ -1045,6 +1063,10 @@ ADDRESS_HINTS: tuple[tuple[str, ...], ...] = (
     tuple(f"{space}{suffix}" for suffix in ("st", "ave", "rd", "blvd", "ln", "street",
                                             "avenue", "road", "lane", "terrace", "pkwy", "hwy")
           for space in _SPACED),
+    tuple(f"{space}{suffix}" for suffix in ("AVE", "RD", "BLVD", "LN", "HWY", "PKWY",
+                                            "STREET", "AVENUE", "ROAD", "HIGHWAY", "DRIVE",
+                                            "LANE", "BOULEVARD") for space in _SPACED),
+    ("Highway", "Hwy", "Route", "Rte"),
 )  # fmt: skip
 ADDRESS_HINTS_LOWER = frozenset({11, 14, 15})
 ADDRESS_HINTS_SPACED = tuple(tuple(w for w in hint if "\t" not in w) for hint in ADDRESS_HINTS)

@@ -1409,3 +1409,17 @@ def test_it_masks_a_letters_reference_and_a_disability_scheme_number() -> None:
     assert "CNL/2024/0381" in masked("Our ref: CNL/2024/0381\n22nd May 2024")
     assert "430 918 276" in masked("NDIS no. 430 918 276    Plan managed")
     assert masked("Ref: see the letter above.") == set()
+
+
+def test_it_masks_an_age_and_sex_before_w_slash() -> None:
+    assert kinds("A/P: 72 M w/ acute on chronic HFrEF")["72"] == Kind.AGE
+    assert kinds("Pt is a 45 F w/ hx of HTN.")["45"] == Kind.AGE
+    assert masked("Grip 4/5 w/ effort, sensation intact.") == set()
+
+
+def test_it_masks_a_street_named_by_a_compass_point_a_number_or_in_capitals() -> None:
+    assert "W. Broadway St" in masked("Her pharmacy on W. Broadway St closed last month.")
+    assert "19th St" in masked("Meets friends at a cafe on 19th St most days.")
+    assert "HART HWY" in masked("SLEEPING IN HIS TRUCK ON HART HWY SINCE FRIDAY.")
+    assert "600 N. Hwy 83" in masked("Pine Ridge Clinic   600 N. Hwy 83, McCook")
+    assert masked("HR 118 ON TELE ST, ASYMPTOMATIC. PT ON THE ROAD TO RECOVERY.") == set()
