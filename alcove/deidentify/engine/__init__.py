@@ -19,6 +19,7 @@ from alcove.deidentify.engine.known import Known, KnownMatcher, Person
 from alcove.deidentify.engine.lexicon import lexicon
 from alcove.deidentify.engine.patterns import shaped_spans
 from alcove.deidentify.engine.people import (
+    bracketed_name_ages,
     kept_regions,
     names_recurring,
     nicknames,
@@ -78,6 +79,7 @@ def rule_spans(
     found.extend(table_spans(text, lex.jobs))
     found.extend(nicknames(finder, found))
     found.extend(names_recurring(finder, found))
+    found.extend(bracketed_name_ages(text, found))
     found.extend(staff_initials(text, found))
     return org_tails(text, spans_trim(text, spans_resolve(spans_trim(text, found)))), kept
 

@@ -111,6 +111,29 @@ def names_recurring(finder: Finder, found: list[Span]) -> list[Span]:
     return [Span(t.start, t.end, Kind.NAME) for t in finder.tokens if t.lower in names]
 
 
+# "(mike 41, tara 39)": a bracketed list of people and their ages
+BRACKETED = regex(r"\(([^()\n]{4,80})\)")
+NAME_AND_AGE = regex(r"[ \t]*([A-Za-z][a-z'-]+)[ \t]+(\d{1,2})[ \t]*$")
+
+
+def bracketed_name_ages(text: str, found: list[Span]) -> list[Span]:
+    """Each "name age" of a bracketed list whose name is found elsewhere as a person's, in
+    any case: 'mike & tara brandt (mike 41, tara 39)'."""
+    if "(" not in text:
+        return []
+    named = {w.lower() for s in found if s.kind == Kind.NAME for w in text[s.start : s.end].split()}
+    out = []
+    for m in BRACKETED.finditer(text):
+        position = m.start(1)
+        for part in re.split(r"([,;])", m.group(1)):
+            pair = NAME_AND_AGE.match(part)
+            if pair is not None and pair.group(1).lower() in named:
+                out.append(Span(position + pair.start(1), position + pair.end(1), Kind.NAME))
+                out.append(Span(position + pair.start(2), position + pair.end(2), Kind.AGE))
+            position += len(part)
+    return out
+
+
 def nicknames(finder: Finder, found: list[Span]) -> list[Span]:
     """A nickname in quotes after a name or after the word for who the person is:
     'marcus tillery ("tilly")', 'Scarlett ("Scout," 7)', 'his sponsor "big mike"',

@@ -1423,3 +1423,9 @@ def test_it_masks_a_street_named_by_a_compass_point_a_number_or_in_capitals() ->
     assert "HART HWY" in masked("SLEEPING IN HIS TRUCK ON HART HWY SINCE FRIDAY.")
     assert "600 N. Hwy 83" in masked("Pine Ridge Clinic   600 N. Hwy 83, McCook")
     assert masked("HR 118 ON TELE ST, ASYMPTOMATIC. PT ON THE ROAD TO RECOVERY.") == set()
+
+
+def test_it_masks_a_bracketed_age_after_a_name_found_elsewhere_in_any_case() -> None:
+    text = "couples: dom & tara brandt (dom 41, tara 39), in person"
+    assert {"tara", "39"} <= masked(text)
+    assert masked("Labs today (hgb 9, plt 88), stable.") == set()
