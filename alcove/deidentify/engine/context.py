@@ -38,6 +38,7 @@ from alcove.deidentify.engine.compiled import regex
 from alcove.deidentify.engine.cues import CREDENTIALS_LOWER
 from alcove.deidentify.engine.lexicon import lexicon
 from alcove.deidentify.engine.spans import Kind, Span
+from alcove.deidentify.engine.tokens import LOWER_BYTES, UPPER_BYTES
 
 # The tokens the weights were fitted on: runs of ASCII letters and digits (as bench/deid.py
 # counts them).
@@ -46,8 +47,6 @@ TOKEN = regex(r"[A-Za-z0-9]+")
 NAMED = frozenset({"NAME", "STAFF", "ORGANIZATION", "LOCATION", "ADDRESS", "PROFESSION"})
 # Kinds whose words, found anywhere in the text, mark a word as found before ("docmasked").
 PEOPLE_PLACES = frozenset({"NAME", "STAFF", "ORGANIZATION", "LOCATION"})
-LOWER_BYTES = bytes(range(ord("a"), ord("z") + 1))
-UPPER_BYTES = bytes(range(ord("A"), ord("Z") + 1))
 # English's closed classes (pronouns, determiners, prepositions, conjunctions, auxiliaries):
 # never an identifier alone, and never taken into one ("Her parole officer", "apt 2 may open").
 CLOSED = frozenset(
