@@ -6,7 +6,7 @@ Run: make deid-weights          (fits on every set and writes context_weights.js
 What it fits:
 - Every annotated set in bench/deid/data (the generated notes, the handwritten notes and the
   blind sets) except those in HELD_OUT is run through the rules (`rule_spans`). Each word the
-  context pass would weigh (`Doc.scored`) is one example: its features (`Doc.features`), and
+  context pass would weigh (`Doc.weighed`) is one example: its features (`Doc.features`), and
   whether the set's annotation marks it. scikit-learn's logistic regression (L2, C below)
   fits the weights; a second, multinomial one fits which type a masked word is, on the marked
   words alone.

@@ -98,6 +98,7 @@ NOT_BLOCK_OPENERS = (
 
 # ", East Tilbury 03874", ", Pennacook Falls, NH 03871": the town and ZIP that end an address
 TOWN_ZIP_AFTER = regex(
+    # (its empty second group stands for the second town TOWNS_POSTCODE_AFTER may have)
     r",[ \t]*((?:[A-Z][a-z]+[ \t]+){0,2}[A-Z][a-z]+)()"
     r",?[ \t]+(?:[A-Z]{2}[ \t]+)?(?P<code>\d{5}(?:-\d{4})?)\b"
 )

@@ -263,39 +263,22 @@ def context_spans(
     weights than the fitted ones (to measure a fit)."""
     model = model or weights()
     doc = doc_of(text, found, kept)
-    out: list[tuple[Span, bool]] = []
+    out: list[Span] = []
     for i in doc.weighed():
         features = doc.features(i)
         if model.score(features) > model.cut:
             out.append(_joined(doc, i, features, model))
-    return _runs(text, out)
+    return out
 
 
-def _joined(doc: Doc, i: int, features: list[Feature], model: Weights) -> tuple[Span, bool]:
-    """The word's span, typed as the span it joins (and stretched to touch it, so that the two
-    merge), or as the type model says; and whether it joined one."""
+def _joined(doc: Doc, i: int, features: list[Feature], model: Weights) -> Span:
+    """The word's span, typed as the span it joins (and stretched to touch it, so that
+    spans_resolve merges the two), or as the type model says."""
     start, end = doc.spans[i]
     for n in (i - 1, i + 1):
         if 0 <= n < len(doc.spans) and doc.labels[n] in NAMED:
             a, b = doc.spans[n]
             gap = doc.text[b:start] if n < i else doc.text[end:a]
             if gap in JOINS:
-                return Span(min(start, b), max(end, a), Kind(doc.labels[n])), True
-    return Span(start, end, model.kind(features)), False
-
-
-def _runs(text: str, spans: list[tuple[Span, bool]]) -> list[Span]:
-    """Words masked side by side are one span, of the type of the first that joined a rule's
-    span, else of the first."""
-    out: list[Span] = []
-    settled = False
-    for span, joined in spans:
-        if out and text[out[-1].end : span.start] in JOINS:
-            last = out[-1]
-            kind = last.kind if settled or not joined else span.kind
-            out[-1] = Span(last.start, max(last.end, span.end), kind)
-            settled = settled or joined
-            continue
-        out.append(span)
-        settled = joined
-    return out
+                return Span(min(start, b), max(end, a), Kind(doc.labels[n]))
+    return Span(start, end, model.kind(features))
