@@ -129,6 +129,11 @@ class FinderBase:
         gap = self.gap(a, b)
         return gap in GAP_NAME or (self._initial(a) and gap in (". ", "."))
 
+    def next_column(self, gap: str, tok: Token) -> bool:
+        """Whether a word of English after two spaces opens a form's next column, not the
+        rest of a name ("Aaliyah Brooks  Age 7 yr")."""
+        return gap == "  " and tok.lower in self.lex.common and tok.lower not in self.lex.first
+
     def add(self, start: int, end: int, kind: Kind) -> None:
         if kind == Kind.ORGANIZATION:
             tail = SERVICE_TAIL.match(self.text, end)
@@ -161,6 +166,8 @@ class FinderBase:
                     break
             if self.text[tok.end : tok.end + 1] == ":":
                 break  # "Kaitlyn Schmidt  Age: 15": a label
+            if self.next_column(gap, tok):
+                break
             particle_end = self._after_particles(j)
             if particle_end > j:
                 last = j = particle_end

@@ -730,6 +730,8 @@ class NameRules(FinderBase):
         j = i + 1
         while j < len(tokens) and j < i + 3 and self.adjacent(tokens[j - 1], tokens[j]):
             tok = tokens[j]
+            if self.next_column(self.gap(tokens[j - 1], tok), tok):
+                break
             particle_end = self._after_particles(j)
             if particle_end > j:
                 last = j = particle_end

@@ -78,7 +78,9 @@ MILITARY_UNIT = regex(
     r"(?:Battalion|Brigade|Regiment|Division|Squadron|Infantry|Airborne|Cavalry|Marines|Wing|"
     r"Fleet|Signal|Engineers?|Artillery)(?:[ \t]+(?:Regiment|Division|Brigade|Battalion))?\b"
 )
-POLICE_LETTERS = regex(r"\b(?!(?:BPD|PPD|OPD|CPD|GPD)\b)[A-Z]{1,4}PD\b")  # not the disorders
+POLICE_LETTERS = regex(
+    r"\b(?!(?:BPD|PPD|OPD|CPD|GPD|COPD|OCPD|ASPD|STPD|AVPD)\b)[A-Z]{1,4}PD\b"
+)  # not disorders
 UNION_LOCAL = regex(r"\b(?:[A-Z]{2,6}|[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)[ \t]+Local[ \t]+\d{1,4}\b")
 
 

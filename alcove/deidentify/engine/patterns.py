@@ -229,6 +229,7 @@ MEASURE_BEFORE = regex(
 )
 SCORE_BEFORE = regex(
     r"(?:moca|mmse|slums|phq-?\d*|gad-?\d*|score|scored|rated|rating|pain|strength|recall|"
+    r"distress|suds|anxiety|craving|urges?|mood|"
     r"(?:o2|spo2|02)[ \t]*sats?|saturation|bp|ratio|of|out of|grade|apgar|gcs|ciwa|cows)"
     r"[ \t:=|]*$"
 )
@@ -278,6 +279,14 @@ AGE_PATTERNS: tuple[str, ...] = (  # sources: compiled in AGE_NUMBERS, AGE_STATE
     r"\b(\d{1,3})(?:th|st|nd|rd) birthday\b",
 )
 AGE_GLUED = regex(r"(\d(?<![\w.,/]\d)\d?)(?:M|F)\b(?=[,;:]|\.\s|[ \t]+[a-z])")
+# "91F R displaced femoral neck fx": glued, opening a line or a sentence, before any word
+AGE_GLUED_LEAD = regex(r"(\d(?<![\w.,/]\d)\d?)(?:M|F)\b(?=[ \t]+[A-Za-z])")
+# "16F foley", "14 Fr NG tube": a catheter's French size, no age
+FRENCH_SIZE_AFTER = regex(
+    r"[ \t]*(?:fr\b|french|foley|cath|catheter|coude|ng\b|ngt|og\b|ogt|tube|sheath|drain|"
+    r"pigtail|introducer|dilator|trach|suction|iv\b|angio)",
+    re.I,
+)
 TEMPERATURE_BEFORE = regex(r"(?:\bt|temp|tmax|fever|febrile|°)[ \t:]*$", re.I)
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
@@ -788,15 +797,24 @@ def _cued(text: str, low: str, start: int) -> bool:
 HEADING_BEFORE = regex(r"(?m)^[ \t]*[A-Z][A-Z &/-]{3,}[ \t]{2,}$")
 
 
-# "Started ECT 2/6", "lithium held 3/4": a word of events, then what it was, then the date
+# "Started ECT 2/6", "lithium held 3/4", "admitted to ICU 3/3", "saw pt 3/6": a word of
+# events, then what or where it was (two words at most), then the date
 EVENT_CUE_BEFORE = regex(
     r"\b(?:started|stopped|restarted|resumed|began|ended|held|increased|decreased|changed|"
     r"drawn|done|completed|tapered|titrated|discontinued|d/c'?d|reduced|added|switched|"
     r"checked|rechecked|repeated|placed|prescribed|initiated|re-?initiated|inserted|removed|"
-    r"extubated|intubated|performed)[ \t]+"
-    r"(?:(?!at\b|around\b|about\b)[a-z0-9-]{2,12}[ \t]+)?"
+    r"extubated|intubated|performed|(?:re)?admitted|transferred|saw|presented|returned|"
+    r"evaluated|consulted|arrived)[ \t]+"
+    r"(?:(?!at\b|around\b|about\b|of\b|with\b|for\b)[a-z0-9-]{2,12}[ \t]+){0,2}"
     r"(?:on[ \t]+)?$"
 )
+
+
+def _glued_age(text: str, m: re.Match[str]) -> bool:
+    """Whether "44F" is an age and sex: no temperature before it, no catheter after."""
+    if TEMPERATURE_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+        return False
+    return not FRENCH_SIZE_AFTER.match(text, m.end())
 
 
 def shaped_spans(text: str) -> Iterator[Span]:
@@ -828,8 +846,12 @@ def shaped_spans(text: str) -> Iterator[Span]:
         if EVENT_BEFORE.search(low, max(0, m.start() - 60), m.start()):
             yield Span(*m.span(1), Kind.AGE)
     for m in AGE_GLUED.finditer(text):
-        if not TEMPERATURE_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+        if _glued_age(text, m):
             yield Span(*m.span(1), Kind.AGE)
+    for m in AGE_GLUED_LEAD.finditer(text):
+        if LINE_OR_SENTENCE_BEFORE.search(text, max(0, m.start() - 4), m.start()):
+            if _glued_age(text, m):
+                yield Span(*m.span(1), Kind.AGE)
     for m in AGE_BRACKETED.finditer(text):
         after_initials = INITIAL_BEFORE_BRACKET.search(text, max(0, m.start() - 4), m.start())
         if m.group(2):

@@ -1429,3 +1429,30 @@ def test_it_masks_a_bracketed_age_after_a_name_found_elsewhere_in_any_case() -> 
     text = "couples: dom & tara brandt (dom 41, tara 39), in person"
     assert {"tara", "39"} <= masked(text)
     assert masked("Labs today (hgb 9, plt 88), stable.") == set()
+
+
+def test_it_ends_a_name_where_a_forms_next_column_begins() -> None:
+    found = kinds("Pt: Aaliyah Brooks  Age 7 yr   DOB 7/1/2016")
+    assert found["Aaliyah Brooks"] == Kind.NAME
+    assert "Age" not in " ".join(found)
+    assert "JONES  GRACE" in masked("Pt: JONES  GRACE   DOB 1/2/2000")
+
+
+def test_it_never_reads_copd_as_a_police_department() -> None:
+    assert masked("Hx COPD, on 2L home O2. PMH: OCPD traits.") == set()
+    assert "IMPD" in masked("Brought in by IMPD after a call from a neighbour.")
+
+
+def test_it_masks_an_age_glued_to_the_sex_opening_an_assessment() -> None:
+    assert kinds("A/P: 91F R displaced fem neck fx after fall")["91"] == Kind.AGE
+    assert masked("Placed 16F foley without difficulty. 14F NG tube to suction.") == set()
+    assert masked("Temp: 98F in triage.") == set()
+
+
+def test_it_masks_a_short_date_after_an_admission_a_transfer_or_a_visit() -> None:
+    text = (
+        "Admitted to ICU 3/3 with respiratory failure. Transferred to floor 3/5. Pulm saw pt 3/6."
+    )
+    assert {"3/3", "3/5", "3/6"} <= masked(text)
+    assert masked("Presented with 3/7 RIF pain. Increased dose to 1/2 tab.") == set()
+    assert masked("Completed with distress 8/10 at the peak.") == set()
