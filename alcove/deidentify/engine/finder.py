@@ -3,6 +3,7 @@ an ordinary word, a drug) and of a run of words."""
 
 from alcove.deidentify.engine.cues import (
     CAPS_STOP,
+    CREDENTIAL_WORDS,
     CREDENTIALS_LOWER,
     DOSE_AFTER,
     DOSE_FIRST,
@@ -230,6 +231,10 @@ class FinderBase:
 
     def add_run(self, i: int, last: int, kind: Kind) -> None:
         tokens = self.tokens
+        while last >= i and tokens[last].text in CREDENTIAL_WORDS:
+            last -= 1  # "A Brennan RMN", "Ng, MBChB, MRCPsych": the credential is no name
+        if last < i:
+            return
         i = self._initials_before(i)
         end = tokens[last].end + (1 if self._initial(tokens[last]) else 0)
         self.add(tokens[i].start, end, kind)

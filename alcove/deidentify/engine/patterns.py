@@ -757,7 +757,8 @@ PLATE = regex(
 BILLING_CODE_BEFORE = regex(r"\b(?:cpt|hcpcs|icd(?:-?10)?|code|codes)\b[^\n]{0,16}$")
 NOT_ID = regex(
     r"^(?:[A-Z]\d{2}(?:\.\d+)?|\d{3}\.\d+|[A-Z]{1,5}-?\d{1,2}|CD\d{1,3}|Q\d+H|COVID-19|SARS-CoV-2|"
-    r"H1N1|B12|D3|A1C|HbA1c|T[34]|L\d-S\d|C\d-C\d|L\d-L\d|X\d+)$",
+    r"H1N1|B12|D3|A1C|HbA1c|T[34]|L\d-S\d|C\d-C\d|L\d-L\d|X\d+|"
+    r"\d+(?:mg|mcg|ug|ml|mmhg|kcal|cal|units?|iu|meq|mmol|mm|cm|kg|lbs?|hrs?|mins?|ms|mph))$",
     I,
 )
 

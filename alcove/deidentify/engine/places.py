@@ -349,6 +349,8 @@ class PlaceRules(FinderBase):
             i = j + 1
         for m in CITY_STATE.finditer(self.text):
             lead = m.group(1).split()
+            if lead[0].lower().rstrip(".") in ("dr", "mr", "mrs", "ms", "prof"):
+                continue  # "Dr. Smith, MD": a person and a credential, not a town and a state
             while lead and lead[0].lower() in NOT_NAMES | {"in", "from", "the", "of", "to"}:
                 lead.pop(0)
             if lead:

@@ -1085,6 +1085,9 @@ class Sweep:
             if signed and PLAIN_LINE.fullmatch(line):
                 words = line.split()
                 if 2 <= len(words) <= 7 and self.capitalised_line(words):
+                    if self.job_title(words):
+                        position += len(line) + 1
+                        continue  # "Consultant Neurologist": the signer's job
                     start = position + len(line) - len(line.lstrip())
                     end = position + len(line.rstrip())
                     self.out.append(Span(start, end, Kind.ORGANIZATION))
@@ -1105,6 +1108,14 @@ class Sweep:
                     first = position + len(line) - len(line.lstrip())
                     self.out.append(Span(first, position + len(line.rstrip()), ORG))
             position = below
+
+    def job_title(self, words: list[str]) -> bool:
+        """Words of a job's title: "Consultant Respiratory Physician", "GP Partner"."""
+        lows = [w.lower().strip(",.") for w in words]
+        jobs = self.lex.jobs
+        if not any(w in jobs or w.endswith(("ist", "ian")) for w in lows):
+            return False
+        return all(w in self.lex.safe or w in jobs or w.endswith(("ist", "ian")) for w in lows)
 
     @staticmethod
     def signed(line: str) -> bool:

@@ -1456,3 +1456,27 @@ def test_it_masks_a_short_date_after_an_admission_a_transfer_or_a_visit() -> Non
     assert {"3/3", "3/5", "3/6"} <= masked(text)
     assert masked("Presented with 3/7 RIF pain. Increased dose to 1/2 tab.") == set()
     assert masked("Completed with distress 8/10 at the peak.") == set()
+
+
+def test_it_never_reads_a_dose_glued_to_its_unit_as_an_identifier() -> None:
+    assert masked("naltrexone 50mg daily, thiamine 100mg daily, voided 350ML at 1530") == set()
+    assert "XJH429817" in masked("Member ID XJH429817 on file.")
+
+
+def test_it_masks_a_signers_name_and_leaves_the_credentials_after_it() -> None:
+    assert kinds("WILL CONTINUE TO MONITOR.\nT. NWOSU, LVN")["T. NWOSU"] == Kind.STAFF
+    signed = masked("Call the team if any concerns.\n\nA Brennan RMN")
+    assert "Brennan" in " ".join(signed)
+    assert "RMN" not in " ".join(signed)
+    assert masked("Seen by Dr. Ng, MBChB, MRCPsych today.") == {"Ng"}
+
+
+def test_it_never_reads_a_doctor_and_a_credential_as_a_town_and_a_state() -> None:
+    assert masked("Seen by Dr. Smith, MD, PhD today.") == {"Smith"}
+    assert "Ocean City" in masked("Moved to Ocean City, MD, last year.")
+
+
+def test_it_leaves_the_signers_job_under_a_signature() -> None:
+    letter = "Yours sincerely,\n\nDr Farida Quraishi MBChB FRCP\nConsultant Respiratory Physician"
+    assert masked(letter) == {"Farida Quraishi"}
+    assert "Valley Child Guidance" in masked("Ana Ruiz, LCSW\nValley Child Guidance")
