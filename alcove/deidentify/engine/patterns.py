@@ -543,7 +543,9 @@ _STREET_NAME = (
 _UNIT = (
     r"(?:,?\s+(?:Apt|Apartment|Unit|Suite|Ste|Fl|Floor|Rm|Room|Bldg|Building|Lot|#|APT|UNIT|SUITE|STE|FL|"
     r"FLOOR|RM|ROOM|BLDG|LOT)"
-    r"\.?\s*#?\s*[A-Za-z0-9-]+|,?[ \t]+\d{1,2}(?:st|nd|rd|th)[ \t]+(?:Floor|floor|Fl)\b\.?)?"
+    r"\.?\s*#?\s*[A-Za-z0-9-]+|,?[ \t]+\d{1,2}(?:st|nd|rd|th)[ \t]+(?:Floor|floor|Fl|fl)\b\.?"
+    # in lower case, only with a number: "Delmar Blvd apt 4C", "Weston Rd, unit 1406"
+    r"|,?[ \t]+(?:apt|unit|ste|suite|bldg|flat)\.?[ \t]*#?[ \t]*(?:\d[A-Za-z0-9-]*|[A-Za-z]\d+)\b)?"
 )
 ADDRESS_PATTERNS: tuple[re.Pattern[str], ...] = (
     # "412 Birch Hollow Rd", and rural grid numbers as the upper Midwest writes them ("W4410")
@@ -607,7 +609,8 @@ ADDRESS_PATTERNS: tuple[re.Pattern[str], ...] = (
     ),
     regex(r"\b(?:Route|Highway|Interstate|I-)\s?\d{1,3}\b(?=\s+(?:exit|near|and|at))"),
     regex(
-        r"\b(?:on|off|at|near|from|to)[ \t]+((?i:route|rte\.?|rt\.?|highway|hwy\.?)[ \t]?\d{1,3})\b"
+        r"\b(?:on|off|at|near|from|to|of|along)[ \t]+"
+        r"((?i:route|rte\.?|rt\.?|highway|hwy\.?)[ \t]?\d{1,3}|(?i:fm)[ \t]\d{3,4})\b"
     ),
     # a hurried note's street in lower case: "a trailer off whalom rd", "lives on elm st"
     regex(
@@ -1075,7 +1078,7 @@ ADDRESS_HINTS: tuple[tuple[str, ...], ...] = (
                                             "Pkwy", "Ter") for space in _SPACED),
     ("Route", "Highway", "Interstate", "I-"),
     # (this one reads any case: looked for in the lower-cased text, see ADDRESS_HINTS_LOWER)
-    tuple(f"{space}{word}" for word in ("route", "rte", "rt", "highway", "hwy")
+    tuple(f"{space}{word}" for word in ("route", "rte", "rt", "highway", "hwy", "fm")
           for space in _SPACED),
     tuple(f"{space}{suffix}" for suffix in ("st", "ave", "rd", "blvd", "ln", "dr", "street",
                                             "avenue", "road", "lane", "drive", "terrace", "ter",

@@ -1480,3 +1480,15 @@ def test_it_leaves_the_signers_job_under_a_signature() -> None:
     letter = "Yours sincerely,\n\nDr Farida Quraishi MBChB FRCP\nConsultant Respiratory Physician"
     assert masked(letter) == {"Farida Quraishi"}
     assert "Valley Child Guidance" in masked("Ana Ruiz, LCSW\nValley Child Guidance")
+
+
+def test_it_masks_a_unit_written_in_lower_case_after_a_street() -> None:
+    assert "3310 Delmar Blvd apt 4C" in masked("met at 3310 Delmar Blvd apt 4C, landlord there")
+    assert "2180 Weston Rd, unit 1406" in masked("prior to that 2180 Weston Rd, unit 1406, evicted")
+    assert "12 Main St" in masked("The basement at 12 Main St unit was flooded.")
+
+
+def test_it_masks_a_numbered_road_a_place_is_on_or_of() -> None:
+    assert "Route 15" in masked("Avoids the stretch of Route 15 where the accident happened.")
+    assert "FM 1093" in masked("MVC vs. utility pole on FM 1093 near the county line.")
+    assert masked("Route: PO. Crash on I-95 northbound.") == set()
