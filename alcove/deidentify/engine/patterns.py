@@ -500,11 +500,13 @@ ID_CUES = (
     r"Ref(?:erence)?(?: Number| No\.?| #|(?=:))|(?:Our|Your|My) Ref(?:erence)?|NDIS(?: No\.?| #)?|"
     r"Room|Rm\.?|Rx ?#|Prescription(?: Number| No\.?| #)|Specimen(?: Number| No\.?| #| ID)?|"
     r"Job(?: Number|"
-    r" No\.?| #)"
+    r" No\.?| #)|"
+    # "CRN 204 551 873X" (Australia's Centrelink), "(member 0038 4471 2)": with the number
+    r"(?:CRN|Member)(?=[ \t]+\d{3,4}[ \t]\d)"
 )
 ID_CUED = regex(
     rf"\b(?:{ID_CUES.lower()})(?![a-z])[ \t]*(?:is|was|"
-    rf"of)?[ \t]*[:#=]?[ \t]*#?[ \t]*(\d{{2,}}(?: \d{{3,}}){{1,3}}(?: \d)?\b|"
+    rf"of)?[ \t]*[:#=]?[ \t]*#?[ \t]*(\d{{2,}}(?: \d{{3,}}[a-z]?){{1,3}}(?: \d(?:-\d)?)?\b|"
     # "MRN: HMH 22-019-448", "Med Rec no.: KCH 4419-872": the hospital's letters, then the number
     rf"[a-z]{{2,4}} \d[\d-]{{3,}}\d\b|"
     rf"(?=[a-z0-9-/.]*\d)[a-z0-9][a-z0-9-/.]*[a-z0-9]|\d)\b"

@@ -1492,3 +1492,10 @@ def test_it_masks_a_numbered_road_a_place_is_on_or_of() -> None:
     assert "Route 15" in masked("Avoids the stretch of Route 15 where the accident happened.")
     assert "FM 1093" in masked("MVC vs. utility pole on FM 1093 near the county line.")
     assert masked("Route: PO. Crash on I-95 northbound.") == set()
+
+
+def test_it_masks_a_spaced_benefit_number_to_its_last_digit() -> None:
+    assert "2951 66043 1-2" in masked("Medicare: 2951 66043 1-2\nDOB 05/06/1997")
+    assert "204 551 873X" in masked("Helped him ring Centrelink (CRN 204 551 873X) today.")
+    assert "0038 4471 2" in masked("Income: ODSP (member 0038 4471 2), cheque to old address")
+    assert masked("Member 3 of the group; member 12 years now.") == set()
