@@ -481,6 +481,8 @@ BRANDS = regex(
     r"Atrium Health|Ochsner|Geisinger|Intermountain|Providence Health|Banner Health|"
     r"Kaiser Foundation|McLean|Bellevue|Rikers(?: Island)?|Betty Ford|Hazelden(?: Betty Ford)?|"
     r"Planned Parenthood|Goodwill|Salvation Army|Catholic Charities|Lutheran Social Services|"
+    r"Volunteers of America|Habitat for Humanity|Big Brothers Big Sisters|"
+    r"Boys (?:&|and) Girls Clubs?|St\.? Vincent de Paul|United Way|Red Cross|"
     r"Post Office|Social Security(?: Administration)?|(?<=the )Gap)\b"
 )
 # The same brands written in capitals, as a nursing note writes everything; one word in

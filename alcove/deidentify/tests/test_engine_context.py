@@ -1499,3 +1499,9 @@ def test_it_masks_a_spaced_benefit_number_to_its_last_digit() -> None:
     assert "204 551 873X" in masked("Helped him ring Centrelink (CRN 204 551 873X) today.")
     assert "0038 4471 2" in masked("Income: ODSP (member 0038 4471 2), cheque to old address")
     assert masked("Member 3 of the group; member 12 years now.") == set()
+
+
+def test_it_masks_a_national_charity_a_client_is_housed_or_helped_by() -> None:
+    assert "Volunteers of America" in masked("Seen in his room at Volunteers of America shelter.")
+    assert "Boys & Girls Club" in masked("Goes to the Boys & Girls Club after school.")
+    assert masked("Volunteers at church; boys and girls clubs are closed.") == set()
