@@ -24,6 +24,7 @@ from alcove.deidentify.engine.cues import (
     INITIALS,
     INITIALS_HINT,
     LOWER_AFTER_CODE,
+    LOWER_TITLES,
     MONTH_OR_DAY,
     NOT_DASHED,
     NOT_NAMES,
@@ -349,7 +350,7 @@ class PlaceRules(FinderBase):
             i = j + 1
         for m in CITY_STATE.finditer(self.text):
             lead = m.group(1).split()
-            if lead[0].lower().rstrip(".") in ("dr", "mr", "mrs", "ms", "prof"):
+            if lead[0].lower().rstrip(".") in LOWER_TITLES:
                 continue  # "Dr. Smith, MD": a person and a credential, not a town and a state
             while lead and lead[0].lower() in NOT_NAMES | {"in", "from", "the", "of", "to"}:
                 lead.pop(0)

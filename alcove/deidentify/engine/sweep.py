@@ -1082,16 +1082,16 @@ class Sweep:
         position = 0
         signed = False
         for line in lines:
-            if signed and PLAIN_LINE.fullmatch(line):
-                words = line.split()
+            words = line.split()
+            # the signer's job ("Consultant Neurologist") is no organisation, and the line
+            # under it may still be one
+            job = signed and self.job_title(words)
+            if signed and not job and PLAIN_LINE.fullmatch(line):
                 if 2 <= len(words) <= 7 and self.capitalised_line(words):
-                    if self.job_title(words):
-                        position += len(line) + 1
-                        continue  # "Consultant Neurologist": the signer's job
                     start = position + len(line) - len(line.lstrip())
                     end = position + len(line.rstrip())
                     self.out.append(Span(start, end, Kind.ORGANIZATION))
-            if line.strip():
+            if words and not job:
                 signed = self.signed(line)
             position += len(line) + 1
 
@@ -1112,10 +1112,8 @@ class Sweep:
     def job_title(self, words: list[str]) -> bool:
         """Words of a job's title: "Consultant Respiratory Physician", "GP Partner"."""
         lows = [w.lower().strip(",.") for w in words]
-        jobs = self.lex.jobs
-        if not any(w in jobs or w.endswith(("ist", "ian")) for w in lows):
-            return False
-        return all(w in self.lex.safe or w in jobs or w.endswith(("ist", "ian")) for w in lows)
+        named = [w in self.lex.jobs or w.endswith(("ist", "ian")) for w in lows]  # "-ologist"
+        return any(named) and all(n or w in self.lex.safe for n, w in zip(named, lows, strict=True))
 
     @staticmethod
     def signed(line: str) -> bool:
