@@ -362,11 +362,29 @@ DASHED_INITIALS_LOWER = regex(
     r"(?:,?[ \t]*(?:rn|np|lpn|md|do|pa|pmhnp|aprn|lcsw|licsw|lpc|lmft|lmhc|psyd|phd|msw))?"
     r"[ \t]*(?:\([a-z ]+\))?[ \t]*$"
 )
-NOT_DASHED = FUNCTION_WORDS | {"ok", "no", "yes", "neg", "pos", "am", "pm", "ve", "ish"}
-# "Dictated By: MO   Transcribed By: tk": the initials a dictation line gives its people
-DICTATED_BY = regex(
-    r"\b(?:Dictated|DICTATED|Transcribed|TRANSCRIBED|Typed|TYPED)[ \t]+(?:By|by|BY)[ \t]*:[ \t]*"
-    r"([A-Za-z]{2,4})(?=[ \t]*(?:\n|$)|[ \t]{2}|[ \t]*[,;/])"
+NOT_DASHED = FUNCTION_WORDS | {
+    "ok",
+    "no",
+    "yes",
+    "neg",
+    "pos",
+    "am",
+    "pm",
+    "ve",
+    "ish",
+    "tbd",
+    "tba",
+    "na",
+}
+# "Dictated By: MO   Transcribed By: tk", "Counselor: BAM", "therapist: jm", "Registered by:
+# kjohannsen": the initials (or login) a label gives the note's staff member, closing its field
+STAFF_LABELLED = regex(
+    r"\b(?:(?:Dictated|DICTATED|Transcribed|TRANSCRIBED|Typed|TYPED)(?:[ \t]+(?:By|by|BY))?|"
+    r"(?:Registered|Entered|Recorded|Completed|Written|Seen|Signed)[ \t]+(?:By|by)|"
+    r"[Cc]ounsell?or|COUNSELL?OR|[Tt]herapist|THERAPIST|[Tt]her|[Cc]linician|CLINICIAN|"
+    r"[Ss]taff|STAFF|[Ss]igned|[Ss]cribe)[ \t]*:[ \t]*"
+    r"([a-z]{2,4}|[A-Z]{2,4}|(?<=[Bb]y: )[a-z]{5,15})"
+    r"(?=[ \t]*(?:\n|$)|[ \t]{2}|[ \t]*[,;/]|[ \t]+\d)"
 )
 # "client J.M.", "pt A.B.": initials standing for a person
 # "Commonwealth v. Dmitri Sokolov", "State vs. Ruiz": the party named in a case caption

@@ -16,7 +16,6 @@ from alcove.deidentify.engine.cues import (
     CREDENTIAL_THEN_NAME,
     CREDENTIAL_WORDS,
     DASHED_INITIALS_LOWER,
-    DICTATED_BY,
     DICTATION,
     DOTTED_INITIALS,
     DOTTED_NOT_INITIALS,
@@ -35,6 +34,7 @@ from alcove.deidentify.engine.cues import (
     PLACE_PARTICLES,
     REGION_POSTCODE,
     SIGNED_LAST_LINE,
+    STAFF_LABELLED,
     STATE_AFTER,
     STATE_CODE,
     STATE_NAMES,
@@ -123,9 +123,10 @@ class PlaceRules(FinderBase):
         for m in DASHED_INITIALS_LOWER.finditer(text) if dashed else ():
             if _initials(m.group(1)):
                 self.add(*m.span(1), Kind.STAFF)
-        for m in DICTATED_BY.finditer(text) if "By" in text or "BY" in text else ():
-            if _initials(m.group(1)):
-                self.add(*m.span(1), Kind.STAFF)
+        for m in STAFF_LABELLED.finditer(text) if ":" in text else ():
+            letters = m.group(1)
+            if _initials(letters) and (letters.isupper() or letters not in self.lex.common):
+                self.add(*m.span(1), Kind.STAFF)  # (never "by: self", "Staff: PRN")
         for m in DICTATION.finditer(text):
             self.add(*m.span(1), Kind.STAFF)
             self.add(*m.span(2), Kind.STAFF)

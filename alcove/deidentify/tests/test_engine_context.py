@@ -1505,3 +1505,10 @@ def test_it_masks_a_national_charity_a_client_is_housed_or_helped_by() -> None:
     assert "Volunteers of America" in masked("Seen in his room at Volunteers of America shelter.")
     assert "Boys & Girls Club" in masked("Goes to the Boys & Girls Club after school.")
     assert masked("Volunteers at church; boys and girls clubs are closed.") == set()
+
+
+def test_it_masks_the_initials_or_login_a_staff_label_gives() -> None:
+    assert "vq" in masked("therapist: vq\n- session 4, homework reviewed")
+    assert "OKT" in masked("Counselor: OKT\nNext session in two weeks.")
+    assert "mbelvedere" in masked("Registered by: mbelvedere\nReason: walk-in")
+    assert masked("Completed by: self\nTherapist: TBD\nStaff: PRN") == set()
