@@ -765,8 +765,16 @@ class NameRules(FinderBase):
                     if tok.caps_line or (tok.sentence_start and not self._acts(i)):
                         continue
                 self.add(tok.start, tok.end, Kind.NAME)
-            elif tok.lower in words and tok.lower not in common and tok.text.islower():
-                self.add(tok.start, tok.end, Kind.NAME)
+            elif tok.lower in words and tok.text.islower():
+                # a word of English too only as a sentence's subject: "amir had already..."
+                if tok.lower not in common or self.subject(i):
+                    self.add(tok.start, tok.end, Kind.NAME)
+
+    def subject(self, i: int) -> bool:
+        """The word opens a clause and a verb follows: "jess arrived late", ", amir raised"."""
+        tok = self.tokens[i]
+        opens = tok.sentence_start or self.text[max(0, tok.start - 2) : tok.start] == ", "
+        return opens and self._acts(i)
 
     def _acts(self, i: int) -> bool:
         """A verb, an age or a possessive follows the word: "Bear was suspended", "Rain felt",

@@ -92,7 +92,7 @@ def names_recurring(finder: Finder, found: list[Span]) -> list[Span]:
     also a word ("Hope") is left to its context."""
     text, lex = finder.text, finder.lex
     written = {w for s in found if s.kind == Kind.NAME for w in text[s.start : s.end].split()}
-    names = set()
+    names, subjects = set(), set()
     for word in written:
         lw = word.lower()
         if lw in finder.name_words:
@@ -100,15 +100,17 @@ def names_recurring(finder: Finder, found: list[Span]) -> list[Span]:
         if len(lw) < 3 or not lw.isalpha() or (word.isupper() and len(word) < 5):
             continue  # (letters: a unit, a credential, a programme as often as a name)
         again = lw in text or text.count(word) > 1  # (most names never recur: said at once)
-        if not again or lw in lex.common or lw in NOT_NAMES or lw in CLINICAL:
+        if not again or lw in NOT_NAMES or lw in CLINICAL or lw.endswith(DRUG_STEMS):
             continue
-        if not lw.endswith(DRUG_STEMS) and (
-            lw in lex.first or lw in lex.last or finder.unknown(lw)
-        ):
+        if lw in lex.common:
+            subjects.add(lw)  # ("Jess" found: "jess arrived late", not "a jess")
+        elif lw in lex.first or lw in lex.last or finder.unknown(lw):
             names.add(lw)
-    if not names:
-        return []
-    return [Span(t.start, t.end, Kind.NAME) for t in finder.tokens if t.lower in names]
+    return [
+        Span(t.start, t.end, Kind.NAME)
+        for i, t in enumerate(finder.tokens)
+        if t.lower in names or (t.lower in subjects and t.text.islower() and finder.subject(i))
+    ]
 
 
 # "(mike 41, tara 39)": a bracketed list of people and their ages

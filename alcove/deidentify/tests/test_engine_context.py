@@ -1512,3 +1512,9 @@ def test_it_masks_the_initials_or_login_a_staff_label_gives() -> None:
     assert "OKT" in masked("Counselor: OKT\nNext session in two weeks.")
     assert "mbelvedere" in masked("Registered by: mbelvedere\nReason: walk-in")
     assert masked("Completed by: self\nTherapist: TBD\nStaff: PRN") == set()
+
+
+def test_it_masks_a_named_person_again_in_lower_case_where_they_do_something() -> None:
+    found = masked("Couple: Jess and Amir Haddad\njess arrived late, amir had waited.")
+    assert {"jess", "amir"} <= found
+    assert masked("Client: Will Ortiz\nwill call back soon. The will was read.") == {"Will Ortiz"}
