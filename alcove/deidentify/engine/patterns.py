@@ -385,7 +385,8 @@ ITEM_INITIALS_AGE = regex(
     r"|([A-Z]{2,3})[ \t]+[-\u2013\u2014][ \t]+(\d{1,2})(?=[ \t]?(?:[MF]|y/?o)\b))"
 )
 # "(02 5550 1234)", "02 5550 1234": an Australian number with its area code
-PHONE_AU = regex(r"\(?\b0[2378]\)?[ \t]\d{4}[ \t]\d{4}\b")
+# ("1300 555 874", "1800 555 214": a service's number in Australia, a freephone in Ireland)
+PHONE_AU = regex(r"\(?\b0[2378]\)?[ \t]\d{4}[ \t]\d{4}\b|\b1[38]00[ \t]\d{3}[ \t]\d{3}\b")
 # "Now 64, retired from teaching", "herself 79,": an age opening a sentence or after "-self"
 AGE_NOW = regex(r"(?:(?:^|[.!?:][ \t]+|\n)now|\b(?:him|her|them)self)[ \t]+(\d{1,3}),")
 # "DOB: 01/17/2006 (86Y)": an age in years, glued to its letter, in brackets
@@ -433,7 +434,7 @@ LOCAL_PHONE = regex(r"[2-9](?<![\w/.$+-][2-9])\d{2}-\d{4}(?![\w-]|[./]\d)")
 # (what each of three rules needs, looked for first: most notes have none of them)
 LOWER_AGE_SEX_GLUED = regex(r"\d[mf][ \t]")
 ITEM_AGE_HINT = regex(r"[.A-Z][ \t][-\u2013\u2014][ \t]\d")
-AU_NUMBER_HINT = regex(r"\d{4}[ \t]\d{4}\b")
+AU_NUMBER_HINT = regex(r"\d{4}[ \t]\d{4}\b|\b1[38]00[ \t]\d")
 # "pager 4417", "beeper #2291", "bleep 447", "page 6620 w/ q's": a hospital pager has three to
 # five digits (four or five after the verb: "page 12" is a page of a document)
 PAGER = regex(
@@ -486,7 +487,8 @@ ID_CUES = (
     r"Patient ID|Pt ID|Client ID|ID(?: Number| No\.?| #)?|Licen[cs]e(?: Number| No\.?| #| Plate)?|"
     r"Lic\.?(?: No\.?| #)?|"
     r"DEA(?: Number| No\.?| #)?|NPI|VIN|Plate(?: Number| No\.?| #)?|Serial(?: Number| No\.?| #)?|"
-    r"S/N|Index(?: Number| No\.?| #)|PHN|NHS(?: Number| No\.?| #)?|OHIP(?: Number| No\.?| #)?|"
+    r"S/N|Index(?: Number| No\.?| #)|PHN|PHIN|PNC|NHS(?: Number| No\.?| #)?|"
+    r"OHIP(?: Number| No\.?| #)?|"
     r"CHI(?: Number| No\.?)?|HCN|ABN|IHI|NHI|PPSN|Health Card(?: Number| No\.?| #)?|"
     r"Hospital(?: Number| No\.?| #)|"
     r"Device(?: ID| Number| #)|Medicaid(?: ID| Number| No\.?| #)?|Medicare(?: ID| Number| No\.?|"

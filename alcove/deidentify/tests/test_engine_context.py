@@ -1518,3 +1518,14 @@ def test_it_masks_a_named_person_again_in_lower_case_where_they_do_something() -
     found = masked("Couple: Jess and Amir Haddad\njess arrived late, amir had waited.")
     assert {"jess", "amir"} <= found
     assert masked("Client: Will Ortiz\nwill call back soon. The will was read.") == {"Will Ortiz"}
+
+
+def test_it_masks_a_service_number_of_australia_or_a_freephone_of_ireland() -> None:
+    assert "1300 224 636" in masked("Gave her the helpline, 1300 224 636, for after hours.")
+    assert "1800 247 100" in masked("Rang the freephone 1800 247 100; no beds tonight.")
+    assert masked("Ran 1800 mL over 240 min at 1300 hrs.") == set()
+
+
+def test_it_masks_a_manitoba_health_number_and_a_police_record_number() -> None:
+    assert "204 771 308" in masked("Client: see chart   PHIN 204 771 308   no allergies")
+    assert "07/228164Q" in masked("Probation letter. PNC 07/228164Q on file.")
