@@ -362,27 +362,14 @@ DASHED_INITIALS_LOWER = regex(
     r"(?:,?[ \t]*(?:rn|np|lpn|md|do|pa|pmhnp|aprn|lcsw|licsw|lpc|lmft|lmhc|psyd|phd|msw))?"
     r"[ \t]*(?:\([a-z ]+\))?[ \t]*$"
 )
-NOT_DASHED = FUNCTION_WORDS | {
-    "ok",
-    "no",
-    "yes",
-    "neg",
-    "pos",
-    "am",
-    "pm",
-    "ve",
-    "ish",
-    "tbd",
-    "tba",
-    "na",
-}
+NOT_DASHED = FUNCTION_WORDS | frozenset("ok no yes neg pos am pm ve ish tbd tba na".split())
 # "Dictated By: MO   Transcribed By: tk", "Counselor: BAM", "therapist: jm", "Registered by:
 # kjohannsen": the initials (or login) a label gives the note's staff member, closing its field
 STAFF_LABELLED = regex(
     r"\b(?:(?:Dictated|DICTATED|Transcribed|TRANSCRIBED|Typed|TYPED)(?:[ \t]+(?:By|by|BY))?|"
-    r"(?:Registered|Entered|Recorded|Completed|Written|Seen|Signed)[ \t]+(?:By|by)|"
-    r"[Cc]ounsell?or|COUNSELL?OR|[Tt]herapist|THERAPIST|[Tt]her|[Cc]linician|CLINICIAN|"
-    r"[Ss]taff|STAFF|[Ss]igned|[Ss]cribe)[ \t]*:[ \t]*"
+    r"(?:Registered|Entered|Recorded|Completed|Written|Seen)[ \t]+(?:By|by)|"
+    r"[Ss]igned(?:[ \t]+(?:By|by))?|[Cc]ounsell?or|COUNSELL?OR|[Tt]herapist|THERAPIST|[Tt]her|"
+    r"[Cc]linician|CLINICIAN|[Ss]taff|STAFF|[Ss]cribe)[ \t]*:[ \t]*"
     r"([a-z]{2,4}|[A-Z]{2,4}|(?<=[Bb]y: )[a-z]{5,15})"
     r"(?=[ \t]*(?:\n|$)|[ \t]{2}|[ \t]*[,;/]|[ \t]+\d)"
 )

@@ -106,6 +106,8 @@ def names_recurring(finder: Finder, found: list[Span]) -> list[Span]:
             subjects.add(lw)  # ("Jess" found: "jess arrived late", not "a jess")
         elif lw in lex.first or lw in lex.last or finder.unknown(lw):
             names.add(lw)
+    if not names and not subjects:
+        return []  # (most notes: no pass over their words)
     return [
         Span(t.start, t.end, Kind.NAME)
         for i, t in enumerate(finder.tokens)
