@@ -455,7 +455,7 @@ PLAN = [
     "Client will email records to {EMAIL:clin_email}; portal at {URL:url}.",
     "Referral faxed to {ORGANIZATION:clinic} at {FAX:fax} on {DATE:short_date}.",
     "RTC 2 weeks. Supervisor {STAFF:sup_full} reviewed and agrees with plan.",
-    "Insurance: {X:insurer} member ID {ID:ins}, group {ID:group}. Prior auth requested {DATE:visit_date}.",
+    "Insurance: {ORGANIZATION:insurer} member ID {ID:ins}, group {ID:group}. Prior auth requested {DATE:visit_date}.",
     "Letter for {X:poss} employer ({ORGANIZATION:employer}) requesting FMLA through {DATE:next_date}.",
     "Next session scheduled for {DATE:weekday}, {DATE:next_date}.",
 ]
@@ -543,7 +543,7 @@ def note_write(writer: Writer, kind: str) -> Note:
     ctx["rel_partner"] = rng.choice(["wife", "husband", "partner", "girlfriend", "boyfriend"])
     ctx["rel_child"] = rng.choice(["son", "daughter"])
     ctx["rel_sibling"] = rng.choice(["brother", "sister"])
-    ctx["insurer"] = rng.choice(["BCBS", "Aetna", "Medicaid", "UHC", "Cigna"])
+    ctx["insurer"] = rng.choice(["BCBS", "Aetna", "Humana", "UHC", "Cigna"])
     note = Note()
     sections: list[list[str]]
     if kind == "nursing":

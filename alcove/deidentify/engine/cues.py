@@ -488,7 +488,13 @@ BRANDS = regex(
     r"Planned Parenthood|Goodwill|Salvation Army|Catholic Charities|Lutheran Social Services|"
     r"Volunteers of America|Habitat for Humanity|Big Brothers Big Sisters|"
     r"Boys (?:&|and) Girls Clubs?|St\.? Vincent de Paul|United Way|Red Cross|"
-    r"Post Office|Social Security(?: Administration)?|(?<=the )Gap)\b"
+    r"Post Office|Social Security(?: Administration)?|(?<=the )Gap|"
+    # insurers: companies, which annotators mark as they mark any employer (the programmes,
+    # Medicare and Medicaid, are no organisation of the client's and stay)
+    r"Anthem(?: Blue Cross)?(?: Blue Shield)?|Blue Cross(?: (?:and|&) )?(?: ?Blue Shield)?|"
+    r"BCBS|Aetna|Cigna|Humana|UnitedHealthcare|United Healthcare|UHC|Molina Healthcare|"
+    r"Ambetter|WellCare|Highmark|CareFirst|Florida Blue|Oscar Health|AARP|Centrelink|"
+    r"Medibank|Bupa)\b"
 )
 # The same brands written in capitals, as a nursing note writes everything; one word in
 # capitals may be a word ("SUBWAY"), so only names of two words and more

@@ -138,13 +138,15 @@ INSURER_LABELS = (
     "Health",
     "Coverage",
 )
-# Programmes, plan words and the national insurers, which say nothing of where a client
-# lives or works (the set's notes leave "Aetna" and "BCBS" as they are)
+# The kind of plan after an insurer's name ("Humana Gold Plus HMO", "BCBS PPO"): no part of the
+# name ("Keystone Health Plan" and "Mountain State Medicare Advantage" are whole names)
+PLAN_KIND = regex(r"(?:[ \t]+(?:HMO|PPO|EPO|POS|PFFS|SNP))+$")
+# Programmes and plan words, which say nothing of where a client lives or works (the insurers
+# themselves are brands, cues.BRANDS, and need no label)
 NOT_INSURERS = frozenset(
     "medicaid medicare tricare self-pay self none pending private commercial uninsured n/a "
-    "na unknown aetna cigna bcbs humana anthem uhc unitedhealthcare molina centene ambetter "
-    "wellcare oscar kaiser".split()
-) | {"blue cross", "blue cross blue shield", "united healthcare", "united health care"}
+    "na unknown".split()
+)
 
 
 # "Employer: bronson methodist hosp": a form's employer written in lower case, to the line's end
@@ -442,9 +444,9 @@ class OrganisationRules(FinderBase):
         if any_in(("ins ", "Ins ", "INS ", "ins. ", "Ins. "), self.text):
             insurers += INSURER_SHORT.finditer(self.text)
         for m in insurers:
-            insurer = m.group(1).rstrip(".")
-            national = insurer.split()[0].lower() in NOT_INSURERS  # ("BCBS MA")
-            if insurer.lower() not in NOT_INSURERS and not national:
+            insurer = PLAN_KIND.sub("", m.group(1).rstrip("."))
+            programme = insurer.split()[0].lower() in NOT_INSURERS  # ("Medicare A/B")
+            if not programme:
                 self.add(m.start(1), m.start(1) + len(insurer), Kind.ORGANIZATION)
         for m in BRANDS.finditer(self.text) if not self.words.isdisjoint(BRAND_STARTS) else ():
             self.add(m.start(), m.end(), Kind.ORGANIZATION)

@@ -370,11 +370,15 @@ def test_it_masks_an_age_a_person_states() -> None:
     assert masked("She's 6 weeks postpartum.") == set()
 
 
-def test_it_masks_a_regional_insurer_after_its_label_but_not_a_national_one() -> None:
+def test_it_masks_an_insurer_but_not_a_public_programme_or_the_kind_of_plan() -> None:
     found = kinds("Insurance: Keystone Harvest Advantage, member ID KH-55120")
     assert found["Keystone Harvest Advantage"] == Kind.ORGANIZATION
-    assert "Cigna" not in masked("Insurance: Cigna, member ID C-99120")
+    assert "Cigna" in masked("Insurance: Cigna, member ID C-99120")
+    assert {"Anthem", "BCBS", "AARP"} <= masked("Anthem BCBS primary, AARP supplement; PPO")
+    assert "BCBS of Illinois" in masked("Insurance: BCBS of Illinois PPO, ID XOF902117635")
+    assert "PPO" not in " ".join(masked("Insurance: BCBS of Illinois PPO, ID XOF902117635"))
     assert "Medicaid" not in masked("Insurance: Medicaid")
+    assert masked("Medicare A/B; the national anthem played at the game") == set()
 
 
 def test_it_masks_initials_explained_by_the_name_in_brackets_but_not_an_acronym() -> None:
