@@ -94,6 +94,7 @@ class ProfessionRules(FinderBase):
                     or (k >= 1 and self.gap(tokens[k - 1], tokens[k]).endswith((", ", " (")))
                     # "mother a bank manager", "his son an electrician"
                     or (k >= 1 and RELATION.ends_at(tokens, k - 1) is not None)
+                    or self._is_a(k)  # "he's a mail carrier"
                 )
             elif k >= 0 and PROFESSION_CUE.ends_at(tokens, k) is not None:
                 cue = True
@@ -136,14 +137,43 @@ class ProfessionRules(FinderBase):
             relation = RELATION.ends_at(self.tokens, first - 1)
             if relation is not None and relation > 0:
                 return self.gap(self.tokens[relation - 1], self.tokens[relation]).endswith("(")
+            # "husband (Grant Ebersole, orthodontist)": after the name a relation brackets
+            named = self._capitals_ending(first - 1)
+            bracket = named > 0 and self.gap(self.tokens[named - 1], self.tokens[named]) == " ("
+            return bracket and self._kin_at(named - 1)
         if gap != " (":
             return False
-        # "mom (nail tech)", and "dad rich (electrician, ...)": a relation, or a relation
-        # and the name it introduces
+        # "mom (nail tech)", "dad rich (electrician, ...)", "father Luis Reyes (HVAC
+        # technician)": a relation, or a relation and the name it introduces
         return (
             RELATION.ends_at(self.tokens, first - 1) is not None
             or RELATION.ends_at(self.tokens, first - 2) is not None
+            or self._kin_at(self._capitals_ending(first - 1) - 1)
         )
+
+    def _kin_at(self, j: int) -> bool:
+        """A relation ends at j that is no role of the care team ("interpreter Rosa Diaz
+        (interpreter ID 2291)" names no trade)."""
+        return RELATION.ends_at(self.tokens, j) is not None and self.tokens[j].lower not in (
+            CARE_ROLES
+        )
+
+    def _capitals_ending(self, last: int) -> int:
+        """The first of one or two capitalised words ending at last, or last + 1 when the
+        word at last is not capitalised."""
+        start = last
+        while start >= 0 and last - start < 2 and self.tokens[start].cap:
+            if start < last and self.gap(self.tokens[start], self.tokens[start + 1]) != " ":
+                break
+            start -= 1
+        return start + 1
+
+    def _is_a(self, k: int) -> bool:
+        """ "he's a" or "she's a" before the trade (the tokens hold "he" and "a", the "'s" is
+        in the gap between them)."""
+        if k < 1 or self.tokens[k - 1].lower not in ("he", "she"):
+            return False
+        return self.gap(self.tokens[k - 1], self.tokens[k]) in ("'s ", "\u2019s ")
 
     def _employer_after(self, i: int) -> None:
         """The capitalised words after a trade and "at", "for" or "with" name where it is

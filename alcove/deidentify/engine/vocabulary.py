@@ -249,7 +249,8 @@ PROFESSIONS = frozenset(
     trainer foreman supervisor hostess busboy conductor logger rancher salesperson
     entrepreneur loader packer picker homemaker apprentice bouncer valet usher maid doorman
     concierge seamstress cobbler groomer carrier lpn missionary maker keeper tester
-    defender""".split()
+    defender barman barmaid concreter postmistress postman orthodontist weaver sparky tradie
+    brickie glazier tiler stonemason millwright boilermaker""".split()
 )
 PROFESSION_CUES = (
     "works as|worked as|working as|employed as|job as|career as|trained as|retired|"

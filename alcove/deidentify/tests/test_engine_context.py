@@ -1533,3 +1533,19 @@ def test_it_masks_a_service_number_of_australia_or_a_freephone_of_ireland() -> N
 def test_it_masks_a_manitoba_health_number_and_a_police_record_number() -> None:
     assert "204 771 308" in masked("Client: see chart   PHIN 204 771 308   no allergies")
     assert "07/228164Q" in masked("Probation letter. PNC 07/228164Q on file.")
+
+
+def test_it_masks_a_trade_after_hes_a_and_one_in_brackets_after_a_relatives_name() -> None:
+    assert "mail carrier" in masked("can bring her after 1 pm (he's a mail carrier, off at 12)")
+    assert "foreman" in masked("Buckeye Paving LLC, where she\u2019s a foreman")
+    assert masked("he's a bit tired today; she's a good kid") == set()
+    assert "orthodontist" in masked("divorce from husband (Grant Ebersole, orthodontist).")
+    assert "HVAC technician" in masked("father Luis Reyes (HVAC technician) came too")
+    found = masked("Spanish interpreter Rosa Delgadillo (interpreter ID INT-2291) used")
+    assert not {"interpreter", "interpreter ID"} & found
+
+
+def test_it_knows_trades_of_other_countries_and_older_ones() -> None:
+    assert "barman" in masked("Lenny worked for years as a barman at The Oval.")
+    assert "concreter" in masked("Employed FT as concreter w/ Southside Formwork Pty Ltd")
+    assert "postmistress" in masked("Hazel is a 71-year-old retired postmistress")
