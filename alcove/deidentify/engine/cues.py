@@ -405,15 +405,20 @@ ORG_TAIL = regex(
 )
 # A patient's label, then the name filling its field: "PT: WASHINGTON, BEATRICE L",
 # "Name: Quarrington, Winifred Ada", "pt: o'brien, kathleen", "CLIENT: DAKOTA LITTLE ELK ("
-_PATIENT_LABEL = (
-    r"(?:PT|PATIENT|CLIENT|NAME|RESIDENT|STUDENT|Pt|Patient|Client|Name|Resident|Student|"
-    r"pt|patient|client|name|student)(?:[ \t]+(?:NAME|Name|name))?[ \t]*:[ \t]*"
-)
 # (looked for before each colon: a note has few colons and many words)
+# Whom a field names, in every case: the patient's own labels, and those of the justice system,
+# social care and programmes ("Offender: KELLY, Jarrah", "Service user: Callum Reid")
+_WHOM = (
+    *"pt patient client name resident student deceased decedent offender defendant respondent "
+    "participant consumer member veteran inmate detainee child infant youth individual "
+    "caller".split(),
+    "service user",
+    "young person",
+)
 PATIENT_LABEL_BEFORE = regex(
-    r"\b(?:PT|PATIENT|CLIENT|NAME|RESIDENT|STUDENT|DECEASED|Pt|Patient|Client|Name|Resident|"
-    r"Student|Deceased|Decedent|pt|patient|client|name|student)(?:[ \t]+(?:NAME|Name|name))?"
-    r"[ \t]*$"
+    r"\b(?:"
+    + "|".join(f"{w}|{w.capitalize()}|{w.upper()}" for w in _WHOM)
+    + r")(?:[ \t]+(?:NAME|Name|name))?[ \t]*$"
 )
 _FIELD_END = r"(?=[ \t]*(?:\n|$|[ \t]{2}|\t|[;(|\u2014]|,[ \t]*(?:DOB|MRN|AGE|Age|age|\d)))"
 LABELLED_INVERTED = regex(

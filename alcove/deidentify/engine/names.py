@@ -15,6 +15,7 @@ from alcove.deidentify.engine.cues import (
     CLOSING_AFTER_SENTENCE,
     CLOSING_INITIALS,
     CREDENTIAL_WORDS,
+    CREDENTIALS_LOWER,
     CUE_LAST_WORDS,
     DOTTED,
     DOTTED_CREDENTIAL,
@@ -327,6 +328,13 @@ class NameRules(FinderBase):
             m = LABELLED_INVERTED.match(text, start)
             if m is not None:
                 given = self._given_names(m.group(2).split(), inverted=True)
+                # "Offender: KELLY, Jarrah": a listed surname vouches for a given name no list
+                # holds as one ("jarrah" is a tree)
+                given = given or (
+                    self._listed_surname(m.group(1))
+                    and m.group(2)[0].isupper()
+                    and m.group(2).lower().rstrip(".") not in CREDENTIALS_LOWER  # "Yau, MD"
+                )
                 if given and self._name_words(m.group(1)):
                     self.add(m.start(1), m.end(2), Kind.NAME)
                 continue
@@ -338,6 +346,9 @@ class NameRules(FinderBase):
         for m in CAPS_BEFORE_AGE_SEX.finditer(text) if CAPS_AGE_SEX.search(text) else ():
             if self._name_words(m.group(1).replace('"', " ")):
                 self.add(*m.span(1), Kind.NAME)
+
+    def _listed_surname(self, run: str) -> bool:
+        return all(w.lower() in self.lex.last for w in run.split())
 
     def _given_names(self, words: list[str], *, inverted: bool = False) -> bool:
         """Given names or initials ("Winifred Ada", "BEATRICE L", "j."): never words of a

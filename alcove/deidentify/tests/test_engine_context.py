@@ -1549,3 +1549,9 @@ def test_it_knows_trades_of_other_countries_and_older_ones() -> None:
     assert "barman" in masked("Lenny worked for years as a barman at The Oval.")
     assert "concreter" in masked("Employed FT as concreter w/ Southside Formwork Pty Ltd")
     assert "postmistress" in masked("Hazel is a 71-year-old retired postmistress")
+
+
+def test_it_masks_the_name_a_justice_or_social_care_label_gives_but_not_a_credential() -> None:
+    assert kinds("Service user: Faith Bell   NHS No: 485 777 3322")["Faith Bell"] == Kind.NAME
+    assert "KELLY, Jarrah" in masked("Offender: KELLY, Jarrah   CRN Q-0993127")
+    assert "MD" not in " ".join(masked("Resident: Kristen Yau, MD"))
