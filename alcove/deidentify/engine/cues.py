@@ -160,7 +160,8 @@ AGE_AFTER_NAME_IS = regex(
 )
 AGE_AFTER_NAME = regex(
     r"(?:'s|\u2019s)?(?:[ \t]+|[ \t]*\([ \t]*)(\d{1,2})"
-    r"(?=[ \t]*(?:[,;)]|\.(?:\s|$)|,? he/|,? she/|[MF](?:[ \t]*[,;]|[ \t]{2}|[ \t]*$)))"
+    r"(?=(?:yrs?|yo|y/o)\b(?![ \t]+ago)"  # ("Gallagher 66yrs MRN ...": glued to its unit)
+    r"|[ \t]*(?:[,;)]|\.(?:\s|$)|,? he/|,? she/|[MF](?:[ \t]*[,;]|[ \t]{2}|[ \t]*$)))"
 )
 
 

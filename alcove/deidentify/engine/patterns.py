@@ -152,7 +152,7 @@ SEASON_YEAR = regex(rf"\b{SEASON}[ \t]+(?:of[ \t]+)?{YEAR4}\b")
 DATE_CUE = (
     r"(?:on|for|appt|appointment|scheduled|due|visit|rtc|f/u|supervision|meeting|group|since|from|"
     r"until|till|through|"
-    r"thru|by|before|after|dated|date|dob|d\.o\.b\.|seen|admitted|discharged|last|next|of|in|"
+    r"thru|by|before|after|dated|date|dob|d\.o\.b\.|seen|admitted|adm|discharged|last|next|of|in|"
     r"during|circa|c\.|around|year|starting|beginning|ending|as of|effective|born|birthday|"
     r"note|session|called|call|phone|mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun|@|"
     r"intake|also|drink|dose|injection|refill|refilled|meet|hold|bcx|ucx|cx|bal|culture|"
@@ -268,7 +268,8 @@ AGE_PATTERNS: tuple[str, ...] = (  # sources: compiled in AGE_NUMBERS, AGE_STATE
     r"\b(\d{1,3})[ \t]*(?:yo|y/o|y\.o\.|yr old|yrs old)(?![a-z])",
     r"\b(\d{1,2})[ \t-](?:month|mo)s?[ \t-]old\b",  # "19-month-old": a child's age
     (
-        r"\b(?:age|aged|ages|age:)[ \t]*:?[ \t]*(\d{1,3})(?:y|yo)?\b"  # ("AGE: 63Y", lower-cased)
+        # ("AGE: 63Y", "aged 66yrs", lower-cased)
+        r"\b(?:age|aged|ages|age:)[ \t]*:?[ \t]*(\d{1,3})(?:y|yo|yrs?)?\b"
         r"(?![ \t]*(?:mg|%|/|years? ago|yrs? ago))"
     ),
     r"\bage/sex[ \t]*:?[ \t]*(\d{1,3})[ \t]*/[ \t]*[mf]\b",  # "Age/Sex: 58/F"
@@ -812,7 +813,7 @@ EVENT_CUE_BEFORE = regex(
     r"drawn|done|completed|tapered|titrated|discontinued|d/c'?d|reduced|added|switched|"
     r"checked|rechecked|repeated|placed|prescribed|initiated|re-?initiated|inserted|removed|"
     r"extubated|intubated|performed|(?:re)?admitted|transferred|saw|presented|returned|"
-    r"evaluated|consulted|arrived)[ \t]+"
+    r"evaluated|consulted|arrived|recheck|repeat|revisit|reviewed)[ \t]+"
     r"(?:(?!at\b|around\b|about\b|of\b|with\b|for\b)[a-z0-9-]{2,12}[ \t]+){0,2}"
     r"(?:on[ \t]+)?$"
 )

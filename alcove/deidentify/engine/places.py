@@ -20,6 +20,7 @@ from alcove.deidentify.engine.cues import (
     DOTTED_INITIALS,
     DOTTED_NOT_INITIALS,
     END_AFTER_CODE,
+    EPONYM_AFTER,
     INITIALS,
     INITIALS_HINT,
     LOWER_AFTER_CODE,
@@ -46,6 +47,7 @@ from alcove.deidentify.engine.finder import FinderBase
 from alcove.deidentify.engine.lexicon import Lexicon
 from alcove.deidentify.engine.patterns import POSTCODE_HINT, any_in
 from alcove.deidentify.engine.spans import Kind
+from alcove.deidentify.engine.tokens import Token
 from alcove.deidentify.engine.vocabulary import (
     CLINICAL,
     NOT_ORG_ACRONYMS,
@@ -65,6 +67,10 @@ ADDRESS_BEFORE = regex(
     re.I,
 )
 # Street names that are also words, written with no suffix ("455 Broadway")
+# Towns whose names a sign, a scale or a disease bears: a place after a cue unless the
+# sign follows ("lives in Glasgow", "in Glasgow coma scale 15")
+TOWN_EPONYMS = frozenset({"glasgow", "huntington", "addison", "ewing"})
+PLACE_NOT_EPONYM = regex(rf"(?:'s|\u2019s|[ \t]+(?:[Cc]oma|GCS|COMA)\b|{EPONYM_AFTER.pattern})")
 STREET_WORDS = frozenset({"broadway", "bowery", "boulevard", "embarcadero", "causeway"})
 
 
@@ -130,6 +136,13 @@ class PlaceRules(FinderBase):
         for m in DICTATION.finditer(text):
             self.add(*m.span(1), Kind.STAFF)
             self.add(*m.span(2), Kind.STAFF)
+
+    def _placeable(self, tok: Token, after: str) -> bool:
+        """Whether a listed place after a cue is one: not a word no name can be, unless it is
+        a town that names a sign or a scale ("lives in Glasgow", not "Glasgow coma scale")."""
+        if tok.lower not in NOT_NAMES:
+            return True
+        return tok.lower in TOWN_EPONYMS and not PLACE_NOT_EPONYM.match(after)
 
     def _announced_places(self) -> None:
         """A word no dictionary knows, where a place is announced, is a place: "grew up in
@@ -344,7 +357,7 @@ class PlaceRules(FinderBase):
                     self.add(start, end, Kind.LOCATION)
                 elif strong_cue and tok.lower not in lex.common and tok.lower not in NOT_NAMES:
                     self.add(start, end, Kind.LOCATION)
-            elif strong or ((cue or followed) and tok.lower not in NOT_NAMES):
+            elif strong or ((cue or followed) and self._placeable(tok, after)):
                 self.add(start, end, Kind.LOCATION)
                 if not strong:
                     self.place_words.add(self.text[start:end].lower())

@@ -1555,3 +1555,18 @@ def test_it_masks_the_name_a_justice_or_social_care_label_gives_but_not_a_creden
     assert kinds("Service user: Faith Bell   NHS No: 485 777 3322")["Faith Bell"] == Kind.NAME
     assert "KELLY, Jarrah" in masked("Offender: KELLY, Jarrah   CRN Q-0993127")
     assert "MD" not in " ".join(masked("Resident: Kristen Yau, MD"))
+
+
+def test_it_masks_a_town_that_names_a_scale_unless_the_scale_follows() -> None:
+    assert kinds("Daughter Grainne lives in Glasgow.")["Glasgow"] == Kind.LOCATION
+    assert "Glasgow" not in " ".join(masked("GCS 15 in Glasgow coma scale terms"))
+    assert "Huntington" not in " ".join(masked("chorea from Huntington's, per neuro"))
+
+
+def test_it_masks_a_short_date_after_adm_revisit_and_reviewed_and_an_age_glued_to_yrs() -> None:
+    assert {"3/4", "4/9", "1/10"} <= masked(
+        "B: adm 3/4 via ED. Plan: MSW revisit 4/9. Nurse Manager -- reviewed 1/10."
+    )
+    assert "3/10" not in masked("pain 3/10, reviewed with pt")
+    assert "66" in masked("Pt: Padraig Gallagher 66yrs MRN LUH 2238871")
+    assert "20" not in masked("John quit 20yrs ago; Ann 20yrs ago too")
