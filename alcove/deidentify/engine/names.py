@@ -353,11 +353,13 @@ class NameRules(FinderBase):
     def _given_names(self, words: list[str], *, inverted: bool = False) -> bool:
         """Given names or initials ("Winifred Ada", "BEATRICE L", "j."): never words of a
         sentence ("doing well"). After a surname and its comma, a given name that is a word
-        too is a name ("Smith, Will")."""
+        too is a name ("Smith, Will"). A double given name is one when both halves are
+        ("ava-rose")."""
         return bool(words) and all(
             (len(w.rstrip(".")) == 1 and w[0].isalpha())
             or (w.lower() in self.lex.first and (inverted or w.lower() not in NOT_NAMES))
             or self.unknown(w.lower())
+            or ("-" in w and all(p.lower() in self.lex.first for p in w.split("-")))
             for w in words
         )
 

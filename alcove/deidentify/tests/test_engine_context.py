@@ -1570,3 +1570,8 @@ def test_it_masks_a_short_date_after_adm_revisit_and_reviewed_and_an_age_glued_t
     assert "3/10" not in masked("pain 3/10, reviewed with pt")
     assert "66" in masked("Pt: Padraig Gallagher 66yrs MRN LUH 2238871")
     assert "20" not in masked("John quit 20yrs ago; Ann 20yrs ago too")
+
+
+def test_it_masks_a_double_given_name_in_a_labelled_field_but_not_a_hyphenated_word() -> None:
+    assert {"ava-rose lindgren", "15"} <= masked("client: ava-rose lindgren (15), w/ dad erik")
+    assert masked("client: well-groomed, calm") == set()
