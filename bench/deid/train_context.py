@@ -56,6 +56,7 @@ TYPE_PRUNE = 0.1  # (a type is asked only of the few words masked)
 HELD_OUT: tuple[str, ...] = ()
 FOLDS = {"blind7-29": range(7, 30), "blind30-43": range(30, 44), "blind44-49": range(44, 50)}
 FOLDS["blind50-69"] = range(50, 70)
+FOLDS["blind70-73"] = range(70, 74)
 
 Doc = dict[str, object]
 
