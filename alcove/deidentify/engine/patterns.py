@@ -505,11 +505,19 @@ ID_CUES = (
     r"Job(?: Number|"
     r" No\.?| #)|"
     # "CRN 204 551 873X" (Australia's Centrelink), "(member 0038 4471 2)": with the number
-    r"(?:CRN|Member)(?=[ \t]+\d{3,4}[ \t]\d)"
+    r"(?:CRN|Member)(?=[ \t]*:?[ \t]+\d{3,4}[ \t]\d)|"
+    # "NI number: PX 12 34 56 D" (the UK's National Insurance), "Matter no: 2023/00281947",
+    # "SMIS #: 618 204" (any letters but a dose's, then "#" and a number: not "BID #180"),
+    # "ref HR/2023/06671"
+    r"NI(?: Number| No\.?| #)?|National Insurance(?: Number| No\.?)?|"
+    r"(?:Matter|File)(?: Number| No\.?| #)|"
+    r"(?!(?:BID|TID|QID|QD|QHS|PRN|DAILY|TABS?|CAPS?|DISP|QTY)\b)[A-Z]{2,6} ?#(?=:?[ \t]*\d{3})|"
+    r"Ref(?=[ \t]+[A-Z]{2,}/\d)"
 )
 ID_CUED = regex(
     rf"\b(?:{ID_CUES.lower()})(?![a-z])[ \t]*(?:is|was|"
     rf"of)?[ \t]*[:#=]?[ \t]*#?[ \t]*(\d{{2,}}(?: \d{{3,}}[a-z]?){{1,3}}(?: \d(?:-\d)?)?\b|"
+    rf"[a-z]{{2}} ?\d\d ?\d\d ?\d\d ?[a-d]\b|"  # ("px 12 34 56 d": a National Insurance number)
     # "MRN: HMH 22-019-448", "Med Rec no.: KCH 4419-872": the hospital's letters, then the number
     rf"[a-z]{{2,4}} \d[\d-]{{3,}}\d\b|"
     rf"(?=[a-z0-9-/.]*\d)[a-z0-9][a-z0-9-/.]*[a-z0-9]|\d)\b"

@@ -1575,3 +1575,12 @@ def test_it_masks_a_short_date_after_adm_revisit_and_reviewed_and_an_age_glued_t
 def test_it_masks_a_double_given_name_in_a_labelled_field_but_not_a_hyphenated_word() -> None:
     assert {"ava-rose lindgren", "15"} <= masked("client: ava-rose lindgren (15), w/ dad erik")
     assert masked("client: well-groomed, calm") == set()
+
+
+def test_it_masks_a_national_insurance_number_and_numbers_after_letters_and_a_hash() -> None:
+    found = masked("NI number: PX 12 34 56 D. Centrelink CRN: 207 445 918K. SMIS #: 618 204")
+    assert {"PX 12 34 56 D", "207 445 918K", "618 204"} <= found
+    assert {"2023/00281947", "HR/2023/06671"} <= masked(
+        "Matter no: 2023/00281947; see his application (ref HR/2023/06671)."
+    )
+    assert masked("apixaban 5 mg BID #180 RF1; pt is NI at this time") == set()
