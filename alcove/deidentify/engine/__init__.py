@@ -25,6 +25,7 @@ from alcove.deidentify.engine.people import (
     nicknames,
     people_finder,
     staff_initials,
+    staff_logins,
 )
 from alcove.deidentify.engine.replace import DatePolicy, Pseudonyms, replacement_for
 from alcove.deidentify.engine.spans import Kind, Span, spans_resolve, spans_trim
@@ -81,6 +82,7 @@ def rule_spans(
     found.extend(names_recurring(finder, found))
     found.extend(bracketed_name_ages(text, found))
     found.extend(staff_initials(text, found))
+    found.extend(staff_logins(text, lex))
     return org_tails(text, spans_trim(text, spans_resolve(spans_trim(text, found)))), kept
 
 

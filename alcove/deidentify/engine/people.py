@@ -20,6 +20,7 @@ places.py, organisations.py and professions.py; the Finder here runs them in ord
 import re
 from collections.abc import Iterator
 
+from alcove.deidentify.engine.allowlist import derived_safe
 from alcove.deidentify.engine.compiled import regex
 from alcove.deidentify.engine.cues import (
     COMPANIONS,
@@ -230,3 +231,32 @@ def staff_initials(text: str, found: list[Span]) -> list[Span]:
         for letters in defined
         for m in re.finditer(rf"\b{letters}\b", text)
     ]
+
+
+# A user name as a record system writes it: an initial and a surname, in lower case, perhaps a
+# digit ("bkessler", "btanaka2"): no word of any list, and its surname among the common ones
+LOGIN = regex(r"(?<![\w@./-])([a-z]{5,12})\d?(?![\w@-])")
+LOGIN_SURNAME_RANK = 10_000  # (rarer surnames end ordinary words: "f" + "latus")
+# Where a system or a signer writes one: opening a line, after "by", "user", a bracket or a
+# colon; or before a time, a date, a credential, "from", a bracket or the line's end
+LOGIN_BEFORE = regex(r"(?:^|\n)[ \t]*[-/]*[ \t]*$|(?:\bby|\buser|\(|:)[ \t]*$")
+LOGIN_AFTER = regex(r"[ \t]*(?:$|\n|\d{1,2}:?\d\d\b|\d{1,2}/\d|[A-Z]{2,5}\b|from\b|[):])")
+
+
+def staff_logins(text: str, lex: Lexicon) -> list[Span]:
+    """Staff user names anywhere in the note: "(bkessler 10:02)", "accessed by rbishop",
+    "- kmorales" closing a note; never a word ("bland" is "b" + "land"), nor shorthand in a
+    sentence ("ate bfast.")."""
+    out = []
+    for m in LOGIN.finditer(text):
+        word = m.group(1)
+        if lex.last.get(word[1:], LOGIN_SURNAME_RANK) >= LOGIN_SURNAME_RANK:
+            continue
+        if any(word in held for held in (lex.common, lex.first, lex.last, lex.places, lex.safe)):
+            continue
+        if word in lex.jobs or word in NOT_NAMES or derived_safe(word, lex):
+            continue
+        before = LOGIN_BEFORE.search(text, max(0, m.start() - 12), m.start())
+        if before is not None or LOGIN_AFTER.match(text, m.end()) is not None:
+            out.append(Span(m.start(), m.end(), Kind.STAFF))
+    return out

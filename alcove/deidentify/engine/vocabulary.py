@@ -44,7 +44,8 @@ NOT_PLACES = frozenset(
 # Clinical shorthand and words of a note that collide with name or place lists. Stored in
 # lower case; the engine never takes them for a name, whatever their case.
 CLINICAL = frozenset(
-    """pt pts hx h/o si hi prn bid tid qid qd qod qhs qam qpm qh q4h q6h q8h q12h mse aox3 ox3
+    """ileal jejunal
+    pt pts hx h/o si hi prn bid tid qid qd qod qhs qam qpm qh q4h q6h q8h q12h mse aox3 ox3
     ox4 wnl nad rrr ctab perrla eomi sob cp bp hr rr spo2 sat sats o2 wt ht bmi temp dx ddx rx
     tx sx fx f/u r/o c/o s/p w/o yo y/o ed er icu ccu pacu iop php cbt dbt emdr act ptsd mdd
     gad adhd ocd bpd sud aud etoh thc ua uds cbc bmp cmp tsh lft lfts ekg ecg eeg mri ct cxr iv

@@ -1584,3 +1584,12 @@ def test_it_masks_a_national_insurance_number_and_numbers_after_letters_and_a_ha
         "Matter no: 2023/00281947; see his application (ref HR/2023/06671)."
     )
     assert masked("apixaban 5 mg BID #180 RF1; pt is NI at this time") == set()
+
+
+def test_it_masks_a_staff_user_name_where_a_system_writes_it_but_not_shorthand() -> None:
+    found = kinds("RN note (bkessler 10:02): Spoke w/ daughter. Audit: accessed by rbishop")
+    assert found["bkessler"] == Kind.STAFF and found["rbishop"] == Kind.STAFF
+    assert "kmorales" in masked("to go to dmv after birth cert.\n\nkmorales")
+    assert (
+        masked("s: feels better, ate all of bfast. Crohn's disease (ileal, in remission)") == set()
+    )
