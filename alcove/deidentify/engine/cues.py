@@ -406,7 +406,6 @@ ORG_TAIL = regex(
 )
 # A patient's label, then the name filling its field: "PT: WASHINGTON, BEATRICE L",
 # "Name: Quarrington, Winifred Ada", "pt: o'brien, kathleen", "CLIENT: DAKOTA LITTLE ELK ("
-# (looked for before each colon: a note has few colons and many words)
 # Whom a field names, in every case: the patient's own labels, and those of the justice system,
 # social care and programmes ("Offender: KELLY, Jarrah", "Service user: Callum Reid")
 _WHOM = (
@@ -416,6 +415,7 @@ _WHOM = (
     "service user",
     "young person",
 )
+# (looked for before each colon: a note has few colons and many words)
 PATIENT_LABEL_BEFORE = regex(
     r"\b(?:"
     + "|".join(f"{w}|{w.capitalize()}|{w.upper()}" for w in _WHOM)

@@ -66,11 +66,11 @@ ADDRESS_BEFORE = regex(
     r"[ \t]*:?|(?:Pharmacy|Walgreens|CVS|Rite Aid)[^\n,]{0,20},)[ \t]*$",
     re.I,
 )
-# Street names that are also words, written with no suffix ("455 Broadway")
 # Towns whose names a sign, a scale or a disease bears: a place after a cue unless the
 # sign follows ("lives in Glasgow", "in Glasgow coma scale 15")
 TOWN_EPONYMS = frozenset({"glasgow", "huntington", "addison", "ewing"})
 PLACE_NOT_EPONYM = regex(rf"(?:'s|\u2019s|[ \t]+(?:[Cc]oma|GCS|COMA)\b|{EPONYM_AFTER.pattern})")
+# Street names that are also words, written with no suffix ("455 Broadway")
 STREET_WORDS = frozenset({"broadway", "bowery", "boulevard", "embarcadero", "causeway"})
 
 

@@ -169,8 +169,8 @@ class ProfessionRules(FinderBase):
         return start + 1
 
     def _is_a(self, k: int) -> bool:
-        """ "he's a" or "she's a" before the trade (the tokens hold "he" and "a", the "'s" is
-        in the gap between them)."""
+        """Whether "he's a" or "she's a" comes before the trade (the tokens hold "he" and "a",
+        the "'s" is in the gap between them)."""
         if k < 1 or self.tokens[k - 1].lower not in ("he", "she"):
             return False
         return self.gap(self.tokens[k - 1], self.tokens[k]) in ("'s ", "\u2019s ")
