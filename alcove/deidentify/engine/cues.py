@@ -405,9 +405,9 @@ ORG_TAIL = regex(
     r"(?:[ \t](?=[A-Z])|[ \t](?:and|&)[ \t](?=[A-Z]))?){1,4}"
 )
 # A patient's label, then the name filling its field: "PT: WASHINGTON, BEATRICE L",
-# "Name: Quarrington, Winifred Ada", "pt: o'brien, kathleen", "CLIENT: DAKOTA LITTLE ELK ("
-# Whom a field names, in every case: the patient's own labels, and those of the justice system,
-# social care and programmes ("Offender: KELLY, Jarrah", "Service user: Callum Reid")
+# "Name: Quarrington, Winifred Ada", "pt: o'brien, kathleen", "CLIENT: DAKOTA LITTLE ELK (".
+# The labels, in every case: the patient's own, and those of the justice system, social care
+# and programmes ("Offender: KELLY, Jarrah", "Service user: Callum Reid")
 _WHOM = (
     *"pt patient client name resident student deceased decedent offender defendant respondent "
     "participant consumer member veteran inmate detainee child infant youth individual "

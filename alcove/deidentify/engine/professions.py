@@ -154,9 +154,9 @@ class ProfessionRules(FinderBase):
     def _kin_at(self, j: int) -> bool:
         """A relation ends at j that is no role of the care team ("interpreter Rosa Diaz
         (interpreter ID 2291)" names no trade)."""
-        return RELATION.ends_at(self.tokens, j) is not None and self.tokens[j].lower not in (
-            CARE_ROLES
-        )
+        if RELATION.ends_at(self.tokens, j) is None:
+            return False
+        return self.tokens[j].lower not in CARE_ROLES
 
     def _capitals_ending(self, last: int) -> int:
         """The first of one or two capitalised words ending at last, or last + 1 when the
