@@ -495,6 +495,10 @@ BRANDS = regex(
     r"Volunteers of America|Habitat for Humanity|Big Brothers Big Sisters|"
     r"Boys (?:&|and) Girls Clubs?|St\.? Vincent de Paul|United Way|Red Cross|"
     r"Post Office|Social Security(?: Administration)?|(?<=the )Gap|"
+    # charities a note sends clients to, by the name the whole country knows them by
+    r"Samaritans|Kids Help Phone|Headspace|Barnardo's|NSPCC|Childline|Women's Aid|"
+    r"Citizens Advice|Age UK|Mission Australia|Anglicare|Wesley Mission|Vinnies|Salvos|"
+    r"Baptcare|Centacare|Life Without Barriers|Act for Kids|YMCA|YWCA|"
     # insurers: companies, which annotators mark as they mark any employer (the programmes,
     # Medicare and Medicaid, are no organisation of the client's and stay)
     r"Anthem(?: Blue Cross)?(?: Blue Shield)?|Blue Cross(?: (?:and|&) )?(?: ?Blue Shield)?|"

@@ -203,7 +203,7 @@ ORG_PREPOSITIONS = frozenset({"at", "@", "for", "to", "from", "of", "thru", "via
 # regional", "kiowa co ems")
 CARE_PLACE_ENDS = frozenset(
     """clinic center centre ctr counseling counselling recovery behavioral medical regional
-    village ems practice health""".split()
+    village ems practice health services hosp""".split()
 )
 NATURE_WORDS = frozenset(
     """ridge hill hills valley creek river lake lakes pine pines oak oaks cedar maple prairie
@@ -211,10 +211,11 @@ NATURE_WORDS = frozenset(
     forest woods rock stone crossroads gateway bridge willow birch aspen sunrise sunset
     desert canyon mesa bluff bluffs shore coast island delta""".split()
 )
-NOT_PLACE_WORDS = frozenset("mobile falls memory pain heart means".split())
+NOT_PLACE_WORDS = frozenset("mobile falls memory pain heart means elder".split())
 PREP_ORG_ENDS = frozenset(
     "church daycare preschool academy usd isd deli diner cafe bakery hardware shelter "
-    "pharmacy motel salon gym ranch garage manor pantry thrift carryout plant".split()
+    "pharmacy motel salon gym ranch garage manor pantry thrift carryout plant mission hostel "
+    "library clubhouse dental".split()
 ) | frozenset(CARE_PLACE_ENDS)
 # Words that say which one of its kind, not its name ("sent to preferred pharmacy")
 PREP_ORG_KINDS = frozenset(
@@ -367,23 +368,34 @@ class OrganisationRules(FinderBase):
                 first, k = k, k - 1
             if first == j or k < 0:
                 continue
-            at_sign = self.gap(tokens[k], tokens[first]).strip() == "@"
+            while first < j and tokens[first].lower in PREP_ORG_KINDS:
+                first += 1  # "at the old tennessee valley hosiery plant": which one, not its name
+            # "got a bed at the salvos hostel"; "to the perinatal ctr" names what it treats
+            the = tokens[k].lower == "the" and k > 0 and self.adjacent(tokens[k - 1], tokens[k])
+            k -= the
+            at_sign = self.gap(tokens[k], tokens[k + 1]).strip() == "@"
             if not at_sign and tokens[k].lower not in ORG_PREPOSITIONS:
                 continue
-            own = [
-                t
-                for t in tokens[first:j]
-                if t.lower not in GENERIC_ORG
-                and t.lower not in CLINICAL
-                and t.lower not in PREP_ORG_ENDS
-                and t.lower not in PREP_ORG_KINDS
-                and len(t.text) > 2
-                and not self.drug_like(t)
-            ]
-            if own and (tok.lower not in CARE_PLACE_ENDS or any(map(self._placeish, own))):
+            own = [t for t in tokens[first:j] if self._own_word(t)]
+            if own and (
+                tok.lower not in CARE_PLACE_ENDS
+                or any(self._placeish(t, known_only=the) for t in own)
+            ):
                 self.add(tokens[first].start, tok.end, Kind.ORGANIZATION)
 
-    def _placeish(self, token: Token) -> bool:
+    def _own_word(self, t: Token) -> bool:
+        """A word of a place's own name, not what it is or which one."""
+        lw = t.lower
+        return (
+            lw not in GENERIC_ORG
+            and lw not in CLINICAL
+            and lw not in PREP_ORG_ENDS
+            and lw not in PREP_ORG_KINDS
+            and len(t.text) > 2
+            and not self.drug_like(t)
+        )
+
+    def _placeish(self, token: Token, *, known_only: bool = False) -> bool:
         """A word that could name a place or a person, as a clinic's own name does."""
         lw = token.lower
         if lw in NOT_PLACE_WORDS:
@@ -394,7 +406,7 @@ class OrganisationRules(FinderBase):
             or lw in lex.places
             or lw in lex.place_heads
             or lex.last.get(lw, 10**6) < 5000
-            or self.unknown(lw)  # a name of its own making ("riverbend")
+            or (not known_only and self.unknown(lw))  # a name of its own making ("riverbend")
         )
 
     def recurring_acronyms(self) -> None:

@@ -1593,3 +1593,21 @@ def test_it_masks_a_staff_user_name_where_a_system_writes_it_but_not_shorthand()
     assert (
         masked("s: feels better, ate all of bfast. Crohn's disease (ileal, in remission)") == set()
     )
+
+
+def test_it_masks_a_lower_case_shelter_or_library_after_at_the_but_not_a_generic_one() -> None:
+    found = masked("said he got a bed at the capital city rescue mission last nite")
+    assert "capital city rescue mission" in found
+    assert "brightsmile dental" in masked("works as dental hygienist at brightsmile dental.")
+    assert "tennessee valley hosiery plant" in masked(
+        "seamstress at the old tennessee valley hosiery plant"
+    )
+    assert masked("sent to the public library; referral to elder services") == set()
+
+
+def test_it_masks_a_charity_the_whole_country_knows_by_name() -> None:
+    found = masked(
+        "Samaritans number provided. Referral to Act for Kids and Life Without Barriers."
+    )
+    assert {"Samaritans", "Act for Kids", "Life Without Barriers"} <= found
+    assert masked("Receives meals on wheels; kids help at home") == set()
