@@ -153,6 +153,8 @@ COSIGN_WORDS = ("sign", "inutes", "cribe", "otes", "ecorder")
 
 
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr"})
+# Words a staff member's name follows that the staff cues leave out: "attn k. sato"
+SIGNING_WORDS = frozenset({"attn", "signed", "mgr", "by", "w/"})
 
 
 class NameRules(FinderBase):
@@ -226,6 +228,36 @@ class NameRules(FinderBase):
         self._role_initials()
         self._lower_dotted_initials()
         self._signed_with_credentials()
+        self._lower_initial_surnames()
+
+    def _lower_initial_surnames(self) -> None:
+        """In a hurried note, a person kept to an initial and a lower-case surname after the
+        word for their role: "attn k. sato", "supervisor k. marsh", "case mgr j. tillman",
+        "signed d. okonjo"; never "pt c. diff" or "see p. 4"."""
+        tokens = self.tokens
+        for i in range(1, len(tokens) - 1):
+            tok, surname = tokens[i], tokens[i + 1]
+            if len(tok.text) != 1 or not tok.text.islower() or self.gap(tok, surname) != ". ":
+                continue
+            if not surname.text.isalpha() or not surname.text.islower() or len(surname.text) < 3:
+                continue
+            kind = self._role_before(i - 1)
+            if kind is None or not self._lower_surname(surname.lower):
+                continue
+            if self.gap(tokens[i - 1], tok) in (" ", ": ", " - "):
+                self.add(tok.start, surname.end, kind)
+
+    def _role_before(self, j: int) -> Kind | None:
+        """STAFF after a staff member's role or a signature, NAME after a relation."""
+        tokens = self.tokens
+        if tokens[j].lower in SIGNING_WORDS or STAFF.ends_at(tokens, j) is not None:
+            return Kind.STAFF
+        return Kind.NAME if RELATION.ends_at(tokens, j) is not None else None
+
+    def _lower_surname(self, lw: str) -> bool:
+        if lw in CLINICAL or lw in FUNCTION_WORDS or lw in NOT_NAMES:
+            return False
+        return self.unknown(lw) or self.lex.last.get(lw, 10**6) < 20000
 
     def _signed_with_credentials(self) -> None:
         """A line signed by a name kept short, then a credential or a year of training: "r.

@@ -241,6 +241,13 @@ LOGIN_SURNAME_RANK = 10_000  # (rarer surnames end ordinary words: "f" + "latus"
 # colon; or before a time, a date, a credential, "from", a bracket or the line's end
 LOGIN_BEFORE = regex(r"(?:^|\n)[ \t]*[-/]*[ \t]*$|(?:\bby|\buser|\(|:)[ \t]*$")
 LOGIN_AFTER = regex(r"[ \t]*(?:$|\n|\d{1,2}:?\d\d\b|\d{1,2}/\d|[A-Z]{2,5}\b|from\b|[):])")
+# Where only a system puts a user name, of any shape: "printed by glindqvist", "taken by: dmcg"
+# ("taken by mouth" is no system's: "taken" and "received" only with the colon of a form)
+SYSTEM_USER = regex(
+    r"\b(?:[Pp]rinted[ \t]+by|[Rr]ec'?d[ \t]+by|[Ee]ntered[ \t]+by|[Ll]ogged[ \t]+by|"
+    r"[Aa]ccessed[ \t]+by|[Mm]odified[ \t]+by|[Tt]aken[ \t]+by:|[Rr]eceived[ \t]+by:):?"
+    r"[ \t]+([a-z]{3,12})\d?(?![\w@-])"
+)
 
 
 def staff_logins(text: str, lex: Lexicon) -> list[Span]:
@@ -252,11 +259,24 @@ def staff_logins(text: str, lex: Lexicon) -> list[Span]:
         word = m.group(1)
         if lex.last.get(word[1:], LOGIN_SURNAME_RANK) >= LOGIN_SURNAME_RANK:
             continue
-        if any(word in held for held in (lex.common, lex.first, lex.last, lex.places, lex.safe)):
-            continue
-        if word in lex.jobs or word in NOT_NAMES or derived_safe(word, lex):
+        if _held(word, lex):
             continue
         before = LOGIN_BEFORE.search(text, max(0, m.start() - 12), m.start())
         if before is not None or LOGIN_AFTER.match(text, m.end()) is not None:
             out.append(Span(m.start(), m.end(), Kind.STAFF))
+    for m in SYSTEM_USER.finditer(text) if " by" in text else ():
+        if not _listed(m.group(1), lex):
+            out.append(Span(*m.span(1), Kind.STAFF))
     return out
+
+
+def _listed(word: str, lex: Lexicon) -> bool:
+    """A word some list holds: English, a name, a place, a clinical term or a job."""
+    if any(word in held for held in (lex.common, lex.first, lex.last, lex.places, lex.safe)):
+        return True
+    return word in lex.jobs or word in NOT_NAMES
+
+
+def _held(word: str, lex: Lexicon) -> bool:
+    """A listed word, or one made of listed parts."""
+    return _listed(word, lex) or derived_safe(word, lex)

@@ -1611,3 +1611,15 @@ def test_it_masks_a_charity_the_whole_country_knows_by_name() -> None:
     )
     assert {"Samaritans", "Act for Kids", "Life Without Barriers"} <= found
     assert masked("Receives meals on wheels; kids help at home") == set()
+
+
+def test_it_masks_an_initial_and_lower_case_surname_after_a_role() -> None:
+    found = kinds("faxed attn k. sato. consult w/ supervisor k. marsh. case mgr j. tillman")
+    assert {found["k. sato"], found["k. marsh"], found["j. tillman"]} == {Kind.STAFF}
+    assert masked("pt c. diff positive, see p. 4 of the report") == set()
+
+
+def test_it_masks_any_user_name_a_system_prints_but_not_a_route() -> None:
+    found = masked("Printed by glindqvist from clinic. Msg taken by: dmcg. rec'd by: tjw (desk)")
+    assert {"glindqvist", "dmcg", "tjw"} <= found
+    assert masked("amoxicillin taken by mouth; taken by ambulance to ED") == set()
