@@ -94,6 +94,8 @@ class ProfessionRules(FinderBase):
                     or (k >= 1 and self.gap(tokens[k - 1], tokens[k]).endswith((", ", " (")))
                     # "mother a bank manager", "his son an electrician"
                     or (k >= 1 and RELATION.ends_at(tokens, k - 1) is not None)
+                    # "mother Máire a primary school teacher"
+                    or (k >= 2 and self._kin_at(self._capitals_ending(k - 1) - 1))
                     or self._is_a(k)  # "he's a mail carrier"
                 )
             elif k >= 0 and PROFESSION_CUE.ends_at(tokens, k) is not None:

@@ -251,7 +251,8 @@ PROFESSIONS = frozenset(
     entrepreneur loader packer picker homemaker apprentice bouncer valet usher maid doorman
     concierge seamstress cobbler groomer carrier lpn missionary maker keeper tester
     defender barman barmaid concreter postmistress postman orthodontist weaver sparky tradie
-    brickie glazier tiler stonemason millwright boilermaker""".split()
+    brickie glazier tiler stonemason millwright boilermaker builder caretaker handyman joiner
+    roustabout jockey croupier deckhand farmhand""".split()
 )
 PROFESSION_CUES = (
     "works as|worked as|working as|employed as|job as|career as|trained as|retired|"
@@ -261,7 +262,7 @@ PROFESSION_CUES = (
     "return as|returns as|returned as|hired as|promoted to|back as|now a|now an|"
     "year old|year-old|yo|y/o|handed|"
     "former|is a|was a|is an|was an|as a|as an|formerly|previously|become|became|becoming|"
-    "is the|was the"
+    "is the|was the|later|then"
 )
 
 MONTHS = (

@@ -1623,3 +1623,9 @@ def test_it_masks_any_user_name_a_system_prints_but_not_a_route() -> None:
     found = masked("Printed by glindqvist from clinic. Msg taken by: dmcg. rec'd by: tjw (desk)")
     assert {"glindqvist", "dmcg", "tjw"} <= found
     assert masked("amoxicillin taken by mouth; taken by ambulance to ED") == set()
+
+
+def test_it_masks_a_trade_after_later_a_or_after_a_relatives_name() -> None:
+    found = kinds("Mr Brown was a coal miner and later a school caretaker; mother Máire a builder")
+    assert found["school caretaker"] == Kind.PROFESSION and found["builder"] == Kind.PROFESSION
+    assert masked("then a fall at home; later a review by the team") == set()
