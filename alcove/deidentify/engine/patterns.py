@@ -546,11 +546,11 @@ STREET_SUFFIX = (
     r"Plaza|Pike|Turnpike|Crescent|Close|Path|Run|Point|Pt|Ridge|Heights|Hts|Crossing|Xing|"
     r"Expressway|Expy|Freeway|Fwy|Route|Rte|Hollow|Bend|Cove|Glen|Green|Park|Walk|Mews|Gardens|"
     r"Rise|Landing|Hill|Extension|Ext|Yard|Cres|Pde|Parade|Esplanade|Grove|Gr|Trace|Bypass|"
-    r"Cottages|Chase"
+    r"Cottages|Chase|Meadows|Meadow|Vale|Quay|Wynd|Brae|Wharf"
 )
 # (never opening with a preposition: "HR 118 ON TELE ST" is a rate and a rhythm)
 _STREET_NAME = (
-    r"(?!(?i:on|at|in|to|of|for|with|and|per|x)\b)"
+    r"(?!(?i:on|at|in|to|of|for|with|and|per|x|from|by|via)\b)"
     r"(?:[A-Z0-9][A-Za-z0-9'-]*[ \t]+){0,3}[A-Z0-9][A-Za-z0-9'-]*"
 )
 _UNIT = (
@@ -574,7 +574,10 @@ ADDRESS_PATTERNS: tuple[re.Pattern[str], ...] = (
         rf"\d(?<!\w\d)\d{{0,5}}[ \t]+(?:Route|Rte|Highway|Hwy|County Road|CR|State Route|SR|"
         rf"US)[ \t]*\d+[A-Z]?\b{_UNIT}"
     ),
-    regex(r"\b(?:P\.?[ \t]?O\.?[ \t]?Box|PO BOX|Post Office Box)[ \t]+\d+\b"),
+    regex(
+        r"\b(?:P\.?[ \t]?O\.?[ \t]?Box|PO BOX|Post Office Box|Private Bag|Locked Bag|PMB)"
+        r"[ \t]+\d+\b"
+    ),
     # a county road named by letters: "N2715 County Rd K", "1180 CTH JJ"
     regex(
         r"[\dNSEW](?<!\w[\dNSEW])(?:(?<=[NSEW])\d{3,6}|(?<=\d)\d{0,5})"
@@ -584,8 +587,8 @@ ADDRESS_PATTERNS: tuple[re.Pattern[str], ...] = (
     # Streets as much of the world writes them, the number after the name: "Via Roma 131",
     # "Rua do Arenque 1634", "Kopfholzistrasse 45", "Harjukuja 54" (a number may lead too)
     regex(
-        r"(?:\b\d{1,6}[ \t]+)?(?:\b(?:Rue|Rua|Via|Viale|Avenida|Avda\.|Av\.|Calle|Carrer|Strada|"
-        r"Piazza|Largo|Travessa|ul\.|Ulica|Aleja|Al\.|Praça|Plaza|Paseo|Camino|Chemin|Boulevard)"
+        r"(?:\b\d{1,6}[ \t]+)?(?:\b(?:Rue|rue|Rua|Via|Viale|Avenida|Avda\.|Av\.|Calle|Carrer|"
+        r"Strada|Piazza|Largo|Travessa|ul\.|Ulica|Aleja|Al\.|Praça|Plaza|Paseo|Camino|Chemin|Boulevard)"
         r"(?:[ \t]+(?:do|da|dos|das|de|del|della|di|des|du|la|le|al|el))*"
         r"(?:[ \t]+[A-Z\u00c0-\u017f][\w\u00c0-\u017f'.-]*){1,3}"
         r"|\b[A-Z\u00c0-\u017f][\w\u00c0-\u017f-]*(?:strasse|straße|str\.|weg|gasse|vej|gade|"
@@ -601,7 +604,9 @@ ADDRESS_PATTERNS: tuple[re.Pattern[str], ...] = (
     # "Flat 2, 41 Rathmines Road": the flat or unit written before the number
     regex(
         r"\b(?:Flat|FLAT|Apt\.?|APT\.?|Apartment|Unit|UNIT|Suite|SUITE|Level|Shop)[ \t]+"
-        r"[A-Za-z0-9-]{1,5},?(?=[ \t]+\d{1,6}(?:-\d{1,6})?[A-Za-z]?[ \t]+[A-Z])"
+        r"[A-Za-z0-9/-]{1,5},?(?=[ \t]+\d{1,6}(?:-\d{1,6})?[A-Za-z]?[ \t]+[A-Z]"
+        # ("Unit 3, Bishop Street": a unit in a street of no number)
+        r"|[ \t]+[A-Z][a-z]+[ \t]+(?:Street|Road|Avenue|Lane|Drive|Terrace|Place)\b)"
     ),
     # "Flat 3, Kingfisher Court", "Flat 12, Carver House": a flat in a named block
     regex(
@@ -671,6 +676,20 @@ ADDRESS_PATTERNS: tuple[re.Pattern[str], ...] = (
         r"\b\d{1,5}[ \t]+(?:(?:[NSEW]\.?|North|South|East|West)[ \t]+)?(?:State[ \t]+)?"
         r"(?:Highway|Hwy\.?|Route|Rte\.?)[ \t]+\d{1,3}\b"
     ),
+    # a unit before the number, as Australia writes it ("5/118 Nepean Hwy", "12/9 Byron St"),
+    # or a suite before it with a dash, as Canada does ("#210 - 1011 Glenmore Trail SW")
+    regex(
+        rf"(?:\b\d{{1,4}}[A-Za-z]?/|#\d{{1,5}}[ \t]*[-\u2013\u2014][ \t]*)"
+        rf"\d{{1,5}}[A-Za-z]?[ \t]+{_STREET_NAME}[ \t]+(?:{STREET_SUFFIX}|{STREET_SUFFIX.upper()})"
+        rf"\b\.?(?:[ \t]+(?:NE|NW|SE|SW|[NSEW])\b)?"
+    ),
+    # Quebec's number first, then the street's kind: "2290 rue Beaubien Est, app. 3"
+    regex(
+        r"\b\d{1,6}(?:-\d{1,4})?,?[ \t]+(?:rue|Rue|boul\.|boulevard|chemin|Chemin|avenue|côte)"
+        r"(?:[ \t]+(?:de|du|des|la|le|l')|[ \t]+(?:Saint|Sainte|St|Ste)-)?"
+        r"(?:[ \t]*[A-Z\u00c0-\u017f][\w\u00c0-\u017f'-]*){1,3}"
+        r"(?:[ \t]+(?:Est|Ouest|Nord|Sud))?(?:,?[ \t]+(?:app|apt|bureau)\.?[ \t]*\d{1,5})?"
+    ),
 )
 # Where in a hospital: "room 812", "Rm LD-6", "bed 1147-2" (a ward's rooms say whose they are)
 ROOM = regex(
@@ -723,7 +742,7 @@ PHONE = _first(r"[\d(+]", PHONE)
 CARD = _first(r"\d", CARD)
 ADDRESS_PATTERNS = (
     *ADDRESS_PATTERNS[:4],
-    _first("[\\dA-Zu\u00c0-\u017f]", ADDRESS_PATTERNS[4]),  # ("ul. Mickiewicza 12")
+    _first("[\\dA-Zru\u00c0-\u017f]", ADDRESS_PATTERNS[4]),  # ("ul. Mickiewicza 12")
     *ADDRESS_PATTERNS[5:],
 )
 WEEKDAY_ALWAYS = _first("[TtWwFfMS]", WEEKDAY_ALWAYS)
@@ -1072,9 +1091,9 @@ _SPACED = (" ", "\t")
 ADDRESS_HINTS: tuple[tuple[str, ...], ...] = (
     (),
     ("Route", "Rte", "Highway", "Hwy", "County Road", "CR", "SR", "US"),
-    ("Box", "BOX"),
+    ("Box", "BOX", "Bag", "PMB"),
     ("County", "CTH", "CR", "Co"),
-    ("Rue", "Rua", "Via", "Avenida", "Avda.", "Av.", "Calle", "Carrer", "Strada", "Piazza",
+    ("Rue", "rue ", "Rua", "Via", "Avenida", "Avda.", "Av.", "Calle", "Carrer", "Strada", "Piazza",
      "Largo", "Travessa", "ul.", "Ulica", "Aleja", "Al.", "Praça", "Plaza", "Paseo", "Camino",
      "Chemin", "Boulevard",
      *(f"{suffix}{space}" for suffix in (
@@ -1106,6 +1125,8 @@ ADDRESS_HINTS: tuple[tuple[str, ...], ...] = (
                                             "STREET", "AVENUE", "ROAD", "HIGHWAY", "DRIVE",
                                             "LANE", "BOULEVARD") for space in _SPACED),
     ("Highway", "Hwy", "Route", "Rte"),
+    ("/", "#"),
+    ("rue ", "Rue ", "boul", "chemin", "Chemin", "avenue ", "côte"),
 )  # fmt: skip
 ADDRESS_HINTS_LOWER = frozenset({11, 14, 15})
 ADDRESS_HINTS_SPACED = tuple(tuple(w for w in hint if "\t" not in w) for hint in ADDRESS_HINTS)

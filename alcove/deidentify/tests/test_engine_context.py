@@ -1629,3 +1629,21 @@ def test_it_masks_a_trade_after_later_a_or_after_a_relatives_name() -> None:
     found = kinds("Mr Brown was a coal miner and later a school caretaker; mother Máire a builder")
     assert found["school caretaker"] == Kind.PROFESSION and found["builder"] == Kind.PROFESSION
     assert masked("then a fall at home; later a review by the team") == set()
+
+
+def test_it_masks_addresses_written_the_australian_canadian_and_quebec_ways() -> None:
+    found = masked(
+        "Address: 5/118 Nepean Hwy; Office: #210 \u2013 1011 Glenmore Trail SW; Home: 2290 rue "
+        "Beaubien Est, app. 3. Clinic: Unit 3, Bishop Street. Post: Private Bag 93503"
+    )
+    assert {
+        "5/118 Nepean Hwy",
+        "#210 \u2013 1011 Glenmore Trail SW",
+        "2290 rue Beaubien Est, app. 3",
+        "Unit 3",
+        "Private Bag 93503",
+    } <= found
+    assert masked("ADMITTED 11/19 FROM ST. FRANCIS. BP 120/80 St depression; 3 avenue blocks") <= {
+        "11/19",
+        "ST. FRANCIS",
+    }
