@@ -587,7 +587,7 @@ ADDRESS_PATTERNS: tuple[re.Pattern[str], ...] = (
     # Streets as much of the world writes them, the number after the name: "Via Roma 131",
     # "Rua do Arenque 1634", "Kopfholzistrasse 45", "Harjukuja 54" (a number may lead too)
     regex(
-        r"(?:\b\d{1,6}[ \t]+)?(?:\b(?:Rue|rue|Rua|Via|Viale|Avenida|Avda\.|Av\.|Calle|Carrer|"
+        r"(?:\b\d{1,6}[ \t]+)?(?:\b(?:Rue|Rua|Via|Viale|Avenida|Avda\.|Av\.|Calle|Carrer|"
         r"Strada|Piazza|Largo|Travessa|ul\.|Ulica|Aleja|Al\.|Praça|Plaza|Paseo|Camino|Chemin|Boulevard)"
         r"(?:[ \t]+(?:do|da|dos|das|de|del|della|di|des|du|la|le|al|el))*"
         r"(?:[ \t]+[A-Z\u00c0-\u017f][\w\u00c0-\u017f'.-]*){1,3}"
@@ -742,8 +742,10 @@ PHONE = _first(r"[\d(+]", PHONE)
 CARD = _first(r"\d", CARD)
 ADDRESS_PATTERNS = (
     *ADDRESS_PATTERNS[:4],
-    _first("[\\dA-Zru\u00c0-\u017f]", ADDRESS_PATTERNS[4]),  # ("ul. Mickiewicza 12")
-    *ADDRESS_PATTERNS[5:],
+    _first("[\\dA-Zu\u00c0-\u017f]", ADDRESS_PATTERNS[4]),  # ("ul. Mickiewicza 12")
+    *ADDRESS_PATTERNS[5:18],
+    _first(r"[\d#]", ADDRESS_PATTERNS[18]),  # ("5/118 Nepean Hwy": "/" is in every note)
+    *ADDRESS_PATTERNS[19:],
 )
 WEEKDAY_ALWAYS = _first("[TtWwFfMS]", WEEKDAY_ALWAYS)
 
@@ -1093,7 +1095,7 @@ ADDRESS_HINTS: tuple[tuple[str, ...], ...] = (
     ("Route", "Rte", "Highway", "Hwy", "County Road", "CR", "SR", "US"),
     ("Box", "BOX", "Bag", "PMB"),
     ("County", "CTH", "CR", "Co"),
-    ("Rue", "rue ", "Rua", "Via", "Avenida", "Avda.", "Av.", "Calle", "Carrer", "Strada", "Piazza",
+    ("Rue", "Rua", "Via", "Avenida", "Avda.", "Av.", "Calle", "Carrer", "Strada", "Piazza",
      "Largo", "Travessa", "ul.", "Ulica", "Aleja", "Al.", "Praça", "Plaza", "Paseo", "Camino",
      "Chemin", "Boulevard",
      *(f"{suffix}{space}" for suffix in (
@@ -1126,7 +1128,7 @@ ADDRESS_HINTS: tuple[tuple[str, ...], ...] = (
                                             "LANE", "BOULEVARD") for space in _SPACED),
     ("Highway", "Hwy", "Route", "Rte"),
     ("/", "#"),
-    ("rue ", "Rue ", "boul", "chemin", "Chemin", "avenue ", "côte"),
+    (" rue ", "Rue ", "boul", "chemin", "Chemin", " avenue ", " côte"),
 )  # fmt: skip
 ADDRESS_HINTS_LOWER = frozenset({11, 14, 15})
 ADDRESS_HINTS_SPACED = tuple(tuple(w for w in hint if "\t" not in w) for hint in ADDRESS_HINTS)
