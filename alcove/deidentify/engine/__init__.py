@@ -20,6 +20,7 @@ from alcove.deidentify.engine.lexicon import lexicon
 from alcove.deidentify.engine.patterns import shaped_spans
 from alcove.deidentify.engine.people import (
     bracketed_name_ages,
+    entry_initials,
     kept_regions,
     names_recurring,
     nicknames,
@@ -30,7 +31,7 @@ from alcove.deidentify.engine.people import (
 from alcove.deidentify.engine.replace import DatePolicy, Pseudonyms, replacement_for
 from alcove.deidentify.engine.spans import Kind, Span, spans_resolve, spans_trim
 from alcove.deidentify.engine.sweep import unlisted_spans
-from alcove.deidentify.engine.tables import table_spans
+from alcove.deidentify.engine.tables import table_initials, table_spans
 from alcove.deidentify.engine.tails import org_tails
 
 __all__ = [
@@ -78,11 +79,13 @@ def rule_spans(
     found.extend(address_block_lines(text, found, lex.common))
     found.extend(town_and_zip_after(text, found))
     found.extend(table_spans(text, lex.jobs))
+    found.extend(table_initials(text, lex))
     found.extend(nicknames(finder, found))
     found.extend(names_recurring(finder, found))
     found.extend(bracketed_name_ages(text, found))
     found.extend(staff_initials(text, found))
     found.extend(staff_logins(text, lex))
+    found.extend(entry_initials(text, lex))
     return org_tails(text, spans_trim(text, spans_resolve(spans_trim(text, found)))), kept
 
 

@@ -250,6 +250,27 @@ SYSTEM_USER = regex(
 )
 
 
+# A log's entry opened by a time and the initials of who wrote it: "03/11 07:15 LM - handover"
+ENTRY_INITIALS = regex(
+    r"(?m)^[ \t]*(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?[ \t]+)?\d{1,2}:?\d{2}[ \t]+"
+    r"(?![AaPp][Mm]\b)([A-Za-z]{2,3})[ \t]*(?:[\u2013\u2014]|-(?!\d))[ \t]"
+)
+
+
+def entry_initials(text: str, lex: Lexicon) -> list[Span]:
+    """The initials opening a log's entries after its time, and, where no dictionary holds
+    them, wherever else they stand ("Handover to LM."); never "0900 BP - 120/80"."""
+    out: list[Span] = []
+    for m in ENTRY_INITIALS.finditer(text) if "\n" in text else ():
+        letters = m.group(1)
+        if letters.lower() in NOT_NAMES or letters.lower() in CLINICAL:
+            continue
+        out.append(Span(*m.span(1), Kind.STAFF))
+        if not _listed(letters.lower(), lex):
+            out.extend(Span(*o.span(), Kind.STAFF) for o in re.finditer(rf"\b{letters}\b", text))
+    return out
+
+
 def staff_logins(text: str, lex: Lexicon) -> list[Span]:
     """Staff user names anywhere in the note: "(bkessler 10:02)", "accessed by rbishop",
     "- kmorales" closing a note; never a word ("bland" is "b" + "land"), nor shorthand in a

@@ -8,14 +8,21 @@ can see: the numbers under "Age" are ages, and a trade under "Occupation" is a t
 (Names and employers in the cells are found by the other rules, which read them as text.)
 """
 
+from collections import Counter
+
 from alcove.deidentify.engine.compiled import regex
+from alcove.deidentify.engine.cues import NOT_NAMES
+from alcove.deidentify.engine.lexicon import Lexicon
 from alcove.deidentify.engine.spans import Kind, Span
+from alcove.deidentify.engine.vocabulary import CLINICAL
 
 AGE_HEADINGS = frozenset({"age", "age (yrs)", "age (years)", "ages"})
 TRADE_HEADINGS = ("occupation", "job", "profession", "employment", "work")
 # What a household's members are when they have no trade: it identifies no one
 NO_TRADE = frozenset({"student", "retired", "unemployed", "homemaker", "disabled", "none"})
 AGE_CELL = regex(r"[ \t]*(\d{1,3})[ \t]*")
+# A cell of two or three letters, perhaps with the time they signed at: "| TW |", "| DO 2215 |"
+INITIALS_CELL = regex(r"[ \t]*([A-Za-z]{2,3})(?:[ \t]+((?:[01]\d|2[0-3])[0-5]\d))?[ \t]*")
 
 
 def table_spans(text: str, jobs: frozenset[str]) -> list[Span]:
@@ -62,3 +69,33 @@ def _trade(text: str, a: int, b: int, jobs: frozenset[str]) -> list[Span]:
         return []
     begin = a + len(cell) - len(cell.lstrip())
     return [Span(begin, a + len(head), Kind.PROFESSION)]
+
+
+def table_initials(text: str, lex: Lexicon) -> list[Span]:
+    """The initials a flowsheet's staff sign its rows with, where no legend names them: a
+    cell of two or three letters no dictionary holds that recurs or bears a time ("| MFL |",
+    "| mw 2330 |"), or one that does both ("| DO 2215 |"); never "| WNL |" or "| Yes |"."""
+    if "|" not in text:
+        return []
+    cells: list[tuple[str, int, int, bool]] = []
+    position = 0
+    for line in text.split("\n"):
+        start, position = position, position + len(line) + 1
+        for a, b in _cells(line, start) if line.count("|") > 1 else ():
+            m = INITIALS_CELL.fullmatch(text, a, b)
+            if m is not None:
+                cells.append((m.group(1), *m.span(1), m.group(2) is not None))
+    counts = Counter(letters for letters, *_ in cells)
+
+    def signed(letters: str, timed: bool) -> bool:
+        recurs = counts[letters] > 1
+        if _listed(letters, lex):
+            return recurs and timed  # "DO" is a word, "| DO 2215 |" on every row a signature
+        return recurs or timed
+
+    return [Span(a, b, Kind.STAFF) for letters, a, b, timed in cells if signed(letters, timed)]
+
+
+def _listed(letters: str, lex: Lexicon) -> bool:
+    low = letters.lower()
+    return low in lex.common or low in lex.safe or low in NOT_NAMES or low in CLINICAL

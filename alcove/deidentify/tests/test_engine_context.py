@@ -1647,3 +1647,23 @@ def test_it_masks_addresses_written_the_australian_canadian_and_quebec_ways() ->
         "11/19",
         "ST. FRANCIS",
     }
+
+
+def test_it_masks_initials_that_sign_a_flowsheets_rows_but_not_its_values() -> None:
+    sheet = (
+        "| 17:00 | Pacing        | Yes | TW |\n"
+        "| 17:15 | Sitting       | Yes | TW |\n"
+        "| 17:30 | Asleep        | WNL | MFL |\n"
+        "| 2215  | A, V          | N   | DO 2215 |\n"
+        "| 2230  | V (cursing)   | N   | DO 2230 |\n"
+    )
+    found = kinds(sheet)
+    assert found["TW"] == Kind.STAFF and found["DO"] == Kind.STAFF
+    assert {"Yes", "WNL", "N", "Pacing"}.isdisjoint(found)
+
+
+def test_it_masks_the_initials_opening_a_logs_entries_and_where_they_recur() -> None:
+    log = "03/11 07:15 LM \u2013 handover from nights.\n0900 BP - 120/80\nHandover to LM."
+    assert masked(log) >= {"LM"}
+    assert "BP" not in masked(log)
+    assert len([s for s in find_spans(log) if log[s.start : s.end] == "LM"]) == 2
