@@ -35,7 +35,10 @@ How it measures:
   community, housing and substance use, hospital and clinic) in the session after that, the
   same way; blind70 to blind73 (outpatient mental health, hospital records in the i2b2 style,
   nursing, community and social care) in the session after, 71 to 73 after its first three
-  rule commits, 70 after those and the rules from 72;
+  rule commits, 70 after those and the rules from 72; blind74 to blind77 (private-practice
+  psychotherapy, hospital records in the i2b2 style, inpatient psychiatry and substance use,
+  child and youth services) in the session after, 75 and 76 after its rules from 70 to 73,
+  74 and 77 after those and the rules from 76, each before any rule or weight of its own;
   each was scored once untuned, its first figure in the commit that added it, and what is
   printed now is tuned (every set here is also one the context weights were fitted on:
   bench/deid/train_context.py measures them on sets they were not);
@@ -94,7 +97,7 @@ sys.path.insert(0, str(ROOT))
 NOTES = HERE / "deid" / "data" / "notes.jsonl"
 DATA = HERE / "deid" / "data"
 # blind.jsonl, blind2.jsonl ...: each written before the engine saw it (see above)
-BLIND_SETS = ["blind", *(f"blind{n}" for n in range(2, 74))]
+BLIND_SETS = ["blind", *(f"blind{n}" for n in range(2, 78))]
 PRESIDIO = Path(
     os.environ.get(
         "ALCOVE_PRESIDIO_SET", ROOT.parent / "shared" / "data" / "presidio_synth_dataset_v2.json"

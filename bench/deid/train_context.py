@@ -57,6 +57,7 @@ HELD_OUT: tuple[str, ...] = ()
 FOLDS = {"blind7-29": range(7, 30), "blind30-43": range(30, 44), "blind44-49": range(44, 50)}
 FOLDS["blind50-69"] = range(50, 70)
 FOLDS["blind70-73"] = range(70, 74)
+FOLDS["blind74-77"] = range(74, 78)
 
 Doc = dict[str, object]
 
