@@ -40,8 +40,9 @@ How it measures:
   child and youth services) in the session after, 75 and 76 after its rules from 70 to 73,
   74 and 77 after those and the rules from 76, each before any rule or weight of its own;
   each was scored once untuned, its first figure in the commit that added it, and what is
-  printed now is tuned (every set here is also one the context weights were fitted on:
-  bench/deid/train_context.py measures them on sets they were not);
+  printed now is tuned (every set here but blind74 to blind77, train_context.py's HELD_OUT,
+  is also one the context weights were fitted on: bench/deid/train_context.py measures them
+  on sets they were not);
   they mark US states and countries as LOCATION, the others do not) and
   ../shared/data/presidio_synth_dataset_v2.json (general PII from presidio-research, MIT
   licence), or $ALCOVE_PRESIDIO_SET.
