@@ -372,7 +372,8 @@ class OrganisationRules(FinderBase):
                 first += 1  # "at the old tennessee valley hosiery plant": which one, not its name
             # "got a bed at the salvos hostel"; "to the perinatal ctr" names what it treats
             the = tokens[k].lower == "the" and k > 0 and self.adjacent(tokens[k - 1], tokens[k])
-            k -= the
+            if the:
+                k -= 1
             at_sign = self.gap(tokens[k], tokens[k + 1]).strip() == "@"
             if not at_sign and tokens[k].lower not in ORG_PREPOSITIONS:
                 continue

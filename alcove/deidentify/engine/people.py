@@ -262,11 +262,11 @@ def entry_initials(text: str, lex: Lexicon) -> list[Span]:
     them, wherever else they stand ("Handover to LM."); never "0900 BP - 120/80"."""
     out: list[Span] = []
     for m in ENTRY_INITIALS.finditer(text) if "\n" in text else ():
-        letters = m.group(1)
-        if letters.lower() in NOT_NAMES or letters.lower() in CLINICAL:
+        letters, low = m.group(1), m.group(1).lower()
+        if low in NOT_NAMES or low in CLINICAL:
             continue
         out.append(Span(*m.span(1), Kind.STAFF))
-        if not _listed(letters.lower(), lex):
+        if not _listed(low, lex):
             out.extend(Span(*o.span(), Kind.STAFF) for o in re.finditer(rf"\b{letters}\b", text))
     return out
 

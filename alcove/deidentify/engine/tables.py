@@ -89,13 +89,14 @@ def table_initials(text: str, lex: Lexicon) -> list[Span]:
 
     def signed(letters: str, timed: bool) -> bool:
         recurs = counts[letters] > 1
-        if _listed(letters, lex):
+        if _word_or_shorthand(letters, lex):
             return recurs and timed  # "DO" is a word, "| DO 2215 |" on every row a signature
         return recurs or timed
 
     return [Span(a, b, Kind.STAFF) for letters, a, b, timed in cells if signed(letters, timed)]
 
 
-def _listed(letters: str, lex: Lexicon) -> bool:
+def _word_or_shorthand(letters: str, lex: Lexicon) -> bool:
+    """A cell's letters as a value writes them: a word or clinical shorthand ("WNL", "Yes")."""
     low = letters.lower()
     return low in lex.common or low in lex.safe or low in NOT_NAMES or low in CLINICAL
