@@ -37,7 +37,7 @@ from alcove.deidentify.engine.organisations import OrganisationRules
 from alcove.deidentify.engine.places import PlaceRules
 from alcove.deidentify.engine.professions import ProfessionRules
 from alcove.deidentify.engine.spans import Kind, Span
-from alcove.deidentify.engine.vocabulary import CLINICAL
+from alcove.deidentify.engine.vocabulary import CLINICAL, MONTHS
 
 
 class Finder(NameRules, PlaceRules, OrganisationRules, ProfessionRules):
@@ -112,8 +112,31 @@ def names_recurring(finder: Finder, found: list[Span]) -> list[Span]:
     return [
         Span(t.start, t.end, Kind.NAME)
         for i, t in enumerate(finder.tokens)
-        if t.lower in names or (t.lower in subjects and t.text.islower() and finder.subject(i))
+        if t.lower in names or (t.lower in subjects and _word_as_name(finder, i))
     ]
+
+
+_MONTH_WORDS = frozenset(m.lower() for m in MONTHS.split("|"))
+
+
+def _word_as_name(finder: Finder, i: int) -> bool:
+    """A word found elsewhere as this note's name, here as one too: opening a clause
+    before its verb ("hope worries", "Hope agreeable"), or capitalised where a word would
+    not be ("called Faith back"); never a month ("in May")."""
+    t = finder.tokens[i]
+    if t.lower in _MONTH_WORDS or not (t.text.islower() or t.text.istitle()) or t.caps_line:
+        return False
+    if finder.subject(i):
+        return True
+    # mid-sentence after a lower-case word, not in a run of capitals ("Certified Peer Support")
+    before = finder.tokens[i - 1] if i else None
+    return (
+        t.text.istitle()
+        and not t.sentence_start
+        and before is not None
+        and before.text.islower()
+        and finder.gap(before, t) in (" ", " (")
+    )
 
 
 # "(mike 41, tara 39)": a bracketed list of people and their ages

@@ -924,6 +924,16 @@ class Sweep:
                 return Kind.ORGANIZATION  # frequent, in no dictionary, no name: a brand
         return Kind.NAME
 
+    def before_surname(self, i: int) -> bool:
+        """One of the census's thousand commonest surnames follows: "Rain Smith", "Dev
+        Patel" name people ("Processing Speed", "Blue Cross" no one)."""
+        if i + 1 >= len(self.tokens):
+            return False
+        nxt = self.tokens[i + 1]
+        if not nxt.cap or self.text[self.tokens[i].end : nxt.start] != " ":
+            return False
+        return self.lex.last.get(nxt.lower, NAMELESS) <= 1000 and nxt.lower not in ORG_LAST
+
     # --- runs of words -----------------------------------------------------------------------
     def mask(self, i: int, kind: Kind) -> None:
         """The word, with the capitalised words joined to it in a mixed-case line."""
@@ -990,7 +1000,8 @@ class Sweep:
                 and not self.common_noun_phrase(i, run, lead)
                 and not all(self.covered(t) for t in run)
             ):
-                named = lead not in ORG_RUN_LEADS and run[0].lower in self.lex.first
+                given = run[0].lower in self.lex.first or (len(run) == 2 and self.before_surname(i))
+                named = lead not in ORG_RUN_LEADS and given
                 kind = Kind.NAME if named else Kind.ORGANIZATION
                 self.out.append(Span(run[0].start, run[-1].end, kind))
             i = last + 1

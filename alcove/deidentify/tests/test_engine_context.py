@@ -1667,3 +1667,13 @@ def test_it_masks_the_initials_opening_a_logs_entries_and_where_they_recur() -> 
     assert masked(log) >= {"LM"}
     assert "BP" not in masked(log)
     assert len([s for s in find_spans(log) if log[s.start : s.end] == "LM"]) == 2
+
+
+def test_it_masks_a_name_that_is_a_word_wherever_the_note_uses_it_as_that_persons() -> None:
+    note = (
+        "Clients: Sky Morrow (32) and Dev Patel (35). Dev felt unheard; later Kyle said Sky "
+        "hides when upset. Plan: a clear sky walk in May, will review."
+    )
+    names = [note[s.start : s.end] for s in find_spans(note) if s.kind == Kind.NAME]
+    assert {"Sky Morrow", "Dev Patel", "Dev", "Sky"} <= set(names)
+    assert masked(note).isdisjoint({"sky", "will"})
