@@ -845,12 +845,16 @@ class NameRules(FinderBase):
             lw = tok.lower
             if tok.cap or len(lw) < 2 or not tok.text.islower():
                 continue
-            if lw in NOT_NAMES or lw in FUNCTION_WORDS or lw in LOWER_STOP:
-                continue
-            if len(lw) < 3 and not AGE_BRACKET_AFTER.match(self.text, tok.end):
+            if lw in NOT_NAMES or lw in FUNCTION_WORDS:
                 continue
             prev = tokens[i - 1]
             gap = self.gap(prev, tok)
+            if lw in LOWER_STOP:
+                if lw in lex.first and self._listed_child(i, gap):
+                    self._lower_run(i, Kind.NAME)  # "kids: may (7) & jasper (4)"
+                continue
+            if len(lw) < 3 and not AGE_BRACKET_AFTER.match(self.text, tok.end):
+                continue
             if lw in lex.first and self._lower_person_acts(i):
                 self._lower_run(i, Kind.NAME)  # "bud p quiet", "tina shared 90 days"
                 continue
@@ -891,6 +895,12 @@ class NameRules(FinderBase):
                 and lw not in lex.common
             ):
                 self.add(tok.start, tok.end, Kind.LOCATION)
+
+    def _listed_child(self, i: int, gap: str) -> bool:
+        """A word for a person's relatives, then this word and an age in brackets."""
+        if gap not in (" ", ": ") or not AGE_BRACKET_AFTER.match(self.text, self.tokens[i].end):
+            return False
+        return RELATION.ends_at(self.tokens, i - 1) is not None
 
     def _lower_person_acts(self, i: int) -> bool:
         """A lower-case given name opening a sentence of a hurried note, with an initial or a

@@ -124,7 +124,9 @@ def _word_as_name(finder: Finder, i: int) -> bool:
     before its verb ("hope worries", "Hope agreeable"), or capitalised where a word would
     not be ("called Faith back"); never a month ("in May")."""
     t = finder.tokens[i]
-    if t.lower in _MONTH_WORDS or not (t.text.islower() or t.text.istitle()) or t.caps_line:
+    if not (t.text.islower() or t.text.istitle()) or t.caps_line:
+        return False
+    if t.text.istitle() and t.lower in _MONTH_WORDS:
         return False
     if finder.subject(i):
         return True

@@ -1677,3 +1677,10 @@ def test_it_masks_a_name_that_is_a_word_wherever_the_note_uses_it_as_that_person
     names = [note[s.start : s.end] for s in find_spans(note) if s.kind == Kind.NAME]
     assert {"Sky Morrow", "Dev Patel", "Dev", "Sky"} <= set(names)
     assert masked(note).isdisjoint({"sky", "will"})
+
+
+def test_it_masks_a_childs_name_that_is_a_word_listed_with_an_age() -> None:
+    diary = "kids: may (7) & jasper (4)\nmon: school. may had a good day. she may need glasses."
+    names = [diary[s.start : s.end] for s in find_spans(diary) if s.kind == Kind.NAME]
+    assert names == ["may", "jasper", "may"]
+    assert masked("kids: both (5, 7) at school; we may (2) call back") <= {"5", "7"}
