@@ -174,13 +174,13 @@ LABELLED_ORG = regex(
     r"([A-Z][\w&'.-]*(?: (?:of |for |and |& )?[A-Z][\w&'.-]*){1,6})"
 )
 # Letters that name one agency or association wherever they stand, in either case ("dcfs
-# hotline", "the YMCA"): never a unit, a test or a role
+# hotline", "the YMCA", "in dcf custody", "WINZ appt", "called centrelink"): never a unit, a
+# test or a role ("MASH" only in capitals: "mash" is food)
 AGENCY_LETTERS = tuple(
-    "DCFS DCYF DHHS DSHS YMCA YWCA MBTA dcfs dcyf dhhs dshs ymca ywca mbta".split()
+    """DCFS DCYF DHHS DSHS YMCA YWCA MBTA DCF DCJ WINZ MASH dcfs dcyf dhhs dshs ymca ywca mbta
+    dcf dcj winz centrelink""".split()
 )
-AGENCY_ALWAYS = regex(
-    r"\b(?:DCFS|DCYF|DHHS|DSHS|YMCA|YWCA|MBTA|dcfs|dcyf|dhhs|dshs|ymca|ywca|mbta)\b"
-)
+AGENCY_ALWAYS = regex(r"\b(?:" + "|".join(AGENCY_LETTERS) + r")\b")
 # "Family Court of Pemberly County", "Court of Common Pleas of Wexford County": a court by
 # the county it sits for
 COURT_OF = regex(

@@ -1684,3 +1684,9 @@ def test_it_masks_a_childs_name_that_is_a_word_listed_with_an_age() -> None:
     names = [diary[s.start : s.end] for s in find_spans(diary) if s.kind == Kind.NAME]
     assert names == ["may", "jasper", "may"]
     assert masked("kids: both (5, 7) at school; we may (2) call back") <= {"5", "7"}
+
+
+def test_it_masks_child_protection_and_benefit_agencies_by_their_letters() -> None:
+    note = "son in dcf custody; DCJ caseworker visiting; WINZ appt; called centrelink w/ him"
+    assert {"dcf", "DCJ", "WINZ", "centrelink"} <= masked(note)
+    assert masked("tea, mash potato and peas; DCT scan") == set()
