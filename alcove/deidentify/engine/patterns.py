@@ -427,7 +427,8 @@ UK_PHONE = regex(
     # New Zealand's "09 555 4127", Ireland's "091 555 712" and "021 492 1809"
     # (never inside a longer run of groups: "ABN 53 004 085 616")
     r"|(?<!\d[ \t]0)[1-9](?:\d?[ \t]\d{3}[ \t]\d{4}|\d[ \t]\d{3}[ \t]\d{3}))"
-    r"|(?<=\()0\d\)[ \t]?\d{4}[ \t]?\d{4})(?![\d-])"
+    # and the area code in brackets: "(03) 9555 0172", New Zealand's "(09) 555 4410"
+    r"|(?<=\()0\d\)[ \t]?\d{3,4}[ \t]?\d{4})(?![\d-])"
 )
 # "at 555-0171", "fax to HR 555-0143": a local number without its area code (an exchange
 # never starts with 0 or 1; a range or a code has other shapes)

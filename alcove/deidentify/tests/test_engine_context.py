@@ -1690,3 +1690,18 @@ def test_it_masks_child_protection_and_benefit_agencies_by_their_letters() -> No
     note = "son in dcf custody; DCJ caseworker visiting; WINZ appt; called centrelink w/ him"
     assert {"dcf", "DCJ", "WINZ", "centrelink"} <= masked(note)
     assert masked("tea, mash potato and peas; DCT scan") == set()
+
+
+def test_it_leaves_what_a_family_calls_its_elders_but_masks_a_nickname_built_on_it() -> None:
+    note = 'Mom asked for the notes. her mom is here; koro and nana visit. Grandma "Nana Pat" too.'
+    found = masked(note)
+    assert found.isdisjoint({"Mom", "mom", "koro", "nana"})
+    assert "Nana Pat" in found or "Pat" in found
+
+
+def test_it_masks_a_new_zealand_number_with_its_area_code_in_brackets() -> None:
+    assert masked("Contacts: koro (09) 555 4410; clinic (03) 9555 0123") == {
+        "(09) 555 4410",
+        "(03) 9555 0123",
+    }
+    assert masked("scores (09) 555 and 4410 items") == set()
