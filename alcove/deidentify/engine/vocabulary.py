@@ -304,7 +304,7 @@ PROPER_NOT_NAMES = frozenset(
     islamic hindu buddhist sikh atheist agnostic pentecostal evangelical orthodox
     medicaid medicare medi-cal tricare aetna cigna humana anthem bcbs uhc optum magellan
     beacon molina centene ambetter wellcare kaiser champva ssi ssdi snap wic tanf section
-    fmla ada iep 504 cps aps dcfs dss ice dui dwi owi aa na smart al-anon
+    fmla ada iep 504 cps aps dcfs dss ice dui dwi owi aa na smart al-anon nhs
     zoom teams facetime doxy skype epic cerner google facebook instagram tiktok snapchat
     twitter youtube reddit netflix uber lyft whatsapp linkedin paypal powerpoint playstation
     masshealth mychart healthkit applecare
@@ -432,7 +432,7 @@ ORG_ACRONYMS = frozenset(
     ASU NAU BU  MIT TCU SMU LSU FSU USF UCF UGA  UNLV UNM UNMC KUMC UCCS UCHealth
     UCSDMC UCDMC  LACUSC MEDSTAR CPH MLH SLH SJH SMH SVH UTHealth UTHSCSA UTHSCSH
     VAMC VAPAHCS VABHS VANYHHS WVU WVUH YNHH YNHHS YSM HUMC RWJ RWJUH RWJBH
-    NHS  UCLH """.split()
+    UCLH """.split()
 )
 # Departments and agencies a note names by their letters: an organisation after "at",
 # "from", "with" ("called DSHS", "a DMH group home").

@@ -1705,3 +1705,10 @@ def test_it_masks_a_new_zealand_number_with_its_area_code_in_brackets() -> None:
         "(03) 9555 0123",
     }
     assert masked("scores (09) 555 and 4410 items") == set()
+
+
+def test_it_leaves_the_nhs_that_labels_a_number_but_masks_a_trust_and_the_number() -> None:
+    note = "Severnside NHS Foundation Trust\nPatient: Iris Pemberton     NHS No: 943 476 5919"
+    found = masked(note)
+    assert "Severnside NHS Foundation Trust" in found and "943 476 5919" in found
+    assert "NHS" not in found
