@@ -86,7 +86,24 @@ def rule_spans(
     found.extend(staff_initials(text, found))
     found.extend(staff_logins(text, lex))
     found.extend(entry_initials(text, lex))
-    return org_tails(text, spans_trim(text, spans_resolve(spans_trim(text, found)))), kept
+    resolved = org_tails(text, spans_trim(text, spans_resolve(spans_trim(text, found))))
+    return ward_labels_left(text, resolved), kept
+
+
+# "Ward 4B", "WARD J24", "Ward: Kestrel Ward", "Ward consultant", "WARD ROUND": the word
+# labelling a ward, not the surname it also is ("Elijah Ward", "Kestrel Ward" stay masked)
+WARD_LABEL = regex(r"[ \t]*(?::|\d|[A-Z]\d|[a-z]|(?i:round|manager|clerk)\b)")
+
+
+def ward_labels_left(text: str, spans: list[Span]) -> list[Span]:
+    """The spans but those that are a ward's label alone."""
+    if "ard" not in text and "ARD" not in text:
+        return spans
+    return [
+        s
+        for s in spans
+        if text[s.start : s.end] not in ("Ward", "WARD") or not WARD_LABEL.match(text, s.end)
+    ]
 
 
 # A line that goes on an address: "Suite 680", "Kissousa", "Cyprus 36903", ", CO", "LONDON"

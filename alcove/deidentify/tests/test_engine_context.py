@@ -1712,3 +1712,9 @@ def test_it_leaves_the_nhs_that_labels_a_number_but_masks_a_trust_and_the_number
     found = masked(note)
     assert "Severnside NHS Foundation Trust" in found and "943 476 5919" in found
     assert "NHS" not in found
+
+
+def test_it_leaves_the_word_ward_labelling_a_ward_but_masks_a_surname_ward() -> None:
+    note = "Dispo: admit Ward 3A.\nWard consultant: Dr Okafor\nSAFETY PLAN - Elijah Ward, 52"
+    found = masked(note)
+    assert "Ward" not in found and "Elijah Ward" in found
