@@ -66,7 +66,14 @@ DATE_PATTERNS: tuple[str, ...] = (
     rf"\b(?:{HOLIDAYS}|{HOLIDAYS.upper()})(?:\s+{YEAR4})?\b",
     # Jan-Aug 2024, March to May
     rf"\b{MONTH_C}[ \t]*(?:[-\u2013]|to|through|thru)[ \t]*{MONTH_C}(?:,?\s+{YEAR})?",
-    # weekdays, capitalised or not, and their short forms
+    # "Mon 13 09:12 - VM from...", "Thu 16 3pm": a log's weekday and day before its clock time
+    # (never "Tue 7 pm", a time alone, nor "FRI 98", an index)
+    (
+        r"\b(?:Mon|Tues?|Weds?|Thu|Thur|Thurs|Fri|Sat|Sun)\.?[ \t]+(?:[1-9]|[12]\d|3[01])"
+        r"(?:st|nd|rd|th)?(?=[ \t]+(?:\d{1,2}:\d\d|\d{1,2}[ \t]*(?:am|pm)\b))"
+    ),
+    # weekdays, capitalised or not, and their short forms (after the rule above, since the
+    # first alternative to match wins)
     rf"\b(?:{WEEKDAYS}|{WEEKDAYS.upper()})s?\b",
     (
         r"\b(?:Mon|Tues?|Weds?|Thu|Thur|Thurs|Fri|Sat|Sun)\b\.?(?=[ \t]*(?:[-/,]|\d|and\b|&|"

@@ -1718,3 +1718,9 @@ def test_it_leaves_the_word_ward_labelling_a_ward_but_masks_a_surname_ward() -> 
     note = "Dispo: admit Ward 3A.\nWard consultant: Dr Okafor\nSAFETY PLAN - Elijah Ward, 52"
     found = masked(note)
     assert "Ward" not in found and "Elijah Ward" in found
+
+
+def test_it_masks_the_day_after_a_logs_weekday_before_its_clock_time() -> None:
+    log = "Mon 13 09:12 - VM from client.\nThu 16 3pm rebooked."
+    assert {"Mon 13", "Thu 16"} <= masked(log)
+    assert masked("NA meeting Tue 7 pm; WISC FRI 98; WMI 82").isdisjoint({"7", "98"})
