@@ -148,6 +148,7 @@ INITIALS_AGED = regex(
 )
 NAMELESS = 10**9
 COMMON_GIVEN_NAME = 3000  # the census's commoner given names
+COMMON_SURNAME = 1000  # and its commonest surnames ("Patel" 591, "Speed" 4015)
 SURNAME_RANK = 20_000  # the census's commoner surnames
 CONTRACTION = regex(r"['\u2019](?:[tT]|ve|VE|ll|LL|re|RE|d|D|m|M)\b")
 ORG = Kind.ORGANIZATION
@@ -925,14 +926,15 @@ class Sweep:
         return Kind.NAME
 
     def before_surname(self, i: int) -> bool:
-        """One of the census's thousand commonest surnames follows: "Rain Smith", "Dev
-        Patel" name people ("Processing Speed", "Blue Cross" no one)."""
+        """One of the census's commonest surnames follows: "Rain Smith", "Dev Patel" name
+        people ("Processing Speed" no one: "speed" is no common surname)."""
         if i + 1 >= len(self.tokens):
             return False
         nxt = self.tokens[i + 1]
         if not nxt.cap or self.text[self.tokens[i].end : nxt.start] != " ":
             return False
-        return self.lex.last.get(nxt.lower, NAMELESS) <= 1000 and nxt.lower not in ORG_LAST
+        rank = self.lex.last.get(nxt.lower, NAMELESS)
+        return rank <= COMMON_SURNAME and nxt.lower not in ORG_LAST
 
     # --- runs of words -----------------------------------------------------------------------
     def mask(self, i: int, kind: Kind) -> None:
