@@ -30,7 +30,7 @@ from alcove.deidentify.engine.vocabulary import (
 # What a family calls its elders: a census list holds "mom", "nana", "koro" as surnames, but
 # in a note they are the relation (annotators marked them 12 times of 134, each in a quoted
 # nickname such as "Nana Bev", which the nickname rule takes whole)
-KIN_CALLS = frozenset("mom mum grandma gran nan nana koro aunty auntie papa pop".split())
+KIN_CALLS = frozenset("mom mum grandma gran nan nana koro aunty auntie".split())
 NOT_NAMES = (
     CLINICAL
     | HEADINGS
