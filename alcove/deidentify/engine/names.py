@@ -21,6 +21,7 @@ from alcove.deidentify.engine.cues import (
     DOTTED_CREDENTIAL,
     DOTTED_HEADS,
     FUNCTION_WORDS,
+    IMPERATIVES,
     GAP_CUE,
     LABELLED_INVERTED,
     LABELLED_PLAIN,
@@ -96,6 +97,13 @@ LOWER_SIGNATURE = regex(
     r"(?:^|/)[ \t]*-{0,2}[ \t]*((?:[a-z]\.?[ \t]?)?[a-z][a-z'-]{1,20}|[a-z]{2,3})"
     rf",?[ \t]+(?:{LOWER_CREDENTIALS})(?=[ \t]*(?:$|[,/(]|x\d))",
     re.M,
+)
+# An initial with its stop, a lower-case surname and a credential, wherever it stands: the
+# shape alone is a signature ("- j. santos rn  0645", "visit 1340-1450. m. kettering rn cm",
+# "-k. marsh ma, sch counselor", "t. ramirez-holm, lcpc   2/2")
+LOWER_INITIAL_SURNAME_CREDENTIAL = regex(
+    r"(?<![\w.])([a-z]\.[ \t]?([a-z][a-z'-]{2,20})),?[ \t]+"
+    rf"(?:{LOWER_CREDENTIALS}|lcpc|lmhc|ma|rmn|cm|sw)\b(?![\w-])"
 )
 NOT_SIGNERS = frozenset("pt cl dr per seen by to and the with w cm sw f u d c".split())
 CAPS_INITIAL_SURNAME_CREDENTIAL = regex(
@@ -262,12 +270,17 @@ class NameRules(FinderBase):
     def _signed_with_credentials(self) -> None:
         """A line signed by a name kept short, then a credential or a year of training: "r.
         santangelo md", "- k morrow fnp", "tk lmsw", "-rk pgy1", "sk ms3 / t. brandt md",
+        "m. kettering rn cm",
         "J. ASHWORTH, RMN"; and initials before a nurse's credential in a handoff ("GIVEN BY
         KL RN TO MFO RN")."""
         text = self.text
         for m in LOWER_SIGNATURE.finditer(text):
             name = m.group(1)
             if name.lower() not in NOT_SIGNERS:
+                self.add(*m.span(1), Kind.STAFF)
+        for m in LOWER_INITIAL_SURNAME_CREDENTIAL.finditer(text):
+            first = m.group(2).split("-")[0]
+            if first not in CLINICAL and first not in FUNCTION_WORDS and first not in NOT_NAMES:
                 self.add(*m.span(1), Kind.STAFF)
         for m in CAPS_INITIAL_SURNAME_CREDENTIAL.finditer(text):
             self.add(*m.span(1), Kind.STAFF)
@@ -866,6 +879,11 @@ class NameRules(FinderBase):
             ) or surname_next:
                 self._lower_run(i, Kind.NAME)  # "fight w/ marco", "(ricky jaramillo)"
                 continue
+            if gap == " " and prev.lower in IMPERATIVES and lw in lex.first:
+                if self._lower_surname_at(i):  # "will see gracie", "call liv" (see below)
+                    self.add(tok.start, tok.end, Kind.NAME)
+                    self.name_words.add(lw)
+                    continue
             if gap == ". " and prev.lower in LOWER_TITLES and (lw in lex.last or lw in lex.first):
                 self._lower_run(i, Kind.STAFF if prev.lower in ("dr", "doctor") else Kind.NAME)
                 continue  # "hi dr. reyes"
@@ -921,13 +939,17 @@ class NameRules(FinderBase):
         """A surname no dictionary of English holds follows, in lower case ("ricky jaramillo")."""
         if i + 1 >= len(self.tokens):
             return False
-        nxt = self.tokens[i + 1]
+        if self.tokens[i].lower in IMPERATIVES:
+            return False  # a verb, then a name: "will see gracie" masks "gracie" alone
+        return self.gap(self.tokens[i], self.tokens[i + 1]) == " " and self._lower_surname_at(i + 1)
+
+    def _lower_surname_at(self, i: int) -> bool:
+        tok = self.tokens[i]
         return (
-            self.gap(self.tokens[i], nxt) == " "
-            and nxt.text.islower()
-            and nxt.lower in self.lex.last
-            and nxt.lower not in self.lex.common
-            and nxt.lower not in NOT_NAMES
+            tok.text.islower()
+            and tok.lower in self.lex.last
+            and tok.lower not in self.lex.common
+            and tok.lower not in NOT_NAMES
         )
 
     def _lower_run(self, i: int, kind: Kind) -> None:

@@ -1724,3 +1724,15 @@ def test_it_masks_the_day_after_a_logs_weekday_before_its_clock_time() -> None:
     log = "Mon 13 09:12 - VM from client.\nThu 16 3pm rebooked."
     assert {"Mon 13", "Thu 16"} <= masked(log)
     assert masked("NA meeting Tue 7 pm; WISC FRI 98; WMI 82").isdisjoint({"7", "98"})
+
+
+def test_it_masks_a_lower_case_initial_and_surname_signed_with_a_credential_anywhere() -> None:
+    note = "pt calm.\n- j. santos rn  0645\nvisit 1340-1450. m. kettering rn cm\n-k. marsh ma, sch"
+    assert {"j. santos", "m. kettering", "k. marsh"} <= masked(note)
+    assert masked("see p. 4 ma; took 2 rn") == set()
+
+
+def test_it_masks_the_name_a_verb_is_done_to_but_not_the_verb() -> None:
+    found = masked("investigator will see gracie at home; going to see liv in june")
+    assert {"gracie", "liv"} <= found
+    assert not any("see" in span for span in found)
