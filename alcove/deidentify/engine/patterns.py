@@ -669,7 +669,7 @@ ADDRESS_PATTERNS: tuple[re.Pattern[str], ...] = (
         r"(?!(?:tabs?|caps?|pills?|doses?|units?|times|mg|mcg|ml|hrs?|days?|wks?|weeks?)\b)"
         r"(?:[a-z][a-z'-]+|\d{1,3}(?:st|nd|rd|th))(?:[ \t]+[a-z][a-z'-]+)?[ \t]+"
         r"(?:st|ave|rd|blvd|ln|street|avenue|road|lane|terrace|pkwy|hwy)\b\.?"
-        r"(?![ \t]+(?!(?:apt|unit|ste|suite)\b)[a-z]{2,}\b)"
+        r"(?:[ \t]+[nsew]\b\.?)?(?![ \t]+(?!(?:apt|unit|ste|suite)\b)[a-z]{2,}\b)"
         r"(?:,?[ \t]*(?:apt|unit|ste|suite|#)\.?[ \t]*#?[ \t]*[0-9a-z]{1,5}\b)?)"
     ),
     # a line of capitals' street: "PARKED ON HART HWY", "RIFLES AT HOME ON FOOTHILLS BLVD"
@@ -697,6 +697,13 @@ ADDRESS_PATTERNS: tuple[re.Pattern[str], ...] = (
         r"(?:[ \t]+(?:de|du|des|la|le|l')|[ \t]+(?:Saint|Sainte|St|Ste)-)?"
         r"(?:[ \t]*[A-Z\u00c0-\u017f][\w\u00c0-\u017f'-]*){1,3}"
         r"(?:[ \t]+(?:Est|Ouest|Nord|Sud))?(?:,?[ \t]+(?:app|apt|bureau)\.?[ \t]*\d{1,5})?"
+    ),
+    # a hurried note's house number and compass letter, no kind of street after: "at 1500 e
+    # lancaster", "7700 w bellfort apt 1416" (the letter says street; not "168 s with", "e coli")
+    regex(
+        r"(?<![\w/.:,$#-])\d{3,5}[ \t]+[nsew]\.?[ \t]+"
+        r"(?!(?:with|and|or|of|to|for|per|the|in|on|at|x|coli)\b)[a-z][a-z'-]{2,}"
+        r"(?:,?[ \t]*(?:apt|unit|ste|suite|#)\.?[ \t]*#?[ \t]*[0-9a-z]{1,5}\b)?"
     ),
 )
 # Where in a hospital: "room 812", "Rm LD-6", "bed 1147-2" (a ward's rooms say whose they are)
@@ -1137,6 +1144,8 @@ ADDRESS_HINTS: tuple[tuple[str, ...], ...] = (
     ("Highway", "Hwy", "Route", "Rte"),
     ("/", "#"),
     (" rue ", "Rue ", "boul", "chemin", "Chemin", " avenue ", " côte"),
+    tuple(f"{space}{letter}{after}" for letter in "nsew" for after in (" ", ". ", "\t")
+          for space in _SPACED),
 )  # fmt: skip
 ADDRESS_HINTS_LOWER = frozenset({11, 14, 15})
 ADDRESS_HINTS_SPACED = tuple(tuple(w for w in hint if "\t" not in w) for hint in ADDRESS_HINTS)

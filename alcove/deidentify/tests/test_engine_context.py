@@ -1736,3 +1736,9 @@ def test_it_masks_the_name_a_verb_is_done_to_but_not_the_verb() -> None:
     found = masked("investigator will see gracie at home; going to see liv in june")
     assert {"gracie", "liv"} <= found
     assert not any("see" in span for span in found)
+
+
+def test_it_masks_a_lower_case_house_number_and_compass_letter_before_a_street() -> None:
+    note = "appt at 1500 e lancaster; lives 7700 w bellfort apt 1416; hv 2217 lyndale ave n #3"
+    assert {"1500 e lancaster", "7700 w bellfort apt 1416", "2217 lyndale ave n #3"} <= masked(note)
+    assert masked("TMT-B 168 s with 2 errors; 250 e coli") == set()
