@@ -133,6 +133,11 @@ LOGGED = regex(
     r"(?m)^[ \t]*\d{1,2}/\d{1,2}(?:/\d{2,4})?[ \t]+\d{1,2}:\d{2}[ \t]*(?:[ap]m?)?[ \t]+"
     r"([a-z]{2,6}):|^[ \t]*([A-Z]{2,3})[ \t]+\d{1,2}/\d{1,2}(?:/\d{2,4})?[ \t]+\d{1,2}:\d{2}[ \t]*$"
 )
+# Who speaks in a text thread or a log without being named: "4/02 8:12am worker: hi"
+LOG_SPEAKERS = frozenset(
+    "client worker youth patient pt staff me caller nurse note unit ward team parent carer "
+    "to from in out re auto pm am".split()
+)
 GREETED = regex(
     r"(?m)^[ \t]*Dear[ \t]+(?:(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Judge|Rev|Pastor)\.?[ \t]+)?"
     r"([A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)[ \t]*[,:]"
@@ -429,7 +434,11 @@ class NameRules(FinderBase):
         for m in LOGGED.finditer(self.text):
             group = 1 if m.group(1) else 2
             who = m.group(group)
-            if who.lower() not in NOT_TYPISTS and not self._ordinary(who.lower()):
+            low = who.lower()
+            if low in NOT_TYPISTS or low in LOG_SPEAKERS or RELATION.by_last.get(low):
+                continue
+            # a word, unless a census holds it as a name: "6/3 10:14 tay:", "10:20 jess:"
+            if not self._ordinary(low) or low in self.lex.first or low in self.lex.last:
                 self.add(*m.span(group), Kind.STAFF)
 
     def _greeted(self) -> None:

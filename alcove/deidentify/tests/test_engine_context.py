@@ -1742,3 +1742,10 @@ def test_it_masks_a_lower_case_house_number_and_compass_letter_before_a_street()
     note = "appt at 1500 e lancaster; lives 7700 w bellfort apt 1416; hv 2217 lyndale ave n #3"
     assert {"1500 e lancaster", "7700 w bellfort apt 1416", "2217 lyndale ave n #3"} <= masked(note)
     assert masked("TMT-B 168 s with 2 errors; 250 e coli") == set()
+
+
+def test_it_masks_who_speaks_in_a_text_thread_even_when_the_name_is_a_word() -> None:
+    thread = "6/3 10:14 tay: can u take me\n6/3 10:20 jess: yes\n6/3 10:22 worker: ok\n"
+    found = masked(thread + "6/3 10:30 mom: thx")
+    assert {"tay", "jess"} <= found
+    assert found.isdisjoint({"worker", "mom"})
