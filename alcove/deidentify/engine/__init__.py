@@ -31,7 +31,7 @@ from alcove.deidentify.engine.people import (
 from alcove.deidentify.engine.replace import DatePolicy, Pseudonyms, replacement_for
 from alcove.deidentify.engine.spans import Kind, Span, spans_resolve, spans_trim
 from alcove.deidentify.engine.sweep import unlisted_spans
-from alcove.deidentify.engine.tables import table_initials, table_spans
+from alcove.deidentify.engine.tables import headed_columns, table_initials, table_spans
 from alcove.deidentify.engine.tails import org_tails
 
 __all__ = [
@@ -80,6 +80,7 @@ def rule_spans(
     found.extend(town_and_zip_after(text, found))
     found.extend(table_spans(text, lex.jobs))
     found.extend(table_initials(text, lex))
+    found.extend(headed_columns(text) if "|" in text else ())
     found.extend(nicknames(finder, found))
     found.extend(names_recurring(finder, found))
     found.extend(bracketed_name_ages(text, found))

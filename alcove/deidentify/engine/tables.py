@@ -5,10 +5,12 @@
 
 A column's heading says what its cells hold, which no rule reading the words around a cell
 can see: the numbers under "Age" are ages, and a trade under "Occupation" is a trade.
-(Names and employers in the cells are found by the other rules, which read them as text.)
+(Names and employers in the cells are found by the other rules, which read them as text,
+except where the heading is all that says whom a cell names: "Initials", "Given by", "Pt".)
 """
 
 from collections import Counter
+from itertools import pairwise
 
 from alcove.deidentify.engine.compiled import regex
 from alcove.deidentify.engine.cues import NOT_NAMES
@@ -21,6 +23,19 @@ TRADE_HEADINGS = ("occupation", "job", "profession", "employment", "work")
 # What a household's members are when they have no trade: it identifies no one
 NO_TRADE = frozenset({"student", "retired", "unemployed", "homemaker", "disabled", "none"})
 AGE_CELL = regex(r"[ \t]*(\d{1,3})[ \t]*")
+# Columns whose heading says their cells are who signed the row, or who the row is about
+SIGNER_HEADINGS = frozenset(
+    "initials|init|inits|by|given by|obs by|checked by|done by|signed|nurse|staff|rn|worker|"
+    "clinician|lead".split("|")
+)
+PERSON_HEADINGS = frozenset({"pt", "patient", "client", "resident", "service user"})
+# A signer's cell: "| TM", "HT/JR - see incident", "kp" (perhaps with more after a dash)
+SIGNER_CELL = regex(
+    r"[ \t]*([A-Za-z]{2,3})(?:[ \t]*/[ \t]*([A-Za-z]{2,3}))?(?=[ \t]*(?:$|[-,;:(]))"
+)
+# A person's cell: one to three words, the first capitalised ("Sky", "Rose M", "JB")
+PERSON_CELL = regex(r"[ \t]*([A-Z][A-Za-z'-]*(?:[ \t]+[A-Z][A-Za-z'.-]*){0,2})[ \t]*")
+NOT_PEOPLE = frozenset({"na", "nil", "yes", "no", "none", "vacant", "empty", "self", "pt"})
 # A cell of two or three letters, perhaps with the time they signed at: "| TW |", "| DO 2215 |"
 INITIALS_CELL = regex(r"[ \t]*([A-Za-z]{2,3})(?:[ \t]+((?:[01]\d|2[0-3])[0-5]\d))?[ \t]*")
 
@@ -100,3 +115,56 @@ def _word_or_shorthand(letters: str, lex: Lexicon) -> bool:
     """A cell's letters as a value writes them: a word or clinical shorthand ("WNL", "Yes")."""
     low = letters.lower()
     return low in lex.common or low in lex.safe or low in NOT_NAMES or low in CLINICAL
+
+
+def headed_columns(text: str) -> list[Span]:
+    """The cells under a heading that says whom they name: the initials under "Initials",
+    "Given by" or "by" (each row's signer, "| TM", "HT/JR - see incident") and the patient
+    under "Pt" or "Client" ("Bed | Pt | Legal": "3 | Sky | informal")."""
+    out: list[Span] = []
+    columns: dict[int, Kind] = {}
+    width = 0
+    position = 0
+    for line in text.split("\n"):
+        start, position = position, position + len(line) + 1
+        if "|" not in line:
+            columns = {}
+            continue
+        cells = _split(line, start)
+        heads = {k: _heading_kind(text[a:b].strip().lower()) for k, (a, b) in enumerate(cells)}
+        if any(heads.values()):
+            columns = {k: kind for k, kind in heads.items() if kind is not None}
+            width = len(cells)
+            continue
+        if not columns or abs(len(cells) - width) > 1:
+            continue  # (a row spanning columns: "0415 | RAPID RESPONSE CALLED | JLB")
+        for k, kind in columns.items():
+            if k < len(cells):
+                out.extend(_headed_cell(text, *cells[k], kind))
+    return out
+
+
+def _split(line: str, start: int) -> list[tuple[int, int]]:
+    """Each cell's (start, end) in the text, the line cut at its bars."""
+    bars = [start + k for k, c in enumerate(line) if c == "|"]
+    edges = [start - 1, *bars, start + len(line)]
+    return [(a + 1, b) for a, b in pairwise(edges)]
+
+
+def _heading_kind(heading: str) -> Kind | None:
+    if heading in SIGNER_HEADINGS:
+        return Kind.STAFF
+    return Kind.NAME if heading in PERSON_HEADINGS else None
+
+
+def _headed_cell(text: str, a: int, b: int, kind: Kind) -> list[Span]:
+    if kind == Kind.STAFF:
+        m = SIGNER_CELL.match(text, a, b)
+        if m is None:
+            return []
+        groups = [g for g in (1, 2) if m.group(g) and m.group(g).lower() not in NOT_PEOPLE]
+        return [Span(*m.span(g), kind) for g in groups]
+    m = PERSON_CELL.fullmatch(text, a, b)
+    if m is None or m.group(1).lower() in NOT_PEOPLE:
+        return []
+    return [Span(*m.span(1), kind)]
