@@ -128,6 +128,15 @@ LOWER_SAINT = regex(
     r"(?:[ \t](?:food[ \t]pantry|pantry|thrift|church|parish|shelter|hospital|school|academy|"
     r"cathedral|catholic|episcopal|house|center))?)\b"
 )
+# A ward or unit in lower case by the tree, flower or saint it is named for: "holly ward",
+# "sycamore ward", "laurel unit", "st brigid's unit" (hospitals name wards so; "the ward",
+# "psych unit" name none)
+LOWER_NAMED_WARD = regex(
+    r"\b((?:ash|aspen|alder|beech|birch|bluebell|cedar|cherry|elm|fern|hawthorn|hazel|heather|"
+    r"holly|iris|ivy|jasmine|juniper|larch|laurel|lavender|lilac|linden|magnolia|maple|oak|"
+    r"orchid|pine|poppy|primrose|rowan|sycamore|thistle|willow|yew|st\.?[ \t][a-z]{3,}'s)"
+    r"[ \t](?:ward|unit))\b"
+)
 INSURER_LABELS = (
     "Insurance",
     "INSURANCE",
@@ -318,6 +327,8 @@ class OrganisationRules(FinderBase):
         for m in LOWER_CHURCH.finditer(text) if any_in(DENOMINATIONS, text) else ():
             self.add(*m.span(), Kind.ORGANIZATION)
         for m in LOWER_SAINT.finditer(text) if "st" in text else ():
+            self.add(*m.span(1), Kind.ORGANIZATION)
+        for m in LOWER_NAMED_WARD.finditer(text) if any_in((" ward", " unit"), text) else ():
             self.add(*m.span(1), Kind.ORGANIZATION)
         tokens = self.tokens
         for j, tok in enumerate(tokens):

@@ -1762,3 +1762,9 @@ def test_it_masks_the_initials_and_patients_under_the_columns_headed_for_them() 
     assert {"Sky", "HT", "JR", "AM"} <= masked(chart)
     table = "Drug | Dose | Route\nLorazepam | 1 mg | PO\n"
     assert masked(table) == set()
+
+
+def test_it_masks_a_lower_case_ward_named_for_a_tree_or_a_saint_but_not_the_ward() -> None:
+    note = "bleep from holly ward; 06:50 laurel unit: bloods; on st brigid's unit."
+    assert {"holly ward", "laurel unit", "st brigid's unit"} <= masked(note)
+    assert masked("back to the ward, psych unit full; day unit closed") == set()
