@@ -481,6 +481,11 @@ SSN_CUED = regex(
     r"(?=s)\b(?:ssn|ss#|ss ?no\.?|social security(?: number| no\.?| #)?)[ \t]*[:#]?[ \t]*(\d{9}|"
     r"\d{3}[- ]\d{2}[- ]\d{4}|(?:x{3}|\*{3})-?(?:x{2}|\*{2})-?\d{4})"
 )
+# Canada's social insurance number, after its label: "SIN: 527 334 918"
+SIN_CUED = regex(
+    r"(?=s)\b(?:sin|s\.i\.n\.|social insurance(?: number| no\.?| #)?)[ \t]*[:#]?[ \t]*"
+    r"(\d{3}([- ]?)\d{3}\2\d{3})\b"
+)
 
 ID_CUES = (
     r"MRN|MR#|MR ?No\.?|Med(?:ical)? Rec(?:ord)?(?: Number| No\.?| #)?|Record(?: Number| No\.?| #)|"
@@ -1200,6 +1205,8 @@ def _numbers_of_contact(text: str, low: str) -> Iterator[Span]:
     if "ss" in low or "social security" in low:
         for m in SSN_CUED.finditer(low):
             yield Span(*m.span(1), Kind.SSN)
+    for m in SIN_CUED.finditer(low) if "sin" in low or "social insurance" in low else ():
+        yield Span(*m.span(1), Kind.SSN)
     for pattern in (PHONE, PHONE_INTL):
         for m in pattern.finditer(text):
             fax = FAX_CUE.search(text[max(0, m.start() - 16) : m.start()])

@@ -1768,3 +1768,8 @@ def test_it_masks_a_lower_case_ward_named_for_a_tree_or_a_saint_but_not_the_ward
     note = "bleep from holly ward; 06:50 laurel unit: bloods; on st brigid's unit."
     assert {"holly ward", "laurel unit", "st brigid's unit"} <= masked(note)
     assert masked("back to the ward, psych unit full; day unit closed") == set()
+
+
+def test_it_masks_a_canadian_social_insurance_number_after_its_label() -> None:
+    assert kinds("Client: Oksana   SIN: 527 334 918").get("527 334 918") == Kind.SSN
+    assert masked("no sin 527 334") == set()
