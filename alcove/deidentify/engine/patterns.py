@@ -111,6 +111,19 @@ LOWER_HOLIDAY = regex(
 LOWER_HOLIDAY_HINTS = (
     "thanksgiving", "christmas", "halloween", "xmas", "new year", "'s day", "or day", "july",
 )  # fmt: skip
+# A day and a month in French or Spanish, as Quebec's and Spanish-speaking clients' papers
+# write them: "le 2 mai", "le 1er mars 2024", "3 de abril" (only after a day's number:
+# "mars" and "mayo" are words too)
+ROMANCE_DAY_MONTH = regex(
+    r"(?:\ble[ \t]+)?\b(?:[1-9]|[12]\d|3[01])(?:er)?(?:[ \t]+de)?[ \t]+"
+    r"(?:janvier|f[eé]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|"
+    r"d[eé]cembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|se?ptiembre|octubre|"
+    r"noviembre|diciembre)\b(?![ \t]+bars?\b)(?:[ \t]+(?:de[ \t]+)?(?:19|20)\d\d\b)?"
+)
+ROMANCE_MONTH_HINTS = (
+    "janv", "vrier", "mars", "avril", "mai", "juin", "juil", "ao", "embre", "octobre", "enero",
+    "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "iembre", "octubre",
+)  # fmt: skip
 # "since nov", "by early march": a month in lower case after a word that announces it
 # ("may" is left: a verb far more often)
 LOWER_MONTH_CUED = regex(
@@ -1012,6 +1025,8 @@ def _dates(text: str, low: str) -> Iterator[Span]:
         yield Span(m.start(), m.end(), Kind.DATE)
     for m in LOWER_MONTH_CUED.finditer(text) if any_in(LOWER_MONTH_HINTS, text) else ():
         yield Span(*m.span(1), Kind.DATE)
+    for m in ROMANCE_DAY_MONTH.finditer(low) if any_in(ROMANCE_MONTH_HINTS, low) else ():
+        yield Span(m.start(), m.end(), Kind.DATE)
     for m in LOWER_HOLIDAY.finditer(text) if any(h in text for h in LOWER_HOLIDAY_HINTS) else ():
         yield Span(m.start(), m.end(), Kind.DATE)  # "on thanksgiving weekend"
     seasons = any(w in low for w in ("spring", "summer", "fall", "autumn", "winter"))

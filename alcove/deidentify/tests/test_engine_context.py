@@ -1773,3 +1773,9 @@ def test_it_masks_a_lower_case_ward_named_for_a_tree_or_a_saint_but_not_the_ward
 def test_it_masks_a_canadian_social_insurance_number_after_its_label() -> None:
     assert kinds("Client: Oksana   SIN: 527 334 918").get("527 334 918") == Kind.SSN
     assert masked("no sin 527 334") == set()
+
+
+def test_it_masks_a_day_and_month_written_in_french_or_spanish() -> None:
+    note = "Date: le 2 mai. Plan: séance 22 janvier 16h. Fecha: 3 de abril de 2024."
+    assert {"le 2 mai", "22 janvier", "3 de abril de 2024"} <= masked(note)
+    assert masked("ate 2 mars bars; mayo on the side") == set()
