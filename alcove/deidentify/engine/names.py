@@ -133,6 +133,10 @@ LOGGED = regex(
     r"(?m)^[ \t]*\d{1,2}/\d{1,2}(?:/\d{2,4})?[ \t]+\d{1,2}:\d{2}[ \t]*(?:[ap]m?)?[ \t]+"
     r"([a-z]{2,6}):|^[ \t]*([A-Z]{2,3})[ \t]+\d{1,2}/\d{1,2}(?:/\d{2,4})?[ \t]+\d{1,2}:\d{2}[ \t]*$"
 )
+# The two who made a timed check, by their initials: "16:30 CH/LD - pacing", "20:30 KO/PM -"
+TIMED_PAIR = regex(
+    r"(?<![\w/:])(?:[01]?\d|2[0-3]):?[0-5]\d[ \t]+([A-Z]{2,3})/([A-Z]{2,3})(?=[ \t]*[-\u2013:])"
+)
 # Who speaks in a text thread or a log without being named: "4/02 8:12am worker: hi"
 LOG_SPEAKERS = frozenset(
     "client worker youth patient pt staff me caller nurse note unit ward team parent carer "
@@ -428,9 +432,14 @@ class NameRules(FinderBase):
 
     def _logged(self) -> None:
         """Who wrote each entry of a phone or contact log: "2/12 9:20 rk: called back",
-        "taken by front desk (shay)", and a line signed "DM 1/31 12:40"."""
+        "taken by front desk (shay)", a line signed "DM 1/31 12:40", and the pair who made a
+        timed check ("16:30 CH/LD - pacing")."""
         if ":" not in self.text:
             return
+        for m in TIMED_PAIR.finditer(self.text) if "/" in self.text else ():
+            for group in (1, 2):
+                if m.group(group) not in CREDENTIAL_WORDS:
+                    self.add(*m.span(group), Kind.STAFF)
         for m in LOGGED.finditer(self.text):
             group = 1 if m.group(1) else 2
             who = m.group(group)

@@ -494,6 +494,12 @@ SSN_CUED = regex(
     r"(?=s)\b(?:ssn|ss#|ss ?no\.?|social security(?: number| no\.?| #)?)[ \t]*[:#]?[ \t]*(\d{9}|"
     r"\d{3}[- ]\d{2}[- ]\d{4}|(?:x{3}|\*{3})-?(?:x{2}|\*{2})-?\d{4})"
 )
+# A number read out digit by digit, as a voicemail's transcript has it: "three one three five
+# five five oh one nine eight" (seven digits or more; no count runs so long)
+_DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
+SPOKEN_NUMBER = regex(rf"\b{_DIGIT_WORD}(?:[ \t,-]+{_DIGIT_WORD}){{6,}}\b")
+# (seven digits read out hold one of these, or are "one two one three two one two")
+SPOKEN_HINTS = ("four", "five", "six", "seven", "eight", "nine", "zero", " oh ")
 # Canada's social insurance number, after its label: "SIN: 527 334 918"
 SIN_CUED = regex(
     r"(?=s)\b(?:sin|s\.i\.n\.|social insurance(?: number| no\.?| #)?)[ \t]*[:#]?[ \t]*"
@@ -1244,6 +1250,8 @@ def _numbers_of_contact(text: str, low: str) -> Iterator[Span]:
     paged = any_in(("page", "beeper", "pgr", "bleep"), low)
     for m in PAGER.finditer(low) if paged else ():
         yield Span(*m.span(1 if m.group(1) else 2), Kind.PHONE)
+    for m in SPOKEN_NUMBER.finditer(low) if any_in(SPOKEN_HINTS, low) else ():
+        yield Span(m.start(), m.end(), Kind.PHONE)
 
 
 def _numbers(text: str, low: str) -> Iterator[Span]:

@@ -1779,3 +1779,11 @@ def test_it_masks_a_day_and_month_written_in_french_or_spanish() -> None:
     note = "Date: le 2 mai. Plan: séance 22 janvier 16h. Fecha: 3 de abril de 2024."
     assert {"le 2 mai", "22 janvier", "3 de abril de 2024"} <= masked(note)
     assert masked("ate 2 mars bars; mayo on the side") == set()
+
+
+def test_it_masks_a_phone_number_read_out_digit_by_digit_and_a_timed_checks_pair() -> None:
+    voicemail = "my number is three one three five five five oh one nine eight, please"
+    assert "three one three five five five oh one nine eight" in masked(voicemail)
+    assert masked("one or two of the five, then three more") == set()
+    assert {"CH", "LD", "KO"} <= masked("16:30 CH/LD - pacing. 18:30 LD/KO - asleep.")
+    assert masked("UOP 60-120 ML/HR. 1200 IV/PO - switch") == set()
