@@ -87,12 +87,14 @@ def people_finder(text: str, lex: Lexicon, *, regions: bool = True) -> Finder:
 
 
 def names_recurring(finder: Finder, found: list[Span]) -> list[Span]:
-    """A person's name again, in any case, once any rule (the sweep's last guesses
-    included) has found it: "wife oksana brought him ... call oksana", '"Skeeter," who
-    still uses ... around Skeeter'. Only words no dictionary holds, so a name that is
-    also a word ("Hope") is left to its context."""
+    """A person's name again, a client's or a staff member's, in any case, once any rule
+    (the sweep's last guesses included) has found it: "wife oksana brought him ... call
+    oksana", '"Skeeter," who still uses ... around Skeeter', "case worker priya ... i'd ask
+    priya". Only words no dictionary holds, so a name that is also a word ("Hope") is left
+    to its context."""
     text, lex = finder.text, finder.lex
-    written = {w for s in found if s.kind == Kind.NAME for w in text[s.start : s.end].split()}
+    people = (Kind.NAME, Kind.STAFF)
+    written = {w: s.kind for s in found if s.kind in people for w in text[s.start : s.end].split()}
     names, subjects = set(), set()
     for word in written:
         lw = word.lower()
@@ -109,8 +111,9 @@ def names_recurring(finder: Finder, found: list[Span]) -> list[Span]:
             names.add(lw)
     if not names and not subjects:
         return []  # (most notes: no pass over their words)
+    kinds = {w.lower(): kind for w, kind in written.items()}
     return [
-        Span(t.start, t.end, Kind.NAME)
+        Span(t.start, t.end, kinds[t.lower])
         for i, t in enumerate(finder.tokens)
         if t.lower in names or (t.lower in subjects and _word_as_name(finder, i))
     ]

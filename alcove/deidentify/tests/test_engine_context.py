@@ -1787,3 +1787,9 @@ def test_it_masks_a_phone_number_read_out_digit_by_digit_and_a_timed_checks_pair
     assert masked("one or two of the five, then three more") == set()
     assert {"CH", "LD", "KO"} <= masked("16:30 CH/LD - pacing. 18:30 LD/KO - asleep.")
     assert masked("UOP 60-120 ML/HR. 1200 IV/PO - switch") == set()
+
+
+def test_it_masks_a_staff_members_name_again_where_it_recurs() -> None:
+    note = "agency: anglicare - case worker priya\nthu - may asked for mum. told her i'd ask priya."
+    found = find_spans(note)
+    assert [note[s.start : s.end] for s in found if s.kind == Kind.STAFF].count("priya") == 2
