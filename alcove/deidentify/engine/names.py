@@ -91,7 +91,7 @@ EXPLAINED_INITIALS = regex(
 # (the credentials of a hurried note's signature, in lower case)
 LOWER_CREDENTIALS = (
     r"md|do|np|fnp|pa|pa-c|rn|lpn|lmsw|lcsw|lpc|lpcc|msw|lmft|mft|psyd|phd|pgy-?\d|ms[34]"
-    r"|r[1-3]|\(r[1-3]\)|cprs|lsw"
+    r"|r[1-3]|\(r[1-3]\)|cprs|lsw|rpn|rmn|rgn|cmhn|cpn|cnm[12]?|hca"
 )
 LOWER_SIGNATURE = regex(
     r"(?:^|/)[ \t]*-{0,2}[ \t]*((?:[a-z]\.?[ \t]?)?[a-z][a-z'-]{1,20}|[a-z]{2,3})"

@@ -1793,3 +1793,8 @@ def test_it_masks_a_staff_members_name_again_where_it_recurs() -> None:
     note = "agency: anglicare - case worker priya\nthu - may asked for mum. told her i'd ask priya."
     found = find_spans(note)
     assert [note[s.start : s.end] for s in found if s.kind == Kind.STAFF].count("priya") == 2
+
+
+def test_it_masks_a_lower_case_signature_with_a_nursing_credential_of_ireland_or_nz() -> None:
+    note = "nok aware.\ns o'brien rpn\n\nmum mobile 022 771 0345.\nak cmhn\n\nMDT Thurs.\nc.mc cnm1"
+    assert {"s o'brien", "ak", "c.mc"} <= masked(note)
