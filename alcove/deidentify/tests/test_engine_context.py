@@ -1798,3 +1798,7 @@ def test_it_masks_a_staff_members_name_again_where_it_recurs() -> None:
 def test_it_masks_a_lower_case_signature_with_a_nursing_credential_of_ireland_or_nz() -> None:
     note = "nok aware.\ns o'brien rpn\n\nmum mobile 022 771 0345.\nak cmhn\n\nMDT Thurs.\nc.mc cnm1"
     assert {"s o'brien", "ak", "c.mc"} <= masked(note)
+
+
+def test_it_masks_a_judges_surname_in_lower_case() -> None:
+    assert "harrell" in masked("dont forget court 6/12 w judge harrell for ur hearing")
