@@ -722,12 +722,19 @@ ADDRESS_PATTERNS: tuple[re.Pattern[str], ...] = (
         r"(?:[ \t]*[A-Z\u00c0-\u017f][\w\u00c0-\u017f'-]*){1,3}"
         r"(?:[ \t]+(?:Est|Ouest|Nord|Sud))?(?:,?[ \t]+(?:app|apt|bureau)\.?[ \t]*\d{1,5})?"
     ),
-    # a hurried note's house number and compass letter, no kind of street after: "at 1500 e
-    # lancaster", "7700 w bellfort apt 1416" (the letter says street; not "168 s with", "e coli")
+    # a house number and compass letter, no kind of street after: "at 1500 e lancaster",
+    # "7700 w bellfort apt 1416", "6137 S. Throop" (the letter says street; not "168 s with",
+    # "e coli", "300 s. Clock")
     regex(
-        r"(?<![\w/.:,$#-])\d{3,5}[ \t]+[nsew]\.?[ \t]+"
-        r"(?!(?:with|and|or|of|to|for|per|the|in|on|at|x|coli)\b)[a-z][a-z'-]{2,}"
+        r"(?<![\w/.:,$#-])\d{3,5}[ \t]+(?:[nsew]\.?[ \t]+(?=[a-z])|[NSEW]\.?[ \t]+(?=[A-Z]))"
+        r"(?!(?i:with|and|or|of|to|for|per|the|in|on|at|x|coli)\b)[A-Za-z][a-z'-]{2,}"
         r"(?:,?[ \t]*(?:apt|unit|ste|suite|#)\.?[ \t]*#?[ \t]*[0-9a-z]{1,5}\b)?"
+    ),
+    # the street that needs no kind after it: "212 Broadway", "1100 NE Broadway, Suite 210"
+    # (not "2 Broadway shows")
+    regex(
+        rf"\b\d{{1,5}}[ \t]+(?:(?:[NSEW]|NE|NW|SE|SW)\.?[ \t]+)?Broadway\b"
+        rf"(?![ \t]+(?!(?:apt|unit|ste|suite)\b)[a-z]){_UNIT}"
     ),
 )
 # Where in a hospital: "room 812", "Rm LD-6", "bed 1147-2" (a ward's rooms say whose they are)
@@ -1170,8 +1177,9 @@ ADDRESS_HINTS: tuple[tuple[str, ...], ...] = (
     ("Highway", "Hwy", "Route", "Rte"),
     ("/", "#"),
     (" rue ", "Rue ", "boul", "chemin", "Chemin", " avenue ", " côte"),
-    tuple(f"{space}{letter}{after}" for letter in "nsew" for after in (" ", ". ", "\t")
+    tuple(f"{space}{letter}{after}" for letter in "nsewNSEW" for after in (" ", ". ", "\t")
           for space in _SPACED),
+    ("Broadway",),
 )  # fmt: skip
 ADDRESS_HINTS_LOWER = frozenset({11, 14, 15})
 ADDRESS_HINTS_SPACED = tuple(tuple(w for w in hint if "\t" not in w) for hint in ADDRESS_HINTS)

@@ -1802,3 +1802,9 @@ def test_it_masks_a_lower_case_signature_with_a_nursing_credential_of_ireland_or
 
 def test_it_masks_a_judges_surname_in_lower_case() -> None:
     assert "harrell" in masked("dont forget court 6/12 w judge harrell for ur hearing")
+
+
+def test_it_masks_a_street_by_its_compass_letter_in_capitals_and_broadway_with_no_kind() -> None:
+    note = "Home: 6137 S. Throop, Chicago\nOffice: 1100 NE Broadway, Suite 210\nRx: 212 Broadway."
+    assert {"6137 S. Throop", "1100 NE Broadway, Suite 210", "212 Broadway"} <= masked(note)
+    assert masked("discontinued at 300 s. Clock 2/10; saw 2 Broadway shows") == set()
