@@ -186,8 +186,8 @@ LABELLED_ORG = regex(
 # hotline", "the YMCA", "in dcf custody", "WINZ appt", "called centrelink"): never a unit, a
 # test or a role ("MASH" only in capitals: "mash" is food)
 AGENCY_LETTERS = tuple(
-    """DCFS DCYF DHHS DSHS YMCA YWCA MBTA DCF DCJ WINZ MASH dcfs dcyf dhhs dshs ymca ywca mbta
-    dcf dcj winz centrelink""".split()
+    """DCFS DFCS DCYF DHHS DSHS YMCA YWCA MBTA DCF DCJ WINZ MASH dcfs dfcs dcyf dhhs dshs ymca
+    ywca mbta dcf dcj winz centrelink""".split()
 )
 AGENCY_ALWAYS = regex(r"\b(?:" + "|".join(AGENCY_LETTERS) + r")\b")
 # "Family Court of Pemberly County", "Court of Common Pleas of Wexford County": a court by

@@ -1690,8 +1690,8 @@ def test_it_masks_a_childs_name_that_is_a_word_listed_with_an_age() -> None:
 
 
 def test_it_masks_child_protection_and_benefit_agencies_by_their_letters() -> None:
-    note = "son in dcf custody; DCJ caseworker visiting; WINZ appt; called centrelink w/ him"
-    assert {"dcf", "DCJ", "WINZ", "centrelink"} <= masked(note)
+    note = "son in dcf custody; DCJ caseworker visiting; WINZ appt; called centrelink; open w/ DFCS"
+    assert {"dcf", "DCJ", "WINZ", "centrelink", "DFCS"} <= masked(note)
     assert masked("tea, mash potato and peas; DCT scan") == set()
 
 
