@@ -197,6 +197,11 @@ COURT_OF = regex(
     r"Chancery|Magistrate's)[ \t]+)?Court[ \t]+of[ \t]+(?:Common[ \t]+Pleas[ \t]+of[ \t]+)?"
     r"(?:the[ \t]+)?(?:[A-Z][a-z]+[ \t]+){1,3}(?:County|Parish|District)\b"
 )
+# The same in a caption's capitals: "IN THE CIRCUIT COURT OF JACKSON COUNTY"
+COURT_OF_CAPS = regex(
+    r"\b(?:(?:FAMILY|SUPERIOR|DISTRICT|CIRCUIT|PROBATE|JUVENILE|MUNICIPAL|SUPREME|CHANCERY)"
+    r"[ \t]+)?COURT[ \t]+OF[ \t]+(?:THE[ \t]+)?(?:[A-Z]+[ \t]+){1,3}(?:COUNTY|PARISH|DISTRICT)\b"
+)
 # What a service treats, which names no organisation ("Program: Adult Substance Use IOP")
 SERVICE_WORDS = GENERIC_ORG | frozenset(
     """substance use eating disorders disorder hospitalization iop php dbt co-occurring mood
@@ -294,6 +299,8 @@ class OrganisationRules(FinderBase):
         for m in AGENCY_ALWAYS.finditer(self.text) if any_in(AGENCY_LETTERS, self.text) else ():
             self.add(*m.span(), Kind.ORGANIZATION)
         for m in COURT_OF.finditer(self.text) if "Court of" in self.text else ():
+            self.add(*m.span(), Kind.ORGANIZATION)
+        for m in COURT_OF_CAPS.finditer(self.text) if "COURT OF" in self.text else ():
             self.add(*m.span(), Kind.ORGANIZATION)
         self._at_organisations()
         self._caps_at_organisations()

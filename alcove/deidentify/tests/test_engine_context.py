@@ -1808,3 +1808,8 @@ def test_it_masks_a_street_by_its_compass_letter_in_capitals_and_broadway_with_n
     note = "Home: 6137 S. Throop, Chicago\nOffice: 1100 NE Broadway, Suite 210\nRx: 212 Broadway."
     assert {"6137 S. Throop", "1100 NE Broadway, Suite 210", "212 Broadway"} <= masked(note)
     assert masked("discontinued at 300 s. Clock 2/10; saw 2 Broadway shows") == set()
+
+
+def test_it_masks_a_court_by_its_county_in_a_captions_capitals() -> None:
+    assert "CIRCUIT COURT OF JACKSON COUNTY" in masked("IN THE CIRCUIT COURT OF JACKSON COUNTY")
+    assert masked("APPEAL TO THE COURT OF APPEALS") == set()
