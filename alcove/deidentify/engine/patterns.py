@@ -535,7 +535,7 @@ ID_CUES = (
     r"Ref(?:erence)?(?: Number| No\.?| #|(?=:))|(?:Our|Your|My) Ref(?:erence)?|NDIS(?: No\.?| #)?|"
     r"Room|Rm\.?|Rx ?#|Prescription(?: Number| No\.?| #)|Specimen(?: Number| No\.?| #| ID)?|"
     r"Job(?: Number|"
-    r" No\.?| #)|"
+    r" No\.?| #)|JOB(?=[ \t]+\d{5,})|RAMQ|"
     # "CRN 204 551 873X" (Australia's Centrelink), "(member 0038 4471 2)": with the number
     r"(?:CRN|Member)(?=[ \t]*:?[ \t]+\d{3,4}[ \t]\d)|"
     # "NI number: PX 12 34 56 D" (the UK's National Insurance), "Matter no: 2023/00281947",
@@ -551,7 +551,8 @@ ID_CUED = regex(
     rf"of)?[ \t]*[:#=]?[ \t]*#?[ \t]*(\d{{2,}}(?: \d{{3,}}[a-z]?){{1,3}}(?: \d(?:-\d)?)?\b|"
     rf"[a-z]{{2}} ?\d\d ?\d\d ?\d\d ?[a-d]\b|"  # ("px 12 34 56 d": a National Insurance number)
     # "MRN: HMH 22-019-448", "Med Rec no.: KCH 4419-872": the hospital's letters, then the number
-    rf"[a-z]{{2,4}} \d[\d-]{{3,}}\d\b|"
+    # (and Quebec's card: "RAMQ: TREG 3605 1214")
+    rf"[a-z]{{2,4}} \d[\d-]{{3,}}\d\b|[a-z]{{4}} \d{{4}} \d{{4}}\b|"
     rf"(?=[a-z0-9-/.]*\d)[a-z0-9][a-z0-9-/.]*[a-z0-9]|\d)\b"
 )
 # "LAST 4: 2281", "last four of SSN 4471": the end of a number that identifies

@@ -277,7 +277,10 @@ HOLIDAYS = (
     "Yom Kippur|Rosh Hashanah|Ramadan|Eid(?: al-Fitr| al-Adha)?|Diwali|Kwanzaa|"
     "Martin Luther King(?: Jr\\.?)? Day|MLK Day|Presidents'? Day|Columbus Day|Juneteenth|"
     "Good Friday|Ash Wednesday|Lunar New Year|Chinese New Year|Xmas|XMAS|CHRISTMAS|"
-    "THANKSGIVING|EASTER|HALLOWEEN|Valentine's"
+    "THANKSGIVING|EASTER|HALLOWEEN|Valentine's|"
+    # the holidays of Commonwealth practice
+    "Boxing Day|Anzac Day|ANZAC Day|Waitangi Day|Canada Day|Victoria Day|Remembrance Day|"
+    "St\\.? Patrick'?s Day|Bank Holiday Monday|Australia Day|King'?s Birthday"
 )
 
 # Words that look like names in a run of capitals but open a heading or a list entry.

@@ -1813,3 +1813,11 @@ def test_it_masks_a_street_by_its_compass_letter_in_capitals_and_broadway_with_n
 def test_it_masks_a_court_by_its_county_in_a_captions_capitals() -> None:
     assert "CIRCUIT COURT OF JACKSON COUNTY" in masked("IN THE CIRCUIT COURT OF JACKSON COUNTY")
     assert masked("APPEAL TO THE COURT OF APPEALS") == set()
+
+
+def test_it_masks_commonwealth_holidays_a_quebec_health_card_and_a_dictated_job_number() -> None:
+    assert "BOXING DAY" in masked("FOR REVIEW DR PATEL ON BOXING DAY.")
+    assert {"Anzac Day", "Waitangi Day"} <= masked("leave over Anzac Day and Waitangi Day")
+    assert "TREG 3605 1214" in masked("Client: G. T.   RAMQ: TREG 3605 1214")
+    assert "302887" in masked("T: 10/05/2106 15:40 / JOB 302887 / BK:dw")
+    assert masked("job 12 hours; a good day; lost his job 2 yrs ago") == set()
