@@ -500,6 +500,13 @@ _DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
 SPOKEN_NUMBER = regex(rf"\b{_DIGIT_WORD}(?:[ \t,-]+{_DIGIT_WORD}){{6,}}\b")
 # (seven digits read out hold one of these, or are "one two one three two one two")
 SPOKEN_HINTS = ("four", "five", "six", "seven", "eight", "nine", "zero", " oh ")
+# An age after the word for who someone is and a comma, closing a bracket or a clause:
+# "(identified client, 16)", "(patient, 24)", "white male, 21, 6ft" (not "female, 3,250 g",
+# "female, 9 days postpartum")
+AGE_AFTER_WHO = regex(
+    r"\b(?:patient|client|male|female|man|woman|boy|girl|nonbinary)[ \t]*,[ \t]*"
+    r"(\d{1,3})(?=\)|,[ \t]+)"
+)
 # Canada's social insurance number, after its label: "SIN: 527 334 918"
 SIN_CUED = regex(
     r"(?=s)\b(?:sin|s\.i\.n\.|social insurance(?: number| no\.?| #)?)[ \t]*[:#]?[ \t]*"
@@ -981,6 +988,8 @@ def shaped_spans(text: str) -> Iterator[Span]:
             yield Span(*number.span(1), Kind.AGE)
     for m in AGE_STATED.finditer(low):
         yield Span(*m.span(next(g for g in (1, 2, 3, 4) if m.group(g))), Kind.AGE)
+    for m in AGE_AFTER_WHO.finditer(low) if ", " in low else ():
+        yield Span(*m.span(1), Kind.AGE)
     yield from _contacts(text, low)
     yield from _numbers(text, low)
     tabs = "\t" in text

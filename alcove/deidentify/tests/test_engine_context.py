@@ -1821,3 +1821,9 @@ def test_it_masks_commonwealth_holidays_a_quebec_health_card_and_a_dictated_job_
     assert "TREG 3605 1214" in masked("Client: G. T.   RAMQ: TREG 3605 1214")
     assert "302887" in masked("T: 10/05/2106 15:40 / JOB 302887 / BK:dw")
     assert masked("job 12 hours; a good day; lost his job 2 yrs ago") == set()
+
+
+def test_it_masks_an_age_after_the_word_for_who_someone_is_and_a_comma() -> None:
+    note = "Priya (identified client, 15), Dev (11). Description: white male, 21, 6ft."
+    assert {"15", "21"} <= masked(note)
+    assert masked("a viable female, 3,250 g; 35 year old female, 9 days postpartum") == {"35"}
