@@ -502,10 +502,10 @@ SPOKEN_NUMBER = regex(rf"\b{_DIGIT_WORD}(?:[ \t,-]+{_DIGIT_WORD}){{6,}}\b")
 SPOKEN_HINTS = ("four", "five", "six", "seven", "eight", "nine", "zero", " oh ")
 # An age after the word for who someone is and a comma, closing a bracket or a clause:
 # "(identified client, 16)", "(patient, 24)", "white male, 21, 6ft" (not "female, 3,250 g",
-# "female, 9 days postpartum")
+# "female, 9 days postpartum", "with client, 3, 4 and 5 of the steps")
 AGE_AFTER_WHO = regex(
     r"\b(?:patient|client|male|female|man|woman|boy|girl|nonbinary)[ \t]*,[ \t]*"
-    r"(\d{1,3})(?=\)|,[ \t]+)"
+    r"(\d{1,3})(?=\)|,[ \t]+(?!\d+[ \t]*(?:,|and\b|or\b|-|$)))"
 )
 # Canada's social insurance number, after its label: "SIN: 527 334 918"
 SIN_CUED = regex(
