@@ -70,8 +70,7 @@ def table_spans(text: str, jobs: frozenset[str]) -> list[Span]:
 
 def _cells(line: str, start: int) -> list[tuple[int, int]]:
     """Each cell's (start, end) in the text, between the bars of a line."""
-    bars = [start + k for k, c in enumerate(line) if c == "|"]
-    return list(zip((b + 1 for b in bars), bars[1:], strict=False))
+    return _split(line, start)[1:-1]
 
 
 def _trade(text: str, a: int, b: int, jobs: frozenset[str]) -> list[Span]:
