@@ -485,7 +485,9 @@ class OrganisationRules(FinderBase):
         for m in BRANDS_CAPS.finditer(self.text) if capitals else ():
             self.add(m.start(), m.end(), Kind.ORGANIZATION)  # "WORKING AT HOME DEPOT"
 
-    def _org_caps_word(self, tok: Token) -> bool:
+    def _org_caps_word(self, tok: Token, *, places: bool = True) -> bool:
+        """A word in capitals that may stand in an organisation's name: a name's own word, a
+        surname, a town's ("LAKELAND BEHAVIORAL SERVICES"), but no clinical word."""
         lw = tok.lower
         if lw in FUNCTION_WORDS:
             return False
@@ -496,6 +498,7 @@ class OrganisationRules(FinderBase):
             or lw not in self.lex.common
             or lw in self.lex.last
             or lw in self.lex.first
+            or (places and lw in self.lex.places)
         ) and lw not in CLINICAL
 
     def adjacent_words(self, a: int, b: int) -> bool:
@@ -540,6 +543,7 @@ class OrganisationRules(FinderBase):
         first = k
         j = k - 1
         words = 0
+        joined = False
         while j >= 0 and words < 5:
             tok = tokens[j]
             gap = self.gap(tok, tokens[j + 1])
@@ -553,6 +557,7 @@ class OrganisationRules(FinderBase):
             caps_and = tok.caps_line and first == j + 1 and j > 0
             if tok.lower in ("and", "de", "la") and (not tok.cap or caps_and):
                 j -= 1  # "Center for Women and Families", "BRIGHAM AND WOMEN'S HOSPITAL"
+                joined = joined or caps_and
                 continue
             if tok.lower in TITLES:
                 break
@@ -563,7 +568,8 @@ class OrganisationRules(FinderBase):
                 break
             if tok.caps_line != tokens[i].caps_line or tok.lower in FUNCTION_WORDS:
                 break
-            if tok.caps_line and not self._org_caps_word(tok):
+            # (a town's word joined by AND is a list's: "BURN OF PALM AND VOLAR INDEX AND MIDDLE")
+            if tok.caps_line and not self._org_caps_word(tok, places=not joined):
                 if j != k - 1:
                     break
                 j -= 1  # "FAIRVIEW INSTITUTIONAL HOSPITAL": one ordinary word before its end
@@ -638,6 +644,7 @@ class OrganisationRules(FinderBase):
             (t.lower in self.lex.common or t.lower in CLINICAL)
             and t.lower not in self.lex.last
             and t.lower not in self.lex.first
+            and t.lower not in self.lex.places
             for t in distinctive
         ):
             if not any(t.lower in ("st", "saint", "mount", "mt") for t in run):

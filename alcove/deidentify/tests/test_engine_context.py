@@ -1827,3 +1827,12 @@ def test_it_masks_an_age_after_the_word_for_who_someone_is_and_a_comma() -> None
     note = "Priya (identified client, 15), Dev (11). Description: white male, 21, 6ft."
     assert {"15", "21"} <= masked(note)
     assert masked("a viable female, 3,250 g; 35 year old female, 9 days postpartum") == {"35"}
+
+
+def test_it_masks_an_organisation_in_capitals_named_for_a_town() -> None:
+    note = (
+        "REVIEW\nHIGH PLAINS MENTAL HEALTH CENTER - HAYS, KS\nCALLED LAKELAND BEHAVIORAL SERVICES."
+    )
+    assert {"HIGH PLAINS MENTAL HEALTH CENTER", "LAKELAND BEHAVIORAL SERVICES"} <= masked(note)
+    burn = find_spans("BURN OF PALM AND VOLAR INDEX AND MIDDLE FINGERS, APPROX 2% TBSA")
+    assert Kind.ORGANIZATION not in {s.kind for s in burn}
