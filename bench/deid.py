@@ -41,9 +41,12 @@ How it measures:
   74 and 77 after those and the rules from 76, each before any rule or weight of its own;
   blind78 to blind81 (outpatient mental health, hospital records in the i2b2 style, UK and
   Pacific nursing and inpatient mental health, community and family services) in the session
-  after, after its first rule commit and before any rule or weight from them;
+  after, after its first rule commit and before any rule or weight from them; blind82 to
+  blind85 (private-practice psychotherapy, emergency and inpatient psychiatry, university
+  counselling and training clinics outside the US, addiction and forensic programmes) the
+  same way in the session after;
   each was scored once untuned, its first figure in the commit that added it, and what is
-  printed now is tuned (every set here but blind78 to blind81, train_context.py's HELD_OUT,
+  printed now is tuned (every set here but blind82 to blind85, train_context.py's HELD_OUT,
   is also one the context weights were fitted on: bench/deid/train_context.py measures them
   on sets they were not);
   they mark US states and countries as LOCATION, the others do not) and
@@ -101,7 +104,7 @@ sys.path.insert(0, str(ROOT))
 NOTES = HERE / "deid" / "data" / "notes.jsonl"
 DATA = HERE / "deid" / "data"
 # blind.jsonl, blind2.jsonl ...: each written before the engine saw it (see above)
-BLIND_SETS = ["blind", *(f"blind{n}" for n in range(2, 82))]
+BLIND_SETS = ["blind", *(f"blind{n}" for n in range(2, 86))]
 PRESIDIO = Path(
     os.environ.get(
         "ALCOVE_PRESIDIO_SET", ROOT.parent / "shared" / "data" / "presidio_synth_dataset_v2.json"
