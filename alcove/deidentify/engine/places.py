@@ -44,7 +44,7 @@ from alcove.deidentify.engine.cues import (
     ZIP_AFTER,
 )
 from alcove.deidentify.engine.finder import FinderBase
-from alcove.deidentify.engine.lexicon import Lexicon
+from alcove.deidentify.engine.lexicon import Lexicon, fold
 from alcove.deidentify.engine.patterns import POSTCODE_HINT, any_in
 from alcove.deidentify.engine.spans import Kind
 from alcove.deidentify.engine.tokens import Token
@@ -74,6 +74,16 @@ PLACE_NOT_EPONYM = regex(rf"(?:'s|\u2019s|[ \t]+(?:[Cc]oma|GCS|COMA)\b|{EPONYM_A
 STREET_WORDS = frozenset({"broadway", "bowery", "boulevard", "embarcadero", "causeway"})
 
 
+# A province of Canada or a state of Australia after a town the gazetteers know: "Surrey,
+# BC,", "Montréal (QC)", "Winnipeg MB" closing a line, "Halifax NS B3J 2K9"
+PROVINCES = "AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|PEI|QC|SK|YT|NSW|VIC|QLD|TAS|ACT|SA"
+TOWN_PROVINCE_HINT = regex(rf"\b(?:{PROVINCES})\b")
+TOWN_PROVINCE = regex(
+    rf"\b([A-Z][A-Za-z.'\u00c0-\u017f-]+(?:[ \t]+[A-Z][A-Za-z.'\u00c0-\u017f-]+){{0,2}})"
+    rf"(,[ \t]*|[ \t]*\([ \t]*|[ \t]+)({PROVINCES})\b"
+    r"(?=[ \t]*(?:[),.;\n]|$|([ \t]+(?:[A-Z]\d[A-Z][ \t]?\d[A-Z]\d|\d{4})\b)))"
+)
+WORDLIKE_PROVINCES = frozenset({"ON", "NS", "PE", "ACT", "SA", "AB", "NT"})
 THE_COUNTRY = regex(r"\bthe[ \t]+(US|U\.S\.|USA|U\.S\.A\.|UK|U\.K\.)(?![\w-])")
 
 
@@ -282,6 +292,15 @@ class PlaceRules(FinderBase):
             self.add(*m.span(1), Kind.LOCATION)
         for m in PROVINCE_AFTER_TOWN.finditer(text) if any_in(PROVINCE_HINTS, text) else ():
             self.add(*m.span(1), Kind.LOCATION)
+        for m in TOWN_PROVINCE.finditer(text) if TOWN_PROVINCE_HINT.search(text) else ():
+            town = fold(" ".join(m.group(1).split()))
+            if town not in self.lex.places and town.split()[-1] not in self.lex.places:
+                continue  # ("BED ALARM ON.")
+            comma = "," in m.group(2)
+            if m.group(3) in WORDLIKE_PROVINCES and not comma and not m.group(4):
+                if not m.group(2).strip() or m.group(3) == "PE":
+                    continue  # ("Leeds ON the ward", "Coach Dorsey (PE)")
+            self.add(*m.span(3), Kind.LOCATION)
         for m in UK_TOWN_POSTCODE.finditer(text) if POSTCODE_HINT.search(text) else ():
             if m.group(1).split()[-1].lower() not in UK_STREET_ENDS:
                 self.add(*m.span(1), Kind.LOCATION)

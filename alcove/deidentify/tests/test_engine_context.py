@@ -1836,3 +1836,9 @@ def test_it_masks_an_organisation_in_capitals_named_for_a_town() -> None:
     assert {"HIGH PLAINS MENTAL HEALTH CENTER", "LAKELAND BEHAVIORAL SERVICES"} <= masked(note)
     burn = find_spans("BURN OF PALM AND VOLAR INDEX AND MIDDLE FINGERS, APPROX 2% TBSA")
     assert Kind.ORGANIZATION not in {s.kind for s in burn}
+
+
+def test_it_masks_a_canadian_province_after_a_town_with_or_without_its_comma() -> None:
+    note = "Born in Surrey, BC, at 38 wks. Home: Halifax NS B3J 2K9. Clinic, Winnipeg MB\nSeen."
+    assert {"BC", "NS", "MB"} <= masked(note)
+    assert masked("FALL RISK, BED ALARM ON. Coach Dorsey (PE) and Leeds ON the ward.") <= {"Dorsey"}
