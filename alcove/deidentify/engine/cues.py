@@ -165,7 +165,8 @@ LIST_GAP = regex(r"[ \t]*(?:\(\d{1,2}\)|\d{1,2})?[ \t]*(?:,|&|/|\+|and|or)[ \t]*
 AGE_AFTER_NAME_COMMA = regex(
     r"(?:[ \t]*\([a-z][a-z /-]{1,18}\))?\.?[\"\u201d]?\)?,[\"\u201d]?[ \t]*(?:now[ \t]+|age[ \t]+)?"
     r"(\d{1,3})"
-    r"(?=[ \t]*(?:[,;:)]|\n|$|\.(?:\s|$)|(?:yr|yrs|yo|y/o|mo|mos|months?)\b|[MFmf]\b)|[ \t]{2,})"
+    r"(?=[ \t]*(?:[,;:)]|\n|$|\.(?:\s|$)|(?:yr|yrs|yo|y/o|mo|mos|months?)\b|[MFmf]\b)|[ \t]{2,}"
+    r"|[ \t]+[\u2013\u2014][ \t])"  # ("Ole Haugland, 71 \u2014 dx F41.1")
 )
 # "Mark Oyelaran is 29, a barista": an age stated after a name
 AGE_AFTER_NAME_IS = regex(
@@ -175,7 +176,8 @@ AGE_AFTER_NAME_IS = regex(
 AGE_AFTER_NAME = regex(
     r"(?:'s|\u2019s)?(?:[ \t]+|[ \t]*\([ \t]*)(\d{1,2})"
     r"(?=(?:yrs?|yo|y/o)\b(?![ \t]+ago)"  # ("Gallagher 66yrs MRN ...": glued to its unit)
-    r"|[ \t]*(?:[,;)]|\.(?:\s|$)|,? he/|,? she/|[MF](?:[ \t]*[,;]|[ \t]{2}|[ \t]*$)))"
+    r"|[ \t]*(?:[,;)]|\.(?:\s|$)|,? he/|,? she/"
+    r"|[MF](?:[ \t]*[,;]|[ \t]{2}|[ \t]*$|[ \t]+[-\u2013\u2014][ \t])))"
 )
 
 

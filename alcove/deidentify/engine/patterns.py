@@ -105,11 +105,12 @@ DATE_DIGITS = _first(r"\d", *(p for p in DATE_PATTERNS if _STARTS_WITH_DIGIT.mat
 DATE_WORDS = _first("[A-Z]", *(p for p in DATE_PATTERNS if not _STARTS_WITH_DIGIT.match(p)))
 # Holidays in a hurried note's lower case, which no other word spells
 LOWER_HOLIDAY = regex(
-    r"\b(?:thanksgiving|christmas(?: eve)?|halloween|xmas|new year's(?: eve)?|mother's day|"
-    r"father's day|memorial day|labor day|valentine's day|4th of july|july 4th)\b"
+    r"\b(?:thanksgiving|christmas(?: eve)?|halloween|xmas(?: eve)?|new year's(?: eve)?|"
+    r"mother's day|father's day|memorial day|labor day|valentine's day|4th of july|july 4th)\b"
 )
 LOWER_HOLIDAY_HINTS = (
-    "thanksgiving", "christmas", "halloween", "xmas", "new year", "'s day", "or day", "july",
+    "thanksgiving", "christmas", "halloween", "xmas", "new year", "'s day", "or day", "al day",
+    "july",
 )  # fmt: skip
 # A day and a month in French or Spanish, as Quebec's and Spanish-speaking clients' papers
 # write them: "le 2 mai", "le 1er mars 2024", "3 de abril" (only after a day's number:
@@ -120,6 +121,30 @@ ROMANCE_DAY_MONTH = regex(
     r"d[eé]cembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|se?ptiembre|octubre|"
     r"noviembre|diciembre)\b(?![ \t]+bars?\b)(?:[ \t]+(?:de[ \t]+)?(?:19|20)\d\d\b)?"
 )
+# A date read out, as a dictation's transcript has it: "march twentieth twenty twenty four",
+# "april second", "the third of june", "nineteen fifty-eight" after them
+_ORDINAL_WORD = (
+    r"(?:(?:twenty|thirty)[ \t-]?)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|"
+    r"ninth)|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|"
+    r"eighteenth|nineteenth|twentieth|thirtieth"
+)
+_NUMBER_WORD = (
+    r"(?:oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
+    r"eighty|ninety)"
+)
+_SPOKEN_YEAR = (
+    rf"(?:,?[ \t]+(?:nineteen|twenty|two thousand(?:[ \t]+and)?)"
+    rf"(?:[ \t-]+{_NUMBER_WORD}){{1,2}}\b)?"
+)
+_MONTH_WORD = (
+    "january|february|march|april|may|june|july|august|september|october|november|december"
+)
+SPOKEN_DATE = regex(
+    rf"\b(?:(?:{_MONTH_WORD})[ \t]+(?:the[ \t]+)?(?:{_ORDINAL_WORD})\b"
+    rf"|(?:{_ORDINAL_WORD})[ \t]+of[ \t]+(?:{_MONTH_WORD})\b){_SPOKEN_YEAR}"
+)
+SPOKEN_DATE_HINTS = ("first", "second", "third", "th ", "th,", "th.", "th\n")
 ROMANCE_MONTH_HINTS = (
     "janv", "vrier", "mars", "avril", "mai", "juin", "juil", "ao", "embre", "octobre", "enero",
     "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "iembre", "octubre",
@@ -215,7 +240,9 @@ WEEKDAY_SHORT = regex(
     r"|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b)"
 )
 WEEKDAY_CUE_BEFORE = regex(
-    r"(?:\b(?:mon|tues?|weds?|thu|thurs?|fri|sat|sun)[-\u2013/]|"
+    # (after another weekday in a list: "fri, sat, sun", "sat & sun")
+    r"(?:\b(?:mon|tues?|weds?|thu|thurs?|fri|sat|sun)"
+    r"(?:[-\u2013/]|,[ \t]*|[ \t]+(?:&|and|or)[ \t]+)|"
     r"\b(?:on|next|last|this|until|till|by|since|from|discuss|see you|mtg|meeting|session|do|"
     r"appt|rtc|f/u|every|each|visit|visits|visiting|come|comes|coming|back|after|before|"
     r"return|returns|call|calls)[ \t]+)$"
@@ -1049,6 +1076,8 @@ def _dates(text: str, low: str) -> Iterator[Span]:
     for m in LOWER_MONTH_CUED.finditer(text) if any_in(LOWER_MONTH_HINTS, text) else ():
         yield Span(*m.span(1), Kind.DATE)
     for m in ROMANCE_DAY_MONTH.finditer(low) if any_in(ROMANCE_MONTH_HINTS, low) else ():
+        yield Span(m.start(), m.end(), Kind.DATE)
+    for m in SPOKEN_DATE.finditer(low) if any_in(SPOKEN_DATE_HINTS, low) else ():
         yield Span(m.start(), m.end(), Kind.DATE)
     for m in LOWER_HOLIDAY.finditer(text) if any(h in text for h in LOWER_HOLIDAY_HINTS) else ():
         yield Span(m.start(), m.end(), Kind.DATE)  # "on thanksgiving weekend"

@@ -1842,3 +1842,20 @@ def test_it_masks_a_canadian_province_after_a_town_with_or_without_its_comma() -
     note = "Born in Surrey, BC, at 38 wks. Home: Halifax NS B3J 2K9. Clinic, Winnipeg MB\nSeen."
     assert {"BC", "NS", "MB"} <= masked(note)
     assert masked("FALL RISK, BED ALARM ON. Coach Dorsey (PE) and Leeds ON the ward.") <= {"Dorsey"}
+
+
+def test_it_masks_a_date_read_out_in_a_dictation() -> None:
+    note = "date of service march twentieth twenty twenty four. next visit april third. end"
+    assert {"march twentieth twenty twenty four", "april third"} <= masked(note)
+    assert masked("in the first of the sessions he came second") == set()
+
+
+def test_it_masks_weekdays_listed_together_and_lower_case_holidays() -> None:
+    note = "no show for dosing x3 (fri, sat, sun). stay til memorial day. merry xmas eve!"
+    assert {"sat", "sun", "memorial day", "xmas eve"} <= masked(note)
+    assert masked("sat with him; the sun was out") == set()
+
+
+def test_it_masks_an_age_glued_to_its_sex_before_a_dash() -> None:
+    note = "1. Kim, Soo-jin 41F - IVC'd day 3.\n2. Ole Haugland, 71 \u2014 dx F41.1"
+    assert {"41", "71"} <= masked(note)
