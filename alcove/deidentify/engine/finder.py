@@ -33,6 +33,10 @@ from alcove.deidentify.engine.vocabulary import (
     TITLES,
 )
 
+# Surnames of two letters that are no English word, unit or abbreviation ("Vu asked to call",
+# "Ng states"); "Li", "Le", "Ho" and "Do" are words or lithium as often
+TWO_LETTER_SURNAMES = frozenset({"vu", "vo", "ng", "wu", "xu", "yu"})
+
 
 class FinderBase:
     def __init__(self, text: str, lex: Lexicon) -> None:
@@ -69,7 +73,7 @@ class FinderBase:
         return (
             lw in self.lex.last
             and lw not in self.lex.common
-            and len(lw) > 2
+            and (len(lw) > 2 or lw in TWO_LETTER_SURNAMES)
             and lw not in NOT_NAMES
         )
 
@@ -239,7 +243,8 @@ class FinderBase:
         end = tokens[last].end + (1 if self._initial(tokens[last]) else 0)
         self.add(tokens[i].start, end, kind)
         for tok in tokens[i : last + 1]:
-            if len(tok.text) > 2 and tok.lower not in PARTICLES:
+            long = len(tok.text) > 2 or tok.lower in TWO_LETTER_SURNAMES
+            if long and tok.lower not in PARTICLES:
                 self.name_words.add(tok.lower)
 
     def _caps_name_word(self, tok: Token) -> bool:

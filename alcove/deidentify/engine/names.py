@@ -64,7 +64,7 @@ from alcove.deidentify.engine.cues import (
     ZIP_AFTER,
     age_after_name,
 )
-from alcove.deidentify.engine.finder import FinderBase
+from alcove.deidentify.engine.finder import TWO_LETTER_SURNAMES, FinderBase
 from alcove.deidentify.engine.patterns import any_in
 from alcove.deidentify.engine.spans import Kind, Span
 from alcove.deidentify.engine.tokens import (
@@ -738,7 +738,7 @@ class NameRules(FinderBase):
                 and i + 1 < n
                 and tokens[i + 1].lower in REPORT_VERBS
                 and self.gap(tok, tokens[i + 1]) == " "
-                and len(lw) > 2
+                and (len(lw) > 2 or lw in TWO_LETTER_SURNAMES)
                 and (
                     lw in self.lex.first
                     or (
@@ -830,13 +830,17 @@ class NameRules(FinderBase):
     def propagate(self) -> None:
         """A word found as a name is a name wherever it recurs capitalised in the document
         (and in lower case too, when it is no English word: "tasha" in a hurried note)."""
-        words = {w for w in self.name_words if w not in NOT_NAMES and len(w) > 2}
+        words = {
+            w
+            for w in self.name_words
+            if w not in NOT_NAMES and (len(w) > 2 or w in TWO_LETTER_SURNAMES)
+        }
         if not words:
             return
         common = self.lex.common
         tokens = self.tokens
         for i, tok in enumerate(tokens):
-            if tok.lower in words and tok.cap:
+            if tok.lower in words and tok.cap and not (len(tok.text) == 2 and tok.caps_line):
                 if tok.lower in common and tok.lower not in NAME_FIRST:
                     if tok.caps_line or (tok.sentence_start and not self._acts(i)):
                         continue

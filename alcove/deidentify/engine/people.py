@@ -180,8 +180,9 @@ def nicknames(finder: Finder, found: list[Span]) -> list[Span]:
     for m in QUOTED_NICKNAME.finditer(text):
         bracketed = text[max(0, m.start() - 2) : m.start()] == " ("
         end = m.start() - (2 if bracketed else 1)
-        if text[end - 1 : end + 1] == ": " and _labelled_name(finder, ending.get(end - 1)):
-            out.append(Span(*m.span(1), Kind.NAME))  # 'Preferred name: "Tee"'
+        labelled = text[end - 1 : end + 1] == ": " and _labelled_name(finder, ending.get(end - 1))
+        if labelled or (text[end : m.start()] == " " and _called(finder, ending.get(end))):
+            out.append(Span(*m.span(1), Kind.NAME))  # 'Preferred name: "Tee"', 'aka "Duke"'
             continue
         if text[end - 1 : m.start()] == ", " and not bracketed:  # 'Her ex, "Rooster," ...'
             if _said_of_a_person(finder, ending.get(end - 1), set()) and _may_name(
@@ -202,6 +203,17 @@ def nicknames(finder: Finder, found: list[Span]) -> list[Span]:
 def _labelled_name(finder: Finder, i: int | None) -> bool:
     """Token i is a label for what a person is called: "Preferred name:", "AKA:"."""
     return i is not None and finder.tokens[i].lower in NAME_LABELS
+
+
+def _called(finder: Finder, i: int | None) -> bool:
+    """Token i says what a person is called, with no colon: 'aka "Duke"', 'first name
+    "WILL"'; never the verb ('able to name "embarrassed"')."""
+    if i is None:
+        return False
+    tokens = finder.tokens
+    if tokens[i].lower == "name":
+        return i > 0 and tokens[i - 1].lower in ("first", "given", "preferred", "full")
+    return tokens[i].lower in NAME_LABELS
 
 
 def _one_unlisted_name(finder: Finder, words: list[str]) -> bool:

@@ -1859,3 +1859,15 @@ def test_it_masks_weekdays_listed_together_and_lower_case_holidays() -> None:
 def test_it_masks_an_age_glued_to_its_sex_before_a_dash() -> None:
     note = "1. Kim, Soo-jin 41F - IVC'd day 3.\n2. Ole Haugland, 71 \u2014 dx F41.1"
     assert {"41", "71"} <= masked(note)
+
+
+def test_it_masks_a_two_letter_surname_that_is_no_english_word_wherever_it_recurs() -> None:
+    note = "Handoff (Jamal): Vu (rm 104) on COWS q4. Vu asked to call his wife.\nAM: Vu COWS 7"
+    assert [s.kind for s in find_spans(note)].count(Kind.NAME) == 4
+    assert masked("Li 0.8 mmol/L; Ho to review; Do not disturb.") == set()
+
+
+def test_it_masks_a_nickname_in_quotes_after_aka_or_first_name() -> None:
+    note = 'Offender: HOANG, Minh aka "Duke"   CALLER GAVE FIRST NAME "WILL".'
+    assert {"Duke", "WILL"} <= masked(note)
+    assert masked('Jayden was able to name "embarrassed" as the feeling.') == {"Jayden"}
