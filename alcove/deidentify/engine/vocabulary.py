@@ -130,7 +130,8 @@ STAFF_CUES = (
     "seen by|referred by|referring(?: physician| provider)?|reviewed by|entered by|"
     "written by|author|transcribed by|cc|consulting|consultant|surgeon|prescriber|"
     "covering|on-call|oncall|discussed with|d/w|spoke with|spoke to|staffed with|transcribed|"
-    "dictated|typed by|transcriptionist|judge|magistrate|amhp"
+    "dictated|typed by|transcriptionist|judge|magistrate|amhp|observer|specialist|dietitian|"
+    "dietician"
 )
 
 # A word for a person in the client's life, before their name: "her sister Dana".

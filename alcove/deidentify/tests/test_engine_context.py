@@ -1871,3 +1871,9 @@ def test_it_masks_a_nickname_in_quotes_after_aka_or_first_name() -> None:
     note = 'Offender: HOANG, Minh aka "Duke"   CALLER GAVE FIRST NAME "WILL".'
     assert {"Duke", "WILL"} <= masked(note)
     assert masked('Jayden was able to name "embarrassed" as the feeling.') == {"Jayden"}
+
+
+def test_it_masks_staff_after_observer_specialist_or_dietitian() -> None:
+    note = "Observer: tjk 0700-1100\nSpecialist vmh, supervisor on call.\nPER DIETITIAN HOLLY."
+    assert {"tjk", "vmh", "HOLLY"} <= masked(note)
+    assert masked("specialist referral made; observer notes calm") == set()
