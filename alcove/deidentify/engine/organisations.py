@@ -186,8 +186,8 @@ LABELLED_ORG = regex(
 # hotline", "the YMCA", "in dcf custody", "WINZ appt", "called centrelink"): never a unit, a
 # test or a role ("MASH" only in capitals: "mash" is food)
 AGENCY_LETTERS = tuple(
-    """DCFS DFCS DCYF DHHS DSHS YMCA YWCA MBTA DCF DCJ WINZ MASH dcfs dfcs dcyf dhhs dshs ymca
-    ywca mbta dcf dcj winz centrelink""".split()
+    """DCFS DFCS DCYF DHHS DSHS YMCA YWCA MBTA DCF DCJ WINZ MASH RCMP IHS dcfs dfcs dcyf dhhs
+    dshs ymca ywca mbta dcf dcj winz centrelink rcmp""".split()
 )
 AGENCY_ALWAYS = regex(r"\b(?:" + "|".join(AGENCY_LETTERS) + r")\b")
 # "Family Court of Pemberly County", "Court of Common Pleas of Wexford County": a court by
@@ -631,7 +631,9 @@ class OrganisationRules(FinderBase):
         ]
         if not distinctive:
             return
-        if tokens[i].lower in PROGRAMME and not any(self._named_word(t.lower) for t in run):
+        if tokens[i].lower in PROGRAMME and not any(
+            self._named_word(t.lower) or (t is run[0] and t.lower in self.lex.places) for t in run
+        ):
             return  # "Opioid Treatment Program", "Clinical Laboratory"; "Bayview ... Program"
         if tokens[i].lower in SERVICE_ENDS and all(
             t.lower in SERVICE_WORDS or t.lower in SERVICE_WHO or t.lower in CLINICAL for t in run

@@ -106,7 +106,7 @@ NAME_FIRST = frozenset(
 TITLES = frozenset(
     """dr dr. doctor mr mr. mrs mrs. ms ms. miss mx mx. prof prof. professor sr sr. sister
     father fr fr. rev rev. reverend pastor rabbi imam nurse officer detective sergeant sgt
-    lieutenant lt captain capt judge attorney coach""".split()
+    lieutenant lt captain capt judge attorney coach constable cst det""".split()
 )
 STAFF_TITLES = frozenset(
     "dr dr. doctor prof prof. professor nurse".split(),

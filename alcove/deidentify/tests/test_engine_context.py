@@ -1877,3 +1877,10 @@ def test_it_masks_staff_after_observer_specialist_or_dietitian() -> None:
     note = "Observer: tjk 0700-1100\nSpecialist vmh, supervisor on call.\nPER DIETITIAN HOLLY."
     assert {"tjk", "vmh", "HOLLY"} <= masked(note)
     assert masked("specialist referral made; observer notes calm") == set()
+
+
+def test_it_masks_a_programme_named_for_a_place_and_the_rcmp_but_not_a_constables_title() -> None:
+    note = "Receiving OTP: Lakeside Methadone Program. Called RCMP Cst. B. Mahal; ROI for IHS."
+    assert {"Lakeside Methadone Program", "RCMP", "B. Mahal", "IHS"} <= masked(note)
+    assert masked("enrolled in the Opioid Treatment Program") == set()
+    assert "Cst" not in masked(note)
