@@ -1880,7 +1880,7 @@ def test_it_masks_staff_after_observer_specialist_or_dietitian() -> None:
 
 
 def test_it_masks_a_programme_named_for_a_place_and_the_rcmp_but_not_a_constables_title() -> None:
-    note = "Receiving OTP: Lakeside Methadone Program. Called RCMP Cst. B. Mahal; ROI for IHS."
+    note = "OTP: Lakeside Methadone Program. 17:20 police called; RCMP Cst. B. Mahal. ROI: IHS."
     assert {"Lakeside Methadone Program", "RCMP", "B. Mahal", "IHS"} <= masked(note)
     assert masked("enrolled in the Opioid Treatment Program") == set()
     assert "Cst" not in masked(note)
