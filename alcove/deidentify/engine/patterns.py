@@ -137,12 +137,9 @@ _SPOKEN_YEAR = (
     rf"(?:,?[ \t]+(?:nineteen|twenty|two thousand(?:[ \t]+and)?)"
     rf"(?:[ \t-]+{_NUMBER_WORD}){{1,2}}\b)?"
 )
-_MONTH_WORD = (
-    "january|february|march|april|may|june|july|august|september|october|november|december"
-)
 SPOKEN_DATE = regex(
-    rf"\b(?:(?:{_MONTH_WORD})[ \t]+(?:the[ \t]+)?(?:{_ORDINAL_WORD})\b"
-    rf"|(?:{_ORDINAL_WORD})[ \t]+of[ \t]+(?:{_MONTH_WORD})\b){_SPOKEN_YEAR}"
+    rf"\b(?:(?:{MONTHS.lower()})[ \t]+(?:the[ \t]+)?(?:{_ORDINAL_WORD})\b"
+    rf"|(?:{_ORDINAL_WORD})[ \t]+of[ \t]+(?:{MONTHS.lower()})\b){_SPOKEN_YEAR}"
 )
 SPOKEN_DATE_HINTS = ("first", "second", "third", "th ", "th,", "th.", "th\n")
 ROMANCE_MONTH_HINTS = (
