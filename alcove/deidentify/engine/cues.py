@@ -3,7 +3,7 @@ cue phrases (found by their last word), word sets, and patterns."""
 
 import re
 
-from alcove.deidentify.engine.compiled import regex
+from alcove.deidentify.engine.compiled import regex, starting_with
 from alcove.deidentify.engine.tokens import WORD, Token
 from alcove.deidentify.engine.vocabulary import (
     CLINICAL,
@@ -340,10 +340,11 @@ CITY_STATE = regex(
     rf"(?:(?:{'|'.join(sorted(STATE_CODES))})"
     rf"(?=[ \t]*(?:\d{{5}}|[.,;)\n]|$))|(?:{'|'.join(sorted(STATES, key=len, reverse=True))})\b)"
 )
-COUNTY = regex(
+COUNTY = starting_with(
+    "[A-Z]",
     r"\b((?:[A-Z][a-z]+[ \t]+){1,2}(?:County|Parish|Township|Borough|COUNTY|PARISH))\b"
     r"|\b(?:City|Town|Village|CITY|TOWN) of ([A-Z][a-z]+)"
-    r"|(?<=, )(Co\.[ \t]+[A-Z][a-z]+)\b"
+    r"|(?<=, )(Co\.[ \t]+[A-Z][a-z]+)\b",
 )
 # Words without one of which COUNTY cannot match (a note holds one rarely: no scan)
 COUNTY_WORDS = (
@@ -363,8 +364,9 @@ CITY_LOWER = regex(
     r"(?=[ \t]*(?:,|\n|$|\d|[ \t]{2}))"
 )
 # "RN D. PRICE", "LPN K. Odum": an initial and a surname after a care credential
-CREDENTIAL_THEN_NAME = regex(
-    r"\b(?:RN|LPN|LVN|CNA|NP|PA|MD|MHT|LCSW|LICSW|LPC|LMFT)[ \t]+([A-Z]\.[ \t]?[A-Z][A-Za-z'-]+)\b"
+CREDENTIAL_THEN_NAME = starting_with(
+    "[CL-NPR]",
+    r"\b(?:RN|LPN|LVN|CNA|NP|PA|MD|MHT|LCSW|LICSW|LPC|LMFT)[ \t]+([A-Z]\.[ \t]?[A-Z][A-Za-z'-]+)\b",
 )
 # "...or sooner prn.\nTN": initials alone on a note's last line sign it
 # ("MH / EV": the clinician's and a co-signer's)
@@ -382,13 +384,14 @@ DASHED_INITIALS_LOWER = regex(
 NOT_DASHED = FUNCTION_WORDS | frozenset("ok no yes neg pos am pm ve ish tbd tba na".split())
 # "Dictated By: MO   Transcribed By: tk", "Counselor: BAM", "therapist: jm", "Registered by:
 # kjohannsen": the initials (or login) a label gives the note's staff member, closing its field
-STAFF_LABELLED = regex(
+STAFF_LABELLED = starting_with(
+    "[C-ER-TWcst]",
     r"\b(?:(?:Dictated|DICTATED|Transcribed|TRANSCRIBED|Typed|TYPED)(?:[ \t]+(?:By|by|BY))?|"
     r"(?:Registered|Entered|Recorded|Completed|Written|Seen)[ \t]+(?:By|by)|"
     r"[Ss]igned(?:[ \t]+(?:By|by))?|[Cc]ounsell?or|COUNSELL?OR|[Tt]herapist|THERAPIST|[Tt]her|"
     r"[Cc]linician|CLINICIAN|[Ss]taff|STAFF|[Ss]cribe)[ \t]*:[ \t]*"
     r"([a-z]{2,4}|[A-Z]{2,4}|(?<=[Bb]y: )[a-z]{5,15})"
-    r"(?=[ \t]*(?:\n|$)|[ \t]{2}|[ \t]*[,;/]|[ \t]+\d)"
+    r"(?=[ \t]*(?:\n|$)|[ \t]{2}|[ \t]*[,;/]|[ \t]+\d)",
 )
 # "client J.M.", "pt A.B.": initials standing for a person
 # "Commonwealth v. Dmitri Sokolov", "State vs. Ruiz": the party named in a case caption
@@ -451,16 +454,18 @@ LABELLED_PLAIN = regex(
 CAPS_AGE_SEX = regex(
     r"\d[ \t]?(?:YO|Y/O|YR|YRS|Y)?[ \t]?[MF]\b"
 )  # (said first: most notes lack it)
-CAPS_BEFORE_AGE_SEX = regex(
+CAPS_BEFORE_AGE_SEX = starting_with(
+    r"[\n\-:A-Z\u2013\u2014]",
     r"(?:^|\n|[\u2014\u2013:-][ \t]+|\b(?:RM|ROOM|BED)[ \t]+[\w-]+[ \t]+|\bPT[ \t]+)"
     r"(?!(?:PT|RM|ROOM|BED)\b)((?:[A-Z][A-Z'-]+,?[ \t]+(?:\"[A-Z]+\"[ \t]+)?){1,3}"
-    r"[A-Z][A-Z'-]*)[ \t]+\d{1,3}[ \t]?(?:YO|Y/O|YR|YRS|Y)?[ \t]?[MF]\b"
+    r"[A-Z][A-Z'-]*)[ \t]+\d{1,3}[ \t]?(?:YO|Y/O|YR|YRS|Y)?[ \t]?[MF]\b",
 )
 # A group's roll: "Attendance (6 of 7): KL, M.R., Faith, t.n., JJ. Absent: Hope (sick)"
-ROLL = regex(
+ROLL = starting_with(
+    "[AGIMPamp]",
     r"\b(?:Attendance|Attendees|In attendance|Present|Absent|Members|Participants|"
     r"Group members|attendance|present|absent|members|participants)"
-    r"(?:[ \t]*\([^)\n]{0,20}\))?[ \t]*:[ \t]*([^\n]+)"
+    r"(?:[ \t]*\([^)\n]{0,20}\))?[ \t]*:[ \t]*([^\n]+)",
 )
 ROLL_ITEM = regex(r"[ \t]*(?:and[ \t]+)?([^,;]+?)[ \t]*(?=[,;]|[ \t]and[ \t]|$)")
 DOTTED = regex(r"(?:[A-Za-z]\.)+")
@@ -486,9 +491,10 @@ LOWER_NAME_INITIAL_AGE = regex(
 # A nurse's or technician's initials after the role's label, and whom they handed to
 # ("RN: DMK \u2192 JRT", "GIVING RN: MLR")
 ROLES = ("RN", "LPN", "CNA", "NP", "RT", "TECH", "Tech", "NURSE", "Nurse")
-ROLE_INITIALS = regex(
+ROLE_INITIALS = starting_with(
+    "[CLNRT]",
     r"\b(?:RN|LPN|CNA|NP|RT|TECH|Tech|NURSE|Nurse)[ \t]*:[ \t]*([A-Z]{2,3})\b"
-    r"(?:[ \t]*(?:\u2192|->|/|to)[ \t]*([A-Z]{2,3})\b)?"
+    r"(?:[ \t]*(?:\u2192|->|/|to)[ \t]*([A-Z]{2,3})\b)?",
 )
 # What follows an organisation's name and is still its name: its team or service
 # ("Cumberland Mobile Crisis Team", "Desert Sage IOP", "Harbourlight DBT Program") or a
@@ -497,7 +503,8 @@ SERVICE_TAIL = regex(
     r"(?:[ \t]+(?:Mobile|Crisis|Response|Outreach|ACT|DBT|IOP|PHP|Team|Residential|"
     r"Connection|Program|Programme))+\b|(?<=Post)[ \t]+(?:No\.[ \t]*|#)?\d{1,5}\b"
 )
-BRANDS = regex(
+BRANDS = starting_with(
+    "[A-DF-PR-WY]",
     r"\b(?:Home Depot|Dollar General|Dollar Tree|Best Buy|Whole Foods|Trader Joe's|Taco Bell|"
     r"Burger King|Pizza Hut|Planet Fitness|Family Dollar|Rite Aid|Bed Bath|Waffle House|"
     r"Olive Garden|Dunkin'?(?: Donuts)?|Jiffy Lube|Little Caesars|Motel 6|Super 8|Red Roof|"
@@ -520,7 +527,7 @@ BRANDS = regex(
     r"Anthem(?: Blue Cross)?(?: Blue Shield)?|Blue Cross(?: (?:and|&) )?(?: ?Blue Shield)?|"
     r"BCBS|Aetna|Cigna|Humana|UnitedHealthcare|United Healthcare|UHC|Molina Healthcare|"
     r"Ambetter|WellCare|Highmark|CareFirst|Florida Blue|Oscar Health|AARP|Centrelink|"
-    r"Medibank|Bupa)\b"
+    r"Medibank|Bupa)\b",
 )
 # The same brands written in capitals, as a nursing note writes everything; one word in
 # capitals may be a word ("SUBWAY"), so only names of two words and more

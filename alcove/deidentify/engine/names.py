@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 
-from alcove.deidentify.engine.compiled import regex
+from alcove.deidentify.engine.compiled import regex, starting_with
 from alcove.deidentify.engine.cues import (
     ACTED_AFTER,
     AGE_BRACKET_AFTER,
@@ -106,9 +106,10 @@ LOWER_INITIAL_SURNAME_CREDENTIAL = regex(
     rf"(?:{LOWER_CREDENTIALS}|lcpc|lmhc|ma|rmn|cm|sw)\b(?![\w-])"
 )
 NOT_SIGNERS = frozenset("pt cl dr per seen by to and the with w cm sw f u d c".split())
-CAPS_INITIAL_SURNAME_CREDENTIAL = regex(
+CAPS_INITIAL_SURNAME_CREDENTIAL = starting_with(
+    "[A-Z]",
     r"\b([A-Z]\.[ \t]?[A-Z][A-Z'-]{2,20}),?[ \t]+"
-    r"(?:RMN|RN|RGN|LPN|EMT(?:-[BPI])?|NRP|LPCC(?:-S)?|LCSW|LMSW|MD|DO|NP|PA-C|APRN|PMHNP)\b"
+    r"(?:RMN|RN|RGN|LPN|EMT(?:-[BPI])?|NRP|LPCC(?:-S)?|LCSW|LMSW|MD|DO|NP|PA-C|APRN|PMHNP)\b",
 )
 UNITS_BEFORE_RN = frozenset("ED ER OR ICU CCU PCU MED SNF ALF PACU NICU PICU OB".split())
 HANDOFF_INITIALS = regex(r"\b(?:BY|TO|FROM)[ \t]+([A-Z]{2,3})[ \t]+RN\b")
@@ -134,8 +135,9 @@ LOGGED = regex(
     r"([a-z]{2,6}):|^[ \t]*([A-Z]{2,3})[ \t]+\d{1,2}/\d{1,2}(?:/\d{2,4})?[ \t]+\d{1,2}:\d{2}[ \t]*$"
 )
 # The two who made a timed check, by their initials: "16:30 CH/LD - pacing", "20:30 KO/PM -"
-TIMED_PAIR = regex(
-    r"(?<![\w/:])(?:[01]?\d|2[0-3]):?[0-5]\d[ \t]+([A-Z]{2,3})/([A-Z]{2,3})(?=[ \t]*[-\u2013:])"
+TIMED_PAIR = starting_with(
+    r"\d",
+    r"(?<![\w/:])(?:[01]?\d|2[0-3]):?[0-5]\d[ \t]+([A-Z]{2,3})/([A-Z]{2,3})(?=[ \t]*[-\u2013:])",
 )
 # Who speaks in a text thread or a log without being named: "4/02 8:12am worker: hi"
 LOG_SPEAKERS = frozenset(

@@ -3,7 +3,7 @@ work after "works at", acronyms, brands and employers."""
 
 import re
 
-from alcove.deidentify.engine.compiled import regex
+from alcove.deidentify.engine.compiled import regex, starting_with
 from alcove.deidentify.engine.cues import (
     ACRONYM_LEAD,
     AGENCY_LEADS,
@@ -123,10 +123,11 @@ LOWER_CHURCH = regex(
 )
 # A saint's place in lower case after "@", "at", "to" or "from": "@ st. ambrose", "st.
 # brendan's food pantry", "st. vincent de paul thrift" (a saint's name is a name)
-LOWER_SAINT = regex(
+LOWER_SAINT = starting_with(
+    "[@aft]",
     r"(?:@|\bat|\bto|\bfrom)[ \t]+(st\.?[ \t][a-z]{3,}(?:'s)?(?:[ \t](?:de|of)[ \t][a-z]{3,})?"
     r"(?:[ \t](?:food[ \t]pantry|pantry|thrift|church|parish|shelter|hospital|school|academy|"
-    r"cathedral|catholic|episcopal|house|center))?)\b"
+    r"cathedral|catholic|episcopal|house|center))?)\b",
 )
 # A ward or unit in lower case by the tree, flower or saint it is named for: "holly ward",
 # "sycamore ward", "laurel unit", "st brigid's unit" (hospitals name wards so; "the ward",
@@ -178,9 +179,10 @@ SPECIALTIES_ENDING = frozenset(
 )
 # "Agency: Tri-County Crisis Connection", "Team: Eastside Assertive Community Treatment
 # Team": a form's organisation after its label, two or more capitalised words
-LABELLED_ORG = regex(
+LABELLED_ORG = starting_with(
+    "[AEFPST]",
     r"\b(?:Program|Programme|Agency|Facility|Team|Practice|Site|Placement|Employer)[ \t]*:[ \t]*"
-    r"([A-Z][\w&'.-]*(?: (?:of |for |and |& )?[A-Z][\w&'.-]*){1,6})"
+    r"([A-Z][\w&'.-]*(?: (?:of |for |and |& )?[A-Z][\w&'.-]*){1,6})",
 )
 # Letters that name one agency or association wherever they stand, in either case ("dcfs
 # hotline", "the YMCA", "in dcf custody", "WINZ appt", "called centrelink"): never a unit, a

@@ -7,7 +7,7 @@ from being taken for dates or numbers.
 import re
 from collections.abc import Iterator
 
-from alcove.deidentify.engine.compiled import regex
+from alcove.deidentify.engine.compiled import regex, starting_with
 from alcove.deidentify.engine.spans import Kind, Span
 from alcove.deidentify.engine.vocabulary import HOLIDAYS, MONTHS, STATE_CODES, STATES, WEEKDAYS
 
@@ -27,7 +27,7 @@ _MONTH_CASED = "|".join(f"{m}|{m.upper()}" for m in MONTHS.split("|"))
 
 def _initial_led(words: str) -> str:
     """An alternation of words ("May|MAY|Mon") as "\\b(?:...)" matches it, but led by each
-    word's first letter so that the regex engine can skip to those letters (see _first)."""
+    word's first letter so that the regex engine can skip to those letters (see starting_with)."""
     by_initial: dict[str, list[str]] = {}
     for word in words.split("|"):
         by_initial.setdefault(word[0], []).append(word[1:])
@@ -83,26 +83,10 @@ DATE_PATTERNS: tuple[str, ...] = (
 )
 
 
-# Speed: the regex engine skips ahead to a pattern's first character only when the pattern
-# begins with one (a letter, a digit, a set); a leading \b, look-behind or look-ahead makes
-# it try every position. So the busiest patterns begin with their first character and check
-# what stood before it just after: "\d(?<!\w\d)" is "\b\d", "at(?<!\wat)" is "\bat"; each
-# gives the very matches of its plain form on every benchmark set (two to eight times
-# faster). Where a pattern cannot be written so, _first puts a look-ahead before it.
-def _first(chars: str, *patterns: re.Pattern[str] | str) -> re.Pattern[str]:
-    """The patterns as one, behind a look-ahead for the characters a match starts with.
-
-    Same matches; but the engine can skip to those characters instead of trying every
-    position (three to five times faster on notes). Within each part the order puts the
-    longer forms first."""
-    flags = 0 if isinstance(patterns[0], str) else patterns[0].flags
-    sources = (p if isinstance(p, str) else p.pattern for p in patterns)
-    return regex(f"(?={chars})(?:" + "|".join(f"(?:{p})" for p in sources) + ")", flags)
-
-
+# Speed: see starting_with (compiled.py) for why the busiest patterns begin as they do.
 _STARTS_WITH_DIGIT = regex(r"\\b\(\?:(?:\(\?:)?(?:19|0\?|1\[3)")
-DATE_DIGITS = _first(r"\d", *(p for p in DATE_PATTERNS if _STARTS_WITH_DIGIT.match(p)))
-DATE_WORDS = _first("[A-Z]", *(p for p in DATE_PATTERNS if not _STARTS_WITH_DIGIT.match(p)))
+DATE_DIGITS = starting_with(r"\d", *(p for p in DATE_PATTERNS if _STARTS_WITH_DIGIT.match(p)))
+DATE_WORDS = starting_with("[A-Z]", *(p for p in DATE_PATTERNS if not _STARTS_WITH_DIGIT.match(p)))
 # Holidays in a hurried note's lower case, which no other word spells
 LOWER_HOLIDAY = regex(
     r"\b(?:thanksgiving|christmas(?: eve)?|halloween|xmas(?: eve)?|new year's(?: eve)?|"
@@ -115,11 +99,12 @@ LOWER_HOLIDAY_HINTS = (
 # A day and a month in French or Spanish, as Quebec's and Spanish-speaking clients' papers
 # write them: "le 2 mai", "le 1er mars 2024", "3 de abril" (only after a day's number:
 # "mars" and "mayo" are words too)
-ROMANCE_DAY_MONTH = regex(
+ROMANCE_DAY_MONTH = starting_with(
+    "[1-9l]",
     r"(?:\ble[ \t]+)?\b(?:[1-9]|[12]\d|3[01])(?:er)?(?:[ \t]+de)?[ \t]+"
     r"(?:janvier|f[eé]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|"
     r"d[eé]cembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|se?ptiembre|octubre|"
-    r"noviembre|diciembre)\b(?![ \t]+bars?\b)(?:[ \t]+(?:de[ \t]+)?(?:19|20)\d\d\b)?"
+    r"noviembre|diciembre)\b(?![ \t]+bars?\b)(?:[ \t]+(?:de[ \t]+)?(?:19|20)\d\d\b)?",
 )
 # A date read out, as a dictation's transcript has it: "march twentieth twenty twenty four",
 # "april second", "the third of june", "nineteen fifty-eight" after them
@@ -137,9 +122,10 @@ _SPOKEN_YEAR = (
     rf"(?:,?[ \t]+(?:nineteen|twenty|two thousand(?:[ \t]+and)?)"
     rf"(?:[ \t-]+{_NUMBER_WORD}){{1,2}}\b)?"
 )
-SPOKEN_DATE = regex(
+SPOKEN_DATE = starting_with(
+    "[ad-fjm-ost]",
     rf"\b(?:(?:{MONTHS.lower()})[ \t]+(?:the[ \t]+)?(?:{_ORDINAL_WORD})\b"
-    rf"|(?:{_ORDINAL_WORD})[ \t]+of[ \t]+(?:{MONTHS.lower()})\b){_SPOKEN_YEAR}"
+    rf"|(?:{_ORDINAL_WORD})[ \t]+of[ \t]+(?:{MONTHS.lower()})\b){_SPOKEN_YEAR}",
 )
 SPOKEN_DATE_HINTS = ("first", "second", "third", "th ", "th,", "th.", "th\n")
 ROMANCE_MONTH_HINTS = (
@@ -220,7 +206,7 @@ MONTH_DAY = regex(
 DATE_LIST_GAP = regex(r"[ \t]*(?:,|[-\u2013]|and|&|to)[ \t]*")
 DATE_RANGE_GAP = regex(r"[ \t]*(?:[-\u2013]|to|through|thru)[ \t]*")
 # "angioedema 2016-03": a year and its month, ISO-style, standing alone
-YEAR_MONTH = regex(r"(?<![\w/.-])((?:19|20)\d{2}-(?:0[1-9]|1[0-2]))(?![\w/.-])")
+YEAR_MONTH = starting_with("[12]", r"(?<![\w/.-])((?:19|20)\d{2}-(?:0[1-9]|1[0-2]))(?![\w/.-])")
 # A table's cell around a month and day, a time of day in it at most ("| 7/8 AM   |")
 CELL_BEFORE = regex(r"\|[ \t]*$")
 CELL_AFTER = regex(r"(?:[ \t]+(?:AM|PM|am|pm|noon|lunch|breakfast|dinner|supper|HS|hs))?[ \t]*\|")
@@ -439,7 +425,8 @@ AGE_YEARS_BRACKETED = regex(r"\((\d{1,3})[ \t]?(?:Y|y|yo|YO|yrs?)\)")
 INITIAL_BEFORE_BRACKET = regex(r"[A-Z]\.[ \t]*$")
 NAME_BEFORE_BRACKET = regex(r"\b[A-Z][a-z]+,?[ \t]*$")
 # "when she was 12", "he is 91 and", "pt is 24," (on the lower-cased text)
-AGE_STATED = regex(
+AGE_STATED = starting_with(
+    "[chipsuw]",
     r"\b(?:when|since|until) (?:he|she|they|i|client|pt|patient|the client|the patient) "
     r"(?:was|were|turned) (\d{1,3})\b"
     r"|\b(?:he|she|pt|patient|client|who) (?:is|was) (?:now )?(\d{1,3})"
@@ -449,7 +436,7 @@ AGE_STATED = regex(
     r"(\d{1,2})(?=[.,;](?!\d))"
     # "He's 74 now", "I'm 90, not dead"
     r"|\b(?:he|she|i)['\u2019][sm][ \t]+(?:now[ \t]+|only[ \t]+|almost[ \t]+|nearly[ \t]+)?"
-    r"(\d{1,3})(?=[ \t]*(?:now\b|and\b|years\b|,|;|\.(?!\d)))"
+    r"(\d{1,3})(?=[ \t]*(?:now\b|and\b|years\b|,|;|\.(?!\d)))",
 )
 
 PHONE = regex(
@@ -457,7 +444,9 @@ PHONE = regex(
     r"(?:[ \t]*(?i:x|ext\.?|extension)[ \t]*\d{1,5})?"
 )
 # "at ext 4412", "x4-5123": an extension standing alone reaches a person as a number does
-EXTENSION = regex(r"\b(?:ext|extension)\.?[ \t]*#?[ \t]*(\d{3,5}|\d-\d{4})\b|\bx(\d-?\d{3,4})\b")
+EXTENSION = starting_with(
+    "[ex]", r"\b(?:ext|extension)\.?[ \t]*#?[ \t]*(\d{3,5}|\d-\d{4})\b|\bx(\d-?\d{3,4})\b"
+)
 PHONE_SHORT = regex(
     r"(?=[bcfhmptw])\b(?:phone|tel|telephone|cell|mobile|home|work|pager|beeper|fax|call|ph|c|h|w|p|f)"
     r"\.?[ \t]*(?:#|number|no\.?)?[ \t]*:?[ \t]*(\d{3}[-.]\d{4}|\d{5}|\d-\d{4})\b(?![-.]\d)"
@@ -480,7 +469,7 @@ LOCAL_PHONE = regex(r"[2-9](?<![\w/.$+-][2-9])\d{2}-\d{4}(?![\w-]|[./]\d)")
 # (what each of three rules needs, looked for first: most notes have none of them)
 LOWER_AGE_SEX_GLUED = regex(r"\d[mf][ \t]")
 ITEM_AGE_HINT = regex(r"[.A-Z][ \t][-\u2013\u2014][ \t]\d")
-AU_NUMBER_HINT = regex(r"\d{4}[ \t]\d{4}\b|\b1[38]00[ \t]\d")
+AU_NUMBER_HINT = starting_with(r"\d", r"\d{4}[ \t]\d{4}\b|\b1[38]00[ \t]\d")
 # "pager 4417", "beeper #2291", "bleep 447", "page 6620 w/ q's": a hospital pager has three to
 # five digits (four or five after the verb: "page 12" is a page of a document)
 PAGER = regex(
@@ -527,9 +516,10 @@ SPOKEN_HINTS = ("four", "five", "six", "seven", "eight", "nine", "zero", " oh ")
 # An age after the word for who someone is and a comma, closing a bracket or a clause:
 # "(identified client, 16)", "(patient, 24)", "white male, 21, 6ft" (not "female, 3,250 g",
 # "female, 9 days postpartum", "with client, 3, 4 and 5 of the steps")
-AGE_AFTER_WHO = regex(
+AGE_AFTER_WHO = starting_with(
+    "[bcfgmnpw]",
     r"\b(?:patient|client|male|female|man|woman|boy|girl|nonbinary)[ \t]*,[ \t]*"
-    r"(\d{1,3})(?=\)|,[ \t]+(?!\d+[ \t]*(?:,|and\b|or\b|-|$)))"
+    r"(\d{1,3})(?=\)|,[ \t]+(?!\d+[ \t]*(?:,|and\b|or\b|-|$)))",
 )
 # Canada's social insurance number, after its label: "SIN: 527 334 918"
 SIN_CUED = regex(
@@ -577,14 +567,15 @@ ID_CUES = (
     r"(?!(?:BID|TID|QID|QD|QHS|PRN|DAILY|TABS?|CAPS?|DISP|QTY)\b)[A-Z]{2,6} ?#(?=:?[ \t]*\d{3})|"
     r"Ref(?=[ \t]+[A-Z]{2,}/\d)"
 )
-ID_CUED = regex(
+ID_CUED = starting_with(
+    "[a-z]",
     rf"\b(?:{ID_CUES.lower()})(?![a-z])[ \t]*(?:is|was|"
     rf"of)?[ \t]*[:#=]?[ \t]*#?[ \t]*(\d{{2,}}(?: \d{{3,}}[a-z]?){{1,3}}(?: \d(?:-\d)?)?\b|"
     rf"[a-z]{{2}} ?\d\d ?\d\d ?\d\d ?[a-d]\b|"  # ("px 12 34 56 d": a National Insurance number)
     # "MRN: HMH 22-019-448", "Med Rec no.: KCH 4419-872": the hospital's letters, then the number
     # (and Quebec's card: "RAMQ: TREG 3605 1214")
     rf"[a-z]{{2,4}} \d[\d-]{{3,}}\d\b|[a-z]{{4}} \d{{4}} \d{{4}}\b|"
-    rf"(?=[a-z0-9-/.]*\d)[a-z0-9][a-z0-9-/.]*[a-z0-9]|\d)\b"
+    rf"(?=[a-z0-9-/.]*\d)[a-z0-9][a-z0-9-/.]*[a-z0-9]|\d)\b",
 )
 # "LAST 4: 2281", "last four of SSN 4471": the end of a number that identifies
 LAST_FOUR = regex(
@@ -627,7 +618,7 @@ _UNIT = (
 ADDRESS_PATTERNS: tuple[re.Pattern[str], ...] = (
     # "412 Birch Hollow Rd", and rural grid numbers as the upper Midwest writes them ("W4410")
     regex(
-        # (led by its first character, as _first explains)
+        # (led by its first character, as starting_with explains)
         rf"[\dNSEW](?<![\w:/.][\dNSEW])(?:(?<=[NSEW])\d{{3,6}}|(?<=\d)\d{{0,5}}[A-Za-z]?(?:-\d+)?)"
         rf"[ \t]+"
         rf"(?:[NSEW]\.?[ \t]+|(?:North|South|East|West)[ \t]+)?{_STREET_NAME}[ \t]+"
@@ -810,22 +801,22 @@ ZIP_CUE_BEFORE = regex(
 )
 
 
-# The digit-led patterns behind a look-ahead for their first character (see _first).
-AGE_NUMBERS = _first(r"\d", *AGE_NUMBER_FIRST)
-AGE_STATEMENTS = _first("[ait]", *AGE_WORD_FIRST)
-IBAN = _first("[A-Z]", IBAN)
-IPV4 = _first(r"\d", IPV4)
-POSTCODE = _first("[A-Z]", POSTCODE)
-PHONE = _first(r"[\d(+]", PHONE)
-CARD = _first(r"\d", CARD)
+# The digit-led patterns behind a look-ahead for their first character (see starting_with).
+AGE_NUMBERS = starting_with(r"\d", *AGE_NUMBER_FIRST)
+AGE_STATEMENTS = starting_with("[ait]", *AGE_WORD_FIRST)
+IBAN = starting_with("[A-Z]", IBAN)
+IPV4 = starting_with(r"\d", IPV4)
+POSTCODE = starting_with("[A-Z]", POSTCODE)
+PHONE = starting_with(r"[\d(+]", PHONE)
+CARD = starting_with(r"\d", CARD)
 ADDRESS_PATTERNS = (
     *ADDRESS_PATTERNS[:4],
-    _first("[\\dA-Zu\u00c0-\u017f]", ADDRESS_PATTERNS[4]),  # ("ul. Mickiewicza 12")
+    starting_with("[\\dA-Zu\u00c0-\u017f]", ADDRESS_PATTERNS[4]),  # ("ul. Mickiewicza 12")
     *ADDRESS_PATTERNS[5:18],
-    _first(r"[\d#]", ADDRESS_PATTERNS[18]),  # ("5/118 Nepean Hwy": "/" is in every note)
+    starting_with(r"[\d#]", ADDRESS_PATTERNS[18]),  # ("5/118 Nepean Hwy": "/" is in every note)
     *ADDRESS_PATTERNS[19:],
 )
-WEEKDAY_ALWAYS = _first("[TtWwFfMS]", WEEKDAY_ALWAYS)
+WEEKDAY_ALWAYS = starting_with("[TtWwFfMS]", WEEKDAY_ALWAYS)
 
 
 def _luhn(digits: str) -> bool:

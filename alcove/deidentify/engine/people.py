@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterator
 
 from alcove.deidentify.engine.allowlist import derived_safe
-from alcove.deidentify.engine.compiled import regex
+from alcove.deidentify.engine.compiled import regex, starting_with
 from alcove.deidentify.engine.cues import (
     COMPANIONS,
     DRUG_STEMS,
@@ -62,7 +62,7 @@ def kept_regions(finder: Finder) -> list[Span]:
 
 
 # Credentials, then the initials in brackets: " RN (JMc)", ", HCA (AS)"
-INITIALS_EQUAL = regex(r"\b([A-Z][A-Za-z]{1,3})[ \t]*=[ \t]*$")
+INITIALS_EQUAL = starting_with("[A-Z]", r"\b([A-Z][A-Za-z]{1,3})[ \t]*=[ \t]*$")
 INITIALS_DEFINED = regex(r"(?:,?[ \t]+[A-Z][A-Za-z-]{1,6}\.?){0,3}[ \t]*\(([A-Z][A-Za-z]{1,3})\)")
 
 
@@ -283,10 +283,11 @@ LOGIN_BEFORE = regex(r"(?:^|\n)[ \t]*[-/]*[ \t]*$|(?:\bby|\buser|\(|:)[ \t]*$")
 LOGIN_AFTER = regex(r"[ \t]*(?:$|\n|\d{1,2}:?\d\d\b|\d{1,2}/\d|[A-Z]{2,5}\b|from\b|[):])")
 # Where only a system puts a user name, of any shape: "printed by glindqvist", "taken by: dmcg"
 # ("taken by mouth" is no system's: "taken" and "received" only with the colon of a form)
-SYSTEM_USER = regex(
+SYSTEM_USER = starting_with(
+    "[AELMPRTaelmprt]",
     r"\b(?:[Pp]rinted[ \t]+by|[Rr]ec'?d[ \t]+by|[Ee]ntered[ \t]+by|[Ll]ogged[ \t]+by|"
     r"[Aa]ccessed[ \t]+by|[Mm]odified[ \t]+by|[Tt]aken[ \t]+by:|[Rr]eceived[ \t]+by:):?"
-    r"[ \t]+([a-z]{3,12})\d?(?![\w@-])"
+    r"[ \t]+([a-z]{3,12})\d?(?![\w@-])",
 )
 
 

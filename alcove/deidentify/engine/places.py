@@ -3,7 +3,7 @@
 
 import re
 
-from alcove.deidentify.engine.compiled import regex
+from alcove.deidentify.engine.compiled import regex, starting_with
 from alcove.deidentify.engine.cues import (
     AGE_AFTER_INITIALS,
     CAPS_HEADER_NAME,
@@ -77,7 +77,7 @@ STREET_WORDS = frozenset({"broadway", "bowery", "boulevard", "embarcadero", "cau
 # A province of Canada or a state of Australia after a town the gazetteers know: "Surrey,
 # BC,", "Montréal (QC)", "Winnipeg MB" closing a line, "Halifax NS B3J 2K9"
 PROVINCES = "AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|PEI|QC|SK|YT|NSW|VIC|QLD|TAS|ACT|SA"
-TOWN_PROVINCE_HINT = regex(rf"\b(?:{PROVINCES})\b")
+TOWN_PROVINCE_HINT = starting_with("[ABM-QSTVY]", rf"\b(?:{PROVINCES})\b")
 TOWN_PROVINCE = regex(
     rf"\b([A-Z][A-Za-z.'\u00c0-\u017f-]+(?:[ \t]+[A-Z][A-Za-z.'\u00c0-\u017f-]+){{0,2}})"
     rf"(,[ \t]*|[ \t]*\([ \t]*|[ \t]+)({PROVINCES})\b"
@@ -91,9 +91,10 @@ THE_COUNTRY = regex(r"\bthe[ \t]+(US|U\.S\.|USA|U\.S\.A\.|UK|U\.K\.)(?![\w-])")
 CLOSING_AFTER_CODE = regex(r"[ \t]*(?:\n|$|[-\u2013\u2014|;)]|[ \t]{2})")
 LICENCE_HINTS = ("lic", "Lic", "LIC", "plate", "law", "CDL", "DL")
 NUMBER_AFTER = regex(r"[ \t]*(?:#|no\.)?[ \t]*:?[ \t]*[A-Z]{0,4}-?\d")
-STATE_BEFORE_LICENCE = regex(
+STATE_BEFORE_LICENCE = starting_with(
+    "[A-Zl]",
     r"\b([A-Z]{2})[ \t]+(?:license|licence|License|LICENSE|plate|law)\b|\b([A-Z]{2})[ \t]+[Ll]ic\."
-    r"|\b(?:CDL|DL|license|licence)[ \t]*#?[ \t]*([A-Z]{2})[ \t]+(?=[A-Z]?\d)"
+    r"|\b(?:CDL|DL|license|licence)[ \t]*#?[ \t]*([A-Z]{2})[ \t]+(?=[A-Z]?\d)",
 )
 # A province before a Canadian postcode; an Australian town, its state and postcode
 PROVINCE_POSTCODE = regex(
