@@ -27,10 +27,10 @@ at the price of an ordinary word for each, and masked words the rules leave on p
 
 import json
 import math
+import os
 from bisect import bisect_right
 from collections.abc import Sequence
 from functools import cache, lru_cache
-from importlib import resources
 from itertools import repeat
 
 from alcove.deidentify.engine.allowlist import derived_safe
@@ -108,8 +108,9 @@ def _table(named: dict[str, float]) -> dict[Feature, float]:
 
 @cache
 def weights() -> Weights:
-    raw = resources.files("alcove.deidentify.engine").joinpath("context_weights.json")
-    return Weights(json.loads(raw.read_text()))
+    # (a path beside this file: importlib.resources would add a fiftieth to every start)
+    with open(os.path.join(os.path.dirname(__file__), "context_weights.json"), "rb") as raw:
+        return Weights(json.load(raw))
 
 
 @lru_cache(maxsize=1 << 16)

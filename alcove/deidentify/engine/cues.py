@@ -376,6 +376,8 @@ SIGNED_LAST_LINE = regex(
 # "rtc 2 wk.\n-jm", "ok to cont. -rk (covering)", "Handoff given. —TY": a note's initials
 # after a dash, closing its line
 # ("-kc, np", "- tj rn": with the signer's credential)
+# (what it cannot match without, led by the dash: a dash opening a line or after a space)
+DASH_SET_APART = regex(r"[-\u2013\u2014~](?<![^ \t\n][-\u2013\u2014~])")
 DASHED_INITIALS_LOWER = regex(
     r"(?m)(?:^|[ \t])[-\u2013\u2014~]{1,2}[ \t]?([a-z]{2,3}|[A-Z]{2,3})"
     r"(?:,?[ \t]*(?:rn|np|lpn|md|do|pa|pmhnp|aprn|lcsw|licsw|lpc|lmft|lmhc|psyd|phd|msw))?"

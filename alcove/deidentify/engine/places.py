@@ -15,6 +15,7 @@ from alcove.deidentify.engine.cues import (
     CREDENTIAL_CODES,
     CREDENTIAL_THEN_NAME,
     CREDENTIAL_WORDS,
+    DASH_SET_APART,
     DASHED_INITIALS_LOWER,
     DICTATION,
     DOTTED_INITIALS,
@@ -136,7 +137,7 @@ class PlaceRules(FinderBase):
             for group in (1, 2):
                 if signed.group(group) and _initials(signed.group(group)):
                     self.add(*signed.span(group), Kind.STAFF)
-        dashed = any(d in text for d in ("-", "\u2013", "\u2014", "~"))
+        dashed = DASH_SET_APART.search(text) is not None
         for m in DASHED_INITIALS_LOWER.finditer(text) if dashed else ():
             if _initials(m.group(1)):
                 self.add(*m.span(1), Kind.STAFF)
