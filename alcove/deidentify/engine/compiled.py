@@ -17,6 +17,7 @@ import importlib
 import marshal
 import re
 import sys
+from collections.abc import Iterable
 from typing import Any
 
 # (a tuple: the final flags, the matcher's code, the group count, the group names both ways)
@@ -87,6 +88,13 @@ def regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
         return compiled  # an internal changed shape: simply not cached
     _missed = True
     return compiled
+
+
+def longest_first(words: Iterable[str]) -> list[str]:
+    """The words for an alternation, longer first (so that "New York" wins over "New"), and
+    alphabetically within a length: a set's own order changes from one process to the next,
+    and a pattern that changes misses the cache at every start."""
+    return sorted(words, key=lambda word: (-len(word), word))
 
 
 # Speed: the regex engine skips ahead to a pattern's first character only when the pattern

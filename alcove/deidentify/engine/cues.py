@@ -3,7 +3,7 @@ cue phrases (found by their last word), word sets, and patterns."""
 
 import re
 
-from alcove.deidentify.engine.compiled import regex, starting_with
+from alcove.deidentify.engine.compiled import longest_first, regex, starting_with
 from alcove.deidentify.engine.tokens import WORD, Token
 from alcove.deidentify.engine.vocabulary import (
     CLINICAL,
@@ -322,7 +322,7 @@ REGION_POSTCODE = regex(r"[ \t]+(\d{4,6})\b(?![.,:/]\d)")
 STATE_CODE = regex(rf"\b(?:{'|'.join(sorted(STATE_CODES))})\b")
 STATE_ZIP_AFTER = regex(
     rf",?[ \t]+(?:{'|'.join(sorted(STATE_CODES))})[ \t]+\d{{5}}\b"
-    rf"|,[ \t]*(?:{'|'.join(sorted(STATES, key=len, reverse=True))})\b"
+    rf"|,[ \t]*(?:{'|'.join(longest_first(STATES))})\b"
 )
 CREDENTIAL_CODES = frozenset({"MD", "MA", "MS", "PA", "NP", "DO"})
 PERSON_BEFORE = regex(r"\b[A-Z][A-Za-z'-]+[ \t]+$")
@@ -332,13 +332,13 @@ WORDLIKE_CODES = frozenset("ID OR IN ME OK HI OH PA MD DE MS MA AL CO LA MO ND S
 ZIP_AFTER = regex(r"[ \t]+\d{5}(?:-\d{4})?\b")
 PLACE_BEFORE_CODE = regex(r"\b((?:[A-Z][A-Za-z'.-]+[ \t]){0,2}[A-Z][A-Za-z'.-]+),?[ \t]+$")
 END_AFTER_CODE = regex(r"[ \t]*(?:[.,;:)]|\n|$)")
-STATE_ALT = "|".join(sorted((*STATE_CODES, *STATES), key=len, reverse=True))
+STATE_ALT = "|".join(longest_first((*STATE_CODES, *STATES)))
 STATE_AFTER = regex(rf",?[ \t]*(?:{STATE_ALT})\b|[ \t]+(?:County|Parish|area)\b")
 CITY_STATE = regex(
     # (led by the capital, as patterns.py explains: "[A-Z](?<!\w[A-Z])" is "\b[A-Z]")
     rf"([A-Z](?<!\w[A-Z])(?:[a-z]+\.?[ \t]+[A-Z]){{0,2}}[a-z]+),[ \t]*"
     rf"(?:(?:{'|'.join(sorted(STATE_CODES))})"
-    rf"(?=[ \t]*(?:\d{{5}}|[.,;)\n]|$))|(?:{'|'.join(sorted(STATES, key=len, reverse=True))})\b)"
+    rf"(?=[ \t]*(?:\d{{5}}|[.,;)\n]|$))|(?:{'|'.join(longest_first(STATES))})\b)"
 )
 COUNTY = starting_with(
     "[A-Z]",

@@ -7,7 +7,7 @@ from being taken for dates or numbers.
 import re
 from collections.abc import Iterator
 
-from alcove.deidentify.engine.compiled import regex, starting_with
+from alcove.deidentify.engine.compiled import longest_first, regex, starting_with
 from alcove.deidentify.engine.spans import Kind, Span
 from alcove.deidentify.engine.vocabulary import HOLIDAYS, MONTHS, STATE_CODES, STATES, WEEKDAYS
 
@@ -792,7 +792,7 @@ GENERIC_UNITS = frozenset(
 DOCTOR_AFTER = regex(
     r"\.?[ \t]+(?!(?i:apt|unit|suite|ste|fl|floor|rm|room|bldg)\b)[A-Z][A-Za-z'-]+"
 )
-_STATE_ALT = "|".join(sorted((*STATES, *STATE_CODES), key=len, reverse=True))
+_STATE_ALT = "|".join(longest_first((*STATES, *STATE_CODES)))
 # A ZIP code is a five-digit number after a state or the word ZIP: found from the number,
 # then the words before it are checked (one quick scan instead of one per state name).
 ZIP_NUMBER = regex(r"(\d(?<![\d-]\d)\d{4}(?:-\d{4})?)\b(?!-\d)")
