@@ -25,15 +25,19 @@ every capitalised or unknown word as well found a few more identifiers on the he
 at the price of an ordinary word for each, and masked words the rules leave on purpose.)
 """
 
+import hashlib
 import json
+import marshal
 import math
 import os
+import sys
 from bisect import bisect_right
 from collections.abc import Sequence
 from functools import cache, lru_cache
 from itertools import repeat
 
 from alcove.deidentify.engine.allowlist import derived_safe
+from alcove.deidentify.engine.cachefiles import cache_contents, cache_write
 from alcove.deidentify.engine.compiled import regex
 from alcove.deidentify.engine.cues import CREDENTIALS_LOWER
 from alcove.deidentify.engine.lexicon import lexicon
@@ -82,13 +86,36 @@ class Weights:
     """The fitted model: feature weights, bias and threshold, and the type model."""
 
     def __init__(self, raw: dict) -> None:
-        self.bias: float = raw["bias"]
-        self.weights = _table(raw["weights"])
-        self.threshold: float = raw["threshold"]
+        self._set(
+            raw["bias"],
+            _table(raw["weights"]),
+            raw["threshold"],
+            raw["type_bias"],
+            {k: _table(table) for k, table in raw["type_weights"].items()},
+        )
+
+    def _set(
+        self,
+        bias: float,
+        weights: dict[Feature, float],
+        threshold: float,
+        type_bias: dict[str, float],
+        type_weights: dict[str, dict[Feature, float]],
+    ) -> None:
+        self.bias, self.weights, self.threshold = bias, weights, threshold
         # logit of the threshold: a word is masked when its summed weights pass it
-        self.cut = math.log(self.threshold / (1 - self.threshold))
-        self.type_bias: dict[str, float] = raw["type_bias"]
-        self.type_weights = {k: _table(table) for k, table in raw["type_weights"].items()}
+        self.cut = math.log(threshold / (1 - threshold))
+        self.type_bias, self.type_weights = type_bias, type_weights
+
+    def tables(self) -> tuple:
+        """What _set takes, as marshal writes it (plain dicts, tuples and numbers)."""
+        return self.bias, self.weights, self.threshold, self.type_bias, self.type_weights
+
+    @classmethod
+    def from_tables(cls, tables: tuple) -> "Weights":
+        model = cls.__new__(cls)
+        model._set(*tables)
+        return model
 
     def score(self, features: list[Feature]) -> float:
         return self.bias + sum(map(self.weights.get, features, repeat(0.0)))
@@ -106,11 +133,26 @@ def _table(named: dict[str, float]) -> dict[Feature, float]:
     return {tuple(name.split(SEP)): weight for name, weight in named.items()}
 
 
+WEIGHTS_FILE = os.path.join(os.path.dirname(__file__), "context_weights.json")
+
+
 @cache
 def weights() -> Weights:
+    """The fitted model. Its tables are kept in a cache file named for the weights file's own
+    hash: building them from the JSON takes five times as long as reading them back."""
     # (a path beside this file: importlib.resources would add a fiftieth to every start)
-    with open(os.path.join(os.path.dirname(__file__), "context_weights.json"), "rb") as raw:
-        return Weights(json.load(raw))
+    with open(WEIGHTS_FILE, "rb") as handle:
+        raw = handle.read()
+    version = f"py{sys.version_info[0]}{sys.version_info[1]}"
+    name = f"deid-weights-{version}-{hashlib.sha256(raw).hexdigest()[:16]}.marshal"
+    for cached in cache_contents(name):
+        try:
+            return Weights.from_tables(marshal.loads(cached))  # noqa: S302 (our own cache)
+        except (EOFError, ValueError, TypeError):
+            continue
+    model = Weights(json.loads(raw))
+    cache_write(name, marshal.dumps(model.tables()), kind="weights")
+    return model
 
 
 @lru_cache(maxsize=1 << 16)

@@ -52,10 +52,10 @@ def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
-def start(*args: str, seed: str = "0") -> dict[str, object]:
+def start(*args: str, seed: str = "0", text: str = NOTE) -> dict[str, object]:
     """A fresh process's answer; seed: its PYTHONHASHSEED, which orders its sets."""
     done = subprocess.run(
-        [sys.executable, "-c", CHILD, NOTE, *args],
+        [sys.executable, "-c", CHILD, text, *args],
         capture_output=True,
         text=True,
         check=True,
@@ -103,6 +103,19 @@ def test_it_finds_the_same_spans_from_a_damaged_pattern_cache(cache_dir: Path, d
     again = start()
     assert again["spans"] == expected
     assert int(str(again["compiled"])) > 200
+
+
+def test_it_scores_words_the_same_from_its_kept_weights_or_a_damaged_copy(
+    cache_dir: Path,
+) -> None:
+    # (the rules find "dunmore"; the weights carry the name on to "tire")
+    text = "client got a job at dunmore tire last week"
+    expected = [[20, 32, "ORGANIZATION"]]
+    assert start(text=text)["spans"] == expected  # built from the weights file
+    (kept,) = cache_dir.glob("deid-weights-*.marshal")
+    assert start(text=text)["spans"] == expected  # read back from the kept tables
+    kept.write_bytes(b"\x00not a cache")
+    assert start(text=text)["spans"] == expected  # built again
 
 
 def test_it_never_writes_a_clients_names_into_a_cache(cache_dir: Path) -> None:
