@@ -95,7 +95,8 @@ def spans_resolve(spans: list[Span]) -> list[Span]:
                 at = bisect_left(starts, start)
                 starts.insert(at, start)
                 ends.insert(at, end)
-                taken.insert(at, Span(start, end, span.kind, span.ref))
+                whole = start == span.start and end == span.end  # (most are: kept as they are)
+                taken.insert(at, span if whole else Span(start, end, span.kind, span.ref))
     return _merge_adjacent(taken)
 
 
@@ -129,6 +130,8 @@ def spans_trim(text: str, spans: list[Span]) -> list[Span]:
         # "Lincoln Elementary." keeps no full stop; "Acme Inc." and "J." keep theirs
         if end - start > 1 and text[end - 1] == "." and not ABBREVIATION.search(text, start, end):
             end -= 1
-        if end > start:
-            out.append(Span(start, end, s.kind, s.ref))
+        if end <= start:
+            continue
+        # (most spans lose nothing: kept as they are, no new one made)
+        out.append(s if start == s.start and end == s.end else Span(start, end, s.kind, s.ref))
     return out
