@@ -259,8 +259,9 @@ class OrganisationRules(FinderBase):
     def organisations(self) -> None:
         tokens = self.tokens
         n = len(tokens)
+        leads = ORG_LEAD.by_last  # (a look-up first: most words end no lead at all)
         for i, tok in enumerate(tokens):
-            lead = ORG_LEAD.ends_at(tokens, i)
+            lead = ORG_LEAD.ends_at(tokens, i) if tok.lower in leads else None
             if lead is not None and tokens[lead].cap and i + 1 < n:
                 j = i + 1
                 if tokens[j].lower == "the" and j + 1 < n:
@@ -278,8 +279,9 @@ class OrganisationRules(FinderBase):
             options = ORG_LAST.get(tok.lower)
             if options is not None and (tok.text[1:].islower() or tok.text.isupper()):
                 self._org_ending(i, options)
-            after_label = i > 0 and ":" in self.gap(tokens[i - 1], tok)
-            if tok.lower in EMPLOYERS and (not tok.sentence_start or after_label):
+            if tok.lower in EMPLOYERS and (
+                not tok.sentence_start or (i > 0 and ":" in self.gap(tokens[i - 1], tok))
+            ):
                 self.add(
                     tok.start,
                     tok.end + (2 if self.text[tok.end : tok.end + 2] in ("'s", "\u2019s") else 0),
