@@ -49,6 +49,7 @@ class FinderBase:
         self.place_words: set[str] = set()
         self._token_bounds: tuple[list[int], list[int]] | None = None
         self._words: frozenset[str] | None = None
+        self._capitalised: list[int] | None = None
 
     @property
     def words(self) -> frozenset[str]:
@@ -56,6 +57,14 @@ class FinderBase:
         if self._words is None:
             self._words = frozenset(t.text for t in self.tokens)
         return self._words
+
+    @property
+    def capitalised(self) -> list[int]:
+        """The indices of the capitalised tokens, in order: the passes that look only at
+        those skip the other half of a note's words without a step each."""
+        if self._capitalised is None:
+            self._capitalised = [i for i, t in enumerate(self.tokens) if t.cap]
+        return self._capitalised
 
     # --- what a word is, by the dictionaries --------------------------------------------
     def strong_first(self, lw: str) -> bool:

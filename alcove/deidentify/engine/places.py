@@ -161,9 +161,9 @@ class PlaceRules(FinderBase):
         Remniku", "flew to LEPPEN", "based in Kurzenkirchen"."""
         tokens = self.tokens
         lex = self.lex
-        for i in range(1, len(tokens)):
+        for i in self.capitalised:
             tok = tokens[i]
-            if not tok.cap or tok.caps_line or len(tok.text) < 4:
+            if i == 0 or tok.caps_line or len(tok.text) < 4:
                 continue
             lw = tok.lower
             if lw in lex.common or lw in NOT_NAMES or lw in lex.first or lw in STATE_NAMES:

@@ -491,9 +491,9 @@ class Sweep:
         does: "Joy Baker is a 39 yo", "Hope Miller, 41,", "Will Carpenter reports"."""
         tokens = self.tokens
         first, last = self.lex.first, self.lex.last
-        for i in range(len(tokens) - 1):
+        for i in self.finder.capitalised:
             a = tokens[i]
-            if not a.cap or a.lower not in first:
+            if a.lower not in first or i + 1 == len(tokens):
                 continue
             b = tokens[i + 1]
             if not (b.cap and a.text[1:].islower() and b.text[1:].islower()):
