@@ -181,6 +181,10 @@ HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr"})
 SIGNING_WORDS = frozenset({"attn", "signed", "mgr", "by", "w/"})
 
 
+# Every word a credential after a name opens with: the credential pass's quick test
+CREDENTIAL_LEADS = CREDENTIAL_WORDS | WEAK_CREDENTIALS | DOTTED_HEADS
+
+
 class NameRules(FinderBase):
     def cued(self) -> None:
         tokens = self.tokens
@@ -518,6 +522,8 @@ class NameRules(FinderBase):
         for i in range(1, len(tokens)):
             tok = tokens[i]
             word = tok.text
+            if word not in CREDENTIAL_LEADS:
+                continue  # (one look-up for most words)
             dotted = word in DOTTED_HEADS and DOTTED_CREDENTIAL.match(text, tok.start) is not None
             if word not in CREDENTIAL_WORDS and word not in WEAK_CREDENTIALS and not dotted:
                 continue

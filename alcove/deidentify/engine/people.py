@@ -275,7 +275,7 @@ def staff_initials(text: str, found: list[Span]) -> list[Span]:
 
 # A user name as a record system writes it: an initial and a surname, in lower case, perhaps a
 # digit ("bkessler", "btanaka2"): no word of any list, and its surname among the common ones
-LOGIN = regex(r"(?<![\w@./-])([a-z]{5,12})\d?(?![\w@-])")
+LOGIN = regex(r"([a-z](?<![\w@./-][a-z])[a-z]{4,11})\d?(?![\w@-])")  # (led by its letter)
 LOGIN_SURNAME_RANK = 10_000  # (rarer surnames end ordinary words: "f" + "latus")
 # Where a system or a signer writes one: opening a line, after "by", "user", a bracket or a
 # colon; or before a time, a date, a credential, "from", a bracket or the line's end
