@@ -26,7 +26,6 @@ at the price of an ordinary word for each, and masked words the rules leave on p
 """
 
 import hashlib
-import json
 import marshal
 import math
 import os
@@ -150,6 +149,8 @@ def weights() -> Weights:
             return Weights.from_tables(marshal.loads(cached))  # noqa: S302 (our own cache)
         except (EOFError, ValueError, TypeError):
             continue
+    import json  # (only when the cache is missing: a start need not import it)
+
     model = Weights(json.loads(raw))
     cache_write(name, marshal.dumps(model.tables()), kind="weights")
     return model
