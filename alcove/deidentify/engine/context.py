@@ -213,10 +213,7 @@ class Doc:
 
     def weighed(self) -> list[int]:
         """The words this pass weighs, in order: those beside a found word that pass scored()."""
-        near: set[int] = set()
-        for k, label in enumerate(self.labels):
-            if label in NAMED:
-                near.update((k - 1, k + 1))
+        near = {k + d for k, label in enumerate(self.labels) if label in NAMED for d in (-1, 1)}
         return [i for i in sorted(near) if 0 <= i < len(self.spans) and self.scored(i)]
 
     def scored(self, i: int) -> bool:

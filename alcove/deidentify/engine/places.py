@@ -125,6 +125,10 @@ UK_STREET_ENDS = frozenset(
 )
 
 
+# Words before a town and its state that are no part of the town ("in Dover, DE")
+NOT_CITY_LEADS = NOT_NAMES | {"in", "from", "the", "of", "to"}
+
+
 class PlaceRules(FinderBase):
     def _signatures(self) -> None:
         """Staff named where notes are signed: "RN D. PRICE", initials on the last line or
@@ -342,11 +346,10 @@ class PlaceRules(FinderBase):
         lex = self.lex
         tokens = self.tokens
         n = len(tokens)
-        i = 0
-        while i < n:
+        resume = 0  # (past the last place found: its words are no new place's head)
+        for i in self.capitalised:
             tok = tokens[i]
-            if not tok.cap or tok.lower not in lex.place_heads:
-                i += 1
+            if i < resume or tok.lower not in lex.place_heads:
                 continue
             found = None
             words = [tok.lower]
@@ -363,7 +366,6 @@ class PlaceRules(FinderBase):
                 if key in lex.places:
                     found = (j, lex.places[key])
             if found is None:
-                i += 1
                 continue
             j, strong = found
             start, end = tok.start, tokens[j].end
@@ -382,12 +384,12 @@ class PlaceRules(FinderBase):
                 self.add(start, end, Kind.LOCATION)
                 if not strong:
                     self.place_words.add(self.text[start:end].lower())
-            i = j + 1
+            resume = j + 1
         for m in CITY_STATE.finditer(self.text):
             lead = m.group(1).split()
             if lead[0].lower().rstrip(".") in LOWER_TITLES:
                 continue  # "Dr. Smith, MD": a person and a credential, not a town and a state
-            while lead and lead[0].lower() in NOT_NAMES | {"in", "from", "the", "of", "to"}:
+            while lead and lead[0].lower() in NOT_CITY_LEADS:
                 lead.pop(0)
             if lead:
                 city = " ".join(lead)
