@@ -106,6 +106,21 @@ ROMANCE_DAY_MONTH = starting_with(
     r"d[eé]cembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|se?ptiembre|octubre|"
     r"noviembre|diciembre)\b(?![ \t]+bars?\b)(?:[ \t]+(?:de[ \t]+)?(?:19|20)\d\d\b)?",
 )
+# A month or a weekday in Spanish or French, alone and in lower case: "en febrero", "los
+# domingos", "el próximo jueves", "depuis juillet" (none is an English word; "mars", "mai" and
+# "mayo" are left, and capitalised they may be names: "Stacey Domingo", "Mardi Gras")
+ROMANCE_DATE_WORD = regex(
+    r"\b(?:enero|febrero|marzo|abril|junio|julio|agosto|se?ptiembre|octubre|noviembre|"
+    r"diciembre|janvier|f[eé]vrier|avril|juin|juillet|ao[uû]t|septembre|octobre|novembre|"
+    r"d[eé]cembre|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bados?|domingos?|lundi|mardi|"
+    r"mercredi|jeudi|vendredi|samedi|dimanche)\b"
+)
+ROMANCE_DATE_HINTS = (
+    "enero", "febrero", "marzo", "abril", "junio", "julio", "agosto", "iembre", "octubre",
+    "janvier", "vrier", "avril", "juin", "juillet", "ao", "embre", "lunes", "martes", "rcoles",
+    "jueves", "viernes", "bado", "domingo", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
+    "samedi", "dimanche",
+)  # fmt: skip
 # A date read out, as a dictation's transcript has it: "march twentieth twenty twenty four",
 # "april second", "the third of june", "nineteen fifty-eight" after them
 _ORDINAL_WORD = (
@@ -217,7 +232,7 @@ CELL_AFTER = regex(r"(?:[ \t]+(?:AM|PM|am|pm|noon|lunch|breakfast|dinner|supper|
 TIME_AFTER = regex(
     r"[ \t]+(?:@|at)?[ \t]*(?:\d{1,2}(?::\d{2})?(?:[ \t]*[-\u2013][ \t]*\d{1,2}(?::\d{2})?)?"
     r"[ \t]*(?:am|pm|a\.m\.|p\.m\.|a|p)\b|\d{1,2}:\d{2}\b|"
-    r"[0-2]\d[0-5]\d\b(?![ \t]*(?:mg|ml|kcal|cal)))",
+    r"[0-2]\d[0-5]\d\b(?![ \t]*(?:mg|ml|kcal|cal)\b))",
     re.I,
 )
 # a weekday's short form after a word that announces a day ("discuss tues", "until Sat")
@@ -484,10 +499,12 @@ PAGER = regex(
     r"|\bpage[ \t]+(\d{4,5})\b(?![-.]\d|[ \t]+of\b)"
 )
 PHONE_INTL = regex(r"\+(?<!\w\+)\d{1,3}[\s.-]?(?:\(?\d{1,4}\)?[\s.-]?){2,4}\d{2,4}\b")
-# "Phone: 0494 92 82 32", "call me at 21 284 698": digit groups after a word for a phone.
+# "Phone: 0494 92 82 32", "call me at 21 284 698", "Contact 9182 4470": digit groups after a
+# word for a phone.
 PHONE_CUED = regex(
-    r"(?=[ptcmrnf])\b(?:phone|tel|telephone|cell|mobile|call me at|call|reach me at|text|"
-    r"contact number|"
+    r"(?=[ptcmrnfhw])\b(?:phone|tel|telephone|cell|mobile|mob|call me at|call|reach me at|text|"
+    # ("HP 8123 5590": Singapore's hand phone)
+    r"contact number|contact|hp|whatsapp|"
     r"number is|fax|pager)[ \t]*(?:#|no\.?|number)?[ \t]*:?[ \t\n]*"
     r"((?:\(?\+?\d[\d \t().-]{6,18}\d))"
 )
@@ -691,7 +708,8 @@ ADDRESS_PATTERNS: tuple[re.Pattern[str], ...] = (
     regex(r"\b(?:Route|Highway|Interstate|I-)\s?\d{1,3}\b(?=\s+(?:exit|near|and|at))"),
     regex(
         r"\b(?:on|off|at|near|from|to|of|along)[ \t]+"
-        r"((?i:route|rte\.?|rt\.?|highway|hwy\.?)[ \t]?\d{1,3}|(?i:fm)[ \t]\d{3,4})\b"
+        r"((?i:route|rte\.?|rt\.?|highway|hwy\.?)[ \t]?\d{1,3}(?:/\d{1,3}\b)?"
+        r"|(?i:fm)[ \t]\d{3,4})\b"
     ),
     # a hurried note's street in lower case: "a trailer off whalom rd", "lives on elm st"
     regex(
@@ -766,6 +784,13 @@ ADDRESS_PATTERNS: tuple[re.Pattern[str], ...] = (
     regex(
         rf"\b\d{{1,5}}[ \t]+(?:(?:[NSEW]|NE|NW|SE|SW)\.?[ \t]+)?Broadway\b"
         rf"(?![ \t]+(?!(?:apt|unit|ste|suite)\b)[a-z]){_UNIT}"
+    ),
+    # a local road named by its number where someone is on it: "off CR 162", "on SR 90",
+    # "at mile marker 52" ("Cr 1.2" is a creatinine: capitals only, no decimal after; "on US
+    # 3/21" an ultrasound; an interstate crosses states, as test_engine_context says)
+    regex(
+        r"(?:\b(?:on|onto|off|at|near|from|to|of|along|via)|@)[ \t]+"
+        r"((?:CR|SR|County Road|State Route|mile marker)[ \t]?\d{1,4}\b(?![.,/]\d))"
     ),
 )
 # Where in a hospital: "room 812", "Rm LD-6", "bed 1147-2" (a ward's rooms say whose they are)
@@ -1073,6 +1098,8 @@ def _dates(text: str, low: str) -> Iterator[Span]:
         yield Span(*m.span(1), Kind.DATE)
     for m in ROMANCE_DAY_MONTH.finditer(low) if any_in(ROMANCE_MONTH_HINTS, low) else ():
         yield Span(m.start(), m.end(), Kind.DATE)
+    for m in ROMANCE_DATE_WORD.finditer(text) if any_in(ROMANCE_DATE_HINTS, text) else ():
+        yield Span(m.start(), m.end(), Kind.DATE)
     for m in SPOKEN_DATE.finditer(low) if any_in(SPOKEN_DATE_HINTS, low) else ():
         yield Span(m.start(), m.end(), Kind.DATE)
     for m in LOWER_HOLIDAY.finditer(text) if any(h in text for h in LOWER_HOLIDAY_HINTS) else ():
@@ -1216,6 +1243,7 @@ ADDRESS_HINTS: tuple[tuple[str, ...], ...] = (
     tuple(f"{space}{letter}{after}" for letter in "nsewNSEW" for after in (" ", ". ", "\t")
           for space in _SPACED),
     ("Broadway",),
+    ("CR", "SR", "County Road", "State Route", "mile marker"),
 )  # fmt: skip
 ADDRESS_HINTS_LOWER = frozenset({11, 14, 15})
 ADDRESS_HINTS_SPACED = tuple(tuple(w for w in hint if "\t" not in w) for hint in ADDRESS_HINTS)

@@ -422,7 +422,8 @@ PLACES_EXTRA = frozenset(" ".join(r.split()) for r in PLACES_EXTRA)
 
 # Small words inside a surname: "van der Berg", "de la Cruz", "bin Laden", "Two Bulls".
 PARTICLES = frozenset(
-    "de la del de' della di da das dos du van der den von ten ter le bin ibn al el st".split()
+    "de la del de' della di da das dos du van der den von ten ter le bin binte binti bte ibn al "
+    "el st".split()
 )
 
 # Hospitals, universities and health systems a note names by their letters. A reader knows

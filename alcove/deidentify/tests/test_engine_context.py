@@ -1884,3 +1884,37 @@ def test_it_masks_a_programme_named_for_a_place_and_the_rcmp_but_not_a_constable
     assert {"Lakeside Methadone Program", "RCMP", "B. Mahal", "IHS"} <= masked(note)
     assert masked("enrolled in the Opioid Treatment Program") == set()
     assert "Cst" not in masked(note)
+
+
+# --- after blind sets 86 to 89 -------------------------------------------------------------
+def test_it_masks_a_state_after_its_town_before_an_aside_or_a_dash() -> None:
+    note = "Pt located at home in Montpelier, VT (verified). Sent from Bemidji, MN - fax follows."
+    assert {"VT", "MN"} <= masked(note)
+    assert "MA" not in masked("Reviewed with Dana Whitlock, MA (supervisor) today.")
+
+
+def test_it_masks_a_numbered_road_where_someone_is() -> None:
+    note = "found walking off CR 214 by the elevator; wrecked on SR 33 @ mile marker 8"
+    assert {"CR 214", "SR 33", "mile marker 8"} <= masked(note)
+    assert masked("BMP: CR 1.3, K 4.1. Echo on US 4/11/25. Crash on I-95.") == {"4/11/25"}
+
+
+def test_it_masks_a_spanish_or_french_month_or_weekday_in_lower_case() -> None:
+    note = "Su hija llamó el viernes; empezó en noviembre. Rendez-vous jeudi."
+    assert {"viernes", "noviembre", "jeudi"} <= masked(note)
+    assert kinds("Ms. Domingo called back.")["Domingo"] == Kind.NAME
+
+
+def test_it_masks_a_log_date_before_a_clock_time_and_a_word_that_opens_like_a_measure() -> None:
+    note = "tolerated 1/2 of 1500 kcal diet\n4/16 1415 Called pharmacy re refill."
+    assert masked(note) == {"4/16"}
+
+
+def test_it_masks_digit_groups_after_contact_hp_or_whatsapp_as_a_phone() -> None:
+    note = "Contact 8765 4321 after 5pm. NOK: HP 9123 4567."
+    assert {"8765 4321", "9123 4567"} <= masked(note)
+    assert masked("Contact 2x weekly; HP 4 mg held.") == set()
+
+
+def test_it_keeps_a_malay_patronymic_inside_the_name() -> None:
+    assert "Siti binte Osman" in masked("Mother: Siti binte Osman, works nights.")
