@@ -136,7 +136,15 @@ INITIALS_BEFORE = regex(r"(?<![\w.])(?:(?:[A-Za-z]\.){2,3}|[A-Za-z]{2,3})[ \t]*$
 # A log entry's writer after its date and time, or a line signed with initials, date and time
 LOGGED = regex(
     r"(?m)^[ \t]*\d{1,2}/\d{1,2}(?:/\d{2,4})?[ \t]+\d{1,2}:\d{2}[ \t]*(?:[ap]m?)?[ \t]+"
-    r"([a-z]{2,6}):|^[ \t]*([A-Z]{2,3})[ \t]+\d{1,2}/\d{1,2}(?:/\d{2,4})?[ \t]+\d{1,2}:\d{2}[ \t]*$"
+    # (a login, or initials, and the writer's role: "09:14 tmcgrath (front desk):", "16:50 LA:")
+    r"([a-z]{2,12}|[A-Z]{2,3})(?:[ \t]+\([a-z][a-z /-]{1,20}\))?:"
+    r"|^[ \t]*([A-Z]{2,3})[ \t]+\d{1,2}/\d{1,2}(?:/\d{2,4})?[ \t]+\d{1,2}:\d{2}[ \t]*$"
+)
+# Letters that say what a log's entry is or who wrote it by role, never whom: "10:02 RN:",
+# "11:40 VM:", "14:00 FYI:"
+ROLE_LETTERS = frozenset(
+    """SW CM VM ED ER HR IT AM PM TX DX HX RE FW CC OT PT ST RT MHT PCA PCT FYI NB PS MSG TEL
+    CPS DCF DSS PO PCP CSW CSR CNA LVN UA BP RR MD RN NP PA DO LPN""".split()
 )
 # The two who made a timed check, by their initials: "16:30 CH/LD - pacing", "20:30 KO/PM -"
 TIMED_PAIR_HINT = regex(r"/(?<=[A-Z]{2}/)[A-Z]{2,3}[ \t]*[-\u2013:]")  # (led by the slash)
@@ -457,6 +465,8 @@ class NameRules(FinderBase):
             who = m.group(group)
             low = who.lower()
             if low in NOT_TYPISTS or low in LOG_SPEAKERS or RELATION.by_last.get(low):
+                continue
+            if who in ROLE_LETTERS or who in CREDENTIAL_WORDS:
                 continue
             # a word, unless a census holds it as a name: "6/3 10:14 tay:", "10:20 jess:"
             if not self._ordinary(low) or low in self.lex.first or low in self.lex.last:

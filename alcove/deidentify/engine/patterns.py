@@ -374,7 +374,10 @@ CHILDREN_AGES = regex(
 AGE_AFTER_BIRTH = regex(
     r"(?=[db])\b(?:dob|d\.o\.b\.?|born)[: \t]*"
     r"(?:[\d/.-]{6,10}|[a-z]{3,9}\.?[ \t]\d{1,2},?[ \t]\d{4})[ \t]*"
-    r"(?:\((\d{1,3})\)|,[ \t]*(\d{1,3})\b(?![ \t]*(?:mg|%|/|\d)))"
+    # ("(34)", ", 34", "(75 y)"; "(2 yr 9 mo)": a child's age in years and months, the numbers)
+    r"(?:\((\d{1,3})(?:[ \t]*(?:y|yr|yrs|yo|years?)"
+    r"(?:[ \t]+(\d{1,2})[ \t]*(?:m|mo|mos|months?))?)?\)"
+    r"|,[ \t]*(\d{1,3})\b(?![ \t]*(?:mg|%|/|\d)))"
 )
 AGE_NUMBER_FIRST = [p for p in AGE_PATTERNS if p.startswith(r"\b(\d")]
 AGE_WORD_FIRST = [p for p in AGE_PATTERNS if not p.startswith(r"\b(\d")]
@@ -558,7 +561,7 @@ ID_CUES = (
     r"Member(?: ID| Number| No\.?| #)|Insurance(?: ID| Number| No\.?| #)|Subscriber(?: ID| Number|"
     r" #)?|"
     r"Group(?: Number| No\.?| #| ID)|Claim(?: Number| No\.?| #)?|"
-    r"Case(?: Number| No\.?| #|(?=:))|No\.(?=[ \t]*:)|"
+    r"Case(?: Number| No\.?| #|(?=:))|No\.(?=[ \t]*:)|Document(?= ?[:#])|"
     r"Unit(?: Number| No\.?| #)|"
     r"Encounter(?: Number| No\.?| #| ID)?|Visit(?: Number| No\.?| #| ID)|Accession(?: Number|"
     r" No\.?| #)?|"
@@ -809,6 +812,22 @@ UNIT_LABELLED = regex(
     r"([A-Z][\w'-]*(?:[ \t]+[A-Z0-9][\w'-]*){0,2})"
 )
 UNIT_HINTS = ("Unit", "UNIT", "Location", "LOCATION", "Ward", "WARD", "Floor", "FLOOR")
+# A ward named by its building and floor, as a hospital's census writes it: before the room
+# or bed ("Ellison 8, room 812", "Tower 6, bed 2") or after the hospital's name ("Brookhaven
+# General Hospital - Weiss 7"); never a count, a scale, a part or a service with its floor
+# ("Day 3, bed rest", "Medicine 6 North, Rm 614B", "Ward 6" has no building)
+WARD_BUILDING = regex(
+    r"\b(?<!-)(?!(?:Day|Page|Week|Stage|Grade|Level|Step|Phase|Part|Section|Type|Cycle|Session|"
+    r"Visit|Year|Month|Hour|Dose|Room|Bed|Unit|Floor|Pod|Bay|Ward|Medicine|Medical|Surgery|"
+    r"Surgical|General|Psychiatry|Pediatrics|Peds|Oncology|Cardiology|Telemetry|Tele|Rehab)\b)"
+    r"([A-Z][a-z]{2,}[ \t]\d{1,2}(?:[ \t](?:North|South|East|West))?)"
+    r"(?:,?[ \t]+(?:room|rm|Room|Rm|bed|Bed)\.?[ \t]*#?(?=\d)|(?<=\d)(?=[ \t]*(?:\n|$)))"
+)
+WARD_HINTS = ("room", "rm", "Room", "Rm", "bed", "Bed", "Hospital -", "HOSPITAL -")
+WARD_AFTER_HOSPITAL = regex(r"(?:Hospital|HOSPITAL)[ \t]+[-\u2013\u2014/][ \t]+$")
+# The header line of a hospital's exported report: its record numbers in fields around the
+# hospital's letters ("402918773 | FMC | 61772094 | | 8830125 |")
+REPORT_HEADER = regex(r"(?m)^\d{6,10}[ \t]\|[ \t]([A-Z]{2,6})[ \t]\|[ \t]\d{5,10}[ \t]\|")
 # Units every hospital has: named by them, no one is placed
 GENERIC_UNITS = frozenset(
     "ICU MICU SICU CCU CICU CVICU NICU PICU PACU ED ER OR L&D Psychiatry Medicine Surgery "
@@ -917,6 +936,19 @@ def _state_cased(before: str) -> bool:
     return bool(word) and (word[-1][0].isupper() or word[-1].lower() in ("zip", "code"))
 
 
+# A row of dates heading a table's columns: "            3/7    3/8    3/9" over the labs
+DATE_ROW = regex(r"[ \t]*(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?[ \t]+)+\d{1,2}/\d{1,2}(?:/\d{2,4})?[ \t]*")
+# A study by its capital letters, then the day it was done: "Renal US 3/8", "KUB 2/4"
+# (the lower-case cues, "ct", "mri", "echo", are in DATE_CUE; "us" is a word)
+STUDY_BEFORE = regex(r"\b(?:US|XR|KUB|CTA|MRA|PET|DEXA|EGD|TTE|TEE)[ \t:]*$")
+
+
+def _in_a_date_row(text: str, start: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    return DATE_ROW.fullmatch(text, line_start, len(text) if line_end < 0 else line_end) is not None
+
+
 def _in_a_cell(text: str, start: int, end: int) -> bool:
     """The month and day fill a table's cell, or with the time of day ("| 7/8 AM |")."""
     return bool(CELL_BEFORE.search(text, max(0, start - 8), start)) and bool(
@@ -967,7 +999,9 @@ def shaped_spans(text: str) -> Iterator[Span]:
     for m in AGES_LISTED.finditer(low) if "ages" in low or "aged" in low else ():
         yield from _listed_ages(m)
     for m in AGE_AFTER_BIRTH.finditer(low) if "dob" in low or "born" in low else ():
-        yield Span(*m.span(1 if m.group(1) else 2), Kind.AGE)
+        for group in (1, 2, 3):
+            if m.group(group):
+                yield Span(*m.span(group), Kind.AGE)
     for m in AGE_SEX_LEAD.finditer(text):
         if LINE_OR_SENTENCE_BEFORE.search(text, max(0, m.start() - 4), m.start()):
             yield Span(*m.span(1), Kind.AGE)
@@ -1075,6 +1109,12 @@ def _hospital_places(text: str) -> Iterator[Span]:
         place = m.group(1)
         if place.split()[0] not in GENERIC_UNITS:
             yield Span(*m.span(1), Kind.LOCATION)
+    for m in WARD_BUILDING.finditer(text) if any_in(WARD_HINTS, text) else ():
+        closing = m.end(1) == m.end()  # (the line ends there: only after the hospital's name)
+        if not closing or WARD_AFTER_HOSPITAL.search(text, max(0, m.start() - 16), m.start()):
+            yield Span(*m.span(1), Kind.LOCATION)
+    for m in REPORT_HEADER.finditer(text) if " | " in text else ():
+        yield Span(*m.span(1), Kind.ORGANIZATION)
 
 
 def _listed_ages(m: re.Match[str]) -> Iterator[Span]:
@@ -1119,7 +1159,12 @@ def _dates(text: str, low: str) -> Iterator[Span]:
         else:
             opened = None
         left = m
-        if TIME_AFTER.match(text, m.end()) or _in_a_cell(text, m.start(), m.end()):
+        if (
+            TIME_AFTER.match(text, m.end())
+            or STUDY_BEFORE.search(text, max(0, m.start() - 8), m.start())
+            or _in_a_cell(text, m.start(), m.end())
+            or _in_a_date_row(text, m.start())
+        ):
             if not SCORE_BEFORE.search(low, max(0, m.start() - 16), m.start()):
                 yield Span(*m.span(1), Kind.DATE)
             continue

@@ -1918,3 +1918,34 @@ def test_it_masks_digit_groups_after_contact_hp_or_whatsapp_as_a_phone() -> None
 
 def test_it_keeps_a_malay_patronymic_inside_the_name() -> None:
     assert "Siti binte Osman" in masked("Mother: Siti binte Osman, works nights.")
+
+
+# --- hospital records (after blind set 91) -------------------------------------------------
+def test_it_masks_the_hospitals_letters_in_a_reports_header_line() -> None:
+    note = "502913774 | WCH | 61772095 | | 8830126 | 10/17/2004 12:00:00 AM | CHF | Signed |"
+    assert "WCH" in masked(note)
+    assert "CHF" not in masked(note)
+
+
+def test_it_masks_a_ward_named_by_its_building_before_a_room_or_after_the_hospital() -> None:
+    note = "Pt in Fenwick 8, room 812.\nMercy General Hospital - Tower 4\nDay 3, bed rest."
+    assert {"Fenwick 8", "Tower 4"} <= masked(note)
+    near = masked("Day 3, bed 2 empty. Medicine 6 North, Rm 614B.")
+    assert not near & {"Day", "Day 3", "Medicine", "Medicine 6", "Medicine 6 North"}
+
+
+def test_it_masks_a_row_of_dates_heading_a_table_of_labs_and_a_study_by_its_day() -> None:
+    note = "Labs:\n         4/2    4/3    4/4\n  K     3.9    4.1    4.0\nRenal US 4/3: normal"
+    assert masked(note) == {"4/2", "4/3", "4/4"}
+    assert masked("Labs:\n  Plt   1/2 of normal\nPHQ 1/3: rarely") == set()
+
+
+def test_it_masks_a_dictation_documents_number_and_an_age_in_years_and_months() -> None:
+    note = "eScription document: 7-4416208\nPt: Ana Reyes   DOB 5/1/2021 (3 yr 4 mo)"
+    assert {"7-4416208", "3", "4"} <= masked(note)
+
+
+def test_it_masks_a_logs_writer_by_login_or_initials_but_not_by_role() -> None:
+    note = "02/03/2021 09:14 jpereira (front desk): called.\n02/03/2021 16:50 KB: left VM"
+    assert {"jpereira", "KB"} <= masked(note)
+    assert masked("02/03/2021 08:00 RN: vitals ok") == {"02/03/2021"}
