@@ -22,6 +22,7 @@ from alcove.deidentify.engine.people import (
     bracketed_name_ages,
     entry_initials,
     kept_regions,
+    logins_of_names,
     names_recurring,
     nicknames,
     people_finder,
@@ -86,6 +87,7 @@ def rule_spans(
     found.extend(bracketed_name_ages(text, found))
     found.extend(staff_initials(text, found))
     found.extend(staff_logins(text, lex))
+    found.extend(logins_of_names(text, found, lex))
     found.extend(entry_initials(text, lex))
     resolved = org_tails(text, spans_trim(text, spans_resolve(spans_trim(text, found))))
     return ward_labels_left(text, resolved), kept

@@ -291,6 +291,39 @@ SYSTEM_USER = starting_with(
 )
 
 
+# A word of a login's length anywhere in the note (each one looked up in a set)
+LOGIN_SHAPED = regex(r"[A-Za-z](?<![\w@.-][A-Za-z])[A-Za-z]{3,15}\d?(?![\w@-])")
+
+
+def logins_of_names(text: str, found: list[Span], lex: Lexicon) -> list[Span]:
+    """A user name made from a name found in the note, wherever it stands: "Nate Sorensen,
+    RN (NSORENSEN)", "L. Whitmore-Banks  user: lwbanks", "dkowalski" for Dana Kowalski. Only
+    the shapes systems make: initials and the surname, or the given name and the surname's
+    initial; never the surname alone (that is the name, found already), nor a word ("marks"
+    is Mark S.'s shape too)."""
+    made: dict[str, Kind] = {}
+    for span in found:
+        if span.kind not in (Kind.STAFF, Kind.NAME):
+            continue
+        words = [w for w in re.split(r"[\s.,'-]+", text[span.start : span.end]) if w]
+        if len(words) < 2 or not all(w.isalpha() for w in words):
+            continue
+        given, surname = words[0].lower(), words[-1].lower()
+        if "," in text[span.start : span.end]:  # "KOWALSKI, DANA"
+            given, surname = words[-1].lower(), words[0].lower()
+        initials = "".join(w[0].lower() for w in words[:-1])
+        for login in (given[0] + surname, initials + surname, given + surname[0]):
+            if len(login) >= 5 and not _listed(login, lex):
+                made.setdefault(login, span.kind)
+    if not made:
+        return []
+    return [
+        Span(m.start(), m.end(), made[low])
+        for m in LOGIN_SHAPED.finditer(text)
+        if (low := m.group().lower().rstrip("0123456789")) in made
+    ]
+
+
 # A log's entry opened by a time and the initials of who wrote it: "03/11 07:15 LM - handover"
 ENTRY_INITIALS = regex(
     r"(?m)^[ \t]*(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?[ \t]+)?\d{1,2}:?\d{2}[ \t]+"

@@ -1949,3 +1949,9 @@ def test_it_masks_a_logs_writer_by_login_or_initials_but_not_by_role() -> None:
     note = "02/03/2021 09:14 jpereira (front desk): called.\n02/03/2021 16:50 KB: left VM"
     assert {"jpereira", "KB"} <= masked(note)
     assert masked("02/03/2021 08:00 RN: vitals ok") == {"02/03/2021"}
+
+
+def test_it_masks_a_user_name_made_from_a_name_found_in_the_note() -> None:
+    note = "Nate Sorensen, RN  (NSORENSEN)\nsigned dkowalski 14:02; Dana Kowalski, LCSW"
+    assert {"NSORENSEN", "dkowalski"} <= masked(note)
+    assert "marks" not in masked("Mark Smith reviewed; scratch marks on L arm")
