@@ -39,7 +39,7 @@ HEADED_JOBS = NOT_JOBS - frozenset(
 CARE_ROLES = frozenset(
     """therapist psychiatrist psychologist clinician physician doctor nurse counselor counsellor
     supervisor manager worker practitioner prescriber interpreter attending resident intern
-    coordinator advocate""".split()
+    coordinator advocate educator""".split()
 )
 ROLES_IN_A_FAMILY = CARE_ROLES | frozenset(
     "caregiver carer agent proxy guardian payee executor contact driver cook".split()
@@ -114,7 +114,8 @@ class ProfessionRules(FinderBase):
                 and tokens[i + 2].cap
             )
             named = not tok.cap and (
-                NAME_AFTER_ROLE.match(self.text, tok.end) is not None or self._before_name(i)
+                (lw not in CARE_ROLES and NAME_AFTER_ROLE.match(self.text, tok.end) is not None)
+                or self._before_name(i)
             )
             apposed = self._apposed(i)
             if cue or at or named or apposed >= 0:
@@ -135,7 +136,7 @@ class ProfessionRules(FinderBase):
             return True
         if before.cap and before.lower not in self.lex.common and AGE_IN_BRACKET.fullmatch(gap):
             return True  # "Greg Ostrander (41, HVAC installer)": after a name and its age
-        if gap == ", " and first >= 2:  # "Ray (husband, mechanic)": after a bracketed relation
+        if gap in (", ", "; ") and first >= 2:  # "Ray (husband, mechanic)", "(partner; roofer)"
             relation = RELATION.ends_at(self.tokens, first - 1)
             if relation is not None and relation > 0:
                 return self.gap(self.tokens[relation - 1], self.tokens[relation]).endswith("(")
@@ -171,9 +172,16 @@ class ProfessionRules(FinderBase):
         return start + 1
 
     def _is_a(self, k: int) -> bool:
-        """Whether "he's a" or "she's a" comes before the trade (the tokens hold "he" and "a",
-        the "'s" is in the gap between them)."""
-        if k < 1 or self.tokens[k - 1].lower not in ("he", "she"):
+        """Whether "he's a", "she's a", "who's a" (the tokens hold "he" and "a", the "'s" is
+        in the gap between them), a hurried "shes a", or "to be a" comes before the trade."""
+        if k < 1:
+            return False
+        before = self.tokens[k - 1].lower
+        if before in ("shes", "hes") or (
+            before == "be" and k >= 2 and self.tokens[k - 2].lower == "to"
+        ):
+            return True  # "mum's at work, shes a support worker", "wants to be a midwife"
+        if before not in ("he", "she", "who"):
             return False
         return self.gap(self.tokens[k - 1], self.tokens[k]) in ("'s ", "\u2019s ")
 

@@ -1955,3 +1955,22 @@ def test_it_masks_a_user_name_made_from_a_name_found_in_the_note() -> None:
     note = "Nate Sorensen, RN  (NSORENSEN)\nsigned dkowalski 14:02; Dana Kowalski, LCSW"
     assert {"NSORENSEN", "dkowalski"} <= masked(note)
     assert "marks" not in masked("Mark Smith reviewed; scratch marks on L arm")
+
+
+def test_it_masks_a_trade_after_who_s_a_shes_a_or_to_be_a() -> None:
+    note = (
+        "cousin Dee, who's a hairdresser. mum's out, shes a support worker. wants to be a midwife"
+    )
+    assert {"hairdresser", "support worker", "midwife"} <= masked(note)
+    assert masked("It seems to be a problem; who's at home? shes a bit tired") == set()
+
+
+def test_it_masks_trades_named_by_their_last_word_alone() -> None:
+    note = "Mr. Alvey is a 58-year-old piano tuner. Partner works FIFO as a diesel fitter."
+    assert {"piano tuner", "diesel fitter"} <= masked(note)
+    assert masked("Her hip is fitter now; the guitar tuner app helps.") == set()
+
+
+def test_it_leaves_a_care_team_role_before_its_holders_name() -> None:
+    note = "Reviewed with his supervisor, Gail Brennan, and our diabetes educator, Nell Porter."
+    assert masked(note) == {"Gail Brennan", "Nell Porter"}
