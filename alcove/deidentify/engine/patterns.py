@@ -209,7 +209,8 @@ DATE_CUE = (
     r"avail|available|rescheduled|reschedule|hearing|court|arrival|arrived|clamped|removed|"
     r"placed|inserted|intubated|extubated|transfused|transferred|consented|operated|"
     r"dictated|transcribed|typed|expected|likely|anticipated|tentatively|planned|target|"
-    r"bm|pn|"
+    r"bm|pn|admission|bday|filed|made|consult|debrief|grp|collateral|leave|portal|aspirate|"
+    r"cva|tia|stemi|nstemi|tka|tha|cabg|pci|ua|uds|"
     r"ct|mri|echo|eeg|ekg|ecg|cxr|scan|labs|biopsy|surgery|cycle|start|starts|begins|ends|"
     rf"{WEEKDAYS.lower()}|{MONTHS.lower()})"
 )
@@ -285,6 +286,7 @@ ORDINAL_DAY = regex(r"(\d(?<![\w.]\d)(?:(?<=[12])\d|(?<=3)[01])?(?:st|nd|rd|th))
 NOT_A_DAY_AFTER = regex(
     r"[ \t-]*(?:grade|grader|percentile|floor|century|time|times|day|week|month|year|visit|"
     r"session|attempt|dose|cycle|birthday|street|st\b|ave|avenue|place|period|hour|minute|"
+    r"toe|finger|digit|rib|degree|trimester|"
     r"of (?:\d|the))"
 )
 YEAR_ALONE = regex(r"((?:19|20|21)(?<![\d/.$-]..)\d{2})\b(?![/.-]\d)")
@@ -962,6 +964,7 @@ def _cued(text: str, low: str, start: int) -> bool:
         or NEXT_LETTERS_BEFORE.search(text, max(0, start - 16), start) is not None
         or EVENT_CUE_BEFORE.search(low, max(0, start - 32), start) is not None
         or HEADING_BEFORE.search(text, max(0, start - 40), start) is not None
+        or PROCEDURE_BEFORE.search(low, max(0, start - 48), start) is not None
     )
 
 
@@ -979,6 +982,14 @@ EVENT_CUE_BEFORE = regex(
     r"evaluated|consulted|arrived|recheck|repeat|revisit|reviewed)[ \t]+"
     r"(?:(?!at\b|around\b|about\b|of\b|with\b|for\b)[a-z0-9-]{2,12}[ \t]+){0,2}"
     r"(?:on[ \t]+)?$"
+)
+
+
+# A procedure, then the day it was done: "s/p L TKA 2/6", "s/p total colectomy 8/9",
+# "hemiarthroplasty 1/6"
+PROCEDURE_BEFORE = regex(
+    r"(?:\b(?:s/p|status post)[ \t]+(?:[a-z0-9&-]{1,14}[ \t]+){0,3}"
+    r"|[a-z](?:ectomy|plasty|otomy|oscopy|ostomy|ography)[ \t]+)$"
 )
 
 

@@ -1974,3 +1974,10 @@ def test_it_masks_trades_named_by_their_last_word_alone() -> None:
 def test_it_leaves_a_care_team_role_before_its_holders_name() -> None:
     note = "Reviewed with his supervisor, Gail Brennan, and our diabetes educator, Nell Porter."
     assert masked(note) == {"Gail Brennan", "Nell Porter"}
+
+
+def test_it_masks_a_month_and_day_after_a_procedure_an_admission_or_a_screen() -> None:
+    note = "s/p L TKA 2/6; underwent hemiarthroplasty 1/8; 61 on admission 2/9; UA 1/3 negative"
+    assert {"2/6", "1/8", "2/9", "1/3"} <= masked(note)
+    near = "s/p partial 2nd toe amputation. Smokes 1/2 ppd. Urges 3/5. Strength 4/5."
+    assert masked(near) == set()
