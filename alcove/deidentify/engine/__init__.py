@@ -19,6 +19,7 @@ from alcove.deidentify.engine.known import Known, KnownMatcher, Person
 from alcove.deidentify.engine.lexicon import lexicon
 from alcove.deidentify.engine.patterns import shaped_spans
 from alcove.deidentify.engine.people import (
+    ages_after_names,
     bracketed_name_ages,
     entry_initials,
     kept_regions,
@@ -58,7 +59,11 @@ def find_spans(text: str, known: Known | None = None, *, keep_states: bool = Fal
     found, kept = rule_spans(text, known, keep_states=keep_states)
     # last of all, the words the rules left that their context marks (context.py)
     extra = context_spans(text, found, kept)
-    return spans_resolve(found + extra) if extra else found
+    if not extra:
+        return found
+    # (a name the context pass found may have its age beside it: "darnell fisher 19m")
+    extra.extend(ages_after_names(text, extra))
+    return spans_resolve(found + extra)
 
 
 def rule_spans(
@@ -85,6 +90,7 @@ def rule_spans(
     found.extend(nicknames(finder, found))
     found.extend(names_recurring(finder, found))
     found.extend(bracketed_name_ages(text, found))
+    found.extend(ages_after_names(text, found))
     found.extend(staff_initials(text, found))
     found.extend(staff_logins(text, lex))
     found.extend(logins_of_names(text, found, lex))

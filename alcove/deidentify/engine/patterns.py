@@ -406,11 +406,12 @@ EVENT_BEFORE = regex(
     r"incarcerated|pregnant|gave birth|had (?:her|his|a|their) (?:first )?(?:child|son|"
     r"daughter|baby)|lost (?:her|his|their) (?:mother|father|mom|dad|virginity)|raped|"
     r"abused|molested|assaulted|retired|enlisted|deployed|came out|ran away|grandmother|"
-    r"grandfather|grandparent|mother|father|parent|widow|widower|became|become|died|d\.|"
+    r"grandfather|grandparent|mother|father|parent|widow|widower|became|become|died|"
     r"passed|passed away|deceased|killed|suicide|attempt|overdose|od|psychosis|mi|stroke|cva|"
     r"heart attack|replacement|bypass|joined|menarche|hysterectomy|mastectomy|"
-    r"first-episode|first episode|cancer)\b"
-    r"[^.;\n]{0,40}$"
+    r"first-episode|first episode|cancer|cabg|quit|cutting|self-harm|first break)\b"
+    # ("d. at 61": the stop ends the word, so no \b can follow it)
+    r"[^.;\n]{0,40}$|\bd\.[ \t]+$"
 )
 # "Kiara (17)", "client (Lily, 15)", "when she was 12", "he is 91"
 # "Kiara (17)", "client (Lily, 15)": found from the bracket, which is quick to look for

@@ -167,6 +167,28 @@ def bracketed_name_ages(text: str, found: list[Span]) -> list[Span]:
     return out
 
 
+# Right after a person's name: the age glued to the sex ("darnell fisher 19m", "jess m.,
+# 19f", "Delacroix-Webb | 33M |") or in brackets ("jae park (33)")
+AGE_AFTER_NAME = regex(
+    r"(?:[ \t]+[A-Za-z]\.)?(?:,?[ \t]+|,|[ \t]*\|[ \t]*)"
+    r"(?:(\d{1,3})[mfMF](?=[ \t]*(?:[,|;)]|\n|$)|[ \t]+[a-z])|\((\d{1,3})\))"
+)
+
+
+def ages_after_names(text: str, found: list[Span]) -> list[Span]:
+    """The age that stands right after a person's name (AGE_AFTER_NAME)."""
+    out = []
+    for span in found:
+        if span.kind != Kind.NAME:
+            continue
+        m = AGE_AFTER_NAME.match(text, span.end)
+        if m is not None:
+            group = 1 if m.group(1) else 2
+            if int(m.group(group)) < 120:
+                out.append(Span(*m.span(group), Kind.AGE))
+    return out
+
+
 def nicknames(finder: Finder, found: list[Span]) -> list[Span]:
     """A nickname in quotes after a name or after the word for who the person is:
     'marcus tillery ("tilly")', 'Scarlett ("Scout," 7)', 'his sponsor "big mike"',

@@ -1981,3 +1981,15 @@ def test_it_masks_a_month_and_day_after_a_procedure_an_admission_or_a_screen() -
     assert {"2/6", "1/8", "2/9", "1/3"} <= masked(note)
     near = "s/p partial 2nd toe amputation. Smokes 1/2 ppd. Urges 3/5. Strength 4/5."
     assert masked(near) == set()
+
+
+def test_it_masks_an_age_at_a_bypass_a_death_or_a_first_break() -> None:
+    note = "Father d. at 61, MI; brother had CABG at 58; quit at 52; first break at 24."
+    assert {"61", "58", "52", "24"} <= masked(note)
+    assert masked("Quit at 5 pm. HR at 60. Creatinine peaked at 1.6.") == set()
+
+
+def test_it_masks_an_age_glued_to_the_sex_or_bracketed_right_after_a_name() -> None:
+    note = "Pt: Marcus Delacroix-Webb | 33M | MRN 55192\npt maryanne colquhoun 47f obs"
+    assert {"33", "47"} <= masked(note)
+    assert masked("gave Jo Park (2 tabs); 5mg held") == {"Jo Park"}
