@@ -21,6 +21,7 @@ from alcove.deidentify.engine.patterns import shaped_spans
 from alcove.deidentify.engine.people import (
     ages_after_names,
     bracketed_name_ages,
+    closing_initials,
     entry_initials,
     kept_regions,
     logins_of_names,
@@ -95,6 +96,7 @@ def rule_spans(
     found.extend(staff_logins(text, lex))
     found.extend(logins_of_names(text, found, lex))
     found.extend(entry_initials(text, lex))
+    found.extend(closing_initials(text, lex))
     resolved = org_tails(text, spans_trim(text, spans_resolve(spans_trim(text, found))))
     return ward_labels_left(text, resolved), kept
 

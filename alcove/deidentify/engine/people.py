@@ -24,10 +24,12 @@ from alcove.deidentify.engine.allowlist import derived_safe
 from alcove.deidentify.engine.compiled import regex, starting_with
 from alcove.deidentify.engine.cues import (
     COMPANIONS,
+    CREDENTIAL_WORDS,
     DRUG_STEMS,
     FUNCTION_WORDS,
     NAME_LABELS,
     NOT_NAMES,
+    NOT_TYPISTS,
     QUOTED_NICKNAME,
     RELATION,
 )
@@ -344,6 +346,43 @@ def logins_of_names(text: str, found: list[Span], lex: Lexicon) -> list[Span]:
         for m in LOGIN_SHAPED.finditer(text)
         if (low := m.group().lower().rstrip("0123456789")) in made
     ]
+
+
+# The initials that sign a note off: its last line alone ("-- CB/MT", "— a.p.", "SIGNED JB /
+# LO", "FMcR"), or after the last sentence ("f/u 11/27. MO", "wt +0.6. jf")
+_INITIALS = r"(?:[A-Za-z]{1,4}|[a-z]\.[a-z]\.?)"
+CLOSING_INITIALS = regex(
+    # (not after an initial's stop: "- M. Sato" is a name, found whole)
+    r"(?:^|\n|(?<=[.)])(?<![A-Z]\.)[ \t]+)[ \t]*(?:--?|\u2014|\u2013|signed|SIGNED)?[ \t]*"
+    rf"({_INITIALS}(?:[ \t]*/[ \t]*{_INITIALS})*)[ \t]*\Z"
+)
+
+
+NOT_SIGNATURES = frozenset(
+    {"n/a", "a/p", "s/p", "w/o", "h/o", "c/o", "d/c", "f/u", "y/n", "and/or"}
+)
+
+
+def closing_initials(text: str, lex: Lexicon) -> list[Span]:
+    """The initials that sign the note off (CLOSING_INITIALS), each set of them, never a
+    credential, a clinical abbreviation or a word ("jt / hosp": "hosp" is a word)."""
+    tail = text.rstrip()
+    m = CLOSING_INITIALS.search(tail, max(0, len(tail) - 40))
+    if m is None or (len(m.group(1)) < 2 and text[m.start()] not in "\n-\u2014\u2013"):
+        return []  # (one letter only on a line of its own: "... x" is no signature)
+    if m.group(1).replace(" ", "").lower() in NOT_SIGNATURES:
+        return []
+    out = []
+    start = m.start(1)
+    for part in re.finditer(r"[A-Za-z][A-Za-z.]*", m.group(1)):
+        letters = part.group().rstrip(".")
+        low = letters.lower().replace(".", "")
+        if letters in CREDENTIAL_WORDS or low in NOT_NAMES or low in CLINICAL or low in NOT_TYPISTS:
+            continue
+        if len(low) > 2 and (low in lex.common or low in lex.first):
+            continue
+        out.append(Span(start + part.start(), start + part.start() + len(letters), Kind.STAFF))
+    return out
 
 
 # A log's entry opened by a time and the initials of who wrote it: "03/11 07:15 LM - handover"

@@ -1993,3 +1993,10 @@ def test_it_masks_an_age_glued_to_the_sex_or_bracketed_right_after_a_name() -> N
     note = "Pt: Marcus Delacroix-Webb | 33M | MRN 55192\npt maryanne colquhoun 47f obs"
     assert {"33", "47"} <= masked(note)
     assert masked("gave Jo Park (2 tabs); 5mg held") == {"Jo Park"}
+
+
+def test_it_masks_the_initials_that_sign_a_note_off() -> None:
+    assert {"CB", "MT"} <= masked("Handed to day team.\nClear 01:38. -- CB/MT")
+    assert "jf" in masked("ate half, snack first. wt +0.6. jf")
+    assert masked("vitals stable. see above. OK") == set()
+    assert masked("Plan: as above.\nN/A") == set()
