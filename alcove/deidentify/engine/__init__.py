@@ -60,11 +60,13 @@ def find_spans(text: str, known: Known | None = None, *, keep_states: bool = Fal
     found, kept = rule_spans(text, known, keep_states=keep_states)
     # last of all, the words the rules left that their context marks (context.py)
     extra = context_spans(text, found, kept)
-    if not extra:
-        return found
-    # (a name the context pass found may have its age beside it: "darnell fisher 19m")
-    extra.extend(ages_after_names(text, extra))
-    return spans_resolve(found + extra)
+    if extra:
+        # (a name the context pass found may have its age beside it: "darnell fisher 19m")
+        extra.extend(ages_after_names(text, extra))
+        found = spans_resolve(found + extra)
+    # the user names made of the names found, looked for once they are all known (and few)
+    logins = logins_of_names(text, found, lexicon())
+    return spans_resolve(found + logins) if logins else found
 
 
 def rule_spans(
@@ -94,7 +96,6 @@ def rule_spans(
     found.extend(ages_after_names(text, found))
     found.extend(staff_initials(text, found))
     found.extend(staff_logins(text, lex))
-    found.extend(logins_of_names(text, found, lex))
     found.extend(entry_initials(text, lex))
     found.extend(closing_initials(text, lex))
     resolved = org_tails(text, spans_trim(text, spans_resolve(spans_trim(text, found))))

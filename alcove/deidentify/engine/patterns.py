@@ -117,7 +117,8 @@ ROMANCE_DATE_WORD = regex(
 )
 ROMANCE_DATE_HINTS = (
     "enero", "febrero", "marzo", "abril", "junio", "julio", "agosto", "iembre", "octubre",
-    "janvier", "vrier", "avril", "juin", "juillet", "ao", "embre", "lunes", "martes", "rcoles",
+    "janvier", "vrier", "avril", "juin", "juillet", "aout", "ao\u00fbt", "embre", "lunes",
+    "martes", "rcoles",
     "jueves", "viernes", "bado", "domingo", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
     "samedi", "dimanche",
 )  # fmt: skip
@@ -796,7 +797,7 @@ ADDRESS_PATTERNS: tuple[re.Pattern[str], ...] = (
     # 3/21" an ultrasound; an interstate crosses states, as test_engine_context says)
     regex(
         r"(?:\b(?:on|onto|off|at|near|from|to|of|along|via)|@)[ \t]+"
-        r"((?:CR|SR|County Road|State Route|mile marker)[ \t]?\d{1,4}\b(?![.,/]\d))"
+        r"((?:CR|SR|County Road|State Route|mile marker)[ \t]\d{1,4}\b(?![.,/]\d))"
     ),
 )
 # Where in a hospital: "room 812", "Rm LD-6", "bed 1147-2" (a ward's rooms say whose they are)
@@ -819,15 +820,17 @@ UNIT_HINTS = ("Unit", "UNIT", "Location", "LOCATION", "Ward", "WARD", "Floor", "
 # or bed ("Ellison 8, room 812", "Tower 6, bed 2") or after the hospital's name ("Brookhaven
 # General Hospital - Weiss 7"); never a count, a scale, a part or a service with its floor
 # ("Day 3, bed rest", "Medicine 6 North, Rm 614B", "Ward 6" has no building)
-WARD_BUILDING = regex(
+_WARD = (
     r"\b(?<!-)(?!(?:Day|Page|Week|Stage|Grade|Level|Step|Phase|Part|Section|Type|Cycle|Session|"
     r"Visit|Year|Month|Hour|Dose|Room|Bed|Unit|Floor|Pod|Bay|Ward|Medicine|Medical|Surgery|"
     r"Surgical|General|Psychiatry|Pediatrics|Peds|Oncology|Cardiology|Telemetry|Tele|Rehab)\b)"
     r"([A-Z][a-z]{2,}[ \t]\d{1,2}(?:[ \t](?:North|South|East|West))?)"
-    r"(?:,?[ \t]+(?:room|rm|Room|Rm|bed|Bed)\.?[ \t]*#?(?=\d)|(?<=\d)(?=[ \t]*(?:\n|$)))"
 )
-WARD_HINTS = ("room", "rm", "Room", "Rm", "bed", "Bed", "Hospital -", "HOSPITAL -")
-WARD_AFTER_HOSPITAL = regex(r"(?:Hospital|HOSPITAL)[ \t]+[-\u2013\u2014/][ \t]+$")
+# (looked for before each room or bed ROOM finds, and after a hospital's name and its dash)
+WARD_BEFORE_ROOM = regex(_WARD + r",?[ \t]+$")
+WARD_AFTER_HOSPITAL = regex(
+    r"(?:Hospital|HOSPITAL)[ \t]+[-\u2013\u2014/][ \t]+" + _WARD + r"[ \t]*$", re.M
+)
 # The header line of a hospital's exported report: its record numbers in fields around the
 # hospital's letters ("402918773 | FMC | 61772094 | | 8830125 |")
 REPORT_HEADER = regex(r"(?m)^\d{6,10}[ \t]\|[ \t]([A-Z]{2,6})[ \t]\|[ \t]\d{5,10}[ \t]\|")
@@ -1117,14 +1120,15 @@ def _hospital_places(text: str) -> Iterator[Span]:
     floor and wing, "4 West", is left: most annotators leave it, and Safe Harbor does.)"""
     for m in ROOM.finditer(text):
         yield Span(*m.span(1), Kind.LOCATION)
+        ward = WARD_BEFORE_ROOM.search(text, max(0, m.start() - 32), m.start())
+        if ward is not None:
+            yield Span(*ward.span(1), Kind.LOCATION)
     for m in UNIT_LABELLED.finditer(text) if any_in(UNIT_HINTS, text) else ():
         place = m.group(1)
         if place.split()[0] not in GENERIC_UNITS:
             yield Span(*m.span(1), Kind.LOCATION)
-    for m in WARD_BUILDING.finditer(text) if any_in(WARD_HINTS, text) else ():
-        closing = m.end(1) == m.end()  # (the line ends there: only after the hospital's name)
-        if not closing or WARD_AFTER_HOSPITAL.search(text, max(0, m.start() - 16), m.start()):
-            yield Span(*m.span(1), Kind.LOCATION)
+    for m in WARD_AFTER_HOSPITAL.finditer(text) if "HOSPITAL" in text.upper() else ():
+        yield Span(*m.span(1), Kind.LOCATION)
     for m in REPORT_HEADER.finditer(text) if " | " in text else ():
         yield Span(*m.span(1), Kind.ORGANIZATION)
 
@@ -1300,7 +1304,8 @@ ADDRESS_HINTS: tuple[tuple[str, ...], ...] = (
     tuple(f"{space}{letter}{after}" for letter in "nsewNSEW" for after in (" ", ". ", "\t")
           for space in _SPACED),
     ("Broadway",),
-    ("CR", "SR", "County Road", "State Route", "mile marker"),
+    tuple(f"{word}{space}" for word in (" CR", " SR", "County Road", "State Route", "mile marker")
+          for space in _SPACED),
 )  # fmt: skip
 ADDRESS_HINTS_LOWER = frozenset({11, 14, 15})
 ADDRESS_HINTS_SPACED = tuple(tuple(w for w in hint if "\t" not in w) for hint in ADDRESS_HINTS)

@@ -321,30 +321,38 @@ LOGIN_SHAPED = regex(r"[A-Za-z](?<![\w@.-][A-Za-z])[A-Za-z]{3,15}\d?(?![\w@-])")
 
 def logins_of_names(text: str, found: list[Span], lex: Lexicon) -> list[Span]:
     """A user name made from a name found in the note, wherever it stands: "Nate Sorensen,
-    RN (NSORENSEN)", "L. Whitmore-Banks  user: lwbanks", "dkowalski" for Dana Kowalski. Only
-    the shapes systems make: initials and the surname, or the given name and the surname's
+    RN (NSORENSEN)", "B. Oduya (login boduya)", "dkowalski" for Dana Kowalski. Only the
+    shapes systems make: initials and the surname, or the given name and the surname's
     initial; never the surname alone (that is the name, found already), nor a word ("marks"
     is Mark S.'s shape too)."""
+    low = ""
     made: dict[str, Kind] = {}
+    seen: set[str] = set()
     for span in found:
-        if span.kind not in (Kind.STAFF, Kind.NAME):
+        if span.kind is not Kind.STAFF and span.kind is not Kind.NAME:
             continue
-        words = [w for w in re.split(r"[\s.,'-]+", text[span.start : span.end]) if w]
+        name = text[span.start : span.end]
+        if " " not in name or name in seen:
+            continue  # (one word: no login can be made of it)
+        seen.add(name)
+        words = name.replace(",", " ").replace(".", " ").replace("-", " ").split()
         if len(words) < 2 or not all(w.isalpha() for w in words):
             continue
         given, surname = words[0].lower(), words[-1].lower()
-        if "," in text[span.start : span.end]:  # "KOWALSKI, DANA"
+        if "," in name:  # "KOWALSKI, DANA"
             given, surname = words[-1].lower(), words[0].lower()
+        low = low or text.lower()
         initials = "".join(w[0].lower() for w in words[:-1])
         for login in (given[0] + surname, initials + surname, given + surname[0]):
-            if len(login) >= 5 and not _listed(login, lex):
+            # (looked for as a substring first: most notes hold none)
+            if len(login) >= 5 and login in low and not _listed(login, lex):
                 made.setdefault(login, span.kind)
     if not made:
         return []
     return [
-        Span(m.start(), m.end(), made[low])
+        Span(m.start(), m.end(), made[word])
         for m in LOGIN_SHAPED.finditer(text)
-        if (low := m.group().lower().rstrip("0123456789")) in made
+        if (word := m.group().lower().rstrip("0123456789")) in made
     ]
 
 
