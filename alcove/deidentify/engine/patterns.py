@@ -1148,10 +1148,11 @@ def _dates(text: str, low: str) -> Iterator[Span]:
     for m in DAY_MONTH.finditer(text) if "/" in text or "." in text else ():
         if not SCORE_BEFORE.search(low, max(0, m.start() - 16), m.start()):
             yield Span(*m.span(1), Kind.DATE)
-    for m in LOWER_DAY_MONTH.finditer(text) if any_in(LOWER_MONTH_HINTS, text) else ():
-        yield Span(m.start(), m.end(), Kind.DATE)
-    for m in LOWER_MONTH_CUED.finditer(text) if any_in(LOWER_MONTH_HINTS, text) else ():
-        yield Span(*m.span(1), Kind.DATE)
+    if any_in(LOWER_MONTH_HINTS, text):
+        for m in LOWER_DAY_MONTH.finditer(text):
+            yield Span(m.start(), m.end(), Kind.DATE)
+        for m in LOWER_MONTH_CUED.finditer(text):
+            yield Span(*m.span(1), Kind.DATE)
     for m in ROMANCE_DAY_MONTH.finditer(low) if any_in(ROMANCE_MONTH_HINTS, low) else ():
         yield Span(m.start(), m.end(), Kind.DATE)
     for m in ROMANCE_DATE_WORD.finditer(text) if any_in(ROMANCE_DATE_HINTS, text) else ():
@@ -1301,13 +1302,14 @@ ADDRESS_HINTS: tuple[tuple[str, ...], ...] = (
     ("Highway", "Hwy", "Route", "Rte"),
     ("/", "#"),
     (" rue ", "Rue ", "boul", "chemin", "Chemin", " avenue ", " côte"),
-    tuple(f"{space}{letter}{after}" for letter in "nsewNSEW" for after in (" ", ". ", "\t")
+    # (read in the lower-cased text, see ADDRESS_HINTS_LOWER)
+    tuple(f"{space}{letter}{after}" for letter in "nsew" for after in (" ", ". ", "\t")
           for space in _SPACED),
     ("Broadway",),
     tuple(f"{word}{space}" for word in (" CR", " SR", "County Road", "State Route", "mile marker")
           for space in _SPACED),
 )  # fmt: skip
-ADDRESS_HINTS_LOWER = frozenset({11, 14, 15})
+ADDRESS_HINTS_LOWER = frozenset({11, 14, 15, 20})
 ADDRESS_HINTS_SPACED = tuple(tuple(w for w in hint if "\t" not in w) for hint in ADDRESS_HINTS)
 IBAN_HINT = regex(r"[A-Z]{2}\d{2}")
 

@@ -294,10 +294,11 @@ class PlaceRules(FinderBase):
         """A province before a Canadian postcode ("Collingwood, ON L9Y 2L7"); an Australian
         town, its state and its postcode ("Wattle Creek NSW 2798")."""
         text = self.text
-        for m in PROVINCE_POSTCODE.finditer(text) if any_in(PROVINCE_HINTS, text) else ():
-            self.add(*m.span(1), Kind.LOCATION)
-        for m in PROVINCE_AFTER_TOWN.finditer(text) if any_in(PROVINCE_HINTS, text) else ():
-            self.add(*m.span(1), Kind.LOCATION)
+        if any_in(PROVINCE_HINTS, text):
+            for m in PROVINCE_POSTCODE.finditer(text):
+                self.add(*m.span(1), Kind.LOCATION)
+            for m in PROVINCE_AFTER_TOWN.finditer(text):
+                self.add(*m.span(1), Kind.LOCATION)
         for m in TOWN_PROVINCE.finditer(text) if TOWN_PROVINCE_HINT.search(text) else ():
             town = fold(" ".join(m.group(1).split()))
             if town not in self.lex.places and town.split()[-1] not in self.lex.places:
