@@ -24,6 +24,7 @@ from alcove.deidentify.engine.people import (
     closing_initials,
     entry_initials,
     kept_regions,
+    line_initials,
     logins_of_names,
     names_recurring,
     nicknames,
@@ -98,6 +99,7 @@ def rule_spans(
     found.extend(staff_logins(text, lex))
     found.extend(entry_initials(text, lex))
     found.extend(closing_initials(text, lex))
+    found.extend(line_initials(text, lex))
     resolved = org_tails(text, spans_trim(text, spans_resolve(spans_trim(text, found))))
     return ward_labels_left(text, resolved), kept
 

@@ -139,6 +139,8 @@ LOGGED = regex(
     # (a login, or initials, and the writer's role: "09:14 tmcgrath (front desk):", "16:50 LA:")
     r"([a-z]{2,12}|[A-Z]{2,3})(?:[ \t]+\([a-z][a-z /-]{1,20}\))?:"
     r"|^[ \t]*([A-Z]{2,3})[ \t]+\d{1,2}/\d{1,2}(?:/\d{2,4})?[ \t]+\d{1,2}:\d{2}[ \t]*$"
+    # a chat's speaker after its bracketed time: "[0712] dr.chao:", "[21:17] kmoss:"
+    r"|^[ \t]*\[\d{1,2}:?\d{2}\][ \t]+((?:[a-z]{1,3}\.)?[a-z]{2,12}):"
 )
 # Letters that say what a log's entry is or who wrote it by role, never whom: "10:02 RN:",
 # "11:40 VM:", "14:00 FYI:"
@@ -155,7 +157,8 @@ TIMED_PAIR = starting_with(
 # Who speaks in a text thread or a log without being named: "4/02 8:12am worker: hi"
 LOG_SPEAKERS = frozenset(
     "client worker youth patient pt staff me caller nurse note unit ward team parent carer "
-    "to from in out re auto pm am".split()
+    "to from in out re auto pm am visitor texter counsellor counselor volunteer operator "
+    "user".split()
 )
 GREETED = regex(
     r"(?m)^[ \t]*Dear[ \t]+(?:(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Judge|Rev|Pastor)\.?[ \t]+)?"
@@ -461,7 +464,7 @@ class NameRules(FinderBase):
                 if m.group(group) not in CREDENTIAL_WORDS:
                     self.add(*m.span(group), Kind.STAFF)
         for m in LOGGED.finditer(self.text):
-            group = 1 if m.group(1) else 2
+            group = next(g for g in (1, 2, 3) if m.group(g))
             who = m.group(group)
             low = who.lower()
             if low in NOT_TYPISTS or low in LOG_SPEAKERS or RELATION.by_last.get(low):

@@ -366,6 +366,10 @@ AGE_SEX_LOWER_LEAD = regex(
     r"(?m)(?:^|\ba/p:?[ \t]+|\ba:[ \t]+)(\d{1,3})[mf][ \t]+"
     r"(?!(?:ago|later|of|min|mins|walk|apart|after|before|prior|in|at|to)\b)(?:[a-z]{2,}|[wsch]/|[a-z]\.[a-z]\.)"
 )
+# An age and sex filling a cell of a header's row ("MRN 5521087 | 41 F | HD 9"), or after
+# the assessment's label ("A/P 67M DM2 w/ RLL CAP")
+AGE_SEX_CELL = regex(r"\|[ \t]*(\d{1,3})[ \t]?[MF][ \t]*\|")
+AGE_SEX_ASSESSED = regex(r"\b(?:A/P|Assessment|ASSESSMENT)[: \t]+(\d{1,3})[ \t]?[MF]\b")
 # "kids (9, 6)", "children (4 and 7)": the ages in brackets after children
 CHILDREN_AGES = regex(
     r"(?=[kcsdgt])\b(?:kids|children|sons|daughters|grandchildren|grandkids|twins)"
@@ -1021,6 +1025,12 @@ def shaped_spans(text: str) -> Iterator[Span]:
         if LINE_OR_SENTENCE_BEFORE.search(text, max(0, m.start() - 4), m.start()):
             yield Span(*m.span(1), Kind.AGE)
     for m in AGE_SEX_LOWER_LEAD.finditer(text) if LOWER_AGE_SEX_GLUED.search(text) else ():
+        yield Span(*m.span(1), Kind.AGE)
+    for m in AGE_SEX_CELL.finditer(text) if "|" in text else ():
+        yield Span(*m.span(1), Kind.AGE)
+    for m in (
+        AGE_SEX_ASSESSED.finditer(text) if any_in(("A/P", "ssessment", "SSESSMENT"), text) else ()
+    ):
         yield Span(*m.span(1), Kind.AGE)
     for m in CHILDREN_AGES.finditer(low) if "(" in low else ():
         yield from _listed_ages(m)

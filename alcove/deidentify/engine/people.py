@@ -366,6 +366,31 @@ CLOSING_INITIALS = regex(
 )
 
 
+# The writer's initials closing each entry of a log, in lower case: "...FSBG 164. kp"
+LINE_SIGNED = regex(r"(?<=[.)])[ \t]+([a-z]{2,3})[ \t]*$", re.M)
+
+
+def line_initials(text: str, lex: Lexicon) -> list[Span]:
+    """The same lower-case initials closing two or more lines of a log (LINE_SIGNED): one
+    writer's mark, never a word ("ok", "pls")."""
+    found: dict[str, list[re.Match[str]]] = {}
+    for m in LINE_SIGNED.finditer(text) if "\n" in text else ():
+        found.setdefault(m.group(1), []).append(m)
+    out: list[Span] = []
+    for letters, marks in found.items():
+        if len(marks) < 2 or _ordinary_initials(letters, lex):
+            continue
+        out.extend(Span(*m.span(1), Kind.STAFF) for m in marks)
+    return out
+
+
+def _ordinary_initials(letters: str, lex: Lexicon) -> bool:
+    low = letters.lower()
+    if low in NOT_NAMES or low in CLINICAL or low in NOT_TYPISTS:
+        return True
+    return len(low) > 2 and (low in lex.common or low in lex.first)
+
+
 NOT_SIGNATURES = frozenset(
     {"n/a", "a/p", "s/p", "w/o", "h/o", "c/o", "d/c", "f/u", "y/n", "and/or"}
 )

@@ -2000,3 +2000,21 @@ def test_it_masks_the_initials_that_sign_a_note_off() -> None:
     assert "jf" in masked("ate half, snack first. wt +0.6. jf")
     assert masked("vitals stable. see above. OK") == set()
     assert masked("Plan: as above.\nN/A") == set()
+
+
+# --- after blind sets 94 to 97 -------------------------------------------------------------
+def test_it_masks_the_initials_closing_each_entry_of_a_log() -> None:
+    note = "0710  AM assessment done. rb\n0930  Dr order written. rb\n1015  teaching done. rb"
+    assert [s.kind for s in find_spans(note)].count(Kind.STAFF) >= 3
+    assert masked("0710 done. ok\n0930 done. ok") == set()
+
+
+def test_it_masks_a_chats_speaker_after_a_bracketed_time_but_not_a_role() -> None:
+    note = "[0712] dr.okafor: bed at Kings?\n[0713] texter: hi\n[0714] visitor: im here"
+    assert masked(note) == {"dr.okafor"}
+
+
+def test_it_masks_an_age_and_sex_in_a_header_cell_or_after_the_assessment_label() -> None:
+    note = "Mara Quill | MRN 5521087 | 41 F | HD 9\nA/P 67M DM2 w/ CAP"
+    assert {"41", "67"} <= masked(note)
+    assert "9" not in masked(note)
