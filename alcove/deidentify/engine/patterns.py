@@ -211,7 +211,7 @@ DATE_CUE = (
     r"placed|inserted|intubated|extubated|transfused|transferred|consented|operated|"
     r"dictated|transcribed|typed|expected|likely|anticipated|tentatively|planned|target|"
     r"bm|pn|admission|bday|filed|made|consult|debrief|grp|collateral|leave|portal|aspirate|"
-    r"cva|tia|stemi|nstemi|tka|tha|cabg|pci|ua|uds|"
+    r"cva|tia|stemi|nstemi|tka|tha|cabg|pci|ua|uds|missed|individual|indiv|inj|iop|here|"
     r"ct|mri|echo|eeg|ekg|ecg|cxr|scan|labs|biopsy|surgery|cycle|start|starts|begins|ends|"
     rf"{WEEKDAYS.lower()}|{MONTHS.lower()})"
 )

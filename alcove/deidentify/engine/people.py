@@ -170,10 +170,10 @@ def bracketed_name_ages(text: str, found: list[Span]) -> list[Span]:
 
 
 # Right after a person's name: the age glued to the sex ("darnell fisher 19m", "jess m.,
-# 19f", "Delacroix-Webb | 33M |") or in brackets ("jae park (33)")
+# 19f", "Delacroix-Webb | 33M |") or in brackets ("jae park (33)", "Autumn Lilly (31 F)")
 AGE_AFTER_NAME = regex(
     r"(?:[ \t]+[A-Za-z]\.)?(?:,?[ \t]+|,|[ \t]*\|[ \t]*)"
-    r"(?:(\d{1,3})[mfMF](?=[ \t]*(?:[,|;)]|\n|$)|[ \t]+[a-z])|\((\d{1,3})\))"
+    r"(?:(\d{1,3})[mfMF](?=[ \t]*(?:[,|;)]|\n|$)|[ \t]+[a-z])|\((\d{1,3})(?:[ \t]?[MFmf])?\))"
 )
 
 
@@ -366,8 +366,9 @@ CLOSING_INITIALS = regex(
 )
 
 
-# The writer's initials closing each entry of a log, in lower case: "...FSBG 164. kp"
-LINE_SIGNED = regex(r"(?<=[.)])[ \t]+([a-z]{2,3})[ \t]*$", re.M)
+# The writer's initials closing each entry of a log, in lower case: "...FSBG 164. kp",
+# "...to re-sign (kt)"
+LINE_SIGNED = regex(r"(?:(?<=[.)])[ \t]+([a-z]{2,3})|[ \t]\(([a-z]{2,3})\))[ \t]*$", re.M)
 
 
 def line_initials(text: str, lex: Lexicon) -> list[Span]:
@@ -375,12 +376,12 @@ def line_initials(text: str, lex: Lexicon) -> list[Span]:
     writer's mark, never a word ("ok", "pls")."""
     found: dict[str, list[re.Match[str]]] = {}
     for m in LINE_SIGNED.finditer(text) if "\n" in text else ():
-        found.setdefault(m.group(1), []).append(m)
+        found.setdefault(m.group(1) or m.group(2), []).append(m)
     out: list[Span] = []
     for letters, marks in found.items():
         if len(marks) < 2 or _ordinary_initials(letters, lex):
             continue
-        out.extend(Span(*m.span(1), Kind.STAFF) for m in marks)
+        out.extend(Span(*m.span(1 if m.group(1) else 2), Kind.STAFF) for m in marks)
     return out
 
 

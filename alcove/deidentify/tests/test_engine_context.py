@@ -2018,3 +2018,14 @@ def test_it_masks_an_age_and_sex_in_a_header_cell_or_after_the_assessment_label(
     note = "Mara Quill | MRN 5521087 | 41 F | HD 9\nA/P 67M DM2 w/ CAP"
     assert {"41", "67"} <= masked(note)
     assert "9" not in masked(note)
+
+
+def test_it_masks_a_month_and_day_after_a_missed_group_a_dose_or_an_injection() -> None:
+    note = "missed IOP 5/6. last dose here 7/7. Vivitrol (inj 1/8). Individual 5/8 w/ RN."
+    assert {"5/6", "7/7", "1/8", "5/8"} <= masked(note)
+    assert masked("attended 3/3 groups; took 1/2 dose") == set()
+
+
+def test_it_masks_initials_in_brackets_closing_log_entries_and_an_age_with_sex() -> None:
+    note = "0800 open til 1100. (kt)\n0820 VM left (kt)\nPatient: Autumn Rae Lilly (31 F)"
+    assert masked(note) >= {"kt", "31", "Autumn Rae Lilly"}
