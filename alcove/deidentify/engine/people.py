@@ -364,6 +364,10 @@ CLOSING_INITIALS = regex(
     r"(?:^|\n|(?<=[.)])(?<![A-Z]\.)[ \t]+)[ \t]*(?:--?|\u2014|\u2013|signed|SIGNED)?[ \t]*"
     rf"({_INITIALS}(?:[ \t]*/[ \t]*{_INITIALS})*)[ \t]*\Z"
 )
+# Shorthand of that shape that signs nothing
+NOT_SIGNATURES = frozenset(
+    {"n/a", "a/p", "s/p", "w/o", "h/o", "c/o", "d/c", "f/u", "y/n", "and/or"}
+)
 
 
 # The writer's initials closing each entry of a log, in lower case: "...FSBG 164. kp",
@@ -392,11 +396,6 @@ def _ordinary_initials(letters: str, lex: Lexicon) -> bool:
     return len(low) > 2 and (low in lex.common or low in lex.first)
 
 
-NOT_SIGNATURES = frozenset(
-    {"n/a", "a/p", "s/p", "w/o", "h/o", "c/o", "d/c", "f/u", "y/n", "and/or"}
-)
-
-
 def closing_initials(text: str, lex: Lexicon) -> list[Span]:
     """The initials that sign the note off (CLOSING_INITIALS), each set of them, never a
     credential, a clinical abbreviation or a word ("jt / hosp": "hosp" is a word)."""
@@ -410,10 +409,7 @@ def closing_initials(text: str, lex: Lexicon) -> list[Span]:
     start = m.start(1)
     for part in re.finditer(r"[A-Za-z][A-Za-z.]*", m.group(1)):
         letters = part.group().rstrip(".")
-        low = letters.lower().replace(".", "")
-        if letters in CREDENTIAL_WORDS or low in NOT_NAMES or low in CLINICAL or low in NOT_TYPISTS:
-            continue
-        if len(low) > 2 and (low in lex.common or low in lex.first):
+        if letters in CREDENTIAL_WORDS or _ordinary_initials(letters.replace(".", ""), lex):
             continue
         out.append(Span(start + part.start(), start + part.start() + len(letters), Kind.STAFF))
     return out
