@@ -118,9 +118,8 @@ ROMANCE_DATE_WORD = regex(
 ROMANCE_DATE_HINTS = (
     "enero", "febrero", "marzo", "abril", "junio", "julio", "agosto", "iembre", "octubre",
     "janvier", "vrier", "avril", "juin", "juillet", "aout", "ao\u00fbt", "embre", "lunes",
-    "martes", "rcoles",
-    "jueves", "viernes", "bado", "domingo", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
-    "samedi", "dimanche",
+    "martes", "rcoles", "jueves", "viernes", "bado", "domingo", "lundi", "mardi", "mercredi",
+    "jeudi", "vendredi", "samedi", "dimanche",
 )  # fmt: skip
 # A date read out, as a dictation's transcript has it: "march twentieth twenty twenty four",
 # "april second", "the third of june", "nineteen fifty-eight" after them
@@ -832,6 +831,7 @@ _WARD = (
 )
 # (looked for before each room or bed ROOM finds, and after a hospital's name and its dash)
 WARD_BEFORE_ROOM = regex(_WARD + r",?[ \t]+$")
+HOSPITAL_HINTS = ("Hospital", "HOSPITAL")
 WARD_AFTER_HOSPITAL = regex(
     r"(?:Hospital|HOSPITAL)[ \t]+[-\u2013\u2014/][ \t]+" + _WARD + r"[ \t]*$", re.M
 )
@@ -1137,7 +1137,7 @@ def _hospital_places(text: str) -> Iterator[Span]:
         place = m.group(1)
         if place.split()[0] not in GENERIC_UNITS:
             yield Span(*m.span(1), Kind.LOCATION)
-    for m in WARD_AFTER_HOSPITAL.finditer(text) if "HOSPITAL" in text.upper() else ():
+    for m in WARD_AFTER_HOSPITAL.finditer(text) if any_in(HOSPITAL_HINTS, text) else ():
         yield Span(*m.span(1), Kind.LOCATION)
     for m in REPORT_HEADER.finditer(text) if " | " in text else ():
         yield Span(*m.span(1), Kind.ORGANIZATION)
