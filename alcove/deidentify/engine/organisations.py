@@ -114,7 +114,9 @@ LOWER_ORG_ENDS = frozenset(
     "center hospital mhc cc ctr daycare preschool hardware".split()
 )
 CARE_ENDS = frozenset({"clinic", "center", "hospital", "mhc", "ctr"})
-DENOMINATIONS = ("methodist", "baptist", "lutheran", "presbyterian", "episcopal", "pentecostal")
+DENOMINATIONS = (
+    "methodist", "baptist", "lutheran", "presbyterian", "episcopal", "pentecostal", "adventist",
+)  # fmt: skip
 # A congregation in lower case by its church's name: "first methodist", "grace lutheran"
 LOWER_CHURCH = regex(
     r"\b(?:first|second|grace|trinity|calvary|bethel|zion|immanuel|emmanuel|new hope|"
@@ -633,6 +635,11 @@ class OrganisationRules(FinderBase):
             if t.lower not in GENERIC_ORG
             and (t.lower not in ORG_LAST or (len(run) >= 2 and t.text[1:].islower()))
         ]
+        if not distinctive and len(run) == 1 and run[0].lower in DENOMINATIONS:
+            if tokens[i].lower in CARE_ENDS:
+                distinctive = (
+                    run  # "Presbyterian Hospital", "Methodist Hospital": a hospital's name
+                )
         if not distinctive:
             return
         if tokens[i].lower in PROGRAMME and not any(

@@ -2029,3 +2029,8 @@ def test_it_masks_a_month_and_day_after_a_missed_group_a_dose_or_an_injection() 
 def test_it_masks_initials_in_brackets_closing_log_entries_and_an_age_with_sex() -> None:
     note = "0800 open til 1100. (kt)\n0820 VM left (kt)\nPatient: Autumn Rae Lilly (31 F)"
     assert masked(note) >= {"kt", "31", "Autumn Rae Lilly"}
+
+
+def test_it_masks_a_hospital_named_for_its_denomination() -> None:
+    assert "Methodist Hospital" in masked("Taken by ambulance to Methodist Hospital ED.")
+    assert not {"Baptist", "Baptist church"} & masked("She attends a Baptist church weekly.")
