@@ -29,6 +29,7 @@ from alcove.deidentify.engine.people import (
     names_recurring,
     nicknames,
     people_finder,
+    plain_given_names,
     staff_initials,
     staff_logins,
 )
@@ -100,6 +101,7 @@ def rule_spans(
     found.extend(entry_initials(text, lex))
     found.extend(closing_initials(text, lex))
     found.extend(line_initials(text, lex))
+    found.extend(plain_given_names(finder, found))
     resolved = org_tails(text, spans_trim(text, spans_resolve(spans_trim(text, found))))
     return ward_labels_left(text, resolved), kept
 

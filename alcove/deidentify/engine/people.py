@@ -18,7 +18,9 @@ places.py, organisations.py and professions.py; the Finder here runs them in ord
 """
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
+from itertools import accumulate
 
 from alcove.deidentify.engine.allowlist import derived_safe
 from alcove.deidentify.engine.compiled import regex, starting_with
@@ -189,6 +191,54 @@ def ages_after_names(text: str, found: list[Span]) -> list[Span]:
             if int(m.group(group)) < 120:
                 out.append(Span(*m.span(group), Kind.AGE))
     return out
+
+
+# Given names commoner than this in the census are names in lower case too, when no list
+# holds them as anything else (a rank of 2,000 took "geri", 5,000 "hang" and "lang")
+PLAIN_GIVEN_RANK = 1000
+
+
+def plain_given_names(finder: Finder, found: list[Span]) -> list[Span]:
+    """A lower-case word no rule took that is one of the census's commoner given names and
+    that no list holds as a word, a trade or a clinical term: "0830 tasha here
+    early", "oscar relapsed" (never "will", "hang" or "geri"). Looked for last, so that a
+    rule that knows better (a doctor's surname, a staff member) has its say first."""
+    lex = finder.lex
+    tokens = finder.tokens
+    words = [
+        t
+        for i, t in enumerate(tokens)
+        if not t.cap
+        and len(t.lower) >= 4
+        and (i == 0 or tokens[i - 1].lower not in SAINTS)  # ("st. john's wort")
+        and lex.first.get(t.lower, PLAIN_GIVEN_RANK) < PLAIN_GIVEN_RANK
+        and t.text.isascii()
+        and t.text.islower()
+        and _plainly_given(t.lower, lex)
+    ]
+    if not words:
+        return []
+    spans = sorted((s.start, s.end) for s in found)
+    starts = [start for start, _ in spans]
+    reach = list(accumulate((end for _, end in spans), max))  # the furthest end so far
+    out = []
+    for t in words:
+        k = bisect_right(starts, t.start) - 1
+        if k < 0 or reach[k] < t.end:  # (no span begun before it covers it)
+            out.append(Span(t.start, t.end, Kind.NAME))
+    return out
+
+
+SAINTS = frozenset({"st", "saint", "san", "santa", "sao"})
+
+
+def _plainly_given(word: str, lex: Lexicon) -> bool:
+    # (a town's name is masked either way: "oscar" is a town in Louisiana too)
+    return (
+        not any(word in held for held in (lex.common, lex.modern, lex.safe, lex.regions, lex.jobs))
+        and word not in CLINICAL
+        and word not in NOT_NAMES
+    )
 
 
 def nicknames(finder: Finder, found: list[Span]) -> list[Span]:

@@ -2034,3 +2034,10 @@ def test_it_masks_initials_in_brackets_closing_log_entries_and_an_age_with_sex()
 def test_it_masks_a_hospital_named_for_its_denomination() -> None:
     assert "Methodist Hospital" in masked("Taken by ambulance to Methodist Hospital ED.")
     assert not {"Baptist", "Baptist church"} & masked("She attends a Baptist church weekly.")
+
+
+def test_it_masks_a_common_given_name_in_lower_case_that_is_no_word() -> None:
+    note = "0815 no ans\n0830 tasha here early for ride\n0940 oscar relapsed over wknd"
+    assert {"tasha", "oscar"} <= masked(note)
+    assert masked("will hang the sign; geri psych consult; may call") <= {"geri"}
+    assert not {"will", "hang", "may"} & masked("will hang the sign; may call")
