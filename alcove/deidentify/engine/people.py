@@ -193,14 +193,15 @@ def ages_after_names(text: str, found: list[Span]) -> list[Span]:
     return out
 
 
-# Given names commoner than this in the census are names in lower case too, when no list
-# holds them as anything else (a rank of 2,000 took "geri", 5,000 "hang" and "lang")
+# Given names and surnames commoner than this in the census are names in lower case too,
+# when no list holds them as anything else (a rank of 2,000 took "geri" and "heard", 5,000
+# "hang", "lang" and "held")
 PLAIN_GIVEN_RANK = 1000
 
 
 def plain_given_names(finder: Finder, found: list[Span]) -> list[Span]:
-    """A lower-case word no rule took that is one of the census's commoner given names and
-    that no list holds as a word, a trade or a clinical term: "0830 tasha here
+    """A lower-case word no rule took that is one of the census's commoner given names or
+    surnames and that no list holds as a word, a trade or a clinical term: "0830 tasha here
     early", "oscar relapsed" (never "will", "hang" or "geri"). Looked for last, so that a
     rule that knows better (a doctor's surname, a staff member) has its say first."""
     lex = finder.lex
@@ -211,7 +212,11 @@ def plain_given_names(finder: Finder, found: list[Span]) -> list[Span]:
         if not t.cap
         and len(t.lower) >= 4
         and (i == 0 or tokens[i - 1].lower not in SAINTS)  # ("st. john's wort")
-        and lex.first.get(t.lower, PLAIN_GIVEN_RANK) < PLAIN_GIVEN_RANK
+        and (
+            lex.first.get(t.lower, PLAIN_GIVEN_RANK) < PLAIN_GIVEN_RANK
+            # (a surname of five letters or more: "lang" is language's shorthand)
+            or (len(t.lower) > 4 and lex.last.get(t.lower, PLAIN_GIVEN_RANK) < PLAIN_GIVEN_RANK)
+        )
         and t.text.isascii()
         and t.text.islower()
         and _plainly_given(t.lower, lex)

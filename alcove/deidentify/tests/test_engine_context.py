@@ -2036,8 +2036,9 @@ def test_it_masks_a_hospital_named_for_its_denomination() -> None:
     assert not {"Baptist", "Baptist church"} & masked("She attends a Baptist church weekly.")
 
 
-def test_it_masks_a_common_given_name_in_lower_case_that_is_no_word() -> None:
-    note = "0815 no ans\n0830 tasha here early for ride\n0940 oscar relapsed over wknd"
-    assert {"tasha", "oscar"} <= masked(note)
+def test_it_masks_a_common_given_name_or_surname_in_lower_case_that_is_no_word() -> None:
+    note = "0830 tasha here early for ride\n0940 oscar relapsed\n0905 roi for r. delgado"
+    assert {"tasha", "oscar", "delgado"} <= masked(note)
+    assert "lang" not in masked("Primary lang: Spanish; needs interpreter")
     assert masked("will hang the sign; geri psych consult; may call") <= {"geri"}
     assert not {"will", "hang", "may"} & masked("will hang the sign; may call")
