@@ -35,7 +35,7 @@ from alcove.deidentify.engine.cues import (
     QUOTED_NICKNAME,
     RELATION,
 )
-from alcove.deidentify.engine.lexicon import Lexicon
+from alcove.deidentify.engine.lexicon import WORLD_RANK, Lexicon
 from alcove.deidentify.engine.names import NameRules
 from alcove.deidentify.engine.organisations import OrganisationRules
 from alcove.deidentify.engine.places import PlaceRules
@@ -216,6 +216,9 @@ def plain_given_names(finder: Finder, found: list[Span]) -> list[Span]:
             lex.first.get(t.lower, PLAIN_GIVEN_RANK) < PLAIN_GIVEN_RANK
             # (a surname of five letters or more: "lang" is language's shorthand)
             or (len(t.lower) > 4 and lex.last.get(t.lower, PLAIN_GIVEN_RANK) < PLAIN_GIVEN_RANK)
+            # (and a name only the world's lists hold, of six letters or more: "kacper",
+            # "jaylen"; shorter ones are shorthand as often: "hemi", "arvo", "fella")
+            or (len(t.lower) > 5 and _world_name(t.lower, lex))
         )
         and t.text.isascii()
         and t.text.islower()
@@ -235,6 +238,12 @@ def plain_given_names(finder: Finder, found: list[Span]) -> list[Span]:
 
 
 SAINTS = frozenset({"st", "saint", "san", "santa", "sao"})
+
+
+def _world_name(word: str, lex: Lexicon) -> bool:
+    return (
+        lex.first.get(word) == WORLD_RANK or lex.last.get(word) == WORLD_RANK
+    ) and not derived_safe(word, lex)
 
 
 def _plainly_given(word: str, lex: Lexicon) -> bool:

@@ -2042,3 +2042,8 @@ def test_it_masks_a_common_given_name_or_surname_in_lower_case_that_is_no_word()
     assert "lang" not in masked("Primary lang: Spanish; needs interpreter")
     assert masked("will hang the sign; geri psych consult; may call") <= {"geri"}
     assert not {"will", "hang", "may"} & masked("will hang the sign; may call")
+
+
+def test_it_masks_a_long_name_only_the_worlds_lists_hold_in_lower_case() -> None:
+    assert "kacper" in masked("spoke w/ mum; kacper refusing school again")
+    assert masked("sayin he's fine, the fella left at arvo") == set()
