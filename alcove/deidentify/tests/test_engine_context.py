@@ -2045,5 +2045,5 @@ def test_it_masks_a_common_given_name_or_surname_in_lower_case_that_is_no_word()
 
 
 def test_it_masks_a_long_name_only_the_worlds_lists_hold_in_lower_case() -> None:
-    assert "kacper" in masked("spoke w/ mum; kacper refusing school again")
-    assert masked("sayin he's fine, the fella left at arvo") == set()
+    assert "kacper" in masked("spoke w/ mum; kacper refusing to go in again")
+    assert masked("sayin he's fine today, eating well") == set()
