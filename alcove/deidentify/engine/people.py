@@ -206,24 +206,17 @@ def plain_given_names(finder: Finder, found: list[Span]) -> list[Span]:
     rule that knows better (a doctor's surname, a staff member) has its say first."""
     lex = finder.lex
     tokens = finder.tokens
-    words = [
-        t
-        for i, t in enumerate(tokens)
-        if not t.cap
-        and len(t.lower) >= 4
-        and (i == 0 or tokens[i - 1].lower not in SAINTS)  # ("st. john's wort")
-        and (
-            lex.first.get(t.lower, PLAIN_GIVEN_RANK) < PLAIN_GIVEN_RANK
-            # (a surname of five letters or more: "lang" is language's shorthand)
-            or (len(t.lower) > 4 and lex.last.get(t.lower, PLAIN_GIVEN_RANK) < PLAIN_GIVEN_RANK)
-            # (and a name only the world's lists hold, of six letters or more: "kacper",
-            # "jaylen"; shorter ones are shorthand as often: "hemi", "arvo", "fella")
-            or (len(t.lower) > 5 and _world_name(t.lower, lex))
-        )
-        and t.text.isascii()
-        and t.text.islower()
-        and _plainly_given(t.lower, lex)
-    ]
+    common = lex.common
+    words = []
+    for i, t in enumerate(tokens):
+        low = t.lower
+        # (most words are English ones: said at once, before any list of names is asked)
+        if t.cap or len(low) < 4 or low in common or not _name_listed(low, lex):
+            continue
+        if i and tokens[i - 1].lower in SAINTS:
+            continue  # ("st. john's wort")
+        if t.text.isascii() and t.text.islower() and _plainly_given(low, lex):
+            words.append(t)
     if not words:
         return []
     spans = sorted((s.start, s.end) for s in found)
@@ -238,6 +231,17 @@ def plain_given_names(finder: Finder, found: list[Span]) -> list[Span]:
 
 
 SAINTS = frozenset({"st", "saint", "san", "santa", "sao"})
+
+
+def _name_listed(word: str, lex: Lexicon) -> bool:
+    """One of the census's commoner given names; a commoner surname of five letters or more
+    ("lang" is language's shorthand); or a name of six or more that only the world's lists
+    hold ("kacper", "jaylen": shorter ones are shorthand as often, "hemi", "arvo", "fella")."""
+    return (
+        lex.first.get(word, PLAIN_GIVEN_RANK) < PLAIN_GIVEN_RANK
+        or (len(word) > 4 and lex.last.get(word, PLAIN_GIVEN_RANK) < PLAIN_GIVEN_RANK)
+        or (len(word) > 5 and _world_name(word, lex))
+    )
 
 
 def _world_name(word: str, lex: Lexicon) -> bool:
@@ -442,9 +446,21 @@ LINE_SIGNED = regex(r"(?:(?<=[.)])[ \t]+([a-z]{2,3})|[ \t]\(([a-z]{2,3})\))[ \t]
 def line_initials(text: str, lex: Lexicon) -> list[Span]:
     """The same lower-case initials closing two or more lines of a log (LINE_SIGNED): one
     writer's mark, never a word ("ok", "pls")."""
+    if "\n" not in text:
+        return []
+    ends = []  # each line's end: only its last few characters are looked at
+    end = text.find("\n")
+    while end >= 0:
+        ends.append(end)
+        end = text.find("\n", end + 1)
+    ends.append(len(text))
     found: dict[str, list[re.Match[str]]] = {}
-    for m in LINE_SIGNED.finditer(text) if "\n" in text else ():
-        found.setdefault(m.group(1) or m.group(2), []).append(m)
+    start = 0
+    for end in ends:
+        m = LINE_SIGNED.search(text, max(start, end - 8), end)  # (within the line)
+        if m is not None:
+            found.setdefault(m.group(1) or m.group(2), []).append(m)
+        start = end + 1
     out: list[Span] = []
     for letters, marks in found.items():
         if len(marks) < 2 or _ordinary_initials(letters, lex):
