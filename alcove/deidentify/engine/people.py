@@ -390,9 +390,8 @@ LOGIN_SHAPED = regex(r"[A-Za-z](?<![\w@.-][A-Za-z])[A-Za-z]{3,15}\d?(?![\w@-])")
 def logins_of_names(text: str, found: list[Span], lex: Lexicon) -> list[Span]:
     """A user name made from a name found in the note, wherever it stands: "Nate Sorensen,
     RN (NSORENSEN)", "B. Oduya (login boduya)", "dkowalski" for Dana Kowalski. Only the
-    shapes systems make: initials and the surname, or the given name and the surname's
-    initial; never the surname alone (that is the name, found already), nor a word ("marks"
-    is Mark S.'s shape too)."""
+    shape systems make most: the initials and the surname; never the surname alone (that is
+    the name, found already), nor a listed word."""
     low = ""
     made: dict[str, Kind] = {}
     seen: set[str] = set()
@@ -411,7 +410,7 @@ def logins_of_names(text: str, found: list[Span], lex: Lexicon) -> list[Span]:
             given, surname = words[-1].lower(), words[0].lower()
         low = low or text.lower()
         initials = "".join(w[0].lower() for w in words[:-1])
-        for login in (given[0] + surname, initials + surname, given + surname[0]):
+        for login in {given[0] + surname, initials + surname}:
             # (looked for as a substring first: most notes hold none)
             if len(login) >= 5 and login in low and not _listed(login, lex):
                 made.setdefault(login, span.kind)

@@ -1954,7 +1954,7 @@ def test_it_masks_a_logs_writer_by_login_or_initials_but_not_by_role() -> None:
 def test_it_masks_a_user_name_made_from_a_name_found_in_the_note() -> None:
     note = "Nate Sorensen, RN  (NSORENSEN)\nsigned dkowalski 14:02; Dana Kowalski, LCSW"
     assert {"NSORENSEN", "dkowalski"} <= masked(note)
-    assert "marks" not in masked("Mark Smith reviewed; scratch marks on L arm")
+    assert "shark" not in masked("Sam Hark reviewed; he dreams of a shark")
 
 
 def test_it_masks_a_trade_after_who_s_a_shes_a_or_to_be_a() -> None:
