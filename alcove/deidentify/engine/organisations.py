@@ -635,11 +635,9 @@ class OrganisationRules(FinderBase):
             if t.lower not in GENERIC_ORG
             and (t.lower not in ORG_LAST or (len(run) >= 2 and t.text[1:].islower()))
         ]
-        if not distinctive and len(run) == 1 and run[0].lower in DENOMINATIONS:
-            if tokens[i].lower in CARE_ENDS:
-                distinctive = (
-                    run  # "Presbyterian Hospital", "Methodist Hospital": a hospital's name
-                )
+        denomination = len(run) == 1 and run[0].lower in DENOMINATIONS
+        if not distinctive and denomination and tokens[i].lower in CARE_ENDS:
+            distinctive = run  # "Presbyterian Hospital", "Methodist Hospital": a hospital's name
         if not distinctive:
             return
         if tokens[i].lower in PROGRAMME and not any(

@@ -136,7 +136,7 @@ class ProfessionRules(FinderBase):
             return True
         if before.cap and before.lower not in self.lex.common and AGE_IN_BRACKET.fullmatch(gap):
             return True  # "Greg Ostrander (41, HVAC installer)": after a name and its age
-        if gap in (", ", "; ") and first >= 2:  # "Ray (husband, mechanic)", "(partner; roofer)"
+        if gap in (", ", "; ") and first >= 2:  # "Ray (husband, mechanic)", "(wife; nurse)"
             relation = RELATION.ends_at(self.tokens, first - 1)
             if relation is not None and relation > 0:
                 return self.gap(self.tokens[relation - 1], self.tokens[relation]).endswith("(")
