@@ -142,11 +142,11 @@ LOGGED = regex(
     # a chat's speaker after its bracketed time: "[0712] dr.chao:", "[21:17] kmoss:"
     r"|^[ \t]*\[\d{1,2}:?\d{2}\][ \t]+((?:[a-z]{1,3}\.)?[a-z]{2,12}):"
 )
-# Letters that say what a log's entry is or who wrote it by role, never whom: "10:02 RN:",
-# "11:40 VM:", "14:00 FYI:"
+# Letters that say what a log's entry is or who wrote it by role, never whom: "11:40 VM:",
+# "14:00 FYI:", "10:02 SW:" (credentials, "RN:", are CREDENTIAL_WORDS)
 ROLE_LETTERS = frozenset(
     """SW CM VM ED ER HR IT AM PM TX DX HX RE FW CC OT PT ST RT MHT PCA PCT FYI NB PS MSG TEL
-    CPS DCF DSS PO PCP CSW CSR CNA LVN UA BP RR MD RN NP PA DO LPN""".split()
+    CPS DCF DSS PO PCP CSW CSR LVN UA BP RR""".split()
 )
 # The two who made a timed check, by their initials: "16:30 CH/LD - pacing", "20:30 KO/PM -"
 TIMED_PAIR_HINT = regex(r"/(?<=[A-Z]{2}/)[A-Z]{2,3}[ \t]*[-\u2013:]")  # (led by the slash)
