@@ -49,10 +49,12 @@ def table_spans(text: str, jobs: frozenset[str]) -> list[Span]:
     position = 0
     for line in text.split("\n"):
         start, position = position, position + len(line) + 1
-        if not line.lstrip().startswith("|"):
+        if "|" not in line:
             ages = trades = -1  # the table ended
             continue
-        cells = _cells(line, start)
+        # (cut at every bar, so that a row drawn without its outer bars lines up with its
+        # heading: "PT | AGE | BARRIER", "R. Mbeki | 52 | housing")
+        cells = _split(line, start)
         headings = [text[a:b].strip().lower() for a, b in cells]
         if any(h in AGE_HEADINGS or h.startswith(TRADE_HEADINGS) for h in headings):
             ages = next((k for k, h in enumerate(headings) if h in AGE_HEADINGS), -1)

@@ -785,6 +785,12 @@ def test_it_masks_ages_and_trades_in_a_household_tables_columns() -> None:
     assert masked("| Test | Value |\n|---|---|\n| Sodium | 138 |\n| Potassium | 4 |") == set()
 
 
+def test_it_masks_the_ages_of_a_table_drawn_without_its_outer_bars() -> None:
+    rounds = "PT | AGE | BARRIER\nR. Mbeki | 52 | housing\nJ. Sokolov | 90 | family"
+    assert {"52", "90"} <= masked(rounds)
+    assert masked("Test | Value\nSodium | 138\nPotassium | 4") == set()
+
+
 def test_it_masks_a_childs_age_in_months_a_run_number_and_a_trade_after_position() -> None:
     assert {"14", "24-771203", "shipping clerk"} <= masked(
         "14-month-old seen. Run #: 24-771203\nPosition: shipping clerk"
