@@ -22,6 +22,7 @@ from alcove.deidentify.engine.people import (
     ages_after_names,
     bracketed_name_ages,
     closing_initials,
+    dates_after_names,
     entry_initials,
     kept_regions,
     line_initials,
@@ -96,6 +97,7 @@ def rule_spans(
     found.extend(names_recurring(finder, found))
     found.extend(bracketed_name_ages(text, found))
     found.extend(ages_after_names(text, found))
+    found.extend(dates_after_names(text, found))
     found.extend(staff_initials(text, found))
     found.extend(staff_logins(text, lex))
     found.extend(entry_initials(text, lex))

@@ -193,6 +193,29 @@ def ages_after_names(text: str, found: list[Span]) -> list[Span]:
     return out
 
 
+# Right after a person, a place or an organisation: a month and day written as a fraction is
+# when they were seen ("w/ Dr. Lindqvist 10/10", "per CL psych (Dr. Hwang, 5/10)", "court in
+# Hillsborough 4/4"), where alone it might be a score ("mood 4/10")
+# ("2/2" is "secondary to"; "4/5 days", "8/8 (>95%)" are counts and scores)
+DATE_AFTER_NAME = regex(
+    r"(?:,?[ \t]+(?:on[ \t]+)?|,)(?!2/2\b)((?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9]))"
+    r"(?![\d/])(?![ \t]*(?:\(|%|days?\b|wks?\b|weeks?\b|items?\b|groups?\b))"
+)
+DATED_KINDS = frozenset({Kind.NAME, Kind.STAFF, Kind.ORGANIZATION, Kind.LOCATION})
+
+
+def dates_after_names(text: str, found: list[Span]) -> list[Span]:
+    """The month and day right after a person, place or organisation (DATE_AFTER_NAME)."""
+    if "/" not in text:
+        return []
+    out = []
+    for span in found:
+        m = DATE_AFTER_NAME.match(text, span.end) if span.kind in DATED_KINDS else None
+        if m is not None:
+            out.append(Span(*m.span(1), Kind.DATE))
+    return out
+
+
 # Given names and surnames commoner than this in the census are names in lower case too,
 # when no list holds them as anything else (a rank of 2,000 took "geri" and "heard", 5,000
 # "hang", "lang" and "held")

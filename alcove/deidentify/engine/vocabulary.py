@@ -329,7 +329,7 @@ EPONYMS = frozenset(
     romberg heimlich swan ganz hickman mallory weiss zollinger ellison wilms ewing paget
     meniere bartholin baker homan homans kernig brudzinski rovsing mcburney cheyne stokes
     kussmaul virchow wolff parkinson's crohn's alzheimer's hodgkin's cushing's addison's
-    holter doppler dsm""".split()
+    holter doppler dsm apgars allred""".split()
 )
 LABS = frozenset(
     """hct hgb wbc rbc plt bun cr creat inr ptt alt ast alk bili trop troponin bnp ldl hdl

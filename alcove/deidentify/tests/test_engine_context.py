@@ -2053,3 +2053,11 @@ def test_it_masks_a_common_given_name_or_surname_in_lower_case_that_is_no_word()
 def test_it_masks_a_long_name_only_the_worlds_lists_hold_in_lower_case() -> None:
     assert "kacper" in masked("spoke w/ mum; kacper refusing to go in again")
     assert masked("sayin he's fine today, eating well") == set()
+
+
+# --- after blind sets 98 to 105 ---------------------------------------------------------------
+def test_it_masks_a_month_and_day_right_after_a_person_a_place_or_an_organisation() -> None:
+    note = "remind re appt w/ Dr. Lindqvist 10/10. court in Hillsborough 4/4; per Dr. Hwang, 5/10"
+    assert {"10/10", "4/4", "5/10"} <= masked(note)
+    assert masked("Birth: SVD, Apgars 8/9, no resuscitation.") == set()
+    assert "4/5" not in masked("Attended Navarro High 4/5 days this week.")
