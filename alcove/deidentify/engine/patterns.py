@@ -367,6 +367,11 @@ AGE_SEX_LOWER_LEAD = regex(
 )
 # An age and sex filling a cell of a header's row ("MRN 5521087 | 41 F | HD 9"), or after
 # the assessment's label ("A/P 67M DM2 w/ RLL CAP")
+# A texter or caller giving their age: "im 13", "i'm 19. my name is", "I am 16 and"
+I_AM_AGE = regex(
+    r"\bi(?:'?m|\u2019m| am)[ \t]+(\d{1,2})"
+    r"(?=[ \t]*(?:[.,!;]|\n|$|(?:y/?o|yrs?|years?(?! sober)|and|but|so|btw)\b))"
+)
 AGE_SEX_CELL = regex(r"\|[ \t]*(\d{1,3})[ \t]?[MF][ \t]*\|")
 AGE_SEX_ASSESSED = regex(r"\b(?:A/P|Assessment|ASSESSMENT)[: \t]+(\d{1,3})[ \t]?[MF]\b")
 # "kids (9, 6)", "children (4 and 7)": the ages in brackets after children
@@ -1025,6 +1030,8 @@ def shaped_spans(text: str) -> Iterator[Span]:
         if LINE_OR_SENTENCE_BEFORE.search(text, max(0, m.start() - 4), m.start()):
             yield Span(*m.span(1), Kind.AGE)
     for m in AGE_SEX_LOWER_LEAD.finditer(text) if LOWER_AGE_SEX_GLUED.search(text) else ():
+        yield Span(*m.span(1), Kind.AGE)
+    for m in I_AM_AGE.finditer(low) if "m " in low else ():
         yield Span(*m.span(1), Kind.AGE)
     for m in AGE_SEX_CELL.finditer(text) if "|" in text else ():
         yield Span(*m.span(1), Kind.AGE)

@@ -176,6 +176,8 @@ def bracketed_name_ages(text: str, found: list[Span]) -> list[Span]:
 AGE_AFTER_NAME = regex(
     r"(?:[ \t]+[A-Za-z]\.)?(?:,?[ \t]+|,|[ \t]*\|[ \t]*)"
     r"(?:(\d{1,3})[mfMF](?=[ \t]*(?:[,|;)]|\n|$)|[ \t]+[a-z])|\((\d{1,3})(?:[ \t]?[MFmf])?\))"
+    # or after a comma, a bare number closing a list of children: "(Kaden, 8 and Harper, 5)"
+    r"|,[ \t]*(\d{1,2})(?=[ \t]*(?:\)|,[ \t]*(?:and|&)[ \t]|[ \t](?:and|&)[ \t]+[A-Z]))"
 )
 
 
@@ -187,7 +189,7 @@ def ages_after_names(text: str, found: list[Span]) -> list[Span]:
             continue
         m = AGE_AFTER_NAME.match(text, span.end)
         if m is not None:
-            group = 1 if m.group(1) else 2
+            group = next(g for g in (1, 2, 3) if m.group(g))
             if int(m.group(group)) < 120:
                 out.append(Span(*m.span(group), Kind.AGE))
     return out

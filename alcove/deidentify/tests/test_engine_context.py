@@ -2061,3 +2061,9 @@ def test_it_masks_a_month_and_day_right_after_a_person_a_place_or_an_organisatio
     assert {"10/10", "4/4", "5/10"} <= masked(note)
     assert masked("Birth: SVD, Apgars 8/9, no resuscitation.") == set()
     assert "4/5" not in masked("Attended Navarro High 4/5 days this week.")
+
+
+def test_it_masks_an_age_a_texter_gives_and_a_childs_age_after_a_comma_in_a_list() -> None:
+    assert {"13", "19"} <= masked("texter (22:05): im 13\nTEXTER: i'm 19. my name is withheld")
+    assert "8" in masked("kids (Kaden, 8 and Rose, 5) staying with her mother")
+    assert masked("i'm 5 min away. im 2 weeks sober. RUL nodule (se 3 im 44)") == set()
