@@ -96,7 +96,7 @@ class ProfessionRules(FinderBase):
                     or (k >= 1 and RELATION.ends_at(tokens, k - 1) is not None)
                     # "mother Máire a primary school teacher"
                     or (k >= 2 and self._kin_at(self._capitals_ending(k - 1) - 1))
-                    or self._is_a(k)  # "he's a mail carrier"
+                    or self._is_a(k, lw)  # "he's a mail carrier"
                 )
             elif k >= 0 and PROFESSION_CUE.ends_at(tokens, k) is not None:
                 cue = True
@@ -171,16 +171,21 @@ class ProfessionRules(FinderBase):
             start -= 1
         return start + 1
 
-    def _is_a(self, k: int) -> bool:
+    def _is_a(self, k: int, job: str) -> bool:
         """Whether "he's a", "she's a", "who's a" (the tokens hold "he" and "a", the "'s" is
-        in the gap between them), a hurried "shes a", or "to be a" comes before the trade."""
+        in the gap between them), a hurried "shes a", "to be a", or "I'm a" comes before the
+        trade."""
         if k < 1:
             return False
         before = self.tokens[k - 1].lower
-        if before in ("shes", "hes") or (
+        if before in ("shes", "hes", "im") or (
             before == "be" and k >= 2 and self.tokens[k - 2].lower == "to"
         ):
             return True  # "mum's at work, shes a support worker", "wants to be a midwife"
+        if before in ("am", "m") and k >= 2 and self.tokens[k - 2].lower == "i":
+            # a client's message ("I'm an air traffic controller"), not the letter of the
+            # clinician who signs it ("I am a licensed professional counselor")
+            return job not in CARE_ROLES
         if before not in ("he", "she", "who"):
             return False
         return self.gap(self.tokens[k - 1], self.tokens[k]) in ("'s ", "\u2019s ")

@@ -254,7 +254,8 @@ PROFESSIONS = frozenset(
     defender barman barmaid concreter postmistress postman orthodontist weaver sparky tradie
     brickie glazier tiler stonemason millwright boilermaker builder caretaker handyman joiner
     roustabout jockey croupier deckhand farmhand captain tuner installer carhop fitter fixer
-    shrimper headteacher roughneck autoworker educator assembler hauler floorhand hawker""".split()
+    shrimper headteacher roughneck autoworker educator assembler hauler floorhand hawker
+    decorator grower hanger controller sorter""".split()
 )
 PROFESSION_CUES = (
     "works as|worked as|working as|employed as|job as|career as|trained as|retired|"

@@ -2067,3 +2067,16 @@ def test_it_masks_an_age_a_texter_gives_and_a_childs_age_after_a_comma_in_a_list
     assert {"13", "19"} <= masked("texter (22:05): im 13\nTEXTER: i'm 19. my name is withheld")
     assert "8" in masked("kids (Kaden, 8 and Rose, 5) staying with her mother")
     assert masked("i'm 5 min away. im 2 weeks sober. RUL nodule (se 3 im 44)") == set()
+
+
+def test_it_masks_decorators_growers_hangers_sorters_and_a_trade_a_client_says_is_theirs() -> None:
+    note = (
+        "new job as a cake decorator. 92 yo retired cranberry grower. works as a drywall "
+        "hanger. started as donation sorter. I'm an air traffic controller so they need it"
+    )
+    assert {"cake decorator", "cranberry grower", "drywall hanger", "donation sorter"} <= masked(
+        note
+    )
+    assert "air traffic controller" in masked(note)
+    assert masked("I am a licensed professional counselor in Arizona.") <= {"Arizona"}
+    assert masked("Game controller broke; coat on a hanger.") == set()
