@@ -245,9 +245,10 @@ ALONE_NO_END = frozenset(
     "plan home nursing aging team crisis residential connection response outreach life support "
     "supplement squad".split()
 )
-# Ends that name a practice in a sentence ("Dunmore Family Medical") but head a line of
-# capitals as what it is about ("DVLA MEDICAL ENQUIRY")
-NO_CAPS_END = frozenset({"medical"})
+# Ends that name a practice or a school in a sentence ("Dunmore Family Medical", "Crestview
+# HS") but head a line of capitals as what it is about ("DVLA MEDICAL ENQUIRY") or give a
+# dose's hour there ("SENNA HS", "CLOZAPINE 400MG HS")
+NO_CAPS_END = frozenset({"medical", "hs"})
 # A programme by its hours or its people names nothing ("Evening IOP", "Adult IOP")
 SERVICE_ENDS = frozenset({"iop", "php"})
 SERVICE_WHO = frozenset(

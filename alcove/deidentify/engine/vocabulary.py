@@ -201,7 +201,8 @@ ORG_WORDS = (
     "Mobile Response Team|Crisis Residential|Crisis Connection|IOP|PHP|Funeral Home|"
     "Laboratory|Reference Laboratory|Pathology Laboratory|Psychiatric|Mutual Life|"
     "Life Insurance|Assurance|ISD|USD|CSB|DCS|DSS|CMH|CMHC|Medical|Rescue Squad|"
-    "Ambulance Service|Medevac|Senior Supplement|Community Support|Laundromat|Stables|Lanes"
+    "Ambulance Service|Medevac|Senior Supplement|Community Support|Laundromat|Stables|Lanes|"
+    "HS|Elem|Board|Consultants|Consulting"
 )
 
 # Leading words that make an organisation's name: "Saint Mary's", "University of Utah".

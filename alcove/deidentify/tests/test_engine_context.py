@@ -2080,3 +2080,9 @@ def test_it_masks_decorators_growers_hangers_sorters_and_a_trade_a_client_says_i
     assert "air traffic controller" in masked(note)
     assert masked("I am a licensed professional counselor in Arizona.") <= {"Arizona"}
     assert masked("Game controller broke; coat on a hanger.") == set()
+
+
+def test_it_masks_a_high_school_by_its_letters_a_board_and_a_consultancy() -> None:
+    note = "mtg at Clovis West HS 10/3. forwarded to Ohio Parole Board; Island Forensic Consultants"
+    assert {"Clovis West HS", "Ohio Parole Board", "Island Forensic Consultants"} <= masked(note)
+    assert masked("LAST BM 6/10. SENNA HS.\nMEDS: CLOZAPINE 400MG HS TAKEN") <= {"6/10"}
