@@ -408,6 +408,12 @@ SYSTEM_USER = starting_with(
 )
 
 
+# A user name written as an initial or "dr" and a surname, joined by a dot: "dr.ferreira (CL
+# Psych)", "supervisor d.saunders approved" (not an address, a file or a dose's frequency:
+# "d.saunders@", "a.txt", "q.day")
+DOTTED_COMMON_RANK = 2000
+DOTTED_LOGIN = regex(r"(?<![\w.@/])(?:dr|[a-pr-z])\.([a-z]{3,15})(?![\w@]|\.[a-z])")
+
 # A word of a login's length anywhere in the note (each one looked up in a set)
 LOGIN_SHAPED = regex(r"[A-Za-z](?<![\w@.-][A-Za-z])[A-Za-z]{3,15}\d?(?![\w@-])")
 
@@ -557,6 +563,13 @@ def staff_logins(text: str, lex: Lexicon) -> list[Span]:
     for m in SYSTEM_USER.finditer(text) if " by" in text else ():
         if not _listed(m.group(1), lex):
             out.append(Span(*m.span(1), Kind.STAFF))
+    for m in DOTTED_LOGIN.finditer(text):
+        surname = m.group(1)
+        if surname not in lex.last or surname in NOT_NAMES:
+            continue
+        # (a common surname that is also a word is one here: "d.saunders", "k.brown")
+        if surname not in lex.common or lex.last[surname] < DOTTED_COMMON_RANK:
+            out.append(Span(m.start(), m.end(), Kind.STAFF))
     return out
 
 

@@ -2086,3 +2086,9 @@ def test_it_masks_a_high_school_by_its_letters_a_board_and_a_consultancy() -> No
     note = "mtg at Clovis West HS 10/3. forwarded to Ohio Parole Board; Island Forensic Consultants"
     assert {"Clovis West HS", "Ohio Parole Board", "Island Forensic Consultants"} <= masked(note)
     assert masked("LAST BM 6/10. SENNA HS.\nMEDS: CLOZAPINE 400MG HS TAKEN") <= {"6/10"}
+
+
+def test_it_masks_a_user_name_of_an_initial_or_dr_and_a_surname_joined_by_a_dot() -> None:
+    note = "Members: dr.ferreira (CL Psych), dr.osei (Hospitalist)\nsupervisor d.saunders approved"
+    assert {"dr.ferreira", "dr.osei", "d.saunders"} <= masked(note)
+    assert masked("see a.txt; e.g. p.o. meds q.day") == set()
