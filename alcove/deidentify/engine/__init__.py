@@ -24,6 +24,7 @@ from alcove.deidentify.engine.people import (
     closing_initials,
     dates_after_names,
     entry_initials,
+    initial_surnames,
     kept_regions,
     line_initials,
     logins_of_names,
@@ -98,6 +99,7 @@ def rule_spans(
     found.extend(bracketed_name_ages(text, found))
     found.extend(ages_after_names(text, found))
     found.extend(dates_after_names(text, found))
+    found.extend(initial_surnames(text, found, lex))
     found.extend(staff_initials(text, found))
     found.extend(staff_logins(text, lex))
     found.extend(entry_initials(text, lex))

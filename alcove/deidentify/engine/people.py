@@ -218,6 +218,28 @@ def dates_after_names(text: str, found: list[Span]) -> list[Span]:
     return out
 
 
+# An initial and a common surname that is also a word or a place: "observed by T. Combs",
+# "Supervisor review: A. Greer" (the census's 2,000 commonest; never "H. Pylori", "T. Cell")
+INITIAL_SURNAME = regex(r"(?<![\w.])[A-Z]\.[ \t]?([A-Z][a-z]{2,})\b(?![.'\u2019-][A-Za-z])")
+INITIAL_SURNAME_RANK = 2000
+
+
+def initial_surnames(text: str, found: list[Span], lex: Lexicon) -> list[Span]:
+    """An initial and a surname the census ranks commonest (INITIAL_SURNAME), which no rule
+    took: the rules leave such a surname alone as the word or the place it also is."""
+    if ". " not in text:
+        return []
+    taken = {s.start for s in found}
+    out = []
+    for m in INITIAL_SURNAME.finditer(text):
+        surname = m.group(1).lower()
+        if m.start() in taken or surname in NOT_NAMES:
+            continue
+        if lex.last.get(surname, INITIAL_SURNAME_RANK) < INITIAL_SURNAME_RANK:
+            out.append(Span(m.start(), m.end(), Kind.NAME))
+    return out
+
+
 # Given names and surnames commoner than this in the census are names in lower case too,
 # when no list holds them as anything else (a rank of 2,000 took "geri" and "heard", 5,000
 # "hang", "lang" and "held")

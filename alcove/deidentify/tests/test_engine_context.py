@@ -2092,3 +2092,9 @@ def test_it_masks_a_user_name_of_an_initial_or_dr_and_a_surname_joined_by_a_dot(
     note = "Members: dr.ferreira (CL Psych), dr.osei (Hospitalist)\nsupervisor d.saunders approved"
     assert {"dr.ferreira", "dr.osei", "d.saunders"} <= masked(note)
     assert masked("see a.txt; e.g. p.o. meds q.day") == set()
+
+
+def test_it_masks_an_initial_and_a_common_surname_that_is_also_a_word_or_a_town() -> None:
+    note = "UDS observed by T. Combs.\nSupervisor review: A. Greer 6/10/24\nT. Morrow, LICDC"
+    assert {"T. Combs", "A. Greer", "T. Morrow"} <= masked(note)
+    assert masked("H. Pylori stool antigen positive.") == set()
