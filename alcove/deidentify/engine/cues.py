@@ -331,8 +331,11 @@ LOWER_AFTER_CODE = regex(r"[ \t]+[a-z]")
 WORDLIKE_CODES = frozenset("ID OR IN ME OK HI OH PA MD DE MS MA AL CO LA MO ND SD".split())
 ZIP_AFTER = regex(r"[ \t]+\d{5}(?:-\d{4})?\b")
 PLACE_BEFORE_CODE = regex(r"\b((?:[A-Z][A-Za-z'.-]+[ \t]){0,2}[A-Z][A-Za-z'.-]+),?[ \t]+$")
-# (an aside or a dash after it too: "Brattleboro, VT (confirmed", "Ville Platte, LA - 337-")
-END_AFTER_CODE = regex(r"[ \t]*(?:[.,;:()]|[-\u2013\u2014][ \t]|\n|$)")
+# (an aside or a dash after it too: "Brattleboro, VT (confirmed", "Ville Platte, LA - 337-";
+# or a table's bar: "Rapid City, SD |")
+END_AFTER_CODE = regex(r"[ \t]*(?:[.,;:()|]|[-\u2013\u2014][ \t]|\n|$)")
+# A column's gap after it: "Bangor, ME   Provider location" (not after a degree: "Pierre MD   ")
+GAP_AFTER_CODE = regex(r"[ \t]{3}")
 STATE_ALT = "|".join(longest_first((*STATE_CODES, *STATES)))
 STATE_AFTER = regex(rf",?[ \t]*(?:{STATE_ALT})\b|[ \t]+(?:County|Parish|area)\b")
 CITY_STATE = regex(

@@ -22,6 +22,7 @@ from alcove.deidentify.engine.cues import (
     DOTTED_NOT_INITIALS,
     END_AFTER_CODE,
     EPONYM_AFTER,
+    GAP_AFTER_CODE,
     INITIALS,
     INITIALS_HINT,
     LOWER_AFTER_CODE,
@@ -270,9 +271,14 @@ class PlaceRules(FinderBase):
             if not known or (m.group() in CREDENTIAL_CODES and self._person_before(before)):
                 continue  # "Sun-Hee Park, MD", "Hope Grant, MA": a person and a degree
             town = lex.places.get(place) is True or lex.places.get(place.split()[-1]) is True
-            if END_AFTER_CODE.match(self.text, m.end()) or (
-                (town or m.group() not in WORDLIKE_CODES)
-                and LOWER_AFTER_CODE.match(self.text, m.end())
+            gap = m.group() not in CREDENTIAL_CODES and GAP_AFTER_CODE.match(self.text, m.end())
+            if (
+                END_AFTER_CODE.match(self.text, m.end())
+                or gap
+                or (
+                    (town or m.group() not in WORDLIKE_CODES)
+                    and LOWER_AFTER_CODE.match(self.text, m.end())
+                )
             ):
                 self.add(*m.span(), Kind.LOCATION)  # "Decatur, GA.", "Williston, ND on"
 

@@ -2098,3 +2098,9 @@ def test_it_masks_an_initial_and_a_common_surname_that_is_also_a_word_or_a_town(
     note = "UDS observed by T. Combs.\nSupervisor review: A. Greer 6/10/24\nT. Morrow, LICDC"
     assert {"T. Combs", "A. Greer", "T. Morrow"} <= masked(note)
     assert masked("H. Pylori stool antigen positive.") == set()
+
+
+def test_it_masks_a_state_after_its_town_before_a_tables_bar_or_a_columns_gap() -> None:
+    assert "SD" in masked("| Facility | Rapid City Regional, Rapid City, SD |\n| Date | 10/14 |")
+    assert "ME" in masked("Pt location: home, Bangor, ME   Provider location: office")
+    assert "MD" not in masked("Ordering: Thibodeaux, Pierre MD    Sonographer: D. Landry, RD")
