@@ -168,6 +168,8 @@ EMPLOYER_LOWER = regex(
     r"not)\b)([a-z][\w&'.-]*(?:[ \t]+[\w&'.-]+){0,5}?)[ \t]*(?:$|[ \t]{2}|[,;(])"
 )
 # ", Norfolk, VA", " - Newark, NJ": a town and its state after a name
+# A signature's fields after it: "Gateway Behavioral Health | Case Management | Toledo"
+FIELD_AFTER = regex(r"[ \t]+[|\u00b7\u2022][ \t]")
 TOWN_STATE_AFTER = regex(
     rf"(?:,|[ \t]+[-\u2013\u2014])[ \t]+(?!(?:{WEEKDAYS}|{MONTHS})\b)"
     r"(?:[A-Z][a-z]*\.?[ \t]+)?[A-Z][a-z]+,"
@@ -316,14 +318,18 @@ class OrganisationRules(FinderBase):
         self._lower_case_places_of()
 
     def _letterhead(self, start: int, end: int) -> bool:
-        """The words fill their line, or open it before their town and state, as a letterhead
-        gives them ("Tidewater Community Hospital, Norfolk, VA")."""
+        """The words fill their line, or open it before their town and state or a field of a
+        signature, as a letterhead gives them ("Tidewater Community Hospital, Norfolk, VA")."""
         if self._whole_line(start, end):
             return True
         line_start = self.text.rfind("\n", 0, start) + 1
-        return not self.text[line_start:start].strip() and bool(
-            TOWN_STATE_AFTER.match(self.text, end)
-        )
+        if self.text[line_start:start].strip():
+            return False
+        if TOWN_STATE_AFTER.match(self.text, end):
+            return True
+        # (a plan's table opens its rows with instructions: "Continue Group | daily")
+        first = self.text[start:end].split(maxsplit=1)[0].lower()
+        return first not in IMPERATIVES and FIELD_AFTER.match(self.text, end) is not None
 
     def _named_word(self, lw: str) -> bool:
         """A word no dictionary of English holds, nor any of its hyphened parts: a name."""

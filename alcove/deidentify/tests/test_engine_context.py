@@ -2104,3 +2104,10 @@ def test_it_masks_a_state_after_its_town_before_a_tables_bar_or_a_columns_gap() 
     assert "SD" in masked("| Facility | Rapid City Regional, Rapid City, SD |\n| Date | 10/14 |")
     assert "ME" in masked("Pt location: home, Bangor, ME   Provider location: office")
     assert "MD" not in masked("Ordering: Thibodeaux, Pierre MD    Sonographer: D. Landry, RD")
+
+
+def test_it_masks_an_organisation_opening_a_signatures_line_of_fields() -> None:
+    assert "Gateway Behavioral Health" in masked(
+        "Thanks,\nTamika\nGateway Behavioral Health | Case Management | Toledo"
+    )
+    assert masked("Continue Group | daily\nFollow Up Clinic | 2 weeks") == set()
