@@ -978,7 +978,24 @@ def _cued(text: str, low: str, start: int) -> bool:
         or EVENT_CUE_BEFORE.search(low, max(0, start - 32), start) is not None
         or HEADING_BEFORE.search(text, max(0, start - 40), start) is not None
         or PROCEDURE_BEFORE.search(low, max(0, start - 48), start) is not None
+        or DOSE_BEFORE.search(low, max(0, start - 24), start) is not None
+        or RETURN_BEFORE.search(low, max(0, start - 24), start) is not None
     )
+
+
+# A return in so many weeks, then the day that falls on: "f/u 2 wks 3/10", "RTC 8 wks (~5/7)"
+RETURN_BEFORE = regex(
+    r"\b(?:f/u|rtc|follow[- ]?up|return)[ \t]+(?:in[ \t]+)?\d{1,2}[ \t]*"
+    r"(?:wks?|weeks?|days?|mos?|months?)[ \t,:-]*\(?~?[ \t]*$"
+)
+
+
+# A dose and its route or hours, then the day it was given or begun: "234 mg IM 5/8",
+# "prednisolone 40 mg daily 2/8" (a dose's own fraction is no date: "daily 1/2 tab")
+DOSE_BEFORE = regex(
+    r"\d[ \t]?(?:mg|mcg|g|units?|ml)[ \t]+(?:im|iv|po|sc|sq|sl|daily|qd|bid|tid|qhs|qam|qpm|"
+    r"weekly|monthly|q\d{1,2}h)[ \t]+$"
+)
 
 
 # "NUTRITION CONSULT  4/7": a heading in capitals, then the date set apart

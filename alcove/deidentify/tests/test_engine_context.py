@@ -2111,3 +2111,12 @@ def test_it_masks_an_organisation_opening_a_signatures_line_of_fields() -> None:
         "Thanks,\nTamika\nGateway Behavioral Health | Case Management | Toledo"
     )
     assert masked("Continue Group | daily\nFollow Up Clinic | 2 weeks") == set()
+
+
+def test_it_masks_a_month_and_day_after_a_dose_and_its_route_or_a_return_in_weeks() -> None:
+    note = (
+        "palmitate 234 mg IM 5/8. Started prednisolone 40 mg daily 2/8. f/u 2 wks 3/10; "
+        "RTC 8 wks (~5/7)"
+    )
+    assert {"5/8", "2/8", "3/10", "5/7"} <= masked(note)
+    assert masked("sertraline 50 mg daily 1/2 tab; f/u 2 wks 1/2 dose") == set()
