@@ -86,6 +86,7 @@ TOWN_PROVINCE = regex(
     r"(?=[ \t]*(?:[),.;\n]|$|([ \t]+(?:[A-Z]\d[A-Z][ \t]?\d[A-Z]\d|\d{4})\b)))"
 )
 WORDLIKE_PROVINCES = frozenset({"ON", "NS", "PE", "ACT", "SA", "AB", "NT"})
+SPACED_PROVINCES = frozenset({"NS"})  # (the letters of no English word)
 THE_COUNTRY = regex(r"\bthe[ \t]+(US|U\.S\.|USA|U\.S\.A\.|UK|U\.K\.)(?![\w-])")
 
 
@@ -311,8 +312,11 @@ class PlaceRules(FinderBase):
                 continue  # ("BED ALARM ON.")
             comma = "," in m.group(2)
             if m.group(3) in WORDLIKE_PROVINCES and not comma and not m.group(4):
-                if not m.group(2).strip() or m.group(3) == "PE":
-                    continue  # ("Leeds ON the ward", "Coach Dorsey (PE)")
+                # ("Leeds ON the ward", "Coach Dorsey (PE)"; but a known town's "Halifax NS")
+                if (not m.group(2).strip() and m.group(3) not in SPACED_PROVINCES) or (
+                    m.group(3) == "PE"
+                ):
+                    continue
             self.add(*m.span(3), Kind.LOCATION)
         for m in UK_TOWN_POSTCODE.finditer(text) if POSTCODE_HINT.search(text) else ():
             if m.group(1).split()[-1].lower() not in UK_STREET_ENDS:

@@ -2120,3 +2120,8 @@ def test_it_masks_a_month_and_day_after_a_dose_and_its_route_or_a_return_in_week
     )
     assert {"5/8", "2/8", "3/10", "5/7"} <= masked(note)
     assert masked("sertraline 50 mg daily 1/2 tab; f/u 2 wks 1/2 dose") == set()
+
+
+def test_it_masks_nova_scotia_after_a_known_town_without_its_comma() -> None:
+    assert "NS" in masked("Practice: Maritime Wellness Collective, Halifax NS\nClinician: A. Gale")
+    assert masked("bolus 1L NS. Leeds ON the ward") <= {"Leeds"}
