@@ -28,6 +28,8 @@ SIGNER_HEADINGS = frozenset(
     "initials|init|inits|by|given by|obs by|checked by|done by|signed|nurse|staff|rn|worker|"
     "clinician|lead".split("|")
 )
+# Headings that say by what a row was paid, not by whom: "Paid by | CC"
+PAYER_HEADINGS = frozenset({"paid by", "funded by", "covered by", "billed by", "paid for by"})
 PERSON_HEADINGS = frozenset({"pt", "patient", "client", "resident", "service user"})
 # A signer's cell: "| TM", "HT/JR - see incident", "kp" (perhaps with more after a dash)
 SIGNER_CELL = regex(
@@ -153,8 +155,10 @@ def _split(line: str, start: int) -> list[tuple[int, int]]:
 
 
 def _heading_kind(heading: str) -> Kind | None:
-    if heading in SIGNER_HEADINGS:
-        return Kind.STAFF
+    if heading in SIGNER_HEADINGS or (
+        heading.endswith(" by") and len(heading) < 16 and heading not in PAYER_HEADINGS
+    ):
+        return Kind.STAFF  # (and "Issued by", "Witnessed by", "Approved by")
     return Kind.NAME if heading in PERSON_HEADINGS else None
 
 

@@ -2125,3 +2125,11 @@ def test_it_masks_a_month_and_day_after_a_dose_and_its_route_or_a_return_in_week
 def test_it_masks_nova_scotia_after_a_known_town_without_its_comma() -> None:
     assert "NS" in masked("Practice: Maritime Wellness Collective, Halifax NS\nClinician: A. Gale")
     assert masked("bolus 1L NS. Leeds ON the ward") <= {"Leeds"}
+
+
+def test_it_masks_the_initials_under_any_heading_that_says_by_whom() -> None:
+    log = (
+        "Date | Client | Item | Issued by\n4/2 | L. Briggs | card | AK\n4/9 | R. Saenz | pass | TW"
+    )
+    assert {"AK", "TW"} <= masked(log)
+    assert "CC" not in masked("Date | Item | Paid by\n4/2 | gas card | CC")
