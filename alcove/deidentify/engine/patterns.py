@@ -357,7 +357,10 @@ AGE_WORDS_OLD = regex(
 AGES_LISTED = regex(r"\b(?:aged|ages)[ \t]+\d{1,2}((?:,[ \t]*\d{1,2})*,?[ \t]+and[ \t]+\d{1,2})\b")
 # "71 M, CAD s/p stent", "93 F from Briarwood": an age and sex opening a line or a sentence
 AGE_SEX_LEAD = regex(
-    r"(\d(?<![^\n \t]\d)\d{0,2})[ \t]?[MF](?=[ \t]*,|[ \t]+(?:(?:from|with|who|s/p|on)\b|w/))"
+    r"(\d(?<![^\n \t]\d)\d{0,2})[ \t]?[MF](?=[ \t]*,|[ \t]+(?:(?:from|with|who|s/p|on)\b|w/)"
+    # or a lower-case word of who they are: "HISTORY: 52 M long-haul trucker", "HPI: 23 F grad"
+    r"|[ \t]+(?!(?:ago|later|of|min|mins|hours?|hrs?|days?|weeks?|wks?|months?|years?|yrs?|times|"
+    r"units?|ml|mg|and|or|to|x)\b)[a-z]{3,})"
 )
 LINE_OR_SENTENCE_BEFORE = regex(r"(?:^|\n|[.:])[ \t]*$")
 # "a/p 66f nstemi", "82m cap rll": a hurried assessment opening with age and sex in lower case

@@ -48,6 +48,8 @@ ROLES_IN_A_FAMILY = CARE_ROLES | frozenset(
 TRADE_LETTERS = frozenset({"icu", "er", "or", "hr", "it", "ed", "ot", "pt", "pr"})
 # A name's age opening a bracket, the trade after it: "Deb Hale (44, ER nurse)"
 AGE_IN_BRACKET = regex(r"[ \t]\(\d{1,2},[ \t]")
+# An age before a sex's letter: "52 M", "23F"
+AGE_BEFORE_SEX = regex(r"(?<![\d/.:-])\d{1,3}[ \t]?$")
 # A trade set off after a name is closed by a comma or goes on to where it is practised
 PLACE_AFTER = regex(r"[ \t]+(?:in|at|on|for|with|from|out of)[ \t]+")
 
@@ -81,6 +83,11 @@ class ProfessionRules(FinderBase):
             while k >= 0 and first - k <= 3:  # past "widowed F,", up to a cue ("52 y/o M")
                 if PROFESSION_CUE.ends_at(tokens, k) is not None:
                     cue = True
+                    break
+                if tokens[k].text in ("F", "M") and AGE_BEFORE_SEX.search(
+                    self.text, max(0, tokens[k].start - 5), tokens[k].start
+                ):
+                    cue = True  # "HISTORY: 52 M long-haul trucker": an age and a sex
                     break
                 if tokens[k].lower not in NOT_MODIFIERS and tokens[k].text not in ("F", "M"):
                     break

@@ -2133,3 +2133,9 @@ def test_it_masks_the_initials_under_any_heading_that_says_by_whom() -> None:
     )
     assert {"AK", "TW"} <= masked(log)
     assert "CC" not in masked("Date | Item | Paid by\n4/2 | gas card | CC")
+
+
+def test_it_masks_an_age_and_a_trade_after_a_heading_that_opens_with_age_and_sex() -> None:
+    found = masked("HISTORY: 52 M long-haul trucker, drinking daily.\nHPI: 23 F graduate student")
+    assert {"52", "long-haul trucker", "23"} <= found
+    assert masked("Plan: 3 F units given; 2 M units held") == set()
