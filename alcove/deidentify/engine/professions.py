@@ -48,6 +48,8 @@ ROLES_IN_A_FAMILY = CARE_ROLES | frozenset(
 TRADE_LETTERS = frozenset({"icu", "er", "or", "hr", "it", "ed", "ot", "pt", "pr"})
 # A name's age opening a bracket, the trade after it: "Deb Hale (44, ER nurse)"
 AGE_IN_BRACKET = regex(r"[ \t]\(\d{1,2},[ \t]")
+# Words after a trade that make it one sought or held: "the forklift operator position"
+POSTS = frozenset({"position", "job", "role", "opening", "vacancy", "posting", "gig"})
 # An age before a sex's letter: "52 M", "23F"
 AGE_BEFORE_SEX = regex(r"(?<![\d/.:-])\d{1,3}[ \t]?$")
 # A trade set off after a name is closed by a comma or goes on to where it is practised
@@ -120,12 +122,19 @@ class ProfessionRules(FinderBase):
                 and i + 2 < len(tokens)
                 and tokens[i + 2].cap
             )
+            # "applied for the forklift operator position", "a line cook job at"
+            posted = (
+                after is not None
+                and after.lower in POSTS
+                and lw not in CARE_ROLES
+                and self.gap(tok, after) == " "
+            )
             named = not tok.cap and (
                 (lw not in CARE_ROLES and NAME_AFTER_ROLE.match(self.text, tok.end) is not None)
                 or self._before_name(i)
             )
             apposed = self._apposed(i)
-            if cue or at or named or apposed >= 0:
+            if cue or at or named or posted or apposed >= 0:
                 start = min(first, apposed) if apposed >= 0 else first
                 self.add(tokens[start].start, tok.end, Kind.PROFESSION)
                 if at:

@@ -2139,3 +2139,9 @@ def test_it_masks_an_age_and_a_trade_after_a_heading_that_opens_with_age_and_sex
     found = masked("HISTORY: 52 M long-haul trucker, drinking daily.\nHPI: 23 F graduate student")
     assert {"52", "long-haul trucker", "23"} <= found
     assert masked("Plan: 3 F units given; 2 M units held") == set()
+
+
+def test_it_masks_a_trade_named_as_the_position_or_job_sought_or_held() -> None:
+    found = masked("his application for the forklift operator position; got a line cook job")
+    assert {"forklift operator", "line cook"} <= found
+    assert masked("She values the therapist role; the group is her job now.") == set()
