@@ -494,7 +494,8 @@ SHORTHAND = frozenset(
     erythematosus pectoris pylori difficile aureus cerebri tremens delirans
     lol omg idk tbh btw thx pls plz lmk brb imo smh jk nvm tmr bc cuz gonna wanna gotta
     kinda haha hahaha ya yea yeah nah ok okay
-    vit hep iu feso tx dx""".split()
+    vit hep iu feso tx dx
+    attn gal rm stn texter""".split()
 ) - {"ant", "rom", "dec"}  # (a nickname, a people, a month's short form: never listed here)
 
 # Everyday words the census also holds as surnames, safe capitalised mid-sentence ("7 West",

@@ -2145,3 +2145,11 @@ def test_it_masks_a_trade_named_as_the_position_or_job_sought_or_held() -> None:
     found = masked("his application for the forklift operator position; got a line cook job")
     assert {"forklift operator", "line cook"} <= found
     assert masked("She values the therapist role; the group is her job now.") == set()
+
+
+def test_it_leaves_attn_a_guardian_ad_litem_a_texter_and_a_room_in_a_log() -> None:
+    assert masked("To: Family Court Services   Attn: Denise Albright") >= {"Denise Albright"}
+    assert not {"Attn", "GAL", "TEXTER", "rm"} & masked(
+        "call with GAL Patricia Oyelaran; GAL agrees.\n23:41 TEXTER: hi\n23:44 TEXTER: ok\n"
+        "| Time | Location | Staff |\n| 2300 | rm | FM |\n| 2315 | rm | FM |"
+    )
