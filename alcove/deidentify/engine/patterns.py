@@ -55,7 +55,7 @@ DATE_PATTERNS: tuple[str, ...] = (
     rf"\b{MONTH_C}\s+{DAY}(?:[-\u2013]{DAY}\b(?![ \t]+[a-z]))?(?:,?\s+{YEAR})?(?!\d|:\d)",
     rf"\b{MONTH_C}\s+{DAY}(?:st|nd|rd|th)?,?\s+{YEAR}\b",
     # 14 March 2019 / 14th of March / 14-Mar-2019
-    rf"\b{DAY}(?:\s+of)?\s+{MONTH_C}(?:,?\s+{YEAR})?\b",
+    rf"\b{DAY}(?:\s+of)?[ \t]+{MONTH_C}(?:,?\s+{YEAR})?\b",  # (never "session 4\nSept.")
     rf"\b{NUM_DAY}-(?:{_MONTH_CASED})-(?:{YEAR4}|\d{{2}})\b",
     # March 2019 / March of 2019 / Mar '19
     rf"\b{MONTH_C},?\s+(?:of\s+)?{YEAR}\b",
@@ -1458,4 +1458,15 @@ def _numbers(text: str, low: str) -> Iterator[Span]:
         for m in pattern.finditer(text):
             if BILLING_CODE_BEFORE.search(low, max(0, m.start() - 24), m.start()):
                 continue  # "CPT 99214, 90836": billing codes identify no one
+            if _service_code(m.group()):
+                continue  # "90847, 50 min": a session's code, even without its label
             yield Span(m.start(), m.end(), Kind.ID)
+
+
+# The codes a mental-health service is billed by: psychiatry and psychotherapy (90785-90899),
+# psychological testing (96101-96171), office and hospital visits (99202-99499)
+SERVICE_CODES = (range(90785, 90900), range(96101, 96172), range(99202, 99500))
+
+
+def _service_code(number: str) -> bool:
+    return len(number) == 5 and any(int(number) in codes for codes in SERVICE_CODES)

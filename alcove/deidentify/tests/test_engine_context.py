@@ -2153,3 +2153,9 @@ def test_it_leaves_attn_a_guardian_ad_litem_a_texter_and_a_room_in_a_log() -> No
         "call with GAL Patricia Oyelaran; GAL agrees.\n23:41 TEXTER: hi\n23:44 TEXTER: ok\n"
         "| Time | Location | Staff |\n| 2300 | rm | FM |\n| 2315 | rm | FM |"
     )
+
+
+def test_it_leaves_a_sessions_billing_code_and_never_runs_a_date_across_a_line() -> None:
+    note = "FAMILY THERAPY - session 4\nSept. 3, 2023   90847   60 min\n12 units 90832 requested"
+    assert masked(note) == {"Sept. 3, 2023"}
+    assert "90847" in masked("MRN: 90847")
