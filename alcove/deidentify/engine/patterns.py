@@ -481,7 +481,8 @@ AGE_STATED = starting_with(
 
 PHONE = regex(
     r"(?<![\w/])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}\b"
-    r"(?:[ \t]*(?i:x|ext\.?|extension)[ \t]*\d{1,5})?"
+    # (an extension; but "x2" after it is how many times it was called)
+    r"(?:[ \t]*(?i:ext\.?|extension|x[ \t])[ \t]*\d{1,5}|[ \t]*[xX]\d{2,5})?"
 )
 # "at ext 4412", "x4-5123": an extension standing alone reaches a person as a number does
 EXTENSION = starting_with(

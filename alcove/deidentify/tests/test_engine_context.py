@@ -2159,3 +2159,11 @@ def test_it_leaves_a_sessions_billing_code_and_never_runs_a_date_across_a_line()
     note = "FAMILY THERAPY - session 4\nSept. 3, 2023   90847   60 min\n12 units 90832 requested"
     assert masked(note) == {"Sept. 3, 2023"}
     assert "90847" in masked("MRN: 90847")
+
+
+def test_it_leaves_how_many_times_a_number_was_called_after_it() -> None:
+    assert masked("Called (316) 555-0124 x2 at 2:10, VM full.") == {"(316) 555-0124"}
+    assert masked("call 555-201-3344 x214 or 555-208-4100 x 3") == {
+        "555-201-3344 x214",
+        "555-208-4100 x 3",
+    }
