@@ -60,9 +60,12 @@ How it measures:
   and residential nursing, couples, family and child therapy, forensic and correctional
   mental health, telehealth and secure messaging, community mental health and substance use,
   consultation-liaison psychiatry and medical social work) at the start of the session after,
-  scored on its starting engine before anyone read them;
+  scored on its starting engine before anyone read them; blind106 to blind109 (outpatient
+  psychotherapy and psychiatry, hospital records in the i2b2 style, inpatient psychiatry and
+  crisis services, community mental health and social care) in the same session, after its
+  rules, scored unread on its starting engine and its last (the commit gives both);
   each was scored once untuned, its first figure in the commit that added it, and what is
-  printed now is tuned (every set here but blind98 to blind105, train_context.py's HELD_OUT,
+  printed now is tuned (every set here but blind98 to blind109, train_context.py's HELD_OUT,
   is also one the context weights were fitted on: bench/deid/train_context.py measures them
   on sets they were not);
   they mark US states and countries as LOCATION, the others do not) and
@@ -120,7 +123,7 @@ sys.path.insert(0, str(ROOT))
 NOTES = HERE / "deid" / "data" / "notes.jsonl"
 DATA = HERE / "deid" / "data"
 # blind.jsonl, blind2.jsonl ...: each written before the engine saw it (see above)
-BLIND_SETS = ["blind", *(f"blind{n}" for n in range(2, 106))]
+BLIND_SETS = ["blind", *(f"blind{n}" for n in range(2, 110))]
 PRESIDIO = Path(
     os.environ.get(
         "ALCOVE_PRESIDIO_SET", ROOT.parent / "shared" / "data" / "presidio_synth_dataset_v2.json"
