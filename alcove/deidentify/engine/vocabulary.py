@@ -495,7 +495,8 @@ SHORTHAND = frozenset(
     lol omg idk tbh btw thx pls plz lmk brb imo smh jk nvm tmr bc cuz gonna wanna gotta
     kinda haha hahaha ya yea yeah nah ok okay
     vit hep iu feso tx dx
-    attn gal rm stn texter""".split()
+    attn gal rm stn texter supervisee supervisees outpt op ip vicryl monocryl prolene rll rul
+    lll rml lul""".split()
 ) - {"ant", "rom", "dec"}  # (a nickname, a people, a month's short form: never listed here)
 
 # Everyday words the census also holds as surnames, safe capitalised mid-sentence ("7 West",

@@ -2167,3 +2167,14 @@ def test_it_leaves_how_many_times_a_number_was_called_after_it() -> None:
         "555-201-3344 x214",
         "555-208-4100 x 3",
     }
+
+
+def test_it_leaves_a_supervisee_sutures_a_lobe_and_an_ip_label() -> None:
+    note = (
+        "Supervisee: Priya Ramanathan, LPC-Associate. Supervisee anxious.\n"
+        "Fascia closed with 0 Vicryl; skin 4-0 Monocryl. Post-op dx: same. RLL crackles.\n"
+        "Visitor IP (auto-logged): 203.51.118.44. Outpt: saw counselor"
+    )
+    found = masked(note)
+    assert {"Priya Ramanathan", "203.51.118.44"} <= found
+    assert not {"Supervisee", "Vicryl", "Monocryl", "op", "RLL", "IP", "Outpt"} & found
