@@ -6,7 +6,6 @@ from alcove.deidentify.engine.compiled import regex
 from alcove.deidentify.engine.cues import (
     FUNCTION_WORDS,
     JOB_ENDINGS,
-    MONTH_OR_DAY,
     NOT_MODIFIERS,
     NOT_NAMES,
     PROFESSION_CUE,
@@ -23,10 +22,6 @@ from alcove.deidentify.engine.vocabulary import (
 # "her coach, Pilar Reyes", "the custodian, Mr. Ruiz": a trade before the name of its holder
 NAME_AFTER_ROLE = regex(
     r",[ \t]+(?:(?:Mr|Mrs|Ms|Miss|Dr|Coach)\.?[ \t]+)?[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?[ \t]*[,.)(]"
-)
-# "officer Frank DiNapoli", "teacher Mr. Delgado": a title or a given name and a surname
-NAME_AFTER_TRADE = regex(
-    r"[ \t]+(?:(?:Mr|Mrs|Ms|Miss|Dr|Coach)\.?[ \t]+[A-Z]|([A-Z][a-z]+)[ \t]+[A-Z][a-z]+)"
 )
 # Capitalised words before a trade that are no part of it ("Dr", "Mr")
 HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "miss", "rev", "sister", "father"})
@@ -130,8 +125,7 @@ class ProfessionRules(FinderBase):
                 and self.gap(tok, after) == " "
             )
             named = not tok.cap and (
-                (lw not in CARE_ROLES and NAME_AFTER_ROLE.match(self.text, tok.end) is not None)
-                or self._before_name(i)
+                lw not in CARE_ROLES and NAME_AFTER_ROLE.match(self.text, tok.end) is not None
             )
             apposed = self._apposed(i)
             if cue or at or named or posted or apposed >= 0:
@@ -233,17 +227,6 @@ class ProfessionRules(FinderBase):
         worker", "program director"."""
         tok = self.tokens[i]
         return tok.lower in HEADED_JOBS and self._modifier(i) < i and not tok.caps_line
-
-    def _before_name(self, i: int) -> bool:
-        """The trade comes just before its holder's name: "probation officer Frank DiNapoli",
-        "math teacher Mr. Delgado", "principal Dr. Ellen Marsh"."""
-        if self.tokens[i].lower in CARE_ROLES:
-            return False  # "therapist Dr. Lindqvist": the care team, by role
-        m = NAME_AFTER_TRADE.match(self.text, self.tokens[i].end)
-        if m is None:
-            return False
-        given = m.group(1)
-        return given is None or (given.lower() in self.lex.first and not MONTH_OR_DAY.match(given))
 
     def _modifier(self, i: int, most: int = 3) -> int:
         """The index of the first of up to three words qualifying the trade at i ("graduate

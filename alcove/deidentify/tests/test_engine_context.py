@@ -144,9 +144,11 @@ def test_it_masks_an_organisation_in_capitals_with_an_ordinary_word_inside() -> 
     assert masked("PT ATTENDED MORNING COMMUNITY MEETING.") == set()
 
 
-def test_it_masks_trades_before_a_name_but_not_the_care_teams_roles() -> None:
-    assert "guidance counselor" not in masked("Spoke with guidance counselor Ms. Ferreira.")
-    assert "parole officer" in masked("Her parole officer Dana Whitcomb called twice.")
+def test_it_masks_a_trade_set_off_after_a_name_but_not_a_role_before_its_holders_name() -> None:
+    # (a role before the name says who the person is to the client, and the name is masked:
+    # the annotated sets leave the role 253 times for every 14 they mark it)
+    assert masked("Spoke with guidance counselor Ms. Ferreira.") == {"Ferreira"}
+    assert masked("Her parole officer Dana Whitcomb called twice.") == {"Dana Whitcomb"}
     assert "warehouse associate" in masked("Tomas Reyes, 31, warehouse associate at a depot.")
 
 
