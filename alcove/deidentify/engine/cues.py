@@ -136,7 +136,7 @@ GENERIC_ORG = frozenset(
 # Large employers a note names without a suffix ("stress at Walmart").
 EMPLOYERS = frozenset(
     """walmart amazon target costco kroger safeway publix walgreens cvs starbucks mcdonald
-    fedex ups usps lowe wendy chick-fil-a aldi meijer dollar general tesla boeing
+    fedex ups usps lowe wendy chick-fil-a aldi meijer tesla boeing
     verizon at&t comcast uber lyft doordash instacart grubhub ubereats spotify netflix google
     microsoft apple facebook meta raytheon lockheed quest labcorp staples macys kohls sears
     petco petsmart autozone marshalls wayfair ikea massport

@@ -202,7 +202,7 @@ ORG_WORDS = (
     "Laboratory|Reference Laboratory|Pathology Laboratory|Psychiatric|Mutual Life|"
     "Life Insurance|Assurance|ISD|USD|CSB|DCS|DSS|CMH|CMHC|Medical|Rescue Squad|"
     "Ambulance Service|Medevac|Senior Supplement|Community Support|Laundromat|Stables|Lanes|"
-    "HS|Elem|Board|Consultants|Consulting"
+    "HS|Elem|Board|Consultants|Consulting|General"
 )
 
 # Leading words that make an organisation's name: "Saint Mary's", "University of Utah".

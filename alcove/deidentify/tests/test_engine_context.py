@@ -2180,3 +2180,9 @@ def test_it_leaves_a_supervisee_sutures_a_lobe_and_an_ip_label() -> None:
     found = masked(note)
     assert {"Priya Ramanathan", "203.51.118.44"} <= found
     assert not {"Supervisee", "Vicryl", "Monocryl", "op", "RLL", "IP", "Outpt"} & found
+
+
+def test_it_reads_general_as_a_hospitals_last_word_never_as_an_employer_alone() -> None:
+    assert masked("ANESTHESIA: General endotracheal, Dr. Bhatt") == {"Bhatt"}
+    assert "Acadiana General" in masked("transferred from Acadiana General ED on a PEC")
+    assert "Dollar General" in masked("works at Dollar General on weekends")
