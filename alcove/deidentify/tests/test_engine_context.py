@@ -2186,3 +2186,13 @@ def test_it_reads_general_as_a_hospitals_last_word_never_as_an_employer_alone() 
     assert masked("ANESTHESIA: General endotracheal, Dr. Bhatt") == {"Bhatt"}
     assert "Acadiana General" in masked("transferred from Acadiana General ED on a PEC")
     assert "Dollar General" in masked("works at Dollar General on weekends")
+
+
+def test_it_leaves_a_consultation_liaison_service_and_a_case_management_heading() -> None:
+    assert (
+        masked("CASE MANAGEMENT PROGRESS NOTE\nCL PSYCHIATRY CONSULT\nSeen by CL Psychiatry")
+        == set()
+    )
+    assert "Lakeview Case Management Services" in masked(
+        "referred to Lakeview Case Management Services"
+    )
