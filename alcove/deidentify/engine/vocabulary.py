@@ -496,7 +496,7 @@ SHORTHAND = frozenset(
     kinda haha hahaha ya yea yeah nah ok okay
     vit hep iu feso tx dx
     attn gal rm stn texter supervisee supervisees outpt op ip vicryl monocryl prolene rll rul
-    lll rml lul""".split()
+    lll rml lul laparoscopic hemostasis omnipaque isovue micu sicu""".split()
 ) - {"ant", "rom", "dec"}  # (a nickname, a people, a month's short form: never listed here)
 
 # Everyday words the census also holds as surnames, safe capitalised mid-sentence ("7 West",

@@ -2196,3 +2196,9 @@ def test_it_leaves_a_consultation_liaison_service_and_a_case_management_heading(
     assert "Lakeview Case Management Services" in masked(
         "referred to Lakeview Case Management Services"
     )
+
+
+def test_it_leaves_an_operations_words_and_an_icus_letters_but_not_a_surgeons_name() -> None:
+    note = "MICU PROGRESS NOTE\nPROCEDURE: Laparoscopic cholecystectomy. Hemostasis was confirmed."
+    assert masked(note) == set()
+    assert "Hasson" in masked("Seen by Dr. Hasson today.")  # (a port's name, and a surname)
