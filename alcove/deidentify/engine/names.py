@@ -77,6 +77,7 @@ from alcove.deidentify.engine.vocabulary import (
     ORG_ACRONYMS,
     PARTICLES,
     REPORT_VERBS,
+    SHORTHAND,
     STAFF_TITLES,
     STATE_CODES,
     TITLES,
@@ -197,6 +198,11 @@ CREDENTIAL_LEADS = CREDENTIAL_WORDS | WEAK_CREDENTIALS | DOTTED_HEADS
 
 
 class NameRules(FinderBase):
+    def _titled_surname(self, lw: str) -> bool:
+        """A surname that is also a sign, a people's or shorthand, after a title: "Dr. Weiss",
+        "Mr. Min", "Dr. Ip", "Ms. Fu" (the census lists shorthand's "min", "ip", "fu" too)."""
+        return lw in TITLED_SURNAMES or (lw in SHORTHAND and lw in self.lex.last)
+
     def cued(self) -> None:
         tokens = self.tokens
         for i in range(1, len(tokens)):
@@ -209,7 +215,7 @@ class NameRules(FinderBase):
                 relation_word = tokens[j].lower in {"sister", "father", "nurse", "pastor"}
                 if not (relation_word and not tokens[j].cap):  # "his sister Dana": below
                     last = self.run_from(i)
-                    if last < 0 and tok.text[1:].islower() and tok.lower in TITLED_SURNAMES:
+                    if last < 0 and tok.text[1:].islower() and self._titled_surname(tok.lower):
                         last = i  # "Dr. Weiss", "Dr. Black": a surname that is also a word
                     if last < 0 and len(tok.text) == 1 and tok.text.isupper():
                         if tokens[j].lower in HONORIFICS:

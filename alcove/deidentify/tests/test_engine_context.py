@@ -2202,3 +2202,9 @@ def test_it_leaves_an_operations_words_and_an_icus_letters_but_not_a_surgeons_na
     note = "MICU PROGRESS NOTE\nPROCEDURE: Laparoscopic cholecystectomy. Hemostasis was confirmed."
     assert masked(note) == set()
     assert "Hasson" in masked("Seen by Dr. Hasson today.")  # (a port's name, and a surname)
+
+
+def test_it_masks_a_surname_after_a_title_even_when_it_is_also_shorthand() -> None:
+    found = masked("Seen by Dr. Ip today. Mr. Min and Ms. Fu called. Mr. Gal was there.")
+    assert {"Ip", "Min", "Fu", "Gal"} <= found
+    assert masked("Visitor IP logged. GAL agrees. 10 min late.") == set()
