@@ -131,7 +131,8 @@ GENERIC_ORG = frozenset(
     central upper lower grade graduate undergraduate law business food consultation liaison
     consultation-liaison psychology psychiatry neurology cardiology oncology heart brain spine
     lung kidney liver skin chest head neck rheumatology dermatology gastroenterology nephrology
-    urology orthopedics orthopaedics endocrinology pulmonology cl c-l case management""".split()
+    urology orthopedics orthopaedics endocrinology pulmonology cl c-l case management
+    internal palliative neuropsychology""".split()
 )
 # Large employers a note names without a suffix ("stress at Walmart").
 EMPLOYERS = frozenset(

@@ -259,6 +259,17 @@ SERVICE_WHO = frozenset(
 )
 
 
+# A hospital's departments, and the specialties they are named by
+DEPARTMENTS = frozenset({"department", "division", "section", "dept"})
+DEPARTMENT_WORDS = frozenset(
+    """medicine surgery psychiatry psychology neurology neuropsychology cardiology oncology
+    rheumatology dermatology gastroenterology nephrology urology orthopedics orthopaedics
+    endocrinology pulmonology pediatrics paediatrics radiology anesthesiology anaesthesia
+    pathology obstetrics gynecology gynaecology geriatrics internal family emergency general
+    palliative critical care and child adolescent adult behavioral mental health""".split()
+)
+
+
 class OrganisationRules(FinderBase):
     # --- organisations and professions ---------------------------------------------------------
     def organisations(self) -> None:
@@ -277,7 +288,11 @@ class OrganisationRules(FinderBase):
                     if more < last + 2 or not self.adjacent_words(last, last + 2):
                         break
                     last = more
-                if last >= j:
+                # (never a hospital's department by its specialty: "Department of Neurology")
+                specialty = tokens[lead].lower in DEPARTMENTS and all(
+                    t.lower in DEPARTMENT_WORDS for t in tokens[j : last + 1]
+                )
+                if last >= j and not specialty:
                     self.add(tokens[lead].start, tokens[last].end, Kind.ORGANIZATION)
             if not tok.cap:
                 continue

@@ -2208,3 +2208,10 @@ def test_it_masks_a_surname_after_a_title_even_when_it_is_also_shorthand() -> No
     found = masked("Seen by Dr. Ip today. Mr. Min and Ms. Fu called. Mr. Gal was there.")
     assert {"Ip", "Min", "Fu", "Gal"} <= found
     assert masked("Visitor IP logged. GAL agrees. 10 min late.") == set()
+
+
+def test_it_leaves_a_hospitals_department_named_by_its_specialty() -> None:
+    note = "Ashcombe University Hospital - Department of Neurology, Neuropsychology Service"
+    assert masked(note) == {"Ashcombe University Hospital"}
+    assert masked("HARROW CREEK HEALTH CENTER\nInternal Medicine") == {"HARROW CREEK HEALTH CENTER"}
+    assert "Department of Community Services" in masked("Department of Community Services paid")
