@@ -43,6 +43,7 @@ ROLES_IN_A_FAMILY = CARE_ROLES | frozenset(
 TRADE_LETTERS = frozenset({"icu", "er", "or", "hr", "it", "ed", "ot", "pt", "pr"})
 # A name's age opening a bracket, the trade after it: "Deb Hale (44, ER nurse)"
 AGE_IN_BRACKET = regex(r"[ \t]\(\d{1,2},[ \t]")
+POSSESSIVES = frozenset({"his", "her", "their", "my", "your", "our"})
 # Words after a trade that make it one sought or held: "the forklift operator position"
 POSTS = frozenset({"position", "job", "role", "opening", "vacancy", "posting", "gig"})
 # An age before a sex's letter: "52 M", "23F"
@@ -116,6 +117,8 @@ class ProfessionRules(FinderBase):
                 and after.lower in ("at", "for", "with", "of")  # "pastor of Mount Zion"
                 and i + 2 < len(tokens)
                 and tokens[i + 2].cap
+                # (a role the client's people hold is no trade: "his teacher at Lincoln")
+                and not (first > 0 and tokens[first - 1].lower in POSSESSIVES)
             )
             # "applied for the forklift operator position", "a line cook job at"
             posted = (

@@ -2215,3 +2215,10 @@ def test_it_leaves_a_hospitals_department_named_by_its_specialty() -> None:
     assert masked(note) == {"Ashcombe University Hospital"}
     assert masked("HARROW CREEK HEALTH CENTER\nInternal Medicine") == {"HARROW CREEK HEALTH CENTER"}
     assert "Department of Community Services" in masked("Department of Community Services paid")
+
+
+def test_it_leaves_a_role_the_clients_people_hold_at_a_named_place() -> None:
+    assert masked("bedwetting again and his teacher at Lincoln Elementary called") == {
+        "Lincoln Elementary"
+    }
+    assert "teacher" in masked("her husband is a teacher at Lincoln Elementary")
