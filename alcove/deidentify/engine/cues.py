@@ -132,7 +132,8 @@ GENERIC_ORG = frozenset(
     consultation-liaison psychology psychiatry neurology cardiology oncology heart brain spine
     lung kidney liver skin chest head neck rheumatology dermatology gastroenterology nephrology
     urology orthopedics orthopaedics endocrinology pulmonology cl c-l case management
-    internal palliative neuropsychology""".split()
+    internal palliative neuropsychology anger cognitive processing acute dialectical exposure
+    men's mens""".split()
 )
 # Large employers a note names without a suffix ("stress at Walmart").
 EMPLOYERS = frozenset(

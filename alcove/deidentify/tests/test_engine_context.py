@@ -2222,3 +2222,11 @@ def test_it_leaves_a_role_the_clients_people_hold_at_a_named_place() -> None:
         "Lincoln Elementary"
     }
     assert "teacher" in masked("her husband is a teacher at Lincoln Elementary")
+
+
+def test_it_leaves_a_therapy_or_a_unit_named_for_what_it_does() -> None:
+    note = (
+        "CPT (Cognitive Processing Therapy) Session 4\nBehavioral Health Center - Adult Acute Unit"
+    )
+    assert masked(note) == set()
+    assert "Acute Care Solutions" in masked("works nights at Acute Care Solutions")
