@@ -272,6 +272,8 @@ class PlaceRules(FinderBase):
             if not known or (m.group() in CREDENTIAL_CODES and self._person_before(before)):
                 continue  # "Sun-Hee Park, MD", "Hope Grant, MA": a person and a degree
             town = lex.places.get(place) is True or lex.places.get(place.split()[-1]) is True
+            if m.group() in WORDLIKE_CODES and self.text[m.start() - 2 : m.start()] != ", ":
+                continue  # ("Portal ID:", "Lena OK"): a word's letters need the town's comma
             gap = m.group() not in CREDENTIAL_CODES and GAP_AFTER_CODE.match(self.text, m.end())
             if (
                 END_AFTER_CODE.match(self.text, m.end())

@@ -2230,3 +2230,8 @@ def test_it_leaves_a_therapy_or_a_unit_named_for_what_it_does() -> None:
     )
     assert masked(note) == set()
     assert "Acute Care Solutions" in masked("works nights at Acute Care Solutions")
+
+
+def test_it_takes_a_wordlike_states_letters_only_after_the_towns_comma() -> None:
+    assert "ID" not in masked("From: Lena Fischer   Portal ID: MC-5582019")
+    assert {"Moscow", "ID"} <= masked("works in Moscow, ID; moved last year")
