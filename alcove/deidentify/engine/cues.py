@@ -133,7 +133,7 @@ GENERIC_ORG = frozenset(
     lung kidney liver skin chest head neck rheumatology dermatology gastroenterology nephrology
     urology orthopedics orthopaedics endocrinology pulmonology cl c-l case management
     internal palliative neuropsychology anger cognitive processing acute dialectical exposure
-    men's mens""".split()
+    men's mens hospitalist postpartum stroke""".split()
 )
 # Large employers a note names without a suffix ("stress at Walmart").
 EMPLOYERS = frozenset(

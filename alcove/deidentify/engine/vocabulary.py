@@ -106,7 +106,7 @@ NAME_FIRST = frozenset(
 TITLES = frozenset(
     """dr dr. doctor mr mr. mrs mrs. ms ms. miss mx mx. prof prof. professor sr sr. sister
     father fr fr. rev rev. reverend pastor rabbi imam nurse officer detective sergeant sgt
-    lieutenant lt captain capt judge attorney coach constable cst det""".split()
+    lieutenant lt captain capt judge attorney coach constable cst det honorable hon""".split()
 )
 STAFF_TITLES = frozenset(
     "dr dr. doctor prof prof. professor nurse".split(),
@@ -496,7 +496,8 @@ SHORTHAND = frozenset(
     kinda haha hahaha ya yea yeah nah ok okay
     vit hep iu feso tx dx
     attn gal rm stn texter supervisee supervisees outpt op ip vicryl monocryl prolene rll rul
-    lll rml lul laparoscopic hemostasis omnipaque isovue micu sicu""".split()
+    lll rml lul laparoscopic hemostasis omnipaque isovue micu sicu pre-op post-op intra-op
+    peri-op""".split()
 ) - {"ant", "rom", "dec"}  # (a nickname, a people, a month's short form: never listed here)
 
 # Everyday words the census also holds as surnames, safe capitalised mid-sentence ("7 West",

@@ -2235,3 +2235,14 @@ def test_it_leaves_a_therapy_or_a_unit_named_for_what_it_does() -> None:
 def test_it_takes_a_wordlike_states_letters_only_after_the_towns_comma() -> None:
     assert "ID" not in masked("From: Lena Fischer   Portal ID: MC-5582019")
     assert {"Moscow", "ID"} <= masked("works in Moscow, ID; moved last year")
+
+
+def test_it_reads_the_honorable_as_a_judges_title_and_pre_op_as_shorthand() -> None:
+    assert masked("The Honorable Miriam Castellano-Reyes\nHon. Gretchen Voss") >= {
+        "Miriam Castellano-Reyes",
+        "Gretchen Voss",
+    }
+    assert not {"Honorable", "The Honorable"} & masked("The Honorable Miriam Castellano-Reyes")
+    assert masked("Reason: Pre-op risk stratification. Dr. A. Little, Hospitalist Service") == {
+        "A. Little"
+    }
