@@ -19,10 +19,6 @@ from alcove.deidentify.engine.vocabulary import (
     TITLES,
 )
 
-# "her coach, Pilar Reyes", "the custodian, Mr. Ruiz": a trade before the name of its holder
-NAME_AFTER_ROLE = regex(
-    r",[ \t]+(?:(?:Mr|Mrs|Ms|Miss|Dr|Coach)\.?[ \t]+)?[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?[ \t]*[,.)(]"
-)
 # Capitalised words before a trade that are no part of it ("Dr", "Mr")
 HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "miss", "rev", "sister", "father"})
 # Heads of a trade's name that need a word before them ("sales associate", "case worker")
@@ -127,11 +123,8 @@ class ProfessionRules(FinderBase):
                 and lw not in CARE_ROLES
                 and self.gap(tok, after) == " "
             )
-            named = not tok.cap and (
-                lw not in CARE_ROLES and NAME_AFTER_ROLE.match(self.text, tok.end) is not None
-            )
             apposed = self._apposed(i)
-            if cue or at or named or posted or apposed >= 0:
+            if cue or at or posted or apposed >= 0:
                 start = min(first, apposed) if apposed >= 0 else first
                 self.add(tokens[start].start, tok.end, Kind.PROFESSION)
                 if at:

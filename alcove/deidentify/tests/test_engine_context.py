@@ -93,8 +93,10 @@ def test_it_masks_a_trade_of_several_words_after_an_age() -> None:
     assert "home health aide" in masked("Her sister is a home health aide in the city.")
 
 
-def test_it_masks_a_trade_before_the_name_of_its_holder() -> None:
-    assert "tutor" in masked("His tutor, Ms. Okonkwo, noticed the change first.")
+def test_it_masks_the_name_but_not_the_role_set_off_before_it() -> None:
+    # (as with "her parole officer Dana Whitcomb": the annotated sets leave such a role 153
+    # times for every 31 they mark it)
+    assert masked("His tutor, Ms. Okonkwo, noticed the change first.") == {"Okonkwo"}
 
 
 def test_it_never_takes_an_adverb_for_part_of_a_trade() -> None:
