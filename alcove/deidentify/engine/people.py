@@ -197,8 +197,8 @@ def ages_after_names(text: str, found: list[Span]) -> list[Span]:
 
 # Right after a person, a place or an organisation: a month and day written as a fraction is
 # when they were seen ("w/ Dr. Lindqvist 10/10", "per CL psych (Dr. Hwang, 5/10)", "court in
-# Hillsborough 4/4"), where alone it might be a score ("mood 4/10")
-# ("2/2" is "secondary to"; "4/5 days", "8/8 (>95%)" are counts and scores)
+# Hillsborough 4/4"), where alone it might be a score ("mood 4/10"); never "2/2" ("secondary
+# to") nor a count or a score after a name ("4/5 days", "8/8 (>95%)")
 DATE_AFTER_NAME = regex(
     r"(?:,?[ \t]+(?:on[ \t]+)?|,)(?!2/2\b)((?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9]))"
     r"(?![\d/])(?![ \t]*(?:\(|%|days?\b|wks?\b|weeks?\b|items?\b|groups?\b))"

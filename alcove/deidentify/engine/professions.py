@@ -39,6 +39,7 @@ ROLES_IN_A_FAMILY = CARE_ROLES | frozenset(
 TRADE_LETTERS = frozenset({"icu", "er", "or", "hr", "it", "ed", "ot", "pt", "pr"})
 # A name's age opening a bracket, the trade after it: "Deb Hale (44, ER nurse)"
 AGE_IN_BRACKET = regex(r"[ \t]\(\d{1,2},[ \t]")
+# Whose a role is, before it: "his teacher at Lincoln" is the client's people's, no trade
 POSSESSIVES = frozenset({"his", "her", "their", "my", "your", "our"})
 # Words after a trade that make it one sought or held: "the forklift operator position"
 POSTS = frozenset({"position", "job", "role", "opening", "vacancy", "posting", "gig"})
