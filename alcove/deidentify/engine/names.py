@@ -195,6 +195,8 @@ SIGNING_WORDS = frozenset({"attn", "signed", "mgr", "by", "w/"})
 
 # Every word a credential after a name opens with: the credential pass's quick test
 CREDENTIAL_LEADS = CREDENTIAL_WORDS | WEAK_CREDENTIALS | DOTTED_HEADS
+# Degrees before a credential, which spell a state too and so are no CREDENTIAL_WORDS
+DEGREES = frozenset({"MA", "MS", "BA", "BS", "MEd", "MSc", "BSc", "MFA", "MBA", "MPH"})
 
 
 class NameRules(FinderBase):
@@ -683,8 +685,14 @@ class NameRules(FinderBase):
 
     def _staff_before(self, i: int) -> None:
         """The name just before token i (a credential, a role), as staff: up to three
-        name-like words."""
+        name-like words, past the degrees between ("Dana Whitfield, MA, LPC")."""
         tokens = self.tokens
+        while (
+            i > 1
+            and (tokens[i - 1].text in DEGREES or tokens[i - 1].text in CREDENTIAL_WORDS)
+            and self.gap(tokens[i - 1], tokens[i]).strip() in (",", "")
+        ):
+            i -= 1
         k = i - 1
         first = None
         while k >= 0 and i - k <= 3:

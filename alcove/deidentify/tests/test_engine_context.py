@@ -2248,3 +2248,10 @@ def test_it_reads_the_honorable_as_a_judges_title_and_pre_op_as_shorthand() -> N
     assert masked("Reason: Pre-op risk stratification. Dr. A. Little, Hospitalist Service") == {
         "A. Little"
     }
+
+
+def test_it_leaves_a_degree_between_a_name_and_its_credential() -> None:
+    assert masked("Hope Castillo, MA, LMHC\nSigned: Dana Whitfield, MS, LPC") == {
+        "Hope Castillo",
+        "Dana Whitfield",
+    }
