@@ -195,8 +195,9 @@ SIGNING_WORDS = frozenset({"attn", "signed", "mgr", "by", "w/"})
 
 # Every word a credential after a name opens with: the credential pass's quick test
 CREDENTIAL_LEADS = CREDENTIAL_WORDS | WEAK_CREDENTIALS | DOTTED_HEADS
-# Degrees before a credential, which spell a state too and so are no CREDENTIAL_WORDS
-DEGREES = frozenset({"MA", "MS", "BA", "BS", "MEd", "MSc", "BSc", "MFA", "MBA", "MPH"})
+# Degrees and short credentials before a credential ("Dana Whitfield, MA, LPC"): the weak
+# ones spell a state or a clinical abbreviation too, so they are no CREDENTIAL_WORDS
+DEGREES = WEAK_CREDENTIALS | frozenset({"BA", "BS", "MEd", "MSc", "BSc", "MFA", "MBA", "MPH"})
 
 
 class NameRules(FinderBase):
@@ -690,7 +691,7 @@ class NameRules(FinderBase):
         while (
             i > 1
             and (tokens[i - 1].text in DEGREES or tokens[i - 1].text in CREDENTIAL_WORDS)
-            and self.gap(tokens[i - 1], tokens[i]).strip() in (",", "")
+            and self.gap(tokens[i - 1], tokens[i]).strip() == ","  # (never "RD RN": initials)
         ):
             i -= 1
         k = i - 1
