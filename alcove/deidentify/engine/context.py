@@ -1,4 +1,4 @@
-"""Where a name ends: a last pass that weighs each word beside a span the rules found.
+"""Where a name ends, and what the rules left: a last pass that weighs the words no rule took.
 
 The rules find a name, a place or an organisation by a word that ends it, a cue before it or
 a list that holds it, and stop where their evidence stops. The words just past that edge are
@@ -15,14 +15,19 @@ the span beside it, with that span's type, when only a space, a hyphen, an apost
 "of" stands between them; otherwise (after a comma, across a line) it is a span of its own,
 of the type a second model of the same features gives.
 
-Only words of two letters or more that no rule claimed are weighed, and only beside a word
+The near model weighs only words of two letters or more that no rule claimed, beside a word
 (not a number) of a name, staff member, place, organisation, address or job that a rule
-found. Every other word is left as the rules left it: a word the rules saw and let be
-("Crisis Team", "Bell palsy", "IN HALL") was let be on purpose, and the pass does not
-second-guess it. Words of English's closed classes ("her", "the", "may"), credentials ("Ana
-Ruiz, PA") and shorthand without a vowel ("st joes nxt wk") are never weighed. (Scoring
-every capitalised or unknown word as well found a few more identifiers on the held-out sets,
-at the price of an ordinary word for each, and masked words the rules leave on purpose.)
+found. Words of English's closed classes ("her", "the", "may"), credentials ("Ana Ruiz, PA")
+and shorthand without a vowel ("st joes nxt wk") are never weighed.
+
+The far model, of the same features and fitted the same way (with its own type model) on
+other examples, weighs the words beside no found span (far_spans): an agency by its
+letters, a nickname in quotes, a trade the rules have no cue for ('Caller goes by "Storm"').
+On notes the weights were not fitted on, it finds about three identifier tokens for every
+two ordinary words it masks. It leaves what the rules' lists say a word is when it is no
+name (FAR_NEVER: "Crisis Team", "Bell palsy", the generic words of a service's name, care
+roles, titles) and what the rules leave by a word's neighbours (Doc._left_on_purpose). A
+word whose own features score under the gate is not weighed further, which keeps the pass cheap.
 """
 
 import hashlib
@@ -38,10 +43,18 @@ from itertools import repeat
 from alcove.deidentify.engine.allowlist import derived_safe
 from alcove.deidentify.engine.cachefiles import cache_contents, cache_write
 from alcove.deidentify.engine.compiled import regex
-from alcove.deidentify.engine.cues import CREDENTIALS_LOWER
+from alcove.deidentify.engine.cues import (
+    CREDENTIALS_LOWER,
+    FUNCTION_WORDS,
+    GENERIC_ORG,
+    NOT_NAMES,
+)
 from alcove.deidentify.engine.lexicon import lexicon
+from alcove.deidentify.engine.professions import CARE_ROLES
 from alcove.deidentify.engine.spans import Kind, Span
+from alcove.deidentify.engine.sweep import INSTRUMENT_WORDS
 from alcove.deidentify.engine.tokens import LOWER_BYTES, UPPER_BYTES
+from alcove.deidentify.engine.vocabulary import TITLES
 
 # The tokens the weights were fitted on: runs of ASCII letters and digits (as bench/deid.py
 # counts them).
@@ -61,6 +74,22 @@ CLOSED = frozenset(
 )
 # Never weighed: those, and credentials ("Ana Ruiz, PA"), which the rules read already.
 NEVER = CLOSED | CREDENTIALS_LOWER
+# Never weighed far from a span: those; the words the rules' lists say are something other
+# than a name (shorthand, headings, drugs, eponyms: "Bell palsy", "Crisis Team"); the generic
+# words a service's name is made of, which the rules leave alone on purpose ("Community
+# Health Center"); care roles and titles ("the psychiatrist", "Atty"); weekdays' short forms
+# (the rules read those as dates only where a day is meant: "Sun exposure")
+FAR_NEVER = (
+    NEVER
+    | NOT_NAMES
+    | FUNCTION_WORDS
+    | GENERIC_ORG
+    | CARE_ROLES
+    | frozenset(t.rstrip(".") for t in TITLES)
+    | frozenset("mon tue tues wed weds thu thur thurs fri sat sun town atty al".split())
+    | frozenset({"children", "opioid", "co"})
+)
+ARTICLES = frozenset({"a", "an", "the"})
 VOWEL = regex(r"[aeiouy]")
 LENGTHS = [str(n) for n in range(9)]
 RUNS = {c: [f"{c}{n}" for n in range(4)] for c in (False, True)}
@@ -91,6 +120,8 @@ class Weights:
             raw["threshold"],
             raw["type_bias"],
             {k: _table(table) for k, table in raw["type_weights"].items()},
+            Weights(raw["far"]) if "far" in raw else None,
+            raw.get("gate", -math.inf),
         )
 
     def _set(
@@ -100,20 +131,29 @@ class Weights:
         threshold: float,
         type_bias: dict[str, float],
         type_weights: dict[str, dict[Feature, float]],
+        far: "Weights | None" = None,
+        gate: float = -math.inf,
     ) -> None:
         self.bias, self.weights, self.threshold = bias, weights, threshold
         # logit of the threshold: a word is masked when its summed weights pass it
         self.cut = math.log(threshold / (1 - threshold))
         self.type_bias, self.type_weights = type_bias, type_weights
+        # the model for the words far from any span (None: they are left), and the score of
+        # a word's own features under which its context is not weighed (see far_spans)
+        self.far, self.gate = far, gate
 
     def tables(self) -> tuple:
         """What _set takes, as marshal writes it (plain dicts, tuples and numbers)."""
-        return self.bias, self.weights, self.threshold, self.type_bias, self.type_weights
+        far = self.far.tables() if self.far else None
+        tables = self.bias, self.weights, self.threshold, self.type_bias, self.type_weights
+        return (*tables, far, self.gate)
 
     @classmethod
     def from_tables(cls, tables: tuple) -> "Weights":
         model = cls.__new__(cls)
-        model._set(*tables)
+        bias, weights, threshold, type_bias, type_weights, far, gate = tables
+        far_model = cls.from_tables(far) if far else None
+        model._set(bias, weights, threshold, type_bias, type_weights, far_model, gate)
         return model
 
     def score(self, features: list[Feature]) -> float:
@@ -132,6 +172,8 @@ def _table(named: dict[str, float]) -> dict[Feature, float]:
     return {tuple(name.split(SEP)): weight for name, weight in named.items()}
 
 
+# The cache's format, in its name: a cache of another format is never read
+FORMAT = "near-far"
 WEIGHTS_FILE = os.path.join(os.path.dirname(__file__), "context_weights.json")
 
 
@@ -143,7 +185,7 @@ def weights() -> Weights:
     with open(WEIGHTS_FILE, "rb") as handle:
         raw = handle.read()
     version = f"py{sys.version_info[0]}{sys.version_info[1]}"
-    name = f"deid-weights-{version}-{hashlib.sha256(raw).hexdigest()[:16]}.marshal"
+    name = f"deid-weights-{version}-{FORMAT}-{hashlib.sha256(raw).hexdigest()[:16]}.marshal"
     for cached in cache_contents(name):
         try:
             return Weights.from_tables(marshal.loads(cached))  # noqa: S302 (our own cache)
@@ -225,17 +267,78 @@ class Doc:
             return False  # shorthand ("nxt", "RM"): no word of a name
         return self._beside_named(i - 1) or self._beside_named(i + 1)
 
+    def far_words(self) -> list[int]:
+        """The words the far model weighs: those the near pass does not (no found word beside
+        them) that a name could be made of, and that no list or rule says is something else."""
+        labels, lows = self.labels, self.lows
+        out = []
+        for i, label in enumerate(labels):
+            if label != "O":
+                continue
+            low = lows[i]
+            if len(low) < 2 or low in FAR_NEVER or not low.isalpha() or not VOWEL.search(low):
+                continue
+            if (i and labels[i - 1] in NAMED) or (i + 1 < len(labels) and labels[i + 1] in NAMED):
+                continue
+            if self._left_on_purpose(i):
+                continue
+            out.append(i)
+        return out
+
+    def _left_on_purpose(self, i: int) -> bool:
+        """What the rules leave by a word's neighbours: a name that is also a word, in lower
+        case ("sister Hope came; we talked about hope"); a trade's word right after an article
+        ("the porter brought the bags", "coat on a hanger"), which the rules take only where
+        something says it is someone's trade ("works as a drywall hanger"); the saint of
+        "St. John's wort"; a place in an instrument's name ("the Boston Naming Test",
+        "Glasgow Coma Scale")."""
+        start, end = self.spans[i]
+        low, text = self.lows[i], self.text
+        lex = lexicon()
+        if text[start].islower() and low in self.masked and low in lex.common:
+            return True
+        if i and self.lows[i - 1] in ARTICLES and low in lex.jobs:
+            return True
+        if text[end : end + 7].lower() in ("'s wort", "\u2019s wort"):
+            return True
+        return text[start].isupper() and self._names_an_instrument(i)
+
+    def _names_an_instrument(self, i: int) -> bool:
+        """Whether the capitalised words from i on, run together by spaces, end in an
+        instrument's word."""
+        for n in range(i + 1, min(i + 5, len(self.spans))):
+            a = self.spans[n][0]
+            if self.text[self.spans[n - 1][1] : a] != " " or not self.text[a].isupper():
+                return False
+            if self.lows[n] in INSTRUMENT_WORDS:
+                return True
+        return False
+
+    def own_features(self, i: int) -> list[Feature]:
+        """The features of the word alone (its form and the lists that hold it)."""
+        start, end = self.spans[i]
+        w, sh = self.lows[i], shape(self.text[start:end])
+        out: list[Feature] = [("w", w), ("sh", sh), self.caps, ("suf3", w[-3:])]
+        out.append(("len", LENGTHS[min(len(w), 8)]))
+        for flag in flags(w):
+            out.append(("lex", flag))
+            out.append(("shlex", sh, flag))
+        if w in self.masked:
+            out.append(("docmasked",))
+        return out
+
     def _beside_named(self, n: int) -> bool:
         """Whether the word at n is a word of a name, place, organisation, address or job that
         a rule found (not a number: "Bay" before a bed's "12" joins nothing)."""
         return 0 <= n < len(self.labels) and self.labels[n] in NAMED and self.lows[n].isalpha()
 
-    def features(self, i: int) -> list[Feature]:
-        """The word's features, as the weights name them (see bench/deid/train_context.py)."""
+    def features(self, i: int, own: list[Feature] | None = None) -> list[Feature]:
+        """The word's features, as the weights name them (see bench/deid/train_context.py);
+        own: its own_features, when the caller has them already."""
         text, spans, lows, labels = self.text, self.spans, self.lows, self.labels
         last = len(spans) - 1
         start, end = spans[i]
-        w, sh = lows[i], shape(text[start:end])
+        sh = shape(text[start:end])
         # the nearest character before and after that is no space or tab ("a": a letter)
         before = text[spans[i - 1][1] if i else 0 : start].rstrip(" \t")
         after = text[end : spans[i + 1][0] if i < last else len(text)].lstrip(" \t")
@@ -243,25 +346,20 @@ class Doc:
         nc = after[0] if after else "a" if i < last else "$"
         p1, l1, f1, c1 = self._side(i - 1)
         n1, r1, g1, d1 = self._side(i + 1)
-        out = [
-            ("w", w), ("sh", sh), ("p1", p1), ("n1", n1),
+        out = [*own] if own else self.own_features(i)
+        out += [
+            ("p1", p1), ("n1", n1),
             ("p2", lows[i - 2] if i > 1 else "<s>"), ("n2", lows[i + 2] if i < last - 1 else "<s>"),
             ("p1sh", f1), ("n1sh", g1), ("el1", l1), ("en1", r1),
             ("el2", labels[i - 2] if i > 1 else "BOS"),
             ("en2", labels[i + 2] if i < last - 1 else "BOS"),
-            ("pc", pc), ("nc", nc), self.caps, ("sh_el1", sh, l1), ("sh_en1", sh, r1),
-            ("suf3", w[-3:]), ("len", LENGTHS[min(len(w), 8)]),
+            ("pc", pc), ("nc", nc), ("sh_el1", sh, l1), ("sh_en1", sh, r1),
             ("run", RUNS[sh[0] == "X"][c1 + 2 * d1]), ("p1w", p1, sh), ("pc_sh", pc, sh),
         ]  # fmt: skip
-        for flag in flags(w):
-            out.append(("lex", flag))
-            out.append(("shlex", sh, flag))
         if i:
             out.extend(prefixed("p1lex", p1))
         if i < last:
             out.extend(prefixed("n1lex", n1))
-        if w in self.masked:
-            out.append(("docmasked",))
         return out
 
     def _side(self, n: int) -> tuple[str, str, str, int]:
@@ -309,6 +407,31 @@ def context_spans(
         features = doc.features(i)
         if model.score(features) > model.cut:
             out.append(_joined(doc, i, features, model))
+    if model.far is not None:
+        out.extend(far_spans(doc, model.far, model.gate))
+    return out
+
+
+def far_spans(doc: Doc, far: Weights, gate: float) -> list[Span]:
+    """Spans for the words far from every found span that the far model masks, a run of them
+    joined into one. A word whose own features score under the gate is not weighed further:
+    its neighbours could not lift it over the threshold in the fitted sets (most words of a
+    note are such words, and this keeps the pass cheap)."""
+    out: list[Span] = []
+    last = -2
+    for i in doc.far_words():
+        own = doc.own_features(i)
+        if far.score(own) < gate:
+            continue
+        features = doc.features(i, own)
+        if far.score(features) <= far.cut:
+            continue
+        start, end = doc.spans[i]
+        if out and last == i - 1 and doc.text[out[-1].end : start] in JOINS:
+            out[-1] = Span(out[-1].start, end, out[-1].kind)
+        else:
+            out.append(Span(start, end, far.kind(features)))
+        last = i
     return out
 
 

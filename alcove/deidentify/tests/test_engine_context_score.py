@@ -48,17 +48,30 @@ def test_the_fitted_weights_name_the_features_the_engine_makes() -> None:
     assert len(named) >= 20
 
 
+def test_it_masks_a_word_far_from_any_span_where_the_far_model_reads_a_name() -> None:
+    text = 'Caller goes by "Storm", says she is safe tonight.'
+    assert rule_spans(text)[0] == []
+    assert masked(text) == {"Storm": Kind.NAME}
+
+
 # --- with a hand-made model -------------------------------------------------------------
+def raw(words: dict[str, float], kind: str = "NAME") -> dict:
+    return {
+        "bias": -5.0,
+        "threshold": 0.5,
+        "weights": {feature_name(("w", w)): weight for w, weight in words.items()},
+        "type_bias": {kind: 0.0},
+        "type_weights": {kind: {}},
+    }
+
+
 def model(words: dict[str, float], kind: str = "NAME") -> Weights:
-    return Weights(
-        {
-            "bias": -5.0,
-            "threshold": 0.5,
-            "weights": {feature_name(("w", w)): weight for w, weight in words.items()},
-            "type_bias": {kind: 0.0},
-            "type_weights": {kind: {}},
-        }
-    )
+    return Weights(raw(words, kind))
+
+
+def far_model(words: dict[str, float], kind: str = "NAME", gate: float = -9.0) -> Weights:
+    """A near model that masks nothing, and a far model that masks the words given."""
+    return Weights(raw({}) | {"far": raw(words, kind), "gate": gate})
 
 
 def spans_of(text: str, spans: list[Span]) -> list[tuple[str, Kind]]:
@@ -106,3 +119,41 @@ def test_the_weights_file_writes_a_feature_as_its_parts_joined() -> None:
     assert feature_name(("sh_el1", "Xx", "NAME")) == f"sh_el1{SEP}Xx{SEP}NAME"
     fitted = model({"nurses": 2.5})
     assert fitted.weights == {("w", "nurses"): 2.5}
+
+
+def test_the_far_model_masks_words_no_span_is_beside_and_joins_a_run_of_them() -> None:
+    text = "Bus pass via Quillby Transit next week; Quillby Mart too."
+    found = [Span(40, 47, Kind.ORGANIZATION)]  # "Quillby" of the mart, found by a rule
+    far = far_model({"quillby": 9, "transit": 9, "mart": 9}, "ORGANIZATION")
+    extra = context_spans(text, found, model=far)
+    # ("Mart" is beside a found span: the near model's to weigh, and it masks nothing)
+    assert spans_of(text, found + extra) == [
+        ("Quillby Transit", Kind.ORGANIZATION),
+        ("Quillby", Kind.ORGANIZATION),
+    ]
+
+
+def test_the_far_model_weighs_no_word_whose_own_features_score_under_the_gate() -> None:
+    text = "Bus pass via Quillby Transit next week."
+    # (each word's own features score -5 + 9: over a gate of 3, under one of 5)
+    assert context_spans(text, [], model=far_model({"quillby": 9, "transit": 9}, gate=3.0))
+    assert context_spans(text, [], model=far_model({"quillby": 9, "transit": 9}, gate=5.0)) == []
+
+
+def test_the_far_model_leaves_the_words_the_rules_leave_on_purpose() -> None:
+    every = {
+        w: 9.0
+        for w in """hope porter hanger john boston naming psychiatrist community health center
+        sun atty town coping bags brought wort""".split()
+    }
+    far = far_model(every)
+    for text, words in [
+        ("Sister Hope came; we talked about hope and coping.", {"coping"}),
+        ("The porter brought the bags; coat on a hanger.", {"brought", "bags"}),
+        ("Takes St. John's wort.", set()),
+        ("Scored 52 on the Boston Naming Test.", set()),
+        ("The psychiatrist at the Community Health Center on Sun; Atty for the Town.", set()),
+    ]:
+        found = rule_spans(text)[0]
+        extra = context_spans(text, found, model=far)
+        assert {text[s.start : s.end] for s in extra} == words, text
