@@ -90,6 +90,7 @@ FAR_NEVER = (
     | frozenset({"children", "opioid", "co"})
 )
 ARTICLES = frozenset({"a", "an", "the"})
+OWN_SCORES_KEPT = 1 << 16
 VOWEL = regex(r"[aeiouy]")
 LENGTHS = [str(n) for n in range(9)]
 RUNS = {c: [f"{c}{n}" for n in range(4)] for c in (False, True)}
@@ -141,6 +142,9 @@ class Weights:
         # the model for the words far from any span (None: they are left), and the score of
         # a word's own features under which its context is not weighed (see far_spans)
         self.far, self.gate = far, gate
+        # the score of a word's own features, by the word, its shape, the note's case and
+        # whether the note has it masked elsewhere (far_spans asks it of most words)
+        self.own_scores: dict[tuple[str, str, str, bool], float] = {}
 
     def tables(self) -> tuple:
         """What _set takes, as marshal writes it (plain dicts, tuples and numbers)."""
@@ -275,8 +279,7 @@ class Doc:
         for i, label in enumerate(labels):
             if label != "O":
                 continue
-            low = lows[i]
-            if len(low) < 2 or low in FAR_NEVER or not low.isalpha() or not VOWEL.search(low):
+            if not far_candidate(lows[i]):
                 continue
             if (i and labels[i - 1] in NAMED) or (i + 1 < len(labels) and labels[i + 1] in NAMED):
                 continue
@@ -372,6 +375,13 @@ class Doc:
 
 
 @lru_cache(maxsize=1 << 16)
+def far_candidate(low: str) -> bool:
+    """Whether a word is one the far model may weigh, by itself: two letters or more, a
+    vowel, and none of FAR_NEVER."""
+    return len(low) > 1 and low.isalpha() and low not in FAR_NEVER and bool(VOWEL.search(low))
+
+
+@lru_cache(maxsize=1 << 16)
 def prefixed(template: str, word: str) -> tuple[Feature, ...]:
     return tuple((template, flag) for flag in flags(word))
 
@@ -415,18 +425,25 @@ def context_spans(
 def far_spans(doc: Doc, far: Weights, gate: float) -> list[Span]:
     """Spans for the words far from every found span that the far model masks, a run of them
     joined into one. A word whose own features score under the gate is not weighed further:
-    its neighbours could not lift it over the threshold in the fitted sets (most words of a
-    note are such words, and this keeps the pass cheap)."""
+    in the fitted sets, one word in a hundred that the model masks scores under it, and most
+    words of a note do (so the pass costs little)."""
     out: list[Span] = []
     last = -2
+    scores = far.own_scores
+    if len(scores) > OWN_SCORES_KEPT:
+        scores.clear()  # (a long-lived process keeps no more than this of its words)
     for i in doc.far_words():
-        own = doc.own_features(i)
-        if far.score(own) < gate:
+        start, end = doc.spans[i]
+        low = doc.lows[i]
+        key = (low, shape(doc.text[start:end]), doc.caps[1], low in doc.masked)
+        own = scores.get(key)
+        if own is None:
+            own = scores[key] = far.score(doc.own_features(i))
+        if own < gate:
             continue
-        features = doc.features(i, own)
+        features = doc.features(i)
         if far.score(features) <= far.cut:
             continue
-        start, end = doc.spans[i]
         if out and last == i - 1 and doc.text[out[-1].end : start] in JOINS:
             out[-1] = Span(out[-1].start, end, out[-1].kind)
         else:
