@@ -23,8 +23,8 @@ and shorthand without a vowel ("st joes nxt wk") are never weighed.
 The far model, of the same features and fitted the same way (with its own type model) on
 other examples, weighs the words beside no found span (far_spans): an agency by its
 letters, a nickname in quotes, a trade the rules have no cue for ('Caller goes by "Storm"').
-On notes the weights were not fitted on, it finds about three identifier tokens for every
-two ordinary words it masks. It leaves what the rules' lists say a word is when it is no
+On notes the weights were not fitted on, it finds nearly two identifier tokens for every
+ordinary word it masks. It leaves what the rules' lists say a word is when it is no
 name (FAR_NEVER: "Crisis Team", "Bell palsy", the generic words of a service's name, care
 roles, titles) and what the rules leave by a word's neighbours (Doc._left_on_purpose). A
 word whose own features score under the gate is not weighed further, which keeps the pass cheap.
@@ -87,7 +87,7 @@ FAR_NEVER = (
     | CARE_ROLES
     | frozenset(t.rstrip(".") for t in TITLES)
     | frozenset("mon tue tues wed weds thu thur thurs fri sat sun town atty al".split())
-    | frozenset({"children", "opioid", "co"})
+    | frozenset("children opioid clinical co ty spring summer autumn winter".split())
 )
 ARTICLES = frozenset({"a", "an", "the"})
 OWN_SCORES_KEPT = 1 << 16
@@ -289,31 +289,36 @@ class Doc:
         return out
 
     def _left_on_purpose(self, i: int) -> bool:
-        """What the rules leave by a word's neighbours: a name that is also a word, in lower
-        case ("sister Hope came; we talked about hope"); a trade's word right after an article
-        ("the porter brought the bags", "coat on a hanger"), which the rules take only where
-        something says it is someone's trade ("works as a drywall hanger"); the saint of
-        "St. John's wort"; a place in an instrument's name ("the Boston Naming Test",
-        "Glasgow Coma Scale")."""
+        """What the rules leave by a word's form or neighbours: a common word in lower case
+        that is a name elsewhere in the note ("sister Hope came; we talked about hope"); a
+        common word in capitals, which tell nothing of it ("AMBULATING IN HALL"); a trade's
+        word right after an article ("the porter brought the bags", "coat on a hanger"),
+        which the rules take only where something says it is someone's trade ("works as a
+        drywall hanger"); the saint of "St. John's wort"; a word of an instrument's or a
+        role's name ("the Boston Naming Test", "Glasgow Coma Scale", "Juvenile Probation
+        Officer")."""
         start, end = self.spans[i]
         low, text = self.lows[i], self.text
         lex = lexicon()
         if text[start].islower() and low in self.masked and low in lex.common:
             return True
+        if low in lex.common and text[start:end].isupper():
+            return True
         if i and self.lows[i - 1] in ARTICLES and low in lex.jobs:
             return True
         if text[end : end + 7].lower() in ("'s wort", "\u2019s wort"):
             return True
-        return text[start].isupper() and self._names_an_instrument(i)
+        return text[start].isupper() and self._names_a_thing_or_role(i, lex.jobs)
 
-    def _names_an_instrument(self, i: int) -> bool:
+    def _names_a_thing_or_role(self, i: int, jobs: frozenset[str]) -> bool:
         """Whether the capitalised words from i on, run together by spaces, end in an
-        instrument's word."""
+        instrument's word ("Boston Naming Test") or a trade's ("Adult Probation Officer",
+        "Court Clerk"): a thing, or a role, that no one is named by."""
         for n in range(i + 1, min(i + 5, len(self.spans))):
             a = self.spans[n][0]
             if self.text[self.spans[n - 1][1] : a] != " " or not self.text[a].isupper():
                 return False
-            if self.lows[n] in INSTRUMENT_WORDS:
+            if self.lows[n] in INSTRUMENT_WORDS or self.lows[n] in jobs:
                 return True
         return False
 

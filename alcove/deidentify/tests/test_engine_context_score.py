@@ -144,7 +144,7 @@ def test_the_far_model_leaves_the_words_the_rules_leave_on_purpose() -> None:
     every = {
         w: 9.0
         for w in """hope porter hanger john boston naming psychiatrist community health center
-        sun atty town coping bags brought wort""".split()
+        sun atty town coping bags brought wort hall juvenile probation spring""".split()
     }
     far = far_model(every)
     for text, words in [
@@ -153,6 +153,8 @@ def test_the_far_model_leaves_the_words_the_rules_leave_on_purpose() -> None:
         ("Takes St. John's wort.", set()),
         ("Scored 52 on the Boston Naming Test.", set()),
         ("The psychiatrist at the Community Health Center on Sun; Atty for the Town.", set()),
+        ("PT AMBULATING IN HALL.", set()),
+        ("Prepared by the Juvenile Probation Officer last spring.", set()),
     ]:
         found = rule_spans(text)[0]
         extra = context_spans(text, found, model=far)
