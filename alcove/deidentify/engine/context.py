@@ -294,9 +294,9 @@ class Doc:
         common word in capitals, which tell nothing of it ("AMBULATING IN HALL"); a trade's
         word right after an article ("the porter brought the bags", "coat on a hanger"),
         which the rules take only where something says it is someone's trade ("works as a
-        drywall hanger"); the saint of "St. John's wort"; a word of an instrument's or a
-        role's name ("the Boston Naming Test", "Glasgow Coma Scale", "Juvenile Probation
-        Officer")."""
+        drywall hanger"); the saint of "St. John's wort"; the rest of "Al-Anon"; a word of an
+        instrument's or a role's name ("the Boston Naming Test", "Glasgow Coma Scale",
+        "Juvenile Probation Officer")."""
         start, end = self.spans[i]
         low, text = self.lows[i], self.text
         lex = lexicon()
@@ -308,7 +308,18 @@ class Doc:
             return True
         if text[end : end + 7].lower() in ("'s wort", "\u2019s wort"):
             return True
+        if self._hyphened_to_never(i):
+            return True
         return text[start].isupper() and self._names_a_thing_or_role(i, lex.jobs)
+
+    def _hyphened_to_never(self, i: int) -> bool:
+        """Whether a hyphen joins the word to one never weighed: the rest of a word the lists
+        know ("Al-Anon", "Co-Occurring")."""
+        start, end = self.spans[i]
+        if i and self.text[start - 1 : start] == "-" and self.spans[i - 1][1] == start - 1:
+            return _never_weighed(self.lows[i - 1])
+        after = i + 1 < len(self.spans) and self.spans[i + 1][0] == end + 1
+        return after and self.text[end : end + 1] == "-" and _never_weighed(self.lows[i + 1])
 
     def _names_a_thing_or_role(self, i: int, jobs: frozenset[str]) -> bool:
         """Whether the capitalised words from i on, run together by spaces, end in an
@@ -384,6 +395,11 @@ def far_candidate(low: str) -> bool:
     """Whether a word is one the far model may weigh, by itself: two letters or more, a
     vowel, and none of FAR_NEVER."""
     return len(low) > 1 and low.isalpha() and low not in FAR_NEVER and bool(VOWEL.search(low))
+
+
+def _never_weighed(low: str) -> bool:
+    """A word (not a number) the far model never weighs."""
+    return low.isalpha() and not far_candidate(low)
 
 
 @lru_cache(maxsize=1 << 16)
