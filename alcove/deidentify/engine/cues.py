@@ -79,6 +79,14 @@ TYPIST = regex(
     r"[:/](?<=[A-Za-z][:/])([a-z]{2,4})(?=[ \t]*(?:\n|$|DD:|D:|T:)|[ \t]{2,}\S)"
 )
 TYPIST_AUTHOR = regex(r"(?<![\w/])([A-Za-z]{2,4})$")
+# The same in capitals, opening a line before the dictation's fields, on that line or the
+# next: "PAG:RST" over "DD: 02/15/90", "DK/OB   JOB 00441937" (a line of a problem list,
+# such as "HIV/AIDS", is followed by none)
+DICTATION_FIELD = r"(?:JOB\b|Job\b|(?:DD|DT|TD|D|T|cc|CC)[ \t]*:)"
+TYPIST_CAPS = regex(
+    rf"(?m)^[ \t]*([A-Z]{{2,4}})[:/]([A-Z]{{2,4}})"
+    rf"(?=[ \t]+{DICTATION_FIELD}|[ \t]*\n[ \t]*{DICTATION_FIELD})"
+)
 CLOSING_INITIALS = regex(
     r"[ \t]*-*[ \t]*([a-z]{2,3}|[A-Z]{2,3})"
     # "NH/JT" (two who wrote it), "GPJ 17.04.24" (initials and the day they signed)

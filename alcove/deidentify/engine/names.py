@@ -59,6 +59,7 @@ from alcove.deidentify.engine.cues import (
     TITLED_SURNAMES,
     TYPIST,
     TYPIST_AUTHOR,
+    TYPIST_CAPS,
     WEAK_CREDENTIALS,
     WEAK_LABEL,
     ZIP_AFTER,
@@ -576,13 +577,11 @@ class NameRules(FinderBase):
                     self.add_run(k, last, Kind.STAFF)  # "-- Hollis Grant", "/es/ PAT NWOSU"
         for m in TYPIST.finditer(text):
             author = TYPIST_AUTHOR.search(text, max(0, m.start() - 5), m.start())
-            if author is None:
-                continue
-            parts = (author.span(1), m.span(1))  # "ef:tlw", "GA/rtm", "HT:mlw", "fq/ams"
-            initials = [not self._ordinary(text[a:b].lower()) for a, b in parts]
-            for (start, end), own in zip(parts, initials, strict=True):
-                if own or (any(initials) and text[start:end].lower() not in NOT_TYPISTS):
-                    self.add(start, end, Kind.STAFF)  # one part initials: both are
+            if author is not None:  # "ef:tlw", "GA/rtm", "HT:mlw", "fq/ams"
+                self._typists((author.span(1), m.span(1)))
+        if ":" in text or "/" in text:
+            for m in TYPIST_CAPS.finditer(text):
+                self._typists((m.span(1), m.span(2)))  # "PAG:RST", "DK/OB"
         for m in self._line_ends(SIGNED_INITIALS):
             before = SIGNED_BEFORE.search(text, max(0, m.start() - 24), m.start())
             if before is None:
@@ -639,6 +638,14 @@ class NameRules(FinderBase):
         return DOTTED_CREDENTIAL.search(line) is not None or any(
             word.strip(",.;") in CREDENTIAL_WORDS for word in line.split()
         )
+
+    def _typists(self, parts: tuple[tuple[int, int], tuple[int, int]]) -> None:
+        """An author's and a typist's initials: both, when either is no word of its own."""
+        text = self.text
+        initials = [not self._ordinary(text[a:b].lower()) for a, b in parts]
+        for (start, end), own in zip(parts, initials, strict=True):
+            if own or (any(initials) and text[start:end].lower() not in NOT_TYPISTS):
+                self.add(start, end, Kind.STAFF)
 
     def _ordinary(self, lw: str) -> bool:
         """An English word, a clinical term or a pronoun: no one's initials by itself."""

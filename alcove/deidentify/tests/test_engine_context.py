@@ -615,6 +615,14 @@ def test_it_masks_typists_initials_set_apart_from_the_next_field() -> None:
     assert {"KDW", "rtm"} <= masked("D: 04/01/80 09:12   KDW/rtm   Job 550183")
 
 
+def test_it_masks_an_authors_and_a_typists_initials_in_capitals_over_the_dictations_fields() -> (
+    None
+):
+    assert {"PAG", "RST"} <= masked("Cardiology to follow.\n\nPAG:RST\nDD: 02/15/90\nDT: 02/16/90")
+    assert {"DK", "OB"} <= masked("Stable.\n\nDK/OB   JOB 00441937")
+    assert masked("PROBLEMS:\nHIV/AIDS\nCHF/COPD\nBP:HR stable") == set()
+
+
 def test_it_masks_an_age_after_its_label_with_a_letter_and_ages_opening_a_sentence() -> None:
     assert "71" in masked("NAME: ORTIZ, ELENA   AGE: 71Y   SEX: F")
     assert "58" in masked("Record date: 2081-02-11\n\nNow 58, back at work part time.")
