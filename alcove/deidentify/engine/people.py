@@ -20,7 +20,7 @@ places.py, organisations.py and professions.py; the Finder here runs them in ord
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
-from itertools import accumulate
+from itertools import accumulate, chain
 
 from alcove.deidentify.engine.allowlist import derived_safe
 from alcove.deidentify.engine.compiled import regex, starting_with
@@ -554,11 +554,20 @@ ENTRY_INITIALS = regex(
 )
 
 
+# A message thread's line opened by its sender's initials and the time: "KB 2:19 PM: thx"
+SENDER_INITIALS = regex(
+    r"(?m)^[ \t]*([A-Z]{2,3})[ \t]+\d{1,2}:\d{2}(?:[ \t]*[AaPp]\.?[Mm]\.?)?[ \t]*:[ \t]"
+)
+
+
 def entry_initials(text: str, lex: Lexicon) -> list[Span]:
-    """The initials opening a log's entries after its time, and, where no dictionary holds
-    them, wherever else they stand ("Handover to LM."); never "0900 BP - 120/80"."""
+    """The initials opening a log's entries after its time, or a thread's messages before it,
+    and, where no dictionary holds them, wherever else they stand ("Handover to LM."); never
+    "0900 BP - 120/80", "PT 2:30 PM: called"."""
     out: list[Span] = []
-    for m in ENTRY_INITIALS.finditer(text) if "\n" in text else ():
+    if "\n" not in text:
+        return out
+    for m in chain(ENTRY_INITIALS.finditer(text), SENDER_INITIALS.finditer(text)):
         letters, low = m.group(1), m.group(1).lower()
         if low in NOT_NAMES or low in CLINICAL:
             continue

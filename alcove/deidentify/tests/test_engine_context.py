@@ -1690,6 +1690,12 @@ def test_it_masks_the_initials_opening_a_logs_entries_and_where_they_recur() -> 
     assert len([s for s in find_spans(log) if log[s.start : s.end] == "LM"]) == 2
 
 
+def test_it_masks_the_initials_opening_a_threads_messages_before_their_time() -> None:
+    thread = "Kyle Begay 2:15 PM: yeah why\nOG 2:15 PM: his cousin called\nKB 2:16 PM: ok"
+    assert {"OG", "KB"} <= masked(thread)
+    assert masked("PT 2:30 PM: called back\nRN 3:00 PM: vitals stable") == set()
+
+
 def test_it_masks_a_name_that_is_a_word_wherever_the_note_uses_it_as_that_persons() -> None:
     note = (
         "Clients: Sky Morrow (32) and Dev Patel (35). Dev felt unheard; later Kyle said Sky "
