@@ -822,27 +822,34 @@ ROOM = regex(
     r"[A-Z]{0,4}-?\d{1,4}(?:-?[A-Z](?:-\d{1,4})?|-\d{1,4})?)\b"
     r"(?![ \t]*(?:mg|ml|%|x\b|times|days|hours))"
 )
-# "Unit: Cedar Unit", "Location: Bigelow 11": the place after its label, to the comma
+# "Unit: Cedar Unit", "Loc: Bigelow 11": the place after its label, to the comma
 UNIT_LABELLED = regex(
-    r"\b(?:Unit|UNIT|Location|LOCATION|Ward|WARD|Floor|FLOOR)[ \t]*:[ \t]*"
+    r"\b(?:Unit|UNIT|Location|LOCATION|Loc|LOC|Ward|WARD|Floor|FLOOR)[ \t]*:[ \t]*"
     r"([A-Z][\w'-]*(?:[ \t]+[A-Z0-9][\w'-]*){0,2})"
 )
-UNIT_HINTS = ("Unit", "UNIT", "Location", "LOCATION", "Ward", "WARD", "Floor", "FLOOR")
+UNIT_HINTS = ("Unit", "UNIT", "Loc", "LOC", "Ward", "WARD", "Floor", "FLOOR")
 # A ward named by its building and floor, as a hospital's census writes it: before the room
 # or bed ("Ellison 8, room 812", "Tower 6, bed 2") or after the hospital's name ("Brookhaven
 # General Hospital - Weiss 7"); never a count, a scale, a part or a service with its floor
 # ("Day 3, bed rest", "Medicine 6 North, Rm 614B", "Ward 6" has no building)
 _WARD = (
     r"\b(?<!-)(?!(?:Day|Page|Week|Stage|Grade|Level|Step|Phase|Part|Section|Type|Cycle|Session|"
-    r"Visit|Year|Month|Hour|Dose|Room|Bed|Unit|Floor|Pod|Bay|Ward|Medicine|Medical|Surgery|"
+    r"Visit|Year|Month|Hour|Dose|Room|Bed|Unit|Floor|Pod|Bay|Ward|Team|Medicine|Medical|Surgery|"
     r"Surgical|General|Psychiatry|Pediatrics|Peds|Oncology|Cardiology|Telemetry|Tele|Rehab)\b)"
     r"([A-Z][a-z]{2,}[ \t]\d{1,2}(?:[ \t](?:North|South|East|West))?)"
 )
-# (looked for before each room or bed ROOM finds, and after a hospital's name and its dash)
+# (looked for before each room or bed ROOM finds, after a hospital's name and its dash, and
+# closing a service's or a location's field after its comma: "Service: Hematology/Oncology,
+# Lunder 8", "Location: Endoscopy Suite, Farnsworth 2")
 WARD_BEFORE_ROOM = regex(_WARD + r",?[ \t]+$")
 HOSPITAL_HINTS = ("Hospital", "HOSPITAL")
 WARD_AFTER_HOSPITAL = regex(
     r"(?:Hospital|HOSPITAL)[ \t]+[-\u2013\u2014/][ \t]+" + _WARD + r"[ \t]*$", re.M
+)
+FIELD_HINTS = ("Service", "SERVICE", "Location", "LOCATION")
+WARD_AFTER_FIELD = regex(
+    r"(?:Service|SERVICE|Location|LOCATION)[ \t]*:[^\n,]{2,40},[ \t]*" + _WARD + r"[ \t]*$",
+    re.M,
 )
 # The header line of a hospital's exported report: its record numbers in fields around the
 # hospital's letters ("402918773 | FMC | 61772094 | | 8830125 |")
@@ -850,7 +857,8 @@ REPORT_HEADER = regex(r"(?m)^\d{6,10}[ \t]\|[ \t]([A-Z]{2,6})[ \t]\|[ \t]\d{5,10
 # Units every hospital has: named by them, no one is placed
 GENERIC_UNITS = frozenset(
     "ICU MICU SICU CCU CICU CVICU NICU PICU PACU ED ER OR L&D Psychiatry Medicine Surgery "
-    "Telemetry Tele Oncology Pediatrics Inpatient Outpatient PT Pt Patient".split()
+    "Telemetry Tele Oncology Pediatrics Inpatient Outpatient PT Pt Patient Bed Room Rm Bay Ortho "
+    "Team".split()
 )
 # "1:1 discontinued per Dr. Esposito" is no address ("12 Elm Dr Apt 3" is one)
 DOCTOR_AFTER = regex(
@@ -1166,6 +1174,8 @@ def _hospital_places(text: str) -> Iterator[Span]:
         if place.split()[0] not in GENERIC_UNITS:
             yield Span(*m.span(1), Kind.LOCATION)
     for m in WARD_AFTER_HOSPITAL.finditer(text) if any_in(HOSPITAL_HINTS, text) else ():
+        yield Span(*m.span(1), Kind.LOCATION)
+    for m in WARD_AFTER_FIELD.finditer(text) if any_in(FIELD_HINTS, text) else ():
         yield Span(*m.span(1), Kind.LOCATION)
     for m in REPORT_HEADER.finditer(text) if " | " in text else ():
         yield Span(*m.span(1), Kind.ORGANIZATION)

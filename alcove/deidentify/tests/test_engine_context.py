@@ -1961,6 +1961,14 @@ def test_it_masks_a_ward_named_by_its_building_before_a_room_or_after_the_hospit
     assert not near & {"Day", "Day 3", "Medicine", "Medicine 6", "Medicine 6 North"}
 
 
+def test_it_masks_a_ward_by_building_and_floor_closing_a_service_or_a_location_field() -> None:
+    note = "SERVICE: Cardiology, Ellison 9\nLoc: Bigelow 11\nLocation: Endoscopy Suite, Lunder 2"
+    assert {"Ellison 9", "Bigelow 11"} <= masked(note)
+    assert "2" in masked(note)
+    assert masked("Service: Medicine, Team 3\nService: Psychiatry, Day 3") == set()
+    assert "Bed" not in masked("Loc: Bed 4")
+
+
 def test_it_masks_a_row_of_dates_heading_a_table_of_labs_and_a_study_by_its_day() -> None:
     note = "Labs:\n         4/2    4/3    4/4\n  K     3.9    4.1    4.0\nRenal US 4/3: normal"
     assert masked(note) == {"4/2", "4/3", "4/4"}
