@@ -19,6 +19,8 @@ from alcove.deidentify.engine.spans import Kind, Span
 from alcove.deidentify.engine.vocabulary import CLINICAL
 
 AGE_HEADINGS = frozenset({"age", "age (yrs)", "age (years)", "ages"})
+# A column of the ages at which something happened: "Age 1st use", "Age of onset", "Onset age"
+AGE_AT = regex(r"(?:age (?:at|of|1st|first|started|began)\b.*|(?:onset|start|first use) age)")
 TRADE_HEADINGS = ("occupation", "job", "profession", "employment", "work")
 # What a household's members are when they have no trade: it identifies no one
 NO_TRADE = frozenset({"student", "retired", "unemployed", "homemaker", "disabled", "none"})
@@ -58,8 +60,8 @@ def table_spans(text: str, jobs: frozenset[str]) -> list[Span]:
         # heading: "PT | AGE | BARRIER", "R. Mbeki | 52 | housing")
         cells = _split(line, start)
         headings = [text[a:b].strip().lower() for a, b in cells]
-        if any(h in AGE_HEADINGS or h.startswith(TRADE_HEADINGS) for h in headings):
-            ages = next((k for k, h in enumerate(headings) if h in AGE_HEADINGS), -1)
+        if any(_ages(h) or h.startswith(TRADE_HEADINGS) for h in headings):
+            ages = next((k for k, h in enumerate(headings) if _ages(h)), -1)
             trades = next((k for k, h in enumerate(headings) if h.startswith(TRADE_HEADINGS)), -1)
             continue
         if 0 <= ages < len(cells):
@@ -145,6 +147,10 @@ def headed_columns(text: str) -> list[Span]:
             if k < len(cells):
                 out.extend(_headed_cell(text, *cells[k], kind))
     return out
+
+
+def _ages(heading: str) -> bool:
+    return heading in AGE_HEADINGS or AGE_AT.fullmatch(heading) is not None
 
 
 def _split(line: str, start: int) -> list[tuple[int, int]]:

@@ -803,6 +803,15 @@ def test_it_masks_the_ages_of_a_table_drawn_without_its_outer_bars() -> None:
     assert masked("Test | Value\nSodium | 138\nPotassium | 4") == set()
 
 
+def test_it_masks_the_ages_under_a_heading_of_the_age_something_began() -> None:
+    history = (
+        "| Substance | Age 1st use | Last use | Route |\n|---|---|---|---|\n"
+        "| alcohol | 15 | Feb | PO |\n| cannabis | 16 | 2020 | smoked |"
+    )
+    assert {"15", "16"} <= masked(history)
+    assert "2" not in masked("| Drug | Dose | Times a day |\n|---|---|---|\n| lithium | 300 | 2 |")
+
+
 def test_it_masks_a_childs_age_in_months_a_run_number_and_a_trade_after_position() -> None:
     assert {"14", "24-771203", "shipping clerk"} <= masked(
         "14-month-old seen. Run #: 24-771203\nPosition: shipping clerk"
