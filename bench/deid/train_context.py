@@ -42,6 +42,7 @@ How the threshold was chosen, and how --check measures:
 import argparse
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -57,6 +58,7 @@ from alcove.deidentify.engine.context import (  # noqa: E402
     doc_of,
     feature_name,
 )
+from alcove.deidentify.engine.context import Doc as ContextDoc  # noqa: E402
 from alcove.deidentify.engine.spans import Span, spans_resolve  # noqa: E402
 
 OUT = HERE.parent.parent / "alcove" / "deidentify" / "engine" / "context_weights.json"
@@ -107,15 +109,20 @@ def rules_of(text: str) -> tuple[list[Span], list[Span]]:
     return RULES[text]
 
 
+def labelled(docs: list[Doc]) -> Iterator[tuple[ContextDoc, list[str | None]]]:
+    """Each annotated text as the context pass sees it after the rules, with each token's
+    annotated type (None: no identifier)."""
+    for d in docs:
+        text = str(d["text"])
+        doc = doc_of(text, *rules_of(text))
+        yield doc, _label(doc.spans, d["spans"])  # type: ignore[arg-type]
+
+
 def examples(docs: list[Doc]) -> tuple[list[list[str]], list[str | None]]:
     """Each weighed word's features, and its annotated type (None: no identifier)."""
     features: list[list[str]] = []
     gold: list[str | None] = []
-    for d in docs:
-        text = str(d["text"])
-        found, kept = rules_of(text)
-        doc = doc_of(text, found, kept)
-        labels = _label(doc.spans, d["spans"])  # type: ignore[arg-type]
+    for doc, labels in labelled(docs):
         for i in doc.weighed():
             features.append([feature_name(f) for f in doc.features(i)])
             gold.append(labels[i])
@@ -128,11 +135,7 @@ def far_examples(docs: list[Doc]) -> tuple[list[list[str]], list[str | None], li
     features: list[list[str]] = []
     gold: list[str | None] = []
     own: list[list[str]] = []
-    for d in docs:
-        text = str(d["text"])
-        found, kept = rules_of(text)
-        doc = doc_of(text, found, kept)
-        labels = _label(doc.spans, d["spans"])  # type: ignore[arg-type]
+    for doc, labels in labelled(docs):
         for i in doc.far_words():
             mine = doc.own_features(i)
             features.append([feature_name(f) for f in doc.features(i, mine)])
@@ -229,8 +232,8 @@ def check(sets: dict[str, list[Doc]]) -> None:
             pooled[name] = [a + b for a, b in zip(pooled.get(name, [0] * 3), counts, strict=True)]
             line.append(f"{name}: {_figures(counts)}")
         print(f"{fold}: " + "; ".join(line))
-    for name, counts in pooled.items():
-        print(f"pooled, {name}: {_figures(tuple(counts))}")
+    for name, totals in pooled.items():
+        print(f"pooled, {name}: {_figures(tuple(totals))}")
 
 
 def _figures(counts: tuple[int, ...]) -> str:
