@@ -78,7 +78,9 @@ NEVER = CLOSED | CREDENTIALS_LOWER
 # than a name (shorthand, headings, drugs, eponyms: "Bell palsy", "Crisis Team"); the generic
 # words a service's name is made of, which the rules leave alone on purpose ("Community
 # Health Center"); care roles and titles ("the psychiatrist", "Atty"); weekdays' short forms
-# (the rules read those as dates only where a day is meant: "Sun exposure")
+# (the rules read those as dates only where a day is meant: "Sun exposure") and seasons; and
+# words the engine's tests caught it masking ("the Town of Brookline", "Al-Anon", "PT IS A
+# NURSE FOR CHILDREN", "the Clinical Laboratory", "ty" for thank you)
 FAR_NEVER = (
     NEVER
     | NOT_NAMES
