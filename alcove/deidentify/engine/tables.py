@@ -60,9 +60,10 @@ def table_spans(text: str, jobs: frozenset[str]) -> list[Span]:
         # heading: "PT | AGE | BARRIER", "R. Mbeki | 52 | housing")
         cells = _split(line, start)
         headings = [text[a:b].strip().lower() for a, b in cells]
-        if any(_ages(h) or h.startswith(TRADE_HEADINGS) for h in headings):
-            ages = next((k for k, h in enumerate(headings) if _ages(h)), -1)
-            trades = next((k for k, h in enumerate(headings) if h.startswith(TRADE_HEADINGS)), -1)
+        age_at = next((k for k, h in enumerate(headings) if _ages(h)), -1)
+        trade_at = next((k for k, h in enumerate(headings) if h.startswith(TRADE_HEADINGS)), -1)
+        if age_at >= 0 or trade_at >= 0:  # a heading row: the columns below are these
+            ages, trades = age_at, trade_at
             continue
         if 0 <= ages < len(cells):
             a, b = cells[ages]
