@@ -28,6 +28,9 @@ ordinary word it masks. It leaves what the rules' lists say a word is when it is
 name (FAR_NEVER: "Crisis Team", "Bell palsy", the generic words of a service's name, care
 roles, titles) and what the rules leave by a word's neighbours (Doc._left_on_purpose). A
 word whose own features score under the gate is not weighed further, which keeps the pass cheap.
+
+Last, a third model weighs the numbers every rule and both word models left
+(numerals.py), beside the spans found so far.
 """
 
 import hashlib
@@ -125,6 +128,7 @@ class Weights:
             {k: _table(table) for k, table in raw["type_weights"].items()},
             Weights(raw["far"]) if "far" in raw else None,
             raw.get("gate", -math.inf),
+            Weights(raw["numeral"]) if "numeral" in raw else None,
         )
 
     def _set(
@@ -136,6 +140,7 @@ class Weights:
         type_weights: dict[str, dict[Feature, float]],
         far: "Weights | None" = None,
         gate: float = -math.inf,
+        numeral: "Weights | None" = None,
     ) -> None:
         self.bias, self.weights, self.threshold = bias, weights, threshold
         # logit of the threshold: a word is masked when its summed weights pass it
@@ -144,6 +149,8 @@ class Weights:
         # the model for the words far from any span (None: they are left), and the score of
         # a word's own features under which its context is not weighed (see far_spans)
         self.far, self.gate = far, gate
+        # the model for the numbers every rule and word model left (numerals.py; None: left)
+        self.numeral = numeral
         # the score of a word's own features, by the word, its shape, the note's case and
         # whether the note has it masked elsewhere (far_spans asks it of most words)
         self.own_scores: dict[tuple[str, str, str, bool], float] = {}
@@ -151,15 +158,19 @@ class Weights:
     def tables(self) -> tuple:
         """What _set takes, as marshal writes it (plain dicts, tuples and numbers)."""
         far = self.far.tables() if self.far else None
+        numeral = self.numeral.tables() if self.numeral else None
         tables = self.bias, self.weights, self.threshold, self.type_bias, self.type_weights
-        return (*tables, far, self.gate)
+        return (*tables, far, self.gate, numeral)
 
     @classmethod
     def from_tables(cls, tables: tuple) -> "Weights":
         model = cls.__new__(cls)
-        bias, weights, threshold, type_bias, type_weights, far, gate = tables
+        bias, weights, threshold, type_bias, type_weights, far, gate, numeral = tables
         far_model = cls.from_tables(far) if far else None
-        model._set(bias, weights, threshold, type_bias, type_weights, far_model, gate)
+        numeral_model = cls.from_tables(numeral) if numeral else None
+        model._set(
+            bias, weights, threshold, type_bias, type_weights, far_model, gate, numeral_model
+        )
         return model
 
     def score(self, features: list[Feature]) -> float:
@@ -179,7 +190,7 @@ def _table(named: dict[str, float]) -> dict[Feature, float]:
 
 
 # The cache's format, in its name: a cache of another format is never read
-FORMAT = "near-far"
+FORMAT = "near-far-numeral"
 WEIGHTS_FILE = os.path.join(os.path.dirname(__file__), "context_weights.json")
 
 
@@ -258,6 +269,11 @@ class Doc:
         self.masked = {
             low for low, label in zip(self.lows, self.labels, strict=True) if label in PEOPLE_PLACES
         }
+
+    def mark(self, found: Sequence[Span]) -> None:
+        """Label the tokens each span holds with its kind (what the note masks elsewhere,
+        Doc.masked, stays as the rules left it)."""
+        _mark(self.spans, self.labels, found)
 
     def weighed(self) -> list[int]:
         """The words this pass weighs, in order: those beside a found word that pass scored()."""
@@ -414,14 +430,21 @@ def doc_of(text: str, found: list[Span], kept: Sequence[Span] = ()) -> Doc:
     the caller keeps (a state, with keep_states) is labelled KEPT, and never scored."""
     spans = [m.span() for m in TOKEN.finditer(text)]
     labels = ["O"] * len(spans)
-    ends = [end for _, end in spans]
-    marked = [(s.start, s.end, s.kind.value) for s in found]
-    for start, end, label in marked + [(s.start, s.end, "KEPT") for s in kept]:
-        i = bisect_right(ends, start)  # the first token ending past the span's start
-        while i < len(spans) and spans[i][0] < end:
-            labels[i] = label
-            i += 1
+    _mark(spans, labels, found)
+    _mark(spans, labels, kept, "KEPT")
     return Doc(text, labels, spans)
+
+
+def _mark(
+    spans: list[tuple[int, int]], labels: list[str], found: Sequence[Span], label: str = ""
+) -> None:
+    """Label the tokens each span holds with its kind, or with the label given."""
+    ends = [end for _, end in spans]
+    for span in found:
+        i = bisect_right(ends, span.start)  # the first token ending past the span's start
+        while i < len(spans) and spans[i][0] < span.end:
+            labels[i] = label or span.kind.value
+            i += 1
 
 
 def context_spans(
@@ -442,6 +465,12 @@ def context_spans(
             out.append(_joined(doc, i, features, model))
     if model.far is not None:
         out.extend(far_spans(doc, model.far, model.gate))
+    if model.numeral is not None:
+        # (numerals imports this module's Doc and Weights)
+        from alcove.deidentify.engine.numerals import numeral_spans
+
+        doc.mark(out)  # (a number is weighed beside the names found so far)
+        out.extend(Span(a, b, Kind(k)) for a, b, k in numeral_spans(doc, model.numeral))
     return out
 
 

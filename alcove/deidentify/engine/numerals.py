@@ -1,0 +1,140 @@
+"""The numbers the rules left: a date written as a fraction, an age or a badge's number.
+
+The rules take a number by its form ("03/14/1989", "617-555-0100") or by a cue they know
+("DOB", "MRN", "age"). A number with neither is left, and most such numbers in a note are
+what they look like: a score, a dose, a count. Some are not: "no acute risk at last contact
+4/9", "Tran, Kimberly T2210, 29, Navy vet", "Cst. Lindqvist #1187". Whether one is depends
+on its neighbours, as with the words context.py weighs, so a third logistic model of the
+same kind weighs them, fitted on the annotated sets by bench/deid/train_context.py.
+
+It weighs a unit: a run of numbers left by every rule and by the word models, joined by
+one slash, hyphen, full stop or colon ("4/9", "9.19.23", "14-15"), scored as a whole and
+masked as a whole, with the type its type model gives. It leaves what the rules leave on
+purpose whatever its neighbours (left_on_purpose): a half, a third or a quarter ("Took 1/2
+tab"), a fraction after a score's or a scale's name ("PHQ 9/27", "strength 4/5") or before
+what it is a part of ("3/8 of the dose", "2/7 tabs"), the number
+of a thing's name ("I-95", "PHQ-9") and a statute's chapter or section ("G.L. c. 123 § 12").
+"""
+
+from alcove.deidentify.engine.compiled import regex
+from alcove.deidentify.engine.context import Doc, Feature, Weights, shape
+from alcove.deidentify.engine.patterns import NOT_A_DATE_AFTER, SCORE_BEFORE
+
+# What joins the numbers of one unit: "4/9", "14-15", "9.19.23", "23:10" (a time the
+# model leaves, as the annotators do)
+LINKS = frozenset("/-.:")
+# A number's value, by the ranges that tell a month, a day, an age, a year or a code
+BOUNDS = (
+    (0, "0"), (12, "1-12"), (31, "13-31"), (99, "32-99"), (999, "100-999"),
+    (1899, "1000-1899"), (2100, "year"), (9999, "2101-9999"),
+)  # fmt: skip
+# A statute's chapter or section: "G.L. c. 123", "§ 12", "Section 8"
+STATUTE_BEFORE = regex(r"(?i)(?:\b(?:c|ch|sec|section|art)\.?|\u00a7+)[ \t]*$")
+# Units of two numbers that may be a month and a day, written these ways
+DAY_MONTH = frozenset({"d/d", "d-d", "d.d", "d/d/d", "d-d-d", "d.d.d"})
+
+
+def numeral_spans(doc: Doc, model: Weights) -> list[tuple[int, int, str]]:
+    """(start, end, type) for each unit of numbers the model masks."""
+    out = []
+    for i, j in units(doc):
+        features = unit_features(doc, i, j)
+        if model.score(features) > model.cut:
+            out.append((doc.spans[i][0], doc.spans[j][1], model.kind(features).value))
+    return out
+
+
+def units(doc: Doc) -> list[tuple[int, int]]:
+    """The first and last token of each run of numbers no span holds, joined by LINKS."""
+    out = []
+    labels, lows, spans, text = doc.labels, doc.lows, doc.spans, doc.text
+    i, last = 0, len(spans) - 1
+    while i <= last:
+        if labels[i] != "O" or not lows[i].isdigit():
+            i += 1
+            continue
+        j = i
+        while (
+            j < last
+            and labels[j + 1] == "O"
+            and lows[j + 1].isdigit()
+            and text[spans[j][1] : spans[j + 1][0]] in LINKS
+        ):
+            j += 1
+        if not left_on_purpose(doc, i, j):
+            out.append((i, j))
+        i = j + 1
+    return out
+
+
+def left_on_purpose(doc: Doc, i: int, j: int) -> bool:
+    """Whether the unit is one the rules leave by its form or what comes right before it,
+    whatever its context (see the module's docstring)."""
+    text, spans, lows = doc.text, doc.spans, doc.lows
+    start = spans[i][0]
+    if j == i + 1 and text[spans[i][1]] == "/":
+        if int(lows[i]) < int(lows[j]) <= 4:
+            return True  # a half, a third, a quarter
+        if SCORE_BEFORE.search(text[max(0, start - 16) : start].lower()):
+            return True  # a score out of its scale's top ("PHQ 9/27", "strength 4/5")
+        end = spans[j][1]
+        if NOT_A_DATE_AFTER.match(text, end) and not text[end:].lstrip(" \t")[:1].isdigit():
+            return True  # a part of something ("3/8 of the dose"); (a lab's value may follow
+            # a date: "5/6 4.2 L")
+    if i and spans[i - 1][1] == start - 1 and text[start - 1] == "-" and lows[i - 1].isalpha():
+        return True  # the number of a thing's name: "I-95", "PHQ-9"
+    return STATUTE_BEFORE.search(text, max(0, start - 12), start) is not None
+
+
+def value(number: str) -> str:
+    """A number's range (see BOUNDS); "0x" with a leading zero, its length past 9999."""
+    if len(number) > 1 and number[0] == "0":
+        return "0x"
+    n = int(number)
+    for bound, name in BOUNDS:
+        if n <= bound:
+            return name
+    return f"L{min(len(number), 12)}"
+
+
+def unit_features(doc: Doc, i: int, j: int) -> list[Feature]:
+    """The unit's features: its form, its numbers' ranges, and its neighbours as
+    context.Doc.features gives them, the unit's form paired with the nearest."""
+    text, spans = doc.text, doc.spans
+    start, end = spans[i][0], spans[j][1]
+    parts = doc.lows[i : j + 1]
+    form = "d" + "".join(text[spans[k][1] : spans[k + 1][0]] + "d" for k in range(i, j))
+    before = text[spans[i - 1][1] if i else 0 : start]
+    after = text[end : spans[j + 1][0] if j < len(spans) - 1 else len(text)]
+    pc = before.rstrip(" \t")[-1:] or ("a" if i else "^")
+    nc = after.lstrip(" \t")[:1] or ("a" if j < len(spans) - 1 else "$")
+    p1, l1, s1 = _side(doc, i - 1)
+    p2, l2, _ = _side(doc, i - 2)
+    n1, r1, g1 = _side(doc, j + 1)
+    n2, r2, _ = _side(doc, j + 2)
+    out: list[Feature] = [
+        ("u", form), ("un", str(len(parts))), doc.caps, ("pc", pc), ("nc", nc), ("pcnc", pc, nc),
+        ("p1", p1), ("p2", p2), ("n1", n1), ("n2", n2),
+        ("el1", l1), ("en1", r1), ("el2", l2), ("en2", r2), ("p1sh", s1), ("n1sh", g1),
+        ("u_pc", form, pc), ("u_p1", form, p1), ("u_n1", form, n1),
+        ("u_el1", form, l1), ("u_en1", form, r1),
+        ("lb", "nl" if "\n" in before else "-"), ("la", "nl" if "\n" in after else "-"),
+    ]  # fmt: skip
+    for k, part in enumerate(parts[:4]):
+        out.append((f"v{k}", value(part), form))
+        out.append((f"n{k}", str(min(len(part), 12))))
+    if len(parts) > 1 and form in DAY_MONTH:
+        month, day = int(parts[0]), int(parts[1])
+        valid = 1 <= month <= 12 and 1 <= day <= 31
+        out.append(("md", str(valid), str(month <= day <= 10), form))
+        out.append(("den", str(day) if day <= 10 else "more", form))
+    return out
+
+
+def _side(doc: Doc, n: int) -> tuple[str, str, str]:
+    """A neighbour's word ("<n>" for a number), label and shape."""
+    if 0 <= n < len(doc.spans):
+        start, end = doc.spans[n]
+        low = doc.lows[n]
+        return ("<n>" if low.isdigit() else low), doc.labels[n], shape(doc.text[start:end])
+    return "<s>", "BOS", "<s>"
