@@ -65,8 +65,15 @@ def kept_regions(finder: Finder) -> list[Span]:
     return kept
 
 
+# A legend's initials, then the name: "KD = Kayla Dimitrov"; with a dash, capitals after a
+# line's start or a list's mark ("Initials: DM \u2013 Dwight MacNeil; RG - Rosalind Gaudet"),
+# never after a clock's time ("8:12 AM - Andr\u00e9s Mendoza")
+INITIALS_EQUAL = starting_with(
+    "[A-Z]",
+    r"\b([A-Z][A-Za-z]{1,3})[ \t]*=[ \t]*$",
+    r"(?<![^\n:;,(|][ \t])(?<![^\n:;,(| \t])\b([A-Z]{2,3})[ \t]+[-\u2013\u2014][ \t]+$",
+)
 # Credentials, then the initials in brackets: " RN (JMc)", ", HCA (AS)"
-INITIALS_EQUAL = starting_with("[A-Z]", r"\b([A-Z][A-Za-z]{1,3})[ \t]*=[ \t]*$")
 INITIALS_DEFINED = regex(r"(?:,?[ \t]+[A-Z][A-Za-z-]{1,6}\.?){0,3}[ \t]*\(([A-Z][A-Za-z]{1,3})\)")
 
 
@@ -387,28 +394,29 @@ def _may_name(finder: Finder, words: list[str]) -> bool:
 
 
 def staff_initials(text: str, found: list[Span]) -> list[Span]:
-    """A staff member's initials defined beside the name ("J. McAllister RN (JMc)", "Initials
-    key: KD = Kayla Dimitrov": a flowsheet's legend), then wherever they stand alone in the
-    note: its columns, its comments ("0400 JMc: GCS 14"). Only letters that are the name's own
-    initials."""
-    if "(" not in text and "=" not in text:
+    """A person's initials defined beside the name ("J. McAllister RN (JMc)", "Initials
+    key: KD = Kayla Dimitrov", "DM \u2013 Dwight MacNeil": a flowsheet's legend), then
+    wherever they stand alone in the note: its columns, its comments ("0400 JMc: GCS 14").
+    Only letters that are the initials of a name of two words or more."""
+    if "(" not in text and "=" not in text and "\u2013" not in text and " - " not in text:
         return []
     defined = set()
     for span in found:
-        legend = None
-        if span.kind == Kind.STAFF:
-            legend = INITIALS_DEFINED.match(text, span.end)
-        if legend is None and span.kind in (Kind.STAFF, Kind.NAME):
-            legend = INITIALS_EQUAL.search(text, max(0, span.start - 8), span.start)
-        if legend is None:
+        if span.kind not in (Kind.STAFF, Kind.NAME):
             continue
-        letters, words = legend.group(1), text[span.start : span.end].replace(".", " ").split()
-        if letters[0] == words[0][0] and words[-1][0] in letters[1:]:
-            defined.add(letters)
+        words = text[span.start : span.end].replace(".", " ").split()
+        if len(words) < 2:
+            continue
+        after = INITIALS_DEFINED.match(text, span.end)
+        before = INITIALS_EQUAL.search(text, max(0, span.start - 8), span.start)
+        for legend in (after, before):
+            letters = legend and (legend.group(1) or legend.group(2))
+            if letters and letters[0] == words[0][0] and words[-1][0] in letters[1:]:
+                defined.add(letters)
     return [
         Span(m.start(), m.end(), Kind.STAFF)
         for letters in defined
-        for m in re.finditer(rf"\b{letters}\b", text)
+        for m in re.finditer(rf"(?<![\w-]){letters}(?![\w-])", text)
     ]
 
 

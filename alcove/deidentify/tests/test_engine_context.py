@@ -11,6 +11,10 @@ def masked(text: str) -> set[str]:
     return {text[s.start : s.end] for s in find_spans(text)}
 
 
+def masked_words(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in find_spans(text)]
+
+
 def kinds(text: str) -> dict[str, Kind]:
     return {text[s.start : s.end]: s.kind for s in find_spans(text)}
 
@@ -1438,6 +1442,17 @@ def test_it_masks_initials_a_legend_defines_with_an_equals_sign() -> None:
     text = "| 0800 | M | KD |\n| 0815 | D | KD |\nInitials key: KD = Kayla Dimitrov, MHT"
     assert "KD" in masked(text)
     assert masked("Abbreviations: HR = heart rate, RR = respiratory rate") == set()
+
+
+def test_it_masks_initials_a_legend_defines_with_a_dash_wherever_they_recur() -> None:
+    text = "Key: TB \u2013 Tomas Brandt, RN; SO - Signe Olafsen, HCA\n0100 asleep TB | 0115 SO/TB"
+    assert sum(1 for word in masked_words(text) if word in ("TB", "SO")) == 5
+    # (a clock's AM before a name is no legend; the letters inside "CP-IS" are no initials)
+    near = (
+        "Mon 8:12 AM - Ana Mendes, MD wrote: see you at 9 AM.\nIsla Sandoval (IS) seen. CP-IS done."
+    )
+    assert masked_words(near).count("AM") == 0
+    assert masked_words(near).count("IS") == 1
 
 
 def test_it_masks_a_letters_reference_and_a_disability_scheme_number() -> None:
