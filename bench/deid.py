@@ -78,7 +78,7 @@ How it measures:
   its starting engine (the commit that adds them gives the figure);
   each was scored once untuned, its first figure in the commit that added it, and what is
   printed now is tuned, but for blind114 to blind121, from which no rule has been drawn
-  (every set here but blind110 to blind121, train_context.py's HELD_OUT, is also one the
+  (every set here but blind118 to blind121, train_context.py's HELD_OUT, is also one the
   context weights were fitted on: bench/deid/train_context.py measures them on sets they
   were not);
   they mark US states and countries as LOCATION, the others do not) and
