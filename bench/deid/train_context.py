@@ -67,7 +67,7 @@ from alcove.deidentify.engine.context import (  # noqa: E402
     feature_name,
 )
 from alcove.deidentify.engine.context import Doc as ContextDoc  # noqa: E402
-from alcove.deidentify.engine.numerals import unit_features, units  # noqa: E402
+from alcove.deidentify.engine.numerals import found_numbers, unit_features, units  # noqa: E402
 from alcove.deidentify.engine.spans import Span, spans_resolve  # noqa: E402
 
 OUT = HERE.parent.parent / "alcove" / "deidentify" / "engine" / "context_weights.json"
@@ -185,9 +185,10 @@ def numeral_examples(docs: list[Doc], model: Weights) -> tuple[list[list[str]], 
         found, kept = rules_of(text)
         doc = doc_of(text, found + context_spans(text, found, kept, model=model), kept)
         labels = _label(doc.spans, d["spans"])  # type: ignore[arg-type]
+        found = found_numbers(doc)
         for i, j in units(doc):
             marked = [labels[k] for k in range(i, j + 1) if labels[k] is not None]
-            features.append([feature_name(f) for f in unit_features(doc, i, j)])
+            features.append([feature_name(f) for f in unit_features(doc, i, j, found)])
             gold.append(max(marked, key=marked.count) if 2 * len(marked) > j + 1 - i else None)
     return features, gold
 

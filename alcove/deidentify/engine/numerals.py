@@ -37,11 +37,19 @@ DAY_MONTH = frozenset({"d/d", "d-d", "d.d", "d/d/d", "d-d-d", "d.d.d"})
 def numeral_spans(doc: Doc, model: Weights) -> list[tuple[int, int, str]]:
     """(start, end, type) for each unit of numbers the model masks."""
     out = []
+    found = found_numbers(doc)
     for i, j in units(doc):
-        features = unit_features(doc, i, j)
+        features = unit_features(doc, i, j, found)
         if model.score(features) > model.cut:
             out.append((doc.spans[i][0], doc.spans[j][1], model.kind(features).value))
     return out
+
+
+def found_numbers(doc: Doc) -> set[str]:
+    """The numbers in the spans found so far."""
+    return {
+        w for w, label in zip(doc.lows, doc.labels, strict=True) if label != "O" and w.isdigit()
+    }
 
 
 def units(doc: Doc) -> list[tuple[int, int]]:
@@ -97,9 +105,10 @@ def value(number: str) -> str:
     return f"L{min(len(number), 12)}"
 
 
-def unit_features(doc: Doc, i: int, j: int) -> list[Feature]:
-    """The unit's features: its form, its numbers' ranges, and its neighbours as
-    context.Doc.features gives them, the unit's form paired with the nearest."""
+def unit_features(doc: Doc, i: int, j: int, found: set[str]) -> list[Feature]:
+    """The unit's features: its form, its numbers' ranges, its neighbours as
+    context.Doc.features gives them (the unit's form paired with the nearest), the field it
+    fills, and whether a number of it is in a span elsewhere (found: found_numbers)."""
     text, spans = doc.text, doc.spans
     start, end = spans[i][0], spans[j][1]
     parts = doc.lows[i : j + 1]
@@ -120,6 +129,12 @@ def unit_features(doc: Doc, i: int, j: int) -> list[Feature]:
         ("u_el1", form, l1), ("u_en1", form, r1),
         ("lb", "nl" if "\n" in before else "-"), ("la", "nl" if "\n" in after else "-"),
     ]  # fmt: skip
+    if any(doc.lows[k] in found for k in range(i, j + 1)):
+        out.append(("docmasked",))  # (the same number is in a span elsewhere: "MRN 4471")
+    label = _field(text, start)
+    if label:
+        out.append(("field", label))
+        out.append(("u_field", form, label))
     for k, part in enumerate(parts[:4]):
         out.append((f"v{k}", value(part), form))
         out.append((f"n{k}", str(min(len(part), 12))))
@@ -129,6 +144,17 @@ def unit_features(doc: Doc, i: int, j: int) -> list[Feature]:
         out.append(("md", str(valid), str(month <= day <= 10), form))
         out.append(("den", str(day) if day <= 10 else "more", form))
     return out
+
+
+def _field(text: str, start: int) -> str:
+    """The last word of the field's label the unit is the value of, when a colon before it
+    on its line closes one ("Medicaid ID:  MO 1039", "Chart: 0091-44782"), lowered."""
+    line = text.rfind("\n", 0, start) + 1
+    colon = text.rfind(":", line, start)
+    if colon <= line:
+        return ""
+    words = text[max(line, colon - 24) : colon].split()
+    return words[-1].lower() if words and words[-1].isalpha() else ""
 
 
 def _side(doc: Doc, n: int) -> tuple[str, str, str]:

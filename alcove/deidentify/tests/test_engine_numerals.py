@@ -7,7 +7,7 @@ small hand-made model, so that they say what the pass does with any weights.
 
 from alcove.deidentify.engine import Kind, find_spans, rule_spans
 from alcove.deidentify.engine.context import SEP, Weights, context_spans, doc_of, weights
-from alcove.deidentify.engine.numerals import unit_features, units
+from alcove.deidentify.engine.numerals import found_numbers, unit_features, units
 from alcove.deidentify.engine.spans import Span, spans_resolve
 
 
@@ -46,9 +46,10 @@ def test_the_fitted_numeral_weights_name_the_features_units_make() -> None:
     # A change to unit_features without a refit would leave the weights naming nothing.
     model = weights().numeral
     assert model is not None and 0 < model.threshold < 1
-    text = "Hep C Ab neg 6/8; BP 120/80, strength 4-5, seen 9.19.23, code 12-34-56-78."
-    doc = doc_of(text, [])
-    made = {f[0] for i, j in units(doc) for f in unit_features(doc, i, j)}
+    text = "Hep C Ab neg 6/8; BP 120/80, seen 9.19.23, code 12-34-56-78.\nChart: 4471 (MRN 4471)"
+    doc = doc_of(text, [Span(text.index("MRN"), len(text) - 1, Kind.ID)])
+    found = found_numbers(doc)
+    made = {f[0] for i, j in units(doc) for f in unit_features(doc, i, j, found)}
     named = {key[0] for key in model.weights}
     assert named <= made
     assert len(named) >= 15
