@@ -12,8 +12,11 @@ one slash, hyphen, full stop or colon ("4/9", "9.19.23", "14-15"), scored as a w
 masked as a whole, with the type its type model gives. It leaves what the rules leave on
 purpose whatever its neighbours (left_on_purpose): a half, a third or a quarter ("Took 1/2
 tab"), a fraction after a score's or a scale's name ("PHQ 9/27", "strength 4/5") or before
-what it is a part of ("3/8 of the dose", "2/7 tabs"), the number
-of a thing's name ("I-95", "PHQ-9") and a statute's chapter or section ("G.L. c. 123 § 12").
+what it is a part of ("3/8 of the dose", "2/7 tabs"), the number of a thing's name ("I-95",
+"PHQ-9") and a statute's chapter or section ("G.L. c. 123 § 12").
+
+Besides its neighbours, the model reads the field a unit fills ("Chart: 0091-44782") and
+whether the same number is in a span found elsewhere in the note.
 """
 
 from alcove.deidentify.engine.compiled import regex
