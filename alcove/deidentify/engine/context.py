@@ -18,7 +18,8 @@ of the type a second model of the same features gives.
 The near model weighs only words of two letters or more that no rule claimed, beside a word
 (not a number) of a name, staff member, place, organisation, address or job that a rule
 found. Words of English's closed classes ("her", "the", "may"), credentials ("Ana Ruiz, PA")
-and shorthand without a vowel ("st joes nxt wk") are never weighed.
+and shorthand without a vowel ("st joes nxt wk") are never weighed, but for letters in
+capitals right after a place or an organisation ("Oregon DMV", "Stoke North CMHT").
 
 The far model, of the same features and fitted the same way (with its own type model) on
 other examples, weighs the words beside no found span (far_spans): an agency by its
@@ -285,9 +286,20 @@ class Doc:
         low = self.lows[i]
         if self.labels[i] != "O" or len(low) < 2 or not low.isalpha() or low in NEVER:
             return False
-        if not VOWEL.search(low):
+        if not VOWEL.search(low) and not self._acronym_after_place(i):
             return False  # shorthand ("nxt", "RM"): no word of a name
         return self._beside_named(i - 1) or self._beside_named(i + 1)
+
+    def _acronym_after_place(self, i: int) -> bool:
+        """Letters in capitals right after a place or an organisation found: an agency's
+        or a service's ("Oregon DMV", "Stoke North CMHT")."""
+        start, end = self.spans[i]
+        return (
+            i > 0
+            and self.labels[i - 1] in ("LOCATION", "ORGANIZATION")
+            and self.text[start:end].isupper()
+            and self.spans[i - 1][1] == start - 1
+        )
 
     def far_words(self) -> list[int]:
         """The words the far model weighs: those the near pass does not (no found word beside

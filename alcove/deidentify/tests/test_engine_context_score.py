@@ -107,6 +107,18 @@ def test_it_never_weighs_a_number_a_letter_a_closed_word_a_credential_or_shortha
     assert context_spans(text, found, model=every) == []
 
 
+def test_letters_in_capitals_right_after_a_place_are_weighed_as_an_agencys() -> None:
+    text = "Took him to the Quillby DMV; next at Quillby rm 4, Quillby  HR."
+    found = [Span(m, m + 7, Kind.LOCATION) for m in (16, 37, 51)]
+    extra = context_spans(text, found, model=model({"dmv": 9, "rm": 9, "hr": 9}))
+    # (shorthand in lower case, or not right after the place, is still never weighed)
+    assert spans_of(text, found + extra) == [
+        ("Quillby DMV", Kind.LOCATION),
+        ("Quillby", Kind.LOCATION),
+        ("Quillby", Kind.LOCATION),
+    ]
+
+
 def test_states_the_caller_keeps_are_never_scored_nor_joined() -> None:
     text = "Moved from Ohio to Maine last spring."
     kept = [Span(11, 15, Kind.LOCATION), Span(19, 24, Kind.LOCATION)]
