@@ -451,6 +451,8 @@ def _mark(
     spans: list[tuple[int, int]], labels: list[str], found: Sequence[Span], label: str = ""
 ) -> None:
     """Label the tokens each span holds with its kind, or with the label given."""
+    if not found:
+        return  # (most notes: no state kept, nothing the word models found)
     ends = [end for _, end in spans]
     for span in found:
         i = bisect_right(ends, span.start)  # the first token ending past the span's start
