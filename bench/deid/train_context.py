@@ -185,10 +185,10 @@ def numeral_examples(docs: list[Doc], model: Weights) -> tuple[list[list[str]], 
         found, kept = rules_of(text)
         doc = doc_of(text, found + context_spans(text, found, kept, model=model), kept)
         labels = _label(doc.spans, d["spans"])  # type: ignore[arg-type]
-        found = found_numbers(doc)
+        numbers = found_numbers(doc)
         for i, j in units(doc):
             marked = [labels[k] for k in range(i, j + 1) if labels[k] is not None]
-            features.append([feature_name(f) for f in unit_features(doc, i, j, found)])
+            features.append([feature_name(f) for f in unit_features(doc, i, j, numbers)])
             gold.append(max(marked, key=marked.count) if 2 * len(marked) > j + 1 - i else None)
     return features, gold
 

@@ -397,7 +397,9 @@ def staff_initials(text: str, found: list[Span]) -> list[Span]:
     """A person's initials defined beside the name ("J. McAllister RN (JMc)", "Initials
     key: KD = Kayla Dimitrov", "DM \u2013 Dwight MacNeil": a flowsheet's legend), then
     wherever they stand alone in the note: its columns, its comments ("0400 JMc: GCS 14").
-    Only letters that are the initials of a name of two words or more."""
+    Only letters that are the initials of a name of two words or more. (Typed STAFF: a legend
+    names those who wrote in the sheet; a client's own "Jane Porter (JP)" is masked all the
+    same.)"""
     if "(" not in text and "=" not in text and "\u2013" not in text and " - " not in text:
         return []
     defined = set()
