@@ -89,7 +89,10 @@ def left_on_purpose(doc: Doc, i: int, j: int) -> bool:
         if SCORE_BEFORE.search(text[max(0, start - 16) : start].lower()):
             return True  # a score out of its scale's top ("PHQ 9/27", "strength 4/5")
         end = spans[j][1]
-        if NOT_A_DATE_AFTER.match(text, end) and not text[end:].lstrip(" \t")[:1].isdigit():
+        if (
+            NOT_A_DATE_AFTER.match(text, end)
+            and not text[end : end + 8].lstrip(" \t")[:1].isdigit()
+        ):
             return True  # a part of something ("3/8 of the dose"); (a lab's value may follow
             # a date: "5/6 4.2 L")
     if i and spans[i - 1][1] == start - 1 and text[start - 1] == "-" and lows[i - 1].isalpha():
