@@ -28,6 +28,7 @@ from alcove.deidentify.engine.people import (
     kept_regions,
     line_initials,
     logins_of_names,
+    name_initials,
     names_recurring,
     nicknames,
     people_finder,
@@ -101,6 +102,7 @@ def rule_spans(
     found.extend(dates_after_names(text, found))
     found.extend(initial_surnames(text, found, lex))
     found.extend(staff_initials(text, found))
+    found.extend(name_initials(text, found, lex))
     found.extend(staff_logins(text, lex))
     found.extend(entry_initials(text, lex))
     found.extend(closing_initials(text, lex))

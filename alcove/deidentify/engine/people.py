@@ -41,7 +41,16 @@ from alcove.deidentify.engine.organisations import OrganisationRules
 from alcove.deidentify.engine.places import PlaceRules
 from alcove.deidentify.engine.professions import ProfessionRules
 from alcove.deidentify.engine.spans import Kind, Span
-from alcove.deidentify.engine.vocabulary import CLINICAL, MONTHS
+from alcove.deidentify.engine.vocabulary import (
+    AGENCY_ACRONYMS,
+    CLINICAL,
+    LABS,
+    MONTHS,
+    NOT_ORG_ACRONYMS,
+    ORG_ACRONYMS,
+    SHORTHAND,
+    STATE_CODES,
+)
 
 
 class Finder(NameRules, PlaceRules, OrganisationRules, ProfessionRules):
@@ -422,14 +431,57 @@ def staff_initials(text: str, found: list[Span]) -> list[Span]:
     ]
 
 
+# Letters a note writes for something else, that no list here holds: a general practitioner,
+# thought process and content, a serial number, atrial fibrillation, a standard score, an
+# ejection fraction, a police department or constable, a birth weight, a ward round
+NOT_INITIALS = frozenset({"GP", "TP", "TC", "SN", "AF", "SS", "EF", "PD", "PC", "BW", "WR"})
+
+
+def name_initials(text: str, found: list[Span], lex: Lexicon) -> list[Span]:
+    """The initials of a name found in the note, standing alone elsewhere in it: "Jamie
+    Torres RN" at the top, "redirected by JT" below. Only a name of two or three words of two
+    letters or more, and never letters that are a word, an abbreviation or an acronym that
+    any list holds ("Mary Dunn" is no "MD", "Paul Tran" no "PT")."""
+    letters: dict[str, Kind] = {}
+    for span in found:
+        if span.kind not in (Kind.NAME, Kind.STAFF):
+            continue
+        words = text[span.start : span.end].split()
+        if not 2 <= len(words) <= 3 or not all(len(w) > 1 and w[0].isupper() for w in words):
+            continue
+        initials = "".join(w[0] for w in words)
+        if initials in text and not _abbreviation(initials, lex):
+            letters.setdefault(initials, span.kind)
+    return [
+        Span(m.start(), m.end(), kind)
+        for initials, kind in letters.items()
+        for m in re.finditer(rf"(?<![\w.&/-]){initials}(?![\w&-])", text)
+    ]
+
+
+def _abbreviation(letters: str, lex: Lexicon) -> bool:
+    """Capital letters that a list holds as a word or an abbreviation."""
+    low = letters.lower()
+    return (
+        low in lex.common
+        or low in lex.safe
+        or low in CLINICAL
+        or low in SHORTHAND
+        or low in LABS
+        or any(letters in held for held in (NOT_ORG_ACRONYMS, ORG_ACRONYMS, AGENCY_ACRONYMS))
+        or letters in STATE_CODES
+        or letters in NOT_INITIALS
+    )
+
+
 # A user name as a record system writes it: an initial and a surname, in lower case, perhaps a
 # digit ("bkessler", "btanaka2"): no word of any list, and its surname among the common ones
 LOGIN = regex(r"([a-z](?<![\w@./-][a-z])[a-z]{4,11})\d?(?![\w@-])")  # (led by its letter)
 LOGIN_SURNAME_RANK = 10_000  # (rarer surnames end ordinary words: "f" + "latus")
 # Where a system or a signer writes one: opening a line, after "by", "user", a bracket or a
 # colon; or before a time, a date, a credential, "from", a bracket or the line's end
-LOGIN_BEFORE = regex(r"(?:^|\n)[ \t]*[-/]*[ \t]*$|(?:\bby|\buser|\(|:)[ \t]*$")
-LOGIN_AFTER = regex(r"[ \t]*(?:$|\n|\d{1,2}:?\d\d\b|\d{1,2}/\d|[A-Z]{2,5}\b|from\b|[):])")
+LOGIN_BEFORE = regex(r"(?:^|\n)[ \t]*[-/]*[ \t]*$|(?:\bby|\buser|\(|:|\|)[ \t]*$")
+LOGIN_AFTER = regex(r"[ \t]*(?:$|\n|\d{1,2}:?\d\d\b|\d{1,2}/\d|[A-Z]{2,5}\b|from\b|[):|])")
 # Where only a system puts a user name, of any shape: "printed by glindqvist", "taken by: dmcg"
 # ("taken by mouth" is no system's: "taken" and "received" only with the colon of a form)
 SYSTEM_USER = starting_with(

@@ -2305,3 +2305,24 @@ def test_it_leaves_a_degree_between_a_name_and_its_credential() -> None:
         "Hope Castillo",
         "Dana Whitfield",
     }
+
+
+# --- after blind sets 118 to 121 ----------------------------------------------------------
+def test_it_masks_the_initials_of_a_name_the_note_gives_elsewhere() -> None:
+    text = (
+        "Night staff: Wren Halvorsen, RN.\n"
+        "0230 up pacing the hall, redirected by WH. No PRN given.\n0400 asleep per WH."
+    )
+    assert masked_words(text).count("WH") == 2
+    assert kinds(text)["WH"] == kinds(text)["Wren Halvorsen"]
+
+
+def test_it_leaves_letters_that_are_an_abbreviation_though_a_name_has_them() -> None:
+    text = "Family meeting with Paul Tran and Mary Dunn.\nSeen by PT today; per MD continue."
+    assert masked(text) == {"Paul Tran", "Mary Dunn"}
+
+
+def test_it_masks_a_user_name_in_an_access_logs_cell_but_not_a_word() -> None:
+    text = "| 2026-03-02 08:14 | bkowalczyk | front desk | viewed chart |"
+    assert kinds(text)["bkowalczyk"] == Kind.STAFF
+    assert masked("| 0800 | breakfast | eaten in the dayroom |") == set()
