@@ -624,13 +624,14 @@ class OrganisationRules(FinderBase):
         if labelled and not verb and tokens[first].lower not in IMPERATIVES:
             opening = False  # "Discharge plan: Team Wellness Center"
         # A line opening with a name's own word before generic ones ("Riverside Regional
-        # Medical Center - ACE Unit"), never a verb or a clinical word ("Outside Hospital").
+        # Medical Center - ACE Unit"), never a verb or a clinical word ("Outside Hospital");
+        # in capitals, one such word is enough ("GRANITE STATE HOSPITAL" heading a log).
         line_name = (
             opening
             and not verb
             and not imperative
-            and k - first >= 2
-            and tokens[first].text[1:].islower()
+            and (k - first >= 2 or (tokens[first].caps_line and k > first))
+            and (tokens[first].text[1:].islower() or tokens[first].caps_line)
             and self._line_opens_at(tokens[first].start)
             and tokens[first].lower not in GENERIC_ORG
             and tokens[first].lower not in CLINICAL

@@ -2326,3 +2326,9 @@ def test_it_masks_a_user_name_in_an_access_logs_cell_but_not_a_word() -> None:
     text = "| 2026-03-02 08:14 | bkowalczyk | front desk | viewed chart |"
     assert kinds(text)["bkowalczyk"] == Kind.STAFF
     assert masked("| 0800 | breakfast | eaten in the dayroom |") == set()
+
+
+def test_it_masks_an_organisation_in_capitals_heading_a_line_but_not_an_order() -> None:
+    text = "SECLUSION MONITORING LOG\nGRANITE STATE HOSPITAL, FORENSIC UNIT\n1415 QUIET"
+    assert "GRANITE STATE HOSPITAL" in masked(text)
+    assert masked("PLAN:\nCONTINUE GROUP THERAPY\nENCOURAGE FLUIDS") == set()
