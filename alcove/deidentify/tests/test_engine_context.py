@@ -2332,3 +2332,8 @@ def test_it_masks_an_organisation_in_capitals_heading_a_line_but_not_an_order() 
     text = "SECLUSION MONITORING LOG\nGRANITE STATE HOSPITAL, FORENSIC UNIT\n1415 QUIET"
     assert "GRANITE STATE HOSPITAL" in masked(text)
     assert masked("PLAN:\nCONTINUE GROUP THERAPY\nENCOURAGE FLUIDS") == set()
+
+
+def test_it_joins_an_organisation_to_the_place_it_is_of() -> None:
+    text = "Transport: AirCare of Vermont, ETA 14:10."
+    assert kinds(text) == {"AirCare of Vermont": Kind.ORGANIZATION}
