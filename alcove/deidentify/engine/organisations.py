@@ -630,7 +630,7 @@ class OrganisationRules(FinderBase):
             opening
             and not verb
             and not imperative
-            and (k - first >= 2 or (tokens[first].caps_line and k > first))
+            and (k - first >= 2 or tokens[first].caps_line)
             and (tokens[first].text[1:].islower() or tokens[first].caps_line)
             and self._line_opens_at(tokens[first].start)
             and tokens[first].lower not in GENERIC_ORG

@@ -73,7 +73,7 @@ def org_tails(text: str, spans: list[Span]) -> list[Span]:
         if span.kind in BRIDGED and k + 1 < len(spans):
             after = spans[k + 1]
             gap = OF_THE.fullmatch(text, span.end, after.start)
-            # (an organisation of a place is one name: "Children's Hospital of Cedar Falls")
+            # (an organisation of a place is one name: "WellCare of Kentucky")
             if gap and (after.kind == Kind.ORGANIZATION or OF_PLACE == (span.kind, after.kind)):
                 out.append(Span(span.start, after.end, Kind.ORGANIZATION))
                 continue
