@@ -435,6 +435,9 @@ def staff_initials(text: str, found: list[Span]) -> list[Span]:
 # thought process and content, a serial number, atrial fibrillation, a standard score, an
 # ejection fraction, a police department or constable, a birth weight, a ward round
 NOT_INITIALS = frozenset({"GP", "TP", "TC", "SN", "AF", "SS", "EF", "PD", "PC", "BW", "WR"})
+# Capitals that name something other than a person, by the lists that hold them
+ACRONYMS = NOT_ORG_ACRONYMS | ORG_ACRONYMS | AGENCY_ACRONYMS | STATE_CODES | NOT_INITIALS
+ABBREVIATIONS = CLINICAL | SHORTHAND | LABS  # (lower case)
 
 
 def name_initials(text: str, found: list[Span], lex: Lexicon) -> list[Span]:
@@ -460,18 +463,9 @@ def name_initials(text: str, found: list[Span], lex: Lexicon) -> list[Span]:
 
 
 def _abbreviation(letters: str, lex: Lexicon) -> bool:
-    """Capital letters that a list holds as a word or an abbreviation."""
+    """Capital letters that a list holds as a word, an abbreviation or an acronym."""
     low = letters.lower()
-    return (
-        low in lex.common
-        or low in lex.safe
-        or low in CLINICAL
-        or low in SHORTHAND
-        or low in LABS
-        or any(letters in held for held in (NOT_ORG_ACRONYMS, ORG_ACRONYMS, AGENCY_ACRONYMS))
-        or letters in STATE_CODES
-        or letters in NOT_INITIALS
-    )
+    return letters in ACRONYMS or low in ABBREVIATIONS or low in lex.common or low in lex.safe
 
 
 # A user name as a record system writes it: an initial and a surname, in lower case, perhaps a

@@ -32,7 +32,6 @@ BRIDGED = frozenset({Kind.ORGANIZATION, Kind.LOCATION, Kind.ADDRESS})
 # gap is a form's next column.
 WORD = regex(r" ((?:(?:&|and|of|of the) )?[A-Z][A-Za-z'\u2019-]*\.?)(?![:#])")
 OF_THE = regex(r"[ \t]+of(?:[ \t]+the)?[ \t]+")
-OF_PLACE = (Kind.ORGANIZATION, Kind.LOCATION)
 # The word before an organisation a rule found, when it is an ordinary word the rule left
 # ("Good" Samaritan, "Children's" Hospital of the Ozarks, "Pacific" Crest Poultry)
 HEAD = regex(r"(?:^|(?<=[\s(,;/]))([A-Z][A-Za-z'\u2019]+) $")
@@ -74,7 +73,8 @@ def org_tails(text: str, spans: list[Span]) -> list[Span]:
             after = spans[k + 1]
             gap = OF_THE.fullmatch(text, span.end, after.start)
             # (an organisation of a place is one name: "WellCare of Kentucky")
-            if gap and (after.kind == Kind.ORGANIZATION or OF_PLACE == (span.kind, after.kind)):
+            of_place = span.kind == Kind.ORGANIZATION and after.kind == Kind.LOCATION
+            if gap and (after.kind == Kind.ORGANIZATION or of_place):
                 out.append(Span(span.start, after.end, Kind.ORGANIZATION))
                 continue
         end = _tail_end(text, span.end, limit) if _carries(text, span) else None
