@@ -4,7 +4,8 @@ Python's `re` parses and compiles a pattern in Python code; for the engine's 230
 that was a quarter of its start-up (about 70 ms). What it produces is a list of numbers for
 the C matcher. Those lists are kept in a cache file (cachefiles.py says where), keyed by
 the exact Python build, and handed to the C matcher at the next start; the matcher checks
-every list it is given, as it does `re`'s own.
+every list it is given, as it does `re`'s own. Each list also says which characters a match
+can start with where `re` would not say (starts.py): the same matches, found sooner.
 
 Only patterns compiled while the engine is being imported are kept. Those are the engine's
 own, made from its source and public word lists. A pattern made later (a client's known
@@ -20,14 +21,19 @@ import sys
 from collections.abc import Iterable
 from typing import Any
 
+from alcove.deidentify.engine.starts import starting_set, with_start_set
+
 # (a tuple: the final flags, the matcher's code, the group count, the group names both ways)
 Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
 
+# (bump when what is kept for a pattern changes)
+VERSION = 2
 try:
     _sre: Any = importlib.import_module("_sre")
     _parser: Any = importlib.import_module("re._parser")
     _compiler: Any = importlib.import_module("re._compiler")
-    _BUILD = f"{sys.version}|{sys.implementation.name}|{_sre.MAGIC}|{_sre.CODESIZE}"
+    _constants: Any = importlib.import_module("re._constants")
+    _BUILD = f"{VERSION}|{sys.version}|{sys.implementation.name}|{_sre.MAGIC}|{_sre.CODESIZE}"
 except (ImportError, AttributeError):  # not CPython, or its internals moved
     _sre = None
 
@@ -55,14 +61,19 @@ def _load() -> None:
 
 
 def _entry(pattern: str, flags: int) -> Entry:
-    """What re._compiler.compile works out before it calls the C matcher."""
+    """What re._compiler.compile works out before it calls the C matcher, with the set of
+    characters a match starts with where re finds none (starts.py)."""
     tree = _parser.parse(pattern, flags)
+    final = int(flags | tree.state.flags)
     code = [int(op) for op in _compiler._code(tree, flags)]
+    start = starting_set(tree, final, _constants, _compiler)
+    if start is not None:
+        code = with_start_set(code, start, final, _constants, _compiler)
     names = dict(tree.state.groupdict)
     index: list[str | None] = [None] * tree.state.groups
     for name, number in names.items():
         index[number] = name
-    return int(flags | tree.state.flags), code, tree.state.groups - 1, names, tuple(index)
+    return final, code, tree.state.groups - 1, names, tuple(index)
 
 
 def regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
@@ -81,11 +92,12 @@ def regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
         else:
             _used[key] = entry
             return compiled
-    compiled = re.compile(pattern, flags)
     try:
-        _used[key] = _entry(pattern, flags)
-    except (AttributeError, TypeError, ValueError):
-        return compiled  # an internal changed shape: simply not cached
+        entry = _entry(pattern, flags)
+        compiled = _sre.compile(pattern, *entry)
+    except (AttributeError, TypeError, ValueError, RuntimeError, OverflowError):
+        return re.compile(pattern, flags)  # an internal changed shape: simply not cached
+    _used[key] = entry
     _missed = True
     return compiled
 
@@ -97,19 +109,20 @@ def longest_first(words: Iterable[str]) -> list[str]:
     return sorted(words, key=lambda word: (-len(word), word))
 
 
-# Speed: the regex engine skips ahead to a pattern's first character only when the pattern
-# begins with one (a letter, a digit, a set); a leading \b, look-behind or look-ahead makes
-# it try every position. So the busiest patterns begin with their first character and check
-# what stood before it just after: "\d(?<!\w\d)" is "\b\d", "at(?<!\wat)" is "\bat"; each
-# gives the very matches of its plain form on every benchmark set (two to eight times
-# faster). Where a pattern cannot be written so, starting_with puts a look-ahead before it.
+# Speed: `re` lets the matcher skip ahead to a pattern's first character only when the
+# pattern begins with one (a letter, a digit, a set); with a leading \b, look-behind or
+# look-ahead it tries every position. So the busiest patterns begin with their first
+# character and check what stood before it just after: "\d(?<!\w\d)" is "\b\d",
+# "at(?<!\wat)" is "\bat" (two to eight times faster on every benchmark set, same matches).
+# Where a pattern cannot be written so, starting_with puts a look-ahead before it, which
+# starts.py reads as the set to skip ahead to.
 def starting_with(chars: str, *patterns: re.Pattern[str] | str, flags: int = 0) -> re.Pattern[str]:
     """The patterns as one, behind a look-ahead for the characters a match starts with.
 
-    Same matches (the characters must be every one a match can start with); the engine still
-    tries each position, but a set of characters fails there far sooner than a leading \\b
-    or a long alternation does (two to five times faster on notes). Within each part the
-    order puts the longer forms first."""
+    Same matches (the characters must be every one a match can start with); the matcher
+    steps over every other character (starts.py), and where the parts' own first characters
+    can be told it steps to those alone. Within each part the order puts the longer forms
+    first."""
     if not isinstance(patterns[0], str):
         flags = patterns[0].flags
     sources = (p if isinstance(p, str) else p.pattern for p in patterns)

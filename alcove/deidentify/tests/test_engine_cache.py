@@ -21,14 +21,15 @@ NOTE = (
     "Zebulon Quagmire (pt) says his sister Ann visits. MRN 00482913. Dr. Okafor to f/u."
 )
 
-# Imports the engine counting every pattern `re` compiles on the way, then prints the spans.
+# Imports the engine counting every pattern parsed on the way (by `re` or for the cache), then
+# prints the spans.
 CHILD = """
-import json, re, sys
+import json, re._parser, sys
 compiled = []
-real = re.compile
-re.compile = lambda pattern, flags=0: compiled.append(pattern) or real(pattern, flags)
+real = re._parser.parse
+re._parser.parse = lambda pattern, *args: compiled.append(pattern) or real(pattern, *args)
 from alcove.deidentify.engine import Known, find_spans
-re.compile = real
+re._parser.parse = real
 known = Known(client=["Zebulon Quagmire"]) if sys.argv[2:] == ["known"] else None
 spans = [(s.start, s.end, s.kind.value) for s in find_spans(sys.argv[1], known)]
 missed = sys.modules["alcove.deidentify.engine.compiled"]._missed

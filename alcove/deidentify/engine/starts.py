@@ -1,0 +1,104 @@
+"""Where a pattern's match can start, told to the C matcher so that it skips the rest.
+
+The matcher looks for a match by trying the whole pattern at every position of the text,
+unless the code it is given opens with a set of the characters a match can start with: then
+it steps over the others in a tight loop, many times faster. Python's `re` works that set
+out only when the pattern begins with a character or a set. Most of the engine's busiest
+patterns begin instead with a look-ahead ("(?=[A-Z])"), a word boundary or a look-behind,
+so `re` gives them none. `starting_set` works it out from the parsed pattern past those
+zero-width parts, and `with_start_set` puts it in the code as `re` would have.
+
+The set only lets the matcher skip positions where no match can start: at every other one
+the whole pattern is still tried, look-ahead and all, so the matches are the same. Where the
+start cannot be known for sure (a group that may be empty, a case-blind letter, a back
+reference), no set is given and the matcher tries every position as before.
+"""
+
+from typing import Any
+
+Items = list[tuple[Any, Any]]  # a character set as re's parser gives it: (op, argument) pairs
+Start = tuple[Items | None, bool]  # the set (None: any character), and whether it may be empty
+
+
+def starting_set(parsed: Any, flags: int, constants: Any, compiler: Any) -> Items | None:
+    """The characters every match of the parsed pattern starts with, or None."""
+    c = constants
+    iscased = compiler._get_iscased(flags)  # case-blind: a cased letter also matches its pair
+
+    def sequence(data: Any) -> Start:
+        found: Items = []
+        for n, (op, av) in enumerate(data):
+            if op is c.AT or op is c.ASSERT_NOT or (op is c.ASSERT and av[0] < 0):
+                continue  # zero-width, and nothing to say of this position's character
+            if op is c.ASSERT:
+                ahead, empty = sequence(av[1])
+                if ahead is None or empty:
+                    continue
+                rest, rest_empty = sequence(data[n + 1 :])
+                # (what follows is usually the narrower: "(?=[A-Z])(?:January|...)")
+                return (ahead if rest is None or rest_empty else rest), False
+            items, empty = one(op, av)
+            if items is None or (_negated(items, c) and (found or empty)):
+                return None, False  # (a negated set joins no other)
+            found.extend(items)
+            if not empty:
+                return found, False
+        return found, True
+
+    def one(op: Any, av: Any) -> Start:
+        if op is c.LITERAL:
+            return ([(op, av)] if not (iscased and iscased(av)) else None), False
+        if op is c.IN:
+            return (av if not _cased(av, iscased, c) else None), False
+        if op is c.BRANCH:
+            union: Items = []
+            any_empty = False
+            for alternative in av[1]:
+                items, empty = sequence(alternative)
+                if items is None or _negated(items, c):
+                    return None, False
+                union.extend(items)
+                any_empty = any_empty or empty
+            return union, any_empty
+        if op is c.SUBPATTERN:
+            _, add_flags, del_flags, inner = av
+            if (add_flags | del_flags) & c.SRE_FLAG_IGNORECASE:
+                return None, False  # (its case rule differs from the pattern's)
+            return sequence(inner)
+        if op is c.ATOMIC_GROUP:
+            return sequence(av)
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            items, empty = sequence(av[2])
+            return items, empty or av[0] == 0
+        return None, False  # any character, a back reference, a conditional
+
+    items, empty = sequence(parsed.data)
+    return None if items is None or empty or not items else items
+
+
+def _negated(items: Items, c: Any) -> bool:
+    return any(op is c.NEGATE for op, _ in items)
+
+
+def _cased(items: Items, iscased: Any, c: Any) -> bool:
+    if not iscased:
+        return False
+    for op, av in items:
+        if op is c.LITERAL and iscased(av):
+            return True
+        if op is c.RANGE and (av[1] > 0xFFFF or any(map(iscased, range(av[0], av[1] + 1)))):
+            return True
+        if op is c.CATEGORY:
+            return True  # (a class of letters: its pairs are in it, but not worth the proof)
+    return False
+
+
+def with_start_set(code: list[int], items: Items, flags: int, c: Any, compiler: Any) -> list[int]:
+    """The compiled code with the set in its information block, when re gave it none."""
+    info, skip, mask, lo, hi = code[:5]
+    if info != c.INFO or mask != 0 or lo == 0 or skip != 4:
+        return code  # re found a prefix or a set itself, or a match may be empty
+    charset, _ = compiler._optimize_charset(items)
+    block = [c.SRE_INFO_CHARSET, lo, hi]
+    compiler._compile_charset(charset, flags, block)
+    return [int(op) for op in [info, len(block) + 1, *block, *code[5:]]]

@@ -1,0 +1,90 @@
+"""The set of characters a match starts with, given to the C matcher (starts.py): the
+engine's patterns find exactly what `re` finds, only sooner."""
+
+import importlib
+import json
+import marshal
+import re
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from alcove.deidentify.engine.cachefiles import cache_contents
+
+compiled = importlib.import_module("alcove.deidentify.engine.compiled")
+starts = importlib.import_module("alcove.deidentify.engine.starts")
+
+
+def hinted(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    return compiled._sre.compile(pattern, *compiled._entry(pattern, flags))
+
+
+def start_set(pattern: str, flags: int = 0) -> list[object] | None:
+    tree = compiled._parser.parse(pattern, flags)
+    final = flags | tree.state.flags
+    return starts.starting_set(tree, final, compiled._constants, compiled._compiler)
+
+
+def matches(pattern: re.Pattern[str], text: str) -> list[tuple[object, ...]]:
+    return [(m.span(), m.groups()) for m in pattern.finditer(text)]
+
+
+SHAPES = [
+    r"(?=[A-Z])(?:\b(?:May|Mark|MAY)\b|[A-Z]\d)",
+    r"\b(?:dr|mr)\.?[ \t]+([A-Z][a-z]+)",
+    r"(?<![\w.])[A-Z]\.[ \t]?([A-Z][a-z]{2,})",
+    r"(?:,?[ \t]+|,)(\d{1,2})/(\d{1,2})",
+    r"(?:a[ ]?)?\d+",
+    r"[A-Za-z0-9]+",
+    r"(?i)\b(?:sec|ch)\.?[ \t]*\d",
+    r"(?i:k)\w+|\d",
+    r"(?=[a-z])(?:\b(?:ok|no)\b|[^\W\d_]{3})",
+    r"(?=\d)(?:\b\d{3}|#\d)",
+    r"[^\W\d_][^\W\d_]*(?:-[^\W\d_]+)*",
+    r"(?m)^[ \t]*\d{1,2}:\d{2}",
+    r"(?>ab|a)c|\Bk",
+    r"(?=[^a-z])[\w.]+",
+]
+ALPHABET = "aAbBckKK\u212a\u017fsSmMyYdro.#-:/ \t\n12345é\u00e9ÉMayrk"
+
+
+@given(st.sampled_from(SHAPES), st.text(alphabet=ALPHABET, max_size=60))
+def test_it_finds_what_re_finds_with_or_without_the_start_set(pattern: str, text: str) -> None:
+    assert matches(hinted(pattern), text) == matches(re.compile(pattern), text)
+
+
+def test_it_tells_the_matcher_where_a_look_ahead_or_boundary_lets_a_match_start() -> None:
+    assert start_set(r"(?=[A-Z])(?:\bMay|\bJune)") is not None
+    assert start_set(r"\b(?:on|at)\b") is not None
+    assert start_set(r"(?<!\w)(?:a)?b") is not None  # an optional start: a or b
+    # re gives these none, and with it each position would be tried in full
+    for pattern in (r"(?=[A-Z])(?:\bMay|\bJune)", r"[A-Za-z0-9]+"):
+        assert compiled._entry(pattern, 0)[1][2] == compiled._constants.SRE_INFO_CHARSET
+
+
+def test_it_gives_no_start_set_where_it_cannot_be_sure() -> None:
+    assert start_set(r".x") is None  # any character
+    assert start_set(r"(?i)kelvin") is None  # "K" (the Kelvin sign) matches too
+    assert start_set(r"(?:a|)") is None  # a match may be empty
+    assert start_set(r"(a)\1|(?(1)b|c)") is None  # a back reference
+    assert start_set(r"[^a](?:x)|b") is None  # a negated set joins no other
+
+
+# The benchmark's generated notes and the notes written by hand: every kind of identifier
+NOTES = Path(__file__).parents[3] / "bench" / "deid" / "data"
+
+
+def test_every_engine_pattern_finds_what_re_finds_on_clinical_notes() -> None:
+    lines = (NOTES / "notes.jsonl").read_text().splitlines()[:40]
+    texts = [json.loads(line)["text"] for line in lines]
+    texts.append((NOTES / "handwritten.txt").read_text())
+    entries: dict[tuple[str, int], object] = {}
+    for raw in cache_contents(compiled._cache_name()):
+        entries = marshal.loads(raw)  # noqa: S302 (this machine's own cache)
+        break
+    assert len(entries) > 200, "the engine's pattern cache (written when it is imported)"
+    for pattern, flags in entries:
+        ours, plain = hinted(pattern, flags), re.compile(pattern, flags)
+        for text in texts:
+            assert matches(ours, text) == matches(plain, text), pattern
