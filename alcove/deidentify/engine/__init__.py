@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from alcove.deidentify.engine.compiled import regex, regex_cache_close
 from alcove.deidentify.engine.context import context_spans
 from alcove.deidentify.engine.known import Known, KnownMatcher, Person
-from alcove.deidentify.engine.lexicon import lexicon
+from alcove.deidentify.engine.lexicon import Words, lexicon
 from alcove.deidentify.engine.patterns import shaped_spans
 from alcove.deidentify.engine.people import (
     ages_after_names,
@@ -187,7 +187,7 @@ def town_and_zip_after(text: str, found: list[Span]) -> list[Span]:
 NOT_TOWNS = frozenset({"Apt", "Suite", "Unit", "Ste", "Floor", "Room", "Bldg", "Building", "Box"})
 
 
-def address_block_lines(text: str, found: list[Span], common: frozenset[str]) -> list[Span]:
+def address_block_lines(text: str, found: list[Span], common: Words) -> list[Span]:
     """The lines under a street address that finish it: a suite, a town, a country and its
     postcode, each alone on its line (up to four lines, none a sentence or a label)."""
     out: list[Span] = []

@@ -53,7 +53,7 @@ from alcove.deidentify.engine.cues import (
     GENERIC_ORG,
     NOT_NAMES,
 )
-from alcove.deidentify.engine.lexicon import lexicon
+from alcove.deidentify.engine.lexicon import Words, lexicon
 from alcove.deidentify.engine.professions import CARE_ROLES
 from alcove.deidentify.engine.spans import Kind, Span
 from alcove.deidentify.engine.sweep import INSTRUMENT_WORDS
@@ -197,13 +197,16 @@ WEIGHTS_FILE = os.path.join(os.path.dirname(__file__), "context_weights.json")
 
 @cache
 def weights() -> Weights:
-    """The fitted model. Its tables are kept in a cache file named for the weights file's own
-    hash: building them from the JSON takes five times as long as reading them back."""
+    """The fitted model. Its tables are kept in a cache file named for the weights file's
+    place, size and time: building them from the JSON takes five times as long as reading
+    them back (and hashing the file's megabyte at every start, a twentieth of the start)."""
     # (a path beside this file: importlib.resources would add a fiftieth to every start)
-    with open(WEIGHTS_FILE, "rb") as handle:
-        raw = handle.read()
+    info = os.stat(WEIGHTS_FILE)
+    key = f"{WEIGHTS_FILE}:{info.st_mtime_ns}:{info.st_size}"
     version = f"py{sys.version_info[0]}{sys.version_info[1]}"
-    name = f"deid-weights-{version}-{FORMAT}-{hashlib.sha256(raw).hexdigest()[:16]}.marshal"
+    name = (
+        f"deid-weights-{version}-{FORMAT}-{hashlib.sha256(key.encode()).hexdigest()[:16]}.marshal"
+    )
     for cached in cache_contents(name):
         try:
             return Weights.from_tables(marshal.loads(cached))  # noqa: S302 (our own cache)
@@ -211,7 +214,8 @@ def weights() -> Weights:
             continue
     import json  # (only when the cache is missing: a start need not import it)
 
-    model = Weights(json.loads(raw))
+    with open(WEIGHTS_FILE, "rb") as handle:
+        model = Weights(json.loads(handle.read()))
     cache_write(name, marshal.dumps(model.tables()), kind="weights")
     return model
 
@@ -351,7 +355,7 @@ class Doc:
         after = i + 1 < len(self.spans) and self.spans[i + 1][0] == end + 1
         return after and self.text[end : end + 1] == "-" and _never_weighed(self.lows[i + 1])
 
-    def _names_a_thing_or_role(self, i: int, jobs: frozenset[str]) -> bool:
+    def _names_a_thing_or_role(self, i: int, jobs: Words) -> bool:
         """Whether the capitalised words from i on, run together by spaces, end in an
         instrument's word ("Boston Naming Test") or a trade's ("Adult Probation Officer",
         "Court Clerk"): a thing, or a role, that no one is named by."""

@@ -14,7 +14,7 @@ from itertools import pairwise
 
 from alcove.deidentify.engine.compiled import regex
 from alcove.deidentify.engine.cues import NOT_NAMES
-from alcove.deidentify.engine.lexicon import Lexicon
+from alcove.deidentify.engine.lexicon import Lexicon, Words
 from alcove.deidentify.engine.spans import Kind, Span
 from alcove.deidentify.engine.vocabulary import CLINICAL
 
@@ -44,7 +44,7 @@ NOT_PEOPLE = frozenset({"na", "nil", "yes", "no", "none", "vacant", "empty", "se
 INITIALS_CELL = regex(r"[ \t]*([A-Za-z]{2,3})(?:[ \t]+((?:[01]\d|2[0-3])[0-5]\d))?[ \t]*")
 
 
-def table_spans(text: str, jobs: frozenset[str]) -> list[Span]:
+def table_spans(text: str, jobs: Words) -> list[Span]:
     """Ages and trades in the cells of each bar table's columns that are headed so."""
     if "|" not in text:
         return []
@@ -80,7 +80,7 @@ def _cells(line: str, start: int) -> list[tuple[int, int]]:
     return _split(line, start)[1:-1]
 
 
-def _trade(text: str, a: int, b: int, jobs: frozenset[str]) -> list[Span]:
+def _trade(text: str, a: int, b: int, jobs: Words) -> list[Span]:
     """The cell's trade: its words up to a comma, when the last of them is a trade's word
     ("Welder, Gulf Coast Fabrication"; not "3rd grade, Pelham Elementary")."""
     cell = text[a:b]
