@@ -9,11 +9,14 @@ so `re` gives them none. `starting_set` works it out from the parsed pattern pas
 zero-width parts, and `with_start_set` puts it in the code as `re` would have.
 
 The set only lets the matcher skip positions where no match can start: at every other one
-the whole pattern is still tried, look-ahead and all, so the matches are the same. Where the
-start cannot be known for sure (a group that may be empty, a case-blind letter, a back
-reference), no set is given and the matcher tries every position as before.
+the whole pattern is still tried, so the matches are the same. Where the start cannot be
+known for sure (a group that may be empty, a case-blind letter, a back reference), no set is
+given and the matcher tries every position as before. A leading look-ahead that what
+follows it meets anyway ("(?=[A-Z])(?:January|...)") is left out of the code
+(`look_ahead_needless`): it would be tested in vain at each place tried.
 """
 
+import re
 from typing import Any
 
 Items = list[tuple[Any, Any]]  # a character set as re's parser gives it: (op, argument) pairs
@@ -102,3 +105,65 @@ def with_start_set(code: list[int], items: Items, flags: int, c: Any, compiler: 
     block = [c.SRE_INFO_CHARSET, lo, hi]
     compiler._compile_charset(charset, flags, block)
     return [int(op) for op in [info, len(block) + 1, *block, *code[5:]]]
+
+
+def look_ahead_needless(parsed: Any, flags: int, constants: Any, compiler: Any) -> bool:
+    """Whether the pattern opens with a look-ahead for a set ("(?=[A-Z])") that every match
+    meets anyway, because what follows can only start with characters of that set: the
+    matcher then tests it in vain at each place it tries, and the code can leave it out."""
+    c = constants
+    data = parsed.data
+    if not data or data[0][0] is not c.ASSERT or data[0][1][0] != 1:
+        return False
+    ahead = list(data[0][1][1].data)
+    if len(ahead) != 1 or ahead[0][0] not in (c.IN, c.LITERAL):
+        return False
+    outer = ahead[0][1] if ahead[0][0] is c.IN else [ahead[0]]
+    rest = type(parsed)(parsed.state, data[1:])
+    inner = starting_set(rest, flags, constants, compiler)
+    return inner is not None and _within(inner, outer, c)
+
+
+def _within(inner: Items, outer: Items, c: Any) -> bool:
+    """Whether every character of the inner set is in the outer one (where that is plain to
+    see: letters, ranges and the same classes; anything else counts as not)."""
+    source = _class_source(outer, c)
+    if source is None:
+        return False
+    test = re.compile(source)
+    for op, av in inner:
+        if op is c.CATEGORY and (op, av) in outer:
+            continue
+        if op is c.LITERAL:
+            points: range | tuple[int] = (av,)
+        elif op is c.RANGE and av[1] - av[0] < 4096:
+            points = range(av[0], av[1] + 1)
+        else:
+            return False
+        if not all(test.match(chr(point)) for point in points):
+            return False
+    return True
+
+
+def _class_source(items: Items, c: Any) -> str | None:
+    classes = {
+        c.CATEGORY_DIGIT: r"\d",
+        c.CATEGORY_NOT_DIGIT: r"\D",
+        c.CATEGORY_SPACE: r"\s",
+        c.CATEGORY_NOT_SPACE: r"\S",
+        c.CATEGORY_WORD: r"\w",
+        c.CATEGORY_NOT_WORD: r"\W",
+    }
+    parts = []
+    for op, av in items:
+        if op is c.NEGATE:
+            parts.append("^")
+        elif op is c.LITERAL:
+            parts.append(re.escape(chr(av)))
+        elif op is c.RANGE:
+            parts.append(f"{re.escape(chr(av[0]))}-{re.escape(chr(av[1]))}")
+        elif op is c.CATEGORY and av in classes:
+            parts.append(classes[av])
+        else:
+            return None
+    return "[" + "".join(parts) + "]"

@@ -63,6 +63,20 @@ def test_it_tells_the_matcher_where_a_look_ahead_or_boundary_lets_a_match_start(
         assert compiled._entry(pattern, 0)[1][2] == compiled._constants.SRE_INFO_CHARSET
 
 
+def needless(pattern: str) -> bool:
+    tree = compiled._parser.parse(pattern, 0)
+    final = tree.state.flags
+    return starts.look_ahead_needless(tree, final, compiled._constants, compiled._compiler)
+
+
+def test_it_leaves_out_a_look_ahead_only_where_every_match_meets_it() -> None:
+    assert needless(r"(?=[A-Z])(?:\bMay|\bJune|[A-Z]\d)")
+    assert needless(r"(?=\d)\b\d{3}")
+    assert not needless(r"(?=\d)(?:\b\d{3}|#\d)")  # "#1" starts with no digit
+    assert not needless(r"(?=[A-Z])\w+")  # nor "ab" with a capital
+    assert not needless(r"(?=[^a-z])[\w.]+")
+
+
 def test_it_gives_no_start_set_where_it_cannot_be_sure() -> None:
     assert start_set(r".x") is None  # any character
     assert start_set(r"(?i)kelvin") is None  # "K" (the Kelvin sign) matches too
