@@ -27,7 +27,7 @@ from alcove.deidentify.engine.starts import look_ahead_needless, starting_set, w
 Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
 
 # (bump when what is kept for a pattern changes)
-VERSION = 3
+VERSION = 4
 try:
     _sre: Any = importlib.import_module("_sre")
     _parser: Any = importlib.import_module("re._parser")

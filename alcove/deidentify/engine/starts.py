@@ -13,7 +13,9 @@ the whole pattern is still tried, so the matches are the same. Where the start c
 known for sure (a group that may be empty, a case-blind letter, a back reference), no set is
 given and the matcher tries every position as before. A leading look-ahead that what
 follows it meets anyway ("(?=[A-Z])(?:January|...)") is left out of the code
-(`look_ahead_needless`): it would be tested in vain at each place tried.
+(`look_ahead_needless`): it would be tested in vain at each place tried. And a set that holds
+a class (a digit, a letter or digit, a space) is told as ranges, a few comparisons where the
+class is a look-up in Unicode's tables (`_widened`).
 """
 
 import re
@@ -97,14 +99,38 @@ def _cased(items: Items, iscased: Any, c: Any) -> bool:
 
 
 def with_start_set(code: list[int], items: Items, flags: int, c: Any, compiler: Any) -> list[int]:
-    """The compiled code with the set in its information block, when re gave it none."""
+    """The compiled code with the set in its information block, where re gave none or a
+    set of its own (which this one widens, below)."""
     info, skip, mask, lo, hi = code[:5]
-    if info != c.INFO or mask != 0 or lo == 0 or skip != 4:
-        return code  # re found a prefix or a set itself, or a match may be empty
-    charset, _ = compiler._optimize_charset(items)
+    if info != c.INFO or mask not in (0, c.SRE_INFO_CHARSET) or lo == 0:
+        return code  # re found a literal prefix, or a match may be empty
+    charset, _ = compiler._optimize_charset(_widened(items, c))
     block = [c.SRE_INFO_CHARSET, lo, hi]
     compiler._compile_charset(charset, flags, block)
-    return [int(op) for op in [info, len(block) + 1, *block, *code[5:]]]
+    return [int(op) for op in [info, len(block) + 1, *block, *code[1 + skip :]]]
+
+
+NOT_ASCII = (0x80, 0x10FFFF)
+
+
+def _widened(items: Items, c: Any) -> Items:
+    """The set with a digit, word or space class as ASCII ranges and every other character:
+    more than the class holds (the matcher still tests it at each place it stops), but a
+    range is told at a glance where a class is looked up in Unicode's tables."""
+    ranges = {
+        c.CATEGORY_DIGIT: [(0x30, 0x39)],
+        c.CATEGORY_WORD: [(0x30, 0x39), (0x41, 0x5A), (0x5F, 0x5F), (0x61, 0x7A)],
+        c.CATEGORY_SPACE: [(0x09, 0x0D), (0x1C, 0x20)],
+    }
+    if any(op is c.NEGATE for op, _ in items):
+        return items
+    out: Items = []
+    for op, av in items:
+        if op is c.CATEGORY and av in ranges:
+            out.extend((c.RANGE, r) for r in [*ranges[av], NOT_ASCII])
+        else:
+            out.append((op, av))
+    return out
 
 
 def look_ahead_needless(parsed: Any, flags: int, constants: Any, compiler: Any) -> bool:

@@ -45,8 +45,11 @@ SHAPES = [
     r"(?m)^[ \t]*\d{1,2}:\d{2}",
     r"(?>ab|a)c|\Bk",
     r"(?=[^a-z])[\w.]+",
+    r"\d{1,2}[a-z]?",
+    r"(?<!\w)\s\d|\w+@",
 ]
-ALPHABET = "aAbBckKK\u212a\u017fsSmMyYdro.#-:/ \t\n12345é\u00e9ÉMayrk"
+# (with a digit, a space and letters from outside ASCII, which \d, \s and \w also match)
+ALPHABET = "aAbBckKK\u212a\u017fsSmMyYdro.#-:/@ \t\n12345é\u00e9ÉMayrk\u0663\u2003\x1cß"
 
 
 @given(st.sampled_from(SHAPES), st.text(alphabet=ALPHABET, max_size=60))
