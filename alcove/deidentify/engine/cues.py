@@ -4,6 +4,7 @@ cue phrases (found by their last word), word sets, and patterns."""
 import re
 
 from alcove.deidentify.engine.compiled import longest_first, regex, starting_with
+from alcove.deidentify.engine.hints import hint
 from alcove.deidentify.engine.tokens import WORD, Token
 from alcove.deidentify.engine.vocabulary import (
     CLINICAL,
@@ -361,10 +362,10 @@ COUNTY = starting_with(
     r"|(?<=, )(Co\.[ \t]+[A-Z][a-z]+)\b",
 )
 # Words without one of which COUNTY cannot match (a note holds one rarely: no scan)
-COUNTY_WORDS = (
+COUNTY_WORDS = hint((
     "County", "Parish", "Township", "Borough", "COUNTY", "PARISH", "City of", "Town of",
     "Village of", "CITY of", "TOWN of", "Co.",
-)  # fmt: skip
+))  # fmt: skip
 # "DELGADO-FINN, ARTURO   418-27-93" opening a header line: the patient, surname first
 CAPS_HEADER_NAME = regex(
     r"(?m)^[ \t]*([A-Z][A-Z'-]+(?: [A-Z][A-Z'-]+)?), ([A-Z][A-Z'-]+(?: [A-Z]\.?)?)"
@@ -506,7 +507,7 @@ LOWER_NAME_INITIAL_AGE = regex(
 )
 # A nurse's or technician's initials after the role's label, and whom they handed to
 # ("RN: DMK \u2192 JRT", "GIVING RN: MLR")
-ROLES = ("RN", "LPN", "CNA", "NP", "RT", "TECH", "Tech", "NURSE", "Nurse")
+ROLES = hint(("RN", "LPN", "CNA", "NP", "RT", "TECH", "Tech", "NURSE", "Nurse"))
 ROLE_INITIALS = starting_with(
     "[CLNRT]",
     r"\b(?:RN|LPN|CNA|NP|RT|TECH|Tech|NURSE|Nurse)[ \t]*:[ \t]*([A-Z]{2,3})\b"

@@ -66,7 +66,7 @@ from alcove.deidentify.engine.cues import (
     age_after_name,
 )
 from alcove.deidentify.engine.finder import TWO_LETTER_SURNAMES, FinderBase
-from alcove.deidentify.engine.patterns import any_in
+from alcove.deidentify.engine.hints import any_in, hint
 from alcove.deidentify.engine.spans import Kind, Span
 from alcove.deidentify.engine.tokens import (
     Token,
@@ -186,7 +186,8 @@ COSIGNED = regex(
     r"[Nn]otes|[Rr]ecorder)[ \t]*:?[ \t]+(?:by[ \t]+)?([A-Z]{2,3}|[a-z]{2,3})\b"
     r"(?![ \t]*[a-z]|[.'\u2019-]\w)"
 )
-COSIGN_WORDS = ("sign", "inutes", "cribe", "otes", "ecorder")
+COSIGN_WORDS = hint(("sign", "inutes", "cribe", "otes", "ecorder"))
+DOCTOR_HINTS = hint(("dr. ", "dr "))
 
 
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr"})
@@ -494,7 +495,7 @@ class NameRules(FinderBase):
     def _lower_doctors(self) -> None:
         """A doctor in a hurried note's lower case: "w/ dr. kessler-brandt", "dr. p. hennessey"
         (a surname that is an English word too is left: "dr. white" may be anything)."""
-        if not any_in(("dr. ", "dr "), self.text):
+        if not any_in(DOCTOR_HINTS, self.text):
             return
         for m in LOWER_DOCTOR.finditer(self.text):
             if m.group(2) not in self.lex.common and m.group(2) not in NOT_NAMES:

@@ -29,7 +29,7 @@ from alcove.deidentify.engine.cues import (
     STATE_NAMES,
 )
 from alcove.deidentify.engine.finder import FinderBase
-from alcove.deidentify.engine.patterns import any_in
+from alcove.deidentify.engine.hints import any_in, hint
 from alcove.deidentify.engine.spans import Kind
 from alcove.deidentify.engine.tokens import (
     Token,
@@ -90,10 +90,10 @@ COMPANY = regex(
     r"\b([A-Z][\w'-]*(?:[ \t]+(?:&[ \t]+|and[ \t]+|of[ \t]+)?[A-Z][\w'-]*){0,5}),?[ \t]+"
     r"(?:Inc|LLC|PLLC|L\.L\.C|P\.C|P\.A|LLP|Ltd|Corp|Co)\.?(?![\w-])"
 )
-COMPANY_HINTS = (
+COMPANY_HINTS = hint((
     "Inc.", "Inc,", "Inc ", "Inc\n", "LLC", "L.L.C", "P.C", "P.A", "LLP", "Ltd", "Corp", "Co.",
     "Co ", "Co\n",
-)  # fmt: skip
+))  # fmt: skip
 # "Insurance: Mountain State Medicare Advantage, member ID ...": the insurer, after its label
 INSURER = regex(
     r"(?m)\b(?:Insurance|INSURANCE|Insurer|Ins\.|Payer|Payor|Health plan|Health Plan|Coverage)"
@@ -114,9 +114,11 @@ LOWER_ORG_ENDS = frozenset(
     "center hospital mhc cc ctr daycare preschool hardware".split()
 )
 CARE_ENDS = frozenset({"clinic", "center", "hospital", "mhc", "ctr"})
-DENOMINATIONS = (
+WARD_HINTS = hint((" ward", " unit"))
+INSURANCE_HINTS = hint(("ins ", "Ins ", "INS ", "ins. ", "Ins. "))
+DENOMINATIONS = hint((
     "methodist", "baptist", "lutheran", "presbyterian", "episcopal", "pentecostal", "adventist",
-)  # fmt: skip
+))  # fmt: skip
 # A congregation in lower case by its church's name: "first methodist", "grace lutheran"
 LOWER_CHURCH = regex(
     r"\b(?:first|second|grace|trinity|calvary|bethel|zion|immanuel|emmanuel|new hope|"
@@ -140,15 +142,17 @@ LOWER_NAMED_WARD = regex(
     r"orchid|pine|poppy|primrose|rowan|sycamore|thistle|willow|yew|st\.?[ \t][a-z]{3,}'s)"
     r"[ \t](?:ward|unit))\b"
 )
-INSURER_LABELS = (
-    "Insurance",
-    "INSURANCE",
-    "Insurer",
-    "Ins.",
-    "Payer",
-    "Payor",
-    "Health",
-    "Coverage",
+INSURER_LABELS = hint(
+    (
+        "Insurance",
+        "INSURANCE",
+        "Insurer",
+        "Ins.",
+        "Payer",
+        "Payor",
+        "Health",
+        "Coverage",
+    )
 )
 # The kind of plan after an insurer's name ("Humana Gold Plus HMO", "BCBS PPO"): no part of the
 # name ("Keystone Health Plan" and "Mountain State Medicare Advantage" are whole names)
@@ -191,7 +195,7 @@ LABELLED_ORG = starting_with(
 # Letters that name one agency or association wherever they stand, in either case ("dcfs
 # hotline", "the YMCA", "in dcf custody", "WINZ appt", "called centrelink"): never a unit, a
 # test or a role ("MASH" only in capitals: "mash" is food)
-AGENCY_LETTERS = tuple(
+AGENCY_LETTERS = hint(
     """DCFS DFCS DCYF DHHS DSHS YMCA YWCA MBTA DCF DCJ WINZ MASH RCMP IHS dcfs dfcs dcyf dhhs
     dshs ymca ywca mbta dcf dcj winz centrelink rcmp""".split()
 )
@@ -363,7 +367,7 @@ class OrganisationRules(FinderBase):
             self.add(*m.span(), Kind.ORGANIZATION)
         for m in LOWER_SAINT.finditer(text) if "st" in text else ():
             self.add(*m.span(1), Kind.ORGANIZATION)
-        for m in LOWER_NAMED_WARD.finditer(text) if any_in((" ward", " unit"), text) else ():
+        for m in LOWER_NAMED_WARD.finditer(text) if any_in(WARD_HINTS, text) else ():
             self.add(*m.span(1), Kind.ORGANIZATION)
         tokens = self.tokens
         for j, tok in enumerate(tokens):
@@ -500,7 +504,7 @@ class OrganisationRules(FinderBase):
         for m in COMPANY.finditer(self.text) if any_in(COMPANY_HINTS, self.text) else ():
             self.add(m.start(1), m.end(), Kind.ORGANIZATION)
         insurers = [*INSURER.finditer(self.text)] if any_in(INSURER_LABELS, self.text) else []
-        if any_in(("ins ", "Ins ", "INS ", "ins. ", "Ins. "), self.text):
+        if any_in(INSURANCE_HINTS, self.text):
             insurers += INSURER_SHORT.finditer(self.text)
         for m in insurers:
             insurer = PLAN_KIND.sub("", m.group(1).rstrip("."))

@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator
 
 from alcove.deidentify.engine.compiled import longest_first, regex, starting_with
+from alcove.deidentify.engine.hints import any_in, hint, hints
 from alcove.deidentify.engine.spans import Kind, Span
 from alcove.deidentify.engine.vocabulary import HOLIDAYS, MONTHS, STATE_CODES, STATES, WEEKDAYS
 
@@ -115,12 +116,12 @@ ROMANCE_DATE_WORD = regex(
     r"d[eé]cembre|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bados?|domingos?|lundi|mardi|"
     r"mercredi|jeudi|vendredi|samedi|dimanche)\b"
 )
-ROMANCE_DATE_HINTS = (
+ROMANCE_DATE_HINTS = hint((
     "enero", "febrero", "marzo", "abril", "junio", "julio", "agosto", "iembre", "octubre",
     "janvier", "vrier", "avril", "juin", "juillet", "aout", "ao\u00fbt", "embre", "lunes",
     "martes", "rcoles", "jueves", "viernes", "bado", "domingo", "lundi", "mardi", "mercredi",
     "jeudi", "vendredi", "samedi", "dimanche",
-)  # fmt: skip
+))  # fmt: skip
 # A date read out, as a dictation's transcript has it: "march twentieth twenty twenty four",
 # "april second", "the third of june", "nineteen fifty-eight" after them
 _ORDINAL_WORD = (
@@ -142,14 +143,14 @@ SPOKEN_DATE = starting_with(
     rf"\b(?:(?:{MONTHS.lower()})[ \t]+(?:the[ \t]+)?(?:{_ORDINAL_WORD})\b"
     rf"|(?:{_ORDINAL_WORD})[ \t]+of[ \t]+(?:{MONTHS.lower()})\b){_SPOKEN_YEAR}",
 )
-SPOKEN_DATE_HINTS = (
+SPOKEN_DATE_HINTS = hint((
     "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
     "tenth", "eleventh", "twelfth", "teenth", "tieth",
-)  # fmt: skip
-ROMANCE_MONTH_HINTS = (
+))  # fmt: skip
+ROMANCE_MONTH_HINTS = hint((
     "janv", "vrier", "mars", "avril", "mai", "juin", "juil", "ao", "embre", "octobre", "enero",
     "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "iembre", "octubre",
-)  # fmt: skip
+))  # fmt: skip
 # "since nov", "by early march": a month in lower case after a word that announces it
 # ("may" is left: a verb far more often)
 LOWER_MONTH_CUED = regex(
@@ -158,7 +159,7 @@ LOWER_MONTH_CUED = regex(
     r"|(?:january|february|march|april|june|july|august|september|october|november|"
     r"december)\b)(?![ \t]*\d)"
 )
-LOWER_MONTH_HINTS = tuple(
+LOWER_MONTH_HINTS = hint(
     f" {month}"
     for month in ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 )
@@ -377,6 +378,7 @@ I_AM_AGE = regex(
 )
 AGE_SEX_CELL = regex(r"\|[ \t]*(\d{1,3})[ \t]?[MF][ \t]*\|")
 AGE_SEX_ASSESSED = regex(r"\b(?:A/P|Assessment|ASSESSMENT)[: \t]+(\d{1,3})[ \t]?[MF]\b")
+ASSESSED_HINTS = hint(("A/P", "ssessment", "SSESSMENT"))
 # "kids (9, 6)", "children (4 and 7)": the ages in brackets after children
 CHILDREN_AGES = regex(
     r"(?=[kcsdgt])\b(?:kids|children|sons|daughters|grandchildren|grandkids|twins)"
@@ -494,6 +496,8 @@ PHONE_SHORT = regex(
 )
 # "0161 496 0733", "0300 555 0142", "020 7946 0958": numbers as Britain writes them at home
 # (and its neighbours and antipodes)
+UK_PHONE_HINTS = hint((" 0", "\n0", "(0"))
+PAGER_HINTS = hint(("page", "beeper", "pgr", "bleep"))
 UK_PHONE = regex(
     r"[0(](?<![\d+-][0(])(?:(?<=0)(?:\d{3}[ \t]\d{3}[ \t]\d{3,4}|\d{2}[ \t]\d{4}[ \t]\d{4}"
     # Britain's "01632 960 481"; Australia's "(03) 9555 0172" and mobiles "0412 555 730"
@@ -555,7 +559,7 @@ SSN_CUED = regex(
 _DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
 SPOKEN_NUMBER = regex(rf"\b{_DIGIT_WORD}(?:[ \t,-]+{_DIGIT_WORD}){{6,}}\b")
 # (seven digits read out hold one of these, or are "one two one three two one two")
-SPOKEN_HINTS = ("four", "five", "six", "seven", "eight", "nine", "zero", " oh ")
+SPOKEN_HINTS = hint(("four", "five", "six", "seven", "eight", "nine", "zero", " oh "))
 # An age after the word for who someone is and a comma, closing a bracket or a clause:
 # "(identified client, 16)", "(patient, 24)", "white male, 21, 6ft" (not "female, 3,250 g",
 # "female, 9 days postpartum", "with client, 3, 4 and 5 of the steps")
@@ -827,7 +831,7 @@ UNIT_LABELLED = regex(
     r"\b(?:Unit|UNIT|Location|LOCATION|Loc|LOC|Ward|WARD|Floor|FLOOR)[ \t]*:[ \t]*"
     r"([A-Z][\w'-]*(?:[ \t]+[A-Z0-9][\w'-]*){0,2})"
 )
-UNIT_HINTS = ("Unit", "UNIT", "Loc", "LOC", "Ward", "WARD", "Floor", "FLOOR")
+UNIT_HINTS = hint(("Unit", "UNIT", "Loc", "LOC", "Ward", "WARD", "Floor", "FLOOR"))
 # A ward named by its building and floor, as a hospital's census writes it: before the room
 # or bed ("Ellison 8, room 812", "Tower 6, bed 2") or after the hospital's name ("Brookhaven
 # General Hospital - Weiss 7"); never a count, a scale, a part or a service with its floor
@@ -842,11 +846,11 @@ _WARD = (
 # closing a service's or a location's field after its comma: "Service: Hematology/Oncology,
 # Lunder 8", "Location: Endoscopy Suite, Farnsworth 2")
 WARD_BEFORE_ROOM = regex(_WARD + r",?[ \t]+$")
-HOSPITAL_HINTS = ("Hospital", "HOSPITAL")
+HOSPITAL_HINTS = hint(("Hospital", "HOSPITAL"))
 WARD_AFTER_HOSPITAL = regex(
     r"(?:Hospital|HOSPITAL)[ \t]+[-\u2013\u2014/][ \t]+" + _WARD + r"[ \t]*$", re.M
 )
-FIELD_HINTS = ("Service", "SERVICE", "Location", "LOCATION")
+FIELD_HINTS = hint(("Service", "SERVICE", "Location", "LOCATION"))
 WARD_AFTER_FIELD = regex(
     r"(?:Service|SERVICE|Location|LOCATION)[ \t]*:[^\n,]{2,40},[ \t]*" + _WARD + r"[ \t]*$",
     re.M,
@@ -916,7 +920,7 @@ ZIP_CUED = regex(
 )
 # "Kingsmere VIC 3197": an Australian postcode after its state
 AU_POSTCODE = regex(r"\b(?:NSW|VIC|QLD|SA|WA|TAS|NT|ACT)[ \t]+(\d{4})\b(?![-/.]\d)")
-AU_STATES = ("NSW", "VIC", "QLD", "SA ", "WA ", "TAS", "NT ", "ACT ")
+AU_STATES = hint(("NSW", "VIC", "QLD", "SA ", "WA ", "TAS", "NT ", "ACT "))
 POSTCODE_HINT = regex(r"[A-Z](?<!\w[A-Z])[A-Z]?\d[A-Z\d]?[ \t]?\d?[A-Z]")
 # A user name: "gabe_the_moth#4410", "@moth.gabe" (not an e-mail address)
 HANDLE = regex(
@@ -1064,9 +1068,7 @@ def shaped_spans(text: str) -> Iterator[Span]:
         yield Span(*m.span(1), Kind.AGE)
     for m in AGE_SEX_CELL.finditer(text) if "|" in text else ():
         yield Span(*m.span(1), Kind.AGE)
-    for m in (
-        AGE_SEX_ASSESSED.finditer(text) if any_in(("A/P", "ssessment", "SSESSMENT"), text) else ()
-    ):
+    for m in AGE_SEX_ASSESSED.finditer(text) if any_in(ASSESSED_HINTS, text) else ():
         yield Span(*m.span(1), Kind.AGE)
     for m in CHILDREN_AGES.finditer(low) if "(" in low else ():
         yield from _listed_ages(m)
@@ -1136,9 +1138,9 @@ def shaped_spans(text: str) -> Iterator[Span]:
     yield from _contacts(text, low)
     yield from _numbers(text, low)
     tabs = "\t" in text
-    for i, (pattern, hint) in enumerate(zip(ADDRESS_PATTERNS, ADDRESS_HINTS, strict=True)):
-        hint = hint if tabs else ADDRESS_HINTS_SPACED[i]  # (a note without tabs: half the words)
-        if hint and not any_in(hint, low if i in ADDRESS_HINTS_LOWER else text):
+    for i, (pattern, words) in enumerate(zip(ADDRESS_PATTERNS, ADDRESS_HINTS, strict=True)):
+        words = words if tabs else ADDRESS_HINTS_SPACED[i]  # (a note without tabs: half the words)
+        if words and not any_in(words, low if i in ADDRESS_HINTS_LOWER else text):
             continue
         for m in pattern.finditer(text):
             if DOCTOR_AFTER.match(text, m.end()) and m.group().rstrip(".")[-2:] in ("Dr", "DR"):
@@ -1275,8 +1277,8 @@ def _dates(text: str, low: str) -> Iterator[Span]:
         plain = m.group(1).rstrip(".") in PLAIN_MONTHS  # "every December"
         if plain or CUE_WORD_BEFORE.search(low, max(0, m.start() - 24), m.start()):
             yield Span(*m.span(1), Kind.DATE)
-    for pattern, hint in zip(CUED_DATE_PATTERNS, CUED_DATE_HINTS, strict=True):
-        if not any_in(hint, low):
+    for pattern, words in zip(CUED_DATE_PATTERNS, CUED_DATE_HINTS, strict=True):
+        if not any_in(words, low):
             continue  # (a word each pattern needs is not there: no scan)
         for m in pattern.finditer(low):
             yield Span(*m.span(1), Kind.DATE)
@@ -1301,17 +1303,19 @@ def _dates(text: str, low: str) -> Iterator[Span]:
 
 
 # What each pattern cannot match without: any of these words in the lower-cased text.
-CUED_DATE_HINTS: tuple[tuple[str, ...], ...] = (
-    ("-", "\u2013"),
-    ("dob", "d.o.b", "birth", "born"),
-    ("class of",),
-    ("'",),
+CUED_DATE_HINTS: tuple[tuple[str, ...], ...] = hints(
+    (
+        ("-", "\u2013"),
+        ("dob", "d.o.b", "birth", "born"),
+        ("class of",),
+        ("'",),
+    )
 )
 _SPACED = (" ", "\t")
 # What each address pattern cannot match without, in the text as written (the patterns
 # read case); () for the one always scanned. Words a pattern needs after a space are
 # looked for with it: " St" is rarer than "St".
-ADDRESS_HINTS: tuple[tuple[str, ...], ...] = (
+ADDRESS_HINTS: tuple[tuple[str, ...], ...] = hints((
     (),
     ("Route", "Rte", "Highway", "Hwy", "County Road", "CR", "SR", "US"),
     ("Box", "BOX", "Bag", "PMB"),
@@ -1356,19 +1360,12 @@ ADDRESS_HINTS: tuple[tuple[str, ...], ...] = (
     ("Broadway",),
     tuple(f"{word}{space}" for word in (" CR", " SR", "County Road", "State Route", "mile marker")
           for space in _SPACED),
-)  # fmt: skip
+))  # fmt: skip
 ADDRESS_HINTS_LOWER = frozenset({11, 14, 15, 20})
-ADDRESS_HINTS_SPACED = tuple(tuple(w for w in hint if "\t" not in w) for hint in ADDRESS_HINTS)
+ADDRESS_HINTS_SPACED = tuple(
+    hint(w for w in words if "\t" not in w) if words else () for words in ADDRESS_HINTS
+)
 IBAN_HINT = regex(r"[A-Z]{2}\d{2}")
-
-
-def any_in(words: tuple[str, ...], text: str) -> bool:
-    """Whether any of the words is in the text: a plain substring search per word is many
-    times faster than one regular expression of them all (and a loop than a generator)."""
-    for word in words:
-        if word in text:
-            return True
-    return False
 
 
 URL_HINT = regex(r"://|www\.|\.(?:com|org|net|edu|gov|io|us|info|biz|health|care|co|me)\b")
@@ -1416,7 +1413,7 @@ def _numbers_of_contact(text: str, low: str) -> Iterator[Span]:
         for m in pattern.finditer(text):
             fax = FAX_CUE.search(text[max(0, m.start() - 16) : m.start()])
             yield Span(m.start(), m.end(), Kind.FAX if fax else Kind.PHONE)
-    for m in UK_PHONE.finditer(text) if any_in((" 0", "\n0", "(0"), text) else ():
+    for m in UK_PHONE.finditer(text) if any_in(UK_PHONE_HINTS, text) else ():
         yield Span(m.start(), m.end(), Kind.PHONE)
     for m in LOCAL_PHONE.finditer(text) if "-" in text else ():
         faxed = "fax" in low[max(0, m.start() - 28) : m.start()]
@@ -1431,7 +1428,7 @@ def _numbers_of_contact(text: str, low: str) -> Iterator[Span]:
     for m in PHONE_SHORT.finditer(low):
         kind = Kind.FAX if m.group().startswith(("fax", "f")) else Kind.PHONE
         yield Span(*m.span(1), kind)
-    paged = any_in(("page", "beeper", "pgr", "bleep"), low)
+    paged = any_in(PAGER_HINTS, low)
     for m in PAGER.finditer(low) if paged else ():
         yield Span(*m.span(1 if m.group(1) else 2), Kind.PHONE)
     for m in SPOKEN_NUMBER.finditer(low) if any_in(SPOKEN_HINTS, low) else ():

@@ -46,8 +46,9 @@ from alcove.deidentify.engine.cues import (
     ZIP_AFTER,
 )
 from alcove.deidentify.engine.finder import FinderBase
+from alcove.deidentify.engine.hints import any_in, hint
 from alcove.deidentify.engine.lexicon import Lexicon, fold
-from alcove.deidentify.engine.patterns import POSTCODE_HINT, any_in
+from alcove.deidentify.engine.patterns import POSTCODE_HINT
 from alcove.deidentify.engine.spans import Kind
 from alcove.deidentify.engine.tokens import Token
 from alcove.deidentify.engine.vocabulary import (
@@ -92,7 +93,7 @@ THE_COUNTRY = regex(r"\bthe[ \t]+(US|U\.S\.|USA|U\.S\.A\.|UK|U\.K\.)(?![\w-])")
 
 # The line, its field or its clause closes after a state's letters
 CLOSING_AFTER_CODE = regex(r"[ \t]*(?:\n|$|[-\u2013\u2014|;)]|[ \t]{2})")
-LICENCE_HINTS = ("lic", "Lic", "LIC", "plate", "law", "CDL", "DL")
+LICENCE_HINTS = hint(("lic", "Lic", "LIC", "plate", "law", "CDL", "DL"))
 NUMBER_AFTER = regex(r"[ \t]*(?:#|no\.)?[ \t]*:?[ \t]*[A-Z]{0,4}-?\d")
 STATE_BEFORE_LICENCE = starting_with(
     "[A-Zl]",
@@ -103,8 +104,8 @@ STATE_BEFORE_LICENCE = starting_with(
 PROVINCE_POSTCODE = regex(
     r",[ \t]+(ON|BC|AB|QC|NS|NB|MB|SK|PE|NL|YT|NT|NU)[ \t]+[A-Z]\d[A-Z][ \t]?\d[A-Z]\d\b"
 )
-PROVINCE_HINTS = tuple(f", {p}" for p in "ON BC AB QC NS NB MB SK PE NL YT NT NU".split())
-AUSTRALIAN_HINTS = tuple(f"{s} " for s in "NSW VIC QLD TAS ACT NT SA WA".split())
+PROVINCE_HINTS = hint(f", {p}" for p in "ON BC AB QC NS NB MB SK PE NL YT NT NU".split())
+AUSTRALIAN_HINTS = hint(f"{s} " for s in "NSW VIC QLD TAS ACT NT SA WA".split())
 AUSTRALIAN_TOWN = regex(
     r"\b((?:[A-Z][a-z]+[ \t]+){0,2}[A-Z][a-z]+),?[ \t]+(NSW|VIC|QLD|TAS|ACT|NT|SA|WA)"
     r"[ \t]+(\d{4})\b"

@@ -47,7 +47,7 @@ from alcove.deidentify.engine.cues import (
     SUBJECT_VERBS,
     age_after_name,
 )
-from alcove.deidentify.engine.patterns import any_in
+from alcove.deidentify.engine.hints import any_in, hint
 from alcove.deidentify.engine.people import Finder
 from alcove.deidentify.engine.spans import Kind, Span
 from alcove.deidentify.engine.tokens import Token
@@ -97,9 +97,9 @@ DOTTED_INITIALS = regex(r"[A-Z](?<![\w.][A-Z])\.(?:[ \t]?[A-Z]\.){1,2}(?![\w])")
 # A word before initials that names who did or heard something: "by M.L.", "told L.H."
 ACTOR_BEFORE = regex(r"\b(?:by|told|per|with|w/|cc|asked|called|and)[ \t]+$")
 # What an attendance line's label holds, in any case: a quick look before the pattern
-ATTENDING = ("resent", "RESENT", "ttend", "TTEND", "embers", "EMBERS", "articipant",
+ATTENDING = hint(("resent", "RESENT", "ttend", "TTEND", "embers", "EMBERS", "articipant",
              "ARTICIPANT", "bsent", "BSENT", "xcused", "XCUSED", "eaders", "EADERS",
-             "acilitators", "ACILITATORS")  # fmt: skip
+             "acilitators", "ACILITATORS"))  # fmt: skip
 # What follows a person's name: "is a", "is 39", ", 41,", " (41)", "'s", a verb of reporting
 PERSON_AFTER = regex(
     r"[ \t]+is[ \t]+(?:a[ \t]|an[ \t]|\d)|,[ \t]*\d{1,3}\b|[ \t]*\(\d{1,3}\)|['\u2019]s[ \t]"
