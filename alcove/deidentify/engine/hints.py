@@ -25,6 +25,7 @@ class Hint(tuple[str, ...]):
 
 _words: set[str] = set()
 _lock = threading.Lock()
+_singles: list[str] = []  # the hint words of one character, looked for without the automaton
 # (the automaton, how many words it was made from), swapped whole when words are added
 _built: tuple[ahocorasick.Automaton | None, int] = (None, -1)
 # hash and length of a text -> (the automaton that read it, the hint words in it)
@@ -64,11 +65,15 @@ def _in(text: str) -> frozenset[str]:
     seen = _seen.get(key)
     if seen is not None and seen[0] is automaton:
         return seen[1]
-    found = frozenset(word for _, word in automaton.iter(text))
+    found = {word for _, word in automaton.iter(text)} if len(automaton) else set()
+    # (a single character is found at once by a plain search, and would be most of the
+    # automaton's matches: every "-" and "/" of the note)
+    found.update(word for word in _singles if word in text)
+    kept = frozenset(found)
     if len(_seen) >= SEEN_KEPT:
         _seen.clear()
-    _seen[key] = (automaton, found)
-    return found
+    _seen[key] = (automaton, kept)
+    return kept
 
 
 def _automaton() -> ahocorasick.Automaton:
@@ -78,8 +83,11 @@ def _automaton() -> ahocorasick.Automaton:
         return automaton
     with _lock:
         made = ahocorasick.Automaton()
-        for word in sorted(_words):
-            made.add_word(word, word)
+        words = sorted(_words)
+        for word in words:
+            if len(word) > 1:
+                made.add_word(word, word)
         made.make_automaton()
-        _built = (made, len(made))
+        _singles[:] = [word for word in words if len(word) == 1]
+        _built = (made, len(words))
     return made
