@@ -25,9 +25,9 @@ class Hint(tuple[str, ...]):
 
 _words: set[str] = set()
 _lock = threading.Lock()
-_singles: list[str] = []  # the hint words of one character, looked for without the automaton
-# (the automaton, how many words it was made from), swapped whole when words are added
-_built: tuple[ahocorasick.Automaton | None, int] = (None, -1)
+# (the automaton, how many words it was made from, and the words of one character it leaves
+# to a plain search), swapped whole when words are added
+_built: tuple[ahocorasick.Automaton, int, tuple[str, ...]] = (ahocorasick.Automaton(), -1, ())
 # hash and length of a text -> (the automaton that read it, the hint words in it)
 _seen: dict[tuple[int, int], tuple[object, frozenset[str]]] = {}
 SEEN_KEPT = 8  # a note's text, its lower case and a line or two of it
@@ -58,17 +58,17 @@ def any_in(words: tuple[str, ...], text: str) -> bool:
 
 
 def _in(text: str) -> frozenset[str]:
-    if not text or not _words:
+    automaton, size, singles = _built
+    if size != len(_words):
+        automaton, size, singles = _build()
+    if not text or not size:
         return frozenset()
-    automaton = _automaton()
     key = (hash(text), len(text))
     seen = _seen.get(key)
     if seen is not None and seen[0] is automaton:
         return seen[1]
     found = {word for _, word in automaton.iter(text)} if len(automaton) else set()
-    # (a single character is found at once by a plain search, and would be most of the
-    # automaton's matches: every "-" and "/" of the note)
-    found.update(word for word in _singles if word in text)
+    found.update(word for word in singles if word in text)
     kept = frozenset(found)
     if len(_seen) >= SEEN_KEPT:
         _seen.clear()
@@ -76,18 +76,17 @@ def _in(text: str) -> frozenset[str]:
     return kept
 
 
-def _automaton() -> ahocorasick.Automaton:
+def _build() -> tuple[ahocorasick.Automaton, int, tuple[str, ...]]:
+    """The automaton of every hint word of two characters or more, and those of one (a
+    single character is found at once by a plain search, and would be most of the
+    automaton's matches: every "-" and "/" of a note)."""
     global _built
-    automaton, size = _built
-    if automaton is not None and size == len(_words):
-        return automaton
     with _lock:
-        made = ahocorasick.Automaton()
         words = sorted(_words)
+        made = ahocorasick.Automaton()
         for word in words:
             if len(word) > 1:
                 made.add_word(word, word)
         made.make_automaton()
-        _singles[:] = [word for word in words if len(word) == 1]
-        _built = (made, len(words))
-    return made
+        _built = (made, len(words), tuple(word for word in words if len(word) == 1))
+    return _built
