@@ -21,13 +21,14 @@ import sys
 from collections.abc import Iterable
 from typing import Any
 
+from alcove.deidentify.engine.branches import branches_grouped
 from alcove.deidentify.engine.starts import look_ahead_needless, starting_set, with_start_set
 
 # (a tuple: the final flags, the matcher's code, the group count, the group names both ways)
 Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
 
 # (bump when what is kept for a pattern changes)
-VERSION = 4
+VERSION = 5
 try:
     _sre: Any = importlib.import_module("_sre")
     _parser: Any = importlib.import_module("re._parser")
@@ -65,6 +66,7 @@ def _entry(pattern: str, flags: int) -> Entry:
     characters a match starts with where re finds none (starts.py)."""
     tree = _parser.parse(pattern, flags)
     final = int(flags | tree.state.flags)
+    branches_grouped(tree, final, _constants)
     if look_ahead_needless(tree, final, _constants, _compiler):
         del tree.data[0]
     code = [int(op) for op in _compiler._code(tree, flags)]

@@ -1,5 +1,6 @@
-"""The set of characters a match starts with, given to the C matcher (starts.py): the
-engine's patterns find exactly what `re` finds, only sooner."""
+"""The engine's patterns as the C matcher gets them: with the set of characters a match
+starts with (starts.py) and long alternations grouped by first letter (branches.py). They
+find exactly what `re` finds, only sooner."""
 
 import importlib
 import json
@@ -14,6 +15,7 @@ from alcove.deidentify.engine.cachefiles import cache_contents
 
 compiled = importlib.import_module("alcove.deidentify.engine.compiled")
 starts = importlib.import_module("alcove.deidentify.engine.starts")
+branches = importlib.import_module("alcove.deidentify.engine.branches")
 
 
 def hinted(pattern: str, flags: int = 0) -> re.Pattern[str]:
@@ -47,14 +49,28 @@ SHAPES = [
     r"(?=[^a-z])[\w.]+",
     r"\d{1,2}[a-z]?",
     r"(?<!\w)\s\d|\w+@",
+    # (alternations grouped by their first letter: order, backtracking, groups, case)
+    r"\b(?:mrn|mr#|med rec|acct|account|ab|a)\b",
+    r"(?:ab|a|abc|b|ba|bab)c",
+    r"(?:a|ab|abc|b|bc)",
+    r"(?:(a)b|(a)c|ad|b|(b)a)+",
+    r"(?i:ab|Ab|aB|ac|b|bc)x",
+    r"(?:sign|sig|so|s|mai|ma|mrn)(?=[ .])",
 ]
 # (with a digit, a space and letters from outside ASCII, which \d, \s and \w also match)
-ALPHABET = "aAbBckKK\u212a\u017fsSmMyYdro.#-:/@ \t\n12345é\u00e9ÉMayrk\u0663\u2003\x1cß"
+ALPHABET = "aAbBckKKxgintue#\u212a\u017fsSmMyYdro.#-:/@ \t\n12345é\u00e9ÉMayrk\u0663\u2003\x1cß"
 
 
 @given(st.sampled_from(SHAPES), st.text(alphabet=ALPHABET, max_size=60))
 def test_it_finds_what_re_finds_with_or_without_the_start_set(pattern: str, text: str) -> None:
     assert matches(hinted(pattern), text) == matches(re.compile(pattern), text)
+
+
+def test_it_finds_what_re_finds_in_a_line_of_every_shape() -> None:
+    text = "ab abc abcc bc bab bac Abx aBx abx mrn mr# med rec acct account sign sig so s mai "
+    text += "May Mark MAY A1 dr. Okafor J. Smith, 3/14 #1 123 K\u212ak \u0663a @x sec. 4 ab."
+    for pattern in SHAPES:
+        assert matches(hinted(pattern), text) == matches(re.compile(pattern), text), pattern
 
 
 def test_it_tells_the_matcher_where_a_look_ahead_or_boundary_lets_a_match_start() -> None:
@@ -78,6 +94,19 @@ def test_it_leaves_out_a_look_ahead_only_where_every_match_meets_it() -> None:
     assert not needless(r"(?=\d)(?:\b\d{3}|#\d)")  # "#1" starts with no digit
     assert not needless(r"(?=[A-Z])\w+")  # nor "ab" with a capital
     assert not needless(r"(?=[^a-z])[\w.]+")
+
+
+def alternatives(pattern: str) -> int:
+    tree = compiled._parser.parse(pattern, 0)
+    branches.branches_grouped(tree, tree.state.flags, compiled._constants)
+    ops = [av for op, av in tree.data if op is compiled._constants.BRANCH]
+    return len(ops[0][1]) if ops else 1
+
+
+def test_it_groups_a_long_alternation_by_first_letter_unless_case_is_ignored() -> None:
+    assert alternatives(r"(?:mrn|mr#|med rec|acct|account|policy)") == 3  # m, a, p
+    assert alternatives(r"(?i)(?:mrn|mr#|med rec|acct|account|policy)") == 6
+    assert alternatives(r"(?:mrn|\d+|med rec|acct|account|policy)") == 6  # a digit first
 
 
 def test_it_gives_no_start_set_where_it_cannot_be_sure() -> None:
