@@ -363,7 +363,7 @@ class PlaceRules(FinderBase):
         resume = 0  # (past the last place found: its words are no new place's head)
         for i in self.capitalised:
             tok = tokens[i]
-            if i < resume or tok.lower not in lex.place_heads:
+            if i < resume or (tok.lower not in lex.places and tok.lower not in lex.place_heads):
                 continue
             found = None
             words = [tok.lower]
