@@ -69,7 +69,7 @@ class Lexicon:
     # place names (lower case, words joined by one space) -> True when unambiguous
     places: dict[str, bool] = field(default_factory=dict)
     # first words of place names of two words or more, those that are no place's name too
-    # (a place's own name is in places: kept once, the lexicon loads a ninth faster)
+    # (a place's own name is looked up in places: kept once, a ninth fewer words to load)
     place_heads: Words = frozenset()
     place_longest: int = 1
     # US states and countries (lower case, words joined by one space): masked as LOCATION
