@@ -216,5 +216,8 @@ def derived_safe(word: str, lex: "Lexicon") -> bool:
         return False
     if MEDICAL_ENDING.search(word) is not None or DRUG_ENDING.search(word) is not None:
         return True
-    # two listed words run together, neither a name: "salesperson", "facesheet"
-    return any(word[:k] in safe and word[k:] in safe for k in range(3, len(word) - 2))
+    # two listed words run together, neither a name: "salesperson", "facesheet" (only where
+    # both halves can be listed words: a pasted run of letters costs its length, not its square)
+    longest, size = lex.safe_longest, len(word)
+    splits = range(max(3, size - longest), min(size - 2, longest + 1))
+    return any(word[:k] in safe and word[k:] in safe for k in splits)

@@ -32,7 +32,7 @@ from alcove.deidentify.engine import vocabulary
 from alcove.deidentify.engine.allowlist import job_words, safe_words, stems
 from alcove.deidentify.engine.cachefiles import cache_contents, cache_write
 
-VERSION = 10  # bump when the derivation below changes
+VERSION = 11  # bump when the derivation below changes
 PACKAGES = (
     "names",
     "zipcodes",
@@ -79,6 +79,9 @@ class Lexicon:
     modern: Words = frozenset()
     # the allow-list: words known to be safe even capitalised mid-sentence (allowlist.py)
     safe: Words = frozenset()
+    # the length of the longest word on it (a word longer than two of them is no two run
+    # together)
+    safe_longest: int = 1
     # everyday words left off the allow-list for being names first ("frank", "hall")
     named_words: Words = frozenset()
     # the last words of job titles ("adjuster", "librarian"): professions (allowlist.py)
@@ -265,6 +268,7 @@ def _build() -> Lexicon:
         regions=words_held(regions),
         modern=words_held(modern),
         safe=words_held(safe),
+        safe_longest=max(map(len, safe), default=1),
         named_words=words_held(named_words),
         jobs=words_held(job_words() | vocabulary.PROFESSIONS),
     )

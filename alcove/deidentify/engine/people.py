@@ -440,12 +440,17 @@ ACRONYMS = NOT_ORG_ACRONYMS | ORG_ACRONYMS | AGENCY_ACRONYMS | STATE_CODES | NOT
 ABBREVIATIONS = CLINICAL | SHORTHAND | LABS  # (lower case)
 
 
+# A word of two or three letters or digits standing alone, as name_initials finds initials
+STANDING_ALONE = regex(r"(?<![\w.&/-])\w{2,3}(?![\w&-])")
+
+
 def name_initials(text: str, found: list[Span], lex: Lexicon) -> list[Span]:
     """The initials of a name found in the note, standing alone elsewhere in it: "Jamie
     Torres RN" at the top, "redirected by JT" below. Only a name of two or three words of two
     letters or more, and never letters that are a word, an abbreviation or an acronym that
     any list holds ("Mary Dunn" is no "MD", "Paul Tran" no "PT")."""
     letters: dict[str, Kind] = {}
+    alone: set[str] | None = None
     for span in found:
         if span.kind not in (Kind.NAME, Kind.STAFF):
             continue
@@ -453,12 +458,19 @@ def name_initials(text: str, found: list[Span], lex: Lexicon) -> list[Span]:
         if not 2 <= len(words) <= 3 or not all(len(w) > 1 and w[0].isupper() for w in words):
             continue
         initials = "".join(w[0] for w in words)
-        if initials in text and not _abbreviation(initials, lex):
+        if alone is None:
+            # (the words of two or three letters standing alone, found once: asking the
+            # whole text about each name, then for each initials, made a long note's cost its
+            # length squared)
+            alone = set(STANDING_ALONE.findall(text))
+        if initials in alone and not _abbreviation(initials, lex):
             letters.setdefault(initials, span.kind)
+    if not letters:
+        return []
     return [
-        Span(m.start(), m.end(), kind)
-        for initials, kind in letters.items()
-        for m in re.finditer(rf"(?<![\w.&/-]){initials}(?![\w&-])", text)
+        Span(m.start(), m.end(), letters[m.group()])
+        for m in STANDING_ALONE.finditer(text)
+        if m.group() in letters
     ]
 
 

@@ -2317,6 +2317,18 @@ def test_it_masks_the_initials_of_a_name_the_note_gives_elsewhere() -> None:
     assert kinds(text)["WH"] == kinds(text)["Wren Halvorsen"]
 
 
+def test_it_masks_each_names_initials_as_that_name_but_not_inside_a_code() -> None:
+    text = (
+        "Client: Jonah Pike. Night staff: Wren Halvorsen, RN.\n"
+        "0230 JP up pacing, redirected by WH (WH-2 unit). JP asleep 0400 per WH; JPX code."
+    )
+    spans = [(text[s.start : s.end], s.kind) for s in find_spans(text)]
+    assert spans.count(("JP", Kind.NAME)) == 2
+    assert spans.count(("WH", Kind.STAFF)) == 2
+    assert "JPX" not in masked(text)  # (nor "WH-2": the unit's code)
+    assert masked_words(text).count("WH") == 2
+
+
 def test_it_leaves_letters_that_are_an_abbreviation_though_a_name_has_them() -> None:
     text = "Family meeting with Paul Tran and Mary Dunn.\nSeen by PT today; per MD continue."
     assert masked(text) == {"Paul Tran", "Mary Dunn"}

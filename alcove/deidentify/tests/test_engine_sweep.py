@@ -4,6 +4,10 @@ near miss it must leave.
 Every example is new: none comes from the benchmark sets.
 """
 
+from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
+from dataclasses import replace
+
 from alcove.deidentify.engine import Kind, find_spans
 from alcove.deidentify.engine.allowlist import is_safe
 from alcove.deidentify.engine.lexicon import lexicon
@@ -24,6 +28,39 @@ def test_it_lists_everyday_and_clinical_words_but_not_names_that_are_words() -> 
         assert is_safe(word, lex), word
     for word in ("frank", "jordan", "quorvanta", "walt"):
         assert not is_safe(word, lex), word
+
+
+def test_it_still_knows_two_listed_words_run_together() -> None:
+    lex = lexicon()
+    assert is_safe("salesperson", lex)
+    assert not is_safe("salesquorvanta", lex)
+
+
+def test_it_judges_a_pasted_run_of_letters_by_a_few_of_its_splits() -> None:
+    # (every split of a 60,000-letter run into two words was looked up: its length squared in
+    # characters copied; only the splits whose halves can both be listed words are asked now)
+    lex = lexicon()
+    asked = CountingWords(lex.safe)
+    run = "quor" * 15_000
+    assert not is_safe(run, replace(lex, safe=asked))
+    assert asked.count <= 2 * lex.safe_longest + 10
+
+
+class CountingWords(AbstractSet[str]):
+    """The allow-list's words, counting how often it is asked."""
+
+    def __init__(self, words: AbstractSet[str]) -> None:
+        self.words, self.count = words, 0
+
+    def __contains__(self, word: object) -> bool:
+        self.count += 1
+        return word in self.words
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.words)
+
+    def __len__(self) -> int:
+        return len(self.words)
 
 
 # --- capitalised words -----------------------------------------------------------------------
