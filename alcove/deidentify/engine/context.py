@@ -30,6 +30,9 @@ name (FAR_NEVER: "Crisis Team", "Bell palsy", the generic words of a service's n
 roles, titles) and what the rules leave by a word's neighbours (Doc._left_on_purpose). A
 word whose own features score under the gate is not weighed further, which keeps the pass cheap.
 
+The near model then looks once more, at the words beside what the two models found that it
+has not weighed yet ("Sunrise", found far from every span, then its "Pediatrics").
+
 Last, a third model weighs the numbers every rule and both word models left
 (numerals.py), beside the spans found so far.
 """
@@ -41,6 +44,7 @@ import os
 import sys
 from bisect import bisect_right
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from functools import cache, lru_cache
 from itertools import repeat
 
@@ -476,19 +480,36 @@ def context_spans(
     weights than the fitted ones (to measure a fit)."""
     model = model or weights()
     doc = doc_of(text, found, kept)
-    out: list[Span] = []
-    for i in doc.weighed():
-        features = doc.features(i)
-        if model.score(features) > model.cut:
-            out.append(_joined(doc, i, features, model))
+    weighed = doc.weighed()
+    out = near_spans(doc, weighed, model)
     if model.far is not None:
         out.extend(far_spans(doc, model.far, model.gate))
+    if out:
+        # once more beside what this pass found: a name the far model found far from every
+        # span ("Mission") has its next word weighed too ("Hospital")
+        doc.mark(out)
+        out.extend(near_spans(doc, doc.weighed(), model, set(weighed)))
     if model.numeral is not None:
         # (numerals imports this module's Doc and Weights)
         from alcove.deidentify.engine.numerals import numeral_spans
 
         doc.mark(out)  # (a number is weighed beside the names found so far)
         out.extend(Span(a, b, Kind(k)) for a, b, k in numeral_spans(doc, model.numeral))
+    return out
+
+
+def near_spans(
+    doc: Doc, words: list[int], model: Weights, done: AbstractSet[int] = frozenset()
+) -> list[Span]:
+    """Spans for the words given, beside a found span, that the near model masks (but those
+    weighed already)."""
+    out: list[Span] = []
+    for i in words:
+        if i in done:
+            continue
+        features = doc.features(i)
+        if model.score(features) > model.cut:
+            out.append(_joined(doc, i, features, model))
     return out
 
 

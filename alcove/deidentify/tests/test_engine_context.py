@@ -2349,3 +2349,14 @@ def test_it_masks_an_organisation_in_capitals_heading_a_line_but_not_an_order() 
 def test_it_joins_an_organisation_to_the_place_it_is_of() -> None:
     text = "Transport: AirCare of Vermont, ETA 14:10."
     assert kinds(text) == {"AirCare of Vermont": Kind.ORGANIZATION}
+
+
+# --- a second look beside what the context pass found -----------------------------------
+def test_it_weighs_the_word_beside_a_name_the_far_model_found() -> None:
+    # (no rule finds "Sunrise"; the far model does, and then "Pediatrics" beside it is weighed)
+    assert "Sunrise Pediatrics" in masked("Sunrise Pediatrics, 12 Oak Road")
+
+
+def test_its_second_look_leaves_an_ordinary_word_after_such_a_name() -> None:
+    spans = masked("Sunrise Pediatrics faxed records today.")
+    assert not [s for s in spans if "faxed" in s or "records" in s]
