@@ -442,6 +442,7 @@ ABBREVIATIONS = CLINICAL | SHORTHAND | LABS  # (lower case)
 
 # A word of two or three letters or digits standing alone, as name_initials finds initials
 STANDING_ALONE = regex(r"(?<![\w.&/-])\w{2,3}(?![\w&-])")
+FEW_INITIALS = 16
 
 
 def name_initials(text: str, found: list[Span], lex: Lexicon) -> list[Span]:
@@ -449,22 +450,25 @@ def name_initials(text: str, found: list[Span], lex: Lexicon) -> list[Span]:
     Torres RN" at the top, "redirected by JT" below. Only a name of two or three words of two
     letters or more, and never letters that are a word, an abbreviation or an acronym that
     any list holds ("Mary Dunn" is no "MD", "Paul Tran" no "PT")."""
-    letters: dict[str, Kind] = {}
-    alone: set[str] | None = None
+    wanted: dict[str, Kind] = {}
     for span in found:
         if span.kind not in (Kind.NAME, Kind.STAFF):
             continue
         words = text[span.start : span.end].split()
         if not 2 <= len(words) <= 3 or not all(len(w) > 1 and w[0].isupper() for w in words):
             continue
-        initials = "".join(w[0] for w in words)
-        if alone is None:
-            # (the words of two or three letters standing alone, found once: asking the
-            # whole text about each name, then for each initials, made a long note's cost its
-            # length squared)
-            alone = set(STANDING_ALONE.findall(text))
-        if initials in alone and not _abbreviation(initials, lex):
-            letters.setdefault(initials, span.kind)
+        wanted.setdefault("".join(w[0] for w in words), span.kind)
+    if not wanted:
+        return []
+    # (a note has a few names: a substring search for each is quickest; a page of names has
+    # thousands, and a search of the whole text for each cost its length squared, so the
+    # words of two or three letters standing alone are found once instead)
+    held = text if len(wanted) <= FEW_INITIALS else set(STANDING_ALONE.findall(text))
+    letters = {
+        initials: kind
+        for initials, kind in wanted.items()
+        if initials in held and not _abbreviation(initials, lex)
+    }
     if not letters:
         return []
     return [
