@@ -4,7 +4,9 @@ with a case it must catch and a near miss it must leave.
 Every example is new: none comes from the benchmark sets.
 """
 
-from alcove.deidentify.engine import Kind, find_spans, rule_spans
+from pytest import MonkeyPatch
+
+from alcove.deidentify.engine import Kind, find_spans, people, rule_spans
 
 
 def masked(text: str) -> set[str]:
@@ -2360,3 +2362,16 @@ def test_it_weighs_the_word_beside_a_name_the_far_model_found() -> None:
 def test_its_second_look_leaves_an_ordinary_word_after_such_a_name() -> None:
     spans = masked("Sunrise Pediatrics faxed records today.")
     assert not [s for s in spans if "faxed" in s or "records" in s]
+
+
+def test_it_finds_the_same_initials_on_a_page_of_many_names(monkeypatch: MonkeyPatch) -> None:
+    # (past FEW_INITIALS names, the words standing alone are found in one scan instead of a
+    # search of the whole text for each: the answer must not change)
+    text = (
+        "Night staff: Wren Halvorsen, RN. Client: Jonah Pike.\n"
+        "0230 JP up pacing, redirected by WH (WH-2 unit). JP asleep 0400 per WH; JPX code."
+    )
+    searched = masked_words(text)
+    monkeypatch.setattr(people, "FEW_INITIALS", 0)
+    assert masked_words(text) == searched
+    assert searched.count("JP") == 2
