@@ -486,7 +486,7 @@ def context_spans(
         out.extend(far_spans(doc, model.far, model.gate))
     if out:
         # once more beside what this pass found: a name the far model found far from every
-        # span ("Mission") has its next word weighed too ("Hospital")
+        # span ("Sunrise") has its next word weighed too ("Pediatrics")
         doc.mark(out)
         out.extend(near_spans(doc, doc.weighed(), model, set(weighed)))
     if model.numeral is not None:
@@ -501,8 +501,8 @@ def context_spans(
 def near_spans(
     doc: Doc, words: list[int], model: Weights, done: AbstractSet[int] = frozenset()
 ) -> list[Span]:
-    """Spans for the words given, beside a found span, that the near model masks (but those
-    weighed already)."""
+    """Spans for the words given (each beside a found span, but those in done, weighed
+    already) that the near model masks."""
     out: list[Span] = []
     for i in words:
         if i in done:
