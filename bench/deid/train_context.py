@@ -13,7 +13,8 @@ What it fits:
 - At run time the near model also weighs, once more and with the same weights, the words
   beside what the two word models found (context.context_spans); its examples stay the words
   beside the rules' spans (fitting it on those second-look words too, with the weights of the
-  fit before, found 11 identifier tokens on the unread sets for 13 more false masks: not kept).
+  fit before, found 10 more identifier tokens on the unread sets for 13 more false masks: not
+  kept).
 - The far model (context.far_spans) is fitted the same way on the words Doc.far_words gives,
   the words beside no span the rules found; its threshold is FAR_THRESHOLD. Its gate is the
   score of a word's own features (Doc.own_features) under which GATE_SHARE of the training
