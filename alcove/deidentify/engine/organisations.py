@@ -26,6 +26,7 @@ from alcove.deidentify.engine.cues import (
     ORG_TAIL,
     RELATION,
     SAINT,
+    STAFF,
     STATE_NAMES,
 )
 from alcove.deidentify.engine.finder import FinderBase
@@ -539,6 +540,15 @@ class OrganisationRules(FinderBase):
             self.gap(self.tokens[k], self.tokens[k + 1]) in (" ", " & ") for k in range(a, b)
         )
 
+    def _person(self, run: list[Token]) -> bool:
+        """Two or three words that read as a person's name: a given name the census lists
+        first, and no word of an organisation's name."""
+        return (
+            2 <= len(run) <= 3
+            and run[0].lower in self.lex.first
+            and not any(t.lower in GENERIC_ORG or t.lower in ORG_LAST for t in run)
+        )
+
     def _cap_run_end(self, j: int, limit: int) -> int:
         tokens = self.tokens
         last = j - 1
@@ -886,6 +896,8 @@ class OrganisationRules(FinderBase):
                 continue  # "attends Church weekly" names no church
             if all(t.lower in PROPER_NOT_NAMES for t in run):
                 continue  # "attends AA", "works for Medicaid"
+            if STAFF.ends_at(tokens, i - 1) is not None and self._person(run):
+                continue  # "seen by Ana Ruiz, MD": a clinician (the name rules take her)
             lex = self.lex
             if all(t.lower in lex.common and t.lower not in lex.last for t in run):
                 continue  # "referred to Dialectical Behavior Therapy" names a treatment

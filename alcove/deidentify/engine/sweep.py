@@ -72,7 +72,7 @@ COMPOUND_PARTS = frozenset(
     new ex on off by time care based related term free""".split()
 )
 TOWN_AFTER_ORG = regex(r",[ \t]*([A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)(?=[ \t]*(?:[-,;\n]|$|[ \t]\d))")
-INITIAL_AFTER_NAME = regex(r",[ \t]?([A-Z])\.?(?=[ \t]*(?:\n|$))")
+INITIAL_AFTER_NAME = regex(r",[ \t]?([A-Z])(?:\.(?=[ \t,;)|]|$)|(?=[ \t]*(?:\n|$)))")
 # "- C.W. (44, ...", "- M.A., 16:", "- T.: Priya notices": initials opening a list's line
 LIST_INITIALS = regex(
     r"[ \t]*(?:[-*\u2022][ \t]*|\d{1,2}[.)][ \t]*)?(?:[A-Z]{2,3}:[ \t]*)?"
@@ -766,6 +766,8 @@ class Sweep:
         """An initial after a relation, or before a verb a person does: "Peer D. offered"."""
         tok = self.tokens[i]
         nxt = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
+        if self._credential_after_name(tok.start):
+            return False  # "Karen Fox, R.N. noted": her licence, no person
         verb = (
             nxt is not None
             and self.text[tok.end : nxt.start] == ". "
@@ -784,11 +786,33 @@ class Sweep:
         "M.O. presented", "L.B. (67)", "C.H., 19,"."""
         start = self.tokens[i].start
         m = INITIALS_VERB.match(self.text, start)
+        if m is not None and self._credential_after_name(start):
+            return False  # "Dr. Smith, M.D. reviewed": his degree, no person
         if m is not None and (m.group(1) in LETTER_VERBS or m.group(1) in SUBJECT_VERBS):
             return True
         if m is not None and m.group(1).endswith("ed") and len(m.group(1)) > 4:
             return True
         return INITIALS_AGED.match(self.text, start) is not None
+
+    def _credential_after_name(self, at: int) -> bool:
+        """Whether the letter at `at` is one of dotted letters that spell a credential ("M.D.",
+        "R.N.") set after a name by a comma."""
+        text = self.text
+        start = at
+        while start >= 2 and text[start - 1] == "." and text[start - 2].isalpha():
+            start -= 2
+        end = at
+        while end + 1 < len(text) and text[end].isalpha() and text[end + 1] == ".":
+            end += 2
+        letters = text[start:end].replace(".", "").lower()
+        comma = text.rfind(",", max(0, start - 2), start)
+        return (
+            len(letters) > 1
+            and letters in CREDENTIALS_LOWER
+            and comma >= 0
+            and not text[comma + 1 : start].strip()
+            and comma in self.name_ends
+        )
 
     def cued(self, i: int) -> bool:
         """A relation or a label just before the word: "her son", "Client:", 'client "';

@@ -6,7 +6,7 @@ Every example is new: none comes from the benchmark sets.
 
 from pytest import MonkeyPatch
 
-from alcove.deidentify.engine import Kind, find_spans, people, rule_spans
+from alcove.deidentify.engine import Kind, find_spans, people, redact, rule_spans
 
 
 def masked(text: str) -> set[str]:
@@ -2375,3 +2375,23 @@ def test_it_finds_the_same_initials_on_a_page_of_many_names(monkeypatch: MonkeyP
     monkeypatch.setattr(people, "FEW_INITIALS", 0)
     assert masked_words(text) == searched
     assert searched.count("JP") == 2
+
+
+# --- a clinician after "seen by", a degree after a name, an initial after a surname --------
+def test_it_takes_the_person_seen_by_for_staff_not_an_organisation() -> None:
+    assert kinds("Seen by Maria Lopez, LCSW today.")["Maria Lopez"] == Kind.STAFF
+    assert redact("Seen by Maria Lopez, LCSW today.") == "Seen by Clinician A, LCSW today."
+    text = "Seen by Riverside Counseling Center last year."
+    assert kinds(text)["Riverside Counseling Center"] == Kind.ORGANIZATION
+
+
+def test_it_leaves_a_dotted_degree_after_a_name() -> None:
+    assert masked("Karen Fox, R.N. noted pt resting.") == {"Karen Fox"}
+    assert masked("Dr. Smith, M.D. reviewed the labs.") == {"Smith"}
+    assert {"T", "F"} <= masked("T.F. was more compliant today.")
+
+
+def test_it_masks_an_initial_after_a_surname_in_a_table() -> None:
+    text = "| Resident | Room |\n| Kowalczyk, R. | 12 |\n| Abernathy, M. | 14 |"
+    assert {"R", "M"} <= masked(text)
+    assert "M" not in masked("Note by Dr. Abernathy, M.D. on the unit.")
