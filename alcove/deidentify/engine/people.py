@@ -18,7 +18,7 @@ places.py, organisations.py and professions.py; the Finder here runs them in ord
 """
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from itertools import accumulate, chain
 
@@ -32,6 +32,7 @@ from alcove.deidentify.engine.cues import (
     NAME_LABELS,
     NOT_NAMES,
     NOT_TYPISTS,
+    PLACE_ANNOUNCED,
     QUOTED_NICKNAME,
     RELATION,
 )
@@ -103,7 +104,45 @@ def people_finder(text: str, lex: Lexicon, *, regions: bool = True) -> Finder:
     finder.professions()  # after the organisations they work at
     finder.named_organisations()
     finder.recurring_acronyms()
+    finder.spans = places_over_names(finder)
     return finder
+
+
+# After a place: a state's or province's code, or a ZIP code ("Charleston, SC", "Medford 02155")
+STATE_OR_ZIP_AFTER = regex(r",?[ \t]+(?:([A-Z]{2})\b|\d{5}\b)")
+
+
+def places_over_names(finder: Finder) -> list[Span]:
+    """The finder's spans, less the names that lie within a place announced as one: after
+    "in" or a phrase that leads to a place ("moving to Reno", "in Terre Haute"), or before a
+    state's code or a ZIP code ("Medford 02155"). The census lists those words as names too,
+    and a name outranks a place where both are found. (Not a state or a country: "met with
+    Jordan".)"""
+    text, spans, tokens = finder.text, finder.spans, finder.tokens
+    starts = [t.start for t in tokens]
+    placed = []
+    for s in spans:
+        if s.kind != Kind.LOCATION or text[s.start : s.end].lower() in finder.lex.regions:
+            continue
+        i = bisect_left(starts, s.start)
+        before = i > 0 and not text[tokens[i - 1].end : s.start].strip()
+        cued = before and (
+            tokens[i - 1].lower == "in" or PLACE_ANNOUNCED.ends_at(tokens, i - 1) is not None
+        )
+        after = STATE_OR_ZIP_AFTER.match(text, s.end)
+        if after and after.group(1) in CREDENTIAL_WORDS:
+            after = None  # "Hiroshi Tanabe, MD": a doctor, not Maryland
+        if text[s.end : s.end + 2] in ("'s", "\u2019s"):
+            continue  # "move to Alice's": her home, not a place of that name
+        if cued or after:
+            placed.append((s.start, s.end))
+    if not placed:
+        return spans
+    return [
+        s
+        for s in spans
+        if s.kind != Kind.NAME or not any(a <= s.start and s.end <= b for a, b in placed)
+    ]
 
 
 def names_recurring(finder: Finder, found: list[Span]) -> list[Span]:

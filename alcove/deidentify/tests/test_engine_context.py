@@ -2395,3 +2395,16 @@ def test_it_masks_an_initial_after_a_surname_in_a_table() -> None:
     text = "| Resident | Room |\n| Kowalczyk, R. | 12 |\n| Abernathy, M. | 14 |"
     assert {"R", "M"} <= masked(text)
     assert "M" not in masked("Note by Dr. Abernathy, M.D. on the unit.")
+
+
+# --- a place announced as one is a place, though the census lists it as a name ------------
+def test_it_types_an_announced_place_as_a_place_not_a_person() -> None:
+    assert kinds("Family moving to Reno in December.")["Reno"] == Kind.LOCATION
+    assert kinds("Her sister lives in Terre Haute now.")["Terre Haute"] == Kind.LOCATION
+    assert redact("Family moving to Reno in December.").startswith("Family moving to [CITY]")
+
+
+def test_it_keeps_a_person_a_person_beside_a_place_cue() -> None:
+    assert kinds("Signed: Marcus Wellesley, MD")["Marcus Wellesley"] != Kind.LOCATION
+    assert kinds("She will not move to Alice's home.")["Alice"] == Kind.NAME
+    assert kinds("Met with Jordan and his mother.")["Jordan"] == Kind.NAME
