@@ -266,9 +266,12 @@ class FinderBase:
         return lw in self.lex.last or lw in self.lex.first or lw not in self.lex.common
 
     def _initials_before(self, i: int) -> int:
-        """Extend a name back over initials: "R. Okonkwo", "M. J. Fox"."""
+        """Extend a name back over initials: "R. Okonkwo", "M. J. Fox" (four at most: a
+        longer run of dotted letters is no one's initials, and walking it back from each of
+        its letters cost its length squared)."""
         tokens = self.tokens
-        while i > 0 and self._initial(tokens[i - 1]) and tokens[i - 1].cap:
+        first = max(0, i - 4)
+        while i > first and self._initial(tokens[i - 1]) and tokens[i - 1].cap:
             if self.gap(tokens[i - 1], tokens[i]) not in (". ", "."):
                 break
             i -= 1

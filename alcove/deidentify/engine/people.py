@@ -138,10 +138,18 @@ def places_over_names(finder: Finder) -> list[Span]:
             placed.append((s.start, s.end))
     if not placed:
         return spans
+    # (a name lies within a place when a place starting at or before it ends at or after it:
+    # the furthest end among the places started so far, found by bisection, not a scan of
+    # every place for every name)
+    placed.sort()
+    firsts = [a for a, _ in placed]
+    furthest = list(accumulate((b for _, b in placed), max))
     return [
         s
         for s in spans
-        if s.kind != Kind.NAME or not any(a <= s.start and s.end <= b for a, b in placed)
+        if s.kind != Kind.NAME
+        or (k := bisect_right(firsts, s.start)) == 0
+        or furthest[k - 1] < s.end
     ]
 
 

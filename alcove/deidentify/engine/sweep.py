@@ -799,11 +799,16 @@ class Sweep:
         "R.N.") set after a name by a comma."""
         text = self.text
         start = at
+        # (no credential has eight letters: a longer run of them is read no further)
         while start >= 2 and text[start - 1] == "." and text[start - 2].isalpha():
             start -= 2
+            if at - start > 16:
+                return False
         end = at
         while end + 1 < len(text) and text[end].isalpha() and text[end + 1] == ".":
             end += 2
+            if end - at > 16:
+                return False
         letters = text[start:end].replace(".", "").lower()
         comma = text.rfind(",", max(0, start - 2), start)
         return (
