@@ -119,21 +119,23 @@ def places_over_names(finder: Finder) -> list[Span]:
     and a name outranks a place where both are found. (Not a state or a country: "met with
     Jordan".)"""
     text, spans, tokens = finder.text, finder.spans, finder.tokens
-    starts = [t.start for t in tokens]
+    starts: list[int] = []  # (the tokens' starts, listed once a note has a place)
     placed = []
     for s in spans:
         if s.kind != Kind.LOCATION or text[s.start : s.end].lower() in finder.lex.regions:
             continue
-        i = bisect_left(starts, s.start)
-        before = i > 0 and not text[tokens[i - 1].end : s.start].strip()
-        cued = before and (
-            tokens[i - 1].lower == "in" or PLACE_ANNOUNCED.ends_at(tokens, i - 1) is not None
-        )
-        after = STATE_OR_ZIP_AFTER.match(text, s.end)
-        if after and after.group(1) in CREDENTIAL_WORDS:
-            after = None  # "Hiroshi Tanabe, MD": a doctor, not Maryland
         if text[s.end : s.end + 2] in ("'s", "\u2019s"):
             continue  # "move to Alice's": her home, not a place of that name
+        after = STATE_OR_ZIP_AFTER.match(text, s.end)
+        if after and after.group(1) in CREDENTIAL_WORDS:
+            after = None  # "Marcus Wellesley, MD": a doctor, not Maryland
+        starts = starts or [t.start for t in tokens]
+        i = bisect_left(starts, s.start)
+        cued = (
+            i > 0
+            and not text[tokens[i - 1].end : s.start].strip()
+            and (tokens[i - 1].lower == "in" or PLACE_ANNOUNCED.ends_at(tokens, i - 1) is not None)
+        )
         if cued or after:
             placed.append((s.start, s.end))
     if not placed:
