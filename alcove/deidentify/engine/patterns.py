@@ -335,13 +335,31 @@ AGE_PATTERNS: tuple[str, ...] = (  # sources: compiled in AGE_NUMBERS, AGE_STATE
 AGE_GLUED = regex(r"(\d(?<![\w.,/]\d)\d?)(?:M|F)\b(?=[,;:]|\.\s|[ \t]+[a-z])")
 # "91F R displaced femoral neck fx": glued, opening a line or a sentence, before any word
 AGE_GLUED_LEAD = regex(r"(\d(?<![\w.,/]\d)\d?)(?:M|F)\b(?=[ \t]+[A-Za-z])")
+# "(58F)", "| 38M" ending a line, "71M - new onset", "cb 17f, jr", "Faith Odunsi, 14y  RiO":
+# glued, where it closes a bracket, a line or a clause ("9h 52m," is a duration: no "m" after
+# hours)
+AGE_GLUED_CLOSING = regex(
+    r"(\d(?<![\w.,/]\d)\d?)(?:(?:M|F)\b(?=\)|[ \t]*(?:\n|$)|[ \t]+[-\u2013\u2014][ \t])"
+    r"|(?:f|(?<!\dh \d)(?<!\dh \d\d)m)\b(?=,)"
+    r"|(?:y|yo|Y|YO)\b(?=[,;)]|[ \t]*(?:\n|$)|[ \t]+(?:[MF]\b|[A-Z])))"
+)
 # "16F foley", "14 Fr NG tube": a catheter's French size, no age
 FRENCH_SIZE_AFTER = regex(
     r"[ \t]*(?:fr\b|french|foley|cath|catheter|coude|ng\b|ngt|og\b|ogt|tube|sheath|drain|"
     r"pigtail|introducer|dilator|trach|suction|iv\b|angio)",
     re.I,
 )
+# "Foley 16F", "NGT 12F": the catheter named before its size
+CATHETER_BEFORE = regex(
+    r"\b(?:fr|french|foley|cath|catheter|coude|ng|ngt|og|ogt|tube|sheath|drain|pigtail|"
+    r"introducer|dilator|trach|suction|angio)[ \t:#-]*$",
+    re.I,
+)
 TEMPERATURE_BEFORE = regex(r"(?:\bt|temp|tmax|fever|febrile|°)[ \t:]*$", re.I)
+WEATHER_BEFORE = regex(
+    r"(?:thermostat|ambient|outside|outdoors|weather|temps?|wind ?chill|degrees)[^\n]{0,12}$",
+    re.I,
+)
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
 _TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
@@ -1043,6 +1061,10 @@ def _glued_age(text: str, m: re.Match[str]) -> bool:
     """Whether "44F" is an age and sex: no temperature before it, no catheter after."""
     if TEMPERATURE_BEFORE.search(text, max(0, m.start() - 8), m.start()):
         return False
+    if WEATHER_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+        return False  # "heat working per thermostat (68F)", "ambient temp 114F"
+    if CATHETER_BEFORE.search(text, max(0, m.start() - 16), m.start()):
+        return False
     return not FRENCH_SIZE_AFTER.match(text, m.end())
 
 
@@ -1083,6 +1105,9 @@ def shaped_spans(text: str) -> Iterator[Span]:
         if EVENT_BEFORE.search(low, max(0, m.start() - 60), m.start()):
             yield Span(*m.span(1), Kind.AGE)
     for m in AGE_GLUED.finditer(text):
+        if _glued_age(text, m):
+            yield Span(*m.span(1), Kind.AGE)
+    for m in AGE_GLUED_CLOSING.finditer(text):
         if _glued_age(text, m):
             yield Span(*m.span(1), Kind.AGE)
     for m in AGE_GLUED_LEAD.finditer(text):

@@ -1501,6 +1501,17 @@ def test_it_masks_an_age_glued_to_the_sex_opening_an_assessment() -> None:
     assert masked("Temp: 98F in triage.") == set()
 
 
+def test_it_masks_an_age_glued_to_its_letter_closing_a_bracket_a_line_or_a_clause() -> None:
+    assert kinds("Pt: Lamont Greer | MRN WS-3390021 | 38M\nLegal: TDO")["38"] == Kind.AGE
+    assert kinds('Client "R.M." (58F), church organist')["58"] == Kind.AGE
+    assert kinds("S: Mr. Kowalski, rm 6, 71M - new onset confusion")["71"] == Kind.AGE
+    assert kinds("cb 17f, jr at Northfield HS")["17"] == Kind.AGE
+    assert kinds("Pt: Faith Odunsi, 14y   RiO 1184402")["14"] == Kind.AGE
+    # a duration, a temperature and a catheter's size are no ages
+    assert masked("ROM 9h 52m, clear.") == set()
+    assert masked("Heat working per thermostat (68F). Ambient temp 114F\nFoley 16F)") == set()
+
+
 def test_it_masks_a_short_date_after_an_admission_a_transfer_or_a_visit() -> None:
     text = (
         "Admitted to ICU 3/3 with respiratory failure. Transferred to floor 3/5. Pulm saw pt 3/6."
