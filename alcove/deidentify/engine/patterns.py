@@ -58,6 +58,9 @@ DATE_PATTERNS: tuple[str, ...] = (
     # 14 March 2019 / 14th of March / 14-Mar-2019
     rf"\b{DAY}(?:\s+of)?[ \t]+{MONTH_C}(?:,?\s+{YEAR})?\b",  # (never "session 4\nSept.")
     rf"\b{NUM_DAY}-(?:{_MONTH_CASED})-(?:{YEAR4}|\d{{2}})\b",
+    # "since Nov-23", "Jan-2024", "seen 3-Nov": a month and its year or day, hyphenated
+    rf"\b(?:{_MONTH_CASED})\.?-(?:{YEAR4}|\d{{2}})\b(?![-/.]\d)",
+    rf"\b{NUM_DAY}-(?:{_MONTH_CASED})\b(?![-\w])",
     # March 2019 / March of 2019 / Mar '19
     rf"\b{MONTH_C},?\s+(?:of\s+)?{YEAR}\b",
     # 03/2019, 3/19 is left to context (it is also a fraction)
@@ -225,6 +228,10 @@ MONTH_DAY = regex(
 # Between two dates of a list or a range: "3/27, 4/3", "4/8-4/10", "4/2 and 4/9"
 DATE_LIST_GAP = regex(r"[ \t]*(?:,|[-\u2013]|and|&|to)[ \t]*")
 DATE_RANGE_GAP = regex(r"[ \t]*(?:[-\u2013]|to|through|thru)[ \t]*")
+# A day and month that no fraction can be, then a range's dash: "31/3\u20131/4", "28/2 - 3/3"
+DAY_MONTH_RANGE_BEFORE = regex(
+    r"(?<![\d/.])(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2])[ \t]*[-\u2013][ \t]*$"
+)
 # "angioedema 2016-03": a year and its month, ISO-style, standing alone
 YEAR_MONTH = starting_with("[12]", r"(?<![\w/.-])((?:19|20)\d{2}-(?:0[1-9]|1[0-2]))(?![\w/.-])")
 # A table's cell around a month and day, a time of day in it at most ("| 7/8 AM   |")
@@ -257,6 +264,7 @@ WEEKDAY_ALWAYS = regex(
     r"\b(?![-'\u2019]?\w)"
     r"|\b(?:Sat|Sun)\b(?=[.,;)][ \t]*(?:$|\n|[A-Z]))"  # "flying in Sat. Continue ..."
 )
+OF_AFTER = regex(r"[ \t]+of\b")
 DECIMAL_AFTER = regex(r"[ \t]+\d+\.\d")
 # Months no name, verb or word shares: a date wherever they stand capitalised.
 PLAIN_MONTHS = frozenset(
@@ -1242,7 +1250,9 @@ def _dates(text: str, low: str) -> Iterator[Span]:
     listed = -1  # where the last month/day taken for a date ended
     left: re.Match[str] | None = None  # the last month/day left, should a range end follow
     for m in MONTH_DAY.finditer(text) if "/" in text else ():
-        if listed >= 0 and DATE_LIST_GAP.fullmatch(text, listed, m.start()):
+        if (
+            listed >= 0 and DATE_LIST_GAP.fullmatch(text, listed, m.start())
+        ) or DAY_MONTH_RANGE_BEFORE.search(text, max(0, m.start() - 10), m.start()):
             listed = m.end(1)
             yield Span(*m.span(1), Kind.DATE)  # "for 3/27, 4/3, 4/10", "(4/8-4/10)"
             continue
@@ -1260,11 +1270,14 @@ def _dates(text: str, low: str) -> Iterator[Span]:
             if not SCORE_BEFORE.search(low, max(0, m.start() - 16), m.start()):
                 yield Span(*m.span(1), Kind.DATE)
             continue
-        if NOT_A_DATE_AFTER.match(text, m.end()) and not DECIMAL_AFTER.match(text, m.end()):
-            # (after a weekday it is a date all the same: "Mon 3/2 50 min")
-            if not WEEKDAY_BEFORE.search(low, max(0, m.start() - 12), m.start()):
-                continue  # ("ANC 10/1 2.4": a lab's value follows its date)
         month, day = (int(n) for n in m.group(1).split("/"))
+        if NOT_A_DATE_AFTER.match(text, m.end()) and not DECIMAL_AFTER.match(text, m.end()):
+            # (after a weekday it is a date all the same: "Mon 3/2 50 min"; and "on 3/14 of a
+            # viable female": no fraction has a denominator past 10 and a cue before it)
+            if not WEEKDAY_BEFORE.search(low, max(0, m.start() - 12), m.start()) and not (
+                day > 10 and OF_AFTER.match(text, m.end()) and _cued(text, low, m.start())
+            ):
+                continue  # ("ANC 10/1 2.4": a lab's value follows its date)
         if (
             day in (2, 4)
             and month <= day

@@ -1512,6 +1512,19 @@ def test_it_masks_an_age_glued_to_its_letter_closing_a_bracket_a_line_or_a_claus
     assert masked("Heat working per thermostat (68F). Ambient temp 114F\nFoley 16F)") == set()
 
 
+def test_it_masks_a_month_hyphenated_to_its_year_or_day() -> None:
+    assert "Nov-23" in masked("Sertraline 50 mg mane since Nov-23; no side effects.")
+    assert "Jan-2024" in masked("Housed since Jan-2024, stable.")
+    assert "3-Nov" in masked("Seen 3-Nov for review.")
+
+
+def test_it_masks_both_ends_of_a_day_first_range_and_a_cued_date_before_of() -> None:
+    assert {"31/3", "1/4"} <= masked("Leave approved 31/3\u20131/4.")
+    assert "3/14" in masked("SVD at 09:12 on 3/14 of a viable female.")
+    # a fraction stays one, cued or not
+    assert masked("Takes it on 1/3 of days; BP 130/80-1/2 reading.") == set()
+
+
 def test_it_masks_a_short_date_after_an_admission_a_transfer_or_a_visit() -> None:
     text = (
         "Admitted to ICU 3/3 with respiratory failure. Transferred to floor 3/5. Pulm saw pt 3/6."
