@@ -1116,6 +1116,8 @@ def shaped_spans(text: str) -> Iterator[Span]:
         if _glued_age(text, m):
             yield Span(*m.span(1), Kind.AGE)
     for m in AGE_GLUED_CLOSING.finditer(text):
+        if text[m.end() : m.end() + 1] == ")" and text[m.start() - 1 : m.start()] != "(":
+            continue  # "(58F)" opens its bracket; "machinist at 3M)" is a company
         if _glued_age(text, m):
             yield Span(*m.span(1), Kind.AGE)
     for m in AGE_GLUED_LEAD.finditer(text):

@@ -1509,6 +1509,7 @@ def test_it_masks_an_age_glued_to_its_letter_closing_a_bracket_a_line_or_a_claus
     assert kinds("Pt: Faith Odunsi, 14y   RiO 1184402")["14"] == Kind.AGE
     # a duration, a temperature and a catheter's size are no ages
     assert masked("ROM 9h 52m, clear.") == set()
+    assert kinds("father (45, machinist at 3M), mother").get("3") != Kind.AGE
     assert masked("Heat working per thermostat (68F). Ambient temp 114F\nFoley 16F)") == set()
 
 
