@@ -539,8 +539,12 @@ LOGIN = regex(r"([a-z](?<![\w@./-][a-z])[a-z]{4,11})\d?(?![\w@-])")  # (led by i
 LOGIN_SURNAME_RANK = 10_000  # (rarer surnames end ordinary words: "f" + "latus")
 # Where a system or a signer writes one: opening a line, after "by", "user", a bracket or a
 # colon; or before a time, a date, a credential, "from", a bracket or the line's end
-LOGIN_BEFORE = regex(r"(?:^|\n)[ \t]*[-/]*[ \t]*$|(?:\bby|\buser|\(|:|\|)[ \t]*$")
-LOGIN_AFTER = regex(r"[ \t]*(?:$|\n|\d{1,2}:?\d\d\b|\d{1,2}/\d|[A-Z]{2,5}\b|from\b|[):|])")
+LOGIN_BEFORE = regex(
+    r"(?:^|\n)[ \t]*[-/]*[ \t]*$|(?:\bby|\buser|\(|:|\|)[ \t]*$"
+    # a dash or a time before it: "\u2014 tgerber (MA)", "09:47  cmorales", "3:12 PM - lmartinez"
+    r"|[ \t][-\u2013\u2014/][ \t]+$|\d:\d\d(?:[ \t]*[AaPp][Mm])?[ \t]+(?:[-\u2013\u2014][ \t]+)?$"
+)
+LOGIN_AFTER = regex(r"[ \t]*(?:$|\n|\d{1,2}:?\d\d\b|\d{1,2}/\d|[A-Z]{2,5}\b|from\b|[():|])")
 # Where only a system puts a user name, of any shape: "printed by glindqvist", "taken by: dmcg"
 # ("taken by mouth" is no system's: "taken" and "received" only with the colon of a form)
 SYSTEM_USER = starting_with(

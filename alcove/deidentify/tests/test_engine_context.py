@@ -1668,6 +1668,13 @@ def test_it_masks_a_staff_user_name_where_a_system_writes_it_but_not_shorthand()
     )
 
 
+def test_it_masks_a_staff_user_name_after_a_time_or_a_dash_or_before_its_role() -> None:
+    assert "cmorales" in masked("09:47  cmorales (Case Mgmt):\nreferral sent")
+    assert "lmartinez" in masked("Tue 5/7/2024 3:12 PM - lmartinez (call center)\nCaller: Bonnie")
+    assert "tgerber" in masked("Pharmacy confirmed fill. \u2014 tgerber (MA)")
+    assert masked("09:47  breakfast (ate half): no pain") == set()
+
+
 def test_it_masks_a_lower_case_shelter_or_library_after_at_the_but_not_a_generic_one() -> None:
     found = masked("said he got a bed at the capital city rescue mission last nite")
     assert "capital city rescue mission" in found
