@@ -33,6 +33,7 @@ from alcove.deidentify.engine.people import (
     nicknames,
     people_finder,
     plain_given_names,
+    staff_by_credential,
     staff_initials,
     staff_logins,
 )
@@ -71,7 +72,8 @@ def find_spans(text: str, known: Known | None = None, *, keep_states: bool = Fal
         found = spans_resolve(found + extra)
     # the user names made of the names found, looked for once they are all known (and few)
     logins = logins_of_names(text, found, lexicon())
-    return spans_resolve(found + logins) if logins else found
+    found = spans_resolve(found + logins) if logins else found
+    return staff_by_credential(text, found)
 
 
 def rule_spans(

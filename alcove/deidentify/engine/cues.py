@@ -58,8 +58,22 @@ CREDENTIAL_WORDS = frozenset(
     PA-C LPC-S LPC-A LPCA LPC-Associate PMHNP-BC FNP-C FNP-BC RN-BC LCSW-C LCSW-R LSCSW LISW
     LISW-S LSW ASW AMFT APCC LMHCA LMFTA LCMHC LCMHC-A LCDC LAC CASAC CRC NCC MHW MHT LNA
     PCA CPRS CPSS QMHP MRCPsych FRCPC LVN RMN RGN RPN RSW RCC CPN AMHP MBChB MRCP MRCGP FRCP
-    FRCPsych FRANZCP FRACGP FRCS PharmD RPh CRNP AGNP RDN SLP CCC-SLP""".split()
+    FRCPsych FRANZCP FRACGP FRCS PharmD RPh CRNP AGNP RDN SLP CCC-SLP
+    CNM NNP NNP-BC RDCS RRT IBCLC SUDP LCSWA LLPC LLMSW CTRS ATR ATR-BC CSAC RBT CNP ANP
+    ACNP PNP WHNP CPNP CCRN NCSP DClinPsy CPsychol ClinPsyD""".split()
 )
+# A credential's variant by its suffix: "LCSW-S", "LMHC-QS", "CADC-II" ("Rosa Villanueva, LCSW-S")
+CREDENTIAL_SUFFIXED = regex(r"([A-Za-z]{2,8})-(?:[A-Z]{1,3}|II|III)")
+
+
+def credential_word(word: str) -> bool:
+    """A credential, or a listed one with its suffix."""
+    if word in CREDENTIAL_WORDS:
+        return True
+    m = CREDENTIAL_SUFFIXED.fullmatch(word) if "-" in word else None
+    return m is not None and m.group(1) in CREDENTIAL_WORDS
+
+
 # "Ana Ruiz, intake coordinator": a role after a comma makes the name before it staff.
 ROLE_AFTER = regex(
     r",[ \t]+(?:the[ \t]+)?(?:intake coordinator|front desk|receptionist|scheduler|secretary|"

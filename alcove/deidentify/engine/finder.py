@@ -3,7 +3,6 @@ an ordinary word, a drug) and of a run of words."""
 
 from alcove.deidentify.engine.cues import (
     CAPS_STOP,
-    CREDENTIAL_WORDS,
     CREDENTIALS_LOWER,
     DOSE_AFTER,
     DOSE_FIRST,
@@ -18,6 +17,7 @@ from alcove.deidentify.engine.cues import (
     SERVICE_TAIL,
     STATE_NAMES,
     STATE_WORDS,
+    credential_word,
 )
 from alcove.deidentify.engine.lexicon import Lexicon
 from alcove.deidentify.engine.spans import Kind, Span
@@ -244,7 +244,7 @@ class FinderBase:
 
     def add_run(self, i: int, last: int, kind: Kind) -> None:
         tokens = self.tokens
-        while last >= i and tokens[last].text in CREDENTIAL_WORDS:
+        while last >= i and credential_word(tokens[last].text):
             last -= 1  # "A Brennan RMN", "Ng, MBChB, MRCPsych": the credential is no name
         if last < i:
             return

@@ -64,6 +64,7 @@ from alcove.deidentify.engine.cues import (
     WEAK_LABEL,
     ZIP_AFTER,
     age_after_name,
+    credential_word,
 )
 from alcove.deidentify.engine.finder import TWO_LETTER_SURNAMES, FinderBase
 from alcove.deidentify.engine.hints import any_in, hint
@@ -546,10 +547,10 @@ class NameRules(FinderBase):
         for i in range(1, len(tokens)):
             tok = tokens[i]
             word = tok.text
-            if word not in CREDENTIAL_LEADS:
+            if word not in CREDENTIAL_LEADS and not ("-" in word and credential_word(word)):
                 continue  # (one look-up for most words)
             dotted = word in DOTTED_HEADS and DOTTED_CREDENTIAL.match(text, tok.start) is not None
-            if word not in CREDENTIAL_WORDS and word not in WEAK_CREDENTIALS and not dotted:
+            if not credential_word(word) and word not in WEAK_CREDENTIALS and not dotted:
                 continue
             gap = self.gap(tokens[i - 1], tok)
             initial = self._initial(tokens[i - 1]) and gap.startswith(".")
@@ -637,7 +638,7 @@ class NameRules(FinderBase):
     def _credentialed(line: str) -> bool:
         """The line holds a credential: a signature's line ("Catherine Moy, MD / cm")."""
         return DOTTED_CREDENTIAL.search(line) is not None or any(
-            word.strip(",.;") in CREDENTIAL_WORDS for word in line.split()
+            credential_word(word.strip(",.;")) for word in line.split()
         )
 
     def _typists(self, parts: tuple[tuple[int, int], tuple[int, int]]) -> None:

@@ -35,6 +35,7 @@ from alcove.deidentify.engine.cues import (
     PLACE_ANNOUNCED,
     QUOTED_NICKNAME,
     RELATION,
+    credential_word,
 )
 from alcove.deidentify.engine.lexicon import WORLD_RANK, Lexicon
 from alcove.deidentify.engine.names import NameRules
@@ -739,3 +740,45 @@ def _listed(word: str, lex: Lexicon) -> bool:
 def _held(word: str, lex: Lexicon) -> bool:
     """A listed word, or one made of listed parts."""
     return _listed(word, lex) or derived_safe(word, lex)
+
+
+# A care credential or role in capitals right before a name: "called by RN Marta", "PER NP
+# HALVORSEN", "SW D. PELLETIER" (never "PT", the patient)
+CARE_CODE_BEFORE = regex(
+    r"(?<![\w/])(?:RN|LPN|LVN|CNA|NP|MHT|HCA|LCSW|LICSW|LPC|LMFT|SW|OT|SLP|RRT|CPN|RMN|RGN|"
+    r"PSW|CNM|APRN|PMHNP)[ \t]+$"
+)
+# A credential or a role in brackets right after a name: "Sian Trevithick (CPN)", "Omar
+# Haddad (YCW)", "Yusuf Adeleke (Trainee)"
+BRACKETED_ROLE = regex(r"[ \t]*\(([A-Za-z][A-Za-z/-]{1,11})\)")
+BRACKETED_ROLES = frozenset(
+    """trainee student intern registrar consultant hca ycw ot sw cm nic pwp cbt
+    slt ot/l physio psychologist psychiatrist therapist counsellor counselor nurse""".split()
+)
+
+
+def staff_by_credential(text: str, spans: list[Span]) -> list[Span]:
+    """The spans, a name typed NAME retyped STAFF where a care credential or role stands
+    right before it, or in brackets right after it: a clinician is "Clinician A" in the
+    redacted note, not a person of the client's life."""
+    out = spans
+    for n, span in enumerate(spans):
+        if span.kind is not Kind.NAME:
+            continue
+        if not (
+            CARE_CODE_BEFORE.search(text, max(0, span.start - 8), span.start)
+            or _bracketed_role(text, span.end)
+        ):
+            continue
+        if out is spans:
+            out = list(spans)
+        out[n] = Span(span.start, span.end, Kind.STAFF)
+    return out
+
+
+def _bracketed_role(text: str, end: int) -> bool:
+    m = BRACKETED_ROLE.match(text, end) if "(" in text[end : end + 3] else None
+    if m is None:
+        return False
+    word = m.group(1)
+    return credential_word(word) or word.lower() in BRACKETED_ROLES

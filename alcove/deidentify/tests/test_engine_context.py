@@ -1675,6 +1675,21 @@ def test_it_masks_a_staff_user_name_after_a_time_or_a_dash_or_before_its_role() 
     assert masked("09:47  breakfast (ate half): no pain") == set()
 
 
+def test_it_types_a_name_with_a_suffixed_or_less_common_credential_as_staff() -> None:
+    assert kinds("Rosa Villanueva, LCSW-S")["Rosa Villanueva"] == Kind.STAFF
+    assert kinds("Gabriela Montes, NNP-BC")["Gabriela Montes"] == Kind.STAFF
+    assert kinds("RTC 2 wks. Corinne Haugen, CNM")["Corinne Haugen"] == Kind.STAFF
+    assert kinds("Sonographer: Curtis Lam, RDCS")["Curtis Lam"] == Kind.STAFF
+
+
+def test_it_writes_a_clinician_named_after_a_credential_or_with_a_role_in_brackets() -> None:
+    redacted = redact("Called by RN Marta Lopez about Mr. Bellweather. Sian Trevithick (CPN) here.")
+    assert redacted == "Called by RN Clinician A about Mr. Person A. Clinician B (CPN) here."
+    assert kinds("Omar Haddad (YCW) on shift")["Omar Haddad"] == Kind.STAFF
+    # the patient is no clinician
+    assert kinds("PT Marta Lopez states she slept")["Marta Lopez"] == Kind.NAME
+
+
 def test_it_masks_a_lower_case_shelter_or_library_after_at_the_but_not_a_generic_one() -> None:
     found = masked("said he got a bed at the capital city rescue mission last nite")
     assert "capital city rescue mission" in found
