@@ -757,6 +757,11 @@ BRACKETED_ROLES = frozenset(
 )
 
 
+# A credential after a comma, where the name rules took the name for a person's but not for
+# staff ("Lillian Haverford, MD, FACC": a town's name too)
+CREDENTIAL_AFTER = regex(r",[ \t]*([A-Za-z][\w/-]{1,11})(?![\w/-])")
+
+
 def staff_by_credential(text: str, spans: list[Span]) -> list[Span]:
     """The spans, a name typed NAME retyped STAFF where a care credential or role stands
     right before it, or in brackets right after it: a clinician is "Clinician A" in the
@@ -768,6 +773,7 @@ def staff_by_credential(text: str, spans: list[Span]) -> list[Span]:
         if not (
             CARE_CODE_BEFORE.search(text, max(0, span.start - 8), span.start)
             or _bracketed_role(text, span.end)
+            or _credential_after(text, span.end)
         ):
             continue
         if out is spans:
@@ -782,3 +788,8 @@ def _bracketed_role(text: str, end: int) -> bool:
         return False
     word = m.group(1)
     return credential_word(word) or word.lower() in BRACKETED_ROLES
+
+
+def _credential_after(text: str, end: int) -> bool:
+    m = CREDENTIAL_AFTER.match(text, end) if text[end : end + 1] == "," else None
+    return m is not None and credential_word(m.group(1))

@@ -1680,6 +1680,8 @@ def test_it_types_a_name_with_a_suffixed_or_less_common_credential_as_staff() ->
     assert kinds("Gabriela Montes, NNP-BC")["Gabriela Montes"] == Kind.STAFF
     assert kinds("RTC 2 wks. Corinne Haugen, CNM")["Corinne Haugen"] == Kind.STAFF
     assert kinds("Sonographer: Curtis Lam, RDCS")["Curtis Lam"] == Kind.STAFF
+    # a surname that is a town's name too
+    assert kinds("Sincerely,\n\nLillian Haverford, MD, FACC")["Lillian Haverford"] == Kind.STAFF
 
 
 def test_it_writes_a_clinician_named_after_a_credential_or_with_a_role_in_brackets() -> None:
