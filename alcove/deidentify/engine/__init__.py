@@ -32,6 +32,7 @@ from alcove.deidentify.engine.people import (
     names_recurring,
     nicknames,
     people_finder,
+    places_retyped,
     plain_given_names,
     staff_by_credential,
     staff_initials,
@@ -73,7 +74,7 @@ def find_spans(text: str, known: Known | None = None, *, keep_states: bool = Fal
     # the user names made of the names found, looked for once they are all known (and few)
     logins = logins_of_names(text, found, lexicon())
     found = spans_resolve(found + logins) if logins else found
-    return staff_by_credential(text, found)
+    return places_retyped(text, staff_by_credential(text, found), lexicon())
 
 
 def rule_spans(

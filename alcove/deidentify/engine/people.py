@@ -26,6 +26,7 @@ from alcove.deidentify.engine.allowlist import derived_safe
 from alcove.deidentify.engine.compiled import regex, starting_with
 from alcove.deidentify.engine.cues import (
     COMPANIONS,
+    CREDENTIAL_CODES,
     CREDENTIAL_WORDS,
     DRUG_STEMS,
     FUNCTION_WORDS,
@@ -40,7 +41,7 @@ from alcove.deidentify.engine.cues import (
 from alcove.deidentify.engine.lexicon import WORLD_RANK, Lexicon
 from alcove.deidentify.engine.names import NameRules
 from alcove.deidentify.engine.organisations import OrganisationRules
-from alcove.deidentify.engine.places import PlaceRules
+from alcove.deidentify.engine.places import PROVINCES, PlaceRules
 from alcove.deidentify.engine.professions import ProfessionRules
 from alcove.deidentify.engine.spans import Kind, Span
 from alcove.deidentify.engine.vocabulary import (
@@ -793,3 +794,45 @@ def _bracketed_role(text: str, end: int) -> bool:
 def _credential_after(text: str, end: int) -> bool:
     m = CREDENTIAL_AFTER.match(text, end) if text[end : end + 1] == "," else None
     return m is not None and credential_word(m.group(1))
+
+
+# A state's, a province's or a territory's letters, closing a place ("Nelson, BC", "Lebanon,
+# TN", "Toowoomba QLD"); never the letters a credential shares ("Ana Ruiz, MD")
+PLACE_CODES = (STATE_CODES | frozenset(PROVINCES.split("|"))) - frozenset(CREDENTIAL_CODES)
+
+
+def places_retyped(text: str, spans: list[Span], lex: Lexicon) -> list[Span]:
+    """The spans, a place the name rules typed NAME retyped LOCATION by its neighbours: a
+    country or state after a town and a comma ("Born in Krakow, Poland"), a town before a
+    state's letters found as a place ("Nelson, BC"), or a span that ends in those letters
+    ("Toowoomba QLD"). The redacted note reads "[CITY]", not "Person A"."""
+    out = spans
+    for n, span in enumerate(spans):
+        if span.kind is not Kind.NAME or not _named_place(text, spans, n, lex):
+            continue
+        if out is spans:
+            out = list(spans)
+        out[n] = Span(span.start, span.end, Kind.LOCATION)
+    return out
+
+
+def _named_place(text: str, spans: list[Span], n: int, lex: Lexicon) -> bool:
+    span = spans[n]
+    words = text[span.start : span.end]
+    if " " in words and words.rsplit(" ", 1)[1] in PLACE_CODES:
+        return True
+    before = spans[n - 1] if n else None
+    if (
+        before is not None
+        and before.kind is Kind.LOCATION
+        and text[before.end : span.start] in (",", ", ")
+        and words.lower() in lex.regions
+    ):
+        return True
+    after = spans[n + 1] if n + 1 < len(spans) else None
+    return (
+        after is not None
+        and after.kind is Kind.LOCATION
+        and text[span.end : after.start] in (", ", " ")
+        and text[after.start : after.end] in PLACE_CODES
+    )

@@ -1692,6 +1692,16 @@ def test_it_writes_a_clinician_named_after_a_credential_or_with_a_role_in_bracke
     assert kinds("PT Marta Lopez states she slept")["Marta Lopez"] == Kind.NAME
 
 
+def test_it_writes_a_place_the_name_rules_took_for_a_person_as_a_place() -> None:
+    assert redact("Born in Krakow, Poland; emigrated at 19.") == (
+        "Born in [CITY], [COUNTRY]; emigrated at 19."
+    )
+    assert kinds("Kootenay Lake Regional Hospital, Nelson, BC")["Nelson"] == Kind.LOCATION
+    assert kinds("Banksia Gardens Aged Care, Toowoomba QLD\n")["Toowoomba QLD"] == Kind.LOCATION
+    # a credential that spells a state leaves the name a person's
+    assert kinds("Karen Fox, MD saw her")["Karen Fox"] == Kind.STAFF
+
+
 def test_it_masks_a_lower_case_shelter_or_library_after_at_the_but_not_a_generic_one() -> None:
     found = masked("said he got a bed at the capital city rescue mission last nite")
     assert "capital city rescue mission" in found
