@@ -31,6 +31,7 @@ from alcove.deidentify.engine.people import (
     name_initials,
     names_recurring,
     nicknames,
+    organisations_retyped,
     people_finder,
     places_retyped,
     plain_given_names,
@@ -74,7 +75,9 @@ def find_spans(text: str, known: Known | None = None, *, keep_states: bool = Fal
     # the user names made of the names found, looked for once they are all known (and few)
     logins = logins_of_names(text, found, lexicon())
     found = spans_resolve(found + logins) if logins else found
-    return places_retyped(text, staff_by_credential(text, found), lexicon())
+    # last, a name typed by its neighbours where the rules' type contradicts them
+    found = organisations_retyped(text, staff_by_credential(text, found))
+    return places_retyped(text, found, lexicon())
 
 
 def rule_spans(

@@ -33,6 +33,7 @@ from alcove.deidentify.engine.cues import (
     NAME_LABELS,
     NOT_NAMES,
     NOT_TYPISTS,
+    ORG_LAST,
     PLACE_ANNOUNCED,
     QUOTED_NICKNAME,
     RELATION,
@@ -836,3 +837,39 @@ def _named_place(text: str, spans: list[Span], n: int, lex: Lexicon) -> bool:
         and text[span.end : after.start] in (", ", " ")
         and text[after.start : after.end] in PLACE_CODES
     )
+
+
+# The last word of an organisation's name that no person's or place's name ends in as well
+# (ORG_WORDS less "Court", "House", "Memorial", "Heights", "Ward"...), or a UK service's
+# letters: "Elmhurst Valley Heart & Vascular", "Gateshead CMHT", "Florence Project"
+SERVICE_LETTERS = frozenset({"CMHT", "CAMHS", "CRHT", "UCC", "ETB", "HSCP", "PICU"})
+NOT_ONLY_ORG_HEADS = frozenset(
+    """children care high middle post hall line lines living fire police drug drugs baptist
+    methodist lutheran presbyterian pentecostal army navy cove heights oaks pines station
+    tribe nation ward unit house village manor lodge estates homes residence residences
+    court memorial""".split()
+)
+
+
+def organisations_retyped(text: str, spans: list[Span]) -> list[Span]:
+    """The spans, a name of two words or more typed NAME retyped ORGANIZATION where its last
+    word ends only an organisation's name: "[ORGANIZATION]" in the redacted note, not
+    "Person A"."""
+    out = spans
+    for n, span in enumerate(spans):
+        if span.kind is not Kind.NAME:
+            continue
+        words = text[span.start : span.end].split()
+        if len(words) < 2 or not _org_head(words[-1]):
+            continue
+        if out is spans:
+            out = list(spans)
+        out[n] = Span(span.start, span.end, Kind.ORGANIZATION)
+    return out
+
+
+def _org_head(word: str) -> bool:
+    if word in SERVICE_LETTERS:
+        return True
+    low = word.lower()
+    return low not in NOT_ONLY_ORG_HEADS and (low,) in ORG_LAST.get(low, ())

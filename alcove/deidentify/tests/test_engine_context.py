@@ -1702,6 +1702,12 @@ def test_it_writes_a_place_the_name_rules_took_for_a_person_as_a_place() -> None
     assert kinds("Karen Fox, MD saw her")["Karen Fox"] == Kind.STAFF
 
 
+def test_it_writes_a_name_ending_in_an_organisations_word_as_an_organisation() -> None:
+    found = kinds("Care coordinator Natalie Birch, Gateshead CMHT.")
+    assert found["Gateshead CMHT"] == Kind.ORGANIZATION
+    assert found["Natalie Birch"] == Kind.STAFF
+
+
 def test_it_masks_a_lower_case_shelter_or_library_after_at_the_but_not_a_generic_one() -> None:
     found = masked("said he got a bed at the capital city rescue mission last nite")
     assert "capital city rescue mission" in found
