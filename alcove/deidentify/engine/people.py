@@ -806,10 +806,15 @@ def places_retyped(text: str, spans: list[Span], lex: Lexicon) -> list[Span]:
     """The spans, a place the name rules typed NAME retyped LOCATION by its neighbours: a
     country or state after a town and a comma ("Born in Krakow, Poland"), a town before a
     state's letters found as a place ("Nelson, BC"), or a span that ends in those letters
-    ("Toowoomba QLD"). The redacted note reads "[CITY]", not "Person A"."""
+    ("Toowoomba QLD"); and an organisation's span that names a place by its last word after
+    "in", "from" or "near" ("raised in Millington Crossroads", "lives in Kettle Bend"). The
+    redacted note reads "[CITY]", not "Person A" or "[ORGANIZATION]"."""
     out = spans
     for n, span in enumerate(spans):
-        if span.kind is not Kind.NAME or not _named_place(text, spans, n, lex):
+        if span.kind is Kind.ORGANIZATION:
+            if not _place_after_a_place_cue(text, span):
+                continue
+        elif span.kind is not Kind.NAME or not _named_place(text, spans, n, lex):
             continue
         if out is spans:
             out = list(spans)
@@ -873,3 +878,28 @@ def _org_head(word: str) -> bool:
         return True
     low = word.lower()
     return low not in NOT_ONLY_ORG_HEADS and (low,) in ORG_LAST.get(low, ())
+
+
+# The last word of a place's name, a "Fort" opening one, and what comes before such a place
+# (never "at", "to" or "of": "works at Cedar Point", "a lifeguard at Lake Murray State Park")
+PLACE_HEADS = frozenset(
+    """creek heights bend landing run crossroads park river lake falls springs hills valley
+    point harbor harbour junction ridge reservation beach bay island grove hollow glen""".split()
+)
+PLACE_CUE_BEFORE = regex(r"\b(?i:in|from|near|outside)[ \t]+$")
+# what makes the span a home, a facility or an agency after all ("from Somerset Ridge nursing
+# facility", "FCI Terminal Island")
+SERVICE_AFTER = regex(
+    r"[ \t]+(?:nursing|facility|home|hospital|clinic|center|centre|school|rehab)\b"
+)
+
+
+def _place_after_a_place_cue(text: str, span: Span) -> bool:
+    words = text[span.start : span.end].split()
+    if len(words) < 2 or not all(w[0].isupper() and not w.isupper() for w in words):
+        return False
+    if words[-1].lower() not in PLACE_HEADS and words[0] not in ("Fort", "Ft."):
+        return False
+    if not PLACE_CUE_BEFORE.search(text, max(0, span.start - 10), span.start):
+        return False
+    return not SERVICE_AFTER.match(text, span.end)

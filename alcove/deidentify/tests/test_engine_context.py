@@ -1708,6 +1708,15 @@ def test_it_writes_a_name_ending_in_an_organisations_word_as_an_organisation() -
     assert found["Natalie Birch"] == Kind.STAFF
 
 
+def test_it_writes_a_place_found_as_an_organisation_as_a_place_after_in_or_from() -> None:
+    found = kinds("Born in Memphis, raised in Millington Crossroads by his mother.")
+    assert found["Millington Crossroads"] == Kind.LOCATION
+    assert kinds("Daughter lives in Olive Grove Landing.")["Olive Grove Landing"] == Kind.LOCATION
+    # a facility named for a place stays one
+    found = kinds("Admitted from Somerset Ridge nursing facility with delirium.")
+    assert found["Somerset Ridge"] == Kind.ORGANIZATION
+
+
 def test_it_masks_a_lower_case_shelter_or_library_after_at_the_but_not_a_generic_one() -> None:
     found = masked("said he got a bed at the capital city rescue mission last nite")
     assert "capital city rescue mission" in found
