@@ -858,19 +858,26 @@ NOT_ONLY_ORG_HEADS = frozenset(
 
 def organisations_retyped(text: str, spans: list[Span]) -> list[Span]:
     """The spans, a name of two words or more typed NAME retyped ORGANIZATION where its last
-    word ends only an organisation's name: "[ORGANIZATION]" in the redacted note, not
-    "Person A"."""
+    word ends only an organisation's name, and a court the street rules took for a street
+    ("Lee County Circuit Court", as "on Maple Court"): "[ORGANIZATION]" in the redacted note,
+    not "Person A" or "[ADDRESS]"."""
     out = spans
     for n, span in enumerate(spans):
-        if span.kind is not Kind.NAME:
-            continue
-        words = text[span.start : span.end].split()
-        if len(words) < 2 or not _org_head(words[-1]):
+        if not _an_organisation(text[span.start : span.end], span.kind):
             continue
         if out is spans:
             out = list(spans)
         out[n] = Span(span.start, span.end, Kind.ORGANIZATION)
     return out
+
+
+def _an_organisation(words: str, kind: Kind) -> bool:
+    if kind is Kind.ADDRESS:
+        return _a_court(words)
+    if kind is not Kind.NAME:
+        return False
+    split = words.split()
+    return len(split) >= 2 and _org_head(split[-1])
 
 
 def _org_head(word: str) -> bool:
@@ -903,3 +910,20 @@ def _place_after_a_place_cue(text: str, span: Span) -> bool:
     if not PLACE_CUE_BEFORE.search(text, max(0, span.start - 10), span.start):
         return False
     return not SERVICE_AFTER.match(text, span.end)
+
+
+# A court by its kind: "Lee County Circuit Court", "Wynnum Magistrates Court", "Drug Court"
+COURT_NAMED = regex(
+    r"\b(?:Circuit|District|Superior|Family|Juvenile|Drug|Municipal|Magistrates'?|Youth|"
+    r"Probate|Supreme|County|Federal|Bankruptcy|Housing|Claims|Crown|Coroner'?s|Children'?s|"
+    r"Health|Treatment|Recovery|Veterans|Justice|Appeals|Tax|Land|Traffic|City|Town|Criminal|"
+    r"Civil|Chancery|Pleas|Orphans'?|Surrogate'?s)[ \t]+Court$"
+)
+
+
+def _a_court(words: str) -> bool:
+    return (
+        words.endswith("Court")
+        and not any(c.isdigit() for c in words)
+        and bool(COURT_NAMED.search(words))
+    )

@@ -1706,6 +1706,9 @@ def test_it_writes_a_name_ending_in_an_organisations_word_as_an_organisation() -
     found = kinds("Care coordinator Natalie Birch, Gateshead CMHT.")
     assert found["Gateshead CMHT"] == Kind.ORGANIZATION
     assert found["Natalie Birch"] == Kind.STAFF
+    # a court is no street, though "Court" ends both
+    assert redact("Hearing at Passaic County Superior Court.") == "Hearing at [ORGANIZATION]."
+    assert kinds("Lives on Maple Court.")["Maple Court"] == Kind.ADDRESS
 
 
 def test_it_writes_a_place_found_as_an_organisation_as_a_place_after_in_or_from() -> None:
