@@ -142,7 +142,10 @@ def date_replace(surface: str, policy: DatePolicy, offset_days: int) -> str:
         found = ANY_YEAR.search(text)
         if found:
             return found.group(1)
-        short = re.search(r"(?:'|\b\d{1,2}[-/.]\d{1,2}[-/.]|^\d{1,2}/(?=\d{2}$))(\d{2})\b", text)
+        # ("3/88": a month and its year, the year past any day; "8/29" is a month and a day)
+        short = re.search(
+            r"(?:'|\b\d{1,2}[-/.]\d{1,2}[-/.]|^\d{1,2}/(?=(?:3[2-9]|[4-9]\d)$))(\d{2})\b", text
+        )
         return str(_year(short.group(1))) if short else "[DATE]"
     return _shift(text, offset_days) or "[DATE]"
 

@@ -216,6 +216,8 @@ def test_it_shifts_every_date_by_the_cases_offset_keeping_the_format() -> None:
 def test_it_can_keep_only_the_year_of_each_date() -> None:
     clean = redact("Seen March 14, 2024 and 04/02/2023; next on Tuesday.")
     assert clean == "Seen 2024 and 2023; next on [DATE]."
+    # a month and a day has no year to keep; a month and a year past any day keeps it
+    assert redact("Hearing 8/29; first episode 3/88.") == "Hearing [DATE]; first episode 1988."
 
 
 def test_it_writes_ages_over_89_as_90_or_older_and_keeps_younger_ages() -> None:
