@@ -105,7 +105,9 @@ How it measures:
   licence), or $ALCOVE_PRESIDIO_SET.
 - Tokens are runs of letters and digits. A token is an identifier in the gold standard
   when it lies inside a gold span, and found when it lies inside a span the engine returns
-  (whatever the two types are: a name masked as a place is still masked). Recall, precision
+  (whatever the two types are: a name masked as a place is still masked; how many found
+  tokens carry another type than the annotation's is printed beside, since the type decides
+  the replacement). Recall, precision
   and F2 (recall weighed twice) are counted over all tokens; per type, recall counts gold
   tokens of that type and precision counts tokens the engine gave that type. Entity recall
   per type counts gold spans whose every token was found.
@@ -265,7 +267,7 @@ def f2(recall: float, precision: float) -> float:
 def score(docs: list[Doc], show_misses: int = 0) -> None:
     from alcove.deidentify.engine import find_spans
 
-    tp = fp = fn = 0
+    tp = fp = fn = mistyped = 0
     gold_by: Counter[str] = Counter()
     found_by: Counter[str] = Counter()
     pred_by: Counter[str] = Counter()
@@ -294,6 +296,7 @@ def score(docs: list[Doc], show_misses: int = 0) -> None:
                 tp += 1
                 found_by[g] += 1
                 right_by[p] += 1
+                mistyped += g != p
             elif g:
                 fn += 1
                 misses.append(f"{g:<12} {text[a:b]!r:<24} …{text[max(0, a - 40) : b + 20]!r}")
@@ -316,6 +319,12 @@ def score(docs: list[Doc], show_misses: int = 0) -> None:
     precision = tp / (tp + fp) if tp + fp else 1.0
     print(f"  tokens: {tp + fn} identifier tokens, {tp + fp} masked")
     print(f"  token recall {recall:.4f}  precision {precision:.4f}  F2 {f2(recall, precision):.4f}")
+    # (the type decides the replacement: "Person A" for a clinician, "[ORGANIZATION]" for a town)
+    share = mistyped / tp if tp else 0.0
+    print(
+        f"  identifier tokens masked under another type than the annotation's: {mistyped} "
+        f"({share:.1%})"
+    )
     print(
         f"  {'type':<13}{'gold tok':>9}{'recall':>8}{'masked':>8}{'precision':>10}{'F2':>7}"
         f"{'entities':>9}{'ent.rec':>8}"
