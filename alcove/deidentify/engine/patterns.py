@@ -557,7 +557,20 @@ PHONE_CUED = regex(
     r"number is|fax|pager)[ \t]*(?:#|no\.?|number)?[ \t]*:?[ \t\n]*"
     r"((?:\(?\+?\d[\d \t().-]{6,18}\d))"
 )
-FAX_CUE = regex(r"\b(?:fax|facsimile|f)\s*(?:#|number|no\.?)?\s*:?\s*$", I)
+# What makes a number on its line a fax's: "Fax: 0113 392 6641", "F: (07) 5555 0187", "faxed
+# to HR at 920-555-0181" (the cue last on the line before it: never "Fax: ... Ph: 03 9214 8483")
+FAX_BEFORE = regex(
+    r"(?:\b(?i:fax(?:ed)?|facsimile|fx)\b|\b[Ff]:|\b[Ff][ \t]*$)"
+    # (and no phone's word, nor a sentence's end, after it: "faxed to 303-555-0157. Dad (720-..")
+    r"(?![^\n]*(?:\b(?i:tel|ph|phone|cell|mobile|call|callback|text|line|direct|p:|t:)|[.;][ \t]))"
+    r"[^\n]*$"
+)
+
+
+def _faxed(text: str, start: int) -> bool:
+    line = text.rfind("\n", 0, start) + 1
+    return FAX_BEFORE.search(text, max(line, start - 48), start) is not None
+
 
 EMAIL = regex(r"\b[\w.+'-]+@[\w-]+(?:\.[\w-]+)+\b")
 URL = regex(
@@ -1451,13 +1464,11 @@ def _numbers_of_contact(text: str, low: str) -> Iterator[Span]:
         yield Span(*m.span(1), Kind.SSN)
     for pattern in (PHONE, PHONE_INTL):
         for m in pattern.finditer(text):
-            fax = FAX_CUE.search(text[max(0, m.start() - 16) : m.start()])
-            yield Span(m.start(), m.end(), Kind.FAX if fax else Kind.PHONE)
+            yield Span(m.start(), m.end(), Kind.FAX if _faxed(text, m.start()) else Kind.PHONE)
     for m in UK_PHONE.finditer(text) if any_in(UK_PHONE_HINTS, text) else ():
-        yield Span(m.start(), m.end(), Kind.PHONE)
+        yield Span(m.start(), m.end(), Kind.FAX if _faxed(text, m.start()) else Kind.PHONE)
     for m in LOCAL_PHONE.finditer(text) if "-" in text else ():
-        faxed = "fax" in low[max(0, m.start() - 28) : m.start()]
-        yield Span(m.start(), m.end(), Kind.FAX if faxed else Kind.PHONE)
+        yield Span(m.start(), m.end(), Kind.FAX if _faxed(text, m.start()) else Kind.PHONE)
     for m in PHONE_CUED.finditer(low):
         if sum(c.isdigit() for c in m.group(1)) >= 7:
             kind = Kind.FAX if m.group().startswith("fax") else Kind.PHONE

@@ -368,6 +368,17 @@ def test_it_masks_a_month_in_lower_case_after_a_word_that_announces_it() -> None
     assert masked("you may march in the parade") == set()
 
 
+def test_it_writes_a_number_after_a_fax_cue_on_its_line_as_a_fax() -> None:
+    found = kinds("Tel: 0113 392 6640   Fax: 0113 392 6641\nForm faxed to HR at 920-555-0181")
+    assert found["0113 392 6640"] == Kind.PHONE
+    assert found["0113 392 6641"] == Kind.FAX
+    assert found["920-555-0181"] == Kind.FAX
+    found = kinds("Note faxed to 303-555-0157. Dad (720-555-0112) called.\nf: 505-247-3319")
+    assert found["720-555-0112"] == Kind.PHONE
+    assert found["505-247-3319"] == Kind.FAX
+    assert kinds("Fax: 03 9214 8880   Ph: 03 9214 8483")["03 9214 8483"] == Kind.PHONE
+
+
 def test_it_masks_a_local_number_without_its_area_code_as_phone_or_fax() -> None:
     assert kinds("left a message at 555-0193 for her")["555-0193"] == Kind.PHONE
     assert kinds("will fax to the school at 555-0148")["555-0148"] == Kind.FAX
