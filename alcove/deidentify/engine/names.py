@@ -203,11 +203,24 @@ CREDENTIAL_LEADS = CREDENTIAL_WORDS | WEAK_CREDENTIALS | DOTTED_HEADS
 DEGREES = WEAK_CREDENTIALS | frozenset({"BA", "BS", "MEd", "MSc", "BSc", "MFA", "MBA", "MPH"})
 
 
+# Staff labels that, before a title other than a doctor's, name who is no staff member
+TITLED_NOT_STAFF = frozenset({"cc", "resident", "judge", "magistrate"})
+
+
 class NameRules(FinderBase):
     def _titled_surname(self, lw: str) -> bool:
         """A surname that is also a sign, a people's or shorthand, after a title: "Dr. Weiss",
         "Mr. Min", "Dr. Ip", "Ms. Fu" (the census lists shorthand's "min", "ip", "fu" too)."""
         return lw in TITLED_SURNAMES or (lw in SHORTHAND and lw in self.lex.last)
+
+    def _staff_label_before(self, j: int) -> bool:
+        """A staff label and its colon before the title at j: "Supervisor: Ms Grace Teo" (not
+        a copy's, a care home's resident's or a judge's: "cc: Mr Alfred Penhallow (patient)")."""
+        if j < 1 or ":" not in (gap := self.gap(self.tokens[j - 1], self.tokens[j])):
+            return False
+        if self.tokens[j - 1].lower in TITLED_NOT_STAFF:
+            return False
+        return GAP_CUE.fullmatch(gap) is not None and STAFF.ends_at(self.tokens, j - 1) is not None
 
     def cued(self) -> None:
         tokens = self.tokens
@@ -227,8 +240,8 @@ class NameRules(FinderBase):
                         if tokens[j].lower in HONORIFICS:
                             last = i  # "Mr. K", "Mrs. H": a name kept to its initial
                     if last >= 0:
-                        kind = Kind.STAFF if tokens[j].lower in STAFF_TITLES else Kind.NAME
-                        self.add_run(i, last, kind)
+                        staff = tokens[j].lower in STAFF_TITLES or self._staff_label_before(j)
+                        self.add_run(i, last, Kind.STAFF if staff else Kind.NAME)
                     continue
             if tokens[j].lower not in CUE_LAST_WORDS:
                 continue  # (most words follow no cue at all: a quick answer)

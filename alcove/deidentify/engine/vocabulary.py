@@ -131,7 +131,8 @@ STAFF_CUES = (
     "written by|author|transcribed by|cc|consulting|consultant|surgeon|prescriber|"
     "covering|on-call|oncall|discussed with|d/w|spoke with|spoke to|staffed with|transcribed|"
     "dictated|typed by|transcriptionist|judge|magistrate|amhp|observer|specialist|dietitian|"
-    "dietician"
+    "dietician|trainee|scribe|supv|facilitators|triage nurse|triage rn|primary nurse|"
+    "named nurse|keyworker|key worker"
 )
 
 # A word for a person in the client's life, before their name: "her sister Dana".

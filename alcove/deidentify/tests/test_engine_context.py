@@ -1703,6 +1703,15 @@ def test_it_writes_a_clinician_named_after_a_credential_or_with_a_role_in_bracke
     assert kinds("PT Marta Lopez states she slept")["Marta Lopez"] == Kind.NAME
 
 
+def test_it_types_a_name_after_a_staff_label_as_staff_whatever_its_title() -> None:
+    found = kinds("Trainee: Vanessa Lau | Supv: Dr Haris\nSupervisor: Ms Grace Teo")
+    assert found["Vanessa Lau"] == Kind.STAFF and found["Grace Teo"] == Kind.STAFF
+    assert "Supv" not in found
+    assert kinds("Triage RN: B. Kowalczyk   ED")["B. Kowalczyk"] == Kind.STAFF
+    # a copy to the patient is no clinician
+    assert kinds("cc: Mr Alfred Penhallow (patient)")["Alfred Penhallow"] == Kind.NAME
+
+
 def test_it_writes_a_place_the_name_rules_took_for_a_person_as_a_place() -> None:
     assert redact("Born in Krakow, Poland; emigrated at 19.") == (
         "Born in [CITY], [COUNTRY]; emigrated at 19."
