@@ -767,8 +767,9 @@ CREDENTIAL_AFTER = regex(r",[ \t]*([A-Za-z][\w/-]{1,11})(?![\w/-])")
 def staff_by_credential(text: str, spans: list[Span]) -> list[Span]:
     """The spans, a name typed NAME retyped STAFF where a care credential or role stands
     right before it, or in brackets right after it: a clinician is "Clinician A" in the
-    redacted note, not a person of the client's life."""
-    out = spans
+    redacted note, not a person of the client's life. A credential after a name and a comma
+    is no trade of its own ("Kendra Lafleur, LPN": the trade rules know an LPN's work)."""
+    out = spans = [s for n, s in enumerate(spans) if not _credential_masked(text, spans, n)]
     for n, span in enumerate(spans):
         if span.kind is not Kind.NAME:
             continue
@@ -927,3 +928,15 @@ def _a_court(words: str) -> bool:
         and not any(c.isdigit() for c in words)
         and bool(COURT_NAMED.search(words))
     )
+
+
+def _credential_masked(text: str, spans: list[Span], n: int) -> bool:
+    span = spans[n]
+    if (
+        span.kind is not Kind.PROFESSION
+        or not n
+        or not credential_word(text[span.start : span.end])
+    ):
+        return False
+    before = spans[n - 1]
+    return before.kind in (Kind.NAME, Kind.STAFF) and text[before.end : span.start] in (",", ", ")

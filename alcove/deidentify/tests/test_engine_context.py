@@ -1703,6 +1703,11 @@ def test_it_writes_a_clinician_named_after_a_credential_or_with_a_role_in_bracke
     assert kinds("PT Marta Lopez states she slept")["Marta Lopez"] == Kind.NAME
 
 
+def test_it_leaves_a_credential_after_a_name_and_masks_a_trade_named_alone() -> None:
+    assert masked_words("Observer: 0700-0900  Kendra Lafleur, LPN\n") == ["Kendra Lafleur"]
+    assert "LPN" in masked("Daughter Dawn, an LPN at the county hospital.")
+
+
 def test_it_types_a_name_after_a_staff_label_as_staff_whatever_its_title() -> None:
     found = kinds("Trainee: Vanessa Lau | Supv: Dr Haris\nSupervisor: Ms Grace Teo")
     assert found["Vanessa Lau"] == Kind.STAFF and found["Grace Teo"] == Kind.STAFF
