@@ -19,7 +19,7 @@ places.py, organisations.py and professions.py; the Finder here runs them in ord
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from itertools import accumulate, chain
 
 from alcove.deidentify.engine.allowlist import derived_safe
@@ -769,20 +769,29 @@ def staff_by_credential(text: str, spans: list[Span]) -> list[Span]:
     right before it, or in brackets right after it: a clinician is "Clinician A" in the
     redacted note, not a person of the client's life. A credential after a name and a comma
     is no trade of its own ("Kendra Lafleur, LPN": the trade rules know an LPN's work)."""
-    out = spans = [s for n, s in enumerate(spans) if not _credential_masked(text, spans, n)]
+    spans = [s for n, s in enumerate(spans) if not _credential_masked(text, spans, n)]
+    return _retyped(spans, Kind.STAFF, lambda n, span: _credentialed(text, span))
+
+
+def _retyped(spans: list[Span], kind: Kind, wanted: Callable[[int, Span], bool]) -> list[Span]:
+    """The spans, those that wanted(index, span) picks given the kind. A known identifier's
+    span (with a ref) keeps the type the record gives it."""
+    out = spans
     for n, span in enumerate(spans):
-        if span.kind is not Kind.NAME:
-            continue
-        if not (
-            CARE_CODE_BEFORE.search(text, max(0, span.start - 8), span.start)
-            or _bracketed_role(text, span.end)
-            or _credential_after(text, span.end)
-        ):
+        if span.kind is kind or span.ref or not wanted(n, span):
             continue
         if out is spans:
             out = list(spans)
-        out[n] = Span(span.start, span.end, Kind.STAFF)
+        out[n] = Span(span.start, span.end, kind)
     return out
+
+
+def _credentialed(text: str, span: Span) -> bool:
+    return span.kind is Kind.NAME and bool(
+        CARE_CODE_BEFORE.search(text, max(0, span.start - 8), span.start)
+        or _bracketed_role(text, span.end)
+        or _credential_after(text, span.end)
+    )
 
 
 def _bracketed_role(text: str, end: int) -> bool:
@@ -810,17 +819,14 @@ def places_retyped(text: str, spans: list[Span], lex: Lexicon) -> list[Span]:
     ("Toowoomba QLD"); and an organisation's span that names a place by its last word after
     "in", "from" or "near" ("raised in Millington Crossroads", "lives in Kettle Bend"). The
     redacted note reads "[CITY]", not "Person A" or "[ORGANIZATION]"."""
-    out = spans
-    for n, span in enumerate(spans):
-        if span.kind is Kind.ORGANIZATION:
-            if not _place_after_a_place_cue(text, span):
-                continue
-        elif span.kind is not Kind.NAME or not _named_place(text, spans, n, lex):
-            continue
-        if out is spans:
-            out = list(spans)
-        out[n] = Span(span.start, span.end, Kind.LOCATION)
-    return out
+    return _retyped(spans, Kind.LOCATION, lambda n, span: _a_place(text, spans, n, lex))
+
+
+def _a_place(text: str, spans: list[Span], n: int, lex: Lexicon) -> bool:
+    span = spans[n]
+    if span.kind is Kind.ORGANIZATION:
+        return _place_after_a_place_cue(text, span)
+    return span.kind is Kind.NAME and _named_place(text, spans, n, lex)
 
 
 def _named_place(text: str, spans: list[Span], n: int, lex: Lexicon) -> bool:
@@ -862,14 +868,9 @@ def organisations_retyped(text: str, spans: list[Span]) -> list[Span]:
     word ends only an organisation's name, and a court the street rules took for a street
     ("Lee County Circuit Court", as "on Maple Court"): "[ORGANIZATION]" in the redacted note,
     not "Person A" or "[ADDRESS]"."""
-    out = spans
-    for n, span in enumerate(spans):
-        if not _an_organisation(text[span.start : span.end], span.kind):
-            continue
-        if out is spans:
-            out = list(spans)
-        out[n] = Span(span.start, span.end, Kind.ORGANIZATION)
-    return out
+    return _retyped(
+        spans, Kind.ORGANIZATION, lambda n, span: _an_organisation(span.text_of(text), span.kind)
+    )
 
 
 def _an_organisation(words: str, kind: Kind) -> bool:

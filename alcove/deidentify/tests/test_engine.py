@@ -161,6 +161,12 @@ def test_it_does_not_take_an_ordinary_word_for_a_known_name_in_lower_case() -> N
     )
 
 
+def test_it_keeps_a_known_client_the_client_though_a_credential_follows_the_name() -> None:
+    text = "Marta Lopez, RN, reports poor sleep after nights."
+    assert redact(text, Known(client=["Marta Lopez"])).startswith("The client, RN, reports")
+    assert redact(text).startswith("Clinician A, RN, reports")
+
+
 NAMES = ["Zeferina Oduya", "Thaddeus Quigley", "Marisol Achterberg", "Kwame Lindqvist"]
 
 
