@@ -1727,7 +1727,7 @@ def test_it_writes_a_place_the_name_rules_took_for_a_person_as_a_place() -> None
     assert kinds("Karen Fox, MD saw her")["Karen Fox"] == Kind.STAFF
 
 
-def test_it_writes_a_name_ending_in_an_organisations_word_as_an_organisation() -> None:
+def test_it_writes_a_name_closed_by_a_services_letters_as_an_organisation() -> None:
     found = kinds("Care coordinator Natalie Birch, Gateshead CMHT.")
     assert found["Gateshead CMHT"] == Kind.ORGANIZATION
     assert found["Natalie Birch"] == Kind.STAFF
