@@ -43,7 +43,7 @@ from alcove.deidentify.engine.replace import DatePolicy, Pseudonyms, replacement
 from alcove.deidentify.engine.spans import Kind, Span, spans_resolve, spans_trim
 from alcove.deidentify.engine.sweep import unlisted_spans
 from alcove.deidentify.engine.tables import headed_columns, table_initials, table_spans
-from alcove.deidentify.engine.tails import org_tails
+from alcove.deidentify.engine.tails import org_tails, with_the
 
 __all__ = [
     "DatePolicy",
@@ -77,7 +77,7 @@ def find_spans(text: str, known: Known | None = None, *, keep_states: bool = Fal
     found = spans_resolve(found + logins) if logins else found
     # last, a name typed by its neighbours where the rules' type contradicts them
     found = organisations_retyped(text, staff_by_credential(text, found))
-    return places_retyped(text, found, lexicon())
+    return with_the(text, places_retyped(text, found, lexicon()))
 
 
 def rule_spans(

@@ -1727,6 +1727,13 @@ def test_it_writes_a_place_the_name_rules_took_for_a_person_as_a_place() -> None
     assert kinds("Karen Fox, MD saw her")["Karen Fox"] == Kind.STAFF
 
 
+def test_it_takes_a_capital_the_mid_sentence_into_the_organisation_after_it() -> None:
+    assert redact("Works weekends as a bartender at The Library in Leeds.") == (
+        "Works weekends as a [PROFESSION] at [ORGANIZATION] in [CITY]."
+    )
+    assert redact("The Library in Leeds was closed.").startswith("The [ORGANIZATION]")
+
+
 def test_it_writes_a_name_closed_by_a_services_letters_as_an_organisation() -> None:
     found = kinds("Care coordinator Natalie Birch, Gateshead CMHT.")
     assert found["Gateshead CMHT"] == Kind.ORGANIZATION
