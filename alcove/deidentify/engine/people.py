@@ -33,6 +33,7 @@ from alcove.deidentify.engine.cues import (
     NAME_LABELS,
     NOT_NAMES,
     NOT_TYPISTS,
+    ORG_LAST,
     PLACE_ANNOUNCED,
     QUOTED_NICKNAME,
     RELATION,
@@ -786,10 +787,28 @@ def _retyped(spans: list[Span], kind: Kind, wanted: Callable[[int, Span], bool])
 
 
 def _credentialed(text: str, span: Span) -> bool:
+    if span.kind is Kind.ORGANIZATION:
+        return _initialled_staff(text, span)
     return span.kind is Kind.NAME and bool(
         CARE_CODE_BEFORE.search(text, max(0, span.start - 8), span.start)
         or _bracketed_role(text, span.end)
         or _credential_after(text, span.end)
+    )
+
+
+# Initials and a surname that the employment cues took for an organisation: "seen by J. Fox,
+# LCSW", "Seen by M. J. Fox" (never "the U.S. Army": the surname no organisation's word)
+INITIALLED_SURNAME = regex(r"(?:[A-Z]\.[ \t]?){1,3}[A-Z][a-z'-]+")
+BY_BEFORE = regex(r"\b(?i:by|to):?[ \t]+$")
+
+
+def _initialled_staff(text: str, span: Span) -> bool:
+    words = text[span.start : span.end]
+    if not INITIALLED_SURNAME.fullmatch(words) or () in ORG_LAST.get(words.split()[-1].lower(), ()):
+        return False
+    return bool(
+        _credential_after(text, span.end)
+        or BY_BEFORE.search(text, max(0, span.start - 6), span.start)
     )
 
 

@@ -1708,6 +1708,11 @@ def test_it_leaves_a_credential_after_a_name_and_masks_a_trade_named_alone() -> 
     assert "LPN" in masked("Daughter Dawn, an LPN at the county hospital.")
 
 
+def test_it_types_initials_and_a_surname_seen_by_as_staff_not_an_organisation() -> None:
+    assert kinds("Seen by M. J. Fox today for follow up.")["M. J. Fox"] == Kind.STAFF
+    assert kinds("seen by J. Fox, LCSW")["J. Fox"] == Kind.STAFF
+
+
 def test_it_types_a_name_after_a_staff_label_as_staff_whatever_its_title() -> None:
     found = kinds("Trainee: Vanessa Lau | Supv: Dr Haris\nSupervisor: Ms Grace Teo")
     assert found["Vanessa Lau"] == Kind.STAFF and found["Grace Teo"] == Kind.STAFF
