@@ -38,6 +38,7 @@ from alcove.deidentify.engine.people import (
     staff_by_credential,
     staff_initials,
     staff_logins,
+    town_lines,
 )
 from alcove.deidentify.engine.replace import DatePolicy, Pseudonyms, replacement_for
 from alcove.deidentify.engine.spans import Kind, Span, spans_resolve, spans_trim
@@ -77,7 +78,8 @@ def find_spans(text: str, known: Known | None = None, *, keep_states: bool = Fal
     found = spans_resolve(found + logins) if logins else found
     # last, a name typed by its neighbours where the rules' type contradicts them
     found = organisations_retyped(text, staff_by_credential(text, found))
-    return with_the(text, places_retyped(text, found, lexicon()))
+    found = places_retyped(text, found, lexicon())
+    return with_the(text, town_lines(text, found))
 
 
 def rule_spans(

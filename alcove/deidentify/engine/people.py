@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterator
 from itertools import accumulate, chain
 
 from alcove.deidentify.engine.allowlist import derived_safe
-from alcove.deidentify.engine.compiled import regex, starting_with
+from alcove.deidentify.engine.compiled import longest_first, regex, starting_with
 from alcove.deidentify.engine.cues import (
     COMPANIONS,
     CREDENTIAL_CODES,
@@ -946,3 +946,31 @@ def _credential_masked(text: str, spans: list[Span], n: int) -> bool:
         return False
     before = spans[n - 1]
     return before.kind in (Kind.NAME, Kind.STAFF) and text[before.end : span.start] in (",", ", ")
+
+
+# An address block's town line, found whole as an address: "Cedar Falls, IA 50613",
+# "Lismore NSW 2480", "Hexley RV9 2LP": the town and its state are places, the code a ZIP
+_CODES_ALT = "|".join(longest_first(PLACE_CODES | STATE_CODES))
+TOWN_LINE = regex(
+    r"((?!(?:Suite|Ste|Apt|Unit|Box|Floor|Flat|Level|Lot|Room|Building|Private|Locked|"
+    r"Calle|Rue|Rua|Via|Avenida)\b)"
+    r"[A-Z][a-z'.-]*[a-z](?:[ \t]+[A-Z][a-z'.-]*[a-z]){0,3})"
+    rf"(?:,?[ \t]+({_CODES_ALT}|[A-Z][a-z]+))?,?[ \t]+"
+    r"(\d{4,5}(?:-\d{4})?|[A-Z]{1,2}\d[A-Z\d]?[ \t]\d[A-Z]{2}|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d)"
+)
+
+
+def town_lines(text: str, spans: list[Span]) -> list[Span]:
+    """The spans, an address block's town line split into its town, its state and its code
+    (the redacted letter reads "[CITY], [STATE] [ZIP]", not one "[ADDRESS]")."""
+    out: list[Span] = []
+    for span in spans:
+        m = TOWN_LINE.fullmatch(text, span.start, span.end) if span.kind is Kind.ADDRESS else None
+        if m is None or span.ref:
+            out.append(span)
+            continue
+        out.append(Span(*m.span(1), Kind.LOCATION))
+        if m.group(2):
+            out.append(Span(*m.span(2), Kind.LOCATION))
+        out.append(Span(*m.span(3), Kind.ZIP))
+    return out

@@ -1722,6 +1722,15 @@ def test_it_types_a_name_after_a_staff_label_as_staff_whatever_its_title() -> No
     assert kinds("cc: Mr Alfred Penhallow (patient)")["Alfred Penhallow"] == Kind.NAME
 
 
+def test_it_writes_an_address_blocks_town_line_as_town_state_and_code() -> None:
+    letter = "Holmes Junior High School\n2001 Rownd St\nCedar Falls, IA 50613\n\nRE: referral"
+    assert redact(letter) == "[ORGANIZATION]\n[ADDRESS]\n[CITY], [STATE] [ZIP]\n\nRE: referral"
+    assert kinds("Wellgate Surgery\n2 Market Row\nHexley RV9 2LP\n\nDear Dr")["RV9 2LP"] == Kind.ZIP
+    # a private bag is an address of its own
+    found = kinds("Hillmorton Hospital\n12 Main St\nPrivate Bag 4733, Christchurch 8140\n")
+    assert Kind.LOCATION not in {found.get("Private"), found.get("Private Bag")}
+
+
 def test_it_writes_a_place_the_name_rules_took_for_a_person_as_a_place() -> None:
     assert redact("Born in Krakow, Poland; emigrated at 19.") == (
         "Born in [CITY], [COUNTRY]; emigrated at 19."
