@@ -78,8 +78,8 @@ def find_spans(text: str, known: Known | None = None, *, keep_states: bool = Fal
     found = spans_resolve(found + logins) if logins else found
     # last, a name typed by its neighbours where the rules' type contradicts them
     found = organisations_retyped(text, staff_by_credential(text, found))
-    found = places_retyped(text, found, lexicon())
-    return with_the(text, town_lines(text, found))
+    found = places_retyped(text, town_lines(text, found), lexicon())
+    return with_the(text, found)
 
 
 def rule_spans(

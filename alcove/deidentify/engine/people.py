@@ -852,21 +852,48 @@ def _named_place(text: str, spans: list[Span], n: int, lex: Lexicon) -> bool:
     words = text[span.start : span.end]
     if " " in words and words.rsplit(" ", 1)[1] in PLACE_CODES:
         return True
-    before = spans[n - 1] if n else None
-    if (
-        before is not None
-        and before.kind is Kind.LOCATION
-        and text[before.end : span.start] in (",", ", ")
-        and words.lower() in lex.regions
-    ):
-        return True
-    after = spans[n + 1] if n + 1 < len(spans) else None
-    return (
-        after is not None
-        and after.kind is Kind.LOCATION
-        and text[span.end : after.start] in (", ", " ")
-        and text[after.start : after.end] in PLACE_CODES
+    if not words[:1].isupper():
+        return False
+    return _place_by_what_precedes(text, spans, n, lex) or _place_by_what_follows(
+        text, spans, n, lex
     )
+
+
+def _place_by_what_precedes(text: str, spans: list[Span], n: int, lex: Lexicon) -> bool:
+    """After a street and a comma ("14 Linden Ter, Malden"); a country or a state after a
+    town and a comma ("Krakow, Poland"); a town after an organisation and a comma, closing a
+    line or a clause ("Valley Medical Group, Greenfield.")."""
+    before = spans[n - 1] if n else None
+    if before is None or text[before.end : spans[n].start] not in (",", ", "):
+        return False
+    if before.kind is Kind.ADDRESS:
+        return True
+    if before.kind is Kind.LOCATION:
+        return spans[n].text_of(text).lower() in lex.regions
+    return before.kind is Kind.ORGANIZATION and PLACE_CLOSES.match(text, spans[n].end) is not None
+
+
+def _place_by_what_follows(text: str, spans: list[Span], n: int, lex: Lexicon) -> bool:
+    """Before a ZIP or post code ("Sommerton 44102", "Walsden OL14 6QW"), or before a state,
+    a country or their letters found as a place ("Nelson, BC", "Ketchum Falls, Idaho")."""
+    after = spans[n + 1] if n + 1 < len(spans) else None
+    if after is None or text[spans[n].end : after.start] not in (", ", " ", ","):
+        return False
+    if after.kind is Kind.ZIP:
+        return True
+    place = after.text_of(text)
+    if after.kind is not Kind.LOCATION:
+        return False
+    if place in PLACE_CODES:
+        return True
+    # (a state after a given name and a surname is a person's: "Maria Lopez, Texas")
+    words = spans[n].text_of(text).split()
+    return place.lower() in lex.regions and not (len(words) > 1 and words[0].lower() in lex.first)
+
+
+# What closes a town named after an organisation and a comma: the line's or a clause's end,
+# a state's letters or a code ("Pioneer Memorial Hospital, Ketchum Falls, Idaho")
+PLACE_CLOSES = regex(r"[ \t]*(?:$|\n|[.;)]|,[ \t]*[A-Z]{2}\b|,[ \t]*\d)")
 
 
 # A UK or Irish service's letters closing its name ("Gateshead CMHT", "Calder Valley CAMHS").

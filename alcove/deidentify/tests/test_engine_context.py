@@ -1739,6 +1739,14 @@ def test_it_writes_a_place_the_name_rules_took_for_a_person_as_a_place() -> None
     assert kinds("Banksia Gardens Aged Care, Toowoomba QLD\n")["Toowoomba QLD"] == Kind.LOCATION
     # a credential that spells a state leaves the name a person's
     assert kinds("Karen Fox, MD saw her")["Karen Fox"] == Kind.STAFF
+    # a town after a street, before a code, or after an organisation closing its line
+    assert kinds("Dispatched to 14 Linden Ter, Malden at 0140.")["Malden"] == Kind.LOCATION
+    assert kinds("77 Garnet Avenue, Sommerton 44102  |  phone")["Sommerton"] == Kind.LOCATION
+    found = kinds(
+        "Seen at Valley Medical Group, Greenfield.\nPioneer Hospital, Ketchum Falls, Idaho"
+    )
+    assert found["Greenfield"] == Kind.LOCATION and found["Ketchum Falls"] == Kind.LOCATION
+    assert kinds("Contact: Maria Lopez, Texas")["Maria Lopez"] == Kind.NAME
 
 
 def test_it_takes_a_capital_the_mid_sentence_into_the_organisation_after_it() -> None:
