@@ -903,22 +903,36 @@ SERVICE_LETTERS = frozenset({"CMHT", "CAMHS", "CRHT", "UCC", "ETB", "HSCP", "PIC
 
 
 def organisations_retyped(text: str, spans: list[Span]) -> list[Span]:
-    """The spans, a name of two words or more typed NAME retyped ORGANIZATION where a
-    service's letters close it, and a court the street rules took for a street
-    ("Lee County Circuit Court", as "on Maple Court"): "[ORGANIZATION]" in the redacted note,
-    not "Person A" or "[ADDRESS]"."""
-    return _retyped(
-        spans, Kind.ORGANIZATION, lambda n, span: _an_organisation(span.text_of(text), span.kind)
-    )
+    """The spans, a name typed NAME retyped ORGANIZATION where a service's letters close it
+    or "the" stands before it after a preposition ("a cashier at the Tim Hortons", "a line
+    cook at the Golden Dragon restaurant"; never a family: "with the Lavoie children"), and
+    a court the street rules took for a street ("Lee County Circuit Court", as "on Maple
+    Court"): "[ORGANIZATION]" in the redacted note, not "Person A" or "[ADDRESS]"."""
+    return _retyped(spans, Kind.ORGANIZATION, lambda n, span: _an_organisation(text, span))
 
 
-def _an_organisation(words: str, kind: Kind) -> bool:
-    if kind is Kind.ADDRESS:
+# "the" after a preposition, before a name; and the family or home a name can be of
+THE_BEFORE = regex(r"\b(?:at|from|to|in|near|outside|above|behind|of|into|with)[ \t]+the[ \t]+$")
+FAMILY_AFTER = regex(
+    r"(?:['\u2019]s)?[ \t]+(?i:family|families|children|kids|boys|girls|household|home|house|"
+    r"twins|sisters|brothers|clan)\b"
+)
+
+
+def _an_organisation(text: str, span: Span) -> bool:
+    words = span.text_of(text)
+    if span.kind is Kind.ADDRESS:
         return _a_court(words)
-    if kind is not Kind.NAME:
+    if span.kind is not Kind.NAME:
         return False
     split = words.split()
-    return len(split) >= 2 and split[-1] in SERVICE_LETTERS
+    if len(split) >= 2 and split[-1] in SERVICE_LETTERS:
+        return True
+    return (
+        words[:1].isupper()
+        and THE_BEFORE.search(text, max(0, span.start - 14), span.start) is not None
+        and not FAMILY_AFTER.match(text, span.end)
+    )
 
 
 # The last word of a place's name, a "Fort" opening one, and what comes before such a place

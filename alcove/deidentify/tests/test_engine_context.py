@@ -1760,6 +1760,9 @@ def test_it_writes_a_name_closed_by_a_services_letters_as_an_organisation() -> N
     found = kinds("Care coordinator Natalie Birch, Gateshead CMHT.")
     assert found["Gateshead CMHT"] == Kind.ORGANIZATION
     assert found["Natalie Birch"] == Kind.STAFF
+    # after "at the", a business; "with the Lavoie children" is a family
+    assert kinds("A cashier at the Tim Hortons drive-thru")["Tim Hortons"] == Kind.ORGANIZATION
+    assert kinds("family therapy with the Lavoie children")["Lavoie"] == Kind.NAME
     # a court is no street, though "Court" ends both
     assert redact("Hearing at Passaic County Superior Court.") == "Hearing at [ORGANIZATION]."
     assert kinds("Lives on Maple Court.")["Maple Court"] == Kind.ADDRESS
