@@ -22,6 +22,7 @@ from alcove.deidentify.engine.people import (
     ages_after_names,
     bracketed_name_ages,
     closing_initials,
+    county_towns,
     dates_after_names,
     entry_initials,
     initial_surnames,
@@ -78,7 +79,7 @@ def find_spans(text: str, known: Known | None = None, *, keep_states: bool = Fal
     found = spans_resolve(found + logins) if logins else found
     # last, a name typed by its neighbours where the rules' type contradicts them
     found = organisations_retyped(text, staff_by_credential(text, found))
-    found = places_retyped(text, town_lines(text, found), lexicon())
+    found = places_retyped(text, county_towns(text, town_lines(text, found)), lexicon())
     return with_the(text, found)
 
 

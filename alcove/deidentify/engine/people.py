@@ -1015,3 +1015,34 @@ def town_lines(text: str, spans: list[Span]) -> list[Span]:
             out.append(Span(*m.span(2), Kind.LOCATION))
         out.append(Span(*m.span(3), Kind.ZIP))
     return out
+
+
+# An Irish town and its county, which the organisation rules read as a company's "Co.":
+# "Ballinasloe, Co. Galway", "Portlaoise, Co. Laois"
+TOWN_COUNTY = regex(r"(.+?),[ \t]*(Co\.)")
+
+
+def county_towns(text: str, spans: list[Span]) -> list[Span]:
+    """The spans, "Town, Co." found as an organisation split into the town and its county
+    (with the county's name after it), both places."""
+    out: list[Span] = []
+    for n, span in enumerate(spans):
+        if out and out[-1].end > span.start:
+            continue  # (the county's name, joined to its "Co." below)
+        m = TOWN_COUNTY.fullmatch(text, span.start, span.end)
+        if (
+            m is None
+            or span.kind is not Kind.ORGANIZATION
+            or span.ref
+            or not COUNTY_NAMED.match(text, span.end)
+        ):
+            out.append(span)
+            continue
+        out.append(Span(span.start, m.end(1), Kind.LOCATION))
+        after = spans[n + 1] if n + 1 < len(spans) else None
+        end = after.end if after is not None and after.start == span.end + 1 else span.end
+        out.append(Span(m.start(2), end, Kind.LOCATION))
+    return out
+
+
+COUNTY_NAMED = regex(r" [A-Z]")

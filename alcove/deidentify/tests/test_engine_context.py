@@ -1739,6 +1739,11 @@ def test_it_writes_a_place_the_name_rules_took_for_a_person_as_a_place() -> None
     assert kinds("Banksia Gardens Aged Care, Toowoomba QLD\n")["Toowoomba QLD"] == Kind.LOCATION
     # a credential that spells a state leaves the name a person's
     assert kinds("Karen Fox, MD saw her")["Karen Fox"] == Kind.STAFF
+    # an Irish town and its county are no company ("Co.")
+    assert redact("Lives in Ballinasloe, Co. Galway with her mother.") == (
+        "Lives in [CITY], [CITY] with her mother."
+    )
+    assert kinds("works at Acme Trading Co. in Dublin")["Acme Trading Co."] == Kind.ORGANIZATION
     # a town after a street, before a code, or after an organisation closing its line
     assert kinds("Dispatched to 14 Linden Ter, Malden at 0140.")["Malden"] == Kind.LOCATION
     assert kinds("77 Garnet Avenue, Sommerton 44102  |  phone")["Sommerton"] == Kind.LOCATION
