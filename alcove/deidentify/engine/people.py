@@ -843,8 +843,22 @@ def places_retyped(text: str, spans: list[Span], lex: Lexicon) -> list[Span]:
 def _a_place(text: str, spans: list[Span], n: int, lex: Lexicon) -> bool:
     span = spans[n]
     if span.kind is Kind.ORGANIZATION:
-        return _place_after_a_place_cue(text, span)
+        return _place_after_a_place_cue(text, span) or _place_before_a_state(text, span)
     return span.kind is Kind.NAME and _named_place(text, spans, n, lex)
+
+
+# A state's letters after a place, closing its line or before its ZIP ("Fort Worth, TX 76137")
+STATE_CLOSING = regex(r",?[ \t]+([A-Z]{2,3})\b(?=[ \t]+\d{5}(?:-\d{4})?\b|[ \t]*(?:$|\n|[,.;)]))")
+
+
+def _place_before_a_state(text: str, span: Span) -> bool:
+    """An organisation's span, in title case and without an organisation's word, before a
+    state's letters: a town ("Trinity Oaks Medical Center, Fort Worth, TX")."""
+    m = STATE_CLOSING.match(text, span.end)
+    if m is None or m.group(1) not in PLACE_CODES:
+        return False
+    words = span.text_of(text).split()
+    return all(w[0].isupper() and () not in ORG_LAST.get(w.lower().rstrip(".,"), ()) for w in words)
 
 
 def _named_place(text: str, spans: list[Span], n: int, lex: Lexicon) -> bool:

@@ -1739,6 +1739,8 @@ def test_it_writes_a_place_the_name_rules_took_for_a_person_as_a_place() -> None
     assert kinds("Banksia Gardens Aged Care, Toowoomba QLD\n")["Toowoomba QLD"] == Kind.LOCATION
     # a credential that spells a state leaves the name a person's
     assert kinds("Karen Fox, MD saw her")["Karen Fox"] == Kind.STAFF
+    found = kinds("Trinity Oaks Medical Center, Fort Worth, TX\n\nName: Delgado")
+    assert found["Fort Worth"] == Kind.LOCATION
     # an Irish town and its county are no company ("Co.")
     assert redact("Lives in Ballinasloe, Co. Galway with her mother.") == (
         "Lives in [CITY], [CITY] with her mother."
