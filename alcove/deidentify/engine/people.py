@@ -39,7 +39,7 @@ from alcove.deidentify.engine.cues import (
     RELATION,
     credential_word,
 )
-from alcove.deidentify.engine.lexicon import WORLD_RANK, Lexicon
+from alcove.deidentify.engine.lexicon import WORLD_RANK, Lexicon, lexicon
 from alcove.deidentify.engine.names import NameRules
 from alcove.deidentify.engine.organisations import OrganisationRules
 from alcove.deidentify.engine.places import PROVINCES, PlaceRules
@@ -797,18 +797,27 @@ def _credentialed(text: str, span: Span) -> bool:
 
 
 # Initials and a surname that the employment cues took for an organisation: "seen by J. Fox,
-# LCSW", "Seen by M. J. Fox" (never "the U.S. Army": the surname no organisation's word)
+# LCSW", "Seen by M. J. Fox" (never "the U.S. Army": no word of it an organisation's word)
 INITIALLED_SURNAME = regex(r"(?:[A-Z]\.[ \t]?){1,3}[A-Z][a-z'-]+")
 BY_BEFORE = regex(r"\b(?i:by|to):?[ \t]+$")
 
 
 def _initialled_staff(text: str, span: Span) -> bool:
     words = text[span.start : span.end]
-    if not INITIALLED_SURNAME.fullmatch(words) or () in ORG_LAST.get(words.split()[-1].lower(), ()):
+    split = words.split()
+    if any(() in ORG_LAST.get(w.lower(), ()) for w in split):
         return False
-    return bool(
-        _credential_after(text, span.end)
-        or BY_BEFORE.search(text, max(0, span.start - 6), span.start)
+    if INITIALLED_SURNAME.fullmatch(words):
+        return bool(
+            _credential_after(text, span.end)
+            or BY_BEFORE.search(text, max(0, span.start - 6), span.start)
+        )
+    # a given name and a surname before a credential: "referral to Anne-Marie Kessler, LPC"
+    return (
+        1 < len(split) < 4
+        and all(w.istitle() for w in split)
+        and split[0].lower().split("-")[0] in lexicon().first
+        and _credential_after(text, span.end)
     )
 
 

@@ -1711,6 +1711,9 @@ def test_it_leaves_a_credential_after_a_name_and_masks_a_trade_named_alone() -> 
 def test_it_types_initials_and_a_surname_seen_by_as_staff_not_an_organisation() -> None:
     assert kinds("Seen by M. J. Fox today for follow up.")["M. J. Fox"] == Kind.STAFF
     assert kinds("seen by J. Fox, LCSW")["J. Fox"] == Kind.STAFF
+    found = kinds("Therapy referral to Anne-Marie Kessler, LPC. Referred to Acme Health, MD")
+    assert found["Anne-Marie Kessler"] == Kind.STAFF
+    assert found["Acme Health"] == Kind.ORGANIZATION
 
 
 def test_it_types_a_name_after_a_staff_label_as_staff_whatever_its_title() -> None:
