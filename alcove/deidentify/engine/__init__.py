@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from alcove.deidentify.engine.compiled import regex, regex_cache_close
 from alcove.deidentify.engine.context import context_spans
+from alcove.deidentify.engine.kinds import types_checked
 from alcove.deidentify.engine.known import Known, KnownMatcher, Person
 from alcove.deidentify.engine.lexicon import Words, lexicon
 from alcove.deidentify.engine.patterns import shaped_spans
@@ -22,7 +23,6 @@ from alcove.deidentify.engine.people import (
     ages_after_names,
     bracketed_name_ages,
     closing_initials,
-    county_towns,
     dates_after_names,
     entry_initials,
     initial_surnames,
@@ -32,20 +32,16 @@ from alcove.deidentify.engine.people import (
     name_initials,
     names_recurring,
     nicknames,
-    organisations_retyped,
     people_finder,
-    places_retyped,
     plain_given_names,
-    staff_by_credential,
     staff_initials,
     staff_logins,
-    town_lines,
 )
 from alcove.deidentify.engine.replace import DatePolicy, Pseudonyms, replacement_for
 from alcove.deidentify.engine.spans import Kind, Span, spans_resolve, spans_trim
 from alcove.deidentify.engine.sweep import unlisted_spans
 from alcove.deidentify.engine.tables import headed_columns, table_initials, table_spans
-from alcove.deidentify.engine.tails import org_tails, with_the
+from alcove.deidentify.engine.tails import org_tails
 
 __all__ = [
     "DatePolicy",
@@ -77,10 +73,8 @@ def find_spans(text: str, known: Known | None = None, *, keep_states: bool = Fal
     # the user names made of the names found, looked for once they are all known (and few)
     logins = logins_of_names(text, found, lexicon())
     found = spans_resolve(found + logins) if logins else found
-    # last, a name typed by its neighbours where the rules' type contradicts them
-    found = organisations_retyped(text, staff_by_credential(text, found))
-    found = places_retyped(text, county_towns(text, town_lines(text, found)), lexicon())
-    return with_the(text, found)
+    # last, each span's type checked against its neighbours (kinds.py)
+    return types_checked(text, found)
 
 
 def rule_spans(

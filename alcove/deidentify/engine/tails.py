@@ -132,25 +132,3 @@ def _tail_end(text: str, position: int, limit: int) -> int | None:
         if name.endswith("."):  # a full stop ends the sentence, and the name with it
             break
     return end
-
-
-# A capital "The" mid-sentence before an organisation is the name's own: "a bartender at The
-# Library", "outside The Bent Spoke" (after a lower-case word, a comma or a bracket)
-THE_MID_SENTENCE = regex(r"(?<=[a-z,;(] )The $")
-
-
-def with_the(text: str, spans: list[Span]) -> list[Span]:
-    """The spans, an organisation's grown over a capital "The" before it mid-sentence (over
-    the final spans: the context pass finds organisations too)."""
-    out = spans
-    for n, span in enumerate(spans):
-        if span.kind is not Kind.ORGANIZATION or span.start < 4:
-            continue
-        if not THE_MID_SENTENCE.search(text, max(0, span.start - 6), span.start):
-            continue
-        if n and spans[n - 1].end > span.start - 4:
-            continue  # ("The" is another span's)
-        if out is spans:
-            out = list(spans)
-        out[n] = Span(span.start - 4, span.end, span.kind, span.ref)
-    return out
