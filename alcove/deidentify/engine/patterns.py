@@ -351,18 +351,14 @@ AGE_GLUED_CLOSING = regex(
     r"|(?:f|(?<!\dh \d)(?<!\dh \d\d)m)\b(?=,)"
     r"|(?:y|yo|Y|YO)\b(?=[,;)]|[ \t]*(?:\n|$)|[ \t]+(?:[MF]\b|[A-Z])))"
 )
-# "16F foley", "14 Fr NG tube": a catheter's French size, no age
-FRENCH_SIZE_AFTER = regex(
-    r"[ \t]*(?:fr\b|french|foley|cath|catheter|coude|ng\b|ngt|og\b|ogt|tube|sheath|drain|"
-    r"pigtail|introducer|dilator|trach|suction|iv\b|angio)",
-    re.I,
+# A catheter's or a tube's word, whose French size is no age: "16F foley", "14 Fr NG tube"
+# after the size, "Foley 16F", "NGT 12F" before it (the short ones whole after it: "55F from")
+_CATHETERS = (
+    "french|foley|cath|catheter|coude|ngt|ogt|tube|sheath|drain|pigtail|introducer|dilator|"
+    "trach|suction|angio"
 )
-# "Foley 16F", "NGT 12F": the catheter named before its size
-CATHETER_BEFORE = regex(
-    r"\b(?:fr|french|foley|cath|catheter|coude|ng|ngt|og|ogt|tube|sheath|drain|pigtail|"
-    r"introducer|dilator|trach|suction|angio)[ \t:#-]*$",
-    re.I,
-)
+FRENCH_SIZE_AFTER = regex(rf"[ \t]*(?:fr\b|ng\b|og\b|iv\b|{_CATHETERS})", re.I)
+CATHETER_BEFORE = regex(rf"\b(?:fr|ng|og|{_CATHETERS})[ \t:#-]*$", re.I)
 TEMPERATURE_BEFORE = regex(r"(?:\bt|temp|tmax|fever|febrile|°)[ \t:]*$", re.I)
 WEATHER_BEFORE = regex(
     r"(?:thermostat|ambient|outside|outdoors|weather|temps?|wind ?chill|degrees)[^\n]{0,12}$",
