@@ -335,6 +335,7 @@ def town_lines(text: str, spans: list[Span]) -> list[Span]:
 # An Irish town and its county, which the organisation rules read as a company's "Co.":
 # "Ballinasloe, Co. Galway", "Portlaoise, Co. Laois"
 TOWN_COUNTY = regex(r"(.+?),[ \t]*(Co\.)")
+COUNTY_NAMED = regex(r" [A-Z]")
 
 
 def county_towns(text: str, spans: list[Span]) -> list[Span]:
@@ -344,13 +345,9 @@ def county_towns(text: str, spans: list[Span]) -> list[Span]:
     for n, span in enumerate(spans):
         if out and out[-1].end > span.start:
             continue  # (the county's name, joined to its "Co." below)
-        m = TOWN_COUNTY.fullmatch(text, span.start, span.end)
-        if (
-            m is None
-            or span.kind is not Kind.ORGANIZATION
-            or span.ref
-            or not COUNTY_NAMED.match(text, span.end)
-        ):
+        organisation = span.kind is Kind.ORGANIZATION and not span.ref
+        m = TOWN_COUNTY.fullmatch(text, span.start, span.end) if organisation else None
+        if m is None or not COUNTY_NAMED.match(text, span.end):
             out.append(span)
             continue
         out.append(Span(span.start, m.end(1), Kind.LOCATION))
@@ -358,9 +355,6 @@ def county_towns(text: str, spans: list[Span]) -> list[Span]:
         end = after.end if after is not None and after.start == span.end + 1 else span.end
         out.append(Span(m.start(2), end, Kind.LOCATION))
     return out
-
-
-COUNTY_NAMED = regex(r" [A-Z]")
 
 
 # A capital "The" mid-sentence before an organisation is the name's own: "a bartender at The
