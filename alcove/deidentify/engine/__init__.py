@@ -38,6 +38,7 @@ from alcove.deidentify.engine.people import (
     staff_logins,
 )
 from alcove.deidentify.engine.replace import DatePolicy, Pseudonyms, replacement_for
+from alcove.deidentify.engine.siblings import names_beside_names
 from alcove.deidentify.engine.spans import Kind, Span, spans_resolve, spans_trim
 from alcove.deidentify.engine.sweep import unlisted_spans
 from alcove.deidentify.engine.tables import headed_columns, table_initials, table_spans
@@ -101,6 +102,7 @@ def rule_spans(
     found.extend(nicknames(finder, found))
     found.extend(names_recurring(finder, found))
     found.extend(bracketed_name_ages(text, found))
+    found.extend(names_beside_names(text, found, lex.common))
     found.extend(ages_after_names(text, found))
     found.extend(dates_after_names(text, found))
     found.extend(initial_surnames(text, found, lex))

@@ -1,0 +1,84 @@
+"""Names beside a name: the other half of a name written surname first in a form's field,
+and the other children of a list of names with their ages.
+
+A census list cannot vouch for a given name that is also a word ("Summer", "June", "Rain",
+"Pip"), and the rules leave such words alone unless something says they name someone. Here
+the shape of the text says so: "PEAKE, SUMMER  MRN 00731190" is one person's name filling a
+field, and "Children: Ollie (7), Pip (4)" lists two children once one of them is known.
+"""
+
+from alcove.deidentify.engine.compiled import regex
+from alcove.deidentify.engine.cues import NOT_NAMES, credential_word
+from alcove.deidentify.engine.lexicon import Words
+from alcove.deidentify.engine.spans import Kind, Span
+from alcove.deidentify.engine.vocabulary import STATE_CODES
+
+# A field's edge: a line's start or end, two spaces or a tab, a table's bar, a bracket,
+# a label's colon
+_FIELD_START = r"(?:^|(?<=\n)|(?<=[ \t]{2})|(?<=\t)|(?<=\|[ \t])|(?<=\|)|(?<=:[ \t]))"
+_FIELD_END = r"(?=[ \t]*(?:\n|$|\||\()|[ \t]{2}|\t)"
+FIELD_START = regex(_FIELD_START)
+FIELD_END = regex(_FIELD_END)
+# the given name after a surname found: "PEAKE, SUMMER  MRN", "| Lockhart, Rain   |"
+GIVEN_AFTER = regex(rf",[ \t]?([A-Z][A-Za-z'-]+){_FIELD_END}")
+# the surname before a given name found: "RM 418  BRIGHTWATER, JOSEPH ("JOEY")"
+SURNAME_BEFORE = regex(rf"{_FIELD_START}([A-Z][A-Za-z'-]+),[ \t]?\Z")
+# a child's name and age in a list, after one found: "Ollie (7), Pip (4)"
+NEXT_LISTED = regex(
+    r"[ \t]*\([ \t]*\d{1,2}[ \t]*\)[ \t]*(?:,|&|and)[ \t]*(?:and[ \t]+)?"
+    r"([A-Z][a-z'-]+)[ \t]*\((\d{1,2})\)"
+)
+
+
+def names_beside_names(text: str, found: list[Span], common: Words) -> list[Span]:
+    """The other half of each name found that fills a field surname first, and the names
+    listed with their ages after a name found with its age."""
+    out: list[Span] = []
+    for span in found:
+        if span.kind != Kind.NAME:
+            continue
+        out.extend(_other_half(text, span, common))
+        out.extend(_listed_after(text, span))
+    return out
+
+
+def _other_half(text: str, span: Span, common: Words) -> list[Span]:
+    """The given name after a surname found, or the surname before a given name found (no
+    ordinary word: "Thanks, Kyla", "Mom, Deb")."""
+    word = text[span.start : span.end]
+    if " " in word:
+        return []
+    after = GIVEN_AFTER.match(text, span.end) if _at_field_start(text, span.start) else None
+    if after is not None and _same_case(word, after.group(1)):
+        return [Span(*after.span(1), Kind.NAME)]
+    if not _ends_field(text, span.end):
+        return []
+    before = SURNAME_BEFORE.search(text, max(0, span.start - 40), span.start)
+    if before is None or before.group(1).lower() in common or before.group(1).lower() in NOT_NAMES:
+        return []
+    return [Span(*before.span(1), Kind.NAME)] if _same_case(word, before.group(1)) else []
+
+
+def _at_field_start(text: str, start: int) -> bool:
+    return FIELD_START.match(text, start) is not None
+
+
+def _ends_field(text: str, end: int) -> bool:
+    return FIELD_END.match(text, end) is not None
+
+
+def _same_case(name: str, other: str) -> bool:
+    """Whether two halves are written alike (both in capitals, or neither), and the other is
+    no credential or state ("Ruiz, MD", "Salem, OR")."""
+    if credential_word(other) or other in STATE_CODES or len(other) < 2:
+        return False
+    return name.isupper() == other.isupper()
+
+
+def _listed_after(text: str, span: Span) -> list[Span]:
+    out = []
+    position = span.end
+    while (m := NEXT_LISTED.match(text, position)) is not None:
+        out += [Span(*m.span(1), Kind.NAME), Span(*m.span(2), Kind.AGE)]
+        position = m.end(1)
+    return out
