@@ -86,7 +86,7 @@ def rule_spans(
     lex = lexicon()
     found = list(shaped_spans(text))
     finder = people_finder(text, lex, regions=not keep_states)
-    found.extend(finder.spans)
+    found.extend(names_outside_dates(finder.spans, found))
     found.extend(finder.ages)
     if known is not None:
         found.extend(KnownMatcher(known, lex).spans(text))
@@ -115,6 +115,19 @@ def rule_spans(
     found.extend(plain_given_names(finder, found))
     resolved = org_tails(text, spans_trim(text, spans_resolve(spans_trim(text, found))))
     return ward_labels_left(text, resolved), kept
+
+
+def names_outside_dates(names: list[Span], shaped: list[Span]) -> list[Span]:
+    """The finder's spans but a name that a date holds whole: "Jan" in "Seen Jan 27." is
+    the month (the sweep would take "Seen" with it for a name, and "27" for its age)."""
+    dates = [(s.start, s.end) for s in shaped if s.kind == Kind.DATE]
+    if not dates:
+        return names
+    return [
+        n
+        for n in names
+        if n.kind != Kind.NAME or not any(a <= n.start and n.end <= b for a, b in dates)
+    ]
 
 
 # "Ward 4B", "WARD J24", "Ward: Kestrel Ward", "Ward consultant", "WARD ROUND": the word

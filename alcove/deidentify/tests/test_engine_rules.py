@@ -32,6 +32,12 @@ def test_it_takes_a_common_word_after_a_relation_for_a_name() -> None:
     assert masked("She says she has hope that the new job will help.") == set()
 
 
+def test_it_leaves_the_word_before_a_month_that_is_also_a_given_name() -> None:
+    for note in ("Seen June 3.", "Seen April 3.", "Seen Jan 27."):
+        assert kinds(note) == {note[5:-1]: Kind.DATE}
+    assert kinds("Met with June today, she is calmer.") == {"June": Kind.NAME}
+
+
 def test_it_finds_names_a_hurried_note_writes_in_lower_case() -> None:
     text = "pt upset, her bf tremaine took the car. sister keisha to pick her up."
     assert {"tremaine", "keisha"} <= masked(text)
