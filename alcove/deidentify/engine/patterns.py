@@ -49,8 +49,16 @@ DATE_PATTERNS: tuple[str, ...] = (
     # (and the first of a range: "1/19/2021-1/27/2021")
     rf"\b{NUM_MONTH}(?:/{NUM_DAY}/|-{NUM_DAY}-)(?:{YEAR4}|\d{{2}})\b(?!/\d|-(?!\d\d?/\d)\d)",
     rf"\b{NUM_MONTH}\.{NUM_DAY}\.{YEAR4}\b",
+    # "given 2/8 AM": a month and day before the half of the day (never a half, a third or a
+    # quarter: "1/2 PM dose")
+    (
+        rf"\b{NUM_MONTH}/{NUM_DAY}(?<!1/2)(?<!1/3)(?<!1/4)(?<!2/3)(?<!3/4)(?![\d/])"
+        r"(?=[ \t]?(?:AM|PM|am|pm)\b)"
+    ),
     # 14/03/2019 (day first, when the first number cannot be a month)
     rf"\b(?:1[3-9]|2\d|3[01])(?:/{NUM_MONTH}/|-{NUM_MONTH}-|\.{NUM_MONTH}\.){YEAR4}\b",
+    # "Jan 27/25": a month, its day and, after a slash, the year (as Canada writes it)
+    rf"\b{MONTH_C}[ \t]+{NUM_DAY}/(?:{YEAR4}|\d{{2}})\b(?![/\d])",
     # March 14, 2019 / Mar. 14th 2019 / March 14 / MARCH 14TH / August 5-9, 2024
     # (not "in May. 2-3 beers": a count goes on to what it counts)
     rf"\b{MONTH_C}\s+{DAY}(?:[-\u2013]{DAY}\b(?![ \t]+[a-z]))?(?:,?\s+{YEAR})?(?!\d|:\d)",
@@ -375,6 +383,12 @@ NUMBER_WORD_BEFORE = regex(
 AGE_WORDS_OLD = regex(
     rf"\b((?:(?:{_TENS})(?:[- ](?:{_UNITS}))?|{_TEENS}|{_UNITS}|one hundred(?: and \w+)?))"
     rf"[- ](?:years?|yr)[- ]old\b"
+)
+# "Unknown male, 20s", "F, approx 40s": a decade of life after a person's sex and a comma
+# (on the lower-cased text; never a vital sign's range: "sats low 80s")
+SEX_DECADE = regex(
+    r"\b(?:m|f|male|female|man|woman|boy|girl),[ \t]*(?:(?:approx\.?|approximately|about)[ \t]+)?"
+    r"(?:(?:early|mid|late)[ \t-])?((?:[1-9]|1[01])0s)\b"
 )
 # "aged 8 and 12", "ages 4, 7 and 10": the ages after the first (on the lower-cased text)
 AGES_LISTED = regex(r"\b(?:aged|ages)[ \t]+\d{1,2}((?:,[ \t]*\d{1,2})*,?[ \t]+and[ \t]+\d{1,2})\b")
@@ -964,7 +978,8 @@ HANDLE = regex(
 # "report (#25-004418)", "case #A-2291": a number given with a number sign
 # "interpreter #4172", "badge 20931": a number that names a member of staff
 STAFF_NUMBER = regex(
-    r"\b(?:interpreter|badge|employee|provider|npi|dea)[ \t]*(?:#|no\.?|id|number)?[ \t]*:?"
+    r"\b(?:interpreter|badge|collar|shoulder|employee|provider|npi|dea)"
+    r"[ \t]*(?:#|no\.?|id|number)?[ \t]*:?"
     r"[ \t]*(\d{3,})\b"
 )
 NUMBER_SIGN = regex(r"#[ \t]?:?[ \t]?([A-Z]{0,3}-?\d[\dA-Z-]{4,}\d)\b")  # ("Run #: 24-008815")
@@ -1092,6 +1107,8 @@ def shaped_spans(text: str) -> Iterator[Span]:
     for pattern in (AGE_NUMBERS, AGE_STATEMENTS) if statements else (AGE_NUMBERS,):
         for m in pattern.finditer(low):
             yield Span(*m.span(next(g for g in range(1, m.re.groups + 1) if m.group(g))), Kind.AGE)
+    for m in SEX_DECADE.finditer(low) if "0s" in low else ():
+        yield Span(*m.span(1), Kind.AGE)
     for m in AGES_LISTED.finditer(low) if "ages" in low or "aged" in low else ():
         yield from _listed_ages(m)
     for m in AGE_AFTER_BIRTH.finditer(low) if "dob" in low or "born" in low else ():
@@ -1506,7 +1523,7 @@ def _numbers(text: str, low: str) -> Iterator[Span]:
         yield Span(*m.span(1), Kind.ID)
     for m in PLATE.finditer(text) if "plate" in low or "tag" in low else ():
         yield Span(*m.span(1), Kind.ID)
-    staff = ("interpreter", "badge", "employee", "provider", "npi", "dea")
+    staff = ("interpreter", "badge", "collar", "shoulder", "employee", "provider", "npi", "dea")
     for m in STAFF_NUMBER.finditer(low) if any(w in low for w in staff) else ():
         yield Span(*m.span(1), Kind.ID)
     for pattern in (ID_DIGITS, ID_DASHED):

@@ -300,6 +300,27 @@ def test_it_finds_a_user_name_as_an_identifier() -> None:
     assert "moth_and_lamp#4410" in masked("Discord handle moth_and_lamp#4410 shared.")
 
 
+def test_it_masks_a_decade_of_life_after_a_persons_sex() -> None:
+    assert kinds("Unknown male, 20s. Transported by EMS.").get("20s") == Kind.AGE
+    assert kinds('new person "Cricket", F, approx 40s.').get("40s") == Kind.AGE
+    assert "80s" not in masked("SpO2 mid 80s on RA, HR 110s.")
+
+
+def test_it_masks_a_month_and_day_before_the_half_of_the_day() -> None:
+    assert "2/8" in masked("ECT #3 given 2/8 AM. Baseline A&Ox4.")
+    assert masked("Take 1/2 PM dose with food.") == set()
+
+
+def test_it_masks_a_month_and_day_with_the_year_after_a_slash() -> None:
+    assert "Jan 27/25" in masked("Jan 27/25 1105 walk-in assessment")
+    assert not any("3/4" in m for m in masked("Seen Mar 3, 3/4 of the way through."))
+
+
+def test_it_masks_a_police_officers_collar_number() -> None:
+    assert kinds("Conveyed with police escort (PC Haworth, collar 1872).").get("1872") == Kind.ID
+    assert masked("Soft collar for 10 days, then review.") == set()
+
+
 # --- the lexicon's cache -------------------------------------------------------------------
 def _small_build(calls: list[int]) -> Lexicon:
     calls.append(1)
