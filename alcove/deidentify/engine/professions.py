@@ -45,6 +45,25 @@ POSSESSIVES = frozenset({"his", "her", "their", "my", "your", "our"})
 POSTS = frozenset({"position", "job", "role", "opening", "vacancy", "posting", "gig"})
 # An age before a sex's letter: "52 M", "23F"
 AGE_BEFORE_SEX = regex(r"(?<![\d/.:-])\d{1,3}[ \t]?$")
+# Words after "works as a" that are no trade ("we will work as a team")
+NOT_TRADES = frozenset(
+    "team unit family group whole pair couple result reminder means way buffer bridge".split()
+)
+# Words a bare cue ("works as", "position as") may be followed by that are no trade ("works
+# as needed", "worked as usual")
+BARE_NOT_TRADES = frozenset(
+    "needed usual prescribed intended directed ordered expected planned other either".split()
+)
+# A form's field for someone's trade, and what such a field holds that is no trade
+TRADE_LABELS = frozenset({"occupation", "profession", "job", "trade", "employment"})
+NO_TRADE = frozenset(
+    "none unknown unemployed student homemaker retired disabled n na not no self ft pt full "
+    "part seasonal temp casual".split()
+)
+FIELD_CLOSED = regex(r"[ \t]*(?:$|\n|[(,;|]|[ \t]{2}|[ \t]+(?:at|for|with)\b)")
+# Heads of a trade's name no list holds, and the endings of one ("shift lead", "super")
+TRADE_HEADS = frozenset("lead super hand tech aide member operative steward".split())
+TRADE_ENDINGS = ("er", "or", "ist", "ian", "man", "woman")
 # A trade set off after a name is closed by a comma or goes on to where it is practised
 PLACE_AFTER = regex(r"[ \t]+(?:in|at|on|for|with|from|out of)[ \t]+")
 
@@ -53,6 +72,40 @@ class ProfessionRules(FinderBase):
     def professions(self) -> None:
         self._professions()
         self._works_as()
+        self._labelled_trade()
+
+    def _labelled_trade(self) -> None:
+        """The value of a form's field for a trade, whatever its words: "OCCUPATION: PANEL
+        BEATER (UNEMPLOYED SINCE 2023)", "Occupation: warehouse operative" (never "none",
+        "unemployed" or "student")."""
+        tokens = self.tokens
+        for i, tok in enumerate(tokens[:-1]):
+            if tok.lower not in TRADE_LABELS or not self.gap(tok, tokens[i + 1]).startswith(":"):
+                continue
+            if not self._opens_field(i):
+                continue
+            first = i + 1
+            if tokens[first].lower in ("retired", "former", "formerly", "previously", "ex"):
+                first += 1  # "retired teacher": the trade, not its state
+            last = first
+            while last < len(tokens) and last - first < 4:
+                if last > first and self.gap(tokens[last - 1], tokens[last]) != " ":
+                    break
+                if tokens[last].lower in FUNCTION_WORDS or not tokens[last].lower.isalpha():
+                    break
+                last += 1
+            if last == first or tokens[first].lower in NO_TRADE or len(tokens[first].lower) < 3:
+                continue
+            end = tokens[last - 1].end
+            if FIELD_CLOSED.match(self.text, end):  # (never "Job: find work by June")
+                self.add(tokens[first].start, end, Kind.PROFESSION)
+
+    def _opens_field(self, i: int) -> bool:
+        """Whether the word at i opens a line or a table's cell (a label there)."""
+        if i == 0:
+            return True
+        gap = self.gap(self.tokens[i - 1], self.tokens[i])
+        return "\n" in gap or gap.rstrip(" \t").endswith("|") or "  " in gap
 
     def _professions(self) -> None:
         tokens = self.tokens
@@ -288,10 +341,16 @@ class ProfessionRules(FinderBase):
         return -1
 
     def _works_as(self) -> None:
-        """Whatever follows "works as a" is a trade: "work as a barback"."""
+        """Whatever follows "works as a" is a trade: "work as a barback" (never "work as a
+        team"); and what follows "position as" or "promoted to" without an article, when its
+        last word reads as a trade: "her position as dispatch coordinator"."""
         tokens = self.tokens
         for i in range(2, len(tokens)):
+            if WORKS_AS.ends_at(tokens, i - 1) is not None and tokens[i].lower not in ("a", "an"):
+                self._bare_trade(i)
             if tokens[i - 1].lower not in ("a", "an") or WORKS_AS.ends_at(tokens, i - 2) is None:
+                continue
+            if tokens[i].lower in NOT_TRADES:
                 continue
             first = i
             while first + 1 < len(tokens) and tokens[first].lower in NOT_MODIFIERS:
@@ -303,6 +362,32 @@ class ProfessionRules(FinderBase):
                     last = first + 1  # "a forklift operator"
             if tokens[first].text.islower() and tokens[first].lower not in FUNCTION_WORDS:
                 self.add(tokens[first].start, tokens[last].end, Kind.PROFESSION)
+
+    def _bare_trade(self, first: int) -> None:
+        """Up to three words in lower case (or in a line of capitals) after a cue with no
+        article, masked when the last reads as a trade ("building super", "shift lead")."""
+        tokens = self.tokens
+        last = first
+        while last < len(tokens) and last - first < 3:
+            tok = tokens[last]
+            if tok.lower in FUNCTION_WORDS or not tok.lower.isalpha():
+                break
+            if not (tok.text.islower() or (tok.caps_line and tok.text.isupper())):
+                break
+            if last > first and self.gap(tokens[last - 1], tok) != " ":
+                break
+            last += 1
+        if last == first or tokens[first].lower in NOT_MODIFIERS:
+            return
+        if self._tradelike(tokens[last - 1].lower):
+            self.add(tokens[first].start, tokens[last - 1].end, Kind.PROFESSION)
+
+    def _tradelike(self, lw: str) -> bool:
+        """A word that can end a trade's name: a listed trade or head, or a trade's ending."""
+        if lw in NOT_TRADES or lw in BARE_NOT_TRADES:
+            return False
+        jobs = self.lex.jobs or PROFESSIONS
+        return lw in jobs or lw in NOT_JOBS or lw in TRADE_HEADS or lw.endswith(TRADE_ENDINGS)
 
     def _job(self, lw: str) -> bool:
         jobs = self.lex.jobs or PROFESSIONS

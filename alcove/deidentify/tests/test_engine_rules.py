@@ -321,6 +321,34 @@ def test_it_masks_a_police_officers_collar_number() -> None:
     assert masked("Soft collar for 10 days, then review.") == set()
 
 
+# --- trades --------------------------------------------------------------------------------
+def professions(text: str) -> set[str]:
+    return {text[s.start : s.end] for s in find_spans(text) if s.kind == Kind.PROFESSION}
+
+
+def test_it_masks_a_trade_after_a_cue_with_no_article() -> None:
+    assert professions("Pt 54 y/o, works as building super at 2480 Grand Concourse.") == {
+        "building super"
+    }
+    note = "She is able to return to her position as dispatch coordinator on Monday."
+    assert professions(note) == {"dispatch coordinator"}
+    assert professions("Shawna reports promotion to shift lead at the diner.") == {"shift lead"}
+    assert professions("Med works as needed for sleep. Worked as usual this week.") == set()
+
+
+def test_it_leaves_a_team_after_work_as_a() -> None:
+    assert masked("We will work as a team on this.") == set()
+    assert professions("He worked as a line cook for 6 yrs.") == {"line cook"}
+
+
+def test_it_masks_the_trade_a_forms_field_gives_whatever_its_words() -> None:
+    assert professions("OCCUPATION: PANEL BEATER (UNEMPLOYED SINCE 2023)") == {"PANEL BEATER"}
+    assert professions("Occupation: warehouse operative\nHours: 30") == {"warehouse operative"}
+    assert professions("Occupation: formerly home health aide, unemployed") == {"home health aide"}
+    for note in ("Employment: unemployed since May", "Job: Find work by June.", "Employment: FT"):
+        assert professions(note) == set()
+
+
 # --- the lexicon's cache -------------------------------------------------------------------
 def _small_build(calls: list[int]) -> Lexicon:
     calls.append(1)
