@@ -14,6 +14,7 @@ from alcove.deidentify.engine.cues import (
 )
 from alcove.deidentify.engine.finder import FinderBase
 from alcove.deidentify.engine.spans import Kind
+from alcove.deidentify.engine.tokens import Token
 from alcove.deidentify.engine.vocabulary import (
     PROFESSIONS,
     TITLES,
@@ -320,7 +321,8 @@ class ProfessionRules(FinderBase):
         the index of its first word, or -1."""
         tokens = self.tokens
         first = self._modifier(last)
-        if first == 0 or tokens[first].caps_line or (tokens[first].cap and first < last):
+        lead = tokens[first]
+        if first == 0 or lead.caps_line or (lead.cap and first < last and not self._letters(lead)):
             return -1
         before = self.text[max(0, tokens[first].start - 2) : tokens[first].start]
         closed = self.text[tokens[last].end : tokens[last].end + 1] in (",", ")", ";") or (
@@ -339,6 +341,10 @@ class ProfessionRules(FinderBase):
         ):
             return first
         return -1
+
+    def _letters(self, tok: Token) -> bool:
+        """Letters that make part of a trade's name ("ICU nurse", "HR manager")."""
+        return tok.text.isupper() and tok.lower in TRADE_LETTERS
 
     def _works_as(self) -> None:
         """Whatever follows "works as a" is a trade: "work as a barback" (never "work as a

@@ -349,6 +349,12 @@ def test_it_masks_the_trade_a_forms_field_gives_whatever_its_words() -> None:
         assert professions(note) == set()
 
 
+def test_it_masks_a_trade_after_an_age_whose_first_word_is_a_units_letters() -> None:
+    note = "Petitioner: Andrea Kessler (mother), 38, ICU nurse, Highline Regional Hospital"
+    assert professions(note) == {"ICU nurse"}
+    assert professions("pt seen in ICU, nurse notified, 38, calm.") == set()
+
+
 # --- the lexicon's cache -------------------------------------------------------------------
 def _small_build(calls: list[int]) -> Lexicon:
     calls.append(1)
