@@ -37,6 +37,7 @@ from alcove.deidentify.engine.people import (
     staff_initials,
     staff_logins,
 )
+from alcove.deidentify.engine.professions import trades_after_employers
 from alcove.deidentify.engine.replace import DatePolicy, Pseudonyms, replacement_for
 from alcove.deidentify.engine.siblings import names_beside_names
 from alcove.deidentify.engine.spans import Kind, Span, spans_resolve, spans_trim
@@ -103,6 +104,7 @@ def rule_spans(
     found.extend(names_recurring(finder, found))
     found.extend(bracketed_name_ages(text, found))
     found.extend(names_beside_names(text, found, lex.common))
+    found.extend(trades_after_employers(text, found, lex.jobs))
     found.extend(ages_after_names(text, found))
     found.extend(dates_after_names(text, found))
     found.extend(initial_surnames(text, found, lex))

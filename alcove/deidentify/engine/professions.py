@@ -13,7 +13,8 @@ from alcove.deidentify.engine.cues import (
     WORKS_AS,
 )
 from alcove.deidentify.engine.finder import FinderBase
-from alcove.deidentify.engine.spans import Kind
+from alcove.deidentify.engine.lexicon import Words
+from alcove.deidentify.engine.spans import Kind, Span
 from alcove.deidentify.engine.tokens import Token
 from alcove.deidentify.engine.vocabulary import (
     PROFESSIONS,
@@ -63,7 +64,7 @@ NO_TRADE = frozenset(
 )
 FIELD_CLOSED = regex(r"[ \t]*(?:$|\n|[(,;|]|[ \t]{2}|[ \t]+(?:at|for|with)\b)")
 # Heads of a trade's name no list holds, and the endings of one ("shift lead", "super")
-TRADE_HEADS = frozenset("lead super hand tech aide member operative steward".split())
+TRADE_HEADS = frozenset("lead super hand tech aide member operative steward crew".split())
 TRADE_ENDINGS = ("er", "or", "ist", "ian", "man", "woman")
 # A trade set off after a name is closed by a comma or goes on to where it is practised
 PLACE_AFTER = regex(r"[ \t]+(?:in|at|on|for|with|from|out of)[ \t]+")
@@ -389,11 +390,7 @@ class ProfessionRules(FinderBase):
             self.add(tokens[first].start, tokens[last - 1].end, Kind.PROFESSION)
 
     def _tradelike(self, lw: str) -> bool:
-        """A word that can end a trade's name: a listed trade or head, or a trade's ending."""
-        if lw in NOT_TRADES or lw in BARE_NOT_TRADES:
-            return False
-        jobs = self.lex.jobs or PROFESSIONS
-        return lw in jobs or lw in NOT_JOBS or lw in TRADE_HEADS or lw.endswith(TRADE_ENDINGS)
+        return tradelike(lw, self.lex.jobs or PROFESSIONS)
 
     def _job(self, lw: str) -> bool:
         jobs = self.lex.jobs or PROFESSIONS
@@ -402,3 +399,41 @@ class ProfessionRules(FinderBase):
         if lw[-3:] in ("ist", "ian", "her") and lw.endswith(JOB_ENDINGS):
             return lw not in self.lex.first and lw not in self.lex.last  # "cardiologist"
         return False
+
+
+def tradelike(lw: str, jobs: Words) -> bool:
+    """A word that can end a trade's name: a listed trade or head, or a trade's ending."""
+    if lw in NOT_TRADES or lw in BARE_NOT_TRADES:
+        return False
+    return lw in jobs or lw in NOT_JOBS or lw in TRADE_HEADS or lw.endswith(TRADE_ENDINGS)
+
+
+# "laid off from Target corporate (merchandise planner)", "Trader Joe's (crew member)": the
+# trade in brackets after an employer
+TRADE_BRACKETED = regex(r"(?:[ \t]+[a-z]+)?[ \t]*\(([a-z]+(?:[ \t][a-z]+)?)\)")
+
+
+def trades_after_employers(text: str, found: list[Span], jobs: Words) -> list[Span]:
+    """The trade in brackets right after an organisation, when its last word is a trade's
+    ("(crew member)", "(payroll specialist)"), never a care role, a physician's, or a phrase
+    ("(works as teller)", "(waitlist)", "(sister)")."""
+    out = []
+    for span in found:
+        if span.kind != Kind.ORGANIZATION or text[span.end : span.end + 1] not in (" ", "\t"):
+            continue
+        m = TRADE_BRACKETED.match(text, span.end)
+        if m is None:
+            continue
+        words = m.group(1).split()
+        last = words[-1]
+        if any(w in FUNCTION_WORDS for w in words) or _carers(last):
+            continue
+        if last in jobs or last in TRADE_HEADS or last in NOT_JOBS:
+            out.append(Span(*m.span(1), Kind.PROFESSION))
+    return out
+
+
+def _carers(lw: str) -> bool:
+    """A role of the care team or a physician's ("Baystate Health (pediatrician)" names who
+    referred, not the client's trade)."""
+    return lw in CARE_ROLES or lw.endswith(JOB_ENDINGS) or lw in ("employer", "employee")

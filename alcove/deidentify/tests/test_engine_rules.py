@@ -355,6 +355,18 @@ def test_it_masks_a_trade_after_an_age_whose_first_word_is_a_units_letters() -> 
     assert professions("pt seen in ICU, nurse notified, 38, calm.") == set()
 
 
+def test_it_masks_a_trade_in_brackets_after_an_employer() -> None:
+    note = "Laid off from Target corporate (merchandise planner) in Sept."
+    assert professions(note) == {"merchandise planner"}
+    assert professions("Let go from Trader Joe's (crew member) in October.") == {"crew member"}
+    for note in (
+        "Referred by Baystate Health (pediatrician) for evaluation.",
+        "Options: Glenbrook Care Center (waitlist), Fairfax House (available).",
+        "Cleared by Rio Puerco Credit Union (employer) for return.",
+    ):
+        assert professions(note) == set()
+
+
 # --- the lexicon's cache -------------------------------------------------------------------
 def _small_build(calls: list[int]) -> Lexicon:
     calls.append(1)
