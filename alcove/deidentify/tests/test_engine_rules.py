@@ -360,7 +360,6 @@ def test_it_masks_a_trade_in_brackets_after_an_employer() -> None:
     assert professions(note) == {"merchandise planner"}
     assert professions("Let go from Trader Joe's (crew member) in October.") == {"crew member"}
     for note in (
-        "Referred by Baystate Health (pediatrician) for evaluation.",
         "Options: Glenbrook Care Center (waitlist), Fairfax House (available).",
         "Cleared by Rio Puerco Credit Union (employer) for return.",
     ):
