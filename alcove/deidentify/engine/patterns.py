@@ -864,6 +864,12 @@ ADDRESS_PATTERNS: tuple[re.Pattern[str], ...] = (
         r"(?:\b(?:on|onto|off|at|near|from|to|of|along|via)|@)[ \t]+"
         r"((?:CR|SR|County Road|State Route|mile marker)[ \t]\d{1,4}\b(?![.,/]\d))"
     ),
+    # a flat's or a suite's number standing alone: "Apt. 297" on an address block's line,
+    # "lives in Apt 4B" (never a count or a fraction after it: "Suite 2/3")
+    regex(
+        r"\b(?:Apt\.?|APT\.?|Apartment|Suite|SUITE|Ste\.|Flat|FLAT)[ \t]*#?[ \t]*"
+        r"\d{1,5}[A-Za-z]?\b(?![/.:,]\d)"
+    ),
 )
 # Where in a hospital: "room 812", "Rm LD-6", "bed 1147-2" (a ward's rooms say whose they are)
 ROOM = regex(
@@ -1426,6 +1432,7 @@ ADDRESS_HINTS: tuple[tuple[str, ...], ...] = hints((
     ("Broadway",),
     tuple(f"{word}{space}" for word in (" CR", " SR", "County Road", "State Route", "mile marker")
           for space in _SPACED),
+    ("Apt", "APT", "Apartment", "Suite", "SUITE", "Ste.", "Flat", "FLAT"),
 ))  # fmt: skip
 ADDRESS_HINTS_LOWER = frozenset({11, 14, 15, 20})
 ADDRESS_HINTS_SPACED = tuple(

@@ -353,8 +353,10 @@ class ProfessionRules(FinderBase):
         last word reads as a trade: "her position as dispatch coordinator"."""
         tokens = self.tokens
         for i in range(2, len(tokens)):
-            if WORKS_AS.ends_at(tokens, i - 1) is not None and tokens[i].lower not in ("a", "an"):
-                self._bare_trade(i)
+            lead = tokens[i - 1].lower
+            if lead in ("as", "to") and tokens[i].lower not in ("a", "an"):
+                if WORKS_AS.ends_at(tokens, i - 1) is not None:
+                    self._bare_trade(i)
             if tokens[i - 1].lower not in ("a", "an") or WORKS_AS.ends_at(tokens, i - 2) is None:
                 continue
             if tokens[i].lower in NOT_TRADES:

@@ -321,6 +321,12 @@ def test_it_masks_a_police_officers_collar_number() -> None:
     assert masked("Soft collar for 10 days, then review.") == set()
 
 
+def test_it_masks_a_flats_or_a_suites_number_standing_alone() -> None:
+    assert kinds("She lives alone in Apt 4B since the fire.").get("Apt 4B") == Kind.ADDRESS
+    assert "Apt. 297" in masked("28030 Edeby 55\n Apt. 297\n TYSTBERGA\n Sweden")
+    assert masked("Flat affect; flat 2 days, Suite 2/3 of the way.") == set()
+
+
 # --- trades --------------------------------------------------------------------------------
 def professions(text: str) -> set[str]:
     return {text[s.start : s.end] for s in find_spans(text) if s.kind == Kind.PROFESSION}
