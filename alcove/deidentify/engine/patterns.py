@@ -934,6 +934,8 @@ POSTCODE = regex(
     r"|[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ \t]?\d[ABCEGHJ-NPRSTV-Z]\d"
     r"|[ACDEFHKNPRTVWXY]\d{2}[ \t]?(?=[0-9]*[A-Z])(?=[A-Z]*[0-9])[ACDEFHKNPRTVWXY0-9]{4})\b"
 )
+# The Glasgow coma scale's parts written together, the shape of a Canadian postcode
+COMA_SCALE = regex(r"E[1-4]V[1-5]M[1-6]")
 ZIP_CUE_BEFORE = regex(
     rf"(?:\b(?:{_STATE_ALT}),?\s+|\b(?:zip|zip code|zipcode|postal code)[ \t]*:?[ \t]*)$", re.I
 )
@@ -1224,6 +1226,8 @@ def shaped_spans(text: str) -> Iterator[Span]:
         for m in ZIP_CUED.finditer(low):
             yield Span(*m.span(1), Kind.ZIP)
     for m in POSTCODE.finditer(text) if POSTCODE_HINT.search(text) else ():
+        if COMA_SCALE.fullmatch(m.group()) and "GCS" in text[max(0, m.start() - 16) : m.start()]:
+            continue  # "GCS 12 (E3V4M5)": the coma scale's parts, no postcode
         yield Span(m.start(), m.end(), Kind.ZIP)
     if "_" in text or " @" in text:
         for m in HANDLE.finditer(text):

@@ -327,6 +327,11 @@ def test_it_masks_a_flats_or_a_suites_number_standing_alone() -> None:
     assert masked("Flat affect; flat 2 days, Suite 2/3 of the way.") == set()
 
 
+def test_it_leaves_the_coma_scales_parts_that_look_like_a_postcode() -> None:
+    assert masked("Exam: GCS 14 (E4V4M6). Pupils 4 mm, PERRL.") == set()
+    assert "E3V4M6" in masked("Address: 12 Main St, Moncton NB E3V4M6")
+
+
 # --- trades --------------------------------------------------------------------------------
 def professions(text: str) -> set[str]:
     return {text[s.start : s.end] for s in find_spans(text) if s.kind == Kind.PROFESSION}
