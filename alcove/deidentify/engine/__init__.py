@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from alcove.deidentify.engine.compiled import regex, regex_cache_close
 from alcove.deidentify.engine.context import context_spans
+from alcove.deidentify.engine.initials import placed_initials
 from alcove.deidentify.engine.kinds import types_checked
 from alcove.deidentify.engine.known import Known, KnownMatcher, Person
 from alcove.deidentify.engine.lexicon import Words, lexicon
@@ -114,6 +115,7 @@ def rule_spans(
     found.extend(entry_initials(text, lex))
     found.extend(closing_initials(text, lex))
     found.extend(line_initials(text, lex))
+    found.extend(placed_initials(text, lex))
     found.extend(plain_given_names(finder, found))
     resolved = org_tails(text, spans_trim(text, spans_resolve(spans_trim(text, found))))
     return ward_labels_left(text, resolved), kept

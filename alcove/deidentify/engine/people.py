@@ -516,7 +516,7 @@ def name_initials(text: str, found: list[Span], lex: Lexicon) -> list[Span]:
     letters = {
         initials: kind
         for initials, kind in wanted.items()
-        if initials in held and not _abbreviation(initials, lex)
+        if initials in held and not listed_letters(initials, lex)
     }
     if not letters:
         return []
@@ -527,7 +527,7 @@ def name_initials(text: str, found: list[Span], lex: Lexicon) -> list[Span]:
     ]
 
 
-def _abbreviation(letters: str, lex: Lexicon) -> bool:
+def listed_letters(letters: str, lex: Lexicon) -> bool:
     """Capital letters that a list holds as a word, an abbreviation or an acronym."""
     low = letters.lower()
     return letters in ACRONYMS or low in ABBREVIATIONS or low in lex.common or low in lex.safe

@@ -143,6 +143,24 @@ def test_it_takes_a_surname_that_is_a_sign_after_a_title() -> None:
     assert masked("Mallory-Weiss tear on EGD.") == set()
 
 
+def staff(text: str) -> set[str]:
+    return {text[s.start : s.end] for s in find_spans(text) if s.kind == Kind.STAFF}
+
+
+def test_it_masks_staff_initials_where_a_records_shape_puts_them() -> None:
+    assert {"CA", "TMH"} <= staff("DICTATED: 09/06/2086  CA/TMH\nTRANSCRIBED: 09/07/2086")
+    assert "JKT" in staff("Sonographer: JKT   Image quality: fair")
+    assert {"DK", "RM"} <= staff("MICU NIGHT SIGN-OUT   Sun 4/14   DK \u2192 RM\nBeds 1-12")
+    assert "TRH" in staff("Next indiv 5/21 4:15.\nTRH / cosign AB")
+    assert "ntw" in staff("1/2/25 08:40  CLINIC (ntw): Yes that's fine!")
+
+
+def test_it_leaves_letters_on_an_arrow_that_is_no_handover() -> None:
+    assert staff("Cath 4/12: 90% prox LAD -> DES x1. Transferred ED -> ICU.") == set()
+    assert staff("Diagnosis: MDD  \nDisposition: ICU") == set()
+    assert "APC" not in staff("Will Santos, APC / co-signed Kate Abernathy, LCSW")
+
+
 # --- places --------------------------------------------------------------------------------
 def test_it_masks_states_and_countries_unless_asked_to_keep_them() -> None:
     text = "Moved from Ohio to Lowell, MA 01852 after two years in Ghana."

@@ -1,0 +1,75 @@
+"""Staff initials where a record's shape puts them: the typists' pair on a dictation's line,
+the initials a role's field holds, the two sides of a handover's arrow, the initials a
+co-signature follows, a message thread's sender in brackets.
+
+Letters alone say nothing (a note is full of them: "ED", "BP", "SOB"); the place says whose
+they are, and a list's abbreviation is never taken ("ED -> ICU" is a transfer).
+"""
+
+import re
+
+from alcove.deidentify.engine.compiled import regex
+from alcove.deidentify.engine.cues import credential_word
+from alcove.deidentify.engine.lexicon import Lexicon
+from alcove.deidentify.engine.patterns import GENERIC_UNITS
+from alcove.deidentify.engine.people import listed_letters
+from alcove.deidentify.engine.professions import TRADE_ENDINGS
+from alcove.deidentify.engine.spans import Kind, Span
+
+# "DICTATED: 09/06/2086  CA/TMH": the dictating and typing initials closing the line
+DICTATION_PAIR = regex(
+    r"(?m)^[ \t]*(?:DICTATED|Dictated|TRANSCRIBED|Transcribed|DD|DT|D|T)[ \t]*:[^\n]*?\d"
+    r"[ \t]{2,}([A-Z]{2,3})/([A-Z]{2,3})[ \t]*$"
+)
+# "Sonographer: JKT   Image quality": a role's field holding initials
+ROLE_FIELD = regex(
+    r"\b([A-Z][a-z]{3,})[ \t]*:[ \t]*([A-Z]{2,3})\b(?=[ \t]{2,}|[ \t]*(?:$|\n|[,;|]))"
+)
+# "SIGN-OUT   Sun 4/14   DK → RM": who hands over to whom
+HANDOVER = regex(r"\b([A-Z]{2,3})[ \t]*(?:\u2192|->|=>)[ \t]*([A-Z]{2,3})\b")
+# "TRH / cosign AB": the author's initials before a co-signature
+COSIGNED = regex(r"\b([A-Z]{2,3})[ \t]*/[ \t]*(?i:co-?sign)")
+# "CLINIC (ntw): Yes that's fine": who answered for the clinic in a message thread
+SENDER_BRACKETED = regex(r"\b[A-Z]{3,}[ \t]*\(([a-z]{2,3})\):")
+
+# Places of care a patient is moved between ("ED -> ICU", "PACU -> 4W")
+UNITS = frozenset("ER ED OR IR ICU CCU NICU PICU SICU MICU PACU ICN SDU HDU IMC ACU AMU".split())
+HANDOVER_WORDS = regex(r"(?i)sign[- ]?out|hand[- ]?off|hand[- ]?over|shift report|\bshift\b")
+HINTS = ("/", "\u2192", "->", "=>", ":")
+
+
+def placed_initials(text: str, lex: Lexicon) -> list[Span]:
+    """Staff initials in the places above, never letters a list holds."""
+    if not any(h in text for h in HINTS):
+        return []
+    out: list[Span] = []
+    for m in DICTATION_PAIR.finditer(text):  # (the line's label vouches for both: "CA/TMH")
+        out += [Span(*m.span(1), Kind.STAFF), Span(*m.span(2), Kind.STAFF)]
+    for m in HANDOVER.finditer(text):  # (on a handover's line, neither side a unit)
+        sides = m.group(1), m.group(2)
+        if any(s in GENERIC_UNITS or s in UNITS for s in sides) or not _handover_line(text, m):
+            continue
+        if not all(listed_letters(s, lex) for s in sides):
+            out += [Span(*m.span(1), Kind.STAFF), Span(*m.span(2), Kind.STAFF)]
+    for m in ROLE_FIELD.finditer(text):
+        role = m.group(1).lower()
+        if (role in lex.jobs or role.endswith(TRADE_ENDINGS)) and not listed_letters(
+            m.group(2), lex
+        ):
+            out.append(Span(*m.span(2), Kind.STAFF))
+    for pattern in (COSIGNED, SENDER_BRACKETED):
+        for m in pattern.finditer(text):
+            letters = m.group(1).upper()
+            if text[max(0, m.start() - 2) : m.start()] == ", ":
+                continue  # a credential after a name ("Will Santos, APC / co-signed")
+            if not listed_letters(letters, lex) and not credential_word(letters):
+                out.append(Span(*m.span(1), Kind.STAFF))
+    return out
+
+
+def _handover_line(text: str, m: re.Match[str]) -> bool:
+    """Whether the arrow's line is a handover's ("MICU NIGHT SIGN-OUT ... DK → RM"), not a
+    course of care ("90% prox LAD -> DES x1")."""
+    start = text.rfind("\n", 0, m.start()) + 1
+    end = text.find("\n", m.end())
+    return HANDOVER_WORDS.search(text, start, len(text) if end < 0 else end) is not None
