@@ -300,10 +300,18 @@ SCORE_BEFORE = regex(
     r"[ \t:=|]*$"
 )
 ORDINAL_DAY = regex(r"(\d(?<![\w.]\d)(?:(?<=[12])\d|(?<=3)[01])?(?:st|nd|rd|th))\b")
+# What closes a clause after a day's ordinal: "sooner than the 22nd.", "the 3rd and"
+ORDINAL_CLOSED = regex(r"[ \t]*(?:[.,;:!?)\"']|$|\n|(?:and|or|to|at|when|if|so|but)\b|-)")
+# A birthday that says an age: "his mother's 70th", "dad's 60th on the 21st" (ten or more)
+BIRTHDAY_ORDINAL = regex(
+    r"['\u2019]s[ \t]+([1-9]\d(?:st|nd|rd|th))\b"
+    r"(?=[ \t]*(?:[.,;:!?)]|$|\n|(?:birthday|bday|party|on|in|next|this|last)\b))"
+)
 NOT_A_DAY_AFTER = regex(
     r"[ \t-]*(?:grade|grader|percentile|floor|century|time|times|day|week|month|year|visit|"
     r"session|attempt|dose|cycle|birthday|street|st\b|ave|avenue|place|period|hour|minute|"
-    r"toe|finger|digit|rib|degree|trimester|"
+    r"toe|finger|digit|rib|degree|trimester|ventricle|nerve|metatarsal|metacarpal|ics|"
+    r"intercostal|cranial|generation|cousin|quarter|semester|term|place|round|line|"
     r"of (?:\d|the))"
 )
 YEAR_ALONE = regex(r"((?:19|20|21)(?<![\d/.$-]..)\d{2})\b(?![/.-]\d)")
@@ -1334,8 +1342,15 @@ def _dates(text: str, low: str) -> Iterator[Span]:
                 yield Span(*opened.span(1), Kind.DATE)
             yield Span(*m.span(1), Kind.DATE)
     for m in ORDINAL_DAY.finditer(low):  # (it starts only at a digit)
-        if _cued(text, low, m.start()) and not NOT_A_DAY_AFTER.match(low, m.end()):
+        if NOT_A_DAY_AFTER.match(low, m.end()):
+            continue
+        if _cued(text, low, m.start()) or (
+            # "sooner than the 22nd.", "deposited the 3rd and": "the" and a day closing a clause
+            low[max(0, m.start() - 4) : m.start()] == "the " and ORDINAL_CLOSED.match(low, m.end())
+        ):
             yield Span(*m.span(1), Kind.DATE)  # "on the 15th", "till the 22nd"
+    for m in BIRTHDAY_ORDINAL.finditer(low) if "'s " in low or "\u2019s " in low else ():
+        yield Span(*m.span(1), Kind.AGE)  # "for his mom's 60th."
     for m in YEAR_ALONE.finditer(text):
         if NOT_A_YEAR_AFTER.match(low, m.end()):
             continue

@@ -350,6 +350,18 @@ def test_it_leaves_the_coma_scales_parts_that_look_like_a_postcode() -> None:
     assert "E3V4M6" in masked("Address: 12 Main St, Moncton NB E3V4M6")
 
 
+def test_it_masks_a_days_ordinal_after_the_that_closes_a_clause() -> None:
+    assert "22nd" in masked("Asking if he can be seen sooner than the 22nd. Not in crisis.")
+    assert "3rd" in masked('SS check deposited the 3rd and "gone by the 10th"')
+    note = "Lives on the 3rd floor; blood in the 4th ventricle; the 2nd time; 3rd-line chemo."
+    assert masked(note) == set()
+
+
+def test_it_masks_the_age_a_birthday_gives() -> None:
+    assert kinds("Trip to Lagos in August for his mother's 70th.").get("70th") == Kind.AGE
+    assert masked("The team's 12th case; the patient's 10th admission.") == set()
+
+
 # --- trades --------------------------------------------------------------------------------
 def professions(text: str) -> set[str]:
     return {text[s.start : s.end] for s in find_spans(text) if s.kind == Kind.PROFESSION}
