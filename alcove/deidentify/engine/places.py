@@ -93,12 +93,16 @@ THE_COUNTRY = regex(r"\bthe[ \t]+(US|U\.S\.|USA|U\.S\.A\.|UK|U\.K\.)(?![\w-])")
 
 # The line, its field or its clause closes after a state's letters
 CLOSING_AFTER_CODE = regex(r"[ \t]*(?:\n|$|[-\u2013\u2014|;)]|[ \t]{2})")
-LICENCE_HINTS = hint(("lic", "Lic", "LIC", "plate", "law", "CDL", "DL"))
+LICENCE_HINTS = hint(("lic", "Lic", "LIC", "plate", "law", "CDL", "DL", "eg", "ag", "tate", "TATE"))
 NUMBER_AFTER = regex(r"[ \t]*(?:#|no\.)?[ \t]*:?[ \t]*[A-Z]{0,4}-?\d")
 STATE_BEFORE_LICENCE = starting_with(
     "[A-Zl]",
-    r"\b([A-Z]{2})[ \t]+(?:license|licence|License|LICENSE|plate|law)\b|\b([A-Z]{2})[ \t]+[Ll]ic\."
-    r"|\b(?:CDL|DL|license|licence)[ \t]*#?[ \t]*([A-Z]{2})[ \t]+(?=[A-Z]?\d)",
+    # (a credential's letters may stand between: "TX LPC license #78214", "IN HSPP lic. 2004")
+    r"\b([A-Z]{2})[ \t]+(?:[A-Z]{2,6}[ \t]+)?(?:license|licence|License|LICENSE|plate|law|"
+    r"[Rr]eg\b\.?|[Tt]ag)\b|\b([A-Z]{2})[ \t]+(?:[A-Z]{2,6}[ \t]+)?(?:[Ll]ic|LIC)\b\.?"
+    r"|\b(?:CDL|DL|license|licence)[ \t]*#?[ \t]*([A-Z]{2})[ \t]+(?=[A-Z]?\d)"
+    # a form's state field, and where a clinician is licensed: no number needed
+    r"|\b(?:State|STATE)[ \t]*:[ \t]*([A-Z]{2})\b|\blicensed in ([A-Z]{2})\b",
 )
 # A province before a Canadian postcode; an Australian town, its state and postcode
 PROVINCE_POSTCODE = regex(
@@ -206,7 +210,9 @@ class PlaceRules(FinderBase):
     # --- states and countries ----------------------------------------------------------------
     def regions(self) -> None:
         """US states and countries, as LOCATION: i2b2-style scorers count them, though Safe
-        Harbor would let them stay ("moved from Texas", "born in Korea", "Decatur, GA")."""
+        Harbor would let them stay ("moved from Texas", "born in Korea", "Decatur, GA"), and
+        the state that issued a licence or a plate."""
+        self._licensing_states()
         for country in THE_COUNTRY.finditer(self.text) if "the U" in self.text else ():
             self.add(*country.span(1), Kind.LOCATION)  # "came to the US in 2041"
         lex = self.lex
@@ -291,12 +297,12 @@ class PlaceRules(FinderBase):
         plate 7HK-2R9", "CDL # TX 31887204", "under NE law"."""
         text = self.text
         for m in STATE_BEFORE_LICENCE.finditer(text) if any_in(LICENCE_HINTS, text) else ():
-            group = next(g for g in (1, 2, 3) if m.group(g))
+            group = next(g for g in (1, 2, 3, 4, 5) if m.group(g))
             code = m.group(group)
             if code not in STATE_CODES:
                 continue
             # (letters that are words too need the number: "ID license renewed" is no state)
-            if code in WORDLIKE_CODES and not NUMBER_AFTER.match(text, m.end()):
+            if group < 4 and code in WORDLIKE_CODES and not NUMBER_AFTER.match(text, m.end()):
                 continue
             self.add(*m.span(group), Kind.LOCATION)
 
@@ -356,7 +362,6 @@ class PlaceRules(FinderBase):
     def places(self) -> None:
         self.bare_streets()
         self._postal_regions()
-        self._licensing_states()
         lex = self.lex
         tokens = self.tokens
         n = len(tokens)

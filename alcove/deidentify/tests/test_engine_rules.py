@@ -222,6 +222,15 @@ def test_it_takes_a_word_no_dictionary_knows_where_a_place_is_announced_for_a_pl
     assert masked("She was raised in Catholic schools by her aunt.") == set()
 
 
+def test_it_masks_the_state_a_licence_or_a_plate_belongs_to() -> None:
+    assert kinds("Clinic: High Plains; TX LPC license #78214").get("TX") == Kind.LOCATION
+    assert kinds("Deputies found her vehicle (FL tag QJX 4R2) in the lot.").get("FL")
+    assert kinds("City: Lawrence    State: KS    ZIP: 66049").get("KS") == Kind.LOCATION
+    assert "TX" not in masked("Clinic: High Plains; TX LPC license #78214", keep_states=True)
+    assert "WI" not in masked("Y. Achebe, LMFT, WI license LMFT-118204", keep_states=True)
+    assert masked("ID # 4471 on file; MD license pending.") == {"4471"}
+
+
 # --- organisations -------------------------------------------------------------------------
 def test_it_takes_a_hospitals_letters_for_an_organisation() -> None:
     assert kinds("Transferred from BIDMC for a psychiatric bed.")["BIDMC"] == Kind.ORGANIZATION
