@@ -10,6 +10,7 @@ import re
 
 from alcove.deidentify.engine.compiled import regex
 from alcove.deidentify.engine.cues import credential_word
+from alcove.deidentify.engine.hints import any_in, hint
 from alcove.deidentify.engine.lexicon import Lexicon
 from alcove.deidentify.engine.patterns import GENERIC_UNITS
 from alcove.deidentify.engine.people import listed_letters
@@ -35,17 +36,18 @@ SENDER_BRACKETED = regex(r"\b[A-Z]{3,}[ \t]*\(([a-z]{2,3})\):")
 # Places of care a patient is moved between ("ED -> ICU", "PACU -> 4W")
 UNITS = frozenset("ER ED OR IR ICU CCU NICU PICU SICU MICU PACU ICN SDU HDU IMC ACU AMU".split())
 HANDOVER_WORDS = regex(r"(?i)sign[- ]?out|hand[- ]?off|hand[- ]?over|shift report|\bshift\b")
-HINTS = ("/", "\u2192", "->", "=>", ":")
+DICTATION_HINTS = hint(("ICTATED", "ictated", "RANSCRIBED", "ranscribed", "D:", "T:"))
+ARROWS = hint(("\u2192", "->", "=>"))
+COSIGN_HINTS = hint(("cosign", "co-sign", "Cosign", "Co-sign", "COSIGN", "CO-SIGN"))
 
 
 def placed_initials(text: str, lex: Lexicon) -> list[Span]:
     """Staff initials in the places above, never letters a list holds."""
-    if not any(h in text for h in HINTS):
-        return []
     out: list[Span] = []
-    for m in DICTATION_PAIR.finditer(text):  # (the line's label vouches for both: "CA/TMH")
-        out += [Span(*m.span(1), Kind.STAFF), Span(*m.span(2), Kind.STAFF)]
-    for m in HANDOVER.finditer(text):  # (on a handover's line, neither side a unit)
+    for m in DICTATION_PAIR.finditer(text) if any_in(DICTATION_HINTS, text) else ():
+        out += [Span(*m.span(1), Kind.STAFF), Span(*m.span(2), Kind.STAFF)]  # ("CA/TMH")
+    arrows = any_in(ARROWS, text)
+    for m in HANDOVER.finditer(text) if arrows else ():  # (on a handover's line, no unit)
         sides = m.group(1), m.group(2)
         if any(s in GENERIC_UNITS or s in UNITS for s in sides) or not _handover_line(text, m):
             continue
@@ -57,8 +59,9 @@ def placed_initials(text: str, lex: Lexicon) -> list[Span]:
             m.group(2), lex
         ):
             out.append(Span(*m.span(2), Kind.STAFF))
-    for pattern in (COSIGNED, SENDER_BRACKETED):
-        for m in pattern.finditer(text):
+    signed = any_in(COSIGN_HINTS, text), "):" in text
+    for pattern, present in zip((COSIGNED, SENDER_BRACKETED), signed, strict=True):
+        for m in pattern.finditer(text) if present else ():
             letters = m.group(1).upper()
             if text[max(0, m.start() - 2) : m.start()] == ", ":
                 continue  # a credential after a name ("Will Santos, APC / co-signed")

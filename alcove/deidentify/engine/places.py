@@ -93,7 +93,10 @@ THE_COUNTRY = regex(r"\bthe[ \t]+(US|U\.S\.|USA|U\.S\.A\.|UK|U\.K\.)(?![\w-])")
 
 # The line, its field or its clause closes after a state's letters
 CLOSING_AFTER_CODE = regex(r"[ \t]*(?:\n|$|[-\u2013\u2014|;)]|[ \t]{2})")
-LICENCE_HINTS = hint(("lic", "Lic", "LIC", "plate", "law", "CDL", "DL", "eg", "ag", "tate", "TATE"))
+LICENCE_HINTS = hint(
+    ("lic", "Lic", "LIC", "plate", "law", "CDL", "DL", "reg", "Reg", "tag", "Tag", "State",
+     "STATE")
+)  # fmt: skip
 NUMBER_AFTER = regex(r"[ \t]*(?:#|no\.)?[ \t]*:?[ \t]*[A-Z]{0,4}-?\d")
 STATE_BEFORE_LICENCE = starting_with(
     "[A-Zl]",

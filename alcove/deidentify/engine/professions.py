@@ -13,6 +13,7 @@ from alcove.deidentify.engine.cues import (
     WORKS_AS,
 )
 from alcove.deidentify.engine.finder import FinderBase
+from alcove.deidentify.engine.hints import any_in, hint
 from alcove.deidentify.engine.lexicon import Words
 from alcove.deidentify.engine.spans import Kind, Span
 from alcove.deidentify.engine.tokens import Token
@@ -58,6 +59,13 @@ BARE_NOT_TRADES = frozenset(
 )
 # A form's field for someone's trade, and what such a field holds that is no trade
 TRADE_LABELS = frozenset({"occupation", "profession", "job", "trade", "employment"})
+TRADE_LABEL_HINTS = hint(
+    tuple(
+        f"{tail}:"
+        for w in ("ccupation", "rofession", "ob", "rade", "mployment")
+        for tail in (w, w.upper())
+    )
+)
 NO_TRADE = frozenset(
     "none unknown unemployed student homemaker retired disabled n na not no self ft pt full "
     "part seasonal temp casual".split()
@@ -80,6 +88,8 @@ class ProfessionRules(FinderBase):
         """The value of a form's field for a trade, whatever its words: "OCCUPATION: PANEL
         BEATER (UNEMPLOYED SINCE 2023)", "Occupation: warehouse operative" (never "none",
         "unemployed" or "student")."""
+        if not any_in(TRADE_LABEL_HINTS, self.text):
+            return  # (most notes have no such field)
         tokens = self.tokens
         for i, tok in enumerate(tokens[:-1]):
             if tok.lower not in TRADE_LABELS or not self.gap(tok, tokens[i + 1]).startswith(":"):
