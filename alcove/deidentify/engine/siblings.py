@@ -1,5 +1,6 @@
 """Names beside a name: the other half of a name written surname first in a form's field,
-and the other children of a list of names with their ages.
+the other children of a list of names with their ages, and a surname's initial after a given
+name ("jeff d.").
 
 A census list cannot vouch for a given name that is also a word ("Summer", "June", "Rain",
 "Pip"), and the rules leave such words alone unless something says they name someone. Here
@@ -23,6 +24,8 @@ FIELD_END = regex(_FIELD_END)
 GIVEN_AFTER = regex(rf",[ \t]?([A-Z][A-Za-z'-]+){_FIELD_END}")
 # the surname before a given name found: "RM 418  BRIGHTWATER, JOSEPH ("JOEY")"
 SURNAME_BEFORE = regex(rf"{_FIELD_START}([A-Z][A-Za-z'-]+),[ \t]?\Z")
+# the initial of a surname after a given name found: "w/ jeff d. 1000-1100", "Sara B.,"
+SURNAME_INITIAL = regex(r"[ \t]([A-Za-z])\.(?=[ \t,;:)]|\n|$)")
 # a child's name and age in a list, after one found: "Ollie (7), Pip (4)"
 NEXT_LISTED = regex(
     r"[ \t]*\([ \t]*\d{1,2}[ \t]*\)[ \t]*(?:,|&|and)[ \t]*(?:and[ \t]+)?"
@@ -39,7 +42,16 @@ def names_beside_names(text: str, found: list[Span], common: Words) -> list[Span
             continue
         out.extend(_other_half(text, span, common))
         out.extend(_listed_after(text, span))
+        initial = SURNAME_INITIAL.match(text, span.end)
+        if initial is not None and _initial_fits(text[span.start : span.end], initial.group(1)):
+            out.append(Span(initial.start(1), initial.end(), Kind.NAME))
     return out
+
+
+def _initial_fits(name: str, letter: str) -> bool:
+    """A given name alone, and its surname's initial written in the same case ("jeff d.",
+    "Sara B.")."""
+    return " " not in name and (letter.islower() == name.islower())
 
 
 def _other_half(text: str, span: Span, common: Words) -> list[Span]:

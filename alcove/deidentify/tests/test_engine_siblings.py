@@ -44,3 +44,9 @@ def test_it_masks_every_child_of_a_list_with_ages_once_one_is_found() -> None:
 def test_it_leaves_a_list_of_counts_that_names_no_one() -> None:
     found = kinds("Errors: Trails (4), Mazes (2) and Digits (1) today.")
     assert not {"Trails", "Mazes", "Digits"} & set(found)
+
+
+def test_it_masks_a_surnames_initial_after_a_given_name_found() -> None:
+    found = kinds("pt nadia k., 20yo, jr, bio major. sleeping better.")
+    assert found.get("k.") == Kind.NAME
+    assert "a." not in kinds("Seen with Maria a. m. rounds.")
