@@ -72,6 +72,7 @@ def find_spans(text: str, known: Known | None = None, *, keep_states: bool = Fal
     if extra:
         # (a name the context pass found may have its age beside it: "darnell fisher 19m")
         extra.extend(ages_after_names(text, extra))
+        extra.extend(names_beside_names(text, extra, lexicon().common))  # ("jeff d.")
         found = spans_resolve(found + extra)
     # the user names made of the names found, looked for once they are all known (and few)
     logins = logins_of_names(text, found, lexicon())

@@ -49,4 +49,6 @@ def test_it_leaves_a_list_of_counts_that_names_no_one() -> None:
 def test_it_masks_a_surnames_initial_after_a_given_name_found() -> None:
     found = kinds("pt nadia k., 20yo, jr, bio major. sleeping better.")
     assert found.get("k.") == Kind.NAME
+    # (and after a name the context models found: "jeff" here)
+    assert "d." in kinds("escorted walk to the park w/ jeff d. 1000-1100, smoked x2.")
     assert "a." not in kinds("Seen with Maria a. m. rounds.")
