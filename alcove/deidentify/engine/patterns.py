@@ -662,7 +662,7 @@ ID_CUES = (
     r"Job(?: Number|"
     r" No\.?| #)|JOB(?=[ \t]+\d{5,})|RAMQ|"
     # "CRN 204 551 873X" (Australia's Centrelink), "(member 0038 4471 2)": with the number
-    r"(?:CRN|Member)(?=[ \t]*:?[ \t]+\d{3,4}[ \t]\d)|"
+    r"(?:CRN|MCP|Member)(?=[ \t]*:?[ \t]+\d{3,4}[ \t]\d)|"
     # "NI number: PX 12 34 56 D" (the UK's National Insurance), "Matter no: 2023/00281947",
     # "SMIS #: 618 204" (any letters but a dose's, then "#" and a number: not "BID #180"),
     # "ref HR/2023/06671"
@@ -998,6 +998,13 @@ STAFF_NUMBER = regex(
     r"[ \t]*(?:#|no\.?|id|number)?[ \t]*:?"
     r"[ \t]*(\d{3,})\b"
 )
+# "(PC Dhaliwal #2291)", "PC Adeyemi (4471MS)": a police officer's number after their name
+POLICE_NUMBER = regex(
+    r"\b(?:PC|DC|PS|Sgt|Officer|Ofc|Det|Cpl|Tpr|Constable|Deputy|Trooper)\.?[ \t]+"
+    r"[A-Z][A-Za-z'-]+[ \t]*(?:#[ \t]*(\d{3,6})\b|\((\d{3,6}[A-Z]{0,3})\))"
+)
+POLICE_HINTS = hint(("PC ", "DC ", "PS ", "Sgt", "Officer", "Ofc", "Det", "Cpl", "Tpr", "Constable",
+                     "Deputy", "Trooper"))  # fmt: skip
 NUMBER_SIGN = regex(r"#[ \t]?:?[ \t]?([A-Z]{0,3}-?\d[\dA-Z-]{4,}\d)\b")  # ("Run #: 24-008815")
 # "portal username: jmcallister88", "plate DKR 4471": an account's name, a vehicle's plate
 ACCOUNT_NAME = regex(
@@ -1545,6 +1552,8 @@ def _numbers(text: str, low: str) -> Iterator[Span]:
             yield Span(m.start(), m.end(), Kind.ID)
     for m in NUMBER_SIGN.finditer(text):
         yield Span(*m.span(1), Kind.ID)
+    for m in POLICE_NUMBER.finditer(text) if any_in(POLICE_HINTS, text) else ():
+        yield Span(*m.span(1 if m.group(1) else 2), Kind.ID)
     for m in ACCOUNT_NAME.finditer(low) if "user" in low or "login" in low else ():
         yield Span(*m.span(1), Kind.ID)
     for m in PLATE.finditer(text) if "plate" in low or "tag" in low else ():

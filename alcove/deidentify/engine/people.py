@@ -617,7 +617,7 @@ NOT_SIGNATURES = frozenset(
 
 # The writer's initials closing each entry of a log, in lower case: "...FSBG 164. kp",
 # "...to re-sign (kt)"
-LINE_SIGNED = regex(r"(?:(?<=[.)])[ \t]+([a-z]{2,3})|[ \t]\(([a-z]{2,3})\))[ \t]*$", re.M)
+LINE_SIGNED = regex(r"(?:(?<=[.)])[ \t]+([a-z]{2,3})|[ \t]\(([a-z]{2,3})\)\.?)[ \t]*$", re.M)
 
 
 def line_initials(text: str, lex: Lexicon) -> list[Span]:

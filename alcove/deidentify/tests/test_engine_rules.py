@@ -348,6 +348,17 @@ def test_it_masks_a_police_officers_collar_number() -> None:
     assert masked("Soft collar for 10 days, then review.") == set()
 
 
+def test_it_masks_a_police_officers_number_after_their_name() -> None:
+    assert "2291" in masked("via Hamilton Police Service (PC Dhaliwal #2291) under s.17 MHA.")
+    assert "4471MS" in masked("Brought by police - PC Adeyemi (4471MS) & PC Crane.")
+    assert "20" not in masked("Officer Reyes (20 yrs on the force) attended.")
+
+
+def test_it_masks_a_spaced_health_card_number_after_its_label() -> None:
+    assert "298 441 053 217" in masked("legal aid asked for his MCP 298 441 053 217, ok'd")
+    assert masked("MCP joint 2 of 3 fingers swollen.") == set()
+
+
 def test_it_masks_a_flats_or_a_suites_number_standing_alone() -> None:
     assert kinds("She lives alone in Apt 4B since the fire.").get("Apt 4B") == Kind.ADDRESS
     assert "Apt. 297" in masked("28030 Edeby 55\n Apt. 297\n TYSTBERGA\n Sweden")
