@@ -300,6 +300,13 @@ SCORE_BEFORE = regex(
     r"[ \t:=|]*$"
 )
 ORDINAL_DAY = regex(r"(\d(?<![\w.]\d)(?:(?<=[12])\d|(?<=3)[01])?(?:st|nd|rd|th))\b")
+# A month and day before the event it dates: "re: 5/8 incident", "6/2 hearing" (a noun in the
+# singular: "attended 2/3 sessions" is a count; never a half, a third or a quarter)
+DAY_BEFORE_EVENT = regex(
+    r"\b(\d{1,2}/\d{1,2})(?<!1/2)(?<!1/3)(?<!1/4)(?<!2/3)(?<!3/4)[ \t]+"
+    r"(?:incident|hearing|court date|admission|discharge|appt|appointment|meeting|visit|session|"
+    r"call|voicemail|email|message|overdose|od|relapse|arrest|fight|fall|seizure|ed visit)\b(?!-)"
+)
 # What closes a clause after a day's ordinal: "sooner than the 22nd.", "the 3rd and"
 ORDINAL_CLOSED = regex(r"[ \t]*(?:[.,;:!?)\"']|$|\n|(?:and|or|to|at|when|if|so|but)\b|-)")
 # A birthday that says an age: "his mother's 70th", "dad's 60th on the 21st" (ten or more)
@@ -779,10 +786,11 @@ ADDRESS_PATTERNS: tuple[re.Pattern[str], ...] = (
         r"\b((?:[A-Z][a-z]+[ \t]+){1,3}"
         r"(?:Street|Avenue|Road|Boulevard|Lane|Drive|Court|Terrace|Parkway|Highway|Trail|Circle))\b"
     ),
-    # ("on W. Broadway St", "on 19th St": with its compass point, or named by a number)
+    # ("on W. Broadway St", "on SW Archer Rd", "on 19th St", "on Mt. Rushmore Rd": with its
+    # compass point, or named by a number or a mountain)
     regex(
-        r"\b(?:on|off|at|near|to|from)[ \t]+((?:(?:[NSEW]\.|North|South|East|West)[ \t]+)?"
-        r"(?:(?:[A-Z][a-z]+|\d{1,3}(?:st|nd|rd|th))[ \t]+){1,3}"
+        r"\b(?:on|off|at|near|to|from)[ \t]+((?:(?:[NSEW]\.|[NS][EW]|North|South|East|West)[ \t]+)?"
+        r"(?:(?:[A-Z][a-z]+|Mt\.|\d{1,3}(?:st|nd|rd|th))[ \t]+){1,3}"
         r"(?:St|Ave|Rd|Blvd|Ln|Ct|Pl|Hwy|Pkwy|Ter)\.?)(?=[\s,;)]|$)"
     ),
     regex(r"\b(?:Route|Highway|Interstate|I-)\s?\d{1,3}\b(?=\s+(?:exit|near|and|at))"),
@@ -1356,6 +1364,10 @@ def _dates(text: str, low: str) -> Iterator[Span]:
             low[max(0, m.start() - 4) : m.start()] == "the " and ORDINAL_CLOSED.match(low, m.end())
         ):
             yield Span(*m.span(1), Kind.DATE)  # "on the 15th", "till the 22nd"
+    for m in DAY_BEFORE_EVENT.finditer(low) if "/" in low else ():
+        first, second = (int(x) for x in m.group(1).split("/"))
+        if 1 <= first <= 12 and 1 <= second <= 31:
+            yield Span(*m.span(1), Kind.DATE)  # "re: 5/8 incident"
     for m in BIRTHDAY_ORDINAL.finditer(low) if "'s " in low or "\u2019s " in low else ():
         yield Span(*m.span(1), Kind.AGE)  # "for his mom's 60th."
     for m in YEAR_ALONE.finditer(text):

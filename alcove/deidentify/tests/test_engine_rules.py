@@ -382,6 +382,16 @@ def test_it_masks_the_age_a_birthday_gives() -> None:
     assert masked("The team's 12th case; the patient's 10th admission.") == set()
 
 
+def test_it_masks_a_month_and_day_before_the_event_it_dates() -> None:
+    assert "5/8" in masked("P: Next wk: chain analysis re: 5/8 incident; NRT discussion")
+    assert masked("attended 2/3 sessions; 1/2 session missed; 4/5 items recalled") == set()
+
+
+def test_it_masks_a_street_after_its_compass_quarter_or_a_mountain() -> None:
+    assert kinds("drove alone on SW Archer Rd to the store").get("SW Archer Rd") == Kind.ADDRESS
+    assert "Mt. Rushmore Rd" in masked("Rx redirected to the pharmacy on Mt. Rushmore Rd today")
+
+
 # --- trades --------------------------------------------------------------------------------
 def professions(text: str) -> set[str]:
     return {text[s.start : s.end] for s in find_spans(text) if s.kind == Kind.PROFESSION}
