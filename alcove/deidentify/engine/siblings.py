@@ -34,8 +34,9 @@ NEXT_LISTED = regex(
 
 
 def names_beside_names(text: str, found: list[Span], common: Words) -> list[Span]:
-    """The other half of each name found that fills a field surname first, and the names
-    listed with their ages after a name found with its age."""
+    """The other half of each name found that fills a field surname first, the names listed
+    with their ages after a name found with its age, and the initial of a given name's
+    surname."""
     out: list[Span] = []
     for span in found:
         if span.kind != Kind.NAME:
