@@ -33,8 +33,9 @@ COSIGNED = regex(r"\b([A-Z]{2,3})[ \t]*/[ \t]*(?i:co-?sign)")
 # "CLINIC (ntw): Yes that's fine": who answered for the clinic in a message thread
 SENDER_BRACKETED = regex(r"\b[A-Z]{3,}[ \t]*\(([a-z]{2,3})\):")
 
-# Places of care a patient is moved between ("ED -> ICU", "PACU -> 4W")
-UNITS = frozenset("ER ED OR IR ICU CCU NICU PICU SICU MICU PACU ICN SDU HDU IMC ACU AMU".split())
+# Places of care a patient is moved between ("ED -> ICU", "PACU -> 4W"): every hospital's
+# units, and a few more
+UNITS = GENERIC_UNITS | frozenset("IR ICN SDU HDU IMC ACU AMU".split())
 HANDOVER_WORDS = regex(r"(?i)sign[- ]?out|hand[- ]?off|hand[- ]?over|shift report|\bshift\b")
 DICTATION_HINTS = hint(("ICTATED", "ictated", "RANSCRIBED", "ranscribed", "D:", "T:"))
 ARROWS = hint(("\u2192", "->", "=>"))
@@ -49,7 +50,7 @@ def placed_initials(text: str, lex: Lexicon) -> list[Span]:
     arrows = any_in(ARROWS, text)
     for m in HANDOVER.finditer(text) if arrows else ():  # (on a handover's line, no unit)
         sides = m.group(1), m.group(2)
-        if any(s in GENERIC_UNITS or s in UNITS for s in sides) or not _handover_line(text, m):
+        if any(s in UNITS for s in sides) or not _handover_line(text, m):
             continue
         if not all(listed_letters(s, lex) for s in sides):
             out += [Span(*m.span(1), Kind.STAFF), Span(*m.span(2), Kind.STAFF)]
