@@ -75,7 +75,8 @@ def find_spans(text: str, known: Known | None = None, *, keep_states: bool = Fal
         # (a name the context pass found may have its age beside it: "darnell fisher 19m")
         extra.extend(ages_after_names(text, extra))
         extra.extend(names_beside_names(text, extra, lexicon().common))  # ("jeff d.")
-        found = spans_resolve(found + extra)
+        # (and an organisation it found carries on as the rules' ones do: "of the Prairie")
+        found = org_tails(text, spans_resolve(found + extra))
     # the user names made of the names found, looked for once they are all known (and few)
     logins = logins_of_names(text, found, lexicon())
     found = spans_resolve(found + logins) if logins else found

@@ -28,6 +28,13 @@ def test_it_carries_a_business_name_on_past_where_the_rules_stopped() -> None:
     assert masked(text) == {"dunmore tire": Kind.ORGANIZATION}
 
 
+def test_it_joins_an_organisation_the_context_found_to_the_rest_of_its_name() -> None:
+    # the rules find "Helping Hands" and "Prairie" apart; the context pass joined neither
+    text = "A home aide from Helping Hands of the Prairie visits three mornings a week."
+    assert masked(text)["Helping Hands of the Prairie"] == Kind.ORGANIZATION
+    assert "of the front" not in " ".join(masked("Dana of the front desk called back."))
+
+
 def test_it_leaves_an_ordinary_clinical_note_as_the_rules_left_it() -> None:
     text = (
         "Plan: Continue sertraline 50 mg daily. Denies SI/HI. Sleep Improved with CBT-I.\n"
