@@ -42,6 +42,7 @@ from alcove.deidentify.engine.people import (
 )
 from alcove.deidentify.engine.professions import trades_after_employers
 from alcove.deidentify.engine.replace import DatePolicy, Pseudonyms, replacement_for
+from alcove.deidentify.engine.scales import scales_left
 from alcove.deidentify.engine.siblings import names_beside_names
 from alcove.deidentify.engine.spans import Kind, Span, spans_resolve, spans_trim
 from alcove.deidentify.engine.sweep import unlisted_spans
@@ -81,7 +82,8 @@ def find_spans(text: str, known: Known | None = None, *, keep_states: bool = Fal
     logins = logins_of_names(text, found, lexicon())
     found = spans_resolve(found + logins) if logins else found
     # last, each span's type checked against its neighbours (kinds.py)
-    return types_checked(text, found)
+    # (and a scale's name before its score is no person, its score no age: "BRADEN 17")
+    return types_checked(text, scales_left(text, found))
 
 
 def rule_spans(

@@ -527,3 +527,13 @@ def test_it_keeps_only_the_newest_few_lexicon_caches_when_it_writes_one(
     assert lexicon_module._cache_name() in left
     assert {"deid-lexicon-0-py3-old0.marshal", "deid-lexicon-0-py3-old1.marshal"} <= set(left)
     assert unrelated.exists()
+
+
+def test_it_leaves_a_clinical_scale_and_its_score_unmasked() -> None:
+    assert masked("SKIN: INTACT. BRADEN 15, TURNED Q2H. FALL RISK (MORSE 50).") == set()
+    assert masked("SAH, Hunt-Hess 2; airway Mallampati 3; Hamilton 24 at intake.") == set()
+    # the same names are surnames anywhere else, and "Wells 44 M" is a person and an age
+    assert {"Corinne Beck", "44"} <= masked("Seen with Corinne Beck 44 yo, her sister.")
+    assert "Wells" in masked("Mr. Wells 3 days post-op, ambulating.")
+    # a town before its postcode is no score ("Hamilton 3204")
+    assert "HAMILTON" in masked("12 KAURI STREET, FRANKTON, HAMILTON 3204")
