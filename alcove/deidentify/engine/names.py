@@ -840,6 +840,7 @@ class NameRules(FinderBase):
                     opening_name = (
                         lw not in self.lex.modern
                         and not MEDICAL_SUFFIX.search(lw)
+                        and not (len(lw) > 6 and lw.endswith("ed"))  # "Diuresed 6 L."
                         and self.text[tok.end : tok.end + 1] not in (":", "-")
                     )
                     if not tok.sentence_start or reporting or surname_next or opening_name:

@@ -537,3 +537,11 @@ def test_it_leaves_a_clinical_scale_and_its_score_unmasked() -> None:
     assert "Wells" in masked("Mr. Wells 3 days post-op, ambulating.")
     # a town before its postcode is no score ("Hamilton 3204")
     assert "HAMILTON" in masked("12 KAURI STREET, FRANKTON, HAMILTON 3204")
+
+
+def test_it_takes_no_past_participle_opening_a_sentence_for_a_name() -> None:
+    text = "Reason: Unwitnessed fall at 0300, found on floor. Splinted with vacuum splint."
+    assert masked(text) == set()
+    assert masked("Called back. Resched to 12/4 at 2pm.") == {"12/4"}
+    # an unknown word opening a sentence is still a name when it is no verb's form
+    assert "Tamsarine" in masked("Tamsarine attended with her aunt.")
