@@ -545,3 +545,13 @@ def test_it_takes_no_past_participle_opening_a_sentence_for_a_name() -> None:
     assert masked("Called back. Resched to 12/4 at 2pm.") == {"12/4"}
     # an unknown word opening a sentence is still a name when it is no verb's form
     assert "Tamsarine" in masked("Tamsarine attended with her aunt.")
+
+
+def test_it_masks_a_ward_named_by_its_floor_and_wing() -> None:
+    assert kinds("Dispo: admit to Peds 5 East for obs overnight.")["5 East"] == Kind.LOCATION
+    assert masked("DISCHARGE NURSING LOG -- 8 SOUTH") == {"8 SOUTH"}
+    # a street's number and its compass word are the address's, and a way walked is no ward
+    assert kinds("Lives at 41 West Linden Street with her aunt.") == {
+        "41 West Linden Street": Kind.ADDRESS
+    }
+    assert masked("Walked 2 blocks west of the clinic and back.") == set()
