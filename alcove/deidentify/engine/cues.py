@@ -167,6 +167,10 @@ EMPLOYERS = frozenset(
     petco petsmart autozone marshalls wayfair ikea massport
     """.split()
 )
+# The apps and portals a person is on, posts to or writes through ("posting about her on
+# Snapchat", "a message via MyChart"), which the brief counts as organisations, as it does
+# Facebook above
+PLATFORMS = frozenset("snapchat tiktok instagram discord mychart".split())
 FUNCTION_WORDS = frozenset(
     """from on in at to of for with by and or the a an is was as it its he she they we you
     i me my his her their our this that these those be been has have had do does did not no

@@ -24,6 +24,7 @@ from alcove.deidentify.engine.cues import (
     ORG_LAST,
     ORG_LEAD,
     ORG_TAIL,
+    PLATFORMS,
     RELATION,
     SAINT,
     STAFF,
@@ -304,7 +305,7 @@ class OrganisationRules(FinderBase):
             options = ORG_LAST.get(tok.lower)
             if options is not None and (tok.text[1:].islower() or tok.text.isupper()):
                 self._org_ending(i, options)
-            if tok.lower in EMPLOYERS and (
+            if (tok.lower in EMPLOYERS or tok.lower in PLATFORMS) and (
                 not tok.sentence_start or (i > 0 and ":" in self.gap(tokens[i - 1], tok))
             ):
                 self.add(

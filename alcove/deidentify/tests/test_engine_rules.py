@@ -555,3 +555,10 @@ def test_it_masks_a_ward_named_by_its_floor_and_wing() -> None:
         "41 West Linden Street": Kind.ADDRESS
     }
     assert masked("Walked 2 blocks west of the clinic and back.") == set()
+
+
+def test_it_masks_an_app_or_portal_a_person_is_on_as_an_organisation() -> None:
+    found = kinds("Her ex kept messaging her on Snapchat; she replied via MyChart.")
+    assert found == {"Snapchat": Kind.ORGANIZATION, "MyChart": Kind.ORGANIZATION}
+    # a sentence's first word may be a name or a word; the rule waits for one inside it
+    assert masked("Instagram use was discussed with both parents.") == set()
