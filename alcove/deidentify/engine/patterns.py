@@ -786,10 +786,11 @@ ADDRESS_PATTERNS: tuple[re.Pattern[str], ...] = (
         r"\b((?:[A-Z][a-z]+[ \t]+){1,3}"
         r"(?:Street|Avenue|Road|Boulevard|Lane|Drive|Court|Terrace|Parkway|Highway|Trail|Circle))\b"
     ),
-    # ("on W. Broadway St", "on SW Archer Rd", "on 19th St", "on Mt. Rushmore Rd": with its
-    # compass point, or named by a number or a mountain)
+    # ("on W. Broadway St", "on N Main St", "on SW Archer Rd", "on 19th St", "on Mt. Rushmore
+    # Rd", "walks down Canning St": with its compass point, or named by a number or a mountain)
     regex(
-        r"\b(?:on|off|at|near|to|from)[ \t]+((?:(?:[NSEW]\.|[NS][EW]|North|South|East|West)[ \t]+)?"
+        r"\b(?:on|off|at|near|to|from|down|along|by)[ \t]+"
+        r"((?:(?:[NSEW]\.?|[NS][EW]|North|South|East|West)[ \t]+)?"
         r"(?:(?:[A-Z][a-z]+|Mt\.|\d{1,3}(?:st|nd|rd|th))[ \t]+){1,3}"
         r"(?:St|Ave|Rd|Blvd|Ln|Ct|Pl|Hwy|Pkwy|Ter)\.?)(?=[\s,;)]|$)"
     ),

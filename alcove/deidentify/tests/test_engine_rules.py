@@ -562,3 +562,10 @@ def test_it_masks_an_app_or_portal_a_person_is_on_as_an_organisation() -> None:
     assert found == {"Snapchat": Kind.ORGANIZATION, "MyChart": Kind.ORGANIZATION}
     # a sentence's first word may be a name or a word; the rule waits for one inside it
     assert masked("Instagram use was discussed with both parents.") == set()
+
+
+def test_it_masks_a_street_with_no_number_after_its_compass_letter() -> None:
+    assert "S Glenview Ave" in masked("Rx to the Walgreens on S Glenview Ave; RTC 4 wks.")
+    assert "Tanner St" in masked("He walks down Tanner St to the bus most mornings.")
+    # a compass letter alone is no street ("went down E" ends no street's name)
+    assert masked("Pain went down 2 points; sat E of the nurses' station.") == set()
