@@ -1,8 +1,11 @@
-"""A clinical scale's or classification's name before its score is no person and its score
-no age: "BRADEN 17", "Hunt-Hess 3", "Mallampati 2", "Hamilton 22". Many of these names are
-surnames too ("Beck", "Wells", "Norton"), so they stay names anywhere else; this pass, over
-the final spans, drops the name and the age a score made of it only where the name stands
-alone before a number that reads as a score."""
+"""Names that a clinician uses for a scale, a sign or a part of the body, not for anyone.
+
+A clinical scale's or classification's name before its score is no person and its score no
+age: "BRADEN 17", "Hunt-Hess 3", "Mallampati 2", "Hamilton 22". Nor is a surname whose
+possessive names a procedure, a ligament or a sign: "Hartmann's procedure", "Cooper's
+ligament", "Light's criteria". These names are surnames too ("Beck", "Wells", "Cooper"), so
+they stay names anywhere else; this pass, over the final spans, drops them only where the
+words after them say what they are (and the age a score was taken for)."""
 
 from alcove.deidentify.engine.compiled import regex
 from alcove.deidentify.engine.spans import Kind, Span
@@ -24,6 +27,14 @@ SCORE_AFTER = regex(
 )
 # A given name or a title before it makes it a person ("Dr. Wells 2" is no score)
 PERSON_BEFORE = regex(r"(?:\b(?:Dr|Mr|Mrs|Ms|Mx|Miss)\.?|\b[A-Z][a-z]+)[ \t]+$")
+# What an eponym's possessive names in a clinical note (never a person's possessions: "Tom's
+# procedure" would need "Tom" to be an eponym's surname first; only one word is dropped)
+CLINICAL_POSSESSION = regex(
+    r"['\u2019]s[ \t]+(?:ligament|procedure|criteria|sign|point|palsy|triad|maneuver|"
+    r"manoeuvre|pouch|canal|fascia|space|node|classification|method|incision|operation|"
+    r"reflex|phenomenon|angle|fracture|sarcoma|lymphoma|esophagus|oesophagus|capsule|"
+    r"gland|duct|tubules|crypts|disease|syndrome)\b"
+)
 SCALE_KINDS = frozenset({Kind.NAME, Kind.STAFF, Kind.LOCATION, Kind.ORGANIZATION})
 
 
@@ -33,6 +44,8 @@ def scales_left(text: str, spans: list[Span]) -> list[Span]:
     dropped_to = -1  # the end of the score after a dropped name
     for span in spans:
         if span.kind == Kind.AGE and span.start < dropped_to:
+            continue
+        if span.kind in SCALE_KINDS and not span.ref and _an_eponym(text, span):
             continue
         if span.kind in SCALE_KINDS and not span.ref and _a_scale(text, span):
             score = SCORE_AFTER.match(text, span.end)
@@ -47,3 +60,8 @@ def _a_scale(text: str, span: Span) -> bool:
     if word.lower() not in SCALES or not SCORE_AFTER.match(text, span.end):
         return False
     return not PERSON_BEFORE.search(text, max(0, span.start - 12), span.start)
+
+
+def _an_eponym(text: str, span: Span) -> bool:
+    word = text[span.start : span.end]
+    return word.istitle() and " " not in word and bool(CLINICAL_POSSESSION.match(text, span.end))

@@ -569,3 +569,10 @@ def test_it_masks_a_street_with_no_number_after_its_compass_letter() -> None:
     assert "Tanner St" in masked("He walks down Tanner St to the bus most mornings.")
     # a compass letter alone is no street ("went down E" ends no street's name)
     assert masked("Pain went down 2 points; sat E of the nurses' station.") == set()
+
+
+def test_it_leaves_a_surname_whose_possessive_names_a_procedure_or_a_part() -> None:
+    text = "s/p Hartmann's procedure; free fluid in Morison's pouch; exudate by Light's criteria."
+    assert masked(text) == set()
+    # a person's name with their possessive is still a name
+    assert "Tom Cooper" in masked("Tom Cooper's procedure was moved to Friday.")
