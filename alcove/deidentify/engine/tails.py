@@ -44,6 +44,14 @@ NOT_HEADS = (
     | frozenset(f"{MONTHS}|{WEEKDAYS}".lower().split("|"))
     | frozenset("the per via pt patient client dx hx ed er icu".split())
 )
+# An organisation's name of a place or a name a rule found: "Hospice of the [Pioneer Valley]",
+# "University of [St. Thomas]", "Distress Centre of the [Kawarthas]"; the words before "of"
+# must end as an organisation's name does
+ORG_OF = regex(
+    r"(?:^|(?<=[\s(,;/]))((?:[A-Z][A-Za-z'\u2019&-]*[ \t]+){0,3}([A-Z][A-Za-z'\u2019-]+))"
+    r"[ \t]+of(?:[ \t]+the)?[ \t]+$"
+)
+OF_HEADED = frozenset({Kind.ORGANIZATION, Kind.LOCATION, Kind.NAME})
 # At a sentence's or a line's start a capitalised word is only a capital letter, unless it
 # is one that opens names of hospitals and homes.
 HEADS_AT_START = frozenset("good children's childrens our mercy holy sacred mother".split())
@@ -80,6 +88,8 @@ def org_tails(text: str, spans: list[Span]) -> list[Span]:
         end = _tail_end(text, span.end, limit) if _carries(text, span) else None
         if end is not None:
             span = Span(span.start, end, Kind.ORGANIZATION, span.ref)
+        if span.kind in OF_HEADED:
+            span = _with_org_of(text, span, out[-1].end if out else 0)
         if span.kind == Kind.ORGANIZATION:
             span = _with_head(text, span, out[-1].end if out else 0)
         if span.kind == Kind.DATE and text.endswith("mid-", 0, span.start):
@@ -132,3 +142,12 @@ def _tail_end(text: str, position: int, limit: int) -> int | None:
         if name.endswith("."):  # a full stop ends the sentence, and the name with it
             break
     return end
+
+
+def _with_org_of(text: str, span: Span, free_from: int) -> Span:
+    head = ORG_OF.search(text, max(free_from, span.start - 60), span.start)
+    if head is None or head.group(2).lower() not in ENDS:
+        return span
+    if span.kind == Kind.NAME and not head.group().rstrip().endswith("the"):
+        return span  # (a person is of no organisation's name, but a "the" makes it a place)
+    return Span(head.start(1), span.end, Kind.ORGANIZATION, span.ref)

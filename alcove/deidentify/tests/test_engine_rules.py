@@ -576,3 +576,11 @@ def test_it_leaves_a_surname_whose_possessive_names_a_procedure_or_a_part() -> N
     assert masked(text) == set()
     # a person's name with their possessive is still a name
     assert "Tom Cooper" in masked("Tom Cooper's procedure was moved to Friday.")
+
+
+def test_it_takes_an_organisations_words_before_of_into_its_name() -> None:
+    found = kinds("DISPO: home with Hospice of the Sandhill Valley, start of care 5/14.")
+    assert found["Hospice of the Sandhill Valley"] == Kind.ORGANIZATION
+    # words before "of" that end no organisation's name stay out of it
+    assert "Brattleboro" in masked("She is a lifelong resident of Brattleboro.")
+    assert not any("resident" in m for m in masked("She is a lifelong resident of Brattleboro."))
