@@ -405,6 +405,17 @@ SEX_DECADE = regex(
     r"\b(?:m|f|male|female|man|woman|boy|girl),[ \t]*(?:(?:approx\.?|approximately|about)[ \t]+)?"
     r"(?:(?:early|mid|late)[ \t-])?((?:[1-9]|1[01])0s)\b"
 )
+# "approx 30s", "~60s", "late 20s", "(mid-20s)": a person's age guessed to the decade (on
+# the lower-cased text; never a range of readings, "nsr 70s-80s", nor after a reading's name,
+# VITALS_BEFORE)
+DECADE_GUESSED = regex(
+    r"(?:\b(?:approx\.?|approximately|about|est\.?|maybe)[ \t]*|~[ \t]*|(?<![\w-]))"
+    r"((?:(?:early|mid|late)[ \t-])?(?:[1-9]|1[01])0s)\b(?![ \t]*[-/\u2013]|[ \t]+(?:x|for)\b)"
+)
+VITALS_BEFORE = regex(
+    r"\b(?:nsr|sr|hr|map|bps?|sbp|dbp|sats?|spo2|o2|rates?|tele|glucose|bgs?|fsbg|lows?|"
+    r"highs?|temps?|rr|pulses?|hrs|maps|in the|to the|into the|controlled|paced)[ \t:]*$"
+)
 # "aged 8 and 12", "ages 4, 7 and 10": the ages after the first (on the lower-cased text)
 AGES_LISTED = regex(r"\b(?:aged|ages)[ \t]+\d{1,2}((?:,[ \t]*\d{1,2})*,?[ \t]+and[ \t]+\d{1,2})\b")
 # "71 M, CAD s/p stent", "93 F from Briarwood": an age and sex opening a line or a sentence
@@ -1150,6 +1161,10 @@ def shaped_spans(text: str) -> Iterator[Span]:
             yield Span(*m.span(next(g for g in range(1, m.re.groups + 1) if m.group(g))), Kind.AGE)
     for m in SEX_DECADE.finditer(low) if "0s" in low else ():
         yield Span(*m.span(1), Kind.AGE)
+    for m in DECADE_GUESSED.finditer(low) if "0s" in low else ():
+        guessed = m.group(1)[0].isalpha() or m.start(1) > m.start()  # "late 20s", "~60s"
+        if guessed and not VITALS_BEFORE.search(low, max(0, m.start() - 16), m.start()):
+            yield Span(*m.span(1), Kind.AGE)
     for m in AGES_LISTED.finditer(low) if "ages" in low or "aged" in low else ():
         yield from _listed_ages(m)
     for m in AGE_AFTER_BIRTH.finditer(low) if "dob" in low or "born" in low else ():

@@ -584,3 +584,11 @@ def test_it_takes_an_organisations_words_before_of_into_its_name() -> None:
     # words before "of" that end no organisation's name stay out of it
     assert "Brattleboro" in masked("She is a lifelong resident of Brattleboro.")
     assert not any("resident" in m for m in masked("She is a lifelong resident of Brattleboro."))
+
+
+def test_it_masks_an_age_guessed_to_the_decade_but_no_range_of_readings() -> None:
+    text = "Walk-in: man approx 40s, gave first name only; his friend (early 30s) waited outside."
+    assert {"40s", "early 30s"} <= masked(text)
+    assert (
+        masked("Tele: SR 70s-80s overnight; HR high 90s on ambulation; MAP 60s x 10 min.") == set()
+    )
