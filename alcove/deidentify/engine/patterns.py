@@ -1045,6 +1045,14 @@ PLATE = regex(
     r"((?=[A-Z0-9 -]*\d)[A-Z0-9]{2,4}[ -]?[A-Z0-9]{2,4})\b",
     re.I,
 )
+# "reg MA19 XKE", "reg. AMFT 128845", "NY reg. 088412": a vehicle's or a licence's
+# registration (capitals and digits only, a digit among them, five or more; never a word in
+# capitals, "ADV TO REG. VOIDED 350")
+REGISTRATION = regex(
+    r"\b(?:[Rr]eg(?:istration)?|REG|[Rr]ego)\b\.?[ \t]*(?:#|[Nn]o\.?)?[ \t]*:?[ \t]*"
+    r"((?=[A-Z0-9 -]*\d)(?=(?:[A-Z0-9][ -]?){5})"
+    r"(?:\d{5,10}|[A-Z0-9]{2,4}(?![A-Z0-9])(?:[ -][A-Z0-9]{2,6})?))\b"
+)
 BILLING_CODE_BEFORE = regex(r"\b(?:cpt|hcpcs|icd(?:-?10)?|code|codes)\b[^\n]{0,16}$")
 NOT_ID = regex(
     r"^(?:[A-Z]\d{2}(?:\.\d+)?|\d{3}\.\d+|[A-Z]{1,5}-?\d{1,2}|CD\d{1,3}|Q\d+H|COVID-19|SARS-CoV-2|"
@@ -1596,6 +1604,8 @@ def _numbers(text: str, low: str) -> Iterator[Span]:
     for m in ACCOUNT_NAME.finditer(low) if "user" in low or "login" in low else ():
         yield Span(*m.span(1), Kind.ID)
     for m in PLATE.finditer(text) if "plate" in low or "tag" in low else ():
+        yield Span(*m.span(1), Kind.ID)
+    for m in REGISTRATION.finditer(text) if "reg" in low else ():
         yield Span(*m.span(1), Kind.ID)
     staff = ("interpreter", "badge", "collar", "shoulder", "employee", "provider", "npi", "dea")
     for m in STAFF_NUMBER.finditer(low) if any(w in low for w in staff) else ():

@@ -592,3 +592,9 @@ def test_it_masks_an_age_guessed_to_the_decade_but_no_range_of_readings() -> Non
     assert (
         masked("Tele: SR 70s-80s overnight; HR high 90s on ambulation; MAP 60s x 10 min.") == set()
     )
+
+
+def test_it_masks_a_registration_after_reg_but_no_word_in_capitals() -> None:
+    assert kinds("Car: her blue Corsa, reg LK19 WPD, seen at the flat.")["LK19 WPD"] == Kind.ID
+    assert "AMFT 130417" in masked("Kai Mensah, Associate MFT (reg. AMFT 130417)")
+    assert masked("DIET ADV TO REG. VOIDED 350 ML. Reg insulin 10 units with meals.") == set()
