@@ -87,8 +87,10 @@ DATE_PATTERNS: tuple[str, ...] = (
     # weekdays, capitalised or not, and their short forms (after the rule above, since the
     # first alternative to match wins)
     rf"\b(?:{WEEKDAYS}|{WEEKDAYS.upper()})s?\b",
+    # (never a saturation: "O2 Sat 94%", "Sat 88% RA")
     (
-        r"\b(?:Mon|Tues?|Weds?|Thu|Thur|Thurs|Fri|Sat|Sun)\b\.?(?=[ \t]*(?:[-/,]|\d|and\b|&|"
+        r"\b(?<![Oo]2 )(?:Mon|Tues?|Weds?|Thu|Thur|Thurs|Fri|Sat|Sun)\b\.?"
+        r"(?![ \t]*\d+[ \t]*%)(?=[ \t]*(?:[-/,]|\d|and\b|&|"
         r"\s+\d|\s+(?:session|appt|appointment|group|visit|am|pm|morning|afternoon|evening|"
         r"night)\b))"
     ),
@@ -271,6 +273,10 @@ WEEKDAY_ALWAYS = regex(
     r"\b(?:[Tt]ues?|TUES?|[Tt]hurs?|THURS?|[Tt]hu|THU|[Ww]eds|WEDS|[Ff]ri|FRI|Mon|MON|Wed|WED)"
     r"\b(?![-'\u2019]?\w)"
     r"|\b(?:Sat|Sun)\b(?=[.,;)][ \t]*(?:$|\n|[A-Z]))"  # "flying in Sat. Continue ..."
+    # "Sat" capitalised inside a clause, never a saturation's ("1 glass wine Sat nights",
+    # "visitation Sat |"; not "Sat 94%", "O2 Sat:", "Sat down")
+    r"|(?<=[a-z0-9)+][ \t])Sat\b(?![-'\u2019]?\w)"
+    r"(?![ \t]*(?:\d|%|of\b|[Oo]2\b|:|=|down\b|up\b|with\b|in\b|on\b|at\b|quietly\b))"
 )
 OF_AFTER = regex(r"[ \t]+of\b")
 DECIMAL_AFTER = regex(r"[ \t]+\d+\.\d")

@@ -598,3 +598,8 @@ def test_it_masks_a_registration_after_reg_but_no_word_in_capitals() -> None:
     assert kinds("Car: her blue Corsa, reg LK19 WPD, seen at the flat.")["LK19 WPD"] == Kind.ID
     assert "AMFT 130417" in masked("Kai Mensah, Associate MFT (reg. AMFT 130417)")
     assert masked("DIET ADV TO REG. VOIDED 350 ML. Reg insulin 10 units with meals.") == set()
+
+
+def test_it_masks_sat_inside_a_clause_as_a_weekday_but_never_a_saturation() -> None:
+    assert masked("2 beers Sat nights; manager gave her a warning Sat for lateness.") == {"Sat"}
+    assert masked("O2 Sat 94% on RA; pulse ox Sat: 91. Pt Sat up in chair.") == set()
