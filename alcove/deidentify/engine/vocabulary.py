@@ -84,12 +84,20 @@ CLINICAL = frozenset(
 
 # Ordinary words, with a capital only at the start of a sentence or in a heading, that
 # the census lists also hold as names; added to the common words.
-COMMON_EXTRA = CLINICAL | frozenset(
-    """will may mark hope grace joy faith june april august rose bill art pat sue ray
+COMMON_EXTRA = (
+    CLINICAL
+    | frozenset(
+        """will may mark hope grace joy faith june april august rose bill art pat sue ray
     jack frank dawn summer autumn winter spring
     sunday monday tuesday wednesday thursday friday saturday january february march july
     september october november december today tomorrow yesterday
     god lord christ jesus bible church""".split()
+    )
+    | frozenset(
+        # irregular past forms the word list derives from no base ("Held today with daughters";
+        # three are surnames too, still names after a title or a given name)
+        "held paid began became heard woken forgave withdrew undergone".split()
+    )
 )
 
 # Given names that are also English words but, capitalised, are nearly always a name.

@@ -603,3 +603,10 @@ def test_it_masks_a_registration_after_reg_but_no_word_in_capitals() -> None:
 def test_it_masks_sat_inside_a_clause_as_a_weekday_but_never_a_saturation() -> None:
     assert masked("2 beers Sat nights; manager gave her a warning Sat for lateness.") == {"Sat"}
     assert masked("O2 Sat 94% on RA; pulse ox Sat: 91. Pt Sat up in chair.") == set()
+
+
+def test_it_takes_no_irregular_past_form_for_a_surname() -> None:
+    text = "0900 metoprolol HELD, HR 52. Counselor heard a door close. Began CPT today."
+    assert masked(text) == set()
+    # the surnames they also are still names after a title or a given name
+    assert {"Held", "Ruth Heard"} <= masked("Ms. Held and Ruth Heard called back.")
