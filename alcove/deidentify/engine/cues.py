@@ -288,7 +288,7 @@ PLACE_CUE = Phrases(
     "home to|kids to|go to|going to|went to|trip to|drive to|driving to|flight to|bus to|"
     "lives in|living in|born in|raised in|grew up in|relocated to|drove to|flew to|back to|"
     "returned to|resides in|located in|north of|south of|east of|west of|suburb of|"
-    "town of|city of|village of|near to|based in"
+    "town of|city of|village of|near to|based in|resident of|native of|residing in"
 )
 STRONG_PLACE_CUE = Phrases(
     "in|from|near|outside|moved to|lives in|living in|born in|raised in|grew up in|"
@@ -306,7 +306,8 @@ PLACE_ANNOUNCED = Phrases(
     "resides in|located in|based in|visiting|travelled to|traveled to|trip to|moving to|"
     "move to|from the town of|the city of|the town of|the village of|emigrated from|"
     "immigrated from|came from|is from|was from|are from|originally from|hometown of|"
-    "hometown|visits from|lived in|stays in|staying in|live in"
+    "hometown|visits from|lived in|stays in|staying in|live in|resident of|native of|"
+    "residing in"
 )
 NOT_MODIFIERS = frozenset(
     """married divorced single widowed separated retired former unemployed disabled old young

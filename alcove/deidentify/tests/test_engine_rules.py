@@ -610,3 +610,9 @@ def test_it_takes_no_irregular_past_form_for_a_surname() -> None:
     assert masked(text) == set()
     # the surnames they also are still names after a title or a given name
     assert {"Held", "Ruth Heard"} <= masked("Ms. Held and Ruth Heard called back.")
+
+
+def test_it_takes_a_town_after_resident_of_or_native_of_for_a_place() -> None:
+    found = kinds("A lifelong resident of Boston and a native of Jackson, she moved in May.")
+    assert found["Boston"] == found["Jackson"] == Kind.LOCATION
+    assert kinds("Called Dana Jackson, a native of Maine.")["Dana Jackson"] == Kind.NAME
