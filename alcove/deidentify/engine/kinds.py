@@ -162,11 +162,22 @@ def _place_before_a_state(text: str, span: Span) -> bool:
     return all(w[0].isupper() and () not in ORG_LAST.get(w.lower().rstrip(".,"), ()) for w in words)
 
 
+# The last words of a place named as a feature of the land ("the Gallatin River", "Memorial
+# Park"): a name's span that ends in one is a place, unless a given name leads it
+FEATURES = frozenset(
+    """River Creek Lake Park Mountain Mountains Beach Bay Canyon Falls Forest Island Islands
+    Valley Gardens Reservoir Pond Trail""".split()
+)
+
+
 def _named_place(text: str, spans: list[Span], n: int, lex: Lexicon) -> bool:
     span = spans[n]
     words = text[span.start : span.end]
     if " " in words and words.rsplit(" ", 1)[1] in PLACE_CODES:
         return True
+    if " " in words and words.rsplit(" ", 1)[1] in FEATURES:
+        # (unless a given name leads it: "Ana Lake", "Grace Park" are people)
+        return not any(w.lower() in lex.first for w in words.split()[:-1])
     if not words[:1].isupper():
         return False
     return _place_by_what_precedes(text, spans, n, lex) or _place_by_what_follows(

@@ -616,3 +616,9 @@ def test_it_takes_a_town_after_resident_of_or_native_of_for_a_place() -> None:
     found = kinds("A lifelong resident of Boston and a native of Jackson, she moved in May.")
     assert found["Boston"] == found["Jackson"] == Kind.LOCATION
     assert kinds("Called Dana Jackson, a native of Maine.")["Dana Jackson"] == Kind.NAME
+
+
+def test_it_types_a_river_or_a_park_as_a_place_and_a_person_named_so_as_a_person() -> None:
+    found = kinds("He fishes the Gallatin River and sleeps in Memorial Park.")
+    assert found["Gallatin River"] == found["Memorial Park"] == Kind.LOCATION
+    assert kinds("Met with Grace Park and her aunt.")["Grace Park"] == Kind.NAME
