@@ -8,7 +8,14 @@ keeps "mid-" with its month."""
 from alcove.deidentify.engine.compiled import regex
 from alcove.deidentify.engine.cues import FUNCTION_WORDS, ORG_LAST
 from alcove.deidentify.engine.spans import Kind, Span
-from alcove.deidentify.engine.vocabulary import CLINICAL, MONTHS, REPORT_VERBS, TITLES, WEEKDAYS
+from alcove.deidentify.engine.vocabulary import (
+    CLINICAL,
+    MONTHS,
+    REPORT_VERBS,
+    STATE_CODES,
+    TITLES,
+    WEEKDAYS,
+)
 
 # Where an organisation's name ends: the last words of the organisation phrases, and a few
 # that end one only after a name ("Akoma Family Housing", "Wellsprings Lane Surgery").
@@ -51,6 +58,13 @@ ORG_OF = regex(
     r"(?:^|(?<=[\s(,;/]))((?:[A-Z][A-Za-z'\u2019&-]*[ \t]+){0,3}([A-Z][A-Za-z'\u2019-]+))"
     r"[ \t]+of(?:[ \t]+the)?[ \t]+$"
 )
+# An organisation "of" a state by its letters: "Blue Cross Blue Shield of MA"
+OF_STATE = regex(rf"[ \t]+of[ \t]+(?:{'|'.join(sorted(STATE_CODES))})\b(?![-'\u2019.]?\w)")
+# A name that is a region's by its first word ("YMCA of Greater Dayton", "VNA of Northern
+# Essex"): after an organisation and "of", a place whatever type a rule gave it
+REGION_HEADS = frozenset(
+    "Greater North South East West Northern Southern Eastern Western Central Upper Lower".split()
+)
 OF_HEADED = frozenset({Kind.ORGANIZATION, Kind.LOCATION, Kind.NAME})
 # At a sentence's or a line's start a capitalised word is only a capital letter, unless it
 # is one that opens names of hospitals and homes.
@@ -81,7 +95,9 @@ def org_tails(text: str, spans: list[Span]) -> list[Span]:
             after = spans[k + 1]
             gap = OF_THE.fullmatch(text, span.end, after.start)
             # (an organisation of a place is one name: "WellCare of Kentucky")
-            of_place = span.kind == Kind.ORGANIZATION and after.kind == Kind.LOCATION
+            of_place = span.kind == Kind.ORGANIZATION and (
+                after.kind == Kind.LOCATION or _region_named(text, after)
+            )
             if gap and (after.kind == Kind.ORGANIZATION or of_place):
                 out.append(Span(span.start, after.end, Kind.ORGANIZATION))
                 continue
@@ -92,6 +108,10 @@ def org_tails(text: str, spans: list[Span]) -> list[Span]:
             span = _with_org_of(text, span, out[-1].end if out else 0)
         if span.kind == Kind.ORGANIZATION:
             span = _with_head(text, span, out[-1].end if out else 0)
+            if (after_of := OF_STATE.match(text, span.end, limit)) is not None:
+                span = Span(span.start, after_of.end(), span.kind, span.ref)  # "BCBS of MA"
+            elif text.startswith("/GYN", span.end) and text.endswith("OB", 0, span.end):
+                span = Span(span.start, span.end + 4, span.kind, span.ref)  # "Westbrook OB/GYN"
         if span.kind == Kind.DATE and text.endswith("mid-", 0, span.start):
             span = Span(span.start - 4, span.end, span.kind, span.ref)  # "mid-October"
         out.append(span)
@@ -151,3 +171,7 @@ def _with_org_of(text: str, span: Span, free_from: int) -> Span:
     if span.kind == Kind.NAME and not head.group().rstrip().endswith("the"):
         return span  # (a person is of no organisation's name, but a "the" makes it a place)
     return Span(head.start(1), span.end, Kind.ORGANIZATION, span.ref)
+
+
+def _region_named(text: str, span: Span) -> bool:
+    return span.kind == Kind.NAME and text[span.start : span.end].split(" ", 1)[0] in REGION_HEADS

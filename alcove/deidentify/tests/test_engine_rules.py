@@ -622,3 +622,14 @@ def test_it_types_a_river_or_a_park_as_a_place_and_a_person_named_so_as_a_person
     found = kinds("He fishes the Gallatin River and sleeps in Memorial Park.")
     assert found["Gallatin River"] == found["Memorial Park"] == Kind.LOCATION
     assert kinds("Met with Grace Park and her aunt.")["Grace Park"] == Kind.NAME
+
+
+def test_it_carries_an_organisation_over_of_a_region_or_a_state_and_over_gyn() -> None:
+    text = "Insurance: Aetna; cardiac rehab at the YMCA of Greater Fairport; BCBS of RI plan."
+    assert {"YMCA of Greater Fairport", "BCBS of RI"} <= masked(text)
+    assert "Lakeshore OB/GYN" in masked("Prenatal care at Lakeshore OB/GYN with her midwife.")
+    # a person "of" a region stays a person, and the region a place
+    assert kinds("Dana of the North Shore called.") == {
+        "Dana": Kind.NAME,
+        "North Shore": Kind.LOCATION,
+    }
