@@ -931,6 +931,17 @@ _WARD = (
     r"Surgical|General|Psychiatry|Pediatrics|Peds|Oncology|Cardiology|Telemetry|Tele|Rehab)\b)"
     r"([A-Z][a-z]{2,}[ \t]\d{1,2}(?:[ \t](?:North|South|East|West))?)"
 )
+# A hospital named by ordinary words alone: "To: University Medical Center Neuro ICU",
+# "Yvonne Strand, MD, University Hospitals MICU" (every set marks them; words before it that
+# name it further, "Lakeshore University Hospital", the organisation rules take; after
+# "the" it may be the kind of place, "the Community Health Center", and is left)
+GENERIC_HOSPITAL = regex(
+    r"\b(?<![Tt]he )(?<!THE )(?:University|Community|General|Regional|Memorial|Children's|"
+    r"State|County|City|"
+    r"Veterans|Mercy|Baptist|Methodist|Presbyterian|Lutheran)(?:[ \t]Regional)?[ \t]"
+    r"(?:Medical[ \t]Center|Hospitals?|Health[ \t]System|Health[ \t]Center)\b"
+)
+GENERIC_HOSPITAL_HINTS = hint(("Hospital", "Medical Center", "Health System", "Health Center"))
 # A ward named by its floor and wing: "admitted to 4 West", "8 SOUTH DISCHARGE LOG", "Peds
 # 4-West" (the annotators of the later sets mark it, as the brief's "wards named by place"
 # asks; the earlier ones left it). Never a street ("22 West Main St" is an address's) nor a
@@ -1316,6 +1327,8 @@ def _hospital_places(text: str) -> Iterator[Span]:
         yield Span(*m.span(1), Kind.LOCATION)
     for m in REPORT_HEADER.finditer(text) if " | " in text else ():
         yield Span(*m.span(1), Kind.ORGANIZATION)
+    for m in GENERIC_HOSPITAL.finditer(text) if any_in(GENERIC_HOSPITAL_HINTS, text) else ():
+        yield Span(*m.span(), Kind.ORGANIZATION)
 
 
 def _listed_ages(m: re.Match[str]) -> Iterator[Span]:

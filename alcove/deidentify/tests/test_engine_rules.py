@@ -633,3 +633,10 @@ def test_it_carries_an_organisation_over_of_a_region_or_a_state_and_over_gyn() -
         "Dana": Kind.NAME,
         "North Shore": Kind.LOCATION,
     }
+
+
+def test_it_masks_a_hospital_named_by_ordinary_words_alone() -> None:
+    assert "University Medical Center" in masked("Transfer to University Medical Center Neuro ICU.")
+    assert "Community Regional Medical Center" in masked("ER: Community Regional Medical Center.")
+    # a hospital the note names by its kind is no one's name
+    assert masked("The county hospital is an hour away; a university hospital is farther.") == set()
