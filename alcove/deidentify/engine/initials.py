@@ -33,6 +33,26 @@ COSIGNED = regex(r"\b([A-Z]{2,3})[ \t]*/[ \t]*(?i:co-?sign)")
 # "CLINIC (ntw): Yes that's fine": who answered for the clinic in a message thread
 SENDER_BRACKETED = regex(r"\b[A-Z]{3,}[ \t]*\(([a-z]{2,3})\):")
 
+# Where hospital records put the initials of who made them: "(Gross: JKP/mlw)" on a
+# pathology report, the typist's after a dictation's document number ("eScription document:
+# 3-4471902 TRL") or after the dictating doctor's name closing the report ("D. OKAFOR/LB"),
+# a signer's before a credential in lower case ("-- kmb pa-c  7/25") or before their name
+# ("- ebw / Eleanor Whitfield, MD")
+GROSSED = regex(
+    r"\b(?:Gross(?:ed)?(?:[ \t]+by)?|GROSS(?:ED)?)[ \t]*:[ \t]*([A-Z]{2,4})(?:/([a-z]{2,4}))?\b"
+)
+DOCUMENT_TYPIST = regex(
+    r"(?m)\b(?:eScription|Transcription|Dictation)[ \t]+(?:document|doc|job|#)[^\n]{0,6}"
+    r"[ \t]*:?[ \t]*[\d-]{5,}[ \t]+([A-Z]{2,3})[ \t]*$"
+)
+NAME_TYPIST = regex(r"(?m)^[ \t]*(?:[A-Z]\.[ \t]?)?[A-Z][A-Za-z'-]{2,}/([A-Z]{2,3})[ \t]*$")
+SIGNER_CREDENTIAL = regex(
+    r"(?m)^[ \t]*-{1,2}[ \t]*([a-z]{2,4})[ \t]+(?:pa-c|np|md|do|rn|lpn|pharmd|rd|sw)\b"
+)
+SIGNER_BEFORE_NAME = regex(
+    r"(?m)^[ \t]*-{1,2}[ \t]*([a-z]{2,4})[ \t]*/[ \t]*(?:Dr\.?[ \t]+)?[A-Z][a-z]+[ \t]+[A-Z]"
+)
+RECORD_HINTS = hint(("Gross", "GROSS", "eScription", "ranscription", "ictation", "/", "-"))
 # Places of care a patient is moved between ("ED -> ICU", "PACU -> 4W"): every hospital's
 # units, and a few more
 UNITS = GENERIC_UNITS | frozenset("IR ICN SDU HDU IMC ACU AMU".split())
@@ -60,6 +80,7 @@ def placed_initials(text: str, lex: Lexicon) -> list[Span]:
             m.group(2), lex
         ):
             out.append(Span(*m.span(2), Kind.STAFF))
+    out.extend(_record_initials(text, lex) if any_in(RECORD_HINTS, text) else ())
     signed = any_in(COSIGN_HINTS, text), "):" in text
     for pattern, present in zip((COSIGNED, SENDER_BRACKETED), signed, strict=True):
         for m in pattern.finditer(text) if present else ():
@@ -77,3 +98,15 @@ def _handover_line(text: str, m: re.Match[str]) -> bool:
     start = text.rfind("\n", 0, m.start()) + 1
     end = text.find("\n", m.end())
     return HANDOVER_WORDS.search(text, start, len(text) if end < 0 else end) is not None
+
+
+def _record_initials(text: str, lex: Lexicon) -> list[Span]:
+    """The initials in the places GROSSED to SIGNER_BEFORE_NAME describe (no listed letters)."""
+    out: list[Span] = []
+    for pattern in (GROSSED, DOCUMENT_TYPIST, NAME_TYPIST, SIGNER_CREDENTIAL, SIGNER_BEFORE_NAME):
+        for m in pattern.finditer(text):
+            for group in range(1, (m.re.groups or 0) + 1):
+                letters = m.group(group)
+                if letters and not listed_letters(letters.upper(), lex):
+                    out.append(Span(*m.span(group), Kind.STAFF))
+    return out

@@ -640,3 +640,12 @@ def test_it_masks_a_hospital_named_by_ordinary_words_alone() -> None:
     assert "Community Regional Medical Center" in masked("ER: Community Regional Medical Center.")
     # a hospital the note names by its kind is no one's name
     assert masked("The county hospital is an hour away; a university hospital is farther.") == set()
+
+
+def test_it_masks_the_initials_a_hospital_record_puts_after_its_author() -> None:
+    text = (
+        "(Gross: RTM/kdw)\neScription document: 4-2208817 PQS\nT. IBSEN/KM\n-- jlr pa-c  6/2 09:10"
+    )
+    assert {"RTM", "kdw", "PQS", "KM", "jlr"} <= masked(text)
+    # a dose's shorthand or a finding after the same marks is no one's
+    assert masked("- bid / Tylenol prn\nGross: WNL") == set()
