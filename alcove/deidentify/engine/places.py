@@ -157,7 +157,11 @@ class PlaceRules(FinderBase):
                 self.add(*m.span(1), Kind.STAFF)
         for m in STAFF_LABELLED.finditer(text) if ":" in text else ():
             letters = m.group(1)
-            if _initials(letters) and (letters.isupper() or letters not in self.lex.common):
+            # (a typist's field holds initials even where they spell a word: "Transcribed: aw")
+            typed = len(letters) < 4 and m.group()[:1] in "DTdt"
+            if _initials(letters) and (
+                letters.isupper() or typed or letters not in self.lex.common
+            ):
                 self.add(*m.span(1), Kind.STAFF)  # (never "by: self", "Staff: PRN")
         for m in DICTATION.finditer(text):
             self.add(*m.span(1), Kind.STAFF)

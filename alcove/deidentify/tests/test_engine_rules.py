@@ -649,3 +649,8 @@ def test_it_masks_the_initials_a_hospital_record_puts_after_its_author() -> None
     assert {"RTM", "kdw", "PQS", "KM", "jlr"} <= masked(text)
     # a dose's shorthand or a finding after the same marks is no one's
     assert masked("- bid / Tylenol prn\nGross: WNL") == set()
+
+
+def test_it_takes_a_typists_initials_even_where_they_spell_a_word() -> None:
+    assert "aw" in masked("Dictated: R. Osei, MD   Transcribed: aw    2024-03-02")
+    assert masked("Therapist: me\nTyped by: self") == set()
