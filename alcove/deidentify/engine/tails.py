@@ -22,7 +22,8 @@ from alcove.deidentify.engine.vocabulary import (
 # Not a hospital's departments, though: annotators (and readers) take "Hospital ED" or
 # "General Medicine" as what the hospital has, not its name.
 ENDS = (
-    frozenset(ORG_LAST) | frozenset("housing co-op coop learning tabernacle fellowship gp".split())
+    frozenset(ORG_LAST)
+    | frozenset("housing co-op coop learning tabernacle fellowship gp ambulance infusion".split())
 ) - frozenset(
     """unit ward medicine surgery psychiatry psychology cardiology oncology neurology
     pediatrics orthopedics orthopaedics urology dermatology nephrology endocrinology
@@ -58,6 +59,8 @@ ORG_OF = regex(
     r"(?:^|(?<=[\s(,;/]))((?:[A-Z][A-Za-z'\u2019&-]*[ \t]+){0,3}([A-Z][A-Za-z'\u2019-]+))"
     r"[ \t]+of(?:[ \t]+the)?[ \t]+$"
 )
+# A mountain's or a fort's short form opening a name ("Mt. Zion AME", "Ft. Sanders Regional")
+MOUNT_BEFORE = regex(r"\b(?:Mt|Ft|MT|FT)\.?[ \t]+$")
 # An organisation "of" a state by its letters: "Blue Cross Blue Shield of MA"
 OF_STATE = regex(rf"[ \t]+of[ \t]+(?:{'|'.join(sorted(STATE_CODES))})\b(?![-'\u2019.]?\w)")
 # A name that is a region's by its first word ("YMCA of Greater Dayton", "VNA of Northern
@@ -112,6 +115,10 @@ def org_tails(text: str, spans: list[Span]) -> list[Span]:
                 span = Span(span.start, after_of.end(), span.kind, span.ref)  # "BCBS of MA"
             elif text.startswith("/GYN", span.end) and text.endswith("OB", 0, span.end):
                 span = Span(span.start, span.end + 4, span.kind, span.ref)  # "Westbrook OB/GYN"
+        free = out[-1].end if out else 0
+        peak = MOUNT_BEFORE.search(text, max(free, span.start - 6), span.start)
+        if peak is not None and span.kind in CARRIED:
+            span = Span(peak.start(), span.end, span.kind, span.ref)  # "Mt. Zion", "Ft. Sanders"
         if span.kind == Kind.DATE and text.endswith("mid-", 0, span.start):
             span = Span(span.start - 4, span.end, span.kind, span.ref)  # "mid-October"
         out.append(span)

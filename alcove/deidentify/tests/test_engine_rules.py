@@ -654,3 +654,9 @@ def test_it_masks_the_initials_a_hospital_record_puts_after_its_author() -> None
 def test_it_takes_a_typists_initials_even_where_they_spell_a_word() -> None:
     assert "aw" in masked("Dictated: R. Osei, MD   Transcribed: aw    2024-03-02")
     assert masked("Therapist: me\nTyped by: self") == set()
+
+
+def test_it_carries_a_name_back_over_mt_or_ft_and_on_to_ambulance_or_infusion() -> None:
+    text = "Gospel radio from Mt. Zion AME; OPAT via Keystone Home Infusion; Redline Ambulance."
+    assert {"Mt. Zion AME", "Keystone Home Infusion", "Redline Ambulance"} <= masked(text)
+    assert masked("Mt. 5 cm mass noted; infusion ran over 2 hrs.") == set()
