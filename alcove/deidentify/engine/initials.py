@@ -52,7 +52,10 @@ SIGNER_CREDENTIAL = regex(
 SIGNER_BEFORE_NAME = regex(
     r"(?m)^[ \t]*-{1,2}[ \t]*([a-z]{2,4})[ \t]*/[ \t]*(?:Dr\.?[ \t]+)?[A-Z][a-z]+[ \t]+[A-Z]"
 )
-RECORD_HINTS = hint(("Gross", "GROSS", "eScription", "ranscription", "ictation", "/", "-"))
+GROSSED_HINTS = hint(("Gross", "GROSS"))
+DOCUMENT_HINTS = hint(("eScription", "ranscription", "ictation"))
+# (the signers' shapes open a line with a dash: looked for only where a line does)
+SIGNER_HINTS = hint(("\n-", "\n -", "\n--"))
 # Places of care a patient is moved between ("ED -> ICU", "PACU -> 4W"): every hospital's
 # units, and a few more
 UNITS = GENERIC_UNITS | frozenset("IR ICN SDU HDU IMC ACU AMU".split())
@@ -80,7 +83,7 @@ def placed_initials(text: str, lex: Lexicon) -> list[Span]:
             m.group(2), lex
         ):
             out.append(Span(*m.span(2), Kind.STAFF))
-    out.extend(_record_initials(text, lex) if any_in(RECORD_HINTS, text) else ())
+    out.extend(_record_initials(text, lex))
     signed = any_in(COSIGN_HINTS, text), "):" in text
     for pattern, present in zip((COSIGNED, SENDER_BRACKETED), signed, strict=True):
         for m in pattern.finditer(text) if present else ():
@@ -103,8 +106,17 @@ def _handover_line(text: str, m: re.Match[str]) -> bool:
 def _record_initials(text: str, lex: Lexicon) -> list[Span]:
     """The initials in the places GROSSED to SIGNER_BEFORE_NAME describe (no listed letters)."""
     out: list[Span] = []
-    for pattern in (GROSSED, DOCUMENT_TYPIST, NAME_TYPIST, SIGNER_CREDENTIAL, SIGNER_BEFORE_NAME):
-        for m in pattern.finditer(text):
+    signers = text.startswith("-") or any_in(SIGNER_HINTS, text)
+    present = (
+        any_in(GROSSED_HINTS, text),
+        any_in(DOCUMENT_HINTS, text),
+        "/" in text,
+        signers,
+        signers,
+    )
+    patterns = (GROSSED, DOCUMENT_TYPIST, NAME_TYPIST, SIGNER_CREDENTIAL, SIGNER_BEFORE_NAME)
+    for pattern, there in zip(patterns, present, strict=True):
+        for m in pattern.finditer(text) if there else ():
             for group in range(1, (m.re.groups or 0) + 1):
                 letters = m.group(group)
                 if letters and not listed_letters(letters.upper(), lex):

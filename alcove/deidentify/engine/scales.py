@@ -63,5 +63,7 @@ def _a_scale(text: str, span: Span) -> bool:
 
 
 def _an_eponym(text: str, span: Span) -> bool:
+    if text[span.end : span.end + 1] not in ("'", "\u2019"):
+        return False  # (most spans: one look)
     word = text[span.start : span.end]
     return word.istitle() and " " not in word and bool(CLINICAL_POSSESSION.match(text, span.end))
