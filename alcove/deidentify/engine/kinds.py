@@ -62,7 +62,15 @@ def staff_by_credential(text: str, spans: list[Span]) -> list[Span]:
     redacted note, not a person of the client's life. A credential after a name and a comma
     is no trade of its own ("Kendra Lafleur, LPN": the trade rules know an LPN's work)."""
     spans = [s for n, s in enumerate(spans) if not _credential_masked(text, spans, n)]
-    return _retyped(spans, Kind.STAFF, lambda n, span: _credentialed(text, span))
+    return _retyped(
+        spans, Kind.STAFF, lambda n, span: _credentialed(text, span) and not _state_after(spans, n)
+    )
+
+
+def _state_after(spans: list[Span], n: int) -> bool:
+    """Whether the letters after the name are a state's a rule found ("in Ridgway, PA")."""
+    nxt = spans[n + 1] if n + 1 < len(spans) else None
+    return nxt is not None and nxt.kind is Kind.LOCATION and nxt.start - spans[n].end <= 2
 
 
 def _retyped(spans: list[Span], kind: Kind, wanted: Callable[[int, Span], bool]) -> list[Span]:
@@ -145,6 +153,12 @@ def _a_place(text: str, spans: list[Span], n: int, lex: Lexicon) -> bool:
     span = spans[n]
     if span.kind is Kind.ORGANIZATION:
         return _place_after_a_place_cue(text, span) or _place_before_a_state(text, span)
+    if (
+        span.kind in (Kind.STAFF, Kind.NAME)
+        and _state_after(spans, n)
+        and PLACE_CUE_BEFORE.search(text, max(0, span.start - 12), span.start)
+    ):
+        return True  # "from Springfield, MA": the letters a credential's rules read, a state's
     return span.kind is Kind.NAME and _named_place(text, spans, n, lex)
 
 

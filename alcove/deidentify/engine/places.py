@@ -58,6 +58,9 @@ from alcove.deidentify.engine.vocabulary import (
     STATE_CODES,
 )
 
+ANNOUNCED_BEFORE = regex(
+    r"\b(?:in|from|near|into|outside|moved to|relocated to|moving to|home to)[ \t]+$"
+)
 BARE_STREET = regex(
     # (led by its first digit, as patterns.py explains)
     r"(\d(?<![\w.,/:-]\d)\d{0,4}[ \t]+([A-Z][a-z]{3,}(?:[ \t]+[A-Z][a-z]{3,})?))\b"
@@ -283,9 +286,18 @@ class PlaceRules(FinderBase):
             ):
                 self.add(*m.span(), Kind.LOCATION)  # "Greenbrier Hospital, Marlinton, WV --"
                 continue
-            if not known or (m.group() in CREDENTIAL_CODES and self._person_before(before)):
+            # a place announced as one: "in Ridgway, PA with", "moved to Salem, OR in May"
+            announced = self.text[m.start() - 2 : m.start()] == ", " and ANNOUNCED_BEFORE.search(
+                self.text, max(0, before.start(1) - 12), before.start(1)
+            )
+            person = m.group() in CREDENTIAL_CODES and self._person_before(before)
+            if not known or (person and not announced):
                 continue  # "Sun-Hee Park, MD", "Hope Grant, MA": a person and a degree
-            town = lex.places.get(place) is True or lex.places.get(place.split()[-1]) is True
+            town = (
+                announced
+                or lex.places.get(place) is True
+                or lex.places.get(place.split()[-1]) is True
+            )
             if m.group() in WORDLIKE_CODES and self.text[m.start() - 2 : m.start()] != ", ":
                 continue  # ("Portal ID:", "Lena OK"): a word's letters need the town's comma
             gap = m.group() not in CREDENTIAL_CODES and GAP_AFTER_CODE.match(self.text, m.end())

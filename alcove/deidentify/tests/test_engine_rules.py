@@ -660,3 +660,11 @@ def test_it_carries_a_name_back_over_mt_or_ft_and_on_to_ambulance_or_infusion() 
     text = "Gospel radio from Mt. Zion AME; OPAT via Keystone Home Infusion; Redline Ambulance."
     assert {"Mt. Zion AME", "Keystone Home Infusion", "Redline Ambulance"} <= masked(text)
     assert masked("Mt. 5 cm mass noted; infusion ran over 2 hrs.") == set()
+
+
+def test_it_takes_a_credentials_letters_for_a_state_after_a_town_announced_as_a_place() -> None:
+    text = "Her mother lives in Frederick, MD and visits; he moved to Salem, OR in May."
+    assert {"MD", "OR"} <= masked(text)
+    assert kinds("Moved from Springfield, MA last year.")["Springfield"] == Kind.LOCATION
+    # after a person, the same letters are a degree
+    assert "MD" not in masked("Seen by Dana Frederick, MD with the attending.")
