@@ -405,6 +405,11 @@ AGE_WORDS_OLD = regex(
     rf"\b((?:(?:{_TENS})(?:[- ](?:{_UNITS}))?|{_TEENS}|{_UNITS}|one hundred(?: and \w+)?))"
     rf"[- ](?:years?|yr)[- ]old\b"
 )
+# "a fifty-two yo man", "Sixty-one y/o male": a spelled age before its short form (on the
+# lower-cased text)
+AGE_WORDS_YO = regex(
+    rf"\b((?:{_TENS})(?:[- ](?:{_UNITS}))?|{_TEENS})[ \t-]?(?:yo|y/o|y\.o\.)(?![\w/])"
+)
 # "Unknown male, 20s", "F, approx 40s": a decade of life after a person's sex and a comma
 # (on the lower-cased text; never a vital sign's range: "sats low 80s")
 SEX_DECADE = regex(
@@ -1273,6 +1278,8 @@ def shaped_spans(text: str) -> Iterator[Span]:
         number = NUMBER_WORD_BEFORE.search(low, max(0, m.start() - 40), m.start())
         if number:
             yield Span(*number.span(1), Kind.AGE)
+    for m in AGE_WORDS_YO.finditer(low) if "yo" in low or "y/o" in low or "y.o" in low else ():
+        yield Span(*m.span(1), Kind.AGE)
     for m in AGE_STATED.finditer(low):
         yield Span(*m.span(next(g for g in (1, 2, 3, 4) if m.group(g))), Kind.AGE)
     for m in AGE_AFTER_WHO.finditer(low) if ", " in low else ():

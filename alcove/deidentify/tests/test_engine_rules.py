@@ -668,3 +668,8 @@ def test_it_takes_a_credentials_letters_for_a_state_after_a_town_announced_as_a_
     assert kinds("Moved from Springfield, MA last year.")["Springfield"] == Kind.LOCATION
     # after a person, the same letters are a degree
     assert "MD" not in masked("Seen by Dana Frederick, MD with the attending.")
+
+
+def test_it_masks_a_spelled_age_before_yo() -> None:
+    assert {"fifty-two", "Sixty-one"} <= masked("A fifty-two yo man. Sixty-one y/o male, CHF.")
+    assert masked("Counselled on yo-yo dieting; two yoga classes a week.") == set()
