@@ -40,7 +40,7 @@ from alcove.deidentify.engine.people import (
     staff_initials,
     staff_logins,
 )
-from alcove.deidentify.engine.professions import trades_after_employers
+from alcove.deidentify.engine.professions import trades_after_employers, trades_with_modifiers
 from alcove.deidentify.engine.replace import DatePolicy, Pseudonyms, replacement_for
 from alcove.deidentify.engine.scales import scales_left
 from alcove.deidentify.engine.siblings import names_beside_names
@@ -83,7 +83,8 @@ def find_spans(text: str, known: Known | None = None, *, keep_states: bool = Fal
     found = spans_resolve(found + logins) if logins else found
     # last, each span's type checked against its neighbours (kinds.py)
     # (and a scale's name before its score is no person, its score no age: "BRADEN 17")
-    return types_checked(text, scales_left(text, found))
+    found = trades_with_modifiers(text, scales_left(text, found), lexicon().common)
+    return types_checked(text, found)
 
 
 def rule_spans(

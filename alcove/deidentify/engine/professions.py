@@ -449,3 +449,52 @@ def _carers(lw: str) -> bool:
     """A role of the care team or a physician's ("Baystate Health (pediatrician)" names who
     referred, not the client's trade)."""
     return lw in CARE_ROLES or lw.endswith(JOB_ENDINGS) or lw in ("employer", "employee")
+
+
+# The words before a trade that say which trade it is ("dental hygienist", "kindergarten
+# teacher", "HVAC technician", "union electrician"): up to two, in the trade's case, each an
+# ordinary word of three letters or more, or a trade's letters. Words that say how or
+# whether someone works stay out ("retired", "former", "part-time": NOT_MODIFIERS), as do
+# those that say whose the trade is ("his", "her"), adverbs, numbers and measures.
+MODIFIER_WORD = regex(r"(?<![\w'-])([A-Za-z][a-z]{2,}|[A-Z]{2,4})[ \t]+$")
+NOT_TRADE_MODIFIERS = (
+    NOT_MODIFIERS
+    | FUNCTION_WORDS
+    | POSSESSIVES
+    | frozenset(
+        """current previous prior ex new old good great local unemployed laid off works worked
+    working employed job jobs was is are were been being became become as now also still
+    then who whose which that their its per daily weekly night day shift dad mom mum father
+    mother husband wife son daughter brother sister partner boyfriend girlfriend uncle aunt
+    cousin friend contact call see refer brief""".split()
+    )
+)
+
+
+def trades_with_modifiers(text: str, spans: list[Span], common: Words) -> list[Span]:
+    """The spans, each trade grown back over the words that say which trade it is."""
+    out: list[Span] = []
+    for span in spans:
+        if span.kind == Kind.PROFESSION and not span.ref:
+            start = span.start
+            free = out[-1].end if out else 0
+            for _ in range(2):
+                word = MODIFIER_WORD.search(text, max(free, start - 16), start)
+                if word is None or not _modifies(
+                    word.group(1), text[span.start : span.end], common
+                ):
+                    break
+                start = word.start(1)
+            if start != span.start:
+                span = Span(start, span.end, span.kind, span.ref)
+        out.append(span)
+    return out
+
+
+def _modifies(word: str, trade: str, common: Words) -> bool:
+    lw = word.lower()
+    if lw in NOT_TRADE_MODIFIERS or lw.endswith("ly"):
+        return False
+    if word.isupper():
+        return lw in TRADE_LETTERS or lw not in common  # "ICU nurse", "HVAC technician"
+    return word[:1].isupper() == trade[:1].isupper() and lw in common

@@ -673,3 +673,12 @@ def test_it_takes_a_credentials_letters_for_a_state_after_a_town_announced_as_a_
 def test_it_masks_a_spelled_age_before_yo() -> None:
     assert {"fifty-two", "Sixty-one"} <= masked("A fifty-two yo man. Sixty-one y/o male, CHF.")
     assert masked("Counselled on yo-yo dieting; two yoga classes a week.") == set()
+
+
+def test_it_grows_a_trade_back_over_the_words_that_say_which_trade() -> None:
+    assert "dental hygienist" in masked("HPI: 52 y/o G3P3 dental hygienist who noted a mass.")
+    text = "Married to Esteban (HVAC technician); his brother is a union electrician."
+    assert {"HVAC technician", "union electrician"} <= masked(text)
+    # how or whether someone works, whose trade it is, or a relative, stays out
+    found = masked("44 yo right-handed retired bookkeeper; her dad electrician.")
+    assert not any(w.startswith(("handed", "retired", "dad")) for w in found)
