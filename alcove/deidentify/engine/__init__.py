@@ -83,7 +83,8 @@ def find_spans(text: str, known: Known | None = None, *, keep_states: bool = Fal
     found = spans_resolve(found + logins) if logins else found
     # last, each span's type checked against its neighbours (kinds.py)
     # (and a scale's name before its score is no person, its score no age: "BRADEN 17")
-    found = trades_with_modifiers(text, scales_left(text, found), lexicon().common)
+    lex = lexicon()
+    found = trades_with_modifiers(text, scales_left(text, found), lex.common, lex.jobs)
     return types_checked(text, found)
 
 

@@ -471,11 +471,29 @@ NOT_TRADE_MODIFIERS = (
 )
 
 
-def trades_with_modifiers(text: str, spans: list[Span], common: Words) -> list[Span]:
-    """The spans, each trade grown back over the words that say which trade it is."""
+# The head a trade's first word may have been found without ("dispatch supervisor", "kitchen
+# hand", "Assistant Principal"): a trade's word, or one of these
+TRADE_HEAD = regex(r"[ \t]([A-Za-z][a-z]{2,})\b(?![-'\u2019]\w)")
+HEADS = frozenset(
+    "hand lead helper worker coordinator specialist rep representative officer agent".split()
+)
+# A role's holder after it: the role before a name is left ("assistant principal Mr. Lozano")
+HOLDER_AFTER = regex(r"[ \t,]+(?:Mr|Ms|Mrs|Mx|Dr|Miss)\b")
+
+
+def trades_with_modifiers(text: str, spans: list[Span], common: Words, jobs: Words) -> list[Span]:
+    """The spans, each trade grown back over the words that say which trade it is, and on
+    to its head where the rules stopped before it."""
     out: list[Span] = []
-    for span in spans:
+    for n, span in enumerate(spans):
+        limit = spans[n + 1].start if n + 1 < len(spans) else len(text)
         if span.kind == Kind.PROFESSION and not span.ref:
+            head = TRADE_HEAD.match(text, span.end, limit)
+            lead = head.group(1) if head else ""
+            holder = head and HOLDER_AFTER.match(text, head.end(1))  # "assistant principal Mr."
+            if head and not holder and lead[:1].isupper() == text[span.start].isupper():
+                if lead.lower() in jobs or lead.lower() in HEADS:
+                    span = Span(span.start, head.end(1), span.kind, span.ref)
             start = span.start
             free = out[-1].end if out else 0
             for _ in range(2):

@@ -682,3 +682,11 @@ def test_it_grows_a_trade_back_over_the_words_that_say_which_trade() -> None:
     # how or whether someone works, whose trade it is, or a relative, stays out
     found = masked("44 yo right-handed retired bookkeeper; her dad electrician.")
     assert not any(w.startswith(("handed", "retired", "dad")) for w in found)
+
+
+def test_it_carries_a_trade_on_to_its_head_but_never_a_role_before_its_holder() -> None:
+    text = "Unable to perform her duties as dispatch supervisor; he is now a kitchen hand."
+    assert {"dispatch supervisor", "kitchen hand"} <= masked(text)
+    assert not any(
+        "principal" in w for w in masked("Meeting with assistant principal Mr. Okoye on Friday.")
+    )
