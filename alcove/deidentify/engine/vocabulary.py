@@ -239,6 +239,9 @@ PROFESSIONS = frozenset(
     """accountant actor actress administrator analyst architect artist assistant athlete attendant
     sergeant coder handler postmaster shipfitter medic organist scaffolder patroller brakeman
     farmhand shearer publican farrier framer porter corporal labourer seaman deckhand
+    orchardist rigger upholsterer barback busser sommelier toolmaker diemaker draftsman
+    estimator appraiser notary bailiff docent chauffeur cabbie referee umpire crabber driller
+    vicar deaconess
     attorney auditor baker banker barber barista bartender bookkeeper bricklayer broker
     busdriver butcher carpenter cashier caregiver chef chemist cleaner clerk coach cook
     counselor courier custodian dancer dentist designer detective developer dietitian

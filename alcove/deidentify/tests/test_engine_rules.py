@@ -690,3 +690,10 @@ def test_it_carries_a_trade_on_to_its_head_but_never_a_role_before_its_holder() 
     assert not any(
         "principal" in w for w in masked("Meeting with assistant principal Mr. Okoye on Friday.")
     )
+
+
+def test_it_knows_a_few_more_trades() -> None:
+    assert "orchardist" in masked("Her brother is an orchardist near the river.")
+    assert "rigger" in masked("He works offshore as a rigger, two weeks on.")
+    # a trade's word inside an organisation's name stays the organisation's
+    assert "Harbor Steel Fabricators" in masked("Foreman at Harbor Steel Fabricators since 2019.")
