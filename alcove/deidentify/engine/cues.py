@@ -48,7 +48,7 @@ STATE_WORDS = frozenset(w.lower() for s in STATES for w in s.split()) - {"new", 
 STATE_NAMES = frozenset(s.lower() for s in STATES)
 CONNECTORS = frozenset({"of", "for", "and", "the", "&", "de", "la", "on", "at"})
 # Small words inside a town's name: "Fond du Lac", "Isle of Palms", "Des Moines"
-PLACE_PARTICLES = frozenset("of de la du des del los las le sur en".split())
+PLACE_PARTICLES = frozenset("of de la du des del los las le sur en upon".split())
 GAP_CUE = regex(r"[ \t]*(?:'s|\u2019s)?[ \t]*[:,(\-\u2013#]?[ \t]*(?:\n[ \t]*)?")
 # (a nickname in quotes stands inside a name: Benjamin "Benji" Araujo)
 GAP_NAME = frozenset({" ", "-", " '", "  ", ' "', '" ', " \u201c", "\u201d "})

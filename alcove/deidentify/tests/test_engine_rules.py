@@ -697,3 +697,8 @@ def test_it_knows_a_few_more_trades() -> None:
     assert "rigger" in masked("He works offshore as a rigger, two weeks on.")
     # a trade's word inside an organisation's name stays the organisation's
     assert "Harbor Steel Fabricators" in masked("Foreman at Harbor Steel Fabricators since 2019.")
+
+
+def test_it_keeps_upon_inside_a_towns_name() -> None:
+    assert "Kingston upon Hull" in masked("She moved to Kingston upon Hull in 2019.")
+    assert masked("Upon review, labs were within normal limits.") == set()
