@@ -59,6 +59,14 @@ ORG_OF = regex(
     r"(?:^|(?<=[\s(,;/]))((?:[A-Z][A-Za-z'\u2019&-]*[ \t]+){0,3}([A-Z][A-Za-z'\u2019-]+))"
     r"[ \t]+of(?:[ \t]+the)?[ \t]+$"
 )
+# The letters a number of identity carries before or after it, outside what its rule took:
+# "(# RDH 48812)", "(OH TR221904)", "FILE NO: EDH 55/21904", "OHIP: 4628 337 915 KT"
+ID_LETTERS_BEFORE = regex(r"(?:[#(:]|\b(?:NO|No|no)\.?)[ \t]*([A-Z]{2,4})[ \t]+$")
+ID_LABELS = frozenset(
+    """ID MRN NPI CRN SMIS RM REMS PHIN PC NHI MBI HMIS GMC DEA CRPO CDL SSN DOB MR NHS CHI PHN
+    HCN UCI INC REF ACCT PIN MSP OHIP RAMQ AHCIP MCP BCBS SIN NI NINO DL VIN IRN UR""".split()
+)
+ID_LETTERS_AFTER = regex(r"[ \t]+([A-Z]{2})(?=[ \t]*(?:\n|$|[,;)]))")
 # A mountain's or a fort's short form opening a name ("Mt. Zion AME", "Ft. Sanders Regional")
 MOUNT_BEFORE = regex(r"\b(?:Mt|Ft|MT|FT)\.?[ \t]+$")
 # An organisation "of" a state by its letters: "Blue Cross Blue Shield of MA"
@@ -119,6 +127,8 @@ def org_tails(text: str, spans: list[Span]) -> list[Span]:
         peak = MOUNT_BEFORE.search(text, max(free, span.start - 6), span.start)
         if peak is not None and span.kind in CARRIED:
             span = Span(peak.start(), span.end, span.kind, span.ref)  # "Mt. Zion", "Ft. Sanders"
+        if span.kind == Kind.ID:
+            span = _id_letters(text, span, free)
         if span.kind == Kind.DATE and text.endswith("mid-", 0, span.start):
             span = Span(span.start - 4, span.end, span.kind, span.ref)  # "mid-October"
         out.append(span)
@@ -182,3 +192,17 @@ def _with_org_of(text: str, span: Span, free_from: int) -> Span:
 
 def _region_named(text: str, span: Span) -> bool:
     return span.kind == Kind.NAME and text[span.start : span.end].split(" ", 1)[0] in REGION_HEADS
+
+
+def _id_letters(text: str, span: Span, free: int) -> Span:
+    before = ID_LETTERS_BEFORE.search(text, max(free, span.start - 10), span.start)
+    if before is not None and before.group(1) in ID_LABELS:
+        before = None  # the number's label, not its letters ("(MRN 5529031)")
+    start = before.start(1) if before is not None else span.start
+    end = span.end
+    if text[span.start : span.end].replace(" ", "").isdigit():
+        after = ID_LETTERS_AFTER.match(text, span.end)
+        end = after.end(1) if after is not None else end  # (a health card's version code)
+    if (start, end) == (span.start, span.end):
+        return span
+    return Span(start, end, span.kind, span.ref)

@@ -702,3 +702,10 @@ def test_it_knows_a_few_more_trades() -> None:
 def test_it_keeps_upon_inside_a_towns_name() -> None:
     assert "Kingston upon Hull" in masked("She moved to Kingston upon Hull in 2019.")
     assert masked("Upon review, labs were within normal limits.") == set()
+
+
+def test_it_takes_the_letters_a_number_of_identity_carries() -> None:
+    text = "Claim #: BQR 7740312A. OHIP: 5721 448 106 JP\nHolds a CDL (WA TR330417)."
+    assert {"BQR 7740312A", "5721 448 106 JP", "WA TR330417"} <= masked(text)
+    # a number's label stays out of it
+    assert "MRN" not in " ".join(masked("Seen: Eleanor Rudd (MRN 5529031) in clinic."))
