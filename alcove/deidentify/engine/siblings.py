@@ -43,6 +43,7 @@ def names_beside_names(text: str, found: list[Span], common: Words) -> list[Span
             continue
         out.extend(_other_half(text, span, common))
         out.extend(_listed_after(text, span))
+        out.extend(_listed_before(text, span))
         initial = SURNAME_INITIAL.match(text, span.end)
         if initial is not None and _initial_fits(text[span.start : span.end], initial.group(1)):
             out.append(Span(initial.start(1), initial.end(), Kind.NAME))
@@ -86,6 +87,21 @@ def _same_case(name: str, other: str) -> bool:
     if credential_word(other) or other in STATE_CODES or len(other) < 2:
         return False
     return name.isupper() == other.isupper()
+
+
+# the one listed before a name found with its age: "Children: Ada (17), Felix (14)"
+PREVIOUS_LISTED = regex(
+    r"(?:^|(?<=[\s:;(]))([A-Z][a-z'-]+)[ \t]*\([ \t]*\d{1,2}[ \t]*\)[ \t]*(?:,|&|and)[ \t]*"
+    r"(?:and[ \t]+)?$"
+)
+AGE_BRACKET_NEXT = regex(r"[ \t]*\([ \t]*\d{1,2}[ \t]*\)")
+
+
+def _listed_before(text: str, span: Span) -> list[Span]:
+    if not AGE_BRACKET_NEXT.match(text, span.end):
+        return []
+    m = PREVIOUS_LISTED.search(text, max(0, span.start - 40), span.start)
+    return [Span(*m.span(1), Kind.NAME)] if m is not None else []
 
 
 def _listed_after(text: str, span: Span) -> list[Span]:

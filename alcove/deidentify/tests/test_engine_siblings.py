@@ -52,3 +52,10 @@ def test_it_masks_a_surnames_initial_after_a_given_name_found() -> None:
     # (and after a name the context models found: "jeff" here)
     assert "d." in kinds("escorted walk to the park w/ jeff d. 1000-1100, smoked x2.")
     assert "a." not in kinds("Seen with Maria a. m. rounds.")
+
+
+def test_it_takes_the_child_listed_before_one_found_with_their_age() -> None:
+    found = kinds("Marital status: separated    Children: Ada (17), Felix (14)")
+    assert found.get("Ada") == found.get("Felix") == Kind.NAME
+    # a word before a bracketed number with no name after it is left
+    assert "Labs" not in kinds("Labs (12), stable. Felix (14) came too.")
