@@ -102,6 +102,7 @@ def org_tails(text: str, spans: list[Span]) -> list[Span]:
         limit = spans[k + 1].start if k + 1 < len(spans) else len(text)
         if out and out[-1].end > span.start:  # swallowed by the one before
             continue
+        free = out[-1].end if out else 0  # (where the span may grow back to)
         if span.kind in BRIDGED and k + 1 < len(spans):
             after = spans[k + 1]
             gap = OF_THE.fullmatch(text, span.end, after.start)
@@ -116,17 +117,17 @@ def org_tails(text: str, spans: list[Span]) -> list[Span]:
         if end is not None:
             span = Span(span.start, end, Kind.ORGANIZATION, span.ref)
         if span.kind in OF_HEADED:
-            span = _with_org_of(text, span, out[-1].end if out else 0)
+            span = _with_org_of(text, span, free)
         if span.kind == Kind.ORGANIZATION:
-            span = _with_head(text, span, out[-1].end if out else 0)
+            span = _with_head(text, span, free)
             if (after_of := OF_STATE.match(text, span.end, limit)) is not None:
                 span = Span(span.start, after_of.end(), span.kind, span.ref)  # "BCBS of MA"
             elif text.startswith("/GYN", span.end) and text.endswith("OB", 0, span.end):
                 span = Span(span.start, span.end + 4, span.kind, span.ref)  # "Westbrook OB/GYN"
-        free = out[-1].end if out else 0
-        peak = MOUNT_BEFORE.search(text, max(free, span.start - 6), span.start)
-        if peak is not None and span.kind in CARRIED:
-            span = Span(peak.start(), span.end, span.kind, span.ref)  # "Mt. Zion", "Ft. Sanders"
+        if span.kind in CARRIED:
+            peak = MOUNT_BEFORE.search(text, max(free, span.start - 6), span.start)
+            if peak is not None:  # "Mt. Zion", "Ft. Sanders"
+                span = Span(peak.start(), span.end, span.kind, span.ref)
         if span.kind == Kind.ID:
             span = _id_letters(text, span, free)
         if span.kind == Kind.DATE and text.endswith("mid-", 0, span.start):
