@@ -1,11 +1,13 @@
-"""Names that a clinician uses for a scale, a sign or a part of the body, not for anyone.
+"""Names that a clinician uses for a scale, a sign, a part of the body or a report's section,
+not for anyone.
 
 A clinical scale's or classification's name before its score is no person and its score no
 age: "BRADEN 17", "Hunt-Hess 3", "Mallampati 2", "Hamilton 22". Nor is a surname whose
 possessive names a procedure, a ligament or a sign: "Hartmann's procedure", "Cooper's
 ligament", "Light's criteria". These names are surnames too ("Beck", "Wells", "Cooper"), so
 they stay names anywhere else; this pass, over the final spans, drops them only where the
-words after them say what they are (and the age a score was taken for)."""
+words after them say what they are (and the age a score was taken for). So too a pathology
+report's "GROSS DESCRIPTION:" and "(Gross: JKP/mlw)", never "Dr. Gross"."""
 
 from alcove.deidentify.engine.compiled import regex
 from alcove.deidentify.engine.spans import Kind, Span
@@ -35,6 +37,8 @@ CLINICAL_POSSESSION = regex(
     r"reflex|phenomenon|angle|fracture|sarcoma|lymphoma|esophagus|oesophagus|capsule|"
     r"gland|duct|tubules|crypts|disease|syndrome)\b"
 )
+# A pathology report's section: "GROSS DESCRIPTION:", "(Gross: JKP/mlw)"
+GROSS_SECTION = regex(r"[ \t]+(?:DESCRIPTION|Description|EXAM|Exam)\b|[ \t]*:")
 SCALE_KINDS = frozenset({Kind.NAME, Kind.STAFF, Kind.LOCATION, Kind.ORGANIZATION})
 
 
@@ -46,6 +50,8 @@ def scales_left(text: str, spans: list[Span]) -> list[Span]:
         if span.kind == Kind.AGE and span.start < dropped_to:
             continue
         if span.kind in SCALE_KINDS and not span.ref and _an_eponym(text, span):
+            continue
+        if span.kind in SCALE_KINDS and not span.ref and _gross_section(text, span):
             continue
         if span.kind in SCALE_KINDS and not span.ref and _a_scale(text, span):
             score = SCORE_AFTER.match(text, span.end)
@@ -67,3 +73,9 @@ def _an_eponym(text: str, span: Span) -> bool:
         return False  # (most spans: one look)
     word = text[span.start : span.end]
     return word.istitle() and " " not in word and bool(CLINICAL_POSSESSION.match(text, span.end))
+
+
+def _gross_section(text: str, span: Span) -> bool:
+    if text[span.start : span.end].lower() != "gross" or not GROSS_SECTION.match(text, span.end):
+        return False
+    return not PERSON_BEFORE.search(text, max(0, span.start - 12), span.start)

@@ -709,3 +709,11 @@ def test_it_takes_the_letters_a_number_of_identity_carries() -> None:
     assert {"BQR 7740312A", "5721 448 106 JP", "WA TR330417"} <= masked(text)
     # a number's label stays out of it
     assert "MRN" not in " ".join(masked("Seen: Eleanor Rudd (MRN 5529031) in clinic."))
+
+
+def test_it_leaves_a_pathology_reports_gross_section_but_not_a_person_named_gross() -> None:
+    text = (
+        "C. Distal donut\n\nGROSS DESCRIPTION:\nA. Received fresh, in two parts.\n(Gross: RTM/kdw)"
+    )
+    assert masked(text) == {"RTM", "kdw"}
+    assert {"Gross", "Ellen Gross"} <= masked("Seen by Dr. Gross: agrees. Ellen Gross called.")
