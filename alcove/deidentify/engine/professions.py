@@ -482,31 +482,39 @@ HOLDER_AFTER = regex(r"[ \t,]+(?:Mr|Ms|Mrs|Mx|Dr|Miss)\b")
 
 
 def trades_with_modifiers(text: str, spans: list[Span], common: Words, jobs: Words) -> list[Span]:
-    """The spans, each trade grown back over the words that say which trade it is, and on
-    to its head where the rules stopped before it."""
+    """The spans, each trade carried on to its head where the rules stopped before it, then
+    grown back over the words that say which trade it is."""
     out: list[Span] = []
     for n, span in enumerate(spans):
-        limit = spans[n + 1].start if n + 1 < len(spans) else len(text)
         if span.kind == Kind.PROFESSION and not span.ref:
-            head = TRADE_HEAD.match(text, span.end, limit)
-            lead = head.group(1) if head else ""
-            holder = head and HOLDER_AFTER.match(text, head.end(1))  # "assistant principal Mr."
-            if head and not holder and lead[:1].isupper() == text[span.start].isupper():
-                if lead.lower() in jobs or lead.lower() in HEADS:
-                    span = Span(span.start, head.end(1), span.kind, span.ref)
-            start = span.start
-            free = out[-1].end if out else 0
-            for _ in range(2):
-                word = MODIFIER_WORD.search(text, max(free, start - 16), start)
-                if word is None or not _modifies(
-                    word.group(1), text[span.start : span.end], common
-                ):
-                    break
-                start = word.start(1)
-            if start != span.start:
-                span = Span(start, span.end, span.kind, span.ref)
+            limit = spans[n + 1].start if n + 1 < len(spans) else len(text)
+            span = _with_modifiers(text, _with_head(text, span, limit, jobs), out, common)
         out.append(span)
     return out
+
+
+def _with_head(text: str, span: Span, limit: int, jobs: Words) -> Span:
+    head = TRADE_HEAD.match(text, span.end, limit)
+    if head is None or HOLDER_AFTER.match(text, head.end(1)):  # "assistant principal Mr."
+        return span
+    word = head.group(1)
+    if word[:1].isupper() != text[span.start].isupper():
+        return span
+    if word.lower() not in jobs and word.lower() not in HEADS:
+        return span
+    return Span(span.start, head.end(1), span.kind, span.ref)
+
+
+def _with_modifiers(text: str, span: Span, out: list[Span], common: Words) -> Span:
+    start = span.start
+    free = out[-1].end if out else 0
+    trade = text[span.start : span.end]
+    for _ in range(2):
+        word = MODIFIER_WORD.search(text, max(free, start - 16), start)
+        if word is None or not _modifies(word.group(1), trade, common):
+            break
+        start = word.start(1)
+    return span if start == span.start else Span(start, span.end, span.kind, span.ref)
 
 
 def _modifies(word: str, trade: str, common: Words) -> bool:

@@ -2,7 +2,8 @@
 Disorders Program", "Harbor Light" then "Family Housing", "Sacred Heart" of "the Ozarks
 Medical Center". Each rule stops where its own evidence stops; this pass, over the final
 spans, carries a found name through the capitalised words that end it as an organisation.
-The same pass, walking the same spans, adds the flat or lot after an address or a home and
+The same pass, walking the same spans, adds the flat or lot after an address or a home, the
+letters a number of identity carries ("(OH TR221904)"), "Mt." or "Ft." before a name, and
 keeps "mid-" with its month."""
 
 from alcove.deidentify.engine.compiled import regex
@@ -96,7 +97,8 @@ LONGEST = 5  # words after the name: "Early Supported Discharge Team" is four
 
 def org_tails(text: str, spans: list[Span]) -> list[Span]:
     """The spans, with a name followed by the rest of an organisation's name grown over it
-    (and the flat after an address, and "mid-" before a month)."""
+    (and the flat after an address, an identity number's letters, "Mt." before a name, and
+    "mid-" before a month)."""
     out: list[Span] = []
     for k, span in enumerate(spans):
         limit = spans[k + 1].start if k + 1 < len(spans) else len(text)
