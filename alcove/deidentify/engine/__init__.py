@@ -23,6 +23,7 @@ from alcove.deidentify.engine.known import Known, KnownMatcher, Person
 from alcove.deidentify.engine.lexicon import Words, lexicon
 from alcove.deidentify.engine.patterns import shaped_spans
 from alcove.deidentify.engine.people import (
+    Finder,
     ages_after_names,
     bracketed_name_ages,
     closing_initials,
@@ -69,12 +70,14 @@ def find_spans(text: str, known: Known | None = None, *, keep_states: bool = Fal
 
     US states and countries are found as LOCATION (as i2b2-style scorers count them);
     `keep_states=True` leaves them, as Safe Harbor allows."""
-    found, kept = rule_spans(text, known, keep_states=keep_states)
+    found, kept, finder = _rules(text, known, keep_states=keep_states)
     # last of all, the words the rules left that their context marks (context.py)
     extra = context_spans(text, found, kept)
     if extra:
-        # (a name the context pass found may have its age beside it: "darnell fisher 19m")
+        # (a name the context pass found may have its age beside it: "darnell fisher 19m",
+        # and is a name wherever it recurs: "met tilly for coffee ... tilly's sponsor")
         extra.extend(ages_after_names(text, extra))
+        extra.extend(names_recurring(finder, extra))
         extra.extend(names_beside_names(text, extra, lexicon().common))  # ("jeff d.")
         # (and an organisation it found carries on as the rules' ones do: "of the Prairie")
         found = org_tails(text, spans_resolve(found + extra))
@@ -93,6 +96,13 @@ def rule_spans(
 ) -> tuple[list[Span], list[Span]]:
     """What the rules find (resolved), and the states and countries kept unmasked (with
     keep_states): the context score's input, and what its weights were fitted on."""
+    found, kept, _ = _rules(text, known, keep_states=keep_states)
+    return found, kept
+
+
+def _rules(
+    text: str, known: Known | None, *, keep_states: bool
+) -> tuple[list[Span], list[Span], Finder]:
     lex = lexicon()
     found = list(shaped_spans(text))
     finder = people_finder(text, lex, regions=not keep_states)
@@ -126,7 +136,7 @@ def rule_spans(
     found.extend(placed_initials(text, lex))
     found.extend(plain_given_names(finder, found))
     resolved = org_tails(text, spans_trim(text, spans_resolve(spans_trim(text, found))))
-    return ward_labels_left(text, resolved), kept
+    return ward_labels_left(text, resolved), kept, finder
 
 
 def names_outside_dates(names: list[Span], shaped: list[Span]) -> list[Span]:

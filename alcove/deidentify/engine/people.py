@@ -189,18 +189,20 @@ def names_recurring(finder: Finder, found: list[Span]) -> list[Span]:
 
 
 _MONTH_WORDS = frozenset(m.lower() for m in MONTHS.split("|"))
+POSSESSIVE_AFTER = regex(r"['\u2019]s\b")
 
 
 def _word_as_name(finder: Finder, i: int) -> bool:
     """A word found elsewhere as this note's name, here as one too: opening a clause
-    before its verb ("hope worries", "Hope agreeable"), or capitalised where a word would
-    not be ("called Faith back"); never a month ("in May")."""
+    before its verb ("hope worries", "Hope agreeable"), before a possessive ("in front of
+    tammy's new husband"), or capitalised where a word would not be ("called Faith back");
+    never a month ("in May")."""
     t = finder.tokens[i]
     if not (t.text.islower() or t.text.istitle()) or t.caps_line:
         return False
     if t.text.istitle() and t.lower in _MONTH_WORDS:
         return False
-    if finder.subject(i):
+    if finder.subject(i) or POSSESSIVE_AFTER.match(finder.text, t.end):
         return True
     # mid-sentence after a lower-case word, not in a run of capitals ("Certified Peer Support")
     before = finder.tokens[i - 1] if i else None

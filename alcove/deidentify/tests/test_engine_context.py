@@ -1086,6 +1086,21 @@ def test_it_masks_a_lower_case_name_again_wherever_it_recurs_once_found() -> Non
     assert [text[s.start : s.end] for s in find_spans(text)] == ["Hope"]
 
 
+def test_it_masks_a_name_the_context_found_wherever_it_recurs() -> None:
+    text = "group: nilu, mom, dad, bro timur (12). nilu quiet."
+    assert masked_words(text).count("nilu") == 2
+    text = "0100 checks. quigley up to bathroom, sitter aware. 0300 quigley asleep."
+    assert masked_words(text).count("quigley") == 2
+    assert masked("0100 checks. up to bathroom, sitter aware. 0300 asleep.") == set()
+
+
+def test_it_masks_a_lower_case_name_that_is_also_a_word_before_its_possessive() -> None:
+    text = "ex-wife tammy said he can come. he is scared in front of tammy's new husband."
+    assert masked_words(text).count("tammy") == 2
+    text = "ex-wife tammy said he can come. he is scared of the tammy fabric."
+    assert masked_words(text).count("tammy") == 1
+
+
 def test_it_masks_a_child_protective_agencys_letters_in_either_case() -> None:
     assert any("dcfs" in m for m in masked("mandated rpt to dcfs hotline 10:12, callback pending"))
     assert "YMCA" in masked("YMCA membership renewed.")
