@@ -468,6 +468,12 @@ AGE_AFTER_BIRTH = regex(
     r"(?:[ \t]+(\d{1,2})[ \t]*(?:m|mo|mos|months?))?)?\)"
     r"|,[ \t]*(\d{1,3})\b(?![ \t]*(?:mg|%|/|\d)))"
 )
+# "CA: 8 yrs 4 mos", "Age at assessment: 5 years 4 months": a child's age in years and
+# months after an age's label is one age, its units with it (on the lower-cased text)
+AGE_IN_MONTHS_LABELLED = regex(
+    r"\b(?:age|ca|chronological age|age[ \t]+at[ \t]+(?:[a-z]+[ \t]+){0,3}?[a-z]+)[ \t]*:[ \t]*"
+    r"(\d{1,2}[ \t]*(?:years?|yrs?|y)\.?,?[ \t]*(?:and[ \t]+)?\d{1,2}[ \t]*(?:months?|mos?|m)\b)"
+)
 AGE_NUMBER_FIRST = [p for p in AGE_PATTERNS if p.startswith(r"\b(\d")]
 AGE_WORD_FIRST = [p for p in AGE_PATTERNS if not p.startswith(r"\b(\d")]
 AGE_SEX = regex(
@@ -1201,6 +1207,8 @@ def shaped_spans(text: str) -> Iterator[Span]:
         for group in (1, 2, 3):
             if m.group(group):
                 yield Span(*m.span(group), Kind.AGE)
+    for m in AGE_IN_MONTHS_LABELLED.finditer(low) if "age" in low or "ca:" in low else ():
+        yield Span(*m.span(1), Kind.AGE)
     for m in AGE_SEX_LEAD.finditer(text):
         if LINE_OR_SENTENCE_BEFORE.search(text, max(0, m.start() - 4), m.start()):
             yield Span(*m.span(1), Kind.AGE)

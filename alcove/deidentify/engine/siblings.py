@@ -10,7 +10,7 @@ field, and "Children: Ollie (7), Pip (4)" lists two children once one of them is
 
 from alcove.deidentify.engine.compiled import regex
 from alcove.deidentify.engine.cues import NOT_NAMES, credential_word
-from alcove.deidentify.engine.lexicon import Words
+from alcove.deidentify.engine.lexicon import Lexicon
 from alcove.deidentify.engine.spans import Kind, Span
 from alcove.deidentify.engine.vocabulary import STATE_CODES
 
@@ -24,6 +24,8 @@ FIELD_END = regex(_FIELD_END)
 GIVEN_AFTER = regex(rf",[ \t]?([A-Z][A-Za-z'-]+){_FIELD_END}")
 # the surname before a given name found: "RM 418  BRIGHTWATER, JOSEPH ("JOEY")"
 SURNAME_BEFORE = regex(rf"{_FIELD_START}([A-Z][A-Za-z'-]+),[ \t]?\Z")
+# a table's cell opening just before: "| Baker, Rowan"
+CELL_START = regex(r"\|[ \t]*\Z")
 # the initial of a surname after a given name found: "w/ jeff d. 1000-1100", "Sara B.,"
 SURNAME_INITIAL = regex(r"[ \t]([A-Za-z])\.(?=[ \t,;:)]|\n|$)")
 # a child's name and age in a list, after one found: "Ollie (7), Pip (4)"
@@ -33,7 +35,7 @@ NEXT_LISTED = regex(
 )
 
 
-def names_beside_names(text: str, found: list[Span], common: Words) -> list[Span]:
+def names_beside_names(text: str, found: list[Span], lex: Lexicon) -> list[Span]:
     """The other half of each name found that fills a field surname first, the names listed
     with their ages after a name found with its age, and the initial of a given name's
     surname."""
@@ -41,7 +43,7 @@ def names_beside_names(text: str, found: list[Span], common: Words) -> list[Span
     for span in found:
         if span.kind != Kind.NAME:
             continue
-        out.extend(_other_half(text, span, common))
+        out.extend(_other_half(text, span, lex))
         out.extend(_listed_after(text, span))
         out.extend(_listed_before(text, span))
         initial = SURNAME_INITIAL.match(text, span.end)
@@ -56,9 +58,9 @@ def _initial_fits(name: str, letter: str) -> bool:
     return " " not in name and (letter.islower() == name.islower())
 
 
-def _other_half(text: str, span: Span, common: Words) -> list[Span]:
+def _other_half(text: str, span: Span, lex: Lexicon) -> list[Span]:
     """The given name after a surname found, or the surname before a given name found (no
-    ordinary word: "Thanks, Kyla", "Mom, Deb")."""
+    ordinary word: "Thanks, Kyla", "Mom, Deb", but a surname's in a table's cell)."""
     word = text[span.start : span.end]
     if " " in word:
         return []
@@ -68,8 +70,13 @@ def _other_half(text: str, span: Span, common: Words) -> list[Span]:
     if not _ends_field(text, span.end):
         return []
     before = SURNAME_BEFORE.search(text, max(0, span.start - 40), span.start)
-    if before is None or before.group(1).lower() in common or before.group(1).lower() in NOT_NAMES:
+    if before is None or before.group(1).lower() in NOT_NAMES:
         return []
+    surname = before.group(1).lower()
+    if surname in lex.common and not (
+        surname in lex.last and CELL_START.search(text, 0, before.start(1))
+    ):
+        return []  # (but a table's cell holds no greeting: "| Moss, Rowan |")
     return [Span(*before.span(1), Kind.NAME)] if _same_case(word, before.group(1)) else []
 
 

@@ -670,6 +670,12 @@ def test_it_takes_a_credentials_letters_for_a_state_after_a_town_announced_as_a_
     assert "MD" not in masked("Seen by Dana Frederick, MD with the attending.")
 
 
+def test_it_masks_a_childs_age_in_years_and_months_after_an_ages_label_whole() -> None:
+    assert "7 yrs 2 mos" in masked("Client: Juniper Lake   CA: 7 yrs 2 mos   Grade: 2")
+    assert "9 years, 11 months" in masked("Age at evaluation: 9 years, 11 months")
+    assert masked("Ca: 9.1, PTH drawn 3 yrs 2 mos ago") == set()
+
+
 def test_it_masks_a_spelled_age_before_yo() -> None:
     assert {"fifty-two", "Sixty-one"} <= masked("A fifty-two yo man. Sixty-one y/o male, CHF.")
     assert masked("Counselled on yo-yo dieting; two yoga classes a week.") == set()

@@ -29,6 +29,12 @@ def test_it_masks_the_surname_before_a_given_name_found_in_a_field() -> None:
     assert found.get("BRIGHTWATER") == Kind.NAME
 
 
+def test_it_masks_a_surname_that_is_a_word_before_a_given_name_in_a_tables_cell() -> None:
+    found = kinds("| 03/02/25 | Moss, Imogen  | B20117 | 90837 |")
+    assert found.get("Moss") == Kind.NAME
+    assert "Thanks" not in kinds("| 03/02/25 | Thanks, Imogen | left early |")
+
+
 def test_it_leaves_a_greeting_or_a_relation_before_a_name_and_a_comma() -> None:
     found = kinds("Can bring him over by 3.\n\nThanks,\nTamika\nGateway Services")
     assert "Thanks" not in found
