@@ -115,8 +115,14 @@ LOWER_ORG_ENDS = frozenset(
     "court bank inc llc foods schools institute seminary ministries club engineering clinic "
     "center hospital mhc cc ctr daycare preschool hardware".split()
 )
-CARE_ENDS = frozenset({"clinic", "center", "hospital", "mhc", "ctr"})
+CARE_ENDS = frozenset(
+    {"clinic", "center", "hospital", "mhc", "ctr", "health", "healthcare", "memorial"}
+)
 WARD_HINTS = hint((" ward", " unit"))
+# What "Our" opens as a church's own name: "Our Savior's Lutheran", "Our Redeemer"
+OUR_CHURCHES = frozenset(
+    "savior's saviour's savior saviour redeemer lady shepherd father mother".split()
+)
 INSURANCE_HINTS = hint(("ins ", "Ins ", "INS ", "ins. ", "Ins. "))
 DENOMINATIONS = hint((
     "methodist", "baptist", "lutheran", "presbyterian", "episcopal", "pentecostal", "adventist",
@@ -594,7 +600,7 @@ class OrganisationRules(FinderBase):
             if (
                 gap not in (" ", "-", " & ", "'s ", "\u2019s ", "'S ")
                 and not plural
-                and not (gap == ". " and (tok.lower in ("st", "mt") or len(tok.text) == 1))
+                and not (gap == ". " and (tok.lower in ("st", "mt", "bros") or len(tok.text) == 1))
             ):
                 break
             caps_and = tok.caps_line and first == j + 1 and j > 0
@@ -608,6 +614,9 @@ class OrganisationRules(FinderBase):
             if clinical and tok.text[1:].islower() and not tok.sentence_start and j < i:
                 clinical = False  # "Axis Medical Center": a clinical word inside a name
             if not tok.cap or clinical:
+                break
+            if tok.lower == "our" and tok.text == "Our" and tokens[j + 1].lower in OUR_CHURCHES:
+                first = j  # "Our Savior's Lutheran Church": the church's own name
                 break
             if tok.caps_line != tokens[i].caps_line or tok.lower in FUNCTION_WORDS:
                 break
@@ -626,6 +635,8 @@ class OrganisationRules(FinderBase):
                 break
             j -= 1
         while first < k and tokens[first].lower in ("the", "a", "an", "our", "his", "her"):
+            if tokens[first].text == "Our" and tokens[first + 1].lower in OUR_CHURCHES:
+                break
             first += 1
         if first == k:
             return
@@ -673,9 +684,11 @@ class OrganisationRules(FinderBase):
             if t.lower not in GENERIC_ORG
             and (t.lower not in ORG_LAST or (len(run) >= 2 and t.text[1:].islower()))
         ]
-        denomination = len(run) == 1 and run[0].lower in DENOMINATIONS
+        denomination = len(run) == 1 and (
+            run[0].lower in DENOMINATIONS or run[0].lower == "memorial"
+        )
         if not distinctive and denomination and tokens[i].lower in CARE_ENDS:
-            distinctive = run  # "Presbyterian Hospital", "Methodist Hospital": a hospital's name
+            distinctive = run  # "Methodist Hospital", "Baptist Memorial", "Memorial Health"
         if not distinctive:
             return
         if tokens[i].lower in PROGRAMME and not any(

@@ -2258,6 +2258,18 @@ def test_it_masks_a_hospital_named_for_its_denomination() -> None:
     assert not {"Baptist", "Baptist church"} & masked("She attends a Baptist church weekly.")
 
 
+def test_it_masks_a_health_system_named_for_its_denomination_or_as_a_memorial() -> None:
+    assert "Adventist Health" in masked("Records requested from Adventist Health last week.")
+    assert "Memorial Health" in masked("Faxed the ROI to Memorial Health for her chart.")
+    assert masked("Discussed mental health and memorial plans for her father.") == set()
+
+
+def test_it_masks_a_church_named_our_and_a_firm_of_brothers() -> None:
+    assert "Our Redeemer Lutheran Church" in masked("Sings at Our Redeemer Lutheran Church.")
+    assert "Nowak Bros. Painting" in masked("He paints houses for Nowak Bros. Painting.")
+    assert masked("Our Father was said at group.") == set()
+
+
 def test_it_masks_a_common_given_name_or_surname_in_lower_case_that_is_no_word() -> None:
     note = "0830 tasha here early for ride\n0940 oscar relapsed\n0905 roi for r. delgado"
     assert {"tasha", "oscar", "delgado"} <= masked(note)
