@@ -426,6 +426,7 @@ NOT_DASHED = FUNCTION_WORDS | frozenset("ok no yes neg pos am pm ve ish tbd tba 
 STAFF_LABELLED = starting_with(
     "[C-ER-TWcst]",
     r"\b(?:(?:Dictated|DICTATED|Transcribed|TRANSCRIBED|Typed|TYPED)(?:[ \t]+(?:By|by|BY))?|"
+    r"Typist|TYPIST|"
     r"(?:Registered|Entered|Recorded|Completed|Written|Seen)[ \t]+(?:By|by)|"
     r"[Ss]igned(?:[ \t]+(?:By|by))?|[Cc]ounsell?or|COUNSELL?OR|[Tt]herapist|THERAPIST|[Tt]her|"
     r"[Cc]linician|CLINICIAN|[Ss]taff|STAFF|[Ss]cribe)[ \t]*:[ \t]*"

@@ -52,6 +52,15 @@ SIGNER_CREDENTIAL = regex(
 SIGNER_BEFORE_NAME = regex(
     r"(?m)^[ \t]*-{1,2}[ \t]*([a-z]{2,4})[ \t]*/[ \t]*(?:Dr\.?[ \t]+)?[A-Z][a-z]+[ \t]+[A-Z]"
 )
+# "hey dr k", "dr. p wants": a clinician by the initial a hurried note or a client gives
+# (never a street's "Dr" after its name: "University Dr S")
+DOCTOR_INITIAL = regex(r"\b(?:dr|Dr|DR)\.?[ \t]+([A-Za-z])(?![\w.'\u2019-])")
+STREET_BEFORE = regex(r"[A-Z][a-z]+[ \t]+\Z")
+# "TJW / T. Wendt, MD", "-ak / Anneliese Kroll": a signer's initials before their name
+INITIALS_BEFORE_NAME = regex(
+    r"(?<![\w/-])-{0,2}([A-Za-z]{2,4})[ \t]*/[ \t]*(?:[Dd]r\.?[ \t]+)?"
+    r"([A-Za-z][A-Za-z'-]*\.?(?:[ \t]+[A-Za-z][A-Za-z'-]*\.?){1,2})"
+)
 GROSSED_HINTS = hint(("Gross", "GROSS"))
 DOCUMENT_HINTS = hint(("eScription", "ranscription", "ictation"))
 # (the signers' shapes open a line with a dash: looked for only where a line does)
@@ -84,6 +93,20 @@ def placed_initials(text: str, lex: Lexicon) -> list[Span]:
         ):
             out.append(Span(*m.span(2), Kind.STAFF))
     out.extend(_record_initials(text, lex))
+    for m in DOCTOR_INITIAL.finditer(text) if "r" in text else ():
+        if not (m.group()[0] == "D" and STREET_BEFORE.search(text, 0, m.start())):
+            out.append(Span(*m.span(1), Kind.STAFF))
+    for m in INITIALS_BEFORE_NAME.finditer(text) if "/" in text else ():
+        # (the letters are the name's own initials: no credential, no unit)
+        letters, written = m.group(1).lower(), m.group(2).split()
+        if any(len(w) > 2 and w.isupper() for w in written):
+            continue  # letters again, not a name: "DNR/DNI remains", "LAMA/LABA and ICS"
+        # (a double-barrelled surname's second part counts: "PHS / P. Hollins-Steyn")
+        words = [w.lower() for w in written]
+        last = {part[:1] for w in words[1:] for part in w.split("-")}
+        if letters[0] == words[0][0] and letters[-1] in last:
+            if not credential_word(letters.upper()):
+                out.append(Span(*m.span(1), Kind.STAFF))
     signed = any_in(COSIGN_HINTS, text), "):" in text
     for pattern, present in zip((COSIGNED, SENDER_BRACKETED), signed, strict=True):
         for m in pattern.finditer(text) if present else ():

@@ -656,6 +656,22 @@ def test_it_takes_a_typists_initials_even_where_they_spell_a_word() -> None:
     assert masked("Therapist: me\nTyped by: self") == set()
 
 
+def test_it_masks_a_typists_initials_after_the_typists_label() -> None:
+    assert "jq" in masked("Dictated: 02/03/2025   Typed: 02/05/2025   Typist: jq")
+    assert masked("Typist: me") == set()
+
+
+def test_it_masks_a_clinicians_initial_after_dr_but_no_streets_letter() -> None:
+    assert "m" in masked("hey dr m, can we move thursday to 4?")
+    assert "m" not in masked("Office: 88 Orchard Dr M, Suite 2")
+
+
+def test_it_masks_initials_that_are_the_name_after_them_but_no_abbreviations() -> None:
+    assert "rb" in masked("no further concerns today.\n-rb / r. bialik rn")
+    assert "PHS" in masked("Follow up in 4 weeks.\nPHS / P. Hollins-Steyn, MD")
+    assert masked("DNR/DNI remains in place; switch LAMA/LABA and ICS") == set()
+
+
 def test_it_carries_a_name_back_over_mt_or_ft_and_on_to_ambulance_or_infusion() -> None:
     text = "Gospel radio from Mt. Zion AME; OPAT via Keystone Home Infusion; Redline Ambulance."
     assert {"Mt. Zion AME", "Keystone Home Infusion", "Redline Ambulance"} <= masked(text)
