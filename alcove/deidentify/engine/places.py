@@ -110,6 +110,19 @@ STATE_BEFORE_LICENCE = starting_with(
     # a form's state field, and where a clinician is licensed: no number needed
     r"|\b(?:State|STATE)[ \t]*:[ \t]*([A-Z]{2})\b|\blicensed in ([A-Z]{2})\b",
 )
+# "Licensed Psychologist, TX #37214", "PhD  AZ #4187", "TN HSP #3921", "OR Licensed
+# Psychologist #2891": the state that licensed a signer, before the licence's number
+STATE_BEFORE_NUMBER = regex(
+    r"(?<![^\s,(])([A-Z]{2})[ \t]+(?:(?:Licensed[ \t]+)?(?:Clinical[ \t]+)?"
+    r"(?:Psychologist|HSPP?|LMFT|LPC|LCSW|LICSW)[ \t]+)?#[ \t]?:?[ \t]?[A-Z]{0,4}-?\d"
+)
+# what may stand before such a state: a line's start, a signer's role or credential, a dash
+ROLE_BEFORE = regex(
+    r"(?:^|\n|(?:Psychologist|Counselor|Counsellor|Therapist|Worker|[A-Z]{2,6}|"
+    r"Ph\.?D\.?|Psy\.?D\.?|Ed\.?D\.?)[ \t]*[,-]?[ \t]*|[ \t]-[ \t]*)\Z"
+)
+# "licensed in NM, CO": the second state of the list too
+LICENSED_IN_MORE = regex(r"\blicensed in [A-Z]{2}((?:,[ \t]*(?:and[ \t]+)?[A-Z]{2}\b)+)")
 # A province before a Canadian postcode; an Australian town, its state and postcode
 PROVINCE_POSTCODE = regex(
     r",[ \t]+(ON|BC|AB|QC|NS|NB|MB|SK|PE|NL|YT|NT|NU)[ \t]+[A-Z]\d[A-Z][ \t]?\d[A-Z]\d\b"
@@ -324,6 +337,15 @@ class PlaceRules(FinderBase):
             if group < 4 and code in WORDLIKE_CODES and not NUMBER_AFTER.match(text, m.end()):
                 continue
             self.add(*m.span(group), Kind.LOCATION)
+        for m in STATE_BEFORE_NUMBER.finditer(text) if "#" in text else ():
+            before = ROLE_BEFORE.search(text, max(0, m.start() - 24), m.start())
+            # (never the label of a number: "STATE ID # D0811", "ID #: PP-0091")
+            if m.group(1) in STATE_CODES and m.group(1) != "ID" and before is not None:
+                self.add(*m.span(1), Kind.LOCATION)
+        for m in LICENSED_IN_MORE.finditer(text) if "licensed in" in text else ():
+            for code in re.finditer(r"[A-Z]{2}", m.group(1)):
+                if code.group() in STATE_CODES:
+                    self.add(m.start(1) + code.start(), m.start(1) + code.end(), Kind.LOCATION)
 
     def _postal_regions(self) -> None:
         """A province before a Canadian postcode ("Collingwood, ON L9Y 2L7"); an Australian

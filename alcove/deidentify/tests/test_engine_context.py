@@ -1168,6 +1168,16 @@ def test_it_masks_a_nurses_initials_after_the_roles_label_and_whom_they_handed_t
     assert masked("RN: MD aware") == set()
 
 
+def test_it_masks_the_state_before_a_signers_licence_number() -> None:
+    letter = "Respectfully,\nOrla Feeney, PsyD\nNV Licensed Psychologist #4410"
+    assert "NV" in masked(letter)
+    assert "KY" in masked("T. Abara, LPCC   KY #LPCC-20117   4/2/25")
+    assert {"UT", "ID"} <= masked("Supervisor: R. Ames, PhD (licensed in UT, ID)")
+    # a degree after a name, and the label of a number, are no states
+    assert "MD" not in masked("Anand Roth, MD   #45102")
+    assert "ID" not in masked("BELONGINGS: STATE ID # D0811745 INVENTORIED")
+
+
 def test_it_masks_the_state_that_issued_a_licence_a_plate_or_a_law() -> None:
     assert "WI" in masked("Y. Achebe, LMFT, WI license LMFT-118204")
     assert "MO" in masked("took the pickup (MO plate 7HK-2R9) last night")
