@@ -40,7 +40,8 @@ BRIDGED = frozenset({Kind.ORGANIZATION, Kind.LOCATION, Kind.ADDRESS})
 # One space apart, never a label ("Unit: 7792014", "Group: Relapse Prevention II"): a wider
 # gap is a form's next column.
 WORD = regex(r" ((?:(?:&|and|of|of the) )?[A-Z][A-Za-z'\u2019-]*\.?)(?![:#])")
-OF_THE = regex(r"[ \t]+of(?:[ \t]+the)?[ \t]+")
+# ("ST. CATHERINE OF SIENA SCHOOL", "Tribunal for Scotland", "St. Luke the Evangelist")
+OF_THE = regex(r"[ \t]+(?:(?:of|OF|for|FOR)(?:[ \t]+(?:the|THE))?|the)[ \t]+")
 # The word before an organisation a rule found, when it is an ordinary word the rule left
 # ("Good" Samaritan, "Children's" Hospital of the Ozarks, "Pacific" Crest Poultry)
 HEAD = regex(r"(?:^|(?<=[\s(,;/]))([A-Z][A-Za-z'\u2019]+) $")
@@ -95,6 +96,15 @@ HOMES = frozenset({"apt", "apa", "fla", "lot"})  # after an organisation: where 
 LONGEST = 5  # words after the name: "Early Supported Discharge Team" is four
 
 
+def _bridges(text: str, span: Span, gap: str) -> bool:
+    """Whether the words between two names join them: "of" always; "for" only after an
+    organisation's name of more than one word ("Tribunal for Scotland", never "Bayview for
+    AECOPD")."""
+    if "for" not in gap.lower():
+        return True
+    return span.kind == Kind.ORGANIZATION and any(c in text[span.start : span.end] for c in " -")
+
+
 def org_tails(text: str, spans: list[Span]) -> list[Span]:
     """The spans, with a name followed by the rest of an organisation's name grown over it
     (and the flat after an address, an identity number's letters, "Mt." before a name, and
@@ -112,7 +122,11 @@ def org_tails(text: str, spans: list[Span]) -> list[Span]:
             of_place = span.kind == Kind.ORGANIZATION and (
                 after.kind == Kind.LOCATION or _region_named(text, after)
             )
-            if gap and (after.kind == Kind.ORGANIZATION or of_place):
+            if (
+                gap
+                and (after.kind == Kind.ORGANIZATION or of_place)
+                and _bridges(text, span, gap[0])
+            ):
                 out.append(Span(span.start, after.end, Kind.ORGANIZATION))
                 continue
         end = _tail_end(text, span.end, limit) if _carries(text, span) else None

@@ -586,6 +586,14 @@ def test_it_takes_an_organisations_words_before_of_into_its_name() -> None:
     assert not any("resident" in m for m in masked("She is a lifelong resident of Brattleboro."))
 
 
+def test_it_joins_two_names_across_of_in_capitals_for_or_the_into_one_organisation() -> None:
+    text = "SCHOOL NOTE FOR ST. BRIGID OF KILDARE ACADEMY; INS: BCBS OF IDAHO ID 4471"
+    assert {"ST. BRIGID OF KILDARE ACADEMY", "BCBS OF IDAHO"} <= masked(text)
+    assert "St. Jude the Apostle Parish" in masked("Attends St. Jude the Apostle Parish weekly.")
+    # "for" joins only after an organisation's name of more than one word
+    assert not any("for" in m for m in masked("Admitted 3/2-3/6 at Lakeview for COPD."))
+
+
 def test_it_masks_an_age_guessed_to_the_decade_but_no_range_of_readings() -> None:
     text = "Walk-in: man approx 40s, gave first name only; his friend (early 30s) waited outside."
     assert {"40s", "early 30s"} <= masked(text)
