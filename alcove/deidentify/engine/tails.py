@@ -61,6 +61,13 @@ ORG_OF = regex(
     r"(?:^|(?<=[\s(,;/]))((?:[A-Z][A-Za-z'\u2019&-]*[ \t]+){0,3}([A-Z][A-Za-z'\u2019-]+))"
     r"[ \t]+of(?:[ \t]+the)?[ \t]+$"
 )
+# Other words that end an organisation's name before "of" and a place or a name found
+# ("Lutheran Home of Carver County", "City of Marlowe", "Knights of Columbus", "LPCA of
+# Georgia")
+OF_HEADS = frozenset(
+    """home city town borough village knights friends shepherds sisters brothers daughters
+    bureau board commission ministry""".split()
+)
 # The letters a number of identity carries before or after it, outside what its rule took:
 # "(# RDH 48812)", "(OH TR221904)", "FILE NO: EDH 55/21904", "OHIP: 4628 337 915 KT"
 ID_LETTERS_BEFORE = regex(r"(?:[#(:]|\b(?:NO|No|no)\.?)[ \t]*([A-Z]{2,4})[ \t]+$")
@@ -200,11 +207,19 @@ def _tail_end(text: str, position: int, limit: int) -> int | None:
 
 def _with_org_of(text: str, span: Span, free_from: int) -> Span:
     head = ORG_OF.search(text, max(free_from, span.start - 60), span.start)
-    if head is None or head.group(2).lower() not in ENDS:
+    if head is None:
+        return span
+    word = head.group(2)
+    if word.lower() not in ENDS and word.lower() not in OF_HEADS and not _acronym(word):
         return span
     if span.kind == Kind.NAME and not head.group().rstrip().endswith("the"):
         return span  # (a person is of no organisation's name, but a "the" makes it a place)
     return Span(head.start(1), span.end, Kind.ORGANIZATION, span.ref)
+
+
+def _acronym(word: str) -> bool:
+    """An organisation's letters ("LPCA"), never a roman numeral ("Title VII of")."""
+    return 3 <= len(word) <= 6 and word.isupper() and word.isalpha() and bool(word.strip("IVXLC"))
 
 
 def _region_named(text: str, span: Span) -> bool:

@@ -594,6 +594,13 @@ def test_it_joins_two_names_across_of_in_capitals_for_or_the_into_one_organisati
     assert not any("for" in m for m in masked("Admitted 3/2-3/6 at Lakeview for COPD."))
 
 
+def test_it_takes_a_home_a_city_or_letters_before_of_and_a_place_into_one_name() -> None:
+    text = "Bed offers: the Lutheran Home of Red Wing; she drove a plow for the Town of Meredith."
+    assert {"Lutheran Home of Red Wing", "Town of Meredith"} <= masked(text)
+    assert "NASW of Vermont" in masked("CE credit from the NASW of Vermont spring meeting.")
+    assert not any("Title" in m for m in masked("Title IX of the Education Amendments applies."))
+
+
 def test_it_masks_an_age_guessed_to_the_decade_but_no_range_of_readings() -> None:
     text = "Walk-in: man approx 40s, gave first name only; his friend (early 30s) waited outside."
     assert {"40s", "early 30s"} <= masked(text)
