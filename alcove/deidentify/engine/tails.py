@@ -86,6 +86,9 @@ REGION_HEADS = frozenset(
     "Greater North South East West Northern Southern Eastern Western Central Upper Lower".split()
 )
 OF_HEADED = frozenset({Kind.ORGANIZATION, Kind.LOCATION, Kind.NAME})
+# A public health service's letters before the region or the town it serves ("NHS Forth
+# Valley", "CLSC de Verdun", "HSE South")
+SERVICE_BEFORE = regex(r"\b(NHS|CLSC|CIUSSS|CISSS|HSE)(?:[ \t]+(?:de[ \t]+la|de|du|des))?[ \t]+$")
 # At a sentence's or a line's start a capitalised word is only a capital letter, unless it
 # is one that opens names of hospitals and homes.
 HEADS_AT_START = frozenset("good children's childrens our mercy holy sacred mother".split())
@@ -141,7 +144,7 @@ def org_tails(text: str, spans: list[Span]) -> list[Span]:
             span = Span(span.start, end, Kind.ORGANIZATION, span.ref)
         if span.kind in OF_HEADED:
             span = _with_org_of(text, span, free)
-        if span.kind == Kind.ORGANIZATION:
+        if span.kind in BRIDGED:
             span = _with_head(text, span, free)
             if (after_of := OF_STATE.match(text, span.end, limit)) is not None:
                 span = Span(span.start, after_of.end(), span.kind, span.ref)  # "BCBS of MA"
@@ -167,8 +170,14 @@ def org_tails(text: str, spans: list[Span]) -> list[Span]:
 
 
 def _with_head(text: str, span: Span, free_from: int) -> Span:
+    """An organisation grown back over the ordinary word that opens its name ("Good"
+    Samaritan), and a place or an organisation over the service's letters before it ("NHS"
+    Forth Valley, "CLSC" de Verdun)."""
+    service = SERVICE_BEFORE.search(text, max(free_from, span.start - 16), span.start)
+    if service is not None:
+        return Span(service.start(1), span.end, Kind.ORGANIZATION, span.ref)
     head = HEAD.search(text, max(free_from, span.start - 40), span.start)
-    if head is None:
+    if head is None or span.kind != Kind.ORGANIZATION:
         return span
     word = head.group(1)
     lower = word.lower()

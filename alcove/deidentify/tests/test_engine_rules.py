@@ -601,6 +601,12 @@ def test_it_takes_a_home_a_city_or_letters_before_of_and_a_place_into_one_name()
     assert not any("Title" in m for m in masked("Title IX of the Education Amendments applies."))
 
 
+def test_it_takes_a_public_services_letters_into_the_region_or_town_after_them() -> None:
+    text = "Referred by: NHS Lanarkshire. Worker: Ines Roy, CLSC de Lachine, by phone."
+    assert {"NHS Lanarkshire", "CLSC de Lachine"} <= masked(text)
+    assert "NHS" not in masked("NHS number 943 476 5919 checked.")
+
+
 def test_it_masks_an_age_guessed_to_the_decade_but_no_range_of_readings() -> None:
     text = "Walk-in: man approx 40s, gave first name only; his friend (early 30s) waited outside."
     assert {"40s", "early 30s"} <= masked(text)
