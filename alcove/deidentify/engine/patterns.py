@@ -226,6 +226,8 @@ DATE_CUE = (
     r"bm|pn|admission|bday|filed|made|consult|debrief|grp|collateral|leave|portal|aspirate|"
     r"cva|tia|stemi|nstemi|tka|tha|cabg|pci|ua|uds|missed|individual|indiv|inj|iop|here|"
     r"ct|mri|echo|eeg|ekg|ecg|cxr|scan|labs|biopsy|surgery|cycle|start|starts|begins|ends|"
+    r"discharge|admit|booked|attempt|interview|interviews|procedure|stent|lipids|a1c|bmp|cmp|"
+    r"cbc|tsh|awol|testing|tested|"
     rf"{WEEKDAYS.lower()}|{MONTHS.lower()})"
 )
 CUE_BEFORE = regex(

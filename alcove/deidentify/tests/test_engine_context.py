@@ -1233,6 +1233,12 @@ def test_it_masks_a_trade_in_brackets_after_a_relation_and_the_name_it_introduce
     assert masked("sister Ana (see above) called") == {"Ana"}
 
 
+def test_it_masks_a_month_and_day_like_a_fraction_after_a_discharge_an_admission_or_labs() -> None:
+    text = "Planned discharge: 3/10. New admit 4/6; booked 7/7. Lipids 2/9 and biliary stent 8/10."
+    assert {"3/10", "4/6", "7/7", "2/9", "8/10"} <= masked(text)
+    assert masked("Pain 3/10 at discharge; tolerated 4/6 reps; recall 2/3.") == set()
+
+
 def test_it_masks_a_month_and_day_filling_a_tables_cell_but_not_a_score_in_one() -> None:
     text = "| lisinopril | 10 mg PO daily | 7/8 AM | continue |\n| aspirin | 81 mg | 7/7 | hold |"
     assert {"7/8", "7/7"} <= masked(text)
