@@ -102,7 +102,15 @@ UNIT_AFTER = regex(
     r",?[ \t]+((?:Apt|APT|Apartment|Unit|UNIT|Suite|Ste|Room|Rm|Flat|Lot)\.?[ \t]*#?[ \t]*"
     r"\d{1,4}[A-Za-z]?)\b(?![./:-]?\d)"
 )
-HOMES = frozenset({"apt", "apa", "fla", "lot"})  # after an organisation: where one lives
+HOMES = frozenset({"apt", "apa", "fla", "lot"})
+# The discipline a private practice is named for, after the words a rule found
+PRACTICE_AFTER = regex(
+    r"(?: (?:&|and) [A-Z][a-z]+)? (?:Psychology|Neuropsychology|Psychotherapy)\b(?![-'])"
+)
+INSTITUTIONS = frozenset(
+    "hospital hospitals center centre clinic health healthcare university college institute "
+    "system medicine".split()
+)  # after an organisation: where one lives
 LONGEST = 5  # words after the name: "Early Supported Discharge Team" is four
 
 
@@ -140,6 +148,8 @@ def org_tails(text: str, spans: list[Span]) -> list[Span]:
                 out.append(Span(span.start, after.end, Kind.ORGANIZATION))
                 continue
         end = _tail_end(text, span.end, limit) if _carries(text, span) else None
+        if end is None and span.kind == Kind.ORGANIZATION:
+            end = _practice_end(text, span)
         if end is not None:
             span = Span(span.start, end, Kind.ORGANIZATION, span.ref)
         if span.kind in OF_HEADED:
@@ -212,6 +222,19 @@ def _tail_end(text: str, position: int, limit: int) -> int | None:
         if name.endswith("."):  # a full stop ends the sentence, and the name with it
             break
     return end
+
+
+def _practice_end(text: str, span: Span) -> int | None:
+    """Where a practice's name ends that the rules took up to its last word: "Shoreline
+    Child & Family" then "Psychology" (never a hospital's department: "Mercy Hospital
+    Psychology")."""
+    practice = PRACTICE_AFTER.match(text, span.end)
+    if practice is None:
+        return None
+    name = text[span.start : span.end]
+    if len(name) < 4 or name.rsplit(" ", 1)[-1].lower() in INSTITUTIONS:
+        return None
+    return practice.end()
 
 
 def _with_org_of(text: str, span: Span, free_from: int) -> Span:

@@ -607,6 +607,12 @@ def test_it_takes_a_public_services_letters_into_the_region_or_town_after_them()
     assert "NHS" not in masked("NHS number 943 476 5919 checked.")
 
 
+def test_it_carries_a_practices_name_on_to_the_discipline_it_is_named_for() -> None:
+    text = "Referred to Dr. Ana Ruiz at Tidewater Child & Family Psychology last week."
+    assert "Tidewater Child & Family Psychology" in masked(text)
+    assert "Psychology" not in masked("Seen by the Mercy Hospital Psychology service.")
+
+
 def test_it_masks_an_age_guessed_to_the_decade_but_no_range_of_readings() -> None:
     text = "Walk-in: man approx 40s, gave first name only; his friend (early 30s) waited outside."
     assert {"40s", "early 30s"} <= masked(text)
