@@ -57,9 +57,11 @@ SIGNER_BEFORE_NAME = regex(
 DOCTOR_INITIAL = regex(r"\b(?:dr|Dr|DR)\.?[ \t]+([A-Za-z])(?![\w.'\u2019-])")
 STREET_BEFORE = regex(r"[A-Z][a-z]+[ \t]+\Z")
 # "TJW / T. Wendt, MD", "-ak / Anneliese Kroll": a signer's initials before their name
-INITIALS_BEFORE_NAME = regex(
-    r"(?<![\w/-])-{0,2}([A-Za-z]{2,4})[ \t]*/[ \t]*(?:[Dd]r\.?[ \t]+)?"
-    r"([A-Za-z][A-Za-z'-]*\.?(?:[ \t]+[A-Za-z][A-Za-z'-]*\.?){1,2})"
+# (looked for at each slash, the letters before it and the name after it: one regex over the
+# whole note took five times as long)
+LETTERS_BEFORE_SLASH = regex(r"(?<![\w/-])-{0,2}([A-Za-z]{2,4})[ \t]*\Z")
+NAME_AFTER_SLASH = regex(
+    r"[ \t]*(?:[Dd]r\.?[ \t]+)?([A-Za-z][A-Za-z'-]*\.?(?:[ \t]+[A-Za-z][A-Za-z'-]*\.?){1,2})"
 )
 GROSSED_HINTS = hint(("Gross", "GROSS"))
 DOCUMENT_HINTS = hint(("eScription", "ranscription", "ictation"))
@@ -96,17 +98,7 @@ def placed_initials(text: str, lex: Lexicon) -> list[Span]:
     for m in DOCTOR_INITIAL.finditer(text) if "r" in text else ():
         if not (m.group()[0] == "D" and STREET_BEFORE.search(text, 0, m.start())):
             out.append(Span(*m.span(1), Kind.STAFF))
-    for m in INITIALS_BEFORE_NAME.finditer(text) if "/" in text else ():
-        # (the letters are the name's own initials: no credential, no unit)
-        letters, written = m.group(1).lower(), m.group(2).split()
-        if any(len(w) > 2 and w.isupper() for w in written):
-            continue  # letters again, not a name: "DNR/DNI remains", "LAMA/LABA and ICS"
-        # (a double-barrelled surname's second part counts: "PHS / P. Hollins-Steyn")
-        words = [w.lower() for w in written]
-        last = {part[:1] for w in words[1:] for part in w.split("-")}
-        if letters[0] == words[0][0] and letters[-1] in last:
-            if not credential_word(letters.upper()):
-                out.append(Span(*m.span(1), Kind.STAFF))
+    out.extend(_initials_before_names(text))
     signed = any_in(COSIGN_HINTS, text), "):" in text
     for pattern, present in zip((COSIGNED, SENDER_BRACKETED), signed, strict=True):
         for m in pattern.finditer(text) if present else ():
@@ -116,6 +108,30 @@ def placed_initials(text: str, lex: Lexicon) -> list[Span]:
             if not listed_letters(letters, lex) and not credential_word(letters):
                 out.append(Span(*m.span(1), Kind.STAFF))
     return out
+
+
+def _initials_before_names(text: str) -> list[Span]:
+    """Letters before a slash that are the initials of the name after it ("-ak / Anneliese
+    Kroll", "TJW / T. Wendt"): no credential, no abbreviations in capitals ("DNR/DNI")."""
+    out: list[Span] = []
+    slash = text.find("/")
+    while slash >= 0:
+        letters = LETTERS_BEFORE_SLASH.search(text, max(0, slash - 8), slash)
+        name = NAME_AFTER_SLASH.match(text, slash + 1) if letters is not None else None
+        if letters is not None and name is not None and _initials_of(letters[1], name[1]):
+            out.append(Span(*letters.span(1), Kind.STAFF))
+        slash = text.find("/", slash + 1)
+    return out
+
+
+def _initials_of(letters: str, name: str) -> bool:
+    written = name.split()
+    if any(len(w) > 2 and w.isupper() for w in written) or credential_word(letters.upper()):
+        return False
+    # (a double-barrelled surname's second part counts: "PHS / P. Hollins-Steyn")
+    words = [w.lower() for w in written]
+    last = {part[:1] for w in words[1:] for part in w.split("-")}
+    return letters[0].lower() == words[0][0] and letters[-1].lower() in last
 
 
 def _handover_line(text: str, m: re.Match[str]) -> bool:
