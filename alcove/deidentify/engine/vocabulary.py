@@ -241,7 +241,7 @@ PROFESSIONS = frozenset(
     farmhand shearer publican farrier framer porter corporal labourer seaman deckhand
     orchardist rigger upholsterer barback busser sommelier toolmaker diemaker draftsman
     estimator appraiser notary bailiff docent chauffeur cabbie referee umpire crabber driller
-    vicar deaconess
+    vicar deaconess bagger loadmaster corpsman detailer stonecutter
     attorney auditor baker banker barber barista bartender bookkeeper bricklayer broker
     busdriver butcher carpenter cashier caregiver chef chemist cleaner clerk coach cook
     counselor courier custodian dancer dentist designer detective developer dietitian

@@ -613,6 +613,12 @@ def test_it_carries_a_practices_name_on_to_the_discipline_it_is_named_for() -> N
     assert "Psychology" not in masked("Seen by the Mercy Hospital Psychology service.")
 
 
+def test_it_knows_a_bagger_a_detailer_a_loadmaster_and_a_corpsman_for_trades() -> None:
+    text = "She works nights as a bagger at Hy-Vee; her brother is a Navy corpsman."
+    assert {"bagger", "Navy corpsman"} <= masked(text)
+    assert masked("The lawn mower's bagger broke; the aircraft load was light.") == set()
+
+
 def test_it_masks_an_age_guessed_to_the_decade_but_no_range_of_readings() -> None:
     text = "Walk-in: man approx 40s, gave first name only; his friend (early 30s) waited outside."
     assert {"40s", "early 30s"} <= masked(text)
