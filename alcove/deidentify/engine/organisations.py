@@ -271,6 +271,9 @@ SERVICE_WHO = frozenset(
 )
 
 
+# Words no name is but a public body's after its lead ("Department of Social Development",
+# "Ministry of Children and Family Development", "Department of Child Safety")
+AFTER_LEAD_WORDS = frozenset({"social", "family", "safety"})
 # A hospital's departments, and the specialties they are named by
 DEPARTMENTS = frozenset({"department", "division", "section", "dept"})
 DEPARTMENT_WORDS = frozenset(
@@ -278,7 +281,12 @@ DEPARTMENT_WORDS = frozenset(
     rheumatology dermatology gastroenterology nephrology urology orthopedics orthopaedics
     endocrinology pulmonology pediatrics paediatrics radiology anesthesiology anaesthesia
     pathology obstetrics gynecology gynaecology geriatrics internal family emergency general
-    palliative critical care and child adolescent adult behavioral mental health""".split()
+    palliative critical care and child adolescent adult behavioral mental health
+    cardiovascular cardiothoracic thoracic vascular infectious disease diseases hematology
+    hepatology transplant trauma neonatology neonatal perinatal maternal fetal sleep pain
+    rehabilitation physical sports addiction consultation liaison nuclear interventional
+    otolaryngology ophthalmology plastic reconstructive colorectal hospital allergy
+    immunology genetics nutrition""".split()
 )
 
 
@@ -294,9 +302,11 @@ class OrganisationRules(FinderBase):
                 j = i + 1
                 if tokens[j].lower == "the" and j + 1 < n:
                     j += 1
-                last = self._cap_run_end(j, 4)
+                last = self._cap_run_end(j, 4, led=True)
                 while last + 2 < n and tokens[last + 1].lower in ("and", "&") and not tok.caps_line:
-                    more = self._cap_run_end(last + 2, 3)  # "Center for Women and Families"
+                    more = self._cap_run_end(
+                        last + 2, 3, led=True
+                    )  # "Center for Women and Families"
                     if more < last + 2 or not self.adjacent_words(last, last + 2):
                         break
                     last = more
@@ -556,12 +566,15 @@ class OrganisationRules(FinderBase):
             and not any(t.lower in GENERIC_ORG or t.lower in ORG_LAST for t in run)
         )
 
-    def _cap_run_end(self, j: int, limit: int) -> int:
+    def _cap_run_end(self, j: int, limit: int, *, led: bool = False) -> int:
+        """The last of up to limit capitalised words from j (led: after a lead such as
+        "Department of", where "Social" or "Family" is part of the name)."""
         tokens = self.tokens
         last = j - 1
         while j < len(tokens) and j - last <= 1 and limit > 0:
             tok = tokens[j]
-            if not tok.cap or tok.lower in NOT_ORG_WORDS:
+            named = led and tok.lower in AFTER_LEAD_WORDS
+            if not tok.cap or (tok.lower in NOT_ORG_WORDS and not named):
                 break
             if tok.caps_line and not self._org_caps_word(tok):
                 break

@@ -619,6 +619,21 @@ def test_it_knows_a_bagger_a_detailer_a_loadmaster_and_a_corpsman_for_trades() -
     assert masked("The lawn mower's bagger broke; the aircraft load was light.") == set()
 
 
+def test_it_masks_a_ministry_or_a_division_of_a_public_body_but_no_hospital_department() -> None:
+    text = (
+        "Referral from the Ministry of Children and Family Services; "
+        "report to Department of Social Development."
+    )
+    found = masked(text)
+    assert {"Ministry of Children and Family Services", "Department of Social Development"} <= found
+    assert (
+        masked(
+            "Division of Infectious Diseases consulted; Division of Hospital Medicine to follow."
+        )
+        == set()
+    )
+
+
 def test_it_masks_an_age_guessed_to_the_decade_but_no_range_of_readings() -> None:
     text = "Walk-in: man approx 40s, gave first name only; his friend (early 30s) waited outside."
     assert {"40s", "early 30s"} <= masked(text)
