@@ -120,6 +120,13 @@ SIGNED_BEFORE = regex(
 )
 # After a name opening a sentence: an age, a possessive ("Sage, 19,", "Izzy's")
 ACTED_AFTER = regex(r",[ \t]*\d{1,2}\b|['\u2019]s[ \t]+[a-z]")
+# A speaker's or a member's colon after a name opening its line ("Hope: 'you said...'")
+SPEAKER_AFTER = regex(r":[ \t]")
+# Adverbs between a name and its verb ("Summer now works", "Will still drinks")
+ADVERBS = frozenset(
+    "now also then still initially again mostly later often never always just only recently "
+    "finally usually".split()
+)
 # Verbs a person is the subject of, beyond verbs of reporting
 SUBJECT_VERBS = (
     frozenset(

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from alcove.deidentify.engine.compiled import regex, starting_with
 from alcove.deidentify.engine.cues import (
     ACTED_AFTER,
+    ADVERBS,
     AGE_BRACKET_AFTER,
     CAPS_AGE_SEX,
     CAPS_BEFORE_AGE_SEX,
@@ -50,6 +51,7 @@ from alcove.deidentify.engine.cues import (
     SIGNATURE,
     SIGNED_BEFORE,
     SIGNED_INITIALS,
+    SPEAKER_AFTER,
     STAFF,
     STATE_NAMES,
     STATE_ZIP_AFTER,
@@ -927,11 +929,25 @@ class NameRules(FinderBase):
         tok = self.tokens[i]
         if ACTED_AFTER.match(self.text, tok.end):
             return True
-        nxt = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
-        if nxt is None or self.gap(tok, nxt) != " " or not nxt.text.islower():
+        if SPEAKER_AFTER.match(self.text, tok.end) and self._line_opens(tok):
+            # 'Hope: "you said it was over"', a speaker or a member's line (a given name's
+            # word, never a field's label: "Court:", "Police:")
+            return tok.lower in self.lex.first
+        tokens = self.tokens
+        j = i + 1
+        if j + 1 < len(tokens) and tokens[j].lower in ADVERBS and self.gap(tok, tokens[j]) == " ":
+            j += 1  # "Summer now works", "Will still drinks"
+        if j >= len(tokens):
+            return False
+        nxt = tokens[j]
+        if self.gap(tokens[j - 1], nxt) != " " or not nxt.text.islower():
             return False
         lw = nxt.lower
         return lw in SUBJECT_VERBS or (lw.endswith("ed") and len(lw) > 4)
+
+    def _line_opens(self, tok: Token) -> bool:
+        start = self.text.rfind("\n", 0, tok.start) + 1
+        return not self.text[start : tok.start].strip(" \t-*\u2022")
 
     # --- names written in lower case, names listed together -------------------------------
     def lowercase(self) -> None:

@@ -1086,6 +1086,17 @@ def test_it_masks_a_lower_case_name_again_wherever_it_recurs_once_found() -> Non
     assert [text[s.start : s.end] for s in find_spans(text)] == ["Hope"]
 
 
+def test_it_masks_a_name_that_is_a_word_opening_a_line_as_its_speaker_or_before_an_adverb() -> None:
+    text = (
+        "Family session: mother Summer Vance, son Ty.\n"
+        'Summer: "he never listens."\nSummer now works nights.'
+    )
+    assert masked_words(text).count("Summer") == 2  # (and "Summer Vance")
+    assert masked("Family session: mother Summer Vance.\nCourt: hearing set for next week.") == {
+        "Summer Vance"
+    }
+
+
 def test_it_masks_a_name_the_context_found_wherever_it_recurs() -> None:
     text = "group: nilu, mom, dad, bro timur (12). nilu quiet."
     assert masked_words(text).count("nilu") == 2
