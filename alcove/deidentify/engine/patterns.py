@@ -718,6 +718,15 @@ ID_CUED = starting_with(
     rf"[a-z]{{2,4}} \d[\d-]{{3,}}\d\b|[a-z]{{4}} \d{{4}} \d{{4}}\b|"
     rf"(?=[a-z0-9-/.]*\d)[a-z0-9][a-z0-9-/.]*[a-z0-9]|\d)\b",
 )
+# "ref 22/187734/K", "reference 430 918 277", "activation code 8RKQ-2T7M-PX41",
+# "confirmation # F7K2-93LQ": a reference's code, whatever its letters (on the lower-cased
+# text; never a range's "ref 0.6-1.2" nor "(ref 1)")
+REF_CODE = regex(
+    r"\b(?:ref(?:erence)?|confirmation|activation code)\b\.?[ \t]*(?:#|no\.?|number)?"
+    r"[ \t]*:?[ \t]*([a-z0-9][a-z0-9/-]*[a-z0-9](?: \d{3,}){0,3})(?!\w|\.\d)"
+)
+REF_HINTS = hint(("ref", "confirmation", "activation"))
+REFERENCE_RANGE = regex(r"\d{1,4}-\d{1,4}")  # a lab's normal range: "(ref 135-145)"
 # "LAST 4: 2281", "last four of SSN 4471": the end of a number that identifies
 LAST_FOUR = regex(
     r"\blast (?:4|four)(?: digits)?(?: of (?:the )?(ssn|social|card|account|acct))?[ \t]*[:#]?"
@@ -1623,6 +1632,12 @@ def _numbers(text: str, low: str) -> Iterator[Span]:
         yield Span(m.start(), m.end(), Kind.ID)
     for m in ID_CUED.finditer(low):
         if not NOT_ID.match(m.group(1)):
+            yield Span(*m.span(1), Kind.ID)
+    for m in REF_CODE.finditer(low) if any_in(REF_HINTS, low) else ():
+        code = m.group(1)  # (a code has its digits from the start: never "range 135-145")
+        if REFERENCE_RANGE.fullmatch(code):
+            continue
+        if sum(map(str.isdigit, code)) >= 3 and any(map(str.isdigit, code[:4])):
             yield Span(*m.span(1), Kind.ID)
     for m in LAST_FOUR.finditer(low) if "last " in low else ():
         social = m.group(1) in ("ssn", "social") or "ssn" in low[max(0, m.start() - 40) : m.start()]

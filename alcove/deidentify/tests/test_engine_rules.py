@@ -634,6 +634,12 @@ def test_it_masks_a_ministry_or_a_division_of_a_public_body_but_no_hospital_depa
     )
 
 
+def test_it_masks_a_references_code_but_no_reference_range() -> None:
+    text = "Police ref 23/551204/B; NDIS reference 430 771 205; activation code 7QKD-4M2T-ZR19."
+    assert {"23/551204/B", "430 771 205", "7QKD-4M2T-ZR19"} <= masked(text)
+    assert masked("Na 131 (ref 135-145); Li 0.4 (ref 0.6-1.2); REFUSED 0900 dose.") == set()
+
+
 def test_it_masks_an_age_guessed_to_the_decade_but_no_range_of_readings() -> None:
     text = "Walk-in: man approx 40s, gave first name only; his friend (early 30s) waited outside."
     assert {"40s", "early 30s"} <= masked(text)
