@@ -366,7 +366,7 @@ AGE_PATTERNS: tuple[str, ...] = (  # sources: compiled in AGE_NUMBERS, AGE_STATE
     ),
     r"\bage/sex[ \t]*:?[ \t]*(\d{1,3})[ \t]*/[ \t]*[mf]\b",  # "Age/Sex: 58/F"
     # "Age at testing: 12", "age at first use: 14": an age, whatever it is the age at
-    r"\bage[ \t]+at[ \t]+(?:[a-z]+[ \t]+){0,3}?[a-z]+[ \t]*:[ \t]*(\d{1,3})\b(?![ \t]*(?:mg|%|/))",
+    r"\bage[ \t]+at[ \t]+(?:[a-z]+[ \t]+){0,3}?[a-z/]+[ \t]*:[ \t]*(\d{1,3})\b(?![ \t]*(?:mg|%|/))",
     r"\bin (?:his|her|their) (?:early |mid |mid-|late )?((?:[1-9]|1[0-1])0s)\b",
     r"\bturn(?:s|ed|ing)?[ \t]+(\d{1,3})\b(?![ \t]*(?:mg|%|/))",
     r"\b(\d{1,3})(?:th|st|nd|rd) birthday\b",
@@ -504,7 +504,8 @@ EVENT_BEFORE = regex(
     r"grandfather|grandparent|mother|father|parent|widow|widower|became|become|died|"
     r"passed|passed away|deceased|killed|suicide|attempt|overdose|od|psychosis|mi|stroke|cva|"
     r"heart attack|replacement|bypass|joined|menarche|hysterectomy|mastectomy|"
-    r"first-episode|first episode|cancer|cabg|quit|cutting|self-harm|first break)\b"
+    r"first-episode|first episode|cancer|cabg|quit|cutting|self-harm|first break|left school|"
+    r"left [a-z]+ school|left [a-z]+ high school|abuse|sexual abuse|neighbor|neighbour)\b"
     # ("d. at 61": the stop ends the word, so no \b can follow it)
     r"[^.;\n]{0,40}$|\bd\.[ \t]+$"
 )

@@ -640,6 +640,12 @@ def test_it_masks_a_references_code_but_no_reference_range() -> None:
     assert masked("Na 131 (ref 135-145); Li 0.4 (ref 0.6-1.2); REFUSED 0900 dose.") == set()
 
 
+def test_it_reads_an_age_at_leaving_school_or_at_abuse_and_after_an_age_at_label() -> None:
+    found = masked("Left Pinecrest High School at 16; abused by a neighbour at 9.\nAge at d/c: 15")
+    assert {"16", "9", "15"} <= found
+    assert masked("Left school at 15:30 to collect her son.") == set()
+
+
 def test_it_masks_an_age_guessed_to_the_decade_but_no_range_of_readings() -> None:
     text = "Walk-in: man approx 40s, gave first name only; his friend (early 30s) waited outside."
     assert {"40s", "early 30s"} <= masked(text)
