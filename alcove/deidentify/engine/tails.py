@@ -103,6 +103,12 @@ UNIT_AFTER = regex(
     r"\d{1,4}[A-Za-z]?)\b(?![./:-]?\d)"
 )
 HOMES = frozenset({"apt", "apa", "fla", "lot"})
+# The shorthand that ends an organisation's name in lower case ("family med", "hale hs")
+LOWER_TAIL = regex(
+    r"(?: (?:comm|family|cardiac|urgent|assisted|memorial|regional|general|behavioral))?"
+    r" (?:med|hosp|hs|jhs|ms|rehab|living|care|health|ctr|elem|clinic|hospital|center|centre)"
+    r"\b(?![-'])"
+)
 # The discipline a private practice is named for, after the words a rule found
 PRACTICE_AFTER = regex(
     r"(?: (?:&|and) [A-Z][a-z]+)? (?:Psychology|Neuropsychology|Psychotherapy)\b(?![-'])"
@@ -149,7 +155,7 @@ def org_tails(text: str, spans: list[Span]) -> list[Span]:
                 continue
         end = _tail_end(text, span.end, limit) if _carries(text, span) else None
         if end is None and span.kind == Kind.ORGANIZATION:
-            end = _practice_end(text, span)
+            end = _practice_end(text, span) or _lower_tail_end(text, span, limit)
         if end is not None:
             span = Span(span.start, end, Kind.ORGANIZATION, span.ref)
         if span.kind in OF_HEADED:
@@ -222,6 +228,16 @@ def _tail_end(text: str, position: int, limit: int) -> int | None:
         if name.endswith("."):  # a full stop ends the sentence, and the name with it
             break
     return end
+
+
+def _lower_tail_end(text: str, span: Span, limit: int) -> int | None:
+    """Where a hurried note's organisation in lower case ends, past the shorthand a rule
+    stopped before: "northgate family" then "med", "nathan hale" then "hs", "riverside comm"
+    then "hosp"."""
+    if not text[span.start : span.end].islower():
+        return None
+    tail = LOWER_TAIL.match(text, span.end, limit)
+    return tail.end() if tail is not None else None
 
 
 def _practice_end(text: str, span: Span) -> int | None:

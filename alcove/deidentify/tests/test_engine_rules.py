@@ -646,6 +646,13 @@ def test_it_reads_an_age_at_leaving_school_or_at_abuse_and_after_an_age_at_label
     assert masked("Left school at 15:30 to collect her son.") == set()
 
 
+def test_it_carries_a_lower_case_organisation_on_to_its_shorthand() -> None:
+    text = "pcp is dr amos at oakhurst family med\nskipping class @ lincoln park hs most days"
+    found = masked(text)
+    assert {"oakhurst family med", "lincoln park hs"} <= found
+    assert "med" not in " ".join(masked("seen at eastgate; med rec done, hs dose held"))
+
+
 def test_it_masks_an_age_guessed_to_the_decade_but_no_range_of_readings() -> None:
     text = "Walk-in: man approx 40s, gave first name only; his friend (early 30s) waited outside."
     assert {"40s", "early 30s"} <= masked(text)
