@@ -37,6 +37,17 @@ CLINICAL_POSSESSION = regex(
     r"reflex|phenomenon|angle|fracture|sarcoma|lymphoma|esophagus|oesophagus|capsule|"
     r"gland|duct|tubules|crypts|disease|syndrome)\b"
 )
+# An eponym a clinician names a tool, a grade or a method by, and the word that says so:
+# "Hasson port", "Vanderbilt teacher rating", "Nottingham grade 2", "Stanley-Brown safety
+# plan", "Gottman 4 horsemen", "TIMI 3 flow"
+EPONYM_TOOLS = frozenset(
+    "hasson vanderbilt nottingham stanley-brown gottman timi veress bakri foley".split()
+)
+TOOL_AFTER = regex(
+    r"[ \t]+(?:(?:teacher|parent|self)[ \t]+)?(?:port|trocar|needle|balloon|catheter|"
+    r"ratings?|scales?|forms?|grade|score|format|template|safety plan|method|flow|horsemen|"
+    r"four horsemen|\d[ \t]+(?:horsemen|flow))\b"
+)
 # A pathology report's section: "GROSS DESCRIPTION:", "(Gross: JKP/mlw)"
 GROSS_SECTION = regex(r"[ \t]+(?:DESCRIPTION|Description|EXAM|Exam)\b|[ \t]*:")
 SCALE_KINDS = frozenset({Kind.NAME, Kind.STAFF, Kind.LOCATION, Kind.ORGANIZATION})
@@ -52,6 +63,8 @@ def scales_left(text: str, spans: list[Span]) -> list[Span]:
         if span.kind in SCALE_KINDS and not span.ref and _an_eponym(text, span):
             continue
         if span.kind in SCALE_KINDS and not span.ref and _gross_section(text, span):
+            continue
+        if span.kind in SCALE_KINDS and not span.ref and _a_named_tool(text, span):
             continue
         if span.kind in SCALE_KINDS and not span.ref and _a_scale(text, span):
             score = SCORE_AFTER.match(text, span.end)
@@ -73,6 +86,11 @@ def _an_eponym(text: str, span: Span) -> bool:
         return False  # (most spans: one look)
     word = text[span.start : span.end]
     return word.istitle() and " " not in word and bool(CLINICAL_POSSESSION.match(text, span.end))
+
+
+def _a_named_tool(text: str, span: Span) -> bool:
+    word = text[span.start : span.end].lower()
+    return word in EPONYM_TOOLS and TOOL_AFTER.match(text, span.end) is not None
 
 
 def _gross_section(text: str, span: Span) -> bool:

@@ -653,6 +653,16 @@ def test_it_carries_a_lower_case_organisation_on_to_its_shorthand() -> None:
     assert "med" not in " ".join(masked("seen at eastgate; med rec done, hs dose held"))
 
 
+def test_it_leaves_clinical_words_and_an_eponyms_tool_grade_or_method_unmasked() -> None:
+    text = (
+        "Invasive ductal carcinoma, Nottingham grade 2; 12 mm Hasson port placed. Tmax 38.4, "
+        "Phos 2.1. Extubated POD 1. Gottman 4 horsemen reviewed; Vanderbilt teacher rating in."
+    )
+    assert masked(text) == set()
+    # the same names are people's where no tool, grade or method follows
+    assert {"Hasson", "Vanderbilt"} <= masked("Dr. Hasson spoke with Ms. Vanderbilt today.")
+
+
 def test_it_masks_an_age_guessed_to_the_decade_but_no_range_of_readings() -> None:
     text = "Walk-in: man approx 40s, gave first name only; his friend (early 30s) waited outside."
     assert {"40s", "early 30s"} <= masked(text)
