@@ -46,7 +46,7 @@ EPONYM_TOOLS = frozenset(
 TOOL_AFTER = regex(
     r"[ \t]+(?:(?:teacher|parent|self)[ \t]+)?(?:port|trocar|needle|balloon|catheter|"
     r"ratings?|scales?|forms?|grade|score|format|template|safety plan|method|flow|horsemen|"
-    r"four horsemen|\d[ \t]+(?:horsemen|flow))\b"
+    r"four horsemen|technique|\d[ \t]+(?:horsemen|flow))\b"
 )
 # A pathology report's section: "GROSS DESCRIPTION:", "(Gross: JKP/mlw)"
 GROSS_SECTION = regex(r"[ \t]+(?:DESCRIPTION|Description|EXAM|Exam)\b|[ \t]*:")
@@ -90,7 +90,7 @@ def _an_eponym(text: str, span: Span) -> bool:
 
 def _a_named_tool(text: str, span: Span) -> bool:
     word = text[span.start : span.end].lower()
-    return word in EPONYM_TOOLS and TOOL_AFTER.match(text, span.end) is not None
+    return word in EPONYM_TOOLS and TOOL_AFTER.match(text.lower(), span.end) is not None
 
 
 def _gross_section(text: str, span: Span) -> bool:

@@ -659,6 +659,7 @@ def test_it_leaves_clinical_words_and_an_eponyms_tool_grade_or_method_unmasked()
         "Phos 2.1. Extubated POD 1. Gottman 4 horsemen reviewed; Vanderbilt teacher rating in."
     )
     assert masked(text) == set()
+    assert masked("CABG x2: LIMA to LAD, SVG to OM1; cannabis urges 2 of 5.") == set()
     # the same names are people's where no tool, grade or method follows
     assert {"Hasson", "Vanderbilt"} <= masked("Dr. Hasson spoke with Ms. Vanderbilt today.")
 
