@@ -849,7 +849,8 @@ class OrganisationRules(FinderBase):
                     continue
                 word = word.upper()  # "UMass", "UCHealth"
             if word in ORG_ACRONYMS:
-                self.add(tok.start, tok.end, Kind.ORGANIZATION)
+                if not self.text[tok.end : tok.end + 1].isdigit():  # ("CHA2DS2-VASc": a score)
+                    self.add(tok.start, tok.end, Kind.ORGANIZATION)
                 continue
             if word in NOT_ORG_ACRONYMS or tok.lower in CLINICAL or tok.lower in LABS:
                 continue

@@ -660,6 +660,9 @@ def test_it_leaves_clinical_words_and_an_eponyms_tool_grade_or_method_unmasked()
     )
     assert masked(text) == set()
     assert masked("CABG x2: LIMA to LAD, SVG to OM1; cannabis urges 2 of 5.") == set()
+    assert masked("Oxycodone after C-section in 2019; X-ray L hand clear; CHA2DS2-VASc 3.") == {
+        "2019"
+    }
     # the same names are people's where no tool, grade or method follows
     assert {"Hasson", "Vanderbilt"} <= masked("Dr. Hasson spoke with Ms. Vanderbilt today.")
 
