@@ -289,6 +289,7 @@ PLAIN_MONTHS = frozenset(
 )
 PART_OF_DAY_AFTER = regex(r"[ \t]+(?:am|pm|a\.m\.|p\.m\.|morning|afternoon|evening|night)\b")
 BOTTLES_BEFORE = regex(r"\b(?:bcx|ucx|cx|cultures?|bal)[ \t:]*$")
+DOSE_AFTER = regex(r"[ \t]*(?:mg|mcg|g|ml|units?)\b")
 NOT_A_DATE_AFTER = regex(
     r"[ \t]*(?:tabs?|caps?|pills?|doses?|mg|of|pain|scale|strength|\d|x\b|times)"
 )
@@ -1371,6 +1372,8 @@ def _dates(text: str, low: str) -> Iterator[Span]:
     for m in LOWER_MONTH_DAY.finditer(text):
         yield Span(m.start(), m.end(), Kind.DATE)
     for m in DAY_MONTH.finditer(text) if "/" in text or "." in text else ():
+        if DOSE_AFTER.match(low, m.end()):
+            continue  # a combination's doses: "buprenorphine-naloxone 16/4 mg"
         if not SCORE_BEFORE.search(low, max(0, m.start() - 16), m.start()):
             yield Span(*m.span(1), Kind.DATE)
     if any_in(LOWER_MONTH_HINTS, text):

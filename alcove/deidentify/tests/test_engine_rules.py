@@ -667,6 +667,11 @@ def test_it_leaves_clinical_words_and_an_eponyms_tool_grade_or_method_unmasked()
     assert {"Hasson", "Vanderbilt"} <= masked("Dr. Hasson spoke with Ms. Vanderbilt today.")
 
 
+def test_it_leaves_a_combinations_doses_that_read_like_a_day_and_month() -> None:
+    assert masked("Continues buprenorphine-naloxone 24/6 mg daily; UDS appropriate.") == set()
+    assert "24/6" in masked("Next appt 24/6 at 10:00 with the nurse.")
+
+
 def test_it_masks_an_age_guessed_to_the_decade_but_no_range_of_readings() -> None:
     text = "Walk-in: man approx 40s, gave first name only; his friend (early 30s) waited outside."
     assert {"40s", "early 30s"} <= masked(text)
