@@ -330,7 +330,8 @@ NOT_A_DAY_AFTER = regex(
     r"intercostal|cranial|generation|cousin|quarter|semester|term|place|round|line|"
     r"of (?:\d|the))"
 )
-YEAR_ALONE = regex(r"((?:19|20|21)(?<![\d/.$-]..)\d{2})\b(?![/.-]\d)")
+# (never inside a code: "G3P2002" is an obstetric history)
+YEAR_ALONE = regex(r"((?:19|20|21)(?<![\w/.$-]..)\d{2})\b(?![/.-]\d)")
 NOT_A_YEAR_AFTER = regex(
     r"[ \t]*(?:mg|ml|mcg|units?|iu|IU|meq|mEq|mmol|ng|cells|/|%|lbs?|kcal|calories|steps|feet|"
     r"ft|miles)"
@@ -1098,6 +1099,9 @@ BILLING_CODE_BEFORE = regex(r"\b(?:cpt|hcpcs|icd(?:-?10)?|code|codes)\b[^\n]{0,1
 NOT_ID = regex(
     r"^(?:[A-Z]\d{2}(?:\.\d+)?|\d{3}\.\d+|[A-Z]{1,5}-?\d{1,2}|CD\d{1,3}|Q\d+H|COVID-19|SARS-CoV-2|"
     r"H1N1|B12|D3|A1C|HbA1c|T[34]|L\d-S\d|C\d-C\d|L\d-L\d|X\d+|"
+    # a group's billing code ("H0015"), a form ("WH-380-E"), an obstetric history
+    # ("G2P1001"), a tumour marker ("CA-125")
+    r"H00\d\d|WH-\d{3}-[A-Z]|G\d{1,2}P\d{1,4}|CA-\d{2,3}|"
     r"\d+(?:mg|mcg|ug|ml|mmhg|kcal|cal|units?|iu|meq|mmol|mm|cm|kg|lbs?|hrs?|mins?|ms|mph))$",
     I,
 )
@@ -1680,4 +1684,8 @@ SERVICE_CODES = (range(90785, 90900), range(96101, 96172), range(99202, 99500))
 
 
 def _service_code(number: str) -> bool:
-    return len(number) == 5 and any(int(number) in codes for codes in SERVICE_CODES)
+    """A service's code, alone or with its modifier ("90847", "90837-95")."""
+    code, _, modifier = number.partition("-")
+    if modifier and not (len(modifier) == 2 and modifier.isdigit()):
+        return False
+    return len(code) == 5 and any(int(code) in codes for codes in SERVICE_CODES)

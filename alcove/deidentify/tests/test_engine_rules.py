@@ -674,6 +674,12 @@ def test_it_leaves_a_combinations_doses_that_read_like_a_day_and_month() -> None
     assert "24/6" in masked("Next appt 24/6 at 10:00 with the nurse.")
 
 
+def test_it_leaves_a_billing_code_a_form_an_obstetric_history_and_a_tumour_marker() -> None:
+    text = "Form WH-380-E sent. Video visit (90834-95). Group (H0015). G3P2002; CA-125 88."
+    assert masked(text) == set()
+    assert "H4417" in masked("PT: HOLLOWAY,GRANT M  (H4417)")
+
+
 def test_it_masks_an_age_guessed_to_the_decade_but_no_range_of_readings() -> None:
     text = "Walk-in: man approx 40s, gave first name only; his friend (early 30s) waited outside."
     assert {"40s", "early 30s"} <= masked(text)
