@@ -41,7 +41,11 @@ from alcove.deidentify.engine.people import (
     staff_initials,
     staff_logins,
 )
-from alcove.deidentify.engine.professions import trades_after_employers, trades_with_modifiers
+from alcove.deidentify.engine.professions import (
+    staff_roles_left,
+    trades_after_employers,
+    trades_with_modifiers,
+)
 from alcove.deidentify.engine.replace import DatePolicy, Pseudonyms, replacement_for
 from alcove.deidentify.engine.scales import scales_left
 from alcove.deidentify.engine.siblings import names_beside_names
@@ -88,7 +92,8 @@ def find_spans(text: str, known: Known | None = None, *, keep_states: bool = Fal
     # (and a scale's name before its score is no person, its score no age: "BRADEN 17")
     lex = lexicon()
     found = trades_with_modifiers(text, scales_left(text, found), lex.common, lex.jobs)
-    return types_checked(text, found)
+    # (and a clinician's role after their name is no trade: "T. Ngata, case manager")
+    return staff_roles_left(text, types_checked(text, found))
 
 
 def rule_spans(

@@ -524,3 +524,42 @@ def _modifies(word: str, trade: str, common: Words) -> bool:
     if word.isupper():
         return lw in TRADE_LETTERS or lw not in common  # "ICU nurse", "HVAC technician"
     return word[:1].isupper() == trade[:1].isupper() and lw in common
+
+
+# A clinician's role after their name ("Dr. S. Whitlock (psychiatrist)", "T. Ngata, case
+# manager", "Beth Corrigan, M.Ed., school counselor"): what they do on the case, which the
+# annotation, as a reader, leaves; a trade after anyone else's name is still one
+STAFF_ROLES = frozenset(
+    """therapist psychiatrist psychologist clinician physician doctor nurse counselor counsellor
+    practitioner prescriber consultant specialist intern resident attending""".split()
+)
+STAFF_ROLE_PAIRS = frozenset(
+    {"case manager", "nurse manager", "care manager", "social worker", "care coordinator"}
+)
+# Between the name and the role: a comma or a bracket, and the credentials after the name
+ROLE_GAP = regex(
+    r",?[ \t]?\(|,[ \t]|,?[ \t][A-Z][A-Za-z.-]*(?:,[ \t][A-Z][A-Za-z.-]*)*,?[ \t]?\(?"
+    r"|,[ \t][A-Z][A-Za-z-]+,[ \t]"
+)
+
+
+def staff_roles_left(text: str, spans: list[Span]) -> list[Span]:
+    """The spans but a clinician's role right after their name."""
+    out: list[Span] = []
+    for span in spans:
+        if (
+            span.kind == Kind.PROFESSION
+            and not span.ref
+            and out
+            and out[-1].kind == Kind.STAFF
+            and _staff_role(text[span.start : span.end])
+            and ROLE_GAP.fullmatch(text, out[-1].end, span.start)
+        ):
+            continue
+        out.append(span)
+    return out
+
+
+def _staff_role(role: str) -> bool:
+    words = role.lower().split()
+    return words[-1] in STAFF_ROLES or " ".join(words[-2:]) in STAFF_ROLE_PAIRS

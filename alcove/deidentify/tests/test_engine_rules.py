@@ -680,6 +680,12 @@ def test_it_leaves_a_billing_code_a_form_an_obstetric_history_and_a_tumour_marke
     assert "H4417" in masked("PT: HOLLOWAY,GRANT M  (H4417)")
 
 
+def test_it_leaves_a_clinicians_role_after_their_name_but_masks_anyone_elses_trade() -> None:
+    text = "Present: Dr. R. Okafor (psychiatrist); T. Ngata, case manager; K. Abara, RN."
+    assert not {"psychiatrist", "case manager"} & masked(text)
+    assert "welder" in masked("Father: Dale Pruitt, welder, lives in Stroud.")
+
+
 def test_it_masks_an_age_guessed_to_the_decade_but_no_range_of_readings() -> None:
     text = "Walk-in: man approx 40s, gave first name only; his friend (early 30s) waited outside."
     assert {"40s", "early 30s"} <= masked(text)
