@@ -48,6 +48,20 @@ TOOL_AFTER = regex(
     r"ratings?|scales?|forms?|grade|score|format|template|safety plan|method|flow|horsemen|"
     r"four horsemen|technique|\d[ \t]+(?:horsemen|flow))\b"
 )
+# A test's indices, a therapy's or a module's name, a service's kind, written in capitals as
+# if they were names ("Working Memory 80", "Prolonged Exposure", "Distress Tolerance")
+CLINICAL_PHRASES = frozenset(
+    """working memory|processing speed|verbal comprehension|perceptual reasoning|fluid
+    reasoning|visual spatial|full scale iq|prolonged exposure|narrative exposure therapy|
+    cognitive processing therapy|cognitive behavioral therapy|dialectical behavior therapy|
+    coping cat|challenging beliefs|challenging beliefs worksheet|targeted case management|
+    health information management|invasive procedure|long-term care|opposite action|distress
+    tolerance|emotion regulation|interpersonal effectiveness|seeking safety|motivational
+    interviewing|art line|cath lab|process group|art group|grief group|skills group|peer
+    recovery|street outreach|peer consultation group|school-based counseling|school-based
+    mental health""".replace("\n    ", " ").split("|")
+)
+CLINICAL_PHRASES = frozenset(phrase.strip() for phrase in CLINICAL_PHRASES)
 # A pathology report's section: "GROSS DESCRIPTION:", "(Gross: JKP/mlw)"
 GROSS_SECTION = regex(r"[ \t]+(?:DESCRIPTION|Description|EXAM|Exam)\b|[ \t]*:")
 SCALE_KINDS = frozenset({Kind.NAME, Kind.STAFF, Kind.LOCATION, Kind.ORGANIZATION})
@@ -65,6 +79,8 @@ def scales_left(text: str, spans: list[Span]) -> list[Span]:
         if span.kind in SCALE_KINDS and not span.ref and _gross_section(text, span):
             continue
         if span.kind in SCALE_KINDS and not span.ref and _a_named_tool(text, span):
+            continue
+        if span.kind in SCALE_KINDS and not span.ref and _a_clinical_phrase(text, span):
             continue
         if span.kind in SCALE_KINDS and not span.ref and _a_scale(text, span):
             score = SCORE_AFTER.match(text, span.end)
@@ -91,6 +107,10 @@ def _an_eponym(text: str, span: Span) -> bool:
 def _a_named_tool(text: str, span: Span) -> bool:
     word = text[span.start : span.end].lower()
     return word in EPONYM_TOOLS and TOOL_AFTER.match(text.lower(), span.end) is not None
+
+
+def _a_clinical_phrase(text: str, span: Span) -> bool:
+    return " ".join(text[span.start : span.end].lower().split()) in CLINICAL_PHRASES
 
 
 def _gross_section(text: str, span: Span) -> bool:

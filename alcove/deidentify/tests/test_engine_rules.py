@@ -686,6 +686,18 @@ def test_it_leaves_a_clinicians_role_after_their_name_but_masks_anyone_elses_tra
     assert "welder" in masked("Father: Dale Pruitt, welder, lives in Stroud.")
 
 
+def test_it_leaves_a_tests_indices_and_a_therapys_name_written_in_capitals() -> None:
+    text = (
+        "Testing today: FSIQ 101, Working Memory 94, Processing Speed 86.\n"
+        "Plan: we are moving on to Prolonged Exposure with imaginal work."
+    )
+    assert masked(text) == set()
+    # (inside an organisation's name they are its words)
+    assert "Hartley Working Memory Clinic" in masked(
+        "Referred to the Hartley Working Memory Clinic."
+    )
+
+
 def test_it_masks_an_age_guessed_to_the_decade_but_no_range_of_readings() -> None:
     text = "Walk-in: man approx 40s, gave first name only; his friend (early 30s) waited outside."
     assert {"40s", "early 30s"} <= masked(text)
