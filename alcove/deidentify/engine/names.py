@@ -925,7 +925,8 @@ class NameRules(FinderBase):
 
     def _acts(self, i: int) -> bool:
         """A verb, an age or a possessive follows the word: "Bear was suspended", "Rain felt",
-        "D: Sage, 19, sophomore", "Izzy's mother"."""
+        "D: Sage, 19, sophomore", "Izzy's mother", an adverb and a verb ("Summer now works"),
+        or a speaker's colon opening the line ('Hope: "you said..."')."""
         tok = self.tokens[i]
         if ACTED_AFTER.match(self.text, tok.end):
             return True
