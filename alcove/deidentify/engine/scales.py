@@ -82,6 +82,8 @@ def scales_left(text: str, spans: list[Span]) -> list[Span]:
             continue
         if span.kind in SCALE_KINDS and not span.ref and _a_clinical_phrase(text, span):
             continue
+        if _sex_after_age(text, span, out):
+            continue  # "78 F admitted": the sex after an age, no one's initial
         if span.kind in SCALE_KINDS and not span.ref and _a_scale(text, span):
             score = SCORE_AFTER.match(text, span.end)
             dropped_to = score.end() if score else -1
@@ -107,6 +109,14 @@ def _an_eponym(text: str, span: Span) -> bool:
 def _a_named_tool(text: str, span: Span) -> bool:
     word = text[span.start : span.end].lower()
     return word in EPONYM_TOOLS and TOOL_AFTER.match(text.lower(), span.end) is not None
+
+
+def _sex_after_age(text: str, span: Span, out: list[Span]) -> bool:
+    if span.kind not in (Kind.NAME, Kind.STAFF) or span.ref or span.end - span.start != 1:
+        return False
+    if text[span.start] not in "MF" or not out or out[-1].kind != Kind.AGE:
+        return False
+    return not text[out[-1].end : span.start].strip(" \t")
 
 
 def _a_clinical_phrase(text: str, span: Span) -> bool:

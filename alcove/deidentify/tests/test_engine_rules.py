@@ -698,6 +698,12 @@ def test_it_leaves_a_tests_indices_and_a_therapys_name_written_in_capitals() -> 
     )
 
 
+def test_it_leaves_the_sex_after_an_age_but_masks_an_initial_elsewhere() -> None:
+    found = masked("Patient: Rhoda Kessler-Amis, Rm 310A\n81 F admitted 2/3 from home")
+    assert "81" in found and "F" not in found
+    assert "Michael F." in masked("Seen with her son Michael F. and his wife.")
+
+
 def test_it_masks_an_age_guessed_to_the_decade_but_no_range_of_readings() -> None:
     text = "Walk-in: man approx 40s, gave first name only; his friend (early 30s) waited outside."
     assert {"40s", "early 30s"} <= masked(text)
