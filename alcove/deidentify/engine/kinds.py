@@ -33,7 +33,23 @@ def types_checked(text: str, spans: list[Span]) -> list[Span]:
     lex = lexicon()
     spans = organisations_retyped(text, staff_by_credential(text, spans))
     spans = places_retyped(text, county_towns(text, town_lines(text, spans)), lex)
-    return with_the(text, spans)
+    return with_the(text, judges_named(text, spans))
+
+
+# A judge's style before the name a rule took with it: "The Honorable Miriam Castellano-Reyes"
+# is a person, the style no part of the name
+HONORABLE = regex(r"(?:The[ \t]+|THE[ \t]+)?(?:Honou?rable|HONOU?RABLE|Hon\.)[ \t]+")
+
+
+def judges_named(text: str, spans: list[Span]) -> list[Span]:
+    """The spans, a name led by "The Honorable" without the style, as a person's."""
+    out = []
+    for span in spans:
+        style = HONORABLE.match(text, span.start, span.end)
+        if style is not None and style.end() < span.end and not span.ref:
+            span = Span(style.end(), span.end, Kind.NAME)
+        out.append(span)
+    return out
 
 
 # A care credential or role in capitals right before a name: "called by RN Marta", "PER NP

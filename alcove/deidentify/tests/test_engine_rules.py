@@ -704,6 +704,15 @@ def test_it_leaves_the_sex_after_an_age_but_masks_an_initial_elsewhere() -> None
     assert "Michael F." in masked("Seen with her son Michael F. and his wife.")
 
 
+def test_it_takes_a_judges_name_without_the_honorable_and_a_hess_or_deauville_score() -> None:
+    found = kinds("May 2, 2025\nThe Honorable Odile Brannigan-Hart\nFamily Court")
+    assert found.get("Odile Brannigan-Hart") == Kind.NAME
+    assert not any("Honorable" in w for w in found)
+    assert not {"2", "3", "Hess", "Deauville"} & masked(
+        "CT: Hunt and Hess 2. Interim PET: Deauville 3."
+    )
+
+
 def test_it_masks_an_age_guessed_to_the_decade_but_no_range_of_readings() -> None:
     text = "Walk-in: man approx 40s, gave first name only; his friend (early 30s) waited outside."
     assert {"40s", "early 30s"} <= masked(text)
