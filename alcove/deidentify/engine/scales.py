@@ -60,7 +60,8 @@ CLINICAL_PHRASES = frozenset(
     tolerance|emotion regulation|interpersonal effectiveness|seeking safety|motivational
     interviewing|art line|cath lab|process group|art group|grief group|skills group|peer
     recovery|street outreach|peer consultation group|school-based counseling|school-based
-    mental health""".replace("\n    ", " ").split("|")
+    mental health|zarit burden interview|wechsler individual achievement test|ward round|
+    forrest iii|forrest ii|forrest i""".replace("\n    ", " ").split("|")
 )
 CLINICAL_PHRASES = frozenset(phrase.strip() for phrase in CLINICAL_PHRASES)
 # A pathology report's section: "GROSS DESCRIPTION:", "(Gross: JKP/mlw)"
@@ -82,6 +83,8 @@ def scales_left(text: str, spans: list[Span]) -> list[Span]:
         if span.kind in SCALE_KINDS and not span.ref and _a_named_tool(text, span):
             continue
         if span.kind in SCALE_KINDS and not span.ref and _a_clinical_phrase(text, span):
+            score = SCORE_AFTER.match(text, span.end)  # ("Zarit Burden Interview 44")
+            dropped_to = score.end() if score else -1
             continue
         if _sex_after_age(text, span, out):
             continue  # "78 F admitted": the sex after an age, no one's initial

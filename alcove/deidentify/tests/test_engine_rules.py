@@ -665,6 +665,9 @@ def test_it_leaves_clinical_words_and_an_eponyms_tool_grade_or_method_unmasked()
     }
     text = "Child-Pugh A; C-peptide 0.9; Norepi off; Echocardiogram normal; Sulfa allergy."
     assert masked(text) == set()
+    text = "Lymphovascular invasion absent. Fingerstick 142. Thiamine given. Dermabond applied."
+    assert masked(text) == set()
+    assert masked("Caregiver strain: Zarit Burden Interview 44; Imaginal exposure 45 min.") == set()
     # the same names are people's where no tool, grade or method follows
     assert {"Hasson", "Vanderbilt"} <= masked("Dr. Hasson spoke with Ms. Vanderbilt today.")
 
