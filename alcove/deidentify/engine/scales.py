@@ -45,14 +45,15 @@ EPONYM_TOOLS = frozenset(
     "hasson vanderbilt nottingham stanley-brown gottman timi veress bakri foley".split()
 )
 TOOL_AFTER = regex(
-    r"[ \t]+(?:(?:teacher|parent|self)[ \t]+)?(?:port|trocar|needle|balloon|catheter|"
+    r"(?i)[ \t]+(?:(?:teacher|parent|self)[ \t]+)?(?:port|trocar|needle|balloon|catheter|"
     r"ratings?|scales?|forms?|grade|score|format|template|safety plan|method|flow|horsemen|"
     r"four horsemen|technique|\d[ \t]+(?:horsemen|flow))\b"
 )
 # A test's indices, a therapy's or a module's name, a service's kind, written in capitals as
 # if they were names ("Working Memory 80", "Prolonged Exposure", "Distress Tolerance")
 CLINICAL_PHRASES = frozenset(
-    """working memory|processing speed|verbal comprehension|perceptual reasoning|fluid
+    phrase.strip()
+    for phrase in """working memory|processing speed|verbal comprehension|perceptual reasoning|fluid
     reasoning|visual spatial|full scale iq|prolonged exposure|narrative exposure therapy|
     cognitive processing therapy|cognitive behavioral therapy|dialectical behavior therapy|
     coping cat|challenging beliefs|challenging beliefs worksheet|targeted case management|
@@ -63,7 +64,6 @@ CLINICAL_PHRASES = frozenset(
     mental health|zarit burden interview|wechsler individual achievement test|ward round|
     forrest iii|forrest ii|forrest i""".replace("\n    ", " ").split("|")
 )
-CLINICAL_PHRASES = frozenset(phrase.strip() for phrase in CLINICAL_PHRASES)
 # A pathology report's section: "GROSS DESCRIPTION:", "(Gross: JKP/mlw)"
 GROSS_SECTION = regex(r"[ \t]+(?:DESCRIPTION|Description|EXAM|Exam)\b|[ \t]*:")
 SCALE_KINDS = frozenset({Kind.NAME, Kind.STAFF, Kind.LOCATION, Kind.ORGANIZATION})
@@ -112,7 +112,7 @@ def _an_eponym(text: str, span: Span) -> bool:
 
 def _a_named_tool(text: str, span: Span) -> bool:
     word = text[span.start : span.end].lower()
-    return word in EPONYM_TOOLS and TOOL_AFTER.match(text.lower(), span.end) is not None
+    return word in EPONYM_TOOLS and TOOL_AFTER.match(text, span.end) is not None
 
 
 def _sex_after_age(text: str, span: Span, out: list[Span]) -> bool:

@@ -102,7 +102,7 @@ UNIT_AFTER = regex(
     r",?[ \t]+((?:Apt|APT|Apartment|Unit|UNIT|Suite|Ste|Room|Rm|Flat|Lot)\.?[ \t]*#?[ \t]*"
     r"\d{1,4}[A-Za-z]?)\b(?![./:-]?\d)"
 )
-HOMES = frozenset({"apt", "apa", "fla", "lot"})
+HOMES = frozenset({"apt", "apa", "fla", "lot"})  # after an organisation: where one lives
 # The shorthand that ends an organisation's name in lower case ("family med", "hale hs")
 LOWER_TAIL = regex(
     r"(?: (?:comm|family|cardiac|urgent|assisted|memorial|regional|general|behavioral))?"
@@ -116,7 +116,7 @@ PRACTICE_AFTER = regex(
 INSTITUTIONS = frozenset(
     "hospital hospitals center centre clinic health healthcare university college institute "
     "system medicine".split()
-)  # after an organisation: where one lives
+)
 LONGEST = 5  # words after the name: "Early Supported Discharge Team" is four
 
 
