@@ -145,7 +145,9 @@ LOGGED = regex(
     r"([a-z]{2,12}|[A-Z]{2,3})(?:[ \t]+\([a-z][a-z /-]{1,20}\))?:"
     r"|^[ \t]*([A-Z]{2,3})[ \t]+\d{1,2}/\d{1,2}(?:/\d{2,4})?[ \t]+\d{1,2}:\d{2}[ \t]*$"
     # a chat's speaker after its bracketed time: "[0712] dr.chao:", "[21:17] kmoss:"
-    r"|^[ \t]*\[\d{1,2}:?\d{2}\][ \t]+((?:[a-z]{1,3}\.)?[a-z]{2,12}):"
+    r"|^[ \t]*\[\d{1,2}:?\d{2}\][ \t]+((?:[a-z]{1,3}\.)?[a-z]{2,12}(?:\.[a-z])?):"
+    # a login after a bare clock time: "22:15  jroanhorse: on call" (words are left)
+    r"|^[ \t]*\d{1,2}:\d{2}[ \t]+([a-z]{4,12}):"
 )
 # Letters that say what a log's entry is or who wrote it by role, never whom: "11:40 VM:",
 # "14:00 FYI:", "10:02 SW:" (credentials, "RN:", are CREDENTIAL_WORDS)
@@ -491,7 +493,7 @@ class NameRules(FinderBase):
                 if m.group(group) not in CREDENTIAL_WORDS:
                     self.add(*m.span(group), Kind.STAFF)
         for m in LOGGED.finditer(self.text):
-            group = next(g for g in (1, 2, 3) if m.group(g))
+            group = next(g for g in (1, 2, 3, 4) if m.group(g))
             who = m.group(group)
             low = who.lower()
             if low in NOT_TYPISTS or low in LOG_SPEAKERS or RELATION.by_last.get(low):

@@ -359,7 +359,7 @@ DOTTED_DATE_HINT = regex(r"\.\d{1,2}\.\d\d")
 # duration ("2 yrs ago", "for 20 years") is not an age: "years" counts only with "old".
 AGE_PATTERNS: tuple[str, ...] = (  # sources: compiled in AGE_NUMBERS, AGE_STATEMENTS
     r"\b(\d{1,3})(?:[ \t]*|-)(?:years?|yrs?|y)[ \t-]*old\b",
-    r"\b(\d{1,3})[ \t]*(?:yo|y/o|y\.o\.|yr old|yrs old)(?![a-z])",
+    r"\b(\d{1,3})[ \t]*(?:yo[mf]?|y/o|y\.o\.|yr old|yrs old)(?![a-z])",  # ("61 YOF")
     r"\b(\d{1,2})[ \t-](?:month|mo)s?[ \t-]old\b",  # "19-month-old": a child's age
     (
         # ("AGE: 63Y", "aged 66yrs", lower-cased)

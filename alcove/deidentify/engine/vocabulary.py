@@ -227,7 +227,7 @@ ORG_LEADS = (
     "Congregation|Camp|Fort|Partners for|Partners in|Friends of|Alliance for|Coalition for|"
     "Society for|Association for|Council on|Council for|Network for|Services for|Home for|"
     "Foundation for|Sisters of|Brothers of|House of|Order of|Office of|Iglesia|Masjid|Templo|"
-    "Mezquita|Parroquia|Ministry of|Division of|Bureau of"
+    "Mezquita|Parroquia|Ministry of|Division of|Bureau of|Dept of"
 )
 
 EMPLOYMENT_CUES = (

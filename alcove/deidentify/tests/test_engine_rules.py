@@ -869,3 +869,20 @@ def test_it_leaves_a_pathology_reports_gross_section_but_not_a_person_named_gros
     )
     assert masked(text) == {"RTM", "kdw"}
     assert {"Gross", "Ellen Gross"} <= masked("Seen by Dr. Gross: agrees. Ellen Gross called.")
+
+
+def test_it_masks_an_age_run_together_with_the_patients_sex() -> None:
+    assert "61" in masked("RM 14A | NGUYEN, THUY | MRN 00519364 | 61 YOF\nMDD W PSYCHOTIC FEAT")
+    assert masked("Attends 5 yoga classes a week.") == set()
+
+
+def test_it_masks_the_login_that_writes_after_a_bare_clock_time() -> None:
+    text = "22:15  jroanhorse: same caller as before\n22:16  jroanhorse: ok I'm on call"
+    assert "jroanhorse" in masked(text)
+    assert masked("11:20 addendum: seen in clinic, afebrile") == set()
+
+
+def test_it_masks_a_public_department_written_short() -> None:
+    text = "Case open with Dept. of Children and Families since spring."
+    assert "Dept. of Children and Families" in masked(text)
+    assert masked("Consult from the Dept. of Psychiatry today.") == set()
