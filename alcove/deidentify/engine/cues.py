@@ -433,12 +433,13 @@ NOT_DASHED = FUNCTION_WORDS | frozenset("ok no yes neg pos am pm ve ish tbd tba 
 STAFF_LABELLED = starting_with(
     "[C-ER-TWcst]",
     r"\b(?:(?:Dictated|DICTATED|Transcribed|TRANSCRIBED|Typed|TYPED)(?:[ \t]+(?:By|by|BY))?|"
-    r"Typist|TYPIST|"
+    r"Typist|TYPIST|Transcriber|TRANSCRIBER|(?:Taken|TAKEN|taken)[ \t]+(?:By|by|BY)|"
     r"(?:Registered|Entered|Recorded|Completed|Written|Seen)[ \t]+(?:By|by)|"
     r"[Ss]igned(?:[ \t]+(?:By|by))?|[Cc]ounsell?or|COUNSELL?OR|[Tt]herapist|THERAPIST|[Tt]her|"
     r"[Cc]linician|CLINICIAN|[Ss]taff|STAFF|[Ss]cribe)[ \t]*:[ \t]*"
     r"([a-z]{2,4}|[A-Z]{2,4}|(?<=[Bb]y: )[a-z]{5,15})"
-    r"(?=[ \t]*(?:\n|$)|[ \t]{2}|[ \t]*[,;/]|[ \t]+\d)",
+    # (or the writer's role in brackets after: "taken by: lm (reception)")
+    r"(?=[ \t]*(?:\n|$)|[ \t]{2}|[ \t]*[,;/]|[ \t]+\d|[ \t]+\([a-z])",
 )
 # "client J.M.", "pt A.B.": initials standing for a person
 # "Commonwealth v. Dmitri Sokolov", "State vs. Ruiz": the party named in a case caption

@@ -886,3 +886,14 @@ def test_it_masks_a_public_department_written_short() -> None:
     text = "Case open with Dept. of Children and Families since spring."
     assert "Dept. of Children and Families" in masked(text)
     assert masked("Consult from the Dept. of Psychiatry today.") == set()
+
+
+def test_it_masks_the_last_four_of_a_social_security_number_after_its_label() -> None:
+    assert "4418" in masked("Claimant: Leon Culpepper     SSN (last 4): 4418\nDDS case open")
+    assert masked("PHQ-9 (last 4 weeks): 14") == set()
+
+
+def test_it_masks_the_initials_of_who_grossed_typed_or_took_a_report() -> None:
+    text = "GROSSED BY: KMR (PA)\nDOC #: 3350417     TRANSCRIBER: JRS\n\ntaken by: lm (reception)"
+    assert {"KMR", "JRS", "lm"} <= masked(text)
+    assert masked("Report taken by: phone (voicemail left)") == set()
