@@ -477,6 +477,10 @@ TRADE_HEAD = regex(r"[ \t]([A-Za-z][a-z]{2,})\b(?![-'\u2019]\w)")
 HEADS = frozenset(
     "hand lead helper worker coordinator specialist rep representative officer agent".split()
 )
+# "electrician's apprentice", "nurse's aide", "welder's helper"
+HELPER_AFTER = regex(r"['\u2019]s[ \t]+(?:apprentice|aide|helper|assistant|mate)\b")
+# "labor and delivery nurse": a ward's two words, joined, that say which nurse
+JOINED_MODIFIER = regex(r"(?i)\blabou?r[ \t]+and[ \t]+(?:delivery[ \t]+)?$")
 # A role's holder after it: the role before a name is left ("assistant principal Mr. Lozano")
 HOLDER_AFTER = regex(r"[ \t,]+(?:Mr|Ms|Mrs|Mx|Dr|Miss)\b")
 
@@ -494,6 +498,9 @@ def trades_with_modifiers(text: str, spans: list[Span], common: Words, jobs: Wor
 
 
 def _with_head(text: str, span: Span, limit: int, jobs: Words) -> Span:
+    helper = HELPER_AFTER.match(text, span.end)
+    if helper is not None:  # "electrician's apprentice": the one who helps is the trade
+        return Span(span.start, helper.end(), span.kind, span.ref)
     head = TRADE_HEAD.match(text, span.end, limit)
     if head is None or HOLDER_AFTER.match(text, head.end(1)):  # "assistant principal Mr."
         return span
@@ -509,6 +516,9 @@ def _with_modifiers(text: str, span: Span, out: list[Span], common: Words) -> Sp
     start = span.start
     free = out[-1].end if out else 0
     trade = text[span.start : span.end]
+    joined = JOINED_MODIFIER.search(text, max(free, start - 24), start)
+    if joined is not None:
+        return Span(joined.start(), span.end, span.kind, span.ref)
     for _ in range(2):
         word = MODIFIER_WORD.search(text, max(free, start - 16), start)
         if word is None or not _modifies(word.group(1), trade, common):

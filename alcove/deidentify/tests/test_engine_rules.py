@@ -897,3 +897,9 @@ def test_it_masks_the_initials_of_who_grossed_typed_or_took_a_report() -> None:
     text = "GROSSED BY: KMR (PA)\nDOC #: 3350417     TRANSCRIBER: JRS\n\ntaken by: lm (reception)"
     assert {"KMR", "JRS", "lm"} <= masked(text)
     assert masked("Report taken by: phone (voicemail left)") == set()
+
+
+def test_it_masks_a_trades_helper_and_a_labor_and_delivery_nurse_whole() -> None:
+    text = "He works as an electrician's apprentice; Alana is a labor and delivery nurse at Mercy."
+    assert {"electrician's apprentice", "labor and delivery nurse"} <= masked(text)
+    assert masked("Labor and delivery were uncomplicated; the nurse's notes are attached.") == set()
