@@ -39,7 +39,8 @@ SENDER_BRACKETED = regex(r"\b[A-Z]{3,}[ \t]*\(([a-z]{2,3})\):")
 # a signer's before a credential in lower case ("-- kmb pa-c  7/25") or before their name
 # ("- ebw / Eleanor Whitfield, MD")
 GROSSED = regex(
-    r"\b(?:Gross(?:ed)?(?:[ \t]+by)?|GROSS(?:ED)?(?:[ \t]+BY)?)[ \t]*:[ \t]*([A-Z]{2,4})(?:/([a-z]{2,4}))?\b"
+    r"\b(?:Gross(?:ed)?(?:[ \t]+by)?|GROSS(?:ED)?(?:[ \t]+BY)?)[ \t]*:[ \t]*"
+    r"([A-Z]{2,4})(?:/([a-z]{2,4}))?\b"
 )
 DOCUMENT_TYPIST = regex(
     r"(?m)\b(?:eScription|Transcription|Dictation)[ \t]+(?:document|doc|job|#)[^\n]{0,6}"

@@ -730,10 +730,11 @@ REF_CODE = regex(
 )
 REF_HINTS = hint(("ref", "confirmation", "activation"))
 REFERENCE_RANGE = regex(r"\d{1,4}-\d{1,4}")  # a lab's normal range: "(ref 135-145)"
-# "LAST 4: 2281", "last four of SSN 4471", "SSN (last 4): 7702": the end of a number that identifies
+# "LAST 4: 2281", "last four of SSN 4471", "SSN (last 4): 7702": the end of a number that
+# identifies
 LAST_FOUR = regex(
-    r"\blast (?:4|four)(?: digits)?(?: of (?:the )?(ssn|social|card|account|acct))?[ \t]*\)?[ \t]*[:#]?"
-    r"[ \t]*(\d{4})\b"
+    r"\blast (?:4|four)(?: digits)?(?: of (?:the )?(ssn|social|card|account|acct))?"
+    r"[ \t]*\)?[ \t]*[:#]?[ \t]*(\d{4})\b"
 )
 # Codes mixing letters and digits: "XJH429817", "BCBS-4417-22"; not "PHQ-9", "F41.1", "q4h".
 THREE_DIGITS = regex(r"\d\d\d")  # (what ID_CODE cannot match without, found far faster)

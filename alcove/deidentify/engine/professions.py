@@ -365,9 +365,12 @@ class ProfessionRules(FinderBase):
         for i in range(2, len(tokens)):
             lead = tokens[i - 1].lower
             if lead in ("as", "to") and tokens[i].lower not in ("a", "an"):
-                if WORKS_AS.ends_at(tokens, i - 1) is not None:
+                if WORKS_AS.ends_at(tokens, i - 1) is not None or self._worked_a_while_as(i - 1):
                     self._bare_trade(i)
-            if tokens[i - 1].lower not in ("a", "an") or WORKS_AS.ends_at(tokens, i - 2) is None:
+            if tokens[i - 1].lower not in ("a", "an"):
+                continue
+            loose = WORKS_AS.ends_at(tokens, i - 2) is None
+            if loose and not self._worked_a_while_as(i - 2):
                 continue
             if tokens[i].lower in NOT_TRADES:
                 continue
@@ -379,8 +382,33 @@ class ProfessionRules(FinderBase):
                 after = tokens[first + 1]
                 if after.text.islower() and after.lower not in FUNCTION_WORDS:
                     last = first + 1  # "a forklift operator"
+            end = tokens[last].lower
+            if loose and (end in RELATION.by_last or not (self._tradelike(end) or end == "guide")):
+                continue  # ("work well as a reward", "worked hard as a mother": trades only)
             if tokens[first].text.islower() and tokens[first].lower not in FUNCTION_WORDS:
                 self.add(tokens[first].start, tokens[last].end, Kind.PROFESSION)
+
+    def _worked_a_while_as(self, k: int) -> bool:
+        """ "worked seasonally as", "works weekends as", "after 11 yrs as": a work verb or a
+        count of years, then up to three words in lower case, then the "as" at token k."""
+        tokens = self.tokens
+        if k < 2 or tokens[k].lower != "as":
+            return False
+        for j in range(k - 1, max(-1, k - 5), -1):
+            tok = tokens[j]
+            counted = (
+                tok.lower in YEARS
+                and j > 0
+                and any(c.isdigit() for c in self.gap(tokens[j - 1], tok))
+            )
+            if counted or (tok.lower in WORKED and j < k - 1):
+                # (numbers lie between the tokens: "worked 30 years as")
+                return all(
+                    not self.gap(tokens[m], tokens[m + 1]).strip(" 0123456789") for m in range(j, k)
+                )
+            if not tok.text.islower():
+                return False
+        return False
 
     def _bare_trade(self, first: int) -> None:
         """Up to three words in lower case (or in a line of capitals) after a cue with no
@@ -477,6 +505,9 @@ TRADE_HEAD = regex(r"[ \t]([A-Za-z][a-z]{2,})\b(?![-'\u2019]\w)")
 HEADS = frozenset(
     "hand lead helper worker coordinator specialist rep representative officer agent".split()
 )
+# What works, before the words that say when or how long ("worked seasonally as a")
+WORKED = frozenset({"work", "works", "worked", "working"})
+YEARS = frozenset({"years", "yrs"})
 # "electrician's apprentice", "nurse's aide", "welder's helper"
 HELPER_AFTER = regex(r"['\u2019]s[ \t]+(?:apprentice|aide|helper|assistant|mate)\b")
 # "labor and delivery nurse": a ward's two words, joined, that say which nurse

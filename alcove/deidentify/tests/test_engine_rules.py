@@ -903,3 +903,9 @@ def test_it_masks_a_trades_helper_and_a_labor_and_delivery_nurse_whole() -> None
     text = "He works as an electrician's apprentice; Alana is a labor and delivery nurse at Mercy."
     assert {"electrician's apprentice", "labor and delivery nurse"} <= masked(text)
     assert masked("Labor and delivery were uncomplicated; the nurse's notes are attached.") == set()
+
+
+def test_it_masks_a_trade_after_how_or_how_long_someone_worked_as_it() -> None:
+    text = "He worked seasonally as a tree planter, then 30 years as an oilfield pumper."
+    assert {"tree planter", "oilfield pumper"} <= masked(text)
+    assert masked("She worked hard as a mother; the chart may work well as a reward.") == set()
