@@ -384,6 +384,12 @@ AGE_GLUED_CLOSING = regex(
     r"|(?:f|(?<!\dh \d)(?<!\dh \d\d)m)\b(?=,)"
     r"|(?:y|yo|Y|YO)\b(?=[,;)]|[ \t]*(?:\n|$)|[ \t]+(?:[MF]\b|[A-Z])))"
 )
+# "Bo (16 M) - referred", "Veteran (26, Navy)", "Mr. Ferraro (then 27)": an age in brackets
+# with the sex, after a veteran, or at a past event
+AGE_BRACKETED_BESIDE = regex(
+    r"\((\d{1,2})[ \t][mf]\)|\bveteran[ \t]*\((\d{1,2})[,)]|\(then[ \t]+(\d{1,2})\)"
+)
+AGE_BRACKETED_HINTS = hint((" m)", " f)", "veteran (", "(then "))
 # A catheter's or a tube's word, whose French size is no age: "16F foley", "14 Fr NG tube"
 # after the size, "Foley 16F", "NGT 12F" before it (the short ones whole after it: "55F from")
 _CATHETERS = (
@@ -1227,6 +1233,9 @@ def shaped_spans(text: str) -> Iterator[Span]:
                 yield Span(*m.span(group), Kind.AGE)
     for m in AGE_IN_MONTHS_LABELLED.finditer(low) if "age" in low or "ca:" in low else ():
         yield Span(*m.span(1), Kind.AGE)
+    for m in AGE_BRACKETED_BESIDE.finditer(low) if any_in(AGE_BRACKETED_HINTS, low) else ():
+        if not TEMPERATURE_BEFORE.search(low, max(0, m.start() - 8), m.start()):
+            yield Span(*m.span(next(g for g in (1, 2, 3) if m.group(g))), Kind.AGE)
     for m in AGE_SEX_LEAD.finditer(text):
         if LINE_OR_SENTENCE_BEFORE.search(text, max(0, m.start() - 4), m.start()):
             yield Span(*m.span(1), Kind.AGE)

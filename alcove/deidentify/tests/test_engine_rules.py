@@ -909,3 +909,9 @@ def test_it_masks_a_trade_after_how_or_how_long_someone_worked_as_it() -> None:
     text = "He worked seasonally as a tree planter, then 30 years as an oilfield pumper."
     assert {"tree planter", "oilfield pumper"} <= masked(text)
     assert masked("She worked hard as a mother; the chart may work well as a reward.") == set()
+
+
+def test_it_masks_an_age_bracketed_with_the_sex_after_a_veteran_or_at_a_past_event() -> None:
+    text = 'Group: "R.K." (58 F) grieving. Veteran (26, Navy) called. Mr. Ferraro (then 27) fled.'
+    assert {"58", "26", "27"} <= masked(text)
+    assert masked("Temp (99 F) at triage; scored 27) on the list.") == set()
