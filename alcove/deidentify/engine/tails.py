@@ -87,8 +87,14 @@ REGION_HEADS = frozenset(
 )
 OF_HEADED = frozenset({Kind.ORGANIZATION, Kind.LOCATION, Kind.NAME})
 # A public health service's letters before the region or the town it serves ("NHS Forth
-# Valley", "CLSC de Verdun", "HSE South")
-SERVICE_BEFORE = regex(r"\b(NHS|CLSC|CIUSSS|CISSS|HSE)(?:[ \t]+(?:de[ \t]+la|de|du|des))?[ \t]+$")
+# Valley", "CLSC de Verdun", "HSE South", "CMHA Simcoe"), and a prison's ("HMP Bristol")
+SERVICE_BEFORE = regex(
+    r"\b(NHS|CLSC|CIUSSS|CISSS|HSE|CMHA|HMP|HMYOI|FCI|USP|SCI)"
+    r"(?:[ \t]+(?:de[ \t]+la|de|du|des))?[ \t]+$"
+)
+# The letters of those before a town that may be taken for a person's name ("HMP Bristol",
+# "FCI Terre Haute", "CMHA Simcoe"; never "SCI", a spinal cord injury too)
+PRISON_BEFORE = regex(r"\b(HMP|HMYOI|FCI|USP|CMHA)[ \t]+$")
 # At a sentence's or a line's start a capitalised word is only a capital letter, unless it
 # is one that opens names of hospitals and homes.
 HEADS_AT_START = frozenset("good children's childrens our mercy holy sacred mother".split())
@@ -160,6 +166,10 @@ def org_tails(text: str, spans: list[Span]) -> list[Span]:
             span = Span(span.start, end, Kind.ORGANIZATION, span.ref)
         if span.kind in OF_HEADED:
             span = _with_org_of(text, span, free)
+        if span.kind == Kind.NAME and text[max(free, span.start - 1) : span.start] == " ":
+            # a prison's or an agency's letters before the town it is named for
+            if prison := PRISON_BEFORE.search(text, max(free, span.start - 8), span.start):
+                span = Span(prison.start(1), span.end, Kind.ORGANIZATION, span.ref)
         if span.kind in BRIDGED:
             span = _with_head(text, span, free)
             if (after_of := OF_STATE.match(text, span.end, limit)) is not None:

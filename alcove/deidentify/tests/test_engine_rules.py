@@ -915,3 +915,9 @@ def test_it_masks_an_age_bracketed_with_the_sex_after_a_veteran_or_at_a_past_eve
     text = 'Group: "R.K." (58 F) grieving. Veteran (26, Navy) called. Mr. Ferraro (then 27) fled.'
     assert {"58", "26", "27"} <= masked(text)
     assert masked("Temp (99 F) at triage; scored 27) on the list.") == set()
+
+
+def test_it_masks_a_prisons_or_an_agencys_letters_before_the_town_it_is_named_for() -> None:
+    text = "Dad is in HMP Bristol; uncle at FCI Terre Haute; referred to CMHA Simcoe housing."
+    assert {"HMP Bristol", "FCI Terre Haute", "CMHA Simcoe"} <= masked(text)
+    assert masked("Hx of SCI at C5; HMP level stable.") == set()
