@@ -134,7 +134,14 @@ SUBJECT_VERBS = (
     noticed presented disclosed talked started quit relapsed cried laughed agreed declined
     arrived attended completed continues continued described admitted denied noted returned
     spoke worked lives lived grew began became took made told thought knew met ran sat saw
-    spent kept lost found brought bought will would could can may might should must""".split()
+    spent kept lost found brought bought will would could can may might should must drew ate
+    slept wrote read sang swore""".split()
+    )
+    # and the states a note gives its subject without a verb ("Summer tearful", "tara able
+    # to reflect", "Cooper mostly silent")
+    | frozenset(
+        """tearful able agreeable upset angry calm quiet anxious silent irritable guarded
+    engaged receptive reluctant hesitant pleasant cooperative withdrawn defensive""".split()
     )
     | REPORT_VERBS
 )  # (and every verb of reporting: "says", "stated")
