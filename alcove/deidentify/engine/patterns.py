@@ -267,7 +267,13 @@ WEEKDAY_CUE_BEFORE = regex(
     r"(?:[-\u2013/]|,[ \t]*|[ \t]+(?:&|and|or)[ \t]+)|"
     r"\b(?:on|next|last|this|until|till|by|since|from|discuss|see you|mtg|meeting|session|do|"
     r"appt|rtc|f/u|every|each|visit|visits|visiting|come|comes|coming|back|after|before|"
-    r"return|returns|call|calls)[ \t]+)$"
+    r"return|returns|call|calls|scheduled|booked|intake)[ \t]+)$"
+)
+# A weekly log's days opening its lines ("mon - picked sione up", "- wed: kelsey intake
+# done"): a date where the note opens two lines or more so
+LOG_DAY = regex(
+    r"(?m)^[ \t]*(?:[-*\u2022][ \t]*)?((?:mon|tues?|weds?|thu|thurs?|fri|sat|sun))"
+    r"(?:[ \t]+(?:am|pm|eve|night|morning))?[ \t]*[-:\u2013][ \t]"
 )
 # Short forms of weekdays that are no English word: a date wherever they stand ("FLY IN FRI",
 # "Med check Thurs."); "Mon" and "Wed" count capitalised, "Sat" and "Sun" only by context.
@@ -1494,9 +1500,14 @@ def _dates(text: str, low: str) -> Iterator[Span]:
                 yield Span(*m.span(2), Kind.DATE)  # the second year of "2019-2021"
     for m in DOTTED_DATE_CUED.finditer(low) if DOTTED_DATE_HINT.search(low) else ():
         yield Span(*m.span(1), Kind.DATE)
+    logged: set[int] | None = None  # (looked for once, where a weekday's short form is)
     for m in WEEKDAY_SHORT.finditer(low):
+        if logged is None:
+            days = [day.start(1) for day in LOG_DAY.finditer(low)]
+            logged = set(days) if len(days) > 1 else set()
         if (
-            len(m.group()) >= 6
+            m.start() in logged
+            or len(m.group()) >= 6
             or WEEKDAY_CUE_BEFORE.search(low, max(0, m.start() - 12), m.start())
             or PART_OF_DAY_AFTER.match(low, m.end())  # "tele note sun pm"
             or (low[m.start() - 1 : m.start()] == "(" and low[m.end() : m.end() + 1] == ")")

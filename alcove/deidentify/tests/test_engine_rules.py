@@ -921,3 +921,9 @@ def test_it_masks_a_prisons_or_an_agencys_letters_before_the_town_it_is_named_fo
     text = "Dad is in HMP Bristol; uncle at FCI Terre Haute; referred to CMHA Simcoe housing."
     assert {"HMP Bristol", "FCI Terre Haute", "CMHA Simcoe"} <= masked(text)
     assert masked("Hx of SCI at C5; HMP level stable.") == set()
+
+
+def test_it_masks_the_days_that_open_the_lines_of_a_weekly_log() -> None:
+    text = "mon - picked him up from home\nwed - dr appt\nsat - beach\nsun - church"
+    assert {"mon", "wed", "sat", "sun"} <= masked(text)
+    assert masked("sat - went to the beach with the kids") == set()
