@@ -92,6 +92,9 @@ SERVICE_BEFORE = regex(
     r"\b(NHS|CLSC|CIUSSS|CISSS|HSE|CMHA|HMP|HMYOI|FCI|USP|SCI)"
     r"(?:[ \t]+(?:de[ \t]+la|de|du|des))?[ \t]+$"
 )
+# A person's initial before a found surname ("T. NAKAMURA", "ADA K. Whitehorse")
+INITIAL_BEFORE = regex(r"(?<![\w.'\u2019-])([A-Z])\.[ \t]$")
+INITIALLED = frozenset({Kind.NAME, Kind.STAFF, Kind.LOCATION})
 # The letters of those before a town that may be taken for a person's name ("HMP Bristol",
 # "FCI Terre Haute", "CMHA Simcoe"; never "SCI", a spinal cord injury too)
 PRISON_BEFORE = regex(r"\b(HMP|HMYOI|FCI|USP|CMHA)[ \t]+$")
@@ -166,6 +169,14 @@ def org_tails(text: str, spans: list[Span]) -> list[Span]:
             span = Span(span.start, end, Kind.ORGANIZATION, span.ref)
         if span.kind in OF_HEADED:
             span = _with_org_of(text, span, free)
+        if span.kind in INITIALLED and (
+            initial := INITIAL_BEFORE.search(text, max(free, span.start - 4), span.start)
+        ):
+            # a person's initial before the surname ("T. NAKAMURA", "S. Whitehorse"): the
+            # surname taken for a town is a person's too (never "N. Dakota", "W. Main")
+            if span.kind != Kind.LOCATION or initial.group(1) not in "NSEW":
+                kind = Kind.NAME if span.kind == Kind.LOCATION else span.kind
+                span = Span(initial.start(1), span.end, kind, span.ref)
         if span.kind == Kind.NAME and text[max(free, span.start - 1) : span.start] == " ":
             # a prison's or an agency's letters before the town it is named for
             if prison := PRISON_BEFORE.search(text, max(free, span.start - 8), span.start):

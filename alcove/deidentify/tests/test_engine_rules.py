@@ -927,3 +927,9 @@ def test_it_masks_the_days_that_open_the_lines_of_a_weekly_log() -> None:
     text = "mon - picked him up from home\nwed - dr appt\nsat - beach\nsun - church"
     assert {"mon", "wed", "sat", "sun"} <= masked(text)
     assert masked("sat - went to the beach with the kids") == set()
+
+
+def test_it_masks_a_persons_initial_before_a_surname_it_found() -> None:
+    text = "ROOM SEARCH 2000 BY T. NAKAMURA AND J. BOYKIN - FOUND 1 SHARPENED TOOTHBRUSH"
+    assert {"T. NAKAMURA", "J. BOYKIN"} <= masked(text)
+    assert kinds("Family moved to W. Virginia in 2019.").get("Virginia") == Kind.LOCATION
