@@ -92,6 +92,8 @@ SERVICE_BEFORE = regex(
     r"\b(NHS|CLSC|CIUSSS|CISSS|HSE|CMHA|HMP|HMYOI|FCI|USP|SCI)"
     r"(?:[ \t]+(?:de[ \t]+la|de|du|des))?[ \t]+$"
 )
+PERSONS = frozenset({Kind.NAME, Kind.STAFF})
+MIDDLE_INITIAL = regex(r" [A-Z] ")
 # A person's initial before a found surname ("T. NAKAMURA", "ADA K. Whitehorse")
 INITIAL_BEFORE = regex(r"(?<![\w.'\u2019-])([A-Z])\.[ \t]$")
 INITIALLED = frozenset({Kind.NAME, Kind.STAFF, Kind.LOCATION})
@@ -148,6 +150,15 @@ def org_tails(text: str, spans: list[Span]) -> list[Span]:
         if out and out[-1].end > span.start:  # swallowed by the one before
             continue
         free = out[-1].end if out else 0  # (where the span may grow back to)
+        if (
+            out
+            and span.kind in PERSONS
+            and out[-1].kind == span.kind
+            and MIDDLE_INITIAL.fullmatch(text, out[-1].end, span.start)
+        ):
+            # a middle initial without its stop between a name's words: "BRIAN T HOLLOWAY"
+            out[-1] = Span(out[-1].start, span.end, span.kind, out[-1].ref)
+            continue
         if span.kind in BRIDGED and k + 1 < len(spans):
             after = spans[k + 1]
             gap = OF_THE.fullmatch(text, span.end, after.start)

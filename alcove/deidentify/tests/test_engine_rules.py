@@ -933,3 +933,8 @@ def test_it_masks_a_persons_initial_before_a_surname_it_found() -> None:
     text = "ROOM SEARCH 2000 BY T. NAKAMURA AND J. BOYKIN - FOUND 1 SHARPENED TOOTHBRUSH"
     assert {"T. NAKAMURA", "J. BOYKIN"} <= masked(text)
     assert kinds("Family moved to W. Virginia in 2019.").get("Virginia") == Kind.LOCATION
+
+
+def test_it_masks_a_middle_initial_written_without_its_stop() -> None:
+    assert "BRIAN T HOLLOWAY" in masked("/es/ BRIAN T HOLLOWAY, PhD\nPsychologist")
+    assert "B" not in masked("IMPRESSION: KERLEY B LINES, SMALL EFFUSIONS.")
