@@ -378,6 +378,7 @@ AGE_PATTERNS: tuple[str, ...] = (  # sources: compiled in AGE_NUMBERS, AGE_STATE
     r"\bin (?:his|her|their) (?:early |mid |mid-|late )?((?:[1-9]|1[0-1])0s)\b",
     r"\bturn(?:s|ed|ing)?[ \t]+(\d{1,3})\b(?![ \t]*(?:mg|%|/))",
     r"\b(\d{1,3})(?:th|st|nd|rd) birthday\b",
+    r"\bat the age of (\d{1,3})\b(?![ \t]*(?:weeks?|wks?|months?|mos?|days?)\b)",
 )
 AGE_GLUED = regex(r"(\d(?<![\w.,/]\d)\d?)(?:M|F)\b(?=[,;:]|\.\s|[ \t]+[a-z])")
 # "91F R displaced femoral neck fx": glued, opening a line or a sentence, before any word

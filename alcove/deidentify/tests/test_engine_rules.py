@@ -938,3 +938,8 @@ def test_it_masks_a_persons_initial_before_a_surname_it_found() -> None:
 def test_it_masks_a_middle_initial_written_without_its_stop() -> None:
     assert "BRIAN T HOLLOWAY" in masked("/es/ BRIAN T HOLLOWAY, PhD\nPsychologist")
     assert "B" not in masked("IMPRESSION: KERLEY B LINES, SMALL EFFUSIONS.")
+
+
+def test_it_masks_an_age_written_at_the_age_of() -> None:
+    assert "68" in masked("My father retired at the age of 68 and moved.")
+    assert masked("Gestational age of 34 weeks; walked at the age of 14 months.") == set()
