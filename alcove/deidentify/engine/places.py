@@ -100,6 +100,16 @@ LICENCE_HINTS = hint(
     ("lic", "Lic", "LIC", "plate", "law", "CDL", "DL", "reg", "Reg", "tag", "Tag", "State",
      "STATE")
 )  # fmt: skip
+# The state whose law, board or agency a note cites: "Reviewed WA minor consent", "under MN
+# statute", "KS standard", "AZ AHCCCS ID" (letters that are words too are left: "OR statute")
+STATE_OF_LAW = regex(
+    r"\b([A-Z]{2})[ \t]+(?:minor[ \t]+consent|statutes?|standard|board|regulations|"
+    r"Medicaid|AHCCCS|DHS|DCS|DCF|DOC|DMV|BMV)\b"
+)
+STATE_OF_LAW_HINTS = hint(
+    ("consent", "statute", "standard", "board", "regulations", "Medicaid", "AHCCCS", "DHS",
+     "DCS", "DCF", "DOC", "DMV", "BMV")
+)  # fmt: skip
 NUMBER_AFTER = regex(r"[ \t]*(?:#|no\.)?[ \t]*:?[ \t]*[A-Z]{0,4}-?\d")
 STATE_BEFORE_LICENCE = starting_with(
     "[A-Zl]",
@@ -337,6 +347,9 @@ class PlaceRules(FinderBase):
             if group < 4 and code in WORDLIKE_CODES and not NUMBER_AFTER.match(text, m.end()):
                 continue
             self.add(*m.span(group), Kind.LOCATION)
+        for m in STATE_OF_LAW.finditer(text) if any_in(STATE_OF_LAW_HINTS, text) else ():
+            if m.group(1) in STATE_CODES and m.group(1) not in WORDLIKE_CODES:
+                self.add(*m.span(1), Kind.LOCATION)
         for m in STATE_BEFORE_NUMBER.finditer(text) if "#" in text else ():
             before = ROLE_BEFORE.search(text, max(0, m.start() - 24), m.start())
             # (never the label of a number: "STATE ID # D0811", "ID #: PP-0091")

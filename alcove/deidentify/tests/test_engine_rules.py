@@ -943,3 +943,10 @@ def test_it_masks_a_middle_initial_written_without_its_stop() -> None:
 def test_it_masks_an_age_written_at_the_age_of() -> None:
     assert "68" in masked("My father retired at the age of 68 and moved.")
     assert masked("Gestational age of 34 weeks; walked at the age of 14 months.") == set()
+
+
+def test_it_masks_the_state_whose_law_or_agency_a_note_cites() -> None:
+    text = "Reviewed WA minor consent; threshold under MN statute; called TN DHS."
+    assert {"WA", "MN"} <= masked(text)
+    assert "TN" in "".join(masked(text))
+    assert masked("Reviewed OR statute with the team; PA standard of care.") == set()
