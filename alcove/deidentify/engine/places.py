@@ -313,6 +313,19 @@ class PlaceRules(FinderBase):
             announced = self.text[m.start() - 2 : m.start()] == ", " and ANNOUNCED_BEFORE.search(
                 self.text, max(0, before.start(1) - 12), before.start(1)
             )
+            if (
+                not known
+                and listed
+                and m.group() not in WORDLIKE_CODES | CREDENTIAL_CODES
+                and self.text[m.start() - 2 : m.start()] != ", "
+                and not before.group(1).isupper()
+                and END_AFTER_CODE.match(self.text, m.end())
+            ):
+                # a town no gazetteer holds as one, listed last before its state's letters
+                # that close the line: "Pinnacle Roofing, Mesa AZ", "- Summit Pain, Lehi UT"
+                self.add(*before.span(1), Kind.LOCATION)
+                self.add(*m.span(), Kind.LOCATION)
+                continue
             person = m.group() in CREDENTIAL_CODES and self._person_before(before)
             if not known or (person and not announced):
                 continue  # "Sun-Hee Park, MD", "Hope Grant, MA": a person and a degree

@@ -950,3 +950,9 @@ def test_it_masks_the_state_whose_law_or_agency_a_note_cites() -> None:
     assert {"WA", "MN"} <= masked(text)
     assert "TN" in "".join(masked(text))
     assert masked("Reviewed OR statute with the team; PA standard of care.") == set()
+
+
+def test_it_masks_a_town_no_gazetteer_holds_listed_last_before_its_states_letters() -> None:
+    text = "Operations Manager, Pinnacle Roofing, Mesa AZ\nDirect 480-555-0173"
+    assert {"Mesa", "AZ"} <= masked(text)
+    assert "NP" not in "".join(masked("Seen by Dr. Alan Smith, Jones NP"))
