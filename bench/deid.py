@@ -110,10 +110,14 @@ How it measures:
   blind149) later in that session, scored unread on its starting engine and its latest (the
   commit gives both); blind158 to blind165 (the kinds of blind150 to blind157) at the start
   of the session after, scored unread on its starting engine (the commit that adds them
-  gives the figure);
+  gives the figure); blind166 to blind169 (forensic and correctional; employee-assistance,
+  occupational and veterans'; community mental health and substance use; hospital records
+  in the i2b2 style) later in that session, scored unread on its starting engine and its
+  engine then (the commit gives both), blind167 read afterwards;
   each was scored once untuned, its first figure in the commit that added it, and what is
-  printed now is tuned, but for blind142 to blind165, which no one has read (rules have been
-  drawn from blind122 to blind141 since 2026-12-05; every set here but blind122 to blind165,
+  printed now is tuned, but for blind142 to blind169 save blind167, which no one has read
+  (rules have been drawn from blind122 to blind141 and blind167 since 2026-12-05; every set
+  here but blind122 to blind169,
   train_context.py's HELD_OUT, is also one the
   context weights were fitted on: bench/deid/train_context.py measures them on sets they
   were not);
@@ -174,11 +178,11 @@ sys.path.insert(0, str(ROOT))
 NOTES = HERE / "deid" / "data" / "notes.jsonl"
 DATA = HERE / "deid" / "data"
 # blind.jsonl, blind2.jsonl ...: each written before the engine saw it (see above)
-BLIND_SETS = ["blind", *(f"blind{n}" for n in range(2, 166))]
+BLIND_SETS = ["blind", *(f"blind{n}" for n in range(2, 170))]
 # The blind sets no model is fitted on (train_context.py leaves them out) until a later
 # session has scored them: scored together as "held-out", the figure for notes the engine
 # has not learnt from
-HELD_OUT: tuple[str, ...] = tuple(f"blind{n}" for n in range(122, 166))
+HELD_OUT: tuple[str, ...] = tuple(f"blind{n}" for n in range(122, 170))
 PRESIDIO = Path(
     os.environ.get(
         "ALCOVE_PRESIDIO_SET", ROOT.parent / "shared" / "data" / "presidio_synth_dataset_v2.json"
