@@ -742,6 +742,9 @@ REF_CODE = regex(
     r"[ \t]*:?[ \t]*([a-z0-9][a-z0-9/-]*[a-z0-9](?: \d{3,}){0,3})(?!\w|\.\d)"
 )
 REF_HINTS = hint(("ref", "confirmation", "activation"))
+# Nine digits in three groups, as a SIN, a service number ("SN K91 204 337"), a scheme's
+# member number or a dossier's is written: a number of identity wherever it stands
+SPACED_NINE = regex(r"(?<![\w.,/:-])(?:[A-Z]\d{2}|\d{3}) \d{3} \d{3}(?![\w.,/-]| \d)")
 REFERENCE_RANGE = regex(r"\d{1,4}-\d{1,4}")  # a lab's normal range: "(ref 135-145)"
 # "LAST 4: 2281", "last four of SSN 4471", "SSN (last 4): 7702": the end of a number that
 # identifies
@@ -1663,6 +1666,8 @@ def _numbers(text: str, low: str) -> Iterator[Span]:
     for m in ID_CUED.finditer(low):
         if not NOT_ID.match(m.group(1)):
             yield Span(*m.span(1), Kind.ID)
+    for m in SPACED_NINE.finditer(text) if " " in text else ():
+        yield Span(*m.span(), Kind.ID)
     for m in REF_CODE.finditer(low) if any_in(REF_HINTS, low) else ():
         code = m.group(1)  # (a code has its digits from the start: never "range 135-145")
         if REFERENCE_RANGE.fullmatch(code):

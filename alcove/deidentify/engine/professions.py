@@ -451,6 +451,8 @@ def tradelike(lw: str, jobs: Words) -> bool:
 # "laid off from Target corporate (merchandise planner)", "Trader Joe's (crew member)": the
 # trade in brackets after an employer
 TRADE_BRACKETED = regex(r"(?:[ \t]+[a-z]+)?[ \t]*\(([a-z]+(?:[ \t][a-z]+)?)\)")
+# "Employer: Capital Area Rapid Transit - bus operator, 22 yrs": the trade after a dash
+TRADE_DASHED = regex(r"[ \t]+[-\u2013\u2014][ \t]+([a-z]+(?:[ \t][a-z]+)?)(?=[ \t]*(?:[,;(\n]|$))")
 
 
 def trades_after_employers(text: str, found: list[Span], jobs: Words) -> list[Span]:
@@ -461,15 +463,19 @@ def trades_after_employers(text: str, found: list[Span], jobs: Words) -> list[Sp
     for span in found:
         if span.kind != Kind.ORGANIZATION or text[span.end : span.end + 1] not in (" ", "\t"):
             continue
-        m = TRADE_BRACKETED.match(text, span.end)
+        m = TRADE_BRACKETED.match(text, span.end) or TRADE_DASHED.match(text, span.end)
         if m is None:
             continue
         words = m.group(1).split()
         last = words[-1]
         if any(w in FUNCTION_WORDS for w in words) or _carers(last):
             continue
+        if m.re is TRADE_DASHED and not tradelike(last, jobs):
+            continue  # ("Vet Center - readjustment counseling": no trade)
         if last in jobs or last in TRADE_HEADS or last in NOT_JOBS:
             out.append(Span(*m.span(1), Kind.PROFESSION))
+        elif len(words) == 2 and last not in RELATION.by_last and tradelike(last, jobs):
+            out.append(Span(*m.span(1), Kind.PROFESSION))  # "(ditch rider)": a trade's ending
     return out
 
 

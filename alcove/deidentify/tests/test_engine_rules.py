@@ -956,3 +956,18 @@ def test_it_masks_a_town_no_gazetteer_holds_listed_last_before_its_states_letter
     text = "Operations Manager, Pinnacle Roofing, Mesa AZ\nDirect 480-555-0173"
     assert {"Mesa", "AZ"} <= masked(text)
     assert "NP" not in "".join(masked("Seen by Dr. Alan Smith, Jones NP"))
+
+
+def test_it_masks_a_trade_after_its_employer_and_a_dash_or_in_brackets() -> None:
+    text = "Employer: Capital Area Rapid Transit - bus operator, 22 yrs\nJose, ee of Sun Basin "
+    text += "Irrigation District (ditch rider)"
+    assert {"bus operator", "ditch rider"} <= masked(text)
+    assert "readjustment counseling" not in masked(
+        "Hampton Roads Vet Center - readjustment counseling, group"
+    )
+
+
+def test_it_masks_nine_digits_written_in_three_groups() -> None:
+    text = "Former service no.: A47 118 902; CNESST dossier no. 512 338 774"
+    assert {"A47 118 902", "512 338 774"} <= masked(text)
+    assert masked("Na 138 Cl 104 HCO3 24; BP 120/80; 3 x 10 reps") == set()
