@@ -94,6 +94,7 @@ SERVICE_BEFORE = regex(
 )
 PERSONS = frozenset({Kind.NAME, Kind.STAFF})
 MIDDLE_INITIAL = regex(r" [A-Z] ")
+TRAILING_INITIAL = regex(r" ([A-Z])\.?(?=[ \t]{2,}|[ \t]*(?:\n|$)|,)")
 # A person's initial before a found surname ("T. NAKAMURA", "ADA K. Whitehorse")
 INITIAL_BEFORE = regex(r"(?<![\w.'\u2019-])([A-Z])\.[ \t]$")
 INITIALLED = frozenset({Kind.NAME, Kind.STAFF, Kind.LOCATION})
@@ -180,6 +181,11 @@ def org_tails(text: str, spans: list[Span]) -> list[Span]:
             span = Span(span.start, end, Kind.ORGANIZATION, span.ref)
         if span.kind in OF_HEADED:
             span = _with_org_of(text, span, free)
+        if span.kind in PERSONS and "," in text[span.start : span.end]:
+            # a middle initial after a name written surname first: "HOLLISTER, JAMES R, MD",
+            # "AUTHOR: OYELARAN,FUNMILAYO A   EXP COSIGNER"
+            if trailing := TRAILING_INITIAL.match(text, span.end, limit):
+                span = Span(span.start, trailing.end(1), span.kind, span.ref)
         if span.kind in INITIALLED and (
             initial := INITIAL_BEFORE.search(text, max(free, span.start - 4), span.start)
         ):

@@ -971,3 +971,8 @@ def test_it_masks_nine_digits_written_in_three_groups() -> None:
     text = "Former service no.: A47 118 902; CNESST dossier no. 512 338 774"
     assert {"A47 118 902", "512 338 774"} <= masked(text)
     assert masked("Na 138 Cl 104 HCO3 24; BP 120/80; 3 x 10 reps") == set()
+
+
+def test_it_masks_a_middle_initial_after_a_name_written_surname_first() -> None:
+    assert "HOLLISTER, JAMES R" in masked("SURGEON: HOLLISTER, JAMES R, MD\nASSISTANT: none")
+    assert "I" not in "".join(masked("Facilitator: Tom Reardon, LADC I"))
