@@ -189,7 +189,7 @@ ORG_WORDS = (
     "Shelter|Mission|Agency|Department|Dept\\.|Police Department|Fire Department|"
     "Restaurant|Cafe|Café|Diner|Bakery|Hotel|Motel|Inn|Store|Stores|Warehouse|Factory|"
     "Plant|Mill|Farm|Farms|Ranch|Garage|Salon|Studio|Gym|Fitness|Library|Museum|"
-    "Airlines|Airport|Railroad|Transit|Motors|Auto|Automotive|Construction|Builders|"
+    "Airlines|Airport|Railroad|Rail|Railway|Communications|Wireless|Transit|Motors|Auto|Automotive|Construction|Builders|"
     "Landscaping|Plumbing|Electric|Law Firm|Lawyers|Gazette|Resources|Lumber|Supply|"
     "Post Office|Authority|Housing Authority|Heights|Probation|PD|Sheriff's Office|"
     "Terminal|Memorial|Army|Navy|Cove|Commons|Service|Charities|Pavilion|Roofing|Painting|"

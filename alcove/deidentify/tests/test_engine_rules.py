@@ -976,3 +976,11 @@ def test_it_masks_nine_digits_written_in_three_groups() -> None:
 def test_it_masks_a_middle_initial_after_a_name_written_surname_first() -> None:
     assert "HOLLISTER, JAMES R" in masked("SURGEON: HOLLISTER, JAMES R, MD\nASSISTANT: none")
     assert "I" not in "".join(masked("Facilitator: Tom Reardon, LADC I"))
+
+
+def test_it_masks_a_railway_or_a_communications_centre_by_its_last_word() -> None:
+    text = (
+        "Tri-County Emergency Communications - Peer Support\nMedical Department, Northern Tier Rail"
+    )
+    assert {"Tri-County Emergency Communications", "Northern Tier Rail"} <= masked(text)
+    assert masked("Communications with family improved; rail fare paid.") == set()
