@@ -140,7 +140,8 @@ INITIALS_BEFORE = regex(r"(?<![\w.])(?:(?:[A-Za-z]\.){2,3}|[A-Za-z]{2,3})[ \t]*$
 
 # A log entry's writer after its date and time, or a line signed with initials, date and time
 LOGGED = regex(
-    r"(?m)^[ \t]*\d{1,2}/\d{1,2}(?:/\d{2,4})?[ \t]+\d{1,2}:\d{2}[ \t]*(?:[ap]m?)?[ \t]+"
+    r"(?m)^[ \t]*(?:(?:Mon|Tue|Tues|Wed|Thu|Thurs|Fri|Sat|Sun)[ \t]+)?"
+    r"\d{1,2}/\d{1,2}(?:/\d{2,4})?[ \t]+\d{1,2}:\d{2}[ \t]*(?:[ap]m?)?[ \t]+"
     # (a login, or initials, and the writer's role: "09:14 tmcgrath (front desk):", "16:50 LA:")
     r"([a-z]{2,12}|[A-Z]{2,3})(?:[ \t]+\([a-z][a-z /-]{1,20}\))?:"
     r"|^[ \t]*([A-Z]{2,3})[ \t]+\d{1,2}/\d{1,2}(?:/\d{2,4})?[ \t]+\d{1,2}:\d{2}[ \t]*$"

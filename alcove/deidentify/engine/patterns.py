@@ -1006,6 +1006,9 @@ WARD_AFTER_FIELD = regex(
     r"(?:Service|SERVICE|Location|LOCATION)[ \t]*:[^\n,]{2,40},[ \t]*" + _WARD + r"[ \t]*$",
     re.M,
 )
+# The state's prescription-monitoring programme, by its name in brackets: "PDMP (CURES)
+# checked", "PDMP (OK PMP AWARxE)" (it says which state the patient is in)
+PDMP_NAMED = regex(r"\bP?DMP[ \t]*\(([A-Za-z][A-Za-z ]{1,24}?)\)")
 # The header line of a hospital's exported report: its record numbers in fields around the
 # hospital's letters ("402918773 | FMC | 61772094 | | 8830125 |")
 REPORT_HEADER = regex(r"(?m)^\d{6,10}[ \t]\|[ \t]([A-Z]{2,6})[ \t]\|[ \t]\d{5,10}[ \t]\|")
@@ -1377,6 +1380,8 @@ def _hospital_places(text: str) -> Iterator[Span]:
         yield Span(*m.span(1), Kind.LOCATION)
     for m in WARD_AFTER_FIELD.finditer(text) if any_in(FIELD_HINTS, text) else ():
         yield Span(*m.span(1), Kind.LOCATION)
+    for m in PDMP_NAMED.finditer(text) if "DMP" in text else ():
+        yield Span(*m.span(1), Kind.ORGANIZATION)
     for m in REPORT_HEADER.finditer(text) if " | " in text else ():
         yield Span(*m.span(1), Kind.ORGANIZATION)
     for m in GENERIC_HOSPITAL.finditer(text) if any_in(GENERIC_HOSPITAL_HINTS, text) else ():

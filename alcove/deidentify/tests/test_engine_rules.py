@@ -984,3 +984,14 @@ def test_it_masks_a_railway_or_a_communications_centre_by_its_last_word() -> Non
     )
     assert {"Tri-County Emergency Communications", "Northern Tier Rail"} <= masked(text)
     assert masked("Communications with family improved; rail fare paid.") == set()
+
+
+def test_it_masks_the_prescription_monitoring_programme_named_in_brackets() -> None:
+    assert "OK PMP AWARxE" in masked("PDMP (OK PMP AWARxE) checked - no other controlled fills")
+    assert masked("PDMP checked (no fills); PMP reviewed.") == set()
+
+
+def test_it_masks_the_login_writing_after_a_weekday_date_and_time() -> None:
+    text = "Mon 4/7 09:30  tnakashima: can see her at 1pm\nMon 4/7 09:44  tnakashima: done."
+    assert "tnakashima" in masked(text)
+    assert "addendum" not in masked("Mon 4/7 09:30  addendum: seen in clinic")
