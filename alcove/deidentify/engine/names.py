@@ -148,7 +148,7 @@ LOGGED = regex(
     # a chat's speaker after its bracketed time: "[0712] dr.chao:", "[21:17] kmoss:"
     r"|^[ \t]*\[\d{1,2}:?\d{2}\][ \t]+((?:[a-z]{1,3}\.)?[a-z]{2,12}(?:\.[a-z])?):"
     # a login after a bare clock time: "22:15  jroanhorse: on call" (words are left)
-    r"|^[ \t]*\d{1,2}:\d{2}[ \t]+([a-z]{4,12}):"
+    r"|^[ \t]*\d{1,2}:\d{2}(?:[ap]m?)?[ \t]+([a-z]{4,12}):"
 )
 # Letters that say what a log's entry is or who wrote it by role, never whom: "11:40 VM:",
 # "14:00 FYI:", "10:02 SW:" (credentials, "RN:", are CREDENTIAL_WORDS)

@@ -995,3 +995,9 @@ def test_it_masks_the_login_writing_after_a_weekday_date_and_time() -> None:
     text = "Mon 4/7 09:30  tnakashima: can see her at 1pm\nMon 4/7 09:44  tnakashima: done."
     assert "tnakashima" in masked(text)
     assert "addendum" not in masked("Mon 4/7 09:30  addendum: seen in clinic")
+
+
+def test_it_masks_who_writes_in_a_text_thread_timed_with_a_or_p() -> None:
+    text = "7:02p faith: hey u up? rough day\n7:05p marco: here. whats going on"
+    assert {"faith", "marco"} <= masked(text)
+    assert masked("8:00a note: called pharmacy re refill") == set()
