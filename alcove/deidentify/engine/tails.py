@@ -93,6 +93,9 @@ SERVICE_BEFORE = regex(
     r"(?:[ \t]+(?:de[ \t]+la|de|du|des))?[ \t]+$"
 )
 PERSONS = frozenset({Kind.NAME, Kind.STAFF})
+OWNED_AFTER = regex(
+    r"(['\u2019]s)(?=[ \t]*(?:[.,;:)]|\n|$|[ \t]+(?:near|on|in|at|by|off|parking|lot)\b))"
+)
 MIDDLE_INITIAL = regex(r" [A-Z] ")
 TRAILING_INITIAL = regex(r" ([A-Z])\.?(?=[ \t]{2,}|[ \t]*(?:\n|$)|,)")
 # A person's initial before a found surname ("T. NAKAMURA", "ADA K. Whitehorse")
@@ -204,6 +207,10 @@ def org_tails(text: str, spans: list[Span]) -> list[Span]:
                 span = Span(span.start, after_of.end(), span.kind, span.ref)  # "BCBS of MA"
             elif text.startswith("/GYN", span.end) and text.endswith("OB", 0, span.end):
                 span = Span(span.start, span.end + 4, span.kind, span.ref)  # "Westbrook OB/GYN"
+        if span.kind == Kind.ORGANIZATION and (owned := OWNED_AFTER.match(text, span.end, limit)):
+            # a shop or a hospital named for its owner or its saint: "Fry's on Bell Rd",
+            # "(2011, St. Vincent's)", never the organisation's possessive ("Walmart's policy")
+            span = Span(span.start, owned.end(1), span.kind, span.ref)
         if span.kind in CARRIED:
             peak = MOUNT_BEFORE.search(text, max(free, span.start - 6), span.start)
             if peak is not None:  # "Mt. Zion", "Ft. Sanders"

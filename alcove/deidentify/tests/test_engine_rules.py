@@ -1001,3 +1001,8 @@ def test_it_masks_who_writes_in_a_text_thread_timed_with_a_or_p() -> None:
     text = "7:02p faith: hey u up? rough day\n7:05p marco: here. whats going on"
     assert {"faith", "marco"} <= masked(text)
     assert masked("8:00a note: called pharmacy re refill") == set()
+
+
+def test_it_masks_a_shop_named_for_its_owner_with_its_s() -> None:
+    assert "Yoke's" in masked("bus broke down by the Yoke's. gonna be late")
+    assert "Tom's" not in masked("Gave the keys to Tom's mother, near Tom's.")
