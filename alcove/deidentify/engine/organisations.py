@@ -179,6 +179,15 @@ EMPLOYER_LOWER = regex(
     r"(?!(?:none|n/a|na|unemployed|retired|self|disabled|disability|unknown|student|homemaker|"
     r"not)\b)([a-z][\w&'.-]*(?:[ \t]+[\w&'.-]+){0,5}?)[ \t]*(?:$|[ \t]{2}|[,;(])"
 )
+# Chains and apps a note may write in lower case, and the words that place someone there
+BRANDS_LOWER = (EMPLOYERS | PLATFORMS | frozenset(
+    "asda tesco sainsburys lidl morrisons woolies woolworths coles bunnings kmart dunkin "
+    "hy-vee wawa sheetz mcdonalds walgreens lowes".split()
+)) - frozenset({"insta"})  # fmt: skip
+BRAND_PAIRS = frozenset(
+    {("dollar", "general"), ("home", "depot"), ("family", "dollar"), ("giant", "eagle")}
+)
+BRAND_CUES = frozenset("at on to the from for via behind near outside @".split())
 # ", Norfolk, VA", " - Newark, NJ": a town and its state after a name
 # A signature's fields after it: "Gateway Behavioral Health | Case Management | Toledo"
 FIELD_AFTER = regex(r"[ \t]+[|\u00b7\u2022][ \t]")
@@ -330,6 +339,7 @@ class OrganisationRules(FinderBase):
                     Kind.ORGANIZATION,
                 )
         self._employers()
+        self._lower_brands()
         for m in EMPLOYER_LOWER.finditer(self.text) if ":" in self.text else ():
             self.add(*m.span(1), Kind.ORGANIZATION)
         for m in LABELLED_ORG.finditer(self.text) if ":" in self.text else ():
@@ -900,6 +910,22 @@ class OrganisationRules(FinderBase):
                 self.add(tok.start, tok.end, Kind.ORGANIZATION)  # "the FIH ED"
             elif SPECIALTY_BEFORE.search(self.text, max(0, tok.start - 20), tok.start):
                 self.add(tok.start, tok.end, Kind.ORGANIZATION)  # "Nephrology, SBMC."
+
+    def _lower_brands(self) -> None:
+        """A chain, a shop or an app a hurried note writes in lower case after a word that
+        places someone there ("at the walmart on Nob Hill", "on snapchat", "lates at asda",
+        "behind the dollar general"); never a brand that is also a word ("target")."""
+        tokens = self.tokens
+        common = self.lex.common
+        for i in range(1, len(tokens)):
+            tok = tokens[i]
+            if not tok.text.islower() or tokens[i - 1].lower not in BRAND_CUES:
+                continue
+            if tok.lower in BRANDS_LOWER and tok.lower not in common:
+                self.add(tok.start, tok.end, Kind.ORGANIZATION)
+            elif i + 1 < len(tokens) and (tok.lower, tokens[i + 1].lower) in BRAND_PAIRS:
+                if self.gap(tok, tokens[i + 1]) == " ":
+                    self.add(tok.start, tokens[i + 1].end, Kind.ORGANIZATION)
 
     def _employers(self) -> None:
         tokens = self.tokens

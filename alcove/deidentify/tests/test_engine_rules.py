@@ -1006,3 +1006,9 @@ def test_it_masks_who_writes_in_a_text_thread_timed_with_a_or_p() -> None:
 def test_it_masks_a_shop_named_for_its_owner_with_its_s() -> None:
     assert "Yoke's" in masked("bus broke down by the Yoke's. gonna be late")
     assert "Tom's" not in masked("Gave the keys to Tom's mother, near Tom's.")
+
+
+def test_it_masks_a_chain_or_an_app_a_hurried_note_writes_in_lower_case() -> None:
+    text = "mum works nights at asda; met him on snapchat; slept behind the dollar general"
+    assert {"asda", "snapchat", "dollar general"} <= masked(text)
+    assert masked("aim for the target weight; avoids the subway now") == set()
