@@ -670,6 +670,7 @@ def test_it_leaves_clinical_words_and_an_eponyms_tool_grade_or_method_unmasked()
     assert masked("Caregiver strain: Zarit Burden Interview 44; Imaginal exposure 45 min.") == set()
     text = "WAIS-IV: FSIQ 96. US RLQ c/w appy. No Osler nodes. Dexcom G7 on. AAOX3. ASAM 3.5."
     assert masked(text) == set()
+    assert masked("EMS called at scene. PT BECAME LOUD; FAMILY BROUGHT IN RADIO.") == set()
     # the same names are people's where no tool, grade or method follows
     assert {"Hasson", "Vanderbilt"} <= masked("Dr. Hasson spoke with Ms. Vanderbilt today.")
 
