@@ -135,12 +135,12 @@ SUBJECT_VERBS = (
     arrived attended completed continues continued described admitted denied noted returned
     spoke worked lives lived grew began became took made told thought knew met ran sat saw
     spent kept lost found brought bought will would could can may might should must drew ate
-    slept wrote read sang swore""".split()
+    slept wrote sang swore""".split()
     )
     # and the states a note gives its subject without a verb ("Summer tearful", "tara able
     # to reflect", "Cooper mostly silent")
     | frozenset(
-        """tearful able agreeable upset angry calm quiet anxious silent irritable guarded
+        """tearful able agreeable angry calm quiet anxious silent irritable guarded
     engaged receptive reluctant hesitant pleasant cooperative withdrawn defensive""".split()
     )
     | REPORT_VERBS
@@ -446,7 +446,7 @@ STAFF_LABELLED = starting_with(
     r"[Cc]linician|CLINICIAN|[Ss]taff|STAFF|[Ss]cribe)[ \t]*:[ \t]*"
     r"([a-z]{2,4}|[A-Z]{2,4}|(?<=[Bb]y: )[a-z]{5,15})"
     # (or the writer's role in brackets after: "taken by: lm (reception)")
-    r"(?=[ \t]*(?:\n|$)|[ \t]{2}|[ \t]*[,;/]|[ \t]+\d|[ \t]+\([a-z])",
+    r"(?=[ \t]*(?:\n|$)|[ \t]{2}|[ \t]*[,;/]|[ \t]+\d|[ \t]+\([A-Za-z])",
 )
 # "client J.M.", "pt A.B.": initials standing for a person
 # "Commonwealth v. Dmitri Sokolov", "State vs. Ruiz": the party named in a case caption

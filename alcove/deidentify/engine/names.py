@@ -4,6 +4,7 @@ them."""
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Iterator
 
 from alcove.deidentify.engine.compiled import regex, starting_with
@@ -140,7 +141,7 @@ INITIALS_BEFORE = regex(r"(?<![\w.])(?:(?:[A-Za-z]\.){2,3}|[A-Za-z]{2,3})[ \t]*$
 
 # A log entry's writer after its date and time, or a line signed with initials, date and time
 LOGGED = regex(
-    r"(?m)^[ \t]*(?:(?:Mon|Tue|Tues|Wed|Thu|Thurs|Fri|Sat|Sun)[ \t]+)?"
+    r"(?m)^[ \t]*(?:(?i:mon|tue|tues|wed|thu|thurs|fri|sat|sun)[ \t]+)?"
     r"\d{1,2}/\d{1,2}(?:/\d{2,4})?[ \t]+\d{1,2}:\d{2}[ \t]*(?:[ap]m?)?[ \t]+"
     # (a login, or initials, and the writer's role: "09:14 tmcgrath (front desk):", "16:50 LA:")
     r"([a-z]{2,12}|[A-Z]{2,3})(?:[ \t]+\([a-z][a-z /-]{1,20}\))?:"
@@ -493,10 +494,17 @@ class NameRules(FinderBase):
             for group in (1, 2):
                 if m.group(group) not in CREDENTIAL_WORDS:
                     self.add(*m.span(group), Kind.STAFF)
-        for m in LOGGED.finditer(self.text):
+        matches = list(LOGGED.finditer(self.text))
+        # (after a bare clock time only a thread's speakers count: each writing twice, and a
+        # word only between two of them, "7:02p faith:", never "12:00 lunch:", "23:00 check:")
+        bare = Counter(m.group(4) for m in matches if m.group(4))
+        speakers = sum(1 for count in bare.values() if count > 1)
+        for m in matches:
             group = next(g for g in (1, 2, 3, 4) if m.group(g))
             who = m.group(group)
             low = who.lower()
+            if group == 4 and (bare[who] < 2 or (self._ordinary(low) and speakers < 2)):
+                continue
             if low in NOT_TYPISTS or low in LOG_SPEAKERS or RELATION.by_last.get(low):
                 continue
             if who in ROLE_LETTERS or who in CREDENTIAL_WORDS:

@@ -180,14 +180,18 @@ EMPLOYER_LOWER = regex(
     r"not)\b)([a-z][\w&'.-]*(?:[ \t]+[\w&'.-]+){0,5}?)[ \t]*(?:$|[ \t]{2}|[,;(])"
 )
 # Chains and apps a note may write in lower case, and the words that place someone there
-BRANDS_LOWER = (EMPLOYERS | PLATFORMS | frozenset(
-    "asda tesco sainsburys lidl morrisons woolies woolworths coles bunnings kmart dunkin "
-    "hy-vee wawa sheetz mcdonalds walgreens lowes".split()
-)) - frozenset({"insta"})  # fmt: skip
+BRANDS_LOWER = (
+    EMPLOYERS
+    | PLATFORMS
+    | frozenset(
+        "asda tesco sainsburys lidl morrisons woolies woolworths coles bunnings kmart dunkin "
+        "hy-vee wawa sheetz mcdonalds walgreens lowes".split()
+    )
+) - {"ups"}  # fmt: skip  ("the ups and downs")
 BRAND_PAIRS = frozenset(
     {("dollar", "general"), ("home", "depot"), ("family", "dollar"), ("giant", "eagle")}
 )
-BRAND_CUES = frozenset("at on to the from for via behind near outside @".split())
+BRAND_CUES = frozenset("at on to the from for via behind near outside".split())
 # ", Norfolk, VA", " - Newark, NJ": a town and its state after a name
 # A signature's fields after it: "Gateway Behavioral Health | Case Management | Toledo"
 FIELD_AFTER = regex(r"[ \t]+[|\u00b7\u2022][ \t]")
@@ -916,12 +920,12 @@ class OrganisationRules(FinderBase):
         places someone there ("at the walmart on Nob Hill", "on snapchat", "lates at asda",
         "behind the dollar general"); never a brand that is also a word ("target")."""
         tokens = self.tokens
-        common = self.lex.common
+        common, first = self.lex.common, self.lex.first  # (a brand that is a word or a name)
         for i in range(1, len(tokens)):
             tok = tokens[i]
             if not tok.text.islower() or tokens[i - 1].lower not in BRAND_CUES:
                 continue
-            if tok.lower in BRANDS_LOWER and tok.lower not in common:
+            if tok.lower in BRANDS_LOWER and not (tok.lower in common or tok.lower in first):
                 self.add(tok.start, tok.end, Kind.ORGANIZATION)
             elif i + 1 < len(tokens) and (tok.lower, tokens[i + 1].lower) in BRAND_PAIRS:
                 if self.gap(tok, tokens[i + 1]) == " ":

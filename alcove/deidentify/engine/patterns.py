@@ -270,10 +270,11 @@ WEEKDAY_CUE_BEFORE = regex(
     r"return|returns|call|calls|scheduled|booked|intake)[ \t]+)$"
 )
 # A weekly log's days opening its lines ("mon - picked sione up", "- wed: kelsey intake
-# done"): a date where the note opens two lines or more so
+# done"): a date where the note opens lines so with two days or more, never a reading
+# ("sat: 97% RA")
 LOG_DAY = regex(
     r"(?m)^[ \t]*(?:[-*\u2022][ \t]*)?((?:mon|tues?|weds?|thu|thurs?|fri|sat|sun))"
-    r"(?:[ \t]+(?:am|pm|eve|night|morning))?[ \t]*[-:\u2013][ \t]"
+    r"(?:[ \t]+(?:am|pm|eve|night|morning))?[ \t]*[-:\u2013][ \t](?![ \t]*\d)"
 )
 # Short forms of weekdays that are no English word: a date wherever they stand ("FLY IN FRI",
 # "Med check Thurs."); "Mon" and "Wed" count capitalised, "Sat" and "Sun" only by context.
@@ -394,9 +395,10 @@ AGE_GLUED_CLOSING = regex(
 # "Bo (16 M) - referred", "Veteran (26, Navy)", "Mr. Ferraro (then 27)": an age in brackets
 # with the sex, after a veteran, or at a past event
 AGE_BRACKETED_BESIDE = regex(
-    r"\((\d{1,2})[ \t][mf]\)|\bveteran[ \t]*\((\d{1,2})[,)]|\(then[ \t]+(\d{1,2})\)"
+    r"\((\d{1,2})[ \t][MF]\)|\b[Vv]eteran[ \t]*\((\d{1,2})[,)]"
+    r"|\b[A-Z][a-z]+[ \t]*\(then[ \t]+(\d{1,2})\)"  # ("rate 40 (then 12)" is no one's)
 )
-AGE_BRACKETED_HINTS = hint((" m)", " f)", "veteran (", "(then "))
+AGE_BRACKETED_HINTS = hint((" M)", " F)", "eteran (", "(then "))
 # A catheter's or a tube's word, whose French size is no age: "16F foley", "14 Fr NG tube"
 # after the size, "Foley 16F", "NGT 12F" before it (the short ones whole after it: "55F from")
 _CATHETERS = (
@@ -744,7 +746,15 @@ REF_CODE = regex(
 REF_HINTS = hint(("ref", "confirmation", "activation"))
 # Nine digits in three groups, as a SIN, a service number ("SN K91 204 337"), a scheme's
 # member number or a dossier's is written: a number of identity wherever it stands
-SPACED_NINE = regex(r"(?<![\w.,/:-])(?:[A-Z]\d{2}|\d{3}) \d{3} \d{3}(?![\w.,/-]| \d)")
+SPACED_NINE = regex(r"(?<![\w.,/:-])(?<!\d )(?:[A-Z]\d{2}|\d{3}) \d{3} \d{3}(?![\w.,/-]| \d)")
+# (nine digits alone are a number of identity only after its label: never a trend of
+# readings, "Glucose 101 145 162", "Weights: 182 179 176 lbs")
+NINE_LABEL_BEFORE = regex(
+    r"(?i)(?:\bno|\bnumber|#|\bsn|\bsin|\bnas|\bid|\bfile|\bcase|\bclaim|\bdossier|"
+    r"\bmember|\bparticipant|\bclient|\bcard|\bmrn|\bcrn|\bphn|\bnhs|\bndis|\btfn|\bssn|"
+    r"\bmedicare|\bmedicaid|\bpolicy|\bacct|\baccount|\bref|\breference|\blicen[cs]e|"
+    r"\bpermit|\bbadge|\bservice)\.?[ \t]*:?[ \t]*$"
+)
 REFERENCE_RANGE = regex(r"\d{1,4}-\d{1,4}")  # a lab's normal range: "(ref 135-145)"
 # "LAST 4: 2281", "last four of SSN 4471", "SSN (last 4): 7702": the end of a number that
 # identifies
@@ -1008,7 +1018,7 @@ WARD_AFTER_FIELD = regex(
 )
 # The state's prescription-monitoring programme, by its name in brackets: "PDMP (CURES)
 # checked", "PDMP (OK PMP AWARxE)" (it says which state the patient is in)
-PDMP_NAMED = regex(r"\bP?DMP[ \t]*\(([A-Za-z][A-Za-z ]{1,24}?)\)")
+PDMP_NAMED = regex(r"\bP?DMP[ \t]*\(([A-Z][A-Za-z]*(?: [A-Za-z]+){0,3})\)")
 # The header line of a hospital's exported report: its record numbers in fields around the
 # hospital's letters ("402918773 | FMC | 61772094 | | 8830125 |")
 REPORT_HEADER = regex(r"(?m)^\d{6,10}[ \t]\|[ \t]([A-Z]{2,6})[ \t]\|[ \t]\d{5,10}[ \t]\|")
@@ -1246,9 +1256,12 @@ def shaped_spans(text: str) -> Iterator[Span]:
                 yield Span(*m.span(group), Kind.AGE)
     for m in AGE_IN_MONTHS_LABELLED.finditer(low) if "age" in low or "ca:" in low else ():
         yield Span(*m.span(1), Kind.AGE)
-    for m in AGE_BRACKETED_BESIDE.finditer(low) if any_in(AGE_BRACKETED_HINTS, low) else ():
-        if not TEMPERATURE_BEFORE.search(low, max(0, m.start() - 8), m.start()):
-            yield Span(*m.span(next(g for g in (1, 2, 3) if m.group(g))), Kind.AGE)
+    for m in AGE_BRACKETED_BESIDE.finditer(text) if any_in(AGE_BRACKETED_HINTS, text) else ():
+        if TEMPERATURE_BEFORE.search(low, max(0, m.start() - 8), m.start()):
+            continue
+        if CATHETER_BEFORE.search(low, max(0, m.start() - 16), m.start()):
+            continue  # "Foley catheter (16 F)": a size
+        yield Span(*m.span(next(g for g in (1, 2, 3) if m.group(g))), Kind.AGE)
     for m in AGE_SEX_LEAD.finditer(text):
         if LINE_OR_SENTENCE_BEFORE.search(text, max(0, m.start() - 4), m.start()):
             yield Span(*m.span(1), Kind.AGE)
@@ -1512,8 +1525,8 @@ def _dates(text: str, low: str) -> Iterator[Span]:
     logged: set[int] | None = None  # (looked for once, where a weekday's short form is)
     for m in WEEKDAY_SHORT.finditer(low):
         if logged is None:
-            days = [day.start(1) for day in LOG_DAY.finditer(low)]
-            logged = set(days) if len(days) > 1 else set()
+            days = {day.start(1): day.group(1)[:3] for day in LOG_DAY.finditer(low)}
+            logged = set(days) if len(set(days.values())) > 1 else set()  # (two days or more)
         if (
             m.start() in logged
             or len(m.group()) >= 6
@@ -1671,8 +1684,10 @@ def _numbers(text: str, low: str) -> Iterator[Span]:
     for m in ID_CUED.finditer(low):
         if not NOT_ID.match(m.group(1)):
             yield Span(*m.span(1), Kind.ID)
-    for m in SPACED_NINE.finditer(text) if " " in text else ():
-        yield Span(*m.span(), Kind.ID)
+    for m in SPACED_NINE.finditer(text):
+        lettered = text[m.start()].isalpha()
+        if lettered or NINE_LABEL_BEFORE.search(text, max(0, m.start() - 16), m.start()):
+            yield Span(*m.span(), Kind.ID)
     for m in REF_CODE.finditer(low) if any_in(REF_HINTS, low) else ():
         code = m.group(1)  # (a code has its digits from the start: never "range 135-145")
         if REFERENCE_RANGE.fullmatch(code):

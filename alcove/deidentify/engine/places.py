@@ -110,6 +110,13 @@ STATE_OF_LAW_HINTS = hint(
     ("consent", "statute", "standard", "board", "regulations", "Medicaid", "AHCCCS", "DHS",
      "DCS", "DCF", "DOC", "DMV", "BMV")
 )  # fmt: skip
+# States' letters that are medicine's too: "Breast CA", "prior MI", "Tylenol PR", "CT
+# standard protocol", "VA Medicaid" (Veterans Affairs)
+MEDICAL_CODES = frozenset("CA MI PR SC CT VA DC".split())
+LAWLESS_CODES = MEDICAL_CODES - {"SC"}  # ("under SC statute" is South Carolina's)
+KIN = frozenset("mom mum dad pop nan gran son bro sis aunt wife".split())
+# A typist's or dictation's label, whose field holds initials even where they spell a word
+TYPED_LABEL = regex(r"(?i)(?:dictated|transcribed|transcriber|typed|typist)\b")
 NUMBER_AFTER = regex(r"[ \t]*(?:#|no\.)?[ \t]*:?[ \t]*[A-Z]{0,4}-?\d")
 STATE_BEFORE_LICENCE = starting_with(
     "[A-Zl]",
@@ -184,7 +191,9 @@ class PlaceRules(FinderBase):
         for m in STAFF_LABELLED.finditer(text) if ":" in text else ():
             letters = m.group(1)
             # (a typist's field holds initials even where they spell a word: "Transcribed: aw")
-            typed = len(letters) < 4 and m.group()[:1] in "DTdt"
+            typed = len(letters) < 4 and TYPED_LABEL.match(m.group()) is not None
+            if letters.lower() in KIN:
+                continue  # ("taken by: mom")
             if _initials(letters) and (
                 letters.isupper() or typed or letters not in self.lex.common
             ):
@@ -316,7 +325,7 @@ class PlaceRules(FinderBase):
             if (
                 not known
                 and listed
-                and m.group() not in WORDLIKE_CODES | CREDENTIAL_CODES
+                and m.group() not in WORDLIKE_CODES | CREDENTIAL_CODES | MEDICAL_CODES
                 and self.text[m.start() - 2 : m.start()] != ", "
                 and not before.group(1).isupper()
                 and END_AFTER_CODE.match(self.text, m.end())
@@ -361,7 +370,8 @@ class PlaceRules(FinderBase):
                 continue
             self.add(*m.span(group), Kind.LOCATION)
         for m in STATE_OF_LAW.finditer(text) if any_in(STATE_OF_LAW_HINTS, text) else ():
-            if m.group(1) in STATE_CODES and m.group(1) not in WORDLIKE_CODES:
+            code = m.group(1)
+            if code in STATE_CODES and code not in WORDLIKE_CODES | LAWLESS_CODES:
                 self.add(*m.span(1), Kind.LOCATION)
         for m in STATE_BEFORE_NUMBER.finditer(text) if "#" in text else ():
             before = ROLE_BEFORE.search(text, max(0, m.start() - 24), m.start())

@@ -102,7 +102,8 @@ TRAILING_INITIAL = regex(r" ([A-Z])\.?(?=[ \t]{2,}|[ \t]*(?:\n|$)|,)")
 INITIAL_BEFORE = regex(r"(?<![\w.'\u2019-])([A-Z])\.[ \t]$")
 INITIALLED = frozenset({Kind.NAME, Kind.STAFF, Kind.LOCATION})
 # The letters of those before a town that may be taken for a person's name ("HMP Bristol",
-# "FCI Terre Haute", "CMHA Simcoe"; never "SCI", a spinal cord injury too)
+# "FCI Terre Haute", "CMHA Simcoe"; "SCI", a spinal cord injury too, only before a place
+# found as one, SERVICE_BEFORE's "SCI Muncy")
 PRISON_BEFORE = regex(r"\b(HMP|HMYOI|FCI|USP|CMHA)[ \t]+$")
 # At a sentence's or a line's start a capitalised word is only a capital letter, unless it
 # is one that opens names of hospitals and homes.
