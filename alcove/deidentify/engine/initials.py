@@ -7,6 +7,7 @@ they are, and a list's abbreviation is never taken ("ED -> ICU" is a transfer).
 """
 
 import re
+from collections import Counter
 
 from alcove.deidentify.engine.compiled import regex
 from alcove.deidentify.engine.cues import credential_word
@@ -65,6 +66,12 @@ NAME_AFTER_SLASH = regex(
     r"[ \t]*(?:[Dd]r\.?[ \t]+)?([A-Za-z][A-Za-z'-]*\.?(?:[ \t]+[A-Za-z][A-Za-z'-]*\.?){1,2})"
 )
 GROSSED_HINTS = hint(("Gross", "GROSS"))
+# Initials closing a line after a gap, a bar, a bracket or a dash set apart
+CLOSING_LETTERS = regex(
+    r"(?m)(?:[ \t]{2,}|\|[ \t]*|\(|[ \t][-\u2013\u2014][ \t])([A-Z]{2,3})\)?[ \t]*$"
+)
+PROVINCES = frozenset("AB BC MB NB NL NS ON PE QC SK YT NT NU NSW VIC QLD TAS ACT".split())
+ROMAN = regex(r"[IVX]+")
 DOCUMENT_HINTS = hint(("eScription", "ranscription", "ictation"))
 # (the signers' shapes open a line with a dash: looked for only where a line does)
 SIGNER_HINTS = hint(("\n-", "\n -", "\n--"))
@@ -100,6 +107,7 @@ def placed_initials(text: str, lex: Lexicon) -> list[Span]:
         if not (m.group()[0] == "D" and STREET_BEFORE.search(text, 0, m.start())):
             out.append(Span(*m.span(1), Kind.STAFF))
     out.extend(_initials_before_names(text))
+    out.extend(_closing_initials(text, lex))
     signed = any_in(COSIGN_HINTS, text), "):" in text
     for pattern, present in zip((COSIGNED, SENDER_BRACKETED), signed, strict=True):
         for m in pattern.finditer(text) if present else ():
@@ -122,6 +130,22 @@ def _initials_before_names(text: str) -> list[Span]:
         if letters is not None and name is not None and _initials_of(letters[1], name[1]):
             out.append(Span(*letters.span(1), Kind.STAFF))
         slash = text.find("/", slash + 1)
+    return out
+
+
+def _closing_initials(text: str, lex: Lexicon) -> list[Span]:
+    """The initials that close two lines or more of a log, each the writer's ("...Sent
+    intake packet.  TR", "| resting in room | TB", "(MR)"), never letters a list holds, a
+    province, a credential or a Roman numeral."""
+    found = list(CLOSING_LETTERS.finditer(text)) if "\n" in text else []
+    counts = Counter(m.group(1) for m in found)
+    out = []
+    for m in found:
+        letters = m.group(1)
+        if counts[letters] < 2 or letters in PROVINCES or ROMAN.fullmatch(letters):
+            continue
+        if not listed_letters(letters, lex) and not credential_word(letters):
+            out.append(Span(*m.span(1), Kind.STAFF))
     return out
 
 

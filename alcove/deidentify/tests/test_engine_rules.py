@@ -1018,3 +1018,10 @@ def test_it_masks_a_chain_or_an_app_a_hurried_note_writes_in_lower_case() -> Non
     text = "mum works nights at asda; met him on snapchat; slept behind the dollar general"
     assert {"asda", "snapchat", "dollar general"} <= masked(text)
     assert masked("aim for the target weight; the ups and downs; avoids the subway now") == set()
+
+
+def test_it_masks_the_initials_that_close_two_lines_of_a_log() -> None:
+    text = "09:40  Insurance approved 12 visits.  KM\n11:15  Husband called back.  KM\n"
+    text += "14:50  Sent intake packet.  TR"
+    assert "KM" in masked(text)
+    assert masked("Stage  II\nRx  II\nSent to  ED\nReturn  ED\nHome  BC\nMoving  BC") == set()
