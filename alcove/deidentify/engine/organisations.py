@@ -191,6 +191,7 @@ BRANDS_LOWER = (
 BRAND_PAIRS = frozenset(
     {("dollar", "general"), ("home", "depot"), ("family", "dollar"), ("giant", "eagle")}
 )
+BRAND_HINTS = hint(sorted(BRANDS_LOWER | {first for first, _ in BRAND_PAIRS}))
 BRAND_CUES = frozenset("at on to the from for via behind near outside".split())
 # ", Norfolk, VA", " - Newark, NJ": a town and its state after a name
 # A signature's fields after it: "Gateway Behavioral Health | Case Management | Toledo"
@@ -919,6 +920,8 @@ class OrganisationRules(FinderBase):
         """A chain, a shop or an app a hurried note writes in lower case after a word that
         places someone there ("at the walmart on Nob Hill", "on snapchat", "lates at asda",
         "behind the dollar general"); never a brand that is also a word ("target")."""
+        if not any_in(BRAND_HINTS, self.text):
+            return  # (a look-up first: most notes name no brand in lower case)
         tokens = self.tokens
         common, first = self.lex.common, self.lex.first  # (a brand that is a word or a name)
         for i in range(1, len(tokens)):
