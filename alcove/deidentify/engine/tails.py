@@ -93,6 +93,13 @@ SERVICE_BEFORE = regex(
     r"(?:[ \t]+(?:de[ \t]+la|de|du|des))?[ \t]+$"
 )
 PERSONS = frozenset({Kind.NAME, Kind.STAFF})
+# The street that crosses one found, as an intersection is written: "& 5th St", "and Quaker
+# Ave" (the kind of street needed: "on Broad and Belvidere" is left)
+CROSS_STREET = regex(
+    r"(?:[ \t]+(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Dr|Drive)\b\.?)?[ \t]+(?:&|and)[ \t]+"
+    r"(?:\d{1,3}(?:st|nd|rd|th)|[A-Z][a-z]+|[A-Z])(?:[ \t]+[A-Z][a-z]+)?[ \t]+"
+    r"(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Dr|Drive|Ln|Lane|Way|Hwy|Pkwy)\b"
+)
 OWNED_AFTER = regex(
     r"(['\u2019]s)(?=[ \t]*(?:[.,;:)]|\n|$|[ \t]+(?:near|on|in|at|by|off|parking|lot)\b))"
 )
@@ -216,6 +223,8 @@ def org_tails(text: str, spans: list[Span]) -> list[Span]:
             peak = MOUNT_BEFORE.search(text, max(free, span.start - 6), span.start)
             if peak is not None:  # "Mt. Zion", "Ft. Sanders"
                 span = Span(peak.start(), span.end, span.kind, span.ref)
+        if span.kind == Kind.ADDRESS and (cross := CROSS_STREET.match(text, span.end, limit)):
+            span = Span(span.start, cross.end(), span.kind, span.ref)  # "Harmon Ave & 5th St"
         if span.kind == Kind.ID:
             span = _id_letters(text, span, free)
         if span.kind == Kind.DATE and text.endswith("mid-", 0, span.start):

@@ -1025,3 +1025,8 @@ def test_it_masks_the_initials_that_close_two_lines_of_a_log() -> None:
     text += "14:50  Sent intake packet.  TR"
     assert "KM" in masked(text)
     assert masked("Stage  II\nRx  II\nSent to  ED\nReturn  ED\nHome  BC\nMoving  BC") == set()
+
+
+def test_it_masks_the_street_that_crosses_one_it_found() -> None:
+    assert "Harmon Ave & 5th St" in masked("Incident approx 0640, at Harmon Ave & 5th St")
+    assert "Harmon Ave & Sons" not in "|".join(masked("Works at Harmon Ave & Sons Hardware"))
