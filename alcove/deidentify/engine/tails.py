@@ -100,9 +100,12 @@ CROSS_STREET = regex(
     r"(?:\d{1,3}(?:st|nd|rd|th)|[A-Z][a-z]+|[A-Z])(?:[ \t]+[A-Z][a-z]+)?[ \t]+"
     r"(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Dr|Drive|Ln|Lane|Way|Hwy|Pkwy)\b"
 )
+# The 's of a shop named for its owner where the name closes ("by the Yoke's.")
 OWNED_AFTER = regex(
     r"(['\u2019]s)(?=[ \t]*(?:[.,;:)]|\n|$|[ \t]+(?:near|on|in|at|by|off|parking|lot)\b))"
 )
+# A middle initial without its stop between a name's words, and one after a name written
+# surname first that closes its field ("BRIAN T HOLLOWAY", "HOLLISTER, JAMES R, MD")
 MIDDLE_INITIAL = regex(r" [A-Z] ")
 TRAILING_INITIAL = regex(r" ([A-Z])\.?(?=[ \t]{2,}|[ \t]*(?:\n|$)|,)")
 # A person's initial before a found surname ("T. NAKAMURA", "ADA K. Whitehorse")
