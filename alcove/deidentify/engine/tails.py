@@ -157,8 +157,9 @@ def _bridges(text: str, span: Span, gap: str) -> bool:
 
 def org_tails(text: str, spans: list[Span]) -> list[Span]:
     """The spans, with a name followed by the rest of an organisation's name grown over it
-    (and the flat after an address, an identity number's letters, "Mt." before a name, and
-    "mid-" before a month)."""
+    (and the flat after an address, an identity number's letters, "Mt." before a name,
+    "mid-" before a month, a person's initials, a prison's letters before its town, a
+    crossing street and a shop's 's)."""
     out: list[Span] = []
     for k, span in enumerate(spans):
         limit = spans[k + 1].start if k + 1 < len(spans) else len(text)
@@ -195,19 +196,8 @@ def org_tails(text: str, spans: list[Span]) -> list[Span]:
             span = Span(span.start, end, Kind.ORGANIZATION, span.ref)
         if span.kind in OF_HEADED:
             span = _with_org_of(text, span, free)
-        if span.kind in PERSONS and "," in text[span.start : span.end]:
-            # a middle initial after a name written surname first: "HOLLISTER, JAMES R, MD",
-            # "AUTHOR: OYELARAN,FUNMILAYO A   EXP COSIGNER"
-            if trailing := TRAILING_INITIAL.match(text, span.end, limit):
-                span = Span(span.start, trailing.end(1), span.kind, span.ref)
-        if span.kind in INITIALLED and (
-            initial := INITIAL_BEFORE.search(text, max(free, span.start - 4), span.start)
-        ):
-            # a person's initial before the surname ("T. NAKAMURA", "S. Whitehorse"): the
-            # surname taken for a town is a person's too (never "N. Dakota", "W. Main")
-            if span.kind != Kind.LOCATION or initial.group(1) not in "NSEW":
-                kind = Kind.NAME if span.kind == Kind.LOCATION else span.kind
-                span = Span(initial.start(1), span.end, kind, span.ref)
+        if span.kind in INITIALLED:
+            span = _with_initials(text, span, free, limit)
         if span.kind == Kind.NAME and text[max(free, span.start - 1) : span.start] == " ":
             # a prison's or an agency's letters before the town it is named for
             if prison := PRISON_BEFORE.search(text, max(free, span.start - 8), span.start):
@@ -241,6 +231,21 @@ def org_tails(text: str, spans: list[Span]) -> list[Span]:
         elif unit.group(1)[:3].lower() in HOMES:  # a hospital's "Unit 4 West" places no one
             out.append(Span(*unit.span(1), Kind.ADDRESS))
     return out
+
+
+def _with_initials(text: str, span: Span, free: int, limit: int) -> Span:
+    """A person's span grown over the initials written beside it: a middle initial after a
+    name written surname first ("HOLLISTER, JAMES R, MD", "OYELARAN,FUNMILAYO A   EXP"), and
+    an initial before the surname ("T. NAKAMURA"), a surname taken for a town then being a
+    person's (never after a compass letter: "N. Dakota", "W. Main")."""
+    if span.kind in PERSONS and "," in text[span.start : span.end]:
+        if trailing := TRAILING_INITIAL.match(text, span.end, limit):
+            span = Span(span.start, trailing.end(1), span.kind, span.ref)
+    initial = INITIAL_BEFORE.search(text, max(free, span.start - 4), span.start)
+    if initial is None or (span.kind == Kind.LOCATION and initial.group(1) in "NSEW"):
+        return span
+    kind = Kind.NAME if span.kind == Kind.LOCATION else span.kind
+    return Span(initial.start(1), span.end, kind, span.ref)
 
 
 def _with_head(text: str, span: Span, free_from: int) -> Span:
