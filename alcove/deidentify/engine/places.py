@@ -36,6 +36,7 @@ from alcove.deidentify.engine.cues import (
     PLACE_CUE,
     PLACE_PARTICLES,
     REGION_POSTCODE,
+    RELATION,
     SIGNED_LAST_LINE,
     STAFF_LABELLED,
     STATE_AFTER,
@@ -114,7 +115,6 @@ STATE_OF_LAW_HINTS = hint(
 # standard protocol", "VA Medicaid" (Veterans Affairs)
 MEDICAL_CODES = frozenset("CA MI PR SC CT VA DC".split())
 LAWLESS_CODES = MEDICAL_CODES - {"SC"}  # ("under SC statute" is South Carolina's)
-KIN = frozenset("mom mum dad pop nan gran son bro sis aunt wife".split())
 # A typist's or dictation's label, whose field holds initials even where they spell a word
 TYPED_LABEL = regex(r"(?i)(?:dictated|transcribed|transcriber|typed|typist)\b")
 NUMBER_AFTER = regex(r"[ \t]*(?:#|no\.)?[ \t]*:?[ \t]*[A-Z]{0,4}-?\d")
@@ -192,8 +192,8 @@ class PlaceRules(FinderBase):
             letters = m.group(1)
             # (a typist's field holds initials even where they spell a word: "Transcribed: aw")
             typed = len(letters) < 4 and TYPED_LABEL.match(m.group()) is not None
-            if letters.lower() in KIN:
-                continue  # ("taken by: mom")
+            if letters.lower() in RELATION.by_last:
+                continue  # ("taken by: mom": a relation, never a staff member)
             if _initials(letters) and (
                 letters.isupper() or typed or letters not in self.lex.common
             ):
