@@ -44,6 +44,7 @@ from alcove.deidentify.engine.people import (
 from alcove.deidentify.engine.professions import (
     staff_roles_left,
     trades_after_employers,
+    trades_after_names,
     trades_with_modifiers,
 )
 from alcove.deidentify.engine.replace import DatePolicy, Pseudonyms, replacement_for
@@ -129,6 +130,7 @@ def _rules(
     found.extend(bracketed_name_ages(text, found))
     found.extend(names_beside_names(text, found, lex))
     found.extend(trades_after_employers(text, found, lex.jobs))
+    found.extend(trades_after_names(text, found, lex.jobs))
     found.extend(ages_after_names(text, found))
     found.extend(dates_after_names(text, found))
     found.extend(initial_surnames(text, found, lex))

@@ -610,3 +610,46 @@ def staff_roles_left(text: str, spans: list[Span]) -> list[Span]:
 def _staff_role(role: str) -> bool:
     words = role.lower().split()
     return words[-1] in STAFF_ROLES or " ".join(words[-2:]) in STAFF_ROLE_PAIRS
+
+
+# "Colette Fransoo, HR advisor (306-...)", "Dwayne - branch manager;", "Agnes McAllister (58)
+# -- school catering assistant": a trade set off after a person's name (and age), in one case
+# throughout, up to where the phrase closes
+TRADE_AFTER_NAME = regex(
+    r"(?:[ \t]\(\d{1,3}\))?(?:,|[ \t]+(?:-{1,2}|\u2013|\u2014))[ \t]+"
+    r"((?:(?:\d{1,2}(?:st|nd|rd|th)|[A-Z]{2,4})[ \t])?(?:[a-z][a-z'-]+[ \t]){0,3}[a-z][a-z-]+)"
+    r"(?=[ \t]*(?:[,;(\n|]|$)|[ \t]+(?:@|at|for|with)[ \t])"
+)
+
+
+# Roles of the offices a note deals with, given after their holder's name as a matter of
+# course ("Heather Dumont, referral coordinator")
+OFFICE_ROLES = frozenset(
+    """coordinator specialist examiner investigator administrator clerk hospitalist paramedic
+    adjuster officer liaison representative""".split()
+)
+
+
+def trades_after_names(text: str, found: list[Span], jobs: Words) -> list[Span]:
+    """The trade set off after a person's name: its last word a trade's, no word of it a
+    function word or a relation. Never after a staff member's name, whose role a note gives
+    as a matter of course ("Dr. Ana Ruiz, attending psychiatrist")."""
+    out = []
+    for span in found:
+        if span.kind != Kind.NAME:
+            continue
+        m = TRADE_AFTER_NAME.match(text, span.end)
+        if m is None:
+            continue
+        words = m.group(1).lower().split()
+        last = words[-1]
+        if any(w in FUNCTION_WORDS or w in NOT_TRADE_MODIFIERS for w in words[:-1]):
+            continue
+        if last in RELATION.by_last or _carers(last) or last in OFFICE_ROLES:
+            continue
+        if last in ("member", "student") or (len(words) == 1 and last not in jobs):
+            continue  # ("youngest member", "MSW student"; "J. Bolduc, tech" alone)
+        if last not in jobs and last not in TRADE_HEADS and last != "advisor":
+            continue
+        out.append(Span(*m.span(1), Kind.PROFESSION))
+    return out

@@ -2615,3 +2615,14 @@ def test_it_masks_a_word_name_again_where_the_note_gives_its_state_without_a_ver
     assert {text.index("Summer", 20), text.index("Will", 40)} <= starts
     near = "Group: Hope Reyes.\nHope remains low; mom tearful."
     assert near.index("Hope", 10) not in {s.start for s in find_spans(near)}
+
+
+def test_it_masks_a_trade_set_off_by_a_comma_or_a_dash_after_a_persons_name() -> None:
+    text = "Referral from Marisol Quintero, HR advisor (555-0101), for her report."
+    assert "HR advisor" in masked(text)
+    assert "pharmacy tech" in masked("Spoke with Ruby Okonkwo, pharmacy tech @ the outlet.")
+    # an office's role given after its holder's name, and no trade at all, stay
+    assert "coordinator" not in " ".join(
+        masked("Faxed to Leland Fitch, intake coordinator (ext. 12), at noon.")
+    )
+    assert "youngest member" not in masked("- Casimir (19), youngest member, arrived late.")
