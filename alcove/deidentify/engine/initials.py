@@ -23,6 +23,12 @@ DICTATION_PAIR = regex(
     r"(?m)^[ \t]*(?:DICTATED|Dictated|TRANSCRIBED|Transcribed|DD|DT|D|T)[ \t]*:[^\n]*?\d"
     r"[ \t]{2,}([A-Z]{2,3})/([A-Z]{2,3})[ \t]*$"
 )
+# "D: 05/06/2014 14:22   T: 05/07/2014 08:10   dlw": the typist's initials in lower case
+# closing the line of a dictation's dates (never a word: "job# 448812" goes on)
+DICTATION_TYPIST = regex(
+    r"(?m)^[ \t]*D[ \t]*:[^\n]*?\bT[ \t]*:[ \t]*[\d/]{6,10}(?:[ \t]+\d\d?:\d\d)?"
+    r"[ \t]{2,}([a-z]{2,3})[ \t]*$"
+)
 # "Sonographer: JKT   Image quality": a role's field holding initials
 ROLE_FIELD = regex(
     r"\b([A-Z][a-z]{3,})[ \t]*:[ \t]*([A-Z]{2,3})\b(?=[ \t]{2,}|[ \t]*(?:$|\n|[,;|]))"
@@ -89,6 +95,8 @@ def placed_initials(text: str, lex: Lexicon) -> list[Span]:
     out: list[Span] = []
     for m in DICTATION_PAIR.finditer(text) if any_in(DICTATION_HINTS, text) else ():
         out += [Span(*m.span(1), Kind.STAFF), Span(*m.span(2), Kind.STAFF)]  # ("CA/TMH")
+    for m in DICTATION_TYPIST.finditer(text) if "T:" in text else ():
+        out.append(Span(*m.span(1), Kind.STAFF))
     arrows = any_in(ARROWS, text)
     for m in HANDOVER.finditer(text) if arrows else ():  # (on a handover's line, no unit)
         sides = m.group(1), m.group(2)

@@ -1125,6 +1125,9 @@ REGISTRATION = regex(
     r"((?=[A-Z0-9 -]*\d)(?=(?:[A-Z0-9][ -]?){5})"
     r"(?:\d{5,10}|[A-Z0-9]{2,4}(?![A-Z0-9])(?:[ -][A-Z0-9]{2,6})?))\b"
 )
+# "Attending: PAUL VANDERMEER, M.D. PV52": a dictating physician's code closing the line
+# after the degree (a resident's year, "PGY3", is no code)
+DICTATION_CODE = regex(r"\bM\.?D\.?,?[ \t]((?!PGY)[A-Z]{2,3}\d{1,3})[ \t]*(?:\n|$)")
 BILLING_CODE_BEFORE = regex(r"\b(?:cpt|hcpcs|icd(?:-?10)?|code|codes)\b[^\n]{0,16}$")
 NOT_ID = regex(
     r"^(?:[A-Z]\d{2}(?:\.\d+)?|\d{3}\.\d+|[A-Z]{1,5}-?\d{1,2}|CD\d{1,3}|Q\d+H|COVID-19|SARS-CoV-2|"
@@ -1708,6 +1711,8 @@ def _numbers(text: str, low: str) -> Iterator[Span]:
     for m in POLICE_NUMBER.finditer(text) if any_in(POLICE_HINTS, text) else ():
         yield Span(*m.span(1 if m.group(1) else 2), Kind.ID)
     for m in ACCOUNT_NAME.finditer(low) if "user" in low or "login" in low else ():
+        yield Span(*m.span(1), Kind.ID)
+    for m in DICTATION_CODE.finditer(text) if "D. " in text or "MD " in text else ():
         yield Span(*m.span(1), Kind.ID)
     for m in PLATE.finditer(text) if "plate" in low or "tag" in low else ():
         yield Span(*m.span(1), Kind.ID)

@@ -1030,3 +1030,17 @@ def test_it_masks_the_initials_that_close_two_lines_of_a_log() -> None:
 def test_it_masks_the_street_that_crosses_one_it_found() -> None:
     assert "Harmon Ave & 5th St" in masked("Incident approx 0640, at Harmon Ave & 5th St")
     assert "Harmon Ave & 5th" not in "|".join(masked("at Harmon Ave & 5th, by the lot"))
+
+
+def test_it_masks_a_dictating_physicians_code_and_the_typists_initials_in_lower_case() -> None:
+    text = (
+        "Attending: NORA QUILLFEATHER, M.D. NQ31\nD: 02/11/2019 09:40   T: 02/12/2019 07:05   pjm\n"
+    )
+    assert {"NQ31", "pjm"} <= masked(text)
+    # a resident's year after the degree, and a word after the dates, are no one's
+    assert masked("Dictated by: Ivo Brannagh, MD PGY2\nD: 02/11/19  T: 02/12/19  job# 4410") == {
+        "Ivo Brannagh",
+        "02/11/19",
+        "02/12/19",
+        "4410",
+    }
