@@ -57,6 +57,10 @@ NAME_TYPIST = regex(r"(?m)^[ \t]*(?:[A-Z]\.[ \t]?)?[A-Z][A-Za-z'-]{2,}/([A-Z]{2,
 SIGNER_CREDENTIAL = regex(
     r"(?m)^[ \t]*-{1,2}[ \t]*([a-z]{2,4})[ \t]+(?:pa-c|np|md|do|rn|lpn|pharmd|rd|sw)\b"
 )
+# "... To resus bay 3. -kmo RN": the same after a sentence, closing the line
+SIGNER_AFTER_SENTENCE = regex(
+    r"[.;!][ \t]+-{1,2}[ \t]*([a-z]{2,4})[ \t]+(?i:pa-c|np|md|do|rn|lpn)[ \t]*(?:$|\n)"
+)
 SIGNER_BEFORE_NAME = regex(
     r"(?m)^[ \t]*-{1,2}[ \t]*([a-z]{2,4})[ \t]*/[ \t]*(?:Dr\.?[ \t]+)?[A-Z][a-z]+[ \t]+[A-Z]"
 )
@@ -185,8 +189,16 @@ def _record_initials(text: str, lex: Lexicon) -> list[Span]:
         "/" in text,
         signers,
         signers,
+        ". -" in text or ". --" in text,
     )
-    patterns = (GROSSED, DOCUMENT_TYPIST, NAME_TYPIST, SIGNER_CREDENTIAL, SIGNER_BEFORE_NAME)
+    patterns = (
+        GROSSED,
+        DOCUMENT_TYPIST,
+        NAME_TYPIST,
+        SIGNER_CREDENTIAL,
+        SIGNER_BEFORE_NAME,
+        SIGNER_AFTER_SENTENCE,
+    )
     for pattern, there in zip(patterns, present, strict=True):
         for m in pattern.finditer(text) if there else ():
             for group in range(1, (m.re.groups or 0) + 1):

@@ -1044,3 +1044,9 @@ def test_it_masks_a_dictating_physicians_code_and_the_typists_initials_in_lower_
         "02/12/19",
         "4410",
     }
+
+
+def test_it_masks_a_signers_initials_after_a_dash_closing_a_sentence_and_its_line() -> None:
+    assert "jqp" in masked("Pt arrived by EMS. To bay 2. -jqp RN\nVitals stable.")
+    # a line that goes on after the credential is no signature
+    assert "ok" not in masked("BP high. -ok MD said fine")
