@@ -40,6 +40,7 @@ from alcove.deidentify.engine.people import (
     plain_given_names,
     staff_initials,
     staff_logins,
+    weekdays_before_dates,
 )
 from alcove.deidentify.engine.professions import (
     staff_roles_left,
@@ -133,6 +134,7 @@ def _rules(
     found.extend(trades_after_names(text, found, lex.jobs))
     found.extend(ages_after_names(text, found))
     found.extend(dates_after_names(text, found))
+    found.extend(weekdays_before_dates(text, found))
     found.extend(initial_surnames(text, found, lex))
     found.extend(staff_initials(text, found))
     found.extend(name_initials(text, found, lex))

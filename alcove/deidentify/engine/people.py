@@ -285,6 +285,26 @@ def dates_after_names(text: str, found: list[Span]) -> list[Span]:
     return out
 
 
+# A weekday's name right before a date: "| Sat Nov 2 2024 01:14 |", "session 3/6   wed 9 jul"
+WEEKDAY_BEFORE_DATE = regex(
+    r"(?i)(?<![\w'])(?:mon|tues?|weds?|thu|thurs?|fri|sat|sun)(?:day)?\.?,?[ \t]+\Z"
+)
+
+SATURATION_BEFORE = regex(r"(?i)o2[ \t]*\Z")  # "O2 sat 6/7 liters" is no Saturday
+
+
+def weekdays_before_dates(text: str, found: list[Span]) -> list[Span]:
+    """The weekday a found date follows, which its own rules leave where nothing cues it."""
+    out = []
+    for span in found:
+        if span.kind != Kind.DATE or span.start < 4:
+            continue
+        m = WEEKDAY_BEFORE_DATE.search(text, max(0, span.start - 12), span.start)
+        if m is not None and not SATURATION_BEFORE.search(text, max(0, m.start() - 6), m.start()):
+            out.append(Span(m.start(), m.start() + len(m.group().rstrip(" \t.,")), Kind.DATE))
+    return out
+
+
 # An initial and a common surname that is also a word or a place: "observed by T. Combs",
 # "Supervisor review: A. Greer" (the census's 2,000 commonest; never "H. Pylori", "T. Cell")
 INITIAL_SURNAME = regex(r"(?<![\w.])[A-Z]\.[ \t]?([A-Z][a-z]{2,})\b(?![.'\u2019-][A-Za-z])")

@@ -1050,3 +1050,10 @@ def test_it_masks_a_signers_initials_after_a_dash_closing_a_sentence_and_its_lin
     assert "jqp" in masked("Pt arrived by EMS. To bay 2. -jqp RN\nVitals stable.")
     # a line that goes on after the credential is no signature
     assert "ok" not in masked("BP high. -ok MD said fine")
+
+
+def test_it_masks_a_weekday_written_right_before_a_date() -> None:
+    assert "Sat" in masked("chat #50311 | Sat Mar 8 2025 02:40 | responder")
+    assert "thu" in masked("session 4/3     thu 10 apr 2025   50 min")
+    # a word that only opens like a weekday is no weekday
+    assert masked("Pt satisfied, 3/14/2025 plan kept.") == {"3/14/2025"}
