@@ -14,6 +14,7 @@ from alcove.deidentify.engine.cues import (
     AGE_BRACKET_AFTER,
     CAPS_AGE_SEX,
     CAPS_BEFORE_AGE_SEX,
+    CLIENT_LABELS,
     CLOSING_AFTER_SENTENCE,
     CLOSING_INITIALS,
     CREDENTIAL_WORDS,
@@ -1016,8 +1017,11 @@ class NameRules(FinderBase):
             if relation and AGE_BRACKET_AFTER.match(self.text, tok.end) and not self.drug_like(tok):
                 self._lower_run(i, Kind.NAME)  # "son jj (17)", "kids kai (9)": whoever the age is
                 continue
+            # (after "pt" or "client" an English word is mostly its verb: "pt drew a picture")
+            worded = lw in lex.common and prev.lower in CLIENT_LABELS
             if relation and lw in lex.first and (lw not in lex.common or lex.first[lw] <= 1500):
-                self._lower_run(i, Kind.NAME)
+                if not worded:
+                    self._lower_run(i, Kind.NAME)
                 continue
             if relation and lw not in lex.common and lw in lex.last:
                 self._lower_run(i, Kind.NAME)

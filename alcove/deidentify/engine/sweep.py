@@ -28,6 +28,7 @@ from alcove.deidentify.engine.allowlist import NOT_JOBS, is_safe
 from alcove.deidentify.engine.compiled import regex
 from alcove.deidentify.engine.cues import (
     CAPS_STOP,
+    CLIENT_LABELS,
     CREDENTIAL_WORDS,
     CREDENTIALS_LOWER,
     EMPLOYERS,
@@ -288,10 +289,14 @@ class Sweep:
             return Kind.NAME  # "Father Per Lindqvist", "husband Will Ames"
         if lw in FUNCTION_WORDS or lw in TITLES or lw in CREDENTIALS_LOWER:
             return None
-        if self.cued(i) and (
-            (not is_safe(lw, self.lex) and lw not in NOT_NAMES)
-            or self.quoted(i)  # 'his sponsor "Sully"', 'BF "DJ"'
-            or (tok.caps_line and lw in self.lex.first and lw not in CAPS_STOP)  # "WIFE JUNE"
+        if (
+            self.cued(i)
+            and not self.verb_after_client(i)
+            and (
+                (not is_safe(lw, self.lex) and lw not in NOT_NAMES)
+                or self.quoted(i)  # 'his sponsor "Sully"', 'BF "DJ"'
+                or (tok.caps_line and lw in self.lex.first and lw not in CAPS_STOP)  # "WIFE JUNE"
+            )
         ):
             return Kind.NAME  # "her son Sal", "SISTER SAGAL", "pt (wen)"
         if self.quoted(i) and self.between_names(i):
@@ -833,6 +838,17 @@ class Sweep:
         return (
             RELATION.ends_at(self.tokens, i - 1) is not None
             or STRONG_LABEL.ends_at(self.tokens, i - 1) is not None
+        )
+
+    def verb_after_client(self, i: int) -> bool:
+        """An English word in lower case after "pt" or "client" and a space is mostly what
+        the client did ("pt drew a picture", "client hung up"), not the client's name."""
+        tok, before = self.tokens[i], self.tokens[i - 1]
+        return (
+            tok.text.islower()
+            and before.lower in CLIENT_LABELS
+            and self.text[before.end : tok.start] == " "
+            and tok.lower in self.lex.common
         )
 
     def related(self, i: int) -> bool:

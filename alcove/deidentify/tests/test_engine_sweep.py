@@ -370,3 +370,11 @@ def test_it_takes_capitalised_words_run_together_for_an_organisation() -> None:
         kinds("Referred to elder services (RiverPath) today.").get("RiverPath") == Kind.ORGANIZATION
     )
     assert masked("Enrolled in MassHealth; messages her therapist on WhatsApp.") == set()
+
+
+def test_it_leaves_what_the_client_did_after_pt_in_lower_case() -> None:
+    assert masked("pt drew a picture of her family.") == set()
+    assert masked("client hung up on staff x2.") == set()
+    # a given name no dictionary holds is the client's, and a label's colon still names
+    assert "kaylee" in masked("met w/ pt kaylee and her mom")
+    assert "drew" in masked("Client: drew\nDOB: none given")
