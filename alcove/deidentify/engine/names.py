@@ -139,6 +139,12 @@ INITIALS_CUE_AFTER = regex(
 # (looked for only where a bracket opens: a few places a note, not every word)
 INITIALS_BEFORE = regex(r"(?<![\w.])(?:(?:[A-Za-z]\.){2,3}|[A-Za-z]{2,3})[ \t]*$")
 
+# An ICD-10 or DSM code closing the text before a word ("F32.1 ", "296.32 - "): the words a
+# diagnosis's code comes before are the diagnosis
+DIAGNOSIS_CODE_BEFORE = regex(
+    r"(?<![\w.])(?:F\d{2}(?:\.\d{1,4})?|[A-TV-Z]\d{2}\.\d{1,4}|\d{3}\.\d{1,2})[ \t]*[-:]?[ \t]*\Z"
+)
+
 
 # A log entry's writer after its date and time, or a line signed with initials, date and time
 LOGGED = regex(
@@ -872,6 +878,8 @@ class NameRules(FinderBase):
 
     def _name_from(self, i: int) -> None:
         tokens = self.tokens
+        if DIAGNOSIS_CODE_BEFORE.search(self.text, max(0, tokens[i].start - 12), tokens[i].start):
+            return  # "F32.1 Major depressive disorder": a diagnosis's words follow its code
         if i > 0 and self.gap(tokens[i - 1], tokens[i]) in (", ", ","):
             before = tokens[i - 1]
             lw = before.lower

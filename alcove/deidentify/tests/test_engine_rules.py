@@ -1057,3 +1057,11 @@ def test_it_masks_a_weekday_written_right_before_a_date() -> None:
     assert "thu" in masked("session 4/3     thu 10 apr 2025   50 min")
     # a word that only opens like a weekday is no weekday
     assert masked("Pt satisfied, 3/14/2025 plan kept.") == {"3/14/2025"}
+
+
+def test_it_never_takes_the_first_word_of_a_diagnosis_after_its_code_for_a_name() -> None:
+    assert masked("Impression: F33.1 Major depressive disorder, recurrent") == set()
+    assert masked("Diagnoses: 309.81 Posttraumatic stress disorder") == set()
+    assert "Person A" not in redact("Dx: F32.0 Major depressive disorder, mild")
+    # a given name after a bed's letters and number is still a name
+    assert "Grace Okafor" in masked("Bed B12 Grace Okafor resting quietly.")
