@@ -50,6 +50,7 @@ from alcove.deidentify.engine.cues import (
 )
 from alcove.deidentify.engine.hints import any_in, hint
 from alcove.deidentify.engine.people import Finder
+from alcove.deidentify.engine.scales import SCORE_AFTER
 from alcove.deidentify.engine.spans import Kind, Span
 from alcove.deidentify.engine.tokens import Token
 from alcove.deidentify.engine.vocabulary import (
@@ -64,6 +65,9 @@ from alcove.deidentify.engine.vocabulary import (
     TITLES,
 )
 
+# A scale's or a test's letters with its edition or form ("BDI-II", "PCL-5", "HAM-D",
+# "Y-BOCS", "C-SSRS"): in a line of capitals before a score, no name
+SCALE_CODE = regex(r"[A-Z]{2,5}-(?:[IVX]{1,4}|\d{1,2}|[A-Z]{1,2})|[A-Z]-[A-Z]{2,5}")
 # Words that never join a run of capitalised words into a name.
 NOT_IN_RUN = FUNCTION_WORDS | TITLES | CREDENTIALS_LOWER | NOT_NAMES | HEADINGS
 # Parts of a hyphenated compound that make an ordinary word of it ("Follow-Up", "Self-Care")
@@ -569,6 +573,8 @@ class Sweep:
             return Kind.LOCATION  # "CALL W/ MOTHER IN PONCE"
         if len(lw) < 4 or self.loosely_safe(lw):
             return None
+        if SCALE_CODE.fullmatch(tok.text) and SCORE_AFTER.match(self.text, tok.end):
+            return None  # "BDI-II 28, BAI 19, Y-BOCS 24": scales and their scores
         return self.kind_of(i)
 
     def lower_case(self, i: int) -> Kind | None:

@@ -378,3 +378,9 @@ def test_it_leaves_what_the_client_did_after_pt_in_lower_case() -> None:
     # a given name no dictionary holds is the client's, and a label's colon still names
     assert "kaylee" in masked("met w/ pt kaylee and her mom")
     assert "drew" in masked("Client: drew\nDOB: none given")
+
+
+def test_it_leaves_scales_with_their_edition_and_score_in_a_line_of_capitals() -> None:
+    assert masked("PHQ-9 17, BDI-II 31, PCL-5 48, Y-BOCS 22") == set()
+    # a hyphenated surname before an age and a sex is still a person
+    assert "DELACROIX-WEBB" in masked("BED 6 DELACROIX-WEBB 52 M ADMITTED FROM ED")
