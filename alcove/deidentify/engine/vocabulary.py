@@ -417,6 +417,17 @@ DRUGS = frozenset(
     pradaxa brilinta effient plavix aspirin nitro nitroglycerin imdur ranexa lipitor
     zocor crestor pravachol zetia lantus levemir humalog novolog tresiba trulicity
     ozempic wegovy mounjaro victoza jardiance farxiga invokana januvia glucotrol
+    saphris belsomra dayvigo quviviq qelbree jornay azstarys fanapt equetro symbyax kapvay
+    tranxene opvee aplenzin forfivo xyrem xywav lumryz sunosi wakix mydayis adzenys cotempla
+    dyanavel quillichew relexxii daytrana xelstrym evekeo zenzedi desoxyn methylin aptensio
+    metadate procentra lurasidone cariprazine brexpiprazole lumateperone iloperidone
+    asenapine ziprasidone paliperidone invega rykindo zydis relprevv versacloz fazaclo
+    eskalith lithobid naltrexone acamprosate disulfiram nicotrol kloxxado zimhi rezenopy
+    varenicline bupropion vortioxetine vilazodone levomilnacipran desvenlafaxine esketamine
+    zuranolone brexanolone suvorexant lemborexant daridorexant rozerem hetlioz silenor
+    clorazepate klonopin halcion lisdexamfetamine dexmethylphenidate viloxazine pimavanserin
+    valbenazine deutetrabenazine benztropine trihexyphenidyl artane samidorphan xanomeline
+    igalmi
     protonix nexium prilosec pepcid zantac reglan zofran phenergan compazine senokot
     colace miralax lactulose rifaxamin xifaxan kayexalate renvela sevelamer epogen
     procrit aranesp neupogen foley pyxis accucheck glucometer""".split()

@@ -384,3 +384,10 @@ def test_it_leaves_scales_with_their_edition_and_score_in_a_line_of_capitals() -
     assert masked("PHQ-9 17, BDI-II 31, PCL-5 48, Y-BOCS 22") == set()
     # a hyphenated surname before an age and a sex is still a person
     assert "DELACROIX-WEBB" in masked("BED 6 DELACROIX-WEBB 52 M ADMITTED FROM ED")
+
+
+def test_it_leaves_newer_psychiatric_drugs_named_without_a_dose() -> None:
+    assert masked("Switched to Lurasidone; asking for Belsomra or Quviviq.") == set()
+    assert masked("Pt refused Haldol, accepted Zyprexa Zydis.") == set()
+    # a word a drug list does not hold, after "takes", may still be a name
+    assert "Odalys" in masked("Mother Odalys takes him to school.")
