@@ -351,7 +351,11 @@ EPONYMS = frozenset(
     romberg heimlich swan ganz hickman mallory weiss zollinger ellison wilms ewing paget
     meniere bartholin baker homan homans kernig brudzinski rovsing mcburney cheyne stokes
     kussmaul virchow wolff parkinson's crohn's alzheimer's hodgkin's cushing's addison's
-    holter doppler dsm apgars allred""".split()
+    holter doppler dsm apgars allred
+    capgras cotard clerambault tarasoff maslow linehan yalom wechsler stroop rorschach premack
+    pavlovian likert reitan luria kubler minuchin satir adlerian karpman johari hakomi millon
+    zung fagerstrom beery osterrieth gottman bowlby piaget vygotsky kohut
+    freudian jungian rogerian ericksonian binet vineland""".split()
 )
 LABS = frozenset(
     """hct hgb wbc rbc plt bun cr creat inr ptt alt ast alk bili trop troponin bnp ldl hdl

@@ -391,3 +391,11 @@ def test_it_leaves_newer_psychiatric_drugs_named_without_a_dose() -> None:
     assert masked("Pt refused Haldol, accepted Zyprexa Zydis.") == set()
     # a word a drug list does not hold, after "takes", may still be a name
     assert "Odalys" in masked("Mother Odalys takes him to school.")
+
+
+def test_it_leaves_the_eponyms_of_psychology_and_psychiatry() -> None:
+    assert masked("Capgras delusion; Tarasoff considered, no identifiable victim.") == set()
+    assert masked("Reviewed Linehan's biosocial theory and Yalom's therapeutic factors.") == set()
+    assert masked("Wechsler memory scale; Minuchin structural family therapy.") == set()
+    # a surname the lists do not hold for an eponym is still a person's
+    assert "Hazel Bramwell" in masked("RE: Hazel Bramwell\nDOB: 11/02/1946")
