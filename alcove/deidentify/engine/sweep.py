@@ -124,6 +124,7 @@ KNOWN_LETTERS = (
     | STATE_CODES
     | CREDENTIAL_WORDS
     | frozenset("AD TP TC IPV NCD XL SR ER IR CR LA DR ODT GP DV SA IV IM".split())
+    | frozenset("II III VI VII VIII XI XII".split())  # roman numerals: "Axis II deferred"
 )
 # Words whose relatives are no one's name: "Client's mother", "Everyone's parents"
 NOT_WHOSE = frozenset(

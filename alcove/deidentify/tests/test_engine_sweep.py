@@ -399,3 +399,9 @@ def test_it_leaves_the_eponyms_of_psychology_and_psychiatry() -> None:
     assert masked("Wechsler memory scale; Minuchin structural family therapy.") == set()
     # a surname the lists do not hold for an eponym is still a person's
     assert "Hazel Bramwell" in masked("RE: Hazel Bramwell\nDOB: 11/02/1946")
+
+
+def test_it_leaves_a_roman_numeral_doing_what_initials_would() -> None:
+    assert masked("Cluster B traits. Axis II deferred.") == set()
+    # two capitals doing something are still someone's initials
+    assert "JL" in masked("JL covering the unit today.")
