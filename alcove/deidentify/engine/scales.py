@@ -20,12 +20,13 @@ SCALES = frozenset(
     edmonton karnofsky lansky brighton aldrete ramsay richmond riker wexner bristol
     kellgren-lawrence kurtzke mcdonald hoehn hoehn-yahr yahr rankin barthel katz lawton
     folstein montreal cornell zung yesavage columbia conners' vanderbilt achenbach hess
-    deauville""".split()
+    deauville epworth kessler""".split()
 )
 # What a name a scale's and the score after it look like: the score right after the name
 # (or after ":" or "="), and no sex or age word after the number ("Wells 45 M" is a person)
 SCORE_AFTER = regex(
-    r"[ \t]*[:=]?[ \t]*(?:score[ \t]*(?:of[ \t]*)?)?[-+]?\d{1,3}(?:/\d{1,3})?(?!\d)"
+    r"[ \t]*(?:(?:fall[ \t]+)?(?:scale|stage|sedation|class|grade)[ \t]*)?"
+    r"[:=]?[ \t]*(?:score[ \t]*(?:of[ \t]*)?)?[-+]?\d{1,3}(?:/\d{1,3})?(?!\d)"
     r"(?![\d.,]\d|[ \t]*(?:[MFmf]\b|y/?o|yrs?\b|years?\b|-year|mo\b|months?\b))"
 )
 # A given name or a title before it makes it a person ("Dr. Wells 2" is no score)
@@ -74,8 +75,9 @@ def scales_left(text: str, spans: list[Span]) -> list[Span]:
     out: list[Span] = []
     dropped_to = -1  # the end of the score after a dropped name
     for span in spans:
-        if span.kind == Kind.AGE and span.start < dropped_to:
-            continue
+        number = span.kind == Kind.AGE or text[span.start : span.end].isdigit()
+        if number and span.start < dropped_to:
+            continue  # (the score, whatever a model beside the name took it for)
         if span.kind in SCALE_KINDS and not span.ref and _an_eponym(text, span):
             continue
         if span.kind in SCALE_KINDS and not span.ref and _gross_section(text, span):

@@ -1065,3 +1065,10 @@ def test_it_never_takes_the_first_word_of_a_diagnosis_after_its_code_for_a_name(
     assert "Person A" not in redact("Dx: F32.0 Major depressive disorder, mild")
     # a given name after a bed's letters and number is still a name
     assert "Grace Okafor" in masked("Bed B12 Grace Okafor resting quietly.")
+
+
+def test_it_leaves_a_scale_named_with_its_kind_of_score_and_the_score() -> None:
+    assert masked("Hamilton scale 18; Morse fall scale 45; Tanner stage 3.") == set()
+    assert masked("Epworth 14. Kessler 28.") == set()
+    # a person of that surname, a given name before it, is still a person
+    assert "Sarah Hamilton" in masked("Sarah Hamilton stage 3 of the program")
