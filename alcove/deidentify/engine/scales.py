@@ -10,6 +10,7 @@ words after them say what they are (and the age a score was taken for). So too a
 report's "GROSS DESCRIPTION:" and "(Gross: JKP/mlw)", never "Dr. Gross"."""
 
 from alcove.deidentify.engine.compiled import regex
+from alcove.deidentify.engine.hints import any_in, hint
 from alcove.deidentify.engine.spans import Kind, Span
 
 SCALES = frozenset(
@@ -65,6 +66,43 @@ CLINICAL_PHRASES = frozenset(
     mental health|zarit burden interview|wechsler individual achievement test|ward round|
     forrest iii|forrest ii|forrest i""".replace("\n    ", " ").split("|")
 )
+# The names of therapies, their models, skills and tools, and of groups' topics, which a
+# note writes in title case: a span that lies within one is no one's name
+THERAPY_NAMES = regex(
+    r"(?i)\b(?:acceptance and commitment therapy|solution[- ]focused brief therapy|"
+    r"parent[- ]child interaction therapy|emotionally focused (?:couples )?therapy|"
+    r"internal family systems|interpersonal psychotherapy|schema therapy|"
+    r"mentalization[- ]based (?:treatment|therapy)|compassion[- ]focused therapy|"
+    r"exposure and response prevention|somatic experiencing|sensorimotor psychotherapy|"
+    r"(?:the )?four horsemen|love maps|sound relationship house|drama triangle|"
+    r"cognitive triangle|hope box|serenity prayer|higher power|radical acceptance|wise mind|"
+    r"miracle question|music therapy|art therapy|recreation(?:al)? therapy|leisure skills|"
+    r"anger management|relapse prevention|wellness recovery action plan|"
+    r"illness management and recovery|smart recovery|stanley[- ]brown safety plan)\b"
+)
+THERAPY_HINTS = hint(
+    (
+        "herapy",
+        "HERAPY",
+        "orsemen",
+        "aps",
+        "ouse",
+        "riangle",
+        "ox",
+        "rayer",
+        "ower",
+        "cceptance",
+        "ind",
+        "uestion",
+        "kills",
+        "anagement",
+        "revention",
+        "lan",
+        "ecovery",
+        "ystems",
+        "xperiencing",
+    )
+)
 # A pathology report's section: "GROSS DESCRIPTION:", "(Gross: JKP/mlw)"
 GROSS_SECTION = regex(r"[ \t]+(?:DESCRIPTION|Description|EXAM|Exam)\b|[ \t]*:")
 SCALE_KINDS = frozenset({Kind.NAME, Kind.STAFF, Kind.LOCATION, Kind.ORGANIZATION})
@@ -74,7 +112,13 @@ def scales_left(text: str, spans: list[Span]) -> list[Span]:
     """The spans without a scale's name before its score, nor the score taken for an age."""
     out: list[Span] = []
     dropped_to = -1  # the end of the score after a dropped name
+    therapies = (
+        [m.span() for m in THERAPY_NAMES.finditer(text)] if any_in(THERAPY_HINTS, text) else []
+    )
     for span in spans:
+        if therapies and span.kind in SCALE_KINDS and not span.ref:
+            if any(a <= span.start and span.end <= b for a, b in therapies):
+                continue  # "Four Horsemen", "Hope Box", "Acceptance and Commitment Therapy"
         number = span.kind == Kind.AGE or text[span.start : span.end].isdigit()
         if number and span.start < dropped_to:
             continue  # (the score, whatever a model beside the name took it for)

@@ -1072,3 +1072,14 @@ def test_it_leaves_a_scale_named_with_its_kind_of_score_and_the_score() -> None:
     assert masked("Epworth 14. Kessler 28.") == set()
     # a person of that surname, a given name before it, is still a person
     assert "Sarah Hamilton" in masked("Sarah Hamilton stage 3 of the program")
+
+
+def test_it_leaves_the_names_of_therapies_their_tools_and_group_topics() -> None:
+    assert masked("Gottman method: Four Horsemen handout, Love Maps exercise.") == set()
+    assert masked("Anger Management group: the Cognitive Triangle and Hope Box.") == set()
+    assert (
+        masked("Started Acceptance and Commitment Therapy; Stanley-Brown Safety Plan done.")
+        == set()
+    )
+    # a person's name beside a therapy's is still a person's
+    assert "Odile Marchetti" in masked("Odile Marchetti began Acceptance and Commitment Therapy.")
