@@ -80,6 +80,28 @@ THERAPY_NAMES = regex(
     r"anger management|relapse prevention|wellness recovery action plan|"
     r"illness management and recovery|smart recovery|stanley[- ]brown safety plan)\b"
 )
+# A test's or a scale's full name, its capitalised words up to its head ("Hopkins Verbal
+# Learning Test-R", "Edinburgh Postnatal Depression Scale", "Wisconsin Card Sort"), and a
+# hospital's emergency codes ("Code Blue")
+INSTRUMENT_NAMES = regex(
+    r"\b(?:[A-Z][\w'-]*[ \t]){1,5}(?:Scale|Inventory|Questionnaire|Checklist|Battery|Index|"
+    r"Test(?:-R)?|Card Sort|Experiences)\b|\bCode[ \t](?:Blue|Gray|Grey|Red|Orange|Pink|White|"
+    r"Silver|Black|Green|Yellow|Purple|Brown|Amber)\b"
+)
+INSTRUMENT_HINTS = hint(
+    (
+        "Scale",
+        "Inventory",
+        "Questionnaire",
+        "Checklist",
+        "Battery",
+        "Index",
+        "Test",
+        "Sort",
+        "Experiences",
+        "Code ",
+    )
+)
 THERAPY_HINTS = hint(
     (
         "herapy",
@@ -112,9 +134,7 @@ def scales_left(text: str, spans: list[Span]) -> list[Span]:
     """The spans without a scale's name before its score, nor the score taken for an age."""
     out: list[Span] = []
     dropped_to = -1  # the end of the score after a dropped name
-    therapies = (
-        [m.span() for m in THERAPY_NAMES.finditer(text)] if any_in(THERAPY_HINTS, text) else []
-    )
+    therapies = _named_things(text)
     for span in spans:
         if therapies and span.kind in SCALE_KINDS and not span.ref:
             if any(a <= span.start and span.end <= b for a, b in therapies):
@@ -140,6 +160,14 @@ def scales_left(text: str, spans: list[Span]) -> list[Span]:
             continue
         out.append(span)
     return out
+
+
+def _named_things(text: str) -> list[tuple[int, int]]:
+    """Where the note names a therapy, a test or a hospital's code (spans within are none)."""
+    named = [m.span() for m in THERAPY_NAMES.finditer(text)] if any_in(THERAPY_HINTS, text) else []
+    if any_in(INSTRUMENT_HINTS, text):
+        named += [m.span() for m in INSTRUMENT_NAMES.finditer(text)]
+    return named
 
 
 def _a_scale(text: str, span: Span) -> bool:

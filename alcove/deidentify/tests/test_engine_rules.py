@@ -1083,3 +1083,12 @@ def test_it_leaves_the_names_of_therapies_their_tools_and_group_topics() -> None
     )
     # a person's name beside a therapy's is still a person's
     assert "Odile Marchetti" in masked("Odile Marchetti began Acceptance and Commitment Therapy.")
+
+
+def test_it_leaves_a_tests_or_scales_full_name_and_a_hospitals_emergency_code() -> None:
+    assert masked("Edinburgh Postnatal Depression Scale 11; Berg Balance Scale 38/56.") == set()
+    assert masked("Staff struck by pt. Code Gray called.") == set()
+    # an organisation named for testing is still an organisation
+    assert "Lakeside Testing Center" in masked(
+        "Referred to Lakeside Testing Center for evaluation."
+    )
