@@ -139,6 +139,7 @@ INITIALS_CUE_AFTER = regex(
 # (looked for only where a bracket opens: a few places a note, not every word)
 INITIALS_BEFORE = regex(r"(?<![\w.])(?:(?:[A-Za-z]\.){2,3}|[A-Za-z]{2,3})[ \t]*$")
 
+MODALS = frozenset("will shall may must should would can could".split())
 # An ICD-10 or DSM code closing the text before a word ("F32.1 ", "296.32 - "): the words a
 # diagnosis's code comes before are the diagnosis
 DIAGNOSIS_CODE_BEFORE = regex(
@@ -759,6 +760,9 @@ class NameRules(FinderBase):
             return
         while first < i - 1 and self._opening_word(tokens[first]):
             first += 1
+        if tokens[first].lower in MODALS and first < i - 1:
+            if tokens[first + 1].lower not in self.lex.last:
+                return  # "WILL NOTIFY MD": a nurse's intention, not "Will Grant, MD"
         if self._plausible(first, i - 1):
             self.add_run(first, i - 1, Kind.STAFF)
 

@@ -311,7 +311,7 @@ MEASURE_BEFORE = regex(
 )
 SCORE_BEFORE = regex(
     r"(?:moca|mmse|slums|phq-?\d*|gad-?\d*|score|scored|rated|rating|pain|strength|recall|"
-    r"distress|suds|anxiety|craving|urges?|mood|"
+    r"distress|suds|anxiety|craving|urges?|mood|ruler|cog|"
     r"(?:o2|spo2|02)[ \t]*sats?|saturation|bp|ratio|of|out of|grade|apgar|gcs|ciwa|cows)"
     r"[ \t:=|]*$"
 )
@@ -1737,7 +1737,7 @@ SERVICE_CODES = (range(90785, 90900), range(96101, 96172), range(99202, 99500))
 
 def _service_code(number: str) -> bool:
     """A service's code, alone or with its modifier ("90847", "90837-95")."""
-    code, _, modifier = number.partition("-")
+    code, _, modifier = number.replace(" ", "-", 1).partition("-")  # ("90834 45": minutes)
     if modifier and not (len(modifier) == 2 and modifier.isdigit()):
         return False
     return len(code) == 5 and any(int(code) in codes for codes in SERVICE_CODES)

@@ -1092,3 +1092,16 @@ def test_it_leaves_a_tests_or_scales_full_name_and_a_hospitals_emergency_code() 
     assert "Lakeside Testing Center" in masked(
         "Referred to Lakeside Testing Center for evaluation."
     )
+
+
+def test_it_leaves_a_sessions_minutes_after_its_code_and_a_rulers_score() -> None:
+    assert masked("90837 psychotherapy 60 min; 90834 45 min; 90791 diagnostic eval.") == set()
+    assert masked("MI: change talk elicited, readiness ruler 7/10.") == set()
+    # a number no service is billed by, with another after it, is still an identifier
+    assert "40417 22" in masked("Member no. 40417 22 on the card.")
+
+
+def test_it_leaves_a_nurses_intention_before_a_credential_in_capitals() -> None:
+    assert masked("PT CONTRACTS FOR SAFETY. WILL NOTIFY MD OF ANY CHANGES.") == set()
+    # a given name that is a modal, before a surname and a credential, is a clinician's
+    assert "WILL GRANT" in masked("SEEN BY WILL GRANT MD TODAY.")
