@@ -102,28 +102,16 @@ INSTRUMENT_HINTS = hint(
         "Code ",
     )
 )
-THERAPY_HINTS = hint(
-    (
-        "herapy",
-        "HERAPY",
-        "orsemen",
-        "aps",
-        "ouse",
-        "riangle",
-        "ox",
-        "rayer",
-        "ower",
-        "cceptance",
-        "ind",
-        "uestion",
-        "kills",
-        "anagement",
-        "revention",
-        "lan",
-        "ecovery",
-        "ystems",
-        "xperiencing",
-    )
+THERAPY_REACH = 48  # (longer than any of them)
+# The words of those names: the names are looked for only where a span holds one
+THERAPY_WORDS = frozenset(
+    """acceptance commitment solution focused solution-focused parent-child interaction
+    emotionally internal family systems interpersonal schema mentalization mentalization-based
+    compassion compassion-focused exposure response somatic experiencing sensorimotor four
+    horsemen love maps sound relationship house drama triangle cognitive hope box serenity
+    prayer higher power radical wise mind miracle question music art recreation recreational
+    leisure skills anger management relapse prevention wellness recovery illness smart
+    stanley stanley-brown safety plan brown therapy""".split()
 )
 # A pathology report's section: "GROSS DESCRIPTION:", "(Gross: JKP/mlw)"
 GROSS_SECTION = regex(r"[ \t]+(?:DESCRIPTION|Description|EXAM|Exam)\b|[ \t]*:")
@@ -134,7 +122,7 @@ def scales_left(text: str, spans: list[Span]) -> list[Span]:
     """The spans without a scale's name before its score, nor the score taken for an age."""
     out: list[Span] = []
     dropped_to = -1  # the end of the score after a dropped name
-    therapies = _named_things(text)
+    therapies = _named_things(text, spans)
     for span in spans:
         if therapies and span.kind in SCALE_KINDS and not span.ref:
             if any(a <= span.start and span.end <= b for a, b in therapies):
@@ -162,9 +150,16 @@ def scales_left(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
-def _named_things(text: str) -> list[tuple[int, int]]:
-    """Where the note names a therapy, a test or a hospital's code (spans within are none)."""
-    named = [m.span() for m in THERAPY_NAMES.finditer(text)] if any_in(THERAPY_HINTS, text) else []
+def _named_things(text: str, spans: list[Span]) -> list[tuple[int, int]]:
+    """Where the note names a therapy, a test or a hospital's code (spans within are none):
+    a therapy looked for only around a span that holds one of its words."""
+    named = []
+    for s in spans:
+        words = text[s.start : s.end].lower().split()
+        if s.kind in SCALE_KINDS and any(w in THERAPY_WORDS for w in words):
+            start = max(0, s.start - THERAPY_REACH)
+            for m in THERAPY_NAMES.finditer(text, start, s.end + THERAPY_REACH):
+                named.append(m.span())
     if any_in(INSTRUMENT_HINTS, text):
         named += [m.span() for m in INSTRUMENT_NAMES.finditer(text)]
     return named
