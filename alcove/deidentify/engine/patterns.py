@@ -490,8 +490,11 @@ AGE_AFTER_BIRTH = regex(
 # "CA: 8 yrs 4 mos", "Age at assessment: 5 years 4 months": a child's age in years and
 # months after an age's label is one age, its units with it (on the lower-cased text)
 AGE_IN_MONTHS_LABELLED = regex(
-    r"\b(?:age|ca|chronological age|age[ \t]+at[ \t]+(?:[a-z]+[ \t]+){0,3}?[a-z]+)[ \t]*:[ \t]*"
-    r"(\d{1,2}[ \t]*(?:years?|yrs?|y)\.?,?[ \t]*(?:and[ \t]+)?\d{1,2}[ \t]*(?:months?|mos?|m)\b)"
+    r"\b(?:age|ca|chronological age|(?:age|ca)[ \t]+at[ \t]+(?:[a-z]+[ \t]+){0,3}?[a-z]+)"
+    r"[ \t]*:[ \t]*"
+    r"(\d{1,2}[ \t]*(?:years?|yrs?|yr|y)\.?,?[ \t]*(?:and[ \t]+)?"
+    r"\d{1,2}[ \t]*(?:months?|mos?|mo|m)\b"
+    r"|\d{1,2}[:;]\d{1,2}\b(?![:;.]?\d))"  # ("CA at testing: 11:9", years:months)
 )
 AGE_NUMBER_FIRST = [p for p in AGE_PATTERNS if p.startswith(r"\b(\d")]
 AGE_WORD_FIRST = [p for p in AGE_PATTERNS if not p.startswith(r"\b(\d")]
@@ -1257,7 +1260,8 @@ def shaped_spans(text: str) -> Iterator[Span]:
         for group in (1, 2, 3):
             if m.group(group):
                 yield Span(*m.span(group), Kind.AGE)
-    for m in AGE_IN_MONTHS_LABELLED.finditer(low) if "age" in low or "ca:" in low else ():
+    labelled = "age" in low or "ca:" in low or "ca at" in low
+    for m in AGE_IN_MONTHS_LABELLED.finditer(low) if labelled else ():
         yield Span(*m.span(1), Kind.AGE)
     for m in AGE_BRACKETED_BESIDE.finditer(text) if any_in(AGE_BRACKETED_HINTS, text) else ():
         if TEMPERATURE_BEFORE.search(low, max(0, m.start() - 8), m.start()):

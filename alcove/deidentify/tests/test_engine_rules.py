@@ -1105,3 +1105,10 @@ def test_it_leaves_a_nurses_intention_before_a_credential_in_capitals() -> None:
     assert masked("PT CONTRACTS FOR SAFETY. WILL NOTIFY MD OF ANY CHANGES.") == set()
     # a given name that is a modal, before a surname and a credential, is a clinician's
     assert "WILL GRANT" in masked("SEEN BY WILL GRANT MD TODAY.")
+
+
+def test_it_masks_a_childs_age_at_testing_in_years_and_months_or_with_a_colon() -> None:
+    assert "9 yr 5 mo" in masked("DOB: 6/3/2016    CA at testing: 9 yr 5 mo\nGrade 4")
+    assert "10:2" in masked("DOB: 2015-01-09    CA at testing: 10:2\nGrade 5")
+    # a clock time after a label is no age
+    assert masked("Session time: 10:30, telehealth") == set()
