@@ -51,7 +51,7 @@ CLINICAL = frozenset(
     mmpi sulfa strep pillbox orthopaedic datix stanley-brown gottman dka anc
     lymphovascular intubated imaginal circ tte rvr fluoro fingerstick vanc multiplanar
     thiamine dermabond non-pharmacologic irreg handover enc bup f-r fp-r l-r fbs-r
-    fsiq rlq luq rul rll lul freq asam osler dexcom biopsychosocial aaox aaox3 ems
+    fsiq rlq luq rul rll lul freq asam osler dexcom biopsychosocial aaox aaox3 ems nsr mini-cog
     became brought
     pt pts hx h/o si hi prn bid tid qid qd qod qhs qam qpm qh q4h q6h q8h q12h mse aox3 ox3
     ox4 wnl nad rrr ctab perrla eomi sob cp bp hr rr spo2 sat sats o2 wt ht bmi temp dx ddx rx

@@ -1112,3 +1112,10 @@ def test_it_masks_a_childs_age_at_testing_in_years_and_months_or_with_a_colon() 
     assert "10:2" in masked("DOB: 2015-01-09    CA at testing: 10:2\nGrade 5")
     # a clock time after a label is no age
     assert masked("Session time: 10:30, telehealth") == set()
+
+
+def test_it_leaves_a_rhythms_letters_and_the_mini_cog_with_its_score() -> None:
+    assert masked("EKG: QTc 452 ms. NSR.") == set()
+    assert masked("Timed Up and Go 14 s. Mini-Cog 4/5.") == set()
+    # the clinician beside them is still named
+    assert masked("EKG: NSR, read by Dr. Okonjo.") == {"Okonjo"}
