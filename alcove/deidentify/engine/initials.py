@@ -23,7 +23,7 @@ DICTATION_PAIR = regex(
     r"(?m)^[ \t]*(?:DICTATED|Dictated|TRANSCRIBED|Transcribed|DD|DT|D|T)[ \t]*:[^\n]*?\d"
     r"[ \t]{2,}([A-Z]{2,3})/([A-Z]{2,3})[ \t]*$"
 )
-# "D: 05/06/2014 14:22   T: 05/07/2014 08:10   dlw": the typist's initials in lower case
+# "D: 02/11/2019 09:40   T: 02/12/2019 07:05   pjm": the typist's initials in lower case
 # closing the line of a dictation's dates (never a word: "job# 448812" goes on)
 DICTATION_TYPIST = regex(
     r"(?m)^[ \t]*D[ \t]*:[^\n]*?\bT[ \t]*:[ \t]*[\d/]{6,10}(?:[ \t]+\d\d?:\d\d)?"
@@ -57,7 +57,7 @@ NAME_TYPIST = regex(r"(?m)^[ \t]*(?:[A-Z]\.[ \t]?)?[A-Z][A-Za-z'-]{2,}/([A-Z]{2,
 SIGNER_CREDENTIAL = regex(
     r"(?m)^[ \t]*-{1,2}[ \t]*([a-z]{2,4})[ \t]+(?:pa-c|np|md|do|rn|lpn|pharmd|rd|sw)\b"
 )
-# "... To resus bay 3. -kmo RN": the same after a sentence, closing the line
+# "... To bay 2. -jqp RN": the same after a sentence, closing the line
 SIGNER_AFTER_SENTENCE = regex(
     r"[.;!][ \t]+-{1,2}[ \t]*([a-z]{2,4})[ \t]+(?i:pa-c|np|md|do|rn|lpn)[ \t]*(?:$|\n)"
 )

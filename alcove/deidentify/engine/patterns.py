@@ -1128,7 +1128,7 @@ REGISTRATION = regex(
     r"((?=[A-Z0-9 -]*\d)(?=(?:[A-Z0-9][ -]?){5})"
     r"(?:\d{5,10}|[A-Z0-9]{2,4}(?![A-Z0-9])(?:[ -][A-Z0-9]{2,6})?))\b"
 )
-# "Attending: PAUL VANDERMEER, M.D. PV52": a dictating physician's code closing the line
+# "Attending: NORA QUILLFEATHER, M.D. NQ31": a dictating physician's code closing the line
 # after the degree (a resident's year, "PGY3", is no code)
 DICTATION_CODE = regex(r"\bM\.?D\.?,?[ \t]((?!PGY)[A-Z]{2,3}\d{1,3})[ \t]*(?:\n|$)")
 BILLING_CODE_BEFORE = regex(r"\b(?:cpt|hcpcs|icd(?:-?10)?|code|codes)\b[^\n]{0,16}$")

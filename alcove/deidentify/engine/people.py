@@ -285,7 +285,7 @@ def dates_after_names(text: str, found: list[Span]) -> list[Span]:
     return out
 
 
-# A weekday's name right before a date: "| Sat Nov 2 2024 01:14 |", "session 3/6   wed 9 jul"
+# A weekday's name right before a date: "| Sat Mar 8 2025 02:40 |", "session 4/3   thu 10 apr"
 WEEKDAY_BEFORE_DATE = regex(
     r"(?i)(?<![\w'])(?:mon|tues?|weds?|thu|thurs?|fri|sat|sun)(?:day)?\.?,?[ \t]+\Z"
 )

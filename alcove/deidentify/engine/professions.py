@@ -612,8 +612,8 @@ def _staff_role(role: str) -> bool:
     return words[-1] in STAFF_ROLES or " ".join(words[-2:]) in STAFF_ROLE_PAIRS
 
 
-# "Colette Fransoo, HR advisor (306-...)", "Dwayne - branch manager;", "Agnes McAllister (58)
-# -- school catering assistant": a trade set off after a person's name (and age), in one case
+# "Ines Valcourt, HR advisor (555-...)", "Odalys - bank teller;", "Maeve Tolland (61) --
+# hotel housekeeper": a trade set off after a person's name (and age), in one case
 # throughout, up to where the phrase closes
 TRADE_AFTER_NAME = regex(
     r"(?:[ \t]\(\d{1,3}\))?(?:,|[ \t]+(?:-{1,2}|\u2013|\u2014))[ \t]+"

@@ -2618,7 +2618,7 @@ def test_it_masks_a_word_name_again_where_the_note_gives_its_state_without_a_ver
 
 
 def test_it_masks_a_trade_set_off_by_a_comma_or_a_dash_after_a_persons_name() -> None:
-    text = "Referral from Marisol Quintero, HR advisor (555-0101), for her report."
+    text = "Referral from Ines Valcourt, HR advisor (555-0101), for her report."
     assert "HR advisor" in masked(text)
     assert "pharmacy tech" in masked("Spoke with Ruby Okonkwo, pharmacy tech @ the outlet.")
     # an office's role given after its holder's name, and no trade at all, stay
