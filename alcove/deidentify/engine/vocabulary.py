@@ -52,6 +52,12 @@ CLINICAL = frozenset(
     lymphovascular intubated imaginal circ tte rvr fluoro fingerstick vanc multiplanar
     thiamine dermabond non-pharmacologic irreg handover enc bup f-r fp-r l-r fbs-r
     fsiq rlq luq rul rll lul freq asam osler dexcom biopsychosocial aaox aaox3 ems nsr mini-cog
+    tachypneic diaphoretic hepatosplenomegaly melena hematochezia cabg esrd petechiae rhonchi
+    asterixis varices paracentesis cardioversion pressors siadh pleuritic heent ivdu nkda kub
+    vre liws ogt hemodynamically pseudomonas klebsiella staphylococcus streptococcus
+    enterococcus escherichia clostridium clostridioides acinetobacter enterobacter serratia
+    citrobacter aspergillus mycobacterium haemophilus listeria salmonella shigella
+    campylobacter legionella neisseria treponema chlamydia bordetella moraxella
     became brought
     pt pts hx h/o si hi prn bid tid qid qd qod qhs qam qpm qh q4h q6h q8h q12h mse aox3 ox3
     ox4 wnl nad rrr ctab perrla eomi sob cp bp hr rr spo2 sat sats o2 wt ht bmi temp dx ddx rx
@@ -361,7 +367,9 @@ LABS = frozenset(
     """hct hgb wbc rbc plt bun cr creat inr ptt alt ast alk bili trop troponin bnp ldl hdl
     tg a1c hba1c tsh ft4 esr crp ua ucx bcx abg vbg lactate lipase amylase ammonia ck cpk
     ekg ecg echo cxr ct mri eeg emg pet lp csf folate ferritin b12 magnesium phosphorus
-    tdap dtap mmr hpv pcv prevnar shingrix zostavax pneumovax gardasil""".split()
+    tdap dtap mmr hpv pcv prevnar shingrix zostavax pneumovax gardasil
+    prolactin bicarb myoglobin procalcitonin prealbumin troponins retic carboxyhemoglobin
+    lymphs monos basos eos segs hematocrit flowsheet""".split()
 )
 REPORT_VERBS = frozenset(
     """reports reported states stated says said is was has had denies denied endorses
@@ -431,7 +439,8 @@ DRUGS = frozenset(
     zuranolone brexanolone suvorexant lemborexant daridorexant rozerem hetlioz silenor
     clorazepate klonopin halcion lisdexamfetamine dexmethylphenidate viloxazine pimavanserin
     valbenazine deutetrabenazine benztropine trihexyphenidyl artane samidorphan xanomeline
-    igalmi
+    igalmi xgeva humulin neulasta valproic ocrevus skyrizi biktarvy epclusa repatha bumex
+    multaq tikosyn toujeo zyvox revlimid tagrisso pedialyte isordil benzonatate hemovac
     protonix nexium prilosec pepcid zantac reglan zofran phenergan compazine senokot
     colace miralax lactulose rifaxamin xifaxan kayexalate renvela sevelamer epogen
     procrit aranesp neupogen foley pyxis accucheck glucometer""".split()

@@ -405,3 +405,16 @@ def test_it_leaves_a_roman_numeral_doing_what_initials_would() -> None:
     assert masked("Cluster B traits. Axis II deferred.") == set()
     # two capitals doing something are still someone's initials
     assert "JL" in masked("JL covering the unit today.")
+
+
+def test_it_leaves_hospital_words_labs_organisms_and_drugs_a_dictionary_lacks() -> None:
+    text = "PT IS DIAPHORETIC AND TACHYPNEIC. NO MELENA OR HEMATOCHEZIA. NO PRESSORS."
+    assert masked(text) == set()
+    assert masked("Procalcitonin 4.1. Bicarb 18. Lymphs 22%, Monos 7%.") == set()
+    assert masked("BAL grew Pseudomonas aeruginosa. Continue Xgeva and Neulasta.") == set()
+    # an unknown word in capitals after a relation is still a name
+    assert "TAVITA" in masked("PT VISITED BY SISTER TAVITA THIS PM.")
+
+
+def test_it_leaves_a_ventilators_settings_and_a_cervix_exam() -> None:
+    assert masked("Requires BiPAP 14/8, FiO2 60%. Cervix 5/90/-1 at 22:10.") == set()
