@@ -113,6 +113,13 @@ THERAPY_WORDS = frozenset(
     leisure skills anger management relapse prevention wellness recovery illness smart
     stanley stanley-brown safety plan brown therapy""".split()
 )
+# What a clinician names for someone or somewhere, right after the eponym: "Lyme disease",
+# "Norwalk virus", "Ottawa ankle rules", "Roth spots", "Todd paralysis", "Jackson-Pratt drain"
+EPONYM_NOUN = regex(
+    r"(?:'s)?[ \t]+(?:ankle[ \t]+rules|disease|virus|lesions?|spots|paralysis|test|drain|"
+    r"needle|nodes?|phenomenon|reflex|triad|pump|catheter|line|tube|stockings|boot)\b"
+)
+TITLE_BEFORE = regex(r"\b(?:Dr|Mr|Mrs|Ms|Mx|Miss)\.?[ \t]+$")  # ("Dr. Allen test results")
 # A pathology report's section: "GROSS DESCRIPTION:", "(Gross: JKP/mlw)"
 GROSS_SECTION = regex(r"[ \t]+(?:DESCRIPTION|Description|EXAM|Exam)\b|[ \t]*:")
 SCALE_KINDS = frozenset({Kind.NAME, Kind.STAFF, Kind.LOCATION, Kind.ORGANIZATION})
@@ -131,6 +138,8 @@ def scales_left(text: str, spans: list[Span]) -> list[Span]:
         if number and span.start < dropped_to:
             continue  # (the score, whatever a model beside the name took it for)
         if span.kind in SCALE_KINDS and not span.ref and _an_eponym(text, span):
+            continue
+        if span.kind in SCALE_KINDS and not span.ref and _before_its_noun(text, span):
             continue
         if span.kind in SCALE_KINDS and not span.ref and _gross_section(text, span):
             continue
@@ -170,6 +179,16 @@ def _a_scale(text: str, span: Span) -> bool:
     if word.lower() not in SCALES or not SCORE_AFTER.match(text, span.end):
         return False
     return not PERSON_BEFORE.search(text, max(0, span.start - 12), span.start)
+
+
+def _before_its_noun(text: str, span: Span) -> bool:
+    """One capitalised word (or two joined by a hyphen) an eponym's noun follows."""
+    word = text[span.start : span.end]
+    if not word[:1].isupper() or not word.replace("-", "").isalpha():
+        return False
+    return EPONYM_NOUN.match(text, span.end) is not None and not TITLE_BEFORE.search(
+        text, max(0, span.start - 6), span.start
+    )
 
 
 def _an_eponym(text: str, span: Span) -> bool:

@@ -1119,3 +1119,12 @@ def test_it_leaves_a_rhythms_letters_and_the_mini_cog_with_its_score() -> None:
     assert masked("Timed Up and Go 14 s. Mini-Cog 4/5.") == set()
     # the clinician beside them is still named
     assert masked("EKG: NSR, read by Dr. Okonjo.") == {"Okonjo"}
+
+
+def test_it_leaves_an_eponym_before_the_disease_sign_or_device_it_names() -> None:
+    assert masked("Hx of Lyme disease and Kawasaki disease; Norwalk virus last week.") == set()
+    assert masked("The Ottawa ankle rules were positive. Roth spots noted.") == set()
+    assert masked("Jackson-Pratt drain in place; Huber needle to port.") == set()
+    # a place under whose rules someone lives, and a doctor of that name, stay
+    assert "Minnesota" in masked("Under Minnesota rules he may not drive for 3 months.")
+    assert "Allen" in masked("Spoke with Dr. Allen test results pending.")
