@@ -78,7 +78,13 @@ THERAPY_NAMES = regex(
     r"cognitive triangle|hope box|serenity prayer|higher power|radical acceptance|wise mind|"
     r"miracle question|music therapy|art therapy|recreation(?:al)? therapy|leisure skills|"
     r"anger management|relapse prevention|wellness recovery action plan|"
-    r"illness management and recovery|smart recovery|stanley[- ]brown safety plan)\b"
+    r"illness management and recovery|smart recovery|stanley[- ]brown safety plan|"
+    # a ward's routines and a hospital's services, in title case as if they were names
+    r"(?:suicide|fall|seizure|elopement|assault|aspiration|bleeding|contact|droplet) "
+    r"precautions|(?:quiet|comfort|sensory|seclusion) room|(?:close|constant|special|1:1) "
+    r"observation|(?:goals|coping skills|spirituality|community|morning) (?:group|meeting)|"
+    r"general surgery|internal medicine|nuclear medicine|palliative care|wound clinic|"
+    r"labor and delivery|med[- ]surg)\b"
 )
 # A test's or a scale's full name, its capitalised words up to its head ("Hopkins Verbal
 # Learning Test-R", "Edinburgh Postnatal Depression Scale", "Wisconsin Card Sort"), and a
@@ -111,7 +117,11 @@ THERAPY_WORDS = frozenset(
     horsemen love maps sound relationship house drama triangle cognitive hope box serenity
     prayer higher power radical wise mind miracle question music art recreation recreational
     leisure skills anger management relapse prevention wellness recovery illness smart
-    stanley stanley-brown safety plan brown therapy""".split()
+    stanley stanley-brown safety plan brown therapy suicide fall seizure elopement assault
+    aspiration bleeding contact droplet precautions quiet comfort sensory seclusion room close
+    constant special observation goals coping spirituality community morning group meeting
+    general surgery internal medicine nuclear palliative care wound clinic labor delivery
+    med-surg med surg""".split()
 )
 # What a clinician names for someone or somewhere, right after the eponym: "Lyme disease",
 # "Norwalk virus", "Ottawa ankle rules", "Roth spots", "Todd paralysis", "Jackson-Pratt drain"

@@ -1128,3 +1128,13 @@ def test_it_leaves_an_eponym_before_the_disease_sign_or_device_it_names() -> Non
     # a place under whose rules someone lives, and a doctor of that name, stay
     assert "Minnesota" in masked("Under Minnesota rules he may not drive for 3 months.")
     assert "Allen" in masked("Spoke with Dr. Allen test results pending.")
+
+
+def test_it_leaves_a_wards_routines_and_a_hospitals_services_in_title_case() -> None:
+    text = "Pt on Suicide Precautions; went to the Quiet Room; placed on Close Observation."
+    assert masked(text) == set()
+    assert masked("Seen by General Surgery, then Internal Medicine. To Med-Surg.") == set()
+    # a service within an organisation's own name stays with the organisation
+    assert "Hospice & Palliative Care of Iowa" in masked(
+        "Referred to Hospice & Palliative Care of Iowa last week."
+    )
