@@ -7,7 +7,14 @@ possessive names a procedure, a ligament or a sign: "Hartmann's procedure", "Coo
 ligament", "Light's criteria". These names are surnames too ("Beck", "Wells", "Cooper"), so
 they stay names anywhere else; this pass, over the final spans, drops them only where the
 words after them say what they are (and the age a score was taken for). So too a pathology
-report's "GROSS DESCRIPTION:" and "(Gross: JKP/mlw)", never "Dr. Gross"."""
+report's "GROSS DESCRIPTION:" and "(Gross: JKP/mlw)", never "Dr. Gross"; an eponym right
+before the disease, sign or device it names ("Lyme disease", "Roth spots", "Jackson-Pratt
+drain"); and whatever lies within the name of a therapy, a tool, a group's topic, a ward's
+routine or a hospital's service ("Four Horsemen", "Suicide Precautions", "General Surgery"),
+of a test or a scale ("Edinburgh Postnatal Depression Scale") or of an emergency code
+("Code Gray")."""
+
+import re
 
 from alcove.deidentify.engine.compiled import regex
 from alcove.deidentify.engine.hints import any_in, hint
@@ -66,26 +73,36 @@ CLINICAL_PHRASES = frozenset(
     mental health|zarit burden interview|wechsler individual achievement test|ward round|
     forrest iii|forrest ii|forrest i""".replace("\n    ", " ").split("|")
 )
-# The names of therapies, their models, skills and tools, and of groups' topics, which a
-# note writes in title case: a span that lies within one is no one's name
+# The names of therapies, their models, skills and tools, of groups' topics, of a ward's
+# routines and of a hospital's services, which a note writes in title case as if they were
+# names: a span that lies within one is no one's (a space in them matches a hyphen too)
+THERAPY_PHRASES = [
+    phrase.strip()
+    for phrase in """acceptance and commitment therapy|solution focused brief therapy|parent
+    child interaction therapy|emotionally focused therapy|emotionally focused couples therapy|
+    internal family systems|interpersonal psychotherapy|schema therapy|mentalization based
+    treatment|mentalization based therapy|compassion focused therapy|exposure and response
+    prevention|somatic experiencing|sensorimotor psychotherapy|four horsemen|love maps|sound
+    relationship house|drama triangle|cognitive triangle|hope box|serenity prayer|higher
+    power|radical acceptance|wise mind|miracle question|music therapy|art therapy|recreation
+    therapy|recreational therapy|leisure skills|anger management|relapse prevention|wellness
+    recovery action plan|illness management and recovery|smart recovery|stanley brown safety
+    plan|suicide precautions|fall precautions|seizure precautions|elopement precautions|
+    assault precautions|aspiration precautions|bleeding precautions|contact precautions|
+    droplet precautions|quiet room|comfort room|sensory room|seclusion room|close
+    observation|constant observation|special observation|goals group|coping skills group|
+    spirituality group|community meeting|morning meeting|general surgery|internal medicine|
+    nuclear medicine|palliative care|wound clinic|labor and delivery|med surg""".replace(
+        "\n    ", " "
+    ).split("|")
+]
 THERAPY_NAMES = regex(
-    r"(?i)\b(?:acceptance and commitment therapy|solution[- ]focused brief therapy|"
-    r"parent[- ]child interaction therapy|emotionally focused (?:couples )?therapy|"
-    r"internal family systems|interpersonal psychotherapy|schema therapy|"
-    r"mentalization[- ]based (?:treatment|therapy)|compassion[- ]focused therapy|"
-    r"exposure and response prevention|somatic experiencing|sensorimotor psychotherapy|"
-    r"(?:the )?four horsemen|love maps|sound relationship house|drama triangle|"
-    r"cognitive triangle|hope box|serenity prayer|higher power|radical acceptance|wise mind|"
-    r"miracle question|music therapy|art therapy|recreation(?:al)? therapy|leisure skills|"
-    r"anger management|relapse prevention|wellness recovery action plan|"
-    r"illness management and recovery|smart recovery|stanley[- ]brown safety plan|"
-    # a ward's routines and a hospital's services, in title case as if they were names
-    r"(?:suicide|fall|seizure|elopement|assault|aspiration|bleeding|contact|droplet) "
-    r"precautions|(?:quiet|comfort|sensory|seclusion) room|(?:close|constant|special|1:1) "
-    r"observation|(?:goals|coping skills|spirituality|community|morning) (?:group|meeting)|"
-    r"general surgery|internal medicine|nuclear medicine|palliative care|wound clinic|"
-    r"labor and delivery|med[- ]surg)\b"
+    r"(?i)\b(?:"
+    + "|".join(r"[- ]".join(map(re.escape, p.split())) for p in THERAPY_PHRASES)
+    + r")\b"
 )
+# Their words: the names are looked for only around a span that holds one
+THERAPY_WORDS = frozenset(w for p in THERAPY_PHRASES for w in p.split()) - {"and"}
 # A test's or a scale's full name, its capitalised words up to its head ("Hopkins Verbal
 # Learning Test-R", "Edinburgh Postnatal Depression Scale", "Wisconsin Card Sort"), and a
 # hospital's emergency codes ("Code Blue")
@@ -109,20 +126,6 @@ INSTRUMENT_HINTS = hint(
     )
 )
 THERAPY_REACH = 48  # (longer than any of them)
-# The words of those names: the names are looked for only where a span holds one
-THERAPY_WORDS = frozenset(
-    """acceptance commitment solution focused solution-focused parent-child interaction
-    emotionally internal family systems interpersonal schema mentalization mentalization-based
-    compassion compassion-focused exposure response somatic experiencing sensorimotor four
-    horsemen love maps sound relationship house drama triangle cognitive hope box serenity
-    prayer higher power radical wise mind miracle question music art recreation recreational
-    leisure skills anger management relapse prevention wellness recovery illness smart
-    stanley stanley-brown safety plan brown therapy suicide fall seizure elopement assault
-    aspiration bleeding contact droplet precautions quiet comfort sensory seclusion room close
-    constant special observation goals coping spirituality community morning group meeting
-    general surgery internal medicine nuclear palliative care wound clinic labor delivery
-    med-surg med surg""".split()
-)
 # What a clinician names for someone or somewhere, right after the eponym: "Lyme disease",
 # "Norwalk virus", "Ottawa ankle rules", "Roth spots", "Todd paralysis", "Jackson-Pratt drain"
 EPONYM_NOUN = regex(
@@ -139,10 +142,10 @@ def scales_left(text: str, spans: list[Span]) -> list[Span]:
     """The spans without a scale's name before its score, nor the score taken for an age."""
     out: list[Span] = []
     dropped_to = -1  # the end of the score after a dropped name
-    therapies = _named_things(text, spans)
+    named = _named_things(text, spans)
     for span in spans:
-        if therapies and span.kind in SCALE_KINDS and not span.ref:
-            if any(a <= span.start and span.end <= b for a, b in therapies):
+        if named and span.kind in SCALE_KINDS and not span.ref:
+            if any(a <= span.start and span.end <= b for a, b in named):
                 continue  # "Four Horsemen", "Hope Box", "Acceptance and Commitment Therapy"
         number = span.kind == Kind.AGE or text[span.start : span.end].isdigit()
         if number and span.start < dropped_to:
@@ -174,7 +177,7 @@ def _named_things(text: str, spans: list[Span]) -> list[tuple[int, int]]:
     a therapy looked for only around a span that holds one of its words."""
     named = []
     for s in spans:
-        words = text[s.start : s.end].lower().split()
+        words = text[s.start : s.end].lower().replace("-", " ").split()
         if s.kind in SCALE_KINDS and any(w in THERAPY_WORDS for w in words):
             start = max(0, s.start - THERAPY_REACH)
             for m in THERAPY_NAMES.finditer(text, start, s.end + THERAPY_REACH):
