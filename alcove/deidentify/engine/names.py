@@ -246,6 +246,8 @@ class NameRules(FinderBase):
             gap = self.gap(tokens[j], tok)
             if tokens[j].lower in TITLES and gap in (". ", " ", ".  ", "  "):
                 relation_word = tokens[j].lower in {"sister", "father", "nurse", "pastor"}
+                if relation_word and tok.caps_line and tok.lower in REPORT_VERBS:
+                    continue  # "FATHER DIED OF MI": what the relative did
                 if not (relation_word and not tokens[j].cap):  # "his sister Dana": below
                     last = self.run_from(i)
                     if last < 0 and tok.text[1:].islower() and self._titled_surname(tok.lower):

@@ -114,6 +114,7 @@ STATE_OF_LAW_HINTS = hint(
 # States' letters that are medicine's too: "Breast CA", "prior MI", "Tylenol PR", "CT
 # standard protocol", "VA Medicaid" (Veterans Affairs)
 MEDICAL_CODES = frozenset("CA MI PR SC CT VA DC".split())
+DX_BEFORE = frozenset("of hx prior old acute recent previous postop inferior anterior".split())
 LAWLESS_CODES = MEDICAL_CODES - {"SC"}  # ("under SC statute" is South Carolina's)
 # A typist's or dictation's label, whose field holds initials even where they spell a word
 TYPED_LABEL = regex(r"(?i)(?:dictated|transcribed|transcriber|typed|typist)\b")
@@ -250,6 +251,11 @@ class PlaceRules(FinderBase):
                 self.add(tok.start, tok.end, Kind.LOCATION)
 
     # --- states and countries ----------------------------------------------------------------
+    def _diagnosis_letters(self, i: int) -> bool:
+        """A state's letters that are a diagnosis's after the words that lead to one."""
+        tokens = self.tokens
+        return tokens[i].text in MEDICAL_CODES and i > 0 and tokens[i - 1].lower in DX_BEFORE
+
     def regions(self) -> None:
         """US states and countries, as LOCATION: i2b2-style scorers count them, though Safe
         Harbor would let them stay ("moved from Texas", "born in Korea", "Decatur, GA"), and
@@ -282,6 +288,8 @@ class PlaceRules(FinderBase):
                     found = j
             if found < 0:
                 continue
+            if found == i and self._diagnosis_letters(i):
+                continue  # "DIED OF MI", "hx of CA": a diagnosis's letters, not a state's
             if found == i and tok.lower in lex.common:
                 # "Turkey", "China", "Chad": a country only where a place is announced
                 cue = STRONG_PLACE_CUE.ends_at(tokens, i - 1) if i else None
@@ -291,11 +299,11 @@ class PlaceRules(FinderBase):
             code = REGION_POSTCODE.match(self.text, tokens[found].end)
             if code:
                 self.add(*code.span(1), Kind.ZIP)  # "Finland 80896"
-        for tok in tokens:
+        for k, tok in enumerate(tokens):
             if tok.text not in STATE_CODES:
                 continue
             m = STATE_CODE.match(self.text, tok.start)
-            if m is None:
+            if m is None or self._diagnosis_letters(k):
                 continue
             before = PLACE_BEFORE_CODE.search(self.text, max(0, m.start() - 40), m.start())
             if before is None:

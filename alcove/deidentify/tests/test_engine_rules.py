@@ -1138,3 +1138,11 @@ def test_it_leaves_a_wards_routines_and_a_hospitals_services_in_title_case() -> 
     assert "Hospice & Palliative Care of Iowa" in masked(
         "Referred to Hospice & Palliative Care of Iowa last week."
     )
+
+
+def test_it_leaves_a_relatives_death_of_a_diagnosis_whose_letters_are_a_states() -> None:
+    assert masked("FAMILY: FATHER DIED OF MI AT AGE 58.") == {"58"}
+    assert masked("Mother has hx of MI and CA.") == set()
+    # a state's letters after its town, and a relative's name in capitals, are still masked
+    assert "MI" in masked("Moved from Lansing, MI to Ohio.")
+    assert "JAMES" in masked("FATHER JAMES REPORTS PAIN.")
