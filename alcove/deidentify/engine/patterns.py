@@ -1133,6 +1133,9 @@ REGISTRATION = regex(
 # after the degree (a resident's year, "PGY3", is no code)
 DICTATION_CODE = regex(r"\bM\.?D\.?,?[ \t]((?!PGY)[A-Z]{2,3}\d{1,3})[ \t]*(?:\n|$)")
 BILLING_CODE_BEFORE = regex(r"\b(?:cpt|hcpcs|icd(?:-?10)?|code|codes)\b[^\n]{0,16}$")
+HCPCS_BEFORE = regex(r"\b(?:cpt|hcpcs|code|codes|billed|bill)\b[^\n]{0,16}$")
+COMA_BEFORE = regex(r"GCS|(?i:coma[ \t]+scale)")
+HCPCS = regex(r"[A-V]\d{4}")  # a service's or a supply's code in the HCPCS
 NOT_ID = regex(
     r"^(?:[A-Z]\d{2}(?:\.\d+)?|\d{3}\.\d+|[A-Z]{1,5}-?\d{1,2}|CD\d{1,3}|Q\d+H|COVID-19|SARS-CoV-2|"
     r"H1N1|B12|D3|A1C|HbA1c|T[34]|L\d-S\d|C\d-C\d|L\d-L\d|X\d+|"
@@ -1375,8 +1378,10 @@ def shaped_spans(text: str) -> Iterator[Span]:
         for m in ZIP_CUED.finditer(low):
             yield Span(*m.span(1), Kind.ZIP)
     for m in POSTCODE.finditer(text) if POSTCODE_HINT.search(text) else ():
-        if COMA_SCALE.fullmatch(m.group()) and "GCS" in text[max(0, m.start() - 16) : m.start()]:
-            continue  # "GCS 12 (E3V4M5)": the coma scale's parts, no postcode
+        if COMA_SCALE.fullmatch(m.group()) and COMA_BEFORE.search(
+            text, max(0, m.start() - 24), m.start()
+        ):
+            continue  # "GCS 12 (E3V4M5)", "Glasgow Coma Scale E3V4M6": its parts, no postcode
         yield Span(m.start(), m.end(), Kind.ZIP)
     if "_" in text or " @" in text:
         for m in HANDLE.finditer(text):
@@ -1710,6 +1715,10 @@ def _numbers(text: str, low: str) -> Iterator[Span]:
         if "-" in token and AGE_WORDS.search(token):
             continue  # "101-year-old"
         if len(token) >= 5 and not NOT_ID.match(token) and sum(c.isdigit() for c in token) >= 3:
+            if HCPCS.fullmatch(token) and HCPCS_BEFORE.search(
+                low, max(0, m.start() - 24), m.start()
+            ):
+                continue  # "Billed G0444", "HCPCS J2315": a service's code, no one's
             yield Span(m.start(), m.end(), Kind.ID)
     for m in NUMBER_SIGN.finditer(text):
         yield Span(*m.span(1), Kind.ID)

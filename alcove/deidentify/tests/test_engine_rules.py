@@ -1146,3 +1146,11 @@ def test_it_leaves_a_relatives_death_of_a_diagnosis_whose_letters_are_a_states()
     # a state's letters after its town, and a relative's name in capitals, are still masked
     assert "MI" in masked("Moved from Lansing, MI to Ohio.")
     assert "JAMES" in masked("FATHER JAMES REPORTS PAIN.")
+
+
+def test_it_leaves_a_coma_scales_parts_and_a_billed_hcpcs_code() -> None:
+    assert masked("Glasgow Coma Scale E3V4M6 = 13 on arrival.") == set()
+    assert masked("Billed G0444 for depression screening; HCPCS J2315 for the injection.") == set()
+    # the same letters and digits as a member's number, or a postcode, are still masked
+    assert "J2315" in masked("Member ID J2315 on the card.")
+    assert "E1C4M3" in masked("Address: 12 King St, Moncton NB E1C4M3")
