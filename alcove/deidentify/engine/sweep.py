@@ -68,6 +68,13 @@ from alcove.deidentify.engine.vocabulary import (
 # A scale's or a test's letters with its edition or form ("BDI-II", "PCL-5", "HAM-D",
 # "Y-BOCS", "C-SSRS"): in a line of capitals before a score, no name
 SCALE_CODE = regex(r"[A-Z]{2,5}-(?:[IVX]{1,4}|\d{1,2}|[A-Z]{1,2})|[A-Z]-[A-Z]{2,5}")
+# Words a letter follows as their grade, part or kind, never an initial ("Math C.", "Medicare
+# Part B.", "Category I.", "Hepatitis C.")
+LETTERED_WORDS = frozenset(
+    """math maths english science reading writing spelling history art music spanish french
+    part vitamin hepatitis type grade class category stage phase step level axis cluster plan
+    section appendix form exhibit schedule item""".split()
+)
 # Words that never join a run of capitalised words into a name.
 NOT_IN_RUN = FUNCTION_WORDS | TITLES | CREDENTIALS_LOWER | NOT_NAMES | HEADINGS
 # Parts of a hyphenated compound that make an ordinary word of it ("Follow-Up", "Self-Care")
@@ -914,6 +921,7 @@ class Sweep:
             and tok.lower not in NOT_IN_RUN
             and tok.lower not in RELATION.by_last
             and tok.lower not in STRONG_LABEL.by_last
+            and tok.lower not in LETTERED_WORDS
         )
 
     def label(self, tok: Token) -> bool:

@@ -57,7 +57,8 @@ CLINICAL = frozenset(
     vre liws ogt hemodynamically pseudomonas klebsiella staphylococcus streptococcus
     enterococcus escherichia clostridium clostridioides acinetobacter enterobacter serratia
     citrobacter aspergillus mycobacterium haemophilus listeria salmonella shigella
-    campylobacter legionella neisseria treponema chlamydia bordetella moraxella
+    campylobacter legionella neisseria treponema chlamydia bordetella moraxella copay copays
+    preauth reauth
     became brought
     pt pts hx h/o si hi prn bid tid qid qd qod qhs qam qpm qh q4h q6h q8h q12h mse aox3 ox3
     ox4 wnl nad rrr ctab perrla eomi sob cp bp hr rr spo2 sat sats o2 wt ht bmi temp dx ddx rx

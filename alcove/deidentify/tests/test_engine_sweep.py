@@ -418,3 +418,11 @@ def test_it_leaves_hospital_words_labs_organisms_and_drugs_a_dictionary_lacks() 
 
 def test_it_leaves_a_ventilators_settings_and_a_cervix_exam() -> None:
     assert masked("Requires BiPAP 14/8, FiO2 60%. Cervix 5/90/-1 at 22:10.") == set()
+
+
+def test_it_leaves_a_subjects_grade_and_a_programmes_part_and_a_copay() -> None:
+    assert masked("Grades: English B, Math C.") == set()
+    assert masked("Insurance: Medicare Part B. Copay $20 verified.") == set()
+    assert masked("Category I tracing; hx of Hepatitis C.") == set()
+    # a given name before an initial is still a person
+    assert {"Rosa M."} <= masked("Group: Rosa M., then a break.")
