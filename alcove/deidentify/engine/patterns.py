@@ -339,6 +339,7 @@ NOT_A_DAY_AFTER = regex(
     r"of (?:\d|the))"
 )
 # (never inside a code: "G3P2002" is an obstetric history)
+CLOCK_BEFORE = regex(r"(?:\bat|@)[ \t]*~?$")
 YEAR_ALONE = regex(r"((?:19|20|21)(?<![\w/.$-]..)\d{2})\b(?![/.-]\d)")
 NOT_A_YEAR_AFTER = regex(
     r"[ \t]*(?:mg|ml|mcg|units?|iu|IU|meq|mEq|mmol|ng|cells|/|%|lbs?|kcal|calories|steps|feet|"
@@ -1512,6 +1513,8 @@ def _dates(text: str, low: str) -> Iterator[Span]:
     for m in YEAR_ALONE.finditer(text):
         if NOT_A_YEAR_AFTER.match(low, m.end()):
             continue
+        if int(m.group(1)[2:]) < 60 and CLOCK_BEFORE.search(low, max(0, m.start() - 6), m.start()):
+            continue  # "released at 2040", "@ 1935": a time on a 24-hour clock
         # A year standing alone ("s/p CABG 2079", "MI (2084)") is a date element in every
         # de-identification standard that scores years; a measurement has its label before.
         if _cued(text, low, m.start()) or (

@@ -1154,3 +1154,9 @@ def test_it_leaves_a_coma_scales_parts_and_a_billed_hcpcs_code() -> None:
     # the same letters and digits as a member's number, or a postcode, are still masked
     assert "J2315" in masked("Member ID J2315 on the card.")
     assert "E1C4M3" in masked("Address: 12 King St, Moncton NB E1C4M3")
+
+
+def test_it_leaves_a_time_on_a_24_hour_clock_after_at() -> None:
+    assert masked("Olanzapine 10 mg given at 2000; calm @ 1935.") == set()
+    # a year stays a year where nothing puts a clock before it
+    assert "2015" in masked("s/p CABG 2015, stable since.")
