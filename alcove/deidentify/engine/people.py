@@ -20,6 +20,7 @@ places.py, organisations.py and professions.py; the Finder here runs them in ord
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from itertools import accumulate, chain
 
 from alcove.deidentify.engine.allowlist import derived_safe
@@ -465,12 +466,25 @@ def _may_name(finder: Finder, words: list[str]) -> bool:
     """Words that may be a nickname: none a function word; one capitalised word, or one a
     given name or no word."""
     lex = finder.lex
-    lowered = [w.lower() for w in words]
+    lowered = [w.lower().strip(".,!?;:") for w in words]
     if any(w in FUNCTION_WORDS for w in lowered):
         return False
     if len(words) == 1 and words[0][:1].isupper():
         return True  # 'alongside "Skeeter,"': a capitalised word in quotes after a companion
-    return any(w in lex.first or w not in lex.common for w in lowered)
+    # (a word's inflection is no name: 'son "never listens"', 'mom "overreacts"')
+    return any(w in lex.first or not _inflected(w, lex.common) for w in lowered)
+
+
+def _inflected(word: str, common: AbstractSet[str]) -> bool:
+    """The word is in the dictionary, or a form of one there ("listens", "shuts", "blamed")."""
+    if word in common:
+        return True
+    stems: tuple[str, ...] = (word[:-1], word[:-2]) if word.endswith("s") else ()
+    if word.endswith("ed"):
+        stems = (word[:-1], word[:-2], word[:-3])
+    if word.endswith("ing"):
+        stems = (word[:-3], word[:-3] + "e", word[:-4])
+    return any(len(stem) > 2 and stem in common for stem in stems)
 
 
 def staff_initials(text: str, found: list[Span]) -> list[Span]:

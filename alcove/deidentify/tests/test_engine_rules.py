@@ -1160,3 +1160,10 @@ def test_it_leaves_a_time_on_a_24_hour_clock_after_at() -> None:
     assert masked("Olanzapine 10 mg given at 2000; calm @ 1935.") == set()
     # a year stays a year where nothing puts a clock before it
     assert "2015" in masked("s/p CABG 2015, stable since.")
+
+
+def test_it_leaves_a_relatives_quoted_words_that_are_no_nickname() -> None:
+    assert masked('Mom reports son "never listens."') == set()
+    assert masked('Dad says his son "shuts down."') == set()
+    # a nickname in lower case after a relative is still one
+    assert "jojo" in masked('her brother "jojo" visits on Sundays')
