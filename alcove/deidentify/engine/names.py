@@ -185,7 +185,8 @@ GREETED = regex(
 GREETINGS = frozenset(
     """colleague colleagues sir madam sirs doctor doctors parent parents team friend friends
     provider providers family families member members patient client all everyone
-    whom""".split()
+    whom teacher teachers principal counselor counsellor judge employer landlord coach
+    caregiver caregivers hiring admissions committee supervisor manager officer""".split()
 )
 # "dr. kessler", "dr p. hennessey": the title in lower case, then an initial or not, then a
 # surname; never a street's "elm dr." (a word before it) nor "dr. appt"

@@ -298,7 +298,8 @@ PART_OF_DAY_AFTER = regex(r"[ \t]+(?:am|pm|a\.m\.|p\.m\.|morning|afternoon|eveni
 BOTTLES_BEFORE = regex(r"\b(?:bcx|ucx|cx|cultures?|bal)[ \t:]*$")
 DOSE_AFTER = regex(r"[ \t]*(?:mg|mcg|g|ml|units?)\b")
 NOT_A_DATE_AFTER = regex(
-    r"[ \t]*(?:tabs?|caps?|pills?|doses?|mg|of|pain|scale|strength|\d|x\b|times)"
+    r"[ \t]*(?:\d|(?:tabs?|caps?|pills?|doses?|mg|of|pain|scale|strength|x|times|days|nights|"
+    r"correct|opportunities|trials|items|sessions|attempts|words)\b)"
 )
 # "3/88": a month and a two-digit year that cannot be a day
 MONTH_SHORT_YEAR = regex(
@@ -970,7 +971,7 @@ ROOM = regex(
     r"[ \t]*[#:]?[ \t]*(\d{1,2}[A-Z]{1,2}-\d{1,4}[A-Z]?"
     r"|(?:[A-Z]{2,4}[ \t]+|[A-Z][a-z]{2,10}[ \t]+)?"
     r"[A-Z]{0,4}-?\d{1,4}(?:-?[A-Z](?:-\d{1,4})?|-\d{1,4})?)\b"
-    r"(?![ \t]*(?:mg|ml|%|x\b|times|days|hours))"
+    r"(?![ \t]*(?:mg|ml|%|x\b|times|days|hours|nights|weeks|per\b|a[ \t]+(?:week|night)))"
 )
 # "Unit: Cedar Unit", "Loc: Bigelow 11": the place after its label, to the comma
 UNIT_LABELLED = regex(

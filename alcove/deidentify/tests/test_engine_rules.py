@@ -1167,3 +1167,13 @@ def test_it_leaves_a_relatives_quoted_words_that_are_no_nickname() -> None:
     assert masked('Dad says his son "shuts down."') == set()
     # a nickname in lower case after a relative is still one
     assert "jojo" in masked('her brother "jojo" visits on Sundays')
+
+
+def test_it_leaves_a_count_out_of_a_total_a_beds_nights_and_a_letter_to_a_role() -> None:
+    assert masked("Diary card completed 6/7 days; feelings naming 5/6 correct.") == set()
+    assert masked("Still wets the bed 3 nights a week.") == set()
+    assert masked("Dear Teacher,\nThank you for meeting with us.") == set()
+    # a month and day before an office visit, a bed's number and a greeted name stay masked
+    assert "12/19" in masked("He reported at his 12/19 office visit that he had moved.")
+    assert "12" in masked("Transferred to Bed 12 in the ICU.")
+    assert "Rosalind" in masked("Dear Rosalind,\nThank you.")
