@@ -98,6 +98,7 @@ FAR_NEVER = (
     | frozenset(t.rstrip(".") for t in TITLES)
     | frozenset("mon tue tues wed weds thu thur thurs fri sat sun town atty al".split())
     | frozenset("children opioid clinical co ty spring summer autumn winter".split())
+    | frozenset({"foster"})  # ("Foster parent present": the care, no family or agency)
 )
 ARTICLES = frozenset({"a", "an", "the"})
 OWN_SCORES_KEPT = 1 << 16

@@ -140,6 +140,8 @@ INITIALS_CUE_AFTER = regex(
 INITIALS_BEFORE = regex(r"(?<![\w.])(?:(?:[A-Za-z]\.){2,3}|[A-Za-z]{2,3})[ \t]*$")
 
 MODALS = frozenset("will shall may must should would can could".split())
+# Words before "miss" the verb ("to miss class", "will miss work")
+MISSING_BEFORE = MODALS | frozenset("to not might did didn't won't don't often also".split())
 # An ICD-10 or DSM code closing the text before a word ("F32.1 ", "296.32 - "): the words a
 # diagnosis's code comes before are the diagnosis
 DIAGNOSIS_CODE_BEFORE = regex(
@@ -1024,6 +1026,8 @@ class NameRules(FinderBase):
                 self.add(tok.start, tok.end, Kind.STAFF)  # "transcribed by kjw"
                 continue
             if prev.lower in LOWER_TITLES:
+                if prev.lower == "miss" and i > 1 and tokens[i - 2].lower in MISSING_BEFORE:
+                    continue  # "may need to miss class": the verb, no title
                 if lw in lex.last or lw in lex.first or self.unknown(lw):
                     kind = Kind.STAFF if prev.lower in ("dr", "doctor") else Kind.NAME
                     self._lower_run(i, kind)

@@ -58,7 +58,11 @@ CLINICAL = frozenset(
     enterococcus escherichia clostridium clostridioides acinetobacter enterobacter serratia
     citrobacter aspergillus mycobacterium haemophilus listeria salmonella shigella
     campylobacter legionella neisseria treponema chlamydia bordetella moraxella copay copays
-    preauth reauth
+    preauth reauth genogram genograms enmeshment enmeshed dysregulated dysregulation
+    preschooler preschoolers superbill superbills parentified parentification stepfamily
+    triadic multi-family externalized externalizing internalizing neurodivergent colicky
+    catastrophizing codependent codependency sandtray theraplay biofeedback prosocial lexile
+    co-sleeps co-sleeping
     became brought
     pt pts hx h/o si hi prn bid tid qid qd qod qhs qam qpm qh q4h q6h q8h q12h mse aox3 ox3
     ox4 wnl nad rrr ctab perrla eomi sob cp bp hr rr spo2 sat sats o2 wt ht bmi temp dx ddx rx

@@ -426,3 +426,12 @@ def test_it_leaves_a_subjects_grade_and_a_programmes_part_and_a_copay() -> None:
     assert masked("Category I tracing; hx of Hepatitis C.") == set()
     # a given name before an initial is still a person
     assert {"Rosa M."} <= masked("Group: Rosa M., then a break.")
+
+
+def test_it_leaves_family_therapys_words_foster_care_and_missing_class() -> None:
+    assert masked("Genogram reviewed. Enmeshment evident. Dysregulated at pickup.") == set()
+    assert masked("Foster parent present; foster mom reports better sleep.") == set()
+    assert masked("Student may need to miss class for appointments.") == set()
+    # Miss as a title, and a clinician named Foster, are still names
+    assert "jackson" in " ".join(masked("Seen with miss jackson today."))
+    assert "Foster" in masked("Dr. Foster called back.")
