@@ -92,9 +92,10 @@ THERAPY_PHRASES = [
     droplet precautions|quiet room|comfort room|sensory room|seclusion room|close
     observation|constant observation|special observation|goals group|coping skills group|
     spirituality group|community meeting|morning meeting|general surgery|internal medicine|
-    nuclear medicine|palliative care|wound clinic|labor and delivery|med surg""".replace(
-        "\n    ", " "
-    ).split("|")
+    nuclear medicine|palliative care|wound clinic|labor and delivery|med surg|algebra i|algebra
+    ii|earth science|life science|physical science|study hall|resource room|learning center|
+    life skills|language arts|creative writing|least restrictive environment|crisis text
+    line""".replace("\n    ", " ").split("|")
 ]
 THERAPY_NAMES = regex(
     r"(?i)\b(?:"

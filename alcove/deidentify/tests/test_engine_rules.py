@@ -1177,3 +1177,10 @@ def test_it_leaves_a_count_out_of_a_total_a_beds_nights_and_a_letter_to_a_role()
     assert "12/19" in masked("He reported at his 12/19 office visit that he had moved.")
     assert "12" in masked("Transferred to Bed 12 in the ICU.")
     assert "Rosalind" in masked("Dear Rosalind,\nThank you.")
+
+
+def test_it_leaves_school_subjects_and_special_education_terms_in_title_case() -> None:
+    assert masked("Failed Algebra II; struggles in Earth Science; has Study Hall.") == set()
+    assert masked("Least Restrictive Environment: general ed; Resource Room for math.") == set()
+    # a learning centre's own name is still an organisation
+    assert "Huntington Learning Center" in masked("Tutoring at Huntington Learning Center weekly.")
