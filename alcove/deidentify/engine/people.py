@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 from itertools import accumulate, chain
 
-from alcove.deidentify.engine.allowlist import derived_safe
+from alcove.deidentify.engine.allowlist import derived_safe, stems
 from alcove.deidentify.engine.compiled import regex, starting_with
 from alcove.deidentify.engine.cues import (
     COMPANIONS,
@@ -477,14 +477,8 @@ def _may_name(finder: Finder, words: list[str]) -> bool:
 
 def _inflected(word: str, common: AbstractSet[str]) -> bool:
     """The word is in the dictionary, or a form of one there ("listens", "shuts", "blamed")."""
-    if word in common:
-        return True
-    stems: tuple[str, ...] = (word[:-1], word[:-2]) if word.endswith("s") else ()
-    if word.endswith("ed"):
-        stems = (word[:-1], word[:-2], word[:-3])
-    if word.endswith("ing"):
-        stems = (word[:-3], word[:-3] + "e", word[:-4])
-    return any(len(stem) > 2 and stem in common for stem in stems)
+    word = word.removesuffix("'s").removesuffix("\u2019s")  # ("nothing's left")
+    return word in common or any(stem in common for stem in stems(word))
 
 
 def staff_initials(text: str, found: list[Span]) -> list[Span]:
