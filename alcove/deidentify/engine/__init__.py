@@ -38,6 +38,7 @@ from alcove.deidentify.engine.people import (
     nicknames,
     people_finder,
     plain_given_names,
+    range_ends_after_dates,
     staff_initials,
     staff_logins,
     weekdays_before_dates,
@@ -135,6 +136,7 @@ def _rules(
     found.extend(ages_after_names(text, found))
     found.extend(dates_after_names(text, found))
     found.extend(weekdays_before_dates(text, found))
+    found.extend(range_ends_after_dates(text, found))
     found.extend(initial_surnames(text, found, lex))
     found.extend(staff_initials(text, found))
     found.extend(name_initials(text, found, lex))

@@ -1184,6 +1184,12 @@ def _in_a_cell(text: str, start: int, end: int) -> bool:
     )
 
 
+def _cued_about(text: str, low: str, start: int) -> bool:
+    """A cue before an approximate month and day: "since ~9/10" (not a year's or a time's:
+    "expected ~2130" is a time)."""
+    return start > 0 and text[start - 1] == "~" and _cued(text, low, start - 1)
+
+
 def _cued(text: str, low: str, start: int) -> bool:
     return (
         CUE_BEFORE.search(low, max(0, start - 24), start) is not None
@@ -1491,7 +1497,7 @@ def _dates(text: str, low: str) -> Iterator[Span]:
         unlike_a_fraction = (day > 10 or month > day) and not SCORE_BEFORE.search(
             low, max(0, m.start() - 16), m.start()
         )
-        if unlike_a_fraction or _cued(text, low, m.start()):
+        if unlike_a_fraction or _cued(text, low, m.start()) or _cued_about(text, low, m.start()):
             listed = m.end(1)
             left = None
             if opened is not None:

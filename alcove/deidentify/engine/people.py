@@ -40,6 +40,7 @@ from alcove.deidentify.engine.cues import (
 from alcove.deidentify.engine.lexicon import WORLD_RANK, Lexicon
 from alcove.deidentify.engine.names import NameRules
 from alcove.deidentify.engine.organisations import OrganisationRules
+from alcove.deidentify.engine.patterns import NOT_A_DATE_AFTER
 from alcove.deidentify.engine.places import PlaceRules
 from alcove.deidentify.engine.professions import ProfessionRules
 from alcove.deidentify.engine.spans import Kind, Span
@@ -303,6 +304,27 @@ def weekdays_before_dates(text: str, found: list[Span]) -> list[Span]:
         m = WEEKDAY_BEFORE_DATE.search(text, max(0, span.start - 12), span.start)
         if m is not None and not SATURATION_BEFORE.search(text, max(0, m.start() - 6), m.start()):
             out.append(Span(m.start(), m.start() + len(m.group().rstrip(" \t.,")), Kind.DATE))
+    return out
+
+
+# The other end of a range or the next of a list after a date found ("1/3-1/8", "3/2, 3/9"):
+# a month and a day, a year after them or not, where no other number follows
+RANGE_END_AFTER = regex(
+    r"[ \t]*(?:[-\u2013,&]|to|thru|through|and)[ \t]*"
+    r"((?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?:/(?:\d{4}|\d{2}))?)(?![/.]?\d)"
+)
+
+
+def range_ends_after_dates(text: str, found: list[Span]) -> list[Span]:
+    """The month and day that closes a range or goes on with a list from a found date, whichever
+    rule found it: the range's end has no cue of its own and may read as a fraction."""
+    out = []
+    for span in found:
+        if span.kind != Kind.DATE or not text[span.end - 1 : span.end].isdigit():
+            continue
+        m = RANGE_END_AFTER.match(text, span.end)
+        if m is not None and not NOT_A_DATE_AFTER.match(text, m.end()):  # ("2/3 of doses")
+            out.append(Span(*m.span(1), Kind.DATE))
     return out
 
 

@@ -1059,6 +1059,19 @@ def test_it_masks_a_weekday_written_right_before_a_date() -> None:
     assert masked("Pt satisfied, 3/14/2025 plan kept.") == {"3/14/2025"}
 
 
+def test_it_masks_both_ends_of_a_date_range_whatever_rule_found_the_first() -> None:
+    note = "Admitted to Larchmont Rehab 2/4-2/9; then home with VNA."
+    assert {"2/4", "2/9"} <= masked(note)
+    assert {"11/28/2023", "1/6/2024"} <= masked("Groups 11/28/2023 - 1/6/2024, weekly.")
+    # what follows a date as a fraction of something is no date
+    assert "3/4" not in masked("Pill count 10/12/2024, 3/4 of the tablets gone.")
+
+
+def test_it_masks_an_approximate_month_and_day_after_its_cue_but_not_a_time() -> None:
+    assert "7/9" in masked("No AH since ~7/9, sleeping better.")
+    assert masked("Fire drill planned ~2215 on the unit.") == set()
+
+
 def test_it_never_takes_the_first_word_of_a_diagnosis_after_its_code_for_a_name() -> None:
     assert masked("Impression: F33.1 Major depressive disorder, recurrent") == set()
     assert masked("Diagnoses: 309.81 Posttraumatic stress disorder") == set()
