@@ -93,6 +93,14 @@ def safe_words(
     # ("Trade mark attorney" would otherwise make "Mark" safe)
     faker_words = {w for w in _faker_words() if min(first.get(w, NEVER), last.get(w, NEVER)) > 5000}
     safe |= faker_words | _own_words() | _drug_words(first, last)
+    # and the rarer words both dictionaries hold that no list of names has, clinical ones most
+    # ("clonus", "eschar", "diaphoresis"): no frequency list ranks them, and in capitals the
+    # sweep would take them for surnames
+    safe |= {
+        w
+        for w in web2 & gcide
+        if len(w) >= 5 and w not in first and w not in last and w not in named
+    }
     return frozenset(safe), frozenset(named - safe)
 
 

@@ -315,7 +315,8 @@ HOLIDAYS = (
     "THANKSGIVING|EASTER|HALLOWEEN|Valentine's|"
     # the holidays of Commonwealth practice
     "Boxing Day|Anzac Day|ANZAC Day|Waitangi Day|Canada Day|Victoria Day|Remembrance Day|"
-    "St\\.? Patrick'?s Day|Bank Holiday Monday|Australia Day|King'?s Birthday"
+    "St\\.? Patrick'?s Day|Bank Holiday Monday|Australia Day|King'?s Birthday|Hogmanay|"
+    "Burns Night|Bonfire Night"
 )
 
 # Words that look like names in a run of capitals but open a heading or a list entry.

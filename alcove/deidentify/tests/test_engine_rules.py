@@ -1067,6 +1067,11 @@ def test_it_masks_both_ends_of_a_date_range_whatever_rule_found_the_first() -> N
     assert "3/4" not in masked("Pill count 10/12/2024, 3/4 of the tablets gone.")
 
 
+def test_it_masks_the_holidays_of_scottish_and_english_practice_as_dates() -> None:
+    assert kinds("Drinking heavily over Hogmanay; missed the review.") == {"Hogmanay": Kind.DATE}
+    assert kinds("Fireworks on Bonfire Night upset him.")["Bonfire Night"] == Kind.DATE
+
+
 def test_it_masks_an_approximate_month_and_day_after_its_cue_but_not_a_time() -> None:
     assert "7/9" in masked("No AH since ~7/9, sleeping better.")
     assert masked("Fire drill planned ~2215 on the unit.") == set()

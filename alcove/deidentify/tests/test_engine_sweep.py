@@ -22,6 +22,15 @@ def kinds(text: str) -> dict[str, Kind]:
 
 
 # --- the allow-list ------------------------------------------------------------------------
+def test_it_leaves_rare_dictionary_words_in_capitals_but_not_names_no_dictionary_holds() -> None:
+    # (both dictionaries hold them, though no list of frequent words does)
+    note = "SEEN IN ED. CLONUS BILAT ANKLES, DIAPHORESIS. BROTHER TADEUSZ BRODZINSKI AT BEDSIDE."
+    assert masked(note) == {"TADEUSZ BRODZINSKI"}
+    assert masked("Wound: ulcer with Eschar, no Purulence. Seen with Ksenia Wroblewska.") == {
+        "Ksenia Wroblewska"
+    }
+
+
 def test_it_lists_everyday_and_clinical_words_but_not_names_that_are_words() -> None:
     lex = lexicon()
     for word in ("tearful", "ambulates", "reoriented", "self-harm", "bkfst", "hospitalist"):
