@@ -75,7 +75,9 @@ DATE_PATTERNS: tuple[str, ...] = (
     rf"\b{NUM_MONTH}/{YEAR4}\b",
     # Spring of 2019, Summer 2018 (lower case: SEASON_YEAR below)
     # Christmas, Thanksgiving 2019
-    rf"\b(?:{HOLIDAYS}|{HOLIDAYS.upper()})(?:\s+{YEAR4})?\b",
+    # (never a test's index before its score: "EID 74T")
+    rf"\b(?:{HOLIDAYS}|{HOLIDAYS.upper()})(?:\s+{YEAR4})?\b"
+    r"(?![ \t]+(?:\d{2,3}T|3[2-9]|[4-9]\d|1\d\d)(?![\w:/]|\.\d))",
     # Jan-Aug 2024, March to May
     rf"\b{MONTH_C}[ \t]*(?:[-\u2013]|to|through|thru)[ \t]*{MONTH_C}(?:,?\s+{YEAR})?",
     # "Mon 13 09:12 - VM from...", "Thu 16 3pm": a log's weekday and day before its clock time
@@ -280,7 +282,7 @@ LOG_DAY = regex(
 # "Med check Thurs."); "Mon" and "Wed" count capitalised, "Sat" and "Sun" only by context.
 WEEKDAY_ALWAYS = regex(
     r"\b(?:[Tt]ues?|TUES?|[Tt]hurs?|THURS?|[Tt]hu|THU|[Ww]eds|WEDS|[Ff]ri|FRI|Mon|MON|Wed|WED)"
-    r"\b(?![-'\u2019]?\w)"
+    r"\b(?![-'\u2019]?\w)(?![ \t]+(?:3[2-9]|[4-9]\d|1\d\d)\b)"  # (nor an index: "FRI 98")
     r"|\b(?:Sat|Sun)\b(?=[.,;)][ \t]*(?:$|\n|[A-Z]))"  # "flying in Sat. Continue ..."
     # "Sat" capitalised inside a clause, never a saturation's ("1 glass wine Sat nights",
     # "visitation Sat |"; not "Sat 94%", "O2 Sat:", "Sat down")
@@ -333,8 +335,8 @@ BIRTHDAY_ORDINAL = regex(
     r"(?=[ \t]*(?:[.,;:!?)]|$|\n|(?:birthday|bday|party|on|in|next|this|last)\b))"
 )
 NOT_A_DAY_AFTER = regex(
-    r"[ \t-]*(?:grade|grader|percentile|floor|century|time|times|day|week|month|year|visit|"
-    r"session|attempt|dose|cycle|birthday|street|st\b|ave|avenue|place|period|hour|minute|"
+    r"[ \t-]*(?:%|grade|grader|percentile|centile|floor|century|time|times|day|week|month|year|"
+    r"visit|session|attempt|dose|cycle|birthday|street|st\b|ave|avenue|place|period|hour|minute|"
     r"toe|finger|digit|rib|degree|trimester|ventricle|nerve|metatarsal|metacarpal|ics|"
     r"intercostal|cranial|generation|cousin|quarter|semester|term|place|round|line|"
     r"of (?:\d|the))"
@@ -705,7 +707,8 @@ ID_CUES = (
     r" No\.?| #)?|"
     r"Patient ID|Pt ID|Client ID|ID(?: Number| No\.?| #)?|Licen[cs]e(?: Number| No\.?| #| Plate)?|"
     r"Lic\.?(?: No\.?| #)?|"
-    r"DEA(?: Number| No\.?| #)?|NPI|VIN|Plate(?: Number| No\.?| #)?|Serial(?: Number| No\.?| #)?|"
+    r"DEA(?: Number| No\.?| #)?|NPI|VIN|Plate(?: Number| No\.?| #)?|"
+    r"Serial(?: Number| No\.?| #|(?![ \t]*[37]s?\b))|"  # (never "serial 7s", a mental status task)
     r"S/N|Index(?: Number| No\.?| #)|PHN|PHIN|PNC|NHS(?: Number| No\.?| #)?|"
     r"OHIP(?: Number| No\.?| #)?|"
     r"CHI(?: Number| No\.?)?|HCN|ABN|IHI|NHI|PPSN|Health Card(?: Number| No\.?| #)?|"

@@ -18,6 +18,7 @@ import re
 
 from alcove.deidentify.engine.compiled import regex
 from alcove.deidentify.engine.hints import any_in, hint
+from alcove.deidentify.engine.instruments import PHRASES as TESTING_PHRASES
 from alcove.deidentify.engine.spans import Kind, Span
 
 SCALES = frozenset(
@@ -49,14 +50,14 @@ CLINICAL_POSSESSION = regex(
 )
 # An eponym a clinician names a tool, a grade or a method by, and the word that says so:
 # "Hasson port", "Vanderbilt teacher rating", "Nottingham grade 2", "Stanley-Brown safety
-# plan", "Gottman 4 horsemen", "TIMI 3 flow"
+# plan", "Gottman 4 horsemen", "TIMI 3 flow", "Conners CPT 3", "Conners 4 Parent"
 EPONYM_TOOLS = frozenset(
-    "hasson vanderbilt nottingham stanley-brown gottman timi veress bakri foley".split()
+    "hasson vanderbilt nottingham stanley-brown gottman timi veress bakri foley conners".split()
 )
 TOOL_AFTER = regex(
     r"(?i)[ \t]+(?:(?:teacher|parent|self)[ \t]+)?(?:port|trocar|needle|balloon|catheter|"
     r"ratings?|scales?|forms?|grade|score|format|template|safety plan|method|flow|horsemen|"
-    r"four horsemen|technique|\d[ \t]+(?:horsemen|flow))\b"
+    r"four horsemen|technique|cpt|cata|ec|\d[ \t]+(?:horsemen|flow|parent|teacher|self))\b"
 )
 # A test's indices, a therapy's or a module's name, a service's kind, written in capitals as
 # if they were names ("Working Memory 80", "Prolonged Exposure", "Distress Tolerance")
@@ -96,14 +97,18 @@ THERAPY_PHRASES = [
     ii|earth science|life science|physical science|study hall|resource room|learning center|
     life skills|language arts|creative writing|least restrictive environment|crisis text
     line""".replace("\n    ", " ").split("|")
-]
+] + TESTING_PHRASES
 THERAPY_NAMES = regex(
     r"(?i)\b(?:"
-    + "|".join(r"[- ]".join(map(re.escape, p.split())) for p in THERAPY_PHRASES)
+    # (the longest first: "Digit Span Backward", not "Digit Span" and a word left over)
+    + "|".join(
+        r"[- ]".join(map(re.escape, p.split()))
+        for p in sorted(THERAPY_PHRASES, key=len, reverse=True)
+    )
     + r")\b"
 )
 # Their words: the names are looked for only around a span that holds one
-THERAPY_WORDS = frozenset(w for p in THERAPY_PHRASES for w in p.split()) - {"and"}
+THERAPY_WORDS = frozenset(w for p in THERAPY_PHRASES for w in p.split()) - {"and", "of", "to"}
 # A test's or a scale's full name, its capitalised words up to its head ("Hopkins Verbal
 # Learning Test-R", "Edinburgh Postnatal Depression Scale", "Wisconsin Card Sort"), and a
 # hospital's emergency codes ("Code Blue")

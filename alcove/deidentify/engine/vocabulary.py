@@ -63,6 +63,14 @@ CLINICAL = frozenset(
     triadic multi-family externalized externalizing internalizing neurodivergent colicky
     catastrophizing codependent codependency sandtray theraplay biofeedback prosocial lexile
     co-sleeps co-sleeping
+    subtest subtests descriptor descriptors visuospatial visuoconstructional visuoperceptual
+    perseveration perseverations persev graphomotor graphesthesia micrographia automaticity
+    intracarotid multitasking phobias pseudoword pseudowords discriminability hemiparesis
+    hypophonia neuropsychologist neuropsychologists
+    wisc wisc-v wisc-iv wais wais-iv wais-5 wppsi wppsi-iv wms wms-iv wiat wiat-4 wiat-iii
+    d-kefs dkefs rbans cvlt cvlt-3 cvlt-c cvlt-ii bvmt bvmt-r hvlt hvlt-r tomm msvt nv-msvt
+    wmt crin vrin trin abas abas-3 basc basc-3 brief-2 ados ados-2 nepsy nepsy-ii ctopp
+    ctopp-2 towre towre-2 ktea ktea-3 ppvt ppvt-5 caars caars-2 baars baars-iv rcft gcs nab
     became brought
     pt pts hx h/o si hi prn bid tid qid qd qod qhs qam qpm qh q4h q6h q8h q12h mse aox3 ox3
     ox4 wnl nad rrr ctab perrla eomi sob cp bp hr rr spo2 sat sats o2 wt ht bmi temp dx ddx rx
@@ -367,7 +375,8 @@ EPONYMS = frozenset(
     capgras cotard clerambault tarasoff maslow linehan yalom wechsler stroop rorschach premack
     pavlovian likert reitan luria kubler minuchin satir adlerian karpman johari hakomi millon
     zung fagerstrom beery osterrieth gottman bowlby piaget vygotsky kohut
-    freudian jungian rogerian ericksonian binet vineland""".split()
+    freudian jungian rogerian ericksonian binet vineland rey-osterrieth nelson-denny
+    leiter""".split()
 )
 LABS = frozenset(
     """hct hgb wbc rbc plt bun cr creat inr ptt alt ast alk bili trop troponin bnp ldl hdl
