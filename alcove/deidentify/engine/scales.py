@@ -19,6 +19,8 @@ import re
 from alcove.deidentify.engine.compiled import regex
 from alcove.deidentify.engine.hints import any_in, hint
 from alcove.deidentify.engine.instruments import PHRASES as TESTING_PHRASES
+from alcove.deidentify.engine.legal import CASE_HINTS, CASE_STANDARDS
+from alcove.deidentify.engine.legal import PHRASES as LEGAL_PHRASES
 from alcove.deidentify.engine.spans import Kind, Span
 
 SCALES = frozenset(
@@ -77,9 +79,10 @@ CLINICAL_PHRASES = frozenset(
 # The names of therapies, their models, skills and tools, of groups' topics, of a ward's
 # routines and of a hospital's services, which a note writes in title case as if they were
 # names: a span that lies within one is no one's (a space in them matches a hyphen too)
-THERAPY_PHRASES = [
-    phrase.strip()
-    for phrase in """acceptance and commitment therapy|solution focused brief therapy|parent
+THERAPY_PHRASES = (
+    [
+        phrase.strip()
+        for phrase in """acceptance and commitment therapy|solution focused brief therapy|parent
     child interaction therapy|emotionally focused therapy|emotionally focused couples therapy|
     internal family systems|interpersonal psychotherapy|schema therapy|mentalization based
     treatment|mentalization based therapy|compassion focused therapy|exposure and response
@@ -97,7 +100,10 @@ THERAPY_PHRASES = [
     ii|earth science|life science|physical science|study hall|resource room|learning center|
     life skills|language arts|creative writing|least restrictive environment|crisis text
     line""".replace("\n    ", " ").split("|")
-] + TESTING_PHRASES
+    ]
+    + TESTING_PHRASES
+    + LEGAL_PHRASES
+)
 THERAPY_NAMES = regex(
     r"(?i)\b(?:"
     # (the longest first: "Digit Span Backward", not "Digit Span" and a word left over)
@@ -108,7 +114,13 @@ THERAPY_NAMES = regex(
     + r")\b"
 )
 # Their words: the names are looked for only around a span that holds one
-THERAPY_WORDS = frozenset(w for p in THERAPY_PHRASES for w in p.split()) - {"and", "of", "to"}
+THERAPY_WORDS = frozenset(w for p in THERAPY_PHRASES for w in p.split()) - {
+    "and",
+    "of",
+    "to",
+    "in",
+    "de",
+}
 # A test's or a scale's full name, its capitalised words up to its head ("Hopkins Verbal
 # Learning Test-R", "Edinburgh Postnatal Depression Scale", "Wisconsin Card Sort"), and a
 # hospital's emergency codes ("Code Blue")
@@ -190,6 +202,8 @@ def _named_things(text: str, spans: list[Span]) -> list[tuple[int, int]]:
                 named.append(m.span())
     if any_in(INSTRUMENT_HINTS, text):
         named += [m.span() for m in INSTRUMENT_NAMES.finditer(text)]
+    if any_in(CASE_HINTS, text):
+        named += [m.span() for m in CASE_STANDARDS.finditer(text)]  # ("the Dusky standard")
     return named
 
 

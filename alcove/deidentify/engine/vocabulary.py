@@ -71,6 +71,9 @@ CLINICAL = frozenset(
     d-kefs dkefs rbans cvlt cvlt-3 cvlt-c cvlt-ii bvmt bvmt-r hvlt hvlt-r tomm msvt nv-msvt
     wmt crin vrin trin abas abas-3 basc basc-3 brief-2 ados ados-2 nepsy nepsy-ii ctopp
     ctopp-2 towre towre-2 ktea ktea-3 ppvt ppvt-5 caars caars-2 baars baars-iv rcft gcs nab
+    subscale subscales interrater criminogenic non-criminogenic redisclosure redisclosed
+    practised suggestibility responsivity saprof savry hcr-20 vrag vrag-r pcl-r pcl-sv lsi-r
+    odara sirs sirs-2 m-fast ecst-r maccat-ca maccat-t sotips
     became brought
     pt pts hx h/o si hi prn bid tid qid qd qod qhs qam qpm qh q4h q6h q8h q12h mse aox3 ox3
     ox4 wnl nad rrr ctab perrla eomi sob cp bp hr rr spo2 sat sats o2 wt ht bmi temp dx ddx rx
