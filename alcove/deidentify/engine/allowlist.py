@@ -101,7 +101,32 @@ def safe_words(
         for w in web2 & gcide
         if len(w) >= 5 and w not in first and w not in last and w not in named
     }
+    safe |= _british(safe, first, last)
     return frozenset(safe), frozenset(named - safe)
+
+
+# American spellings and their British and Commonwealth forms, as the word lists lack them
+# ("oedema", "haemorrhagic", "dyspnoea", "behaviour", "hospitalisation")
+BRITISH = (
+    ("hem", "haem"), ("anem", "anaem"), ("emia", "aemia"), ("edem", "oedem"),
+    ("esoph", "oesoph"), ("estr", "oestr"), ("pedi", "paedi"), ("gyneco", "gynaeco"),
+    ("rrhea", "rrhoea"), ("pnea", "pnoea"), ("ischem", "ischaem"), ("orthoped", "orthopaed"),
+    ("fetal", "foetal"), ("ize", "ise"), ("iza", "isa"), ("yze", "yse"), ("avior", "aviour"),
+    ("olor", "olour"), ("umor", "umour"), ("abor", "abour"), ("ighbor", "ighbour"),
+    ("enter", "entre"), ("eling", "elling"), ("eled", "elled"), ("ense", "ence"),
+)  # fmt: skip
+
+
+def _british(safe: set[str], first: dict[str, int], last: dict[str, int]) -> set[str]:
+    """The British forms of the allow-list's words, less any that a list of names holds."""
+    out = set()
+    for word in safe:
+        for american, british in BRITISH:
+            if american in word:
+                variant = word.replace(american, british)
+                if variant not in first and variant not in last:
+                    out.add(variant)
+    return out
 
 
 def _listed(word: str, entries: frozenset[str]) -> bool:

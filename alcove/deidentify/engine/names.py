@@ -188,7 +188,10 @@ GREETINGS = frozenset(
     """colleague colleagues sir madam sirs doctor doctors parent parents team friend friends
     provider providers family families member members patient client all everyone
     whom teacher teachers principal counselor counsellor judge employer landlord coach
-    caregiver caregivers hiring admissions committee supervisor manager officer""".split()
+    caregiver caregivers hiring admissions committee supervisor manager officer physician
+    physicians referrer referrers gp gps clinician clinicians practitioner practitioners
+    consultant registrar therapist psychiatrist psychologist nurse pharmacist dentist
+    worker""".split()
 )
 # "dr. kessler", "dr p. hennessey": the title in lower case, then an initial or not, then a
 # surname; never a street's "elm dr." (a word before it) nor "dr. appt"
@@ -529,7 +532,8 @@ class NameRules(FinderBase):
     def _greeted(self) -> None:
         """The name a letter greets, even when it is a word too: "Dear Corny,", "Dear Rose:"."""
         for m in GREETED.finditer(self.text) if "Dear" in self.text else ():
-            if m.group(1).lower() not in GREETINGS:
+            # (a role, whatever words before it: "Dear Family Physician,", "Dear Referrer,")
+            if m.group(1).lower().rsplit(" ", 1)[-1] not in GREETINGS:
                 self.add(*m.span(1), Kind.NAME)
 
     def _lower_doctors(self) -> None:

@@ -74,6 +74,11 @@ CLINICAL = frozenset(
     subscale subscales interrater criminogenic non-criminogenic redisclosure redisclosed
     practised suggestibility responsivity saprof savry hcr-20 vrag vrag-r pcl-r pcl-sv lsi-r
     odara sirs sirs-2 m-fast ecst-r maccat-ca maccat-t sotips
+    comorbid comorbidity comorbidities bibasal seropositive seronegative thrombolysis
+    thrombolysed dyspnoea dyspnoeic ischaemic ischaemia normocytic microcytic uptitrate
+    uptitrated downtitrate psychoeducation psychoeducational crepitations hyperkalaemia
+    hypokalaemia hyponatraemia fbc jvp mdt iapt cpn pasi dlqi mbchb chb mbbs
+    mrcpsych frcpsych mrcp frcp mrcgp bd tds qds nocte gp gps
     became brought
     pt pts hx h/o si hi prn bid tid qid qd qod qhs qam qpm qh q4h q6h q8h q12h mse aox3 ox3
     ox4 wnl nad rrr ctab perrla eomi sob cp bp hr rr spo2 sat sats o2 wt ht bmi temp dx ddx rx
@@ -461,7 +466,12 @@ DRUGS = frozenset(
     multaq tikosyn toujeo zyvox revlimid tagrisso pedialyte isordil benzonatate hemovac
     protonix nexium prilosec pepcid zantac reglan zofran phenergan compazine senokot
     colace miralax lactulose rifaxamin xifaxan kayexalate renvela sevelamer epogen
-    procrit aranesp neupogen foley pyxis accucheck glucometer""".split()
+    procrit aranesp neupogen foley pyxis accucheck glucometer
+    priadel camcolit liskonum pabrinex circadin laxido movicol fybogel forxiga clopixol depixol
+    zuclopenthixol flupentixol tapentadol palexia tranexamic novorapid trelegy ellipta zomorph
+    oramorph co-codamol co-amoxiclav adcal fultium cipramil efexor zispin zimovane sulpiride
+    amisulpride solian procyclidine kemadrin kwells buccastem espranor physeptone buvidal
+    nalmefene selincro""".split()
 )
 
 # Regions the gazetteers do not hold under the name a note uses: masked as LOCATION with the
