@@ -79,6 +79,8 @@ CLINICAL = frozenset(
     uptitrated downtitrate psychoeducation psychoeducational crepitations hyperkalaemia
     hypokalaemia hyponatraemia fbc jvp mdt iapt cpn pasi dlqi mbchb chb mbbs
     mrcpsych frcpsych mrcp frcp mrcgp bd tds qds nocte gp gps
+    bupe bup-nx mmt mma metab pamoate moud hyperreflexia hyporeflexia fibroscan co-prescribed
+    co-prescribing arousable
     became brought
     pt pts hx h/o si hi prn bid tid qid qd qod qhs qam qpm qh q4h q6h q8h q12h mse aox3 ox3
     ox4 wnl nad rrr ctab perrla eomi sob cp bp hr rr spo2 sat sats o2 wt ht bmi temp dx ddx rx

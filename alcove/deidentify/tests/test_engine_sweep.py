@@ -31,6 +31,15 @@ def test_it_leaves_rare_dictionary_words_in_capitals_but_not_names_no_dictionary
     }
 
 
+def test_it_leaves_the_shorthand_of_addiction_treatment() -> None:
+    note = (
+        "Bupe increased to 16 mg. Pt on MMT, reports w/d late day. MMA elevated. "
+        "OLANZAPINE PAMOATE GIVEN, HYPERREFLEXIA ABSENT. FibroScan 6.2 kPa."
+    )
+    assert masked(note) == set()
+    assert "Wendell" in masked("Bupe increased. Sponsor Wendell drove her.")
+
+
 def test_it_lists_everyday_and_clinical_words_but_not_names_that_are_words() -> None:
     lex = lexicon()
     for word in ("tearful", "ambulates", "reoriented", "self-harm", "bkfst", "hospitalist"):
