@@ -192,11 +192,12 @@ def scales_left(text: str, spans: list[Span]) -> list[Span]:
 
 def _named_things(text: str, spans: list[Span]) -> list[tuple[int, int]]:
     """Where the note names a therapy, a test or a hospital's code (spans within are none):
-    a therapy looked for only around a span that holds one of its words."""
+    a therapy looked for only around a span made of its words."""
     named = []
     for s in spans:
         words = text[s.start : s.end].lower().replace("-", " ").split()
-        if s.kind in SCALE_KINDS and any(w in THERAPY_WORDS for w in words):
+        # (a span lies within a name only if every word of it is one of the names' words)
+        if s.kind in SCALE_KINDS and words and all(w in THERAPY_WORDS for w in words):
             start = max(0, s.start - THERAPY_REACH)
             for m in THERAPY_NAMES.finditer(text, start, s.end + THERAPY_REACH):
                 named.append(m.span())
