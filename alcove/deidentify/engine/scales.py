@@ -22,6 +22,7 @@ from alcove.deidentify.engine.instruments import PHRASES as TESTING_PHRASES
 from alcove.deidentify.engine.legal import CASE_HINTS, CASE_STANDARDS
 from alcove.deidentify.engine.legal import PHRASES as LEGAL_PHRASES
 from alcove.deidentify.engine.spans import Kind, Span
+from alcove.deidentify.engine.vocabulary import THEORISTS
 
 SCALES = frozenset(
     """braden morse norton waterlow hunt-hess fisher conners mallampati killip ranson
@@ -99,7 +100,14 @@ THERAPY_PHRASES = (
     nuclear medicine|palliative care|wound clinic|labor and delivery|med surg|algebra i|algebra
     ii|earth science|life science|physical science|study hall|resource room|learning center|
     life skills|language arts|creative writing|least restrictive environment|crisis text
-    line""".replace("\n    ", " ").split("|")
+    line|vulnerable child|angry child|impulsive child|undisciplined child|happy child|abandoned
+    child|abused child|lonely child|detached protector|detached self soother|compliant
+    surrenderer|self aggrandizer|bully and attack|punitive parent|demanding parent|critical
+    parent|healthy adult|emotional deprivation|defectiveness|social isolation|vulnerability to
+    harm|insufficient self control|subjugation|self sacrifice|approval seeking|emotional
+    inhibition|unrelenting standards|punitiveness|self energy|window of tolerance|other
+    professionals|good faith estimate|intensive outpatient|partial hospitalization|partial
+    hospitalisation""".replace("\n    ", " ").split("|")
     ]
     + TESTING_PHRASES
     + LEGAL_PHRASES
@@ -154,6 +162,7 @@ TITLE_BEFORE = regex(r"\b(?:Dr|Mr|Mrs|Ms|Mx|Miss)\.?[ \t]+$")  # ("Dr. Allen tes
 # A pathology report's section: "GROSS DESCRIPTION:", "(Gross: JKP/mlw)"
 GROSS_SECTION = regex(r"[ \t]+(?:DESCRIPTION|Description|EXAM|Exam)\b|[ \t]*:")
 SCALE_KINDS = frozenset({Kind.NAME, Kind.STAFF, Kind.LOCATION, Kind.ORGANIZATION})
+PERSONS = frozenset({Kind.NAME, Kind.STAFF})
 
 
 def scales_left(text: str, spans: list[Span]) -> list[Span]:
@@ -175,6 +184,8 @@ def scales_left(text: str, spans: list[Span]) -> list[Span]:
         if span.kind in SCALE_KINDS and not span.ref and _gross_section(text, span):
             continue
         if span.kind in SCALE_KINDS and not span.ref and _a_named_tool(text, span):
+            continue
+        if span.kind in SCALE_KINDS and not span.ref and _a_theorist(text, span, out):
             continue
         if span.kind in SCALE_KINDS and not span.ref and _a_clinical_phrase(text, span):
             score = SCORE_AFTER.match(text, span.end)  # ("Zarit Burden Interview 44")
@@ -230,6 +241,18 @@ def _an_eponym(text: str, span: Span) -> bool:
         return False  # (most spans: one look)
     word = text[span.start : span.end]
     return word.istitle() and " " not in word and bool(CLINICAL_POSSESSION.match(text, span.end))
+
+
+def _a_theorist(text: str, span: Span, kept: list[Span]) -> bool:
+    """A theorist's surname alone, capitalised, with no title or person's name before it."""
+    word = text[span.start : span.end]
+    if not word.istitle() or word.lower() not in THEORISTS:
+        return False
+    if TITLE_BEFORE.search(text, max(0, span.start - 6), span.start):
+        return False  # "Mr. Fonagy"
+    before = kept[-1] if kept else None
+    named = before is not None and before.kind in PERSONS and span.start - before.end <= 2
+    return not named  # ("Hazel" then "Winnicott", found apart)
 
 
 def _a_named_tool(text: str, span: Span) -> bool:

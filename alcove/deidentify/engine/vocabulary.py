@@ -81,6 +81,9 @@ CLINICAL = frozenset(
     mrcpsych frcpsych mrcp frcp mrcgp bd tds qds nocte gp gps
     bupe bup-nx mmt mma metab pamoate moud hyperreflexia hyporeflexia fibroscan co-prescribed
     co-prescribing arousable
+    hyperarousal hypoarousal alexithymia alexithymic self-reproach self-reproaches prioritise
+    prioritised mentalize mentalise mentalizing mentalising
+    pended retro-authorization retro-authorisation preauthorization precertification
     became brought
     pt pts hx h/o si hi prn bid tid qid qd qod qhs qam qpm qh q4h q6h q8h q12h mse aox3 ox3
     ox4 wnl nad rrr ctab perrla eomi sob cp bp hr rr spo2 sat sats o2 wt ht bmi temp dx ddx rx
@@ -387,6 +390,15 @@ EPONYMS = frozenset(
     zung fagerstrom beery osterrieth gottman bowlby piaget vygotsky kohut
     freudian jungian rogerian ericksonian binet vineland rey-osterrieth nelson-denny
     leiter""".split()
+)
+# Theorists a supervision note cites by surname alone ("Winnicott's holding environment",
+# "per Fonagy"): rare surnames, yet still a person's after a given name or a title
+THEORISTS = frozenset(
+    """freud winnicott fairbairn bion kernberg fonagy tronick vaillant langs safran muran
+    guntrip horney lacan bandura meichenbaum perls gendlin teasdale kabat-zinn porges briere
+    luborsky strupp davanloo sifneos stolorow racker ferenczi loevinger maslow frankl padesky
+    salkovskis resick schore cozolino panksepp damasio madanes palazzoli selvini epston
+    diclemente rollnick""".split()
 )
 LABS = frozenset(
     """hct hgb wbc rbc plt bun cr creat inr ptt alt ast alk bili trop troponin bnp ldl hdl

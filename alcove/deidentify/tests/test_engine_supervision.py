@@ -1,0 +1,41 @@
+"""Supervision, case formulation and the practice's paperwork: the theorists a formulation
+cites, the modes and schemas of its models and the words of its forms are no one's, while a
+client who shares a theorist's surname still is.
+
+Every example is new: none comes from the benchmark sets.
+"""
+
+from alcove.deidentify.engine import find_spans
+
+
+def masked(text: str) -> set[str]:
+    return {text[s.start : s.end] for s in find_spans(text)}
+
+
+def test_it_leaves_a_theorist_cited_by_surname_but_not_a_person_of_that_name() -> None:
+    note = "Formulation: Winnicott's holding environment; per Fonagy, mentalizing fails."
+    assert masked(note) == set()
+    assert "Imogen Winnicott" in masked("RE: Imogen Winnicott\nReferred for assessment.")
+    assert "Fonagy" in masked("Spoke with Mr. Fonagy about the invoice.")
+
+
+def test_it_leaves_the_modes_and_schemas_of_a_model() -> None:
+    note = (
+        "Trigger: partner late home -> Abandoned Child mode, then the Detached Protector. "
+        "Defectiveness schema activated; the Healthy Adult mode is weak."
+    )
+    assert masked(note) == set()
+
+
+def test_it_takes_else_for_no_name_but_keeps_someone_called_else() -> None:
+    assert masked('She said "nobody else has asked." What else has changed?') == set()
+    hidden = " ".join(masked("Seen with her aunt Else Magnusson."))
+    assert "Else" in hidden and "Magnusson" in hidden
+
+
+def test_it_leaves_the_words_of_a_practices_forms() -> None:
+    form = (
+        "You have the right to a Good Faith Estimate. Status: [ ] Approved [X] Pended. "
+        "Recommended LOC: Intensive Outpatient (IOP). Retro-authorization requested."
+    )
+    assert masked(form) == set()
