@@ -21,7 +21,7 @@ whether the same number is in a span found elsewhere in the note.
 
 from alcove.deidentify.engine.compiled import regex
 from alcove.deidentify.engine.context import Doc, Feature, Weights, shape
-from alcove.deidentify.engine.patterns import NOT_A_DATE_AFTER, SCORE_BEFORE
+from alcove.deidentify.engine.patterns import NOT_A_DATE_AFTER, PERSONALITY_SCALES, SCORE_BEFORE
 
 # What joins the numbers of one unit: "4/9", "14-15", "9.19.23", "23:10" (a time the
 # model leaves, as the annotators do)
@@ -97,6 +97,8 @@ def left_on_purpose(doc: Doc, i: int, j: int) -> bool:
             # a date: "5/6 4.2 L")
     if i and spans[i - 1][1] == start - 1 and text[start - 1] == "-" and lows[i - 1].isalpha():
         return True  # the number of a thing's name: "I-95", "PHQ-9"
+    if i == j and i and text[start - 1] == "(" and text[spans[j][1]] == ")":
+        return lows[i - 1] in PERSONALITY_SCALES  # a scale's score: "Depressive (85)"
     return STATUTE_BEFORE.search(text, max(0, start - 12), start) is not None
 
 

@@ -226,7 +226,8 @@ DATE_CUE = (
     r"placed|inserted|intubated|extubated|transfused|transferred|consented|operated|"
     r"dictated|transcribed|typed|expected|likely|anticipated|tentatively|planned|target|"
     r"bm|pn|admission|bday|filed|made|consult|debrief|grp|collateral|leave|portal|aspirate|"
-    r"cva|tia|stemi|nstemi|tka|tha|cabg|pci|ua|uds|missed|individual|indiv|inj|iop|here|"
+    r"cva|tia|stemi|nstemi|tka|tha|cabg|pci|ua|uds|urinalysis|missed|individual|indiv|inj|iop|"
+    r"here|"
     r"ct|mri|echo|eeg|ekg|ecg|cxr|scan|labs|biopsy|surgery|cycle|start|starts|begins|ends|"
     r"discharge|admit|booked|attempt|interview|interviews|procedure|stent|lipids|a1c|bmp|cmp|"
     r"cbc|tsh|awol|testing|tested|"
@@ -573,6 +574,16 @@ AGE_NOW = regex(r"(?:(?:^|[.!?:][ \t]+|\n)now|\b(?:him|her|them)self)[ \t]+(\d{1
 AGE_YEARS_BRACKETED = regex(r"\((\d{1,3})[ \t]?(?:Y|y|yo|YO|yrs?)\)")
 INITIAL_BEFORE_BRACKET = regex(r"[A-Z]\.[ \t]*$")
 NAME_BEFORE_BRACKET = regex(r"\b[A-Z][a-z]+,?[ \t]*$")
+# A personality inventory's scales, whose base rate or T score a report brackets after them:
+# "Depressive (85), Dependent (78)" (MCMI, MMPI, PAI), no one's age
+PERSONALITY_SCALES = frozenset(
+    """schizoid avoidant melancholic depressive dependent histrionic turbulent narcissistic
+    antisocial sadistic compulsive negativistic masochistic schizotypal borderline paranoid
+    anxiety somatic bipolar depression alcohol drug delusional hypochondriasis hysteria
+    deviate paranoia psychasthenia schizophrenia hypomania introversion disclosure
+    desirability debasement somatization mania aggression suicidality stress nonsupport
+    dominance warmth""".split()
+)
 # "when she was 12", "he is 91 and", "pt is 24," (on the lower-cased text)
 AGE_STATED = starting_with(
     "[chipsuw]",
@@ -1187,6 +1198,12 @@ def _in_a_cell(text: str, start: int, end: int) -> bool:
     )
 
 
+def _named_before_bracket(text: str, start: int) -> bool:
+    """A capitalised word before the bracket that may be a name: not a personality scale's."""
+    before = NAME_BEFORE_BRACKET.search(text, max(0, start - 24), start)
+    return before is not None and before.group().rstrip(", \t").lower() not in PERSONALITY_SCALES
+
+
 def _cued_about(text: str, low: str, start: int) -> bool:
     """A cue before an approximate month and day: "since ~9/10" (not a year's or a time's:
     "expected ~2130" is a time)."""
@@ -1326,11 +1343,7 @@ def shaped_spans(text: str) -> Iterator[Span]:
         elif m.group(3):
             if after_initials:
                 yield Span(*m.span(3), Kind.AGE)  # "C.W. (44, trucker)"
-        elif (
-            after_initials
-            or "," in m.group()
-            or NAME_BEFORE_BRACKET.search(text, max(0, m.start() - 24), m.start())
-        ):
+        elif after_initials or "," in m.group() or _named_before_bracket(text, m.start()):
             yield Span(*m.span(1), Kind.AGE)  # "Kiara (17)", "(Lily, 15)", "L.B. (67)"
     for m in INITIALS_AGE_SEX.finditer(text) if INITIALS_AGE_SEX_HINT.search(text) else ():
         if (m.group(1) + m.group(2)).lower() in ("ie", "eg", "am", "pm", "cf", "vs", "nb"):

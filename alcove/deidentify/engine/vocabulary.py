@@ -406,7 +406,10 @@ LABS = frozenset(
     ekg ecg echo cxr ct mri eeg emg pet lp csf folate ferritin b12 magnesium phosphorus
     tdap dtap mmr hpv pcv prevnar shingrix zostavax pneumovax gardasil
     prolactin bicarb myoglobin procalcitonin prealbumin troponins retic carboxyhemoglobin
-    lymphs monos basos eos segs hematocrit flowsheet""".split()
+    lymphs monos basos eos segs hematocrit flowsheet creatinine creatine platelets lymphocytes
+    neutrophils eosinophils basophils monocytes cholesterol estradiol thyroxine urinalysis
+    osmolality egfr gfr phosphatase aspartate d-dimer reticulocytes mcv mch mchc rdw folic
+    methylmalonic norclozapine ref""".split()
 )
 REPORT_VERBS = frozenset(
     """reports reported states stated says said is was has had denies denied endorses

@@ -52,3 +52,13 @@ def test_it_leaves_test_names_and_their_letters_even_in_capitals() -> None:
     assert masked(listed) == set()
     # a surname a test is named for is still one where it is a person's
     assert "Imelda Conners" in masked("Mother, Imelda Conners, attended feedback.")
+
+
+def test_it_leaves_a_personality_scales_score_in_brackets_but_not_a_childs_age() -> None:
+    assert masked("MCMI-IV: BR elevations on Depressive (85) and Dependent (78).") == set()
+    assert "14" in masked("Kids: Tobiah (14) and Marisol (9).")
+
+
+def test_it_leaves_the_labs_in_a_tables_first_column() -> None:
+    table = "| Lab | Result | Ref |\n| Creatinine | 1.1 | 0.6-1.2 |\n| Platelets | 210 | 150-400 |"
+    assert masked(table) == set()
