@@ -570,6 +570,14 @@ ITEM_INITIALS_AGE = regex(
 PHONE_AU = regex(r"\(?\b0[2378]\)?[ \t]\d{4}[ \t]\d{4}\b|\b1[38]00[ \t]\d{3}[ \t]\d{3}\b")
 # "Now 64, retired from teaching", "herself 79,": an age opening a sentence or after "-self"
 AGE_NOW = regex(r"(?:(?:^|[.!?:][ \t]+|\n)now|\b(?:him|her|them)self)[ \t]+(\d{1,3}),")
+# "kids 4 and 7", "sons 12, 9 and 6": the ages of the children a word for them lists (in
+# brackets: CHILDREN_AGES above)
+CHILDREN_AGES_LISTED = regex(
+    r"\b(?:kids|children|sons|daughters|boys|girls|twins|grandkids|grandchildren)[ \t]+"
+    r"(?:aged?[ \t]+)?(\d{1,2}(?:,[ \t]*\d{1,2})*,?[ \t]+(?:and|&)[ \t]+\d{1,2})\b"
+    r"(?![ \t]*(?:mg|%|/|x\b|times|days|weeks|months|hours|pm|am|yrs? ago|years ago))"
+)
+AGE_NUMBER = regex(r"\d{1,2}")
 # "DOB: 01/17/2006 (86Y)": an age in years, glued to its letter, in brackets
 AGE_YEARS_BRACKETED = regex(r"\((\d{1,3})[ \t]?(?:Y|y|yo|YO|yrs?)\)")
 INITIAL_BEFORE_BRACKET = regex(r"[A-Z]\.[ \t]*$")
@@ -1368,6 +1376,9 @@ def shaped_spans(text: str) -> Iterator[Span]:
         yield Span(*m.span(1), Kind.AGE)
     for m in RELATIVE_AGE.finditer(low):
         yield Span(*m.span(1), Kind.AGE)
+    for m in CHILDREN_AGES_LISTED.finditer(low):
+        for n in AGE_NUMBER.finditer(low, *m.span(1)):
+            yield Span(*n.span(), Kind.AGE)
     for m in AGE_YEARS_BRACKETED.finditer(text) if "(" in text else ():
         yield Span(*m.span(1), Kind.AGE)
     for m in YEAR_OLD_WORDS.finditer(low) if "old" in low else ():

@@ -250,13 +250,21 @@ AGE_AFTER_NAME = regex(
 )
 
 
+# An age said as the person's now or then: "Sofia (now 4)", "Rose B. now 70 -", "(38 at the
+# time)"
+AGE_NOW_AFTER_NAME = regex(
+    r"[ \t]*(?:\([ \t]*(?:now|then|aged?)[ \t]+(\d{1,3})[ \t]*\)|[ \t]now[ \t]+(\d{1,3})"
+    r"(?=[ \t]*(?:[,;.]|\n|$|[ \t][-\u2013\u2014][ \t]))|\((\d{1,3})[ \t]+at[ \t]+the[ \t]+time\))"
+)
+
+
 def ages_after_names(text: str, found: list[Span]) -> list[Span]:
-    """The age that stands right after a person's name (AGE_AFTER_NAME)."""
+    """The age that stands right after a person's name (AGE_AFTER_NAME, AGE_NOW_AFTER_NAME)."""
     out = []
     for span in found:
         if span.kind != Kind.NAME:
             continue
-        m = AGE_AFTER_NAME.match(text, span.end)
+        m = AGE_AFTER_NAME.match(text, span.end) or AGE_NOW_AFTER_NAME.match(text, span.end)
         if m is not None:
             group = next(g for g in (1, 2, 3) if m.group(g))
             if int(m.group(group)) < 120:

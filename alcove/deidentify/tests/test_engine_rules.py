@@ -1067,6 +1067,17 @@ def test_it_masks_both_ends_of_a_date_range_whatever_rule_found_the_first() -> N
     assert "3/4" not in masked("Pill count 10/12/2024, 3/4 of the tablets gone.")
 
 
+def test_it_masks_the_ages_a_word_for_children_lists_but_not_a_count() -> None:
+    assert {"5", "9"} <= masked("Wife Odile, kids 5 and 9. Works nights.")
+    assert not {"3", "4"} & masked("Kids 3 and 4 days a week with their father.")
+
+
+def test_it_masks_an_age_said_as_now_or_then_after_a_name() -> None:
+    assert "6" in masked("Since the birth of her son Tavish (now 6), mood low.")
+    assert "41" in masked("Mr. Okonjo-Reyes (41 at the time) was detained.")
+    assert "6" not in masked("Pain (now 6/10) after the walk.")
+
+
 def test_it_masks_the_holidays_of_scottish_and_english_practice_as_dates() -> None:
     assert kinds("Drinking heavily over Hogmanay; missed the review.") == {"Hogmanay": Kind.DATE}
     assert kinds("Fireworks on Bonfire Night upset him.")["Bonfire Night"] == Kind.DATE
