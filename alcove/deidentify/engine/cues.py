@@ -12,6 +12,8 @@ from alcove.deidentify.engine.vocabulary import (
     EMPLOYMENT_CUES,
     EPONYMS,
     HEADINGS,
+    KIN_NAMES,
+    KIN_WORDS,
     LABS,
     ORG_LEADS,
     ORG_WORDS,
@@ -31,7 +33,9 @@ from alcove.deidentify.engine.vocabulary import (
 # What a family calls its elders: a census list holds "mom", "nana", "koro" as surnames, but
 # in a note they are the relation (annotators marked them 12 times of 134, each in a quoted
 # nickname such as "Nana Bev", which the nickname rule takes whole)
-KIN_CALLS = frozenset("mom mum grandma gran nan nana koro aunty auntie".split())
+KIN_CALLS = frozenset("mom mum grandma gran nan nana koro aunty auntie".split()) | (
+    KIN_WORDS - KIN_NAMES
+)
 NOT_NAMES = (
     CLINICAL
     | HEADINGS

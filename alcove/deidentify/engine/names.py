@@ -786,6 +786,8 @@ class NameRules(FinderBase):
                 continue
             if tok.lower in FUNCTION_WORDS or tok.lower in TITLES:
                 continue
+            if self.text.startswith(("'t", "\u2019t"), tok.end):
+                continue  # a verb's contraction: "'Don't mind'", "Won't", never "Don", "Won"
             lw = tok.lower
             if (
                 not tok.caps_line

@@ -84,6 +84,12 @@ CLINICAL = frozenset(
     hyperarousal hypoarousal alexithymia alexithymic self-reproach self-reproaches prioritise
     prioritised mentalize mentalise mentalizing mentalising
     pended retro-authorization retro-authorisation preauthorization precertification
+    proud dammit nonjudgmental nonjudgemental meta-worry
+    acculturation acculturative microaggression microaggressions alhamdulillah inshallah
+    mashallah bismillah wallahi subhanallah khalas quranic hijabi miigwech boozhoo aaniin
+    bimaadiziwin anishinaabemowin tansi ahehee bondye kreyol tsuris shanda kvetch kvetches
+    daven davens davening curandero curandera limpia pakeha tangihanga tikanga whakapapa
+    wairua
     became brought
     pt pts hx h/o si hi prn bid tid qid qd qod qhs qam qpm qh q4h q6h q8h q12h mse aox3 ox3
     ox4 wnl nad rrr ctab perrla eomi sob cp bp hr rr spo2 sat sats o2 wt ht bmi temp dx ddx rx
@@ -129,6 +135,7 @@ COMMON_EXTRA = (
     | frozenset(
         """will may mark hope grace joy faith june april august rose bill art pat sue ray
     jack frank dawn summer autumn winter spring
+    okay alot hometown startup fibre jackpot skyline farmland shoreline cactus
     sunday monday tuesday wednesday thursday friday saturday january february march july
     september october november december today tomorrow yesterday
     god lord christ jesus bible church""".split()
@@ -184,6 +191,21 @@ STAFF_CUES = (
 )
 
 # A word for a person in the client's life, before their name: "her sister Dana".
+# Words for relatives in the languages of a practice's clients, which a note keeps as the
+# client says them ("her Halmeoni", "Manman called", "Kokum raised him")
+KIN_WORDS = frozenset(
+    """abuelita abuelito mami papi madrina padrino suegra suegro avo vovo titia memere
+    pepere matante mononcle tante tonton maman manman grann granpe matant lolo tita tito kuya
+    inay itay nanay tatay ninang ninong
+    nainai yeye laolao laoye waipo waigong ayi shushu jiejie gege meimei popo eomma appa
+    halmeoni harabeoji unnie eonni oppa noona nuna hyung imo gomo samchon amma ammi abba abbu
+    nani dadi dada chacha chachi mausi masi bua didi bhaiya bhai bhabhi mamu khala khalu
+    phuppo teta jiddo sitti khalto amto khalo ammo hooyo aabo ayeeyo awoowe abti habaryar eedo
+    emaye abaye kuia whaea nookomis mishomis kokum mosom shima shimasani shicheii bubbe bubbie
+    zayde zaydie""".split()
+)
+# (of them, those a list of names holds too: a relation before a name, yet a name alone)
+KIN_NAMES = frozenset("abba amma bua chacha dada dadi imo maman masi nani papi tito".split())
 RELATIONS = (
     "wife|husband|spouse|partner|boyfriend|girlfriend|fiance|fiancee|fiancé|fiancée|ex-wife|"
     "ex-husband|ex-partner|ex-boyfriend|ex-girlfriend|ex|son|daughter|child|stepson|"
@@ -202,7 +224,8 @@ RELATIONS = (
     "granny|grandad|granddad|godmother|godfather|great-grandmother|great-grandfather|"
     "half-sibling|ex-fiancee|pharmacist|interpreter|translator|mentor|tutor|nanny|"
     "babysitter|lawyer|advocate|visitor|caller|foster mom|foster dad|biological mother|"
-    "biological father|birth mother|birth father|bio mom|bio dad"
+    "biological father|birth mother|birth father|bio mom|bio dad|"
+    f"{'|'.join(sorted(KIN_WORDS))}"
 )
 
 # Last words of an organisation's name.

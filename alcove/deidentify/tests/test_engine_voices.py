@@ -1,0 +1,32 @@
+"""The client's own words in a note: quoted speech, the words for relatives in the client's
+languages and the words of their faith and culture are no one's, while a relative named
+after such a word still is.
+
+Every example is new: none comes from the benchmark sets.
+"""
+
+from alcove.deidentify.engine import find_spans
+
+
+def masked(text: str) -> set[str]:
+    return {text[s.start : s.end] for s in find_spans(text)}
+
+
+def test_it_leaves_quoted_speech_that_opens_like_a_place_or_a_name() -> None:
+    note = "Client: \"Okay, fine. It's giving abandonment.\" She said, 'Don't mind me.'"
+    assert masked(note) == set()
+    assert "Don" in masked("Met with Don at the clinic before group.")
+
+
+def test_it_leaves_the_words_for_relatives_in_a_clients_languages() -> None:
+    note = "Her Halmeoni raised her; Manman called twice; Kokum attended the ceremony."
+    assert masked(note) == set()
+    assert "Marites" in masked("Her tita Marites visits on weekends.")
+
+
+def test_it_leaves_the_words_of_faith_and_culture() -> None:
+    note = (
+        '"Alhamdulillah," she said. Closed with miigwech. Lots of tsuris about '
+        "acculturation and microaggressions at work. Client proud of the week."
+    )
+    assert masked(note) == set()
