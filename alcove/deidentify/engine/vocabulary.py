@@ -90,6 +90,9 @@ CLINICAL = frozenset(
     bimaadiziwin anishinaabemowin tansi ahehee bondye kreyol tsuris shanda kvetch kvetches
     daven davens davening curandero curandera limpia pakeha tangihanga tikanga whakapapa
     wairua
+    lesbian lesbians genderqueer nonbinary non-binary cisgender transgender pansexual
+    two-spirit genderfluid agender demisexual transmasculine transfeminine afro-latina
+    afro-latino
     became brought
     pt pts hx h/o si hi prn bid tid qid qd qod qhs qam qpm qh q4h q6h q8h q12h mse aox3 ox3
     ox4 wnl nad rrr ctab perrla eomi sob cp bp hr rr spo2 sat sats o2 wt ht bmi temp dx ddx rx

@@ -30,3 +30,8 @@ def test_it_leaves_the_words_of_faith_and_culture() -> None:
         "acculturation and microaggressions at work. Client proud of the week."
     )
     assert masked(note) == set()
+
+
+def test_it_takes_no_word_for_an_identity_for_a_trade() -> None:
+    assert masked("She is a lesbian and out to her family; her partner is nonbinary.") == set()
+    assert "librarian" in masked("Her mother is a librarian.")
