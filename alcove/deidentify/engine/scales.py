@@ -107,7 +107,12 @@ THERAPY_PHRASES = (
     harm|insufficient self control|subjugation|self sacrifice|approval seeking|emotional
     inhibition|unrelenting standards|punitiveness|self energy|window of tolerance|other
     professionals|good faith estimate|intensive outpatient|partial hospitalization|partial
-    hospitalisation""".replace("\n    ", " ").split("|")
+    hospitalisation|early intervention in psychosis service|early intervention in psychosis|
+    early intervention service|community treatment order|treatment order|psycho oncology|old
+    age psychiatry|memory assessment service|access team|acute medicine|community pharmacy|
+    opioid substitution therapy|registered mental health nurse|mental health nurse""".replace(
+            "\n    ", " "
+        ).split("|")
     ]
     + TESTING_PHRASES
     + LEGAL_PHRASES

@@ -26,3 +26,12 @@ def test_it_leaves_british_spellings_brands_and_shorthand() -> None:
     )
     assert masked(letter) == set()
     assert "Aled Pritchard-Evans" in masked("Seen by Dr Aled Pritchard-Evans, MBChB.")
+
+
+def test_it_leaves_the_kinds_of_service_and_order_a_letter_names() -> None:
+    letter = (
+        "From: Early Intervention in Psychosis Service\nTo: Community Mental Health Team\n"
+        "The patient's Community Treatment Order was discharged; referral to psycho-oncology."
+    )
+    assert masked(letter) == set()
+    assert "Larkfield" in " ".join(masked("From: Larkfield Early Intervention Service"))
