@@ -190,11 +190,25 @@ class ProfessionRules(FinderBase):
                 and self.gap(tok, after) == " "
             )
             apposed = self._apposed(i)
+            if self._a_role_not_a_trade(first, tok):
+                continue
             if cue or at or posted or apposed >= 0:
                 start = min(first, apposed) if apposed >= 0 else first
                 self.add(tokens[start].start, tok.end, Kind.PROFESSION)
                 if at:
                     self._employer_after(i + 2)  # "security guard for Massport"
+
+    def _a_role_not_a_trade(self, first: int, tok: Token) -> bool:
+        """A duty the law gives ("a mandated reporter") or a role in its possessive ("the
+        examiner's opinion", "the prosecutor's motion"): what someone does here, not their
+        job."""
+        if self.tokens[first].lower in ("mandated", "mandatory"):
+            return True
+        return (
+            self.text.startswith(("'s ", "\u2019s "), tok.end)
+            and first > 0
+            and (self.tokens[first - 1].lower == "the")
+        )
 
     def _equated(self, first: int) -> bool:
         """A hurried note's trade: "Callum = firefighter", "D. = paralegal", "he's warehouse

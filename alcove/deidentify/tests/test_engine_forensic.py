@@ -33,3 +33,9 @@ def test_it_leaves_the_laws_latin_and_the_risk_instruments() -> None:
         "SAVRY and SAPROF were coded; Static-99R total 3. Criminogenic needs were targeted."
     )
     assert masked(report) == set()
+
+
+def test_it_takes_no_duty_or_role_in_its_possessive_for_a_trade() -> None:
+    assert masked("It is the examiner's opinion that the evaluee is competent.") == set()
+    assert masked("The clinician is a mandated reporter and filed a report.") == set()
+    assert "court reporter" in masked("Her husband is a court reporter.")
