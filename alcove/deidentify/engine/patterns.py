@@ -344,6 +344,13 @@ NOT_A_DAY_AFTER = regex(
 )
 # (never inside a code: "G3P2002" is an obstetric history)
 CLOCK_BEFORE = regex(r"(?:\bat|@)[ \t]*~?$")
+# A time on a 24-hour clock that no year can be ("0800", "1430", "2215"): a note that writes
+# them writes "1945" as a time too, unless a cue says a year
+YEAR_CUE_BEFORE = regex(
+    r"(?:\b(?:in|since|born|year|from|until|till|through|during|circa|class of|by|before|"
+    r"after)[ \t]+|\()$"
+)
+CLOCK_TIME = regex(r"(?<![\w/.:$-])(?:[01][0-8]|2[1-3])[0-5]\d(?![\w/.:-])(?![ \t]*(?:mg|ml|kcal))")
 YEAR_ALONE = regex(r"((?:19|20|21)(?<![\w/.$-]..)\d{2})\b(?![/.-]\d)")
 NOT_A_YEAR_AFTER = regex(
     r"[ \t]*(?:mg|ml|mcg|units?|iu|IU|meq|mEq|mmol|ng|cells|/|%|lbs?|kcal|calories|steps|feet|"
@@ -1544,11 +1551,18 @@ def _dates(text: str, low: str) -> Iterator[Span]:
             yield Span(*m.span(1), Kind.DATE)  # "re: 5/8 incident"
     for m in BIRTHDAY_ORDINAL.finditer(low) if "'s " in low or "\u2019s " in low else ():
         yield Span(*m.span(1), Kind.AGE)  # "for his mom's 60th."
+    clocked: bool | None = None  # (whether the note writes a 24-hour clock, asked once)
     for m in YEAR_ALONE.finditer(text):
         if NOT_A_YEAR_AFTER.match(low, m.end()):
             continue
         if int(m.group(1)[2:]) < 60 and CLOCK_BEFORE.search(low, max(0, m.start() - 6), m.start()):
             continue  # "released at 2040", "@ 1935": a time on a 24-hour clock
+        if int(m.group(1)) < 1960:
+            if clocked is None:
+                clocked = CLOCK_TIME.search(text) is not None
+            if clocked and not YEAR_CUE_BEFORE.search(low, max(0, m.start() - 12), m.start()):
+                continue  # "last seen 1945 in courtyard" where the note logs "0800", "1430"
+            # (not "2019": notes that log times name recent years far more often; measured)
         # A year standing alone ("s/p CABG 2079", "MI (2084)") is a date element in every
         # de-identification standard that scores years; a measurement has its label before.
         if _cued(text, low, m.start()) or (

@@ -1078,6 +1078,12 @@ def test_it_masks_an_age_said_as_now_or_then_after_a_name() -> None:
     assert "6" not in masked("Pain (now 6/10) after the walk.")
 
 
+def test_it_takes_a_1940s_number_for_a_time_where_the_note_logs_24_hour_times() -> None:
+    assert masked("Meds 0800 and 1400. Last seen 1945 in the courtyard.") == set()
+    assert "1948" in masked("Meds 0800 and 1400. Born in 1948; widowed.")
+    assert "1945" in masked("Father served overseas, discharged 1945.")
+
+
 def test_it_masks_the_holidays_of_scottish_and_english_practice_as_dates() -> None:
     assert kinds("Drinking heavily over Hogmanay; missed the review.") == {"Hogmanay": Kind.DATE}
     assert kinds("Fireworks on Bonfire Night upset him.")["Bonfire Night"] == Kind.DATE
