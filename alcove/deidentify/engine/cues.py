@@ -207,7 +207,10 @@ LOWER_STOP = frozenset(
 AGE_BRACKET_AFTER = regex(r"[ \t]*\([ \t]*\d{1,2}[ \t]*(?:\)|,)")
 LOWER_TITLES = frozenset({"mr", "ms", "mrs", "miss", "dr", "doctor"})
 LOWER_LABELS = frozenset({"pt", "client", "patient", "bf", "gf", "hubby", "sis", "bro"})
-CLIENT_LABELS = frozenset({"pt", "client", "patient"})  # (a verb follows them as often)
+# (a verb follows them as often: "pt drew a picture", "child drew the harbour")
+CLIENT_LABELS = frozenset(
+    "pt client patient child student youth adolescent teen caller texter resident".split()
+)
 # Between two names in a list: ", ", " and ", " & ", " (14), ", " or "
 LIST_GAP = regex(r"[ \t]*(?:\(\d{1,2}\)|\d{1,2})?[ \t]*(?:,|&|/|\+|and|or)[ \t]*(?:and[ \t]+)?")
 AGE_AFTER_NAME_COMMA = regex(

@@ -32,7 +32,7 @@ SCALES = frozenset(
     edmonton karnofsky lansky brighton aldrete ramsay richmond riker wexner bristol
     kellgren-lawrence kurtzke mcdonald hoehn hoehn-yahr yahr rankin barthel katz lawton
     folstein montreal cornell zung yesavage columbia conners' vanderbilt achenbach hess
-    deauville epworth kessler""".split()
+    deauville epworth kessler dasa brøset broset""".split()
 )
 # What a name a scale's and the score after it look like: the score right after the name
 # (or after ":" or "="), and no sex or age word after the number ("Wells 45 M" is a person)

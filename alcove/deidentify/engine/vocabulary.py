@@ -93,6 +93,8 @@ CLINICAL = frozenset(
     lesbian lesbians genderqueer nonbinary non-binary cisgender transgender pansexual
     two-spirit genderfluid agender demisexual transmasculine transfeminine afro-latina
     afro-latino
+    nrt dasa non-pharmacological post-programme handovers stims benzos
+    inhalants institutionalized institutionalised
     became brought
     pt pts hx h/o si hi prn bid tid qid qd qod qhs qam qpm qh q4h q6h q8h q12h mse aox3 ox3
     ox4 wnl nad rrr ctab perrla eomi sob cp bp hr rr spo2 sat sats o2 wt ht bmi temp dx ddx rx

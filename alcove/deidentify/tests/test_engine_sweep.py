@@ -40,6 +40,12 @@ def test_it_leaves_the_shorthand_of_addiction_treatment() -> None:
     assert "Wendell" in masked("Bupe increased. Sponsor Wendell drove her.")
 
 
+def test_it_reads_a_word_after_child_or_caller_as_what_they_did() -> None:
+    assert masked("Sand tray: a storm over the village. Child drew a boat.") == set()
+    assert masked("A: DASA 5. NRT offered and accepted. Caller hung up.") == set()
+    assert "Odalys" in masked("Her daughter Odalys drew a boat.")
+
+
 def test_it_lists_everyday_and_clinical_words_but_not_names_that_are_words() -> None:
     lex = lexicon()
     for word in ("tearful", "ambulates", "reoriented", "self-harm", "bkfst", "hospitalist"):
