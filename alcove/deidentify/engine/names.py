@@ -999,6 +999,8 @@ class NameRules(FinderBase):
                 continue
             if lw in NOT_NAMES or lw in FUNCTION_WORDS:
                 continue
+            if self.text.startswith(("'t", "\u2019t"), tok.end):
+                continue  # "children don't", "pt won't": a verb's contraction
             prev = tokens[i - 1]
             gap = self.gap(prev, tok)
             if lw in LOWER_STOP:

@@ -35,3 +35,9 @@ def test_it_leaves_the_words_of_faith_and_culture() -> None:
 def test_it_takes_no_word_for_an_identity_for_a_trade() -> None:
     assert masked("She is a lesbian and out to her family; her partner is nonbinary.") == set()
     assert "librarian" in masked("Her mother is a librarian.")
+
+
+def test_it_takes_no_pronoun_or_contraction_in_lower_case_for_a_name() -> None:
+    note = '"I miss him. I miss him anyway." The younger children don\'t recognize her.'
+    assert masked(note) == set()
+    assert "Tobias" in masked("She will miss Tobias while he is away.")
