@@ -39,7 +39,7 @@ ROLES_IN_A_FAMILY = CARE_ROLES | frozenset(
     "caregiver carer agent proxy guardian payee executor contact driver cook".split()
 )
 # Letters that make part of a trade's name ("ICU nurse", "ER tech", "HR manager")
-TRADE_LETTERS = frozenset({"icu", "er", "or", "hr", "it", "ed", "ot", "pt", "pr"})
+TRADE_LETTERS = frozenset({"icu", "nicu", "picu", "er", "or", "hr", "it", "ed", "ot", "pt", "pr"})
 # A name's age opening a bracket, the trade after it: "Deb Hale (44, ER nurse)"
 AGE_IN_BRACKET = regex(r"[ \t]\(\d{1,2},[ \t]")
 # Whose a role is, before it: "his teacher at Lincoln" is the client's people's, no trade

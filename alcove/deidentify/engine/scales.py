@@ -110,9 +110,9 @@ THERAPY_PHRASES = (
     hospitalisation|early intervention in psychosis service|early intervention in psychosis|
     early intervention service|community treatment order|treatment order|psycho oncology|old
     age psychiatry|memory assessment service|access team|acute medicine|community pharmacy|
-    opioid substitution therapy|registered mental health nurse|mental health nurse""".replace(
-            "\n    ", " "
-        ).split("|")
+    opioid substitution therapy|registered mental health nurse|mental health nurse|petty
+    officer first class|petty officer second class|petty officer third class|chief petty
+    officer|petty officer""".replace("\n    ", " ").split("|")
     ]
     + TESTING_PHRASES
     + LEGAL_PHRASES

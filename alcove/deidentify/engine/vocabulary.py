@@ -93,7 +93,7 @@ CLINICAL = frozenset(
     lesbian lesbians genderqueer nonbinary non-binary cisgender transgender pansexual
     two-spirit genderfluid agender demisexual transmasculine transfeminine afro-latina
     afro-latino
-    nrt dasa non-pharmacological post-programme handovers stims benzos
+    nrt dasa nicu non-pharmacological post-programme handovers stims benzos
     inhalants institutionalized institutionalised
     became brought
     pt pts hx h/o si hi prn bid tid qid qd qod qhs qam qpm qh q4h q6h q8h q12h mse aox3 ox3

@@ -46,6 +46,11 @@ def test_it_reads_a_word_after_child_or_caller_as_what_they_did() -> None:
     assert "Odalys" in masked("Her daughter Odalys drew a boat.")
 
 
+def test_it_leaves_a_rank_and_the_nicu_but_keeps_a_nicu_nurse() -> None:
+    assert masked("Rank at discharge: Petty Officer Third Class. NICU x 3 wks.") == set()
+    assert "NICU nurse" in masked("Her mother is a NICU nurse.")
+
+
 def test_it_lists_everyday_and_clinical_words_but_not_names_that_are_words() -> None:
     lex = lexicon()
     for word in ("tearful", "ambulates", "reoriented", "self-harm", "bkfst", "hospitalist"):
