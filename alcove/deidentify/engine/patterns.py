@@ -301,7 +301,9 @@ PART_OF_DAY_AFTER = regex(r"[ \t]+(?:am|pm|a\.m\.|p\.m\.|morning|afternoon|eveni
 BOTTLES_BEFORE = regex(r"\b(?:bcx|ucx|cx|cultures?|bal)[ \t:]*$")
 DOSE_AFTER = regex(r"[ \t]*(?:mg|mcg|g|ml|units?)\b")
 NOT_A_DATE_AFTER = regex(
-    r"[ \t]*(?:\d|(?:tabs?|caps?|pills?|doses?|mg|of|pain|scale|strength|x|times|days|nights|"
+    # (and a rating's change: "2/10 -> 4/10")
+    r"[ \t]*(?:(?:->|\u2192|-->)[ \t]*\d{1,2}/10\b|"
+    r"\d|(?:tabs?|caps?|pills?|doses?|mg|of|pain|scale|strength|x|times|days|nights|cups?|"
     r"correct|opportunities|trials|items|sessions|attempts|words)\b)"
 )
 # "3/88": a month and a two-digit year that cannot be a day
@@ -319,6 +321,10 @@ SCORE_BEFORE = regex(
     r"cervix|"
     r"(?:o2|spo2|02)[ \t]*sats?|saturation|bp|ratio|of|out of|grade|apgar|gcs|ciwa|cows)"
     r"[ \t:=|]*$"
+)
+# A rating's earlier value: "5/10, up from 2/10"
+RATING_FROM_BEFORE = regex(
+    r"\b(?:up|down|improved|increased|decreased|dropped|rose|fell)[ \t]+from[ \t]*$"
 )
 ORDINAL_DAY = regex(r"(\d(?<![\w.]\d)(?:(?<=[12])\d|(?<=3)[01])?(?:st|nd|rd|th))\b")
 # A month and day before the event it dates: "re: 5/8 incident", "6/2 hearing" (a noun in the
@@ -1531,7 +1537,10 @@ def _dates(text: str, low: str) -> Iterator[Span]:
         unlike_a_fraction = (day > 10 or month > day) and not SCORE_BEFORE.search(
             low, max(0, m.start() - 16), m.start()
         )
-        if unlike_a_fraction or _cued(text, low, m.start()) or _cued_about(text, low, m.start()):
+        cued = _cued(text, low, m.start()) or _cued_about(text, low, m.start())
+        if cued and RATING_FROM_BEFORE.search(low, max(0, m.start() - 16), m.start()):
+            cued = False  # "up from 2/10": a rating's, whatever the cue
+        if unlike_a_fraction or cued:
             listed = m.end(1)
             left = None
             if opened is not None:

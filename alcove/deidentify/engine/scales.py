@@ -112,7 +112,12 @@ THERAPY_PHRASES = (
     age psychiatry|memory assessment service|access team|acute medicine|community pharmacy|
     opioid substitution therapy|registered mental health nurse|mental health nurse|petty
     officer first class|petty officer second class|petty officer third class|chief petty
-    officer|petty officer""".replace("\n    ", " ").split("|")
+    officer|petty officer|butterfly hug|light stream|impact statement|written exposure therapy|
+    traumatic episode protocol|in vivo|calm place|safe place|float back|bilateral
+    stimulation|cognitive interweave|resource development and installation|stuck point|stuck
+    point log|challenging questions worksheet|patterns of problematic thinking|problematic
+    thinking|trauma narrative|ending well|fear foods|fear food hierarchy|regular eating|meal
+    plan|mechanical eating|family based treatment""".replace("\n    ", " ").split("|")
     ]
     + TESTING_PHRASES
     + LEGAL_PHRASES

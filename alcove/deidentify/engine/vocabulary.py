@@ -93,6 +93,8 @@ CLINICAL = frozenset(
     lesbian lesbians genderqueer nonbinary non-binary cisgender transgender pansexual
     two-spirit genderfluid agender demisexual transmasculine transfeminine afro-latina
     afro-latino
+    ied ieds fob psychoed orthostatics hotspots hotspot binge-purge pre-discharge subthreshold
+    neuropsych itq mst-trained
     nrt dasa nicu non-pharmacological post-programme handovers stims benzos
     inhalants institutionalized institutionalised
     became brought

@@ -39,3 +39,13 @@ def test_it_leaves_the_words_of_a_practices_forms() -> None:
         "Recommended LOC: Intensive Outpatient (IOP). Retro-authorization requested."
     )
     assert masked(form) == set()
+
+
+def test_it_leaves_the_steps_and_ratings_of_trauma_and_eating_disorder_work() -> None:
+    note = (
+        "EMDR: Butterfly Hug and Light Stream; Calm Place installed. Written the Impact "
+        "Statement. In vivo hierarchy started. Self-compassion 2/10 -> 4/10; mood 5/10, up "
+        "from 2/10. Added 1/3 cup with prompting. Orthostatics done. IED blast exposure."
+    )
+    assert masked(note) == set()
+    assert "3/14" in masked("Next EMDR session on 3/14 after the Butterfly Hug practice.")
