@@ -207,6 +207,13 @@ LOWER_MONTH_DAY = regex(
     r"(?:st|nd|rd|th)?(?:-(?:[1-9]|[12]\d|3[01]))?\b"
     r"(?![ \t]*(?:mg|%|/|->|\u2192|miles|times|blocks|steps|laps|hours|days|weeks|minutes|mins))"
 )
+# A month in lower case before a year, which no word or modal is ("prior OD (aug 2019)",
+# "moved in march 2021")
+LOWER_MONTH_YEAR = regex(
+    r"(?=[jfasondm])\b(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec|january|february|"
+    r"march|april|june|july|august|september|october|november|december)\.?,?[ \t]+"
+    r"(?:19|20)\d{2}\b(?![/.-]?\d)"
+)
 SEASON_YEAR = regex(rf"\b{SEASON}[ \t]+(?:of[ \t]+)?{YEAR4}\b")
 
 # Cue words before a date with no year ("on 3/14", "since 4/2") or a year alone ("in 2019"),
@@ -318,6 +325,7 @@ MEASURE_BEFORE = regex(
 SCORE_BEFORE = regex(
     r"(?:moca|mmse|slums|phq-?\d*|gad-?\d*|score|scored|rated|rating|pain|strength|recall|"
     r"distress|suds|anxiety|craving|urges?|mood|ruler|cog|bipap|cpap|peep|ipap|epap|settings|"
+    r"fluency|naming|orientation|"
     r"cervix|"
     r"(?:o2|spo2|02)[ \t]*sats?|saturation|bp|ratio|of|out of|grade|apgar|gcs|ciwa|cows)"
     r"[ \t:=|]*$"
@@ -1474,6 +1482,10 @@ def _dates(text: str, low: str) -> Iterator[Span]:
             yield Span(m.start(), m.end(), Kind.DATE)
     for m in LOWER_MONTH_DAY.finditer(text):
         yield Span(m.start(), m.end(), Kind.DATE)
+    for m in LOWER_MONTH_YEAR.finditer(text):
+        if m.group(1) == "may" and not _cued(text, low, m.start()):
+            continue  # "she may 2000 steps": the modal, unless a cue says a month ("in may 2019")
+        yield Span(*m.span(1), Kind.DATE)  # "(aug 2019)", "in march 2021"
     for m in DAY_MONTH.finditer(text) if "/" in text or "." in text else ():
         if DOSE_AFTER.match(low, m.end()):
             continue  # a combination's doses: "buprenorphine-naloxone 16/4 mg"

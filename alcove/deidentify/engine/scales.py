@@ -166,7 +166,7 @@ THERAPY_REACH = 48  # (longer than any of them)
 # "Norwalk virus", "Ottawa ankle rules", "Roth spots", "Todd paralysis", "Jackson-Pratt drain"
 EPONYM_NOUN = regex(
     r"(?:'s)?[ \t]+(?:ankle[ \t]+rules|disease|virus|lesions?|spots|paralysis|test|drain|"
-    r"needle|nodes?|phenomenon|reflex|triad|pump|catheter|line|tube|stockings|boot)\b"
+    r"needle|nodes?|phenomenon|reflex|triad|pump|catheter|line|tube|stockings|boot|bodies)\b"
 )
 TITLE_BEFORE = regex(r"\b(?:Dr|Mr|Mrs|Ms|Mx|Miss)\.?[ \t]+$")  # ("Dr. Allen test results")
 # A pathology report's section: "GROSS DESCRIPTION:", "(Gross: JKP/mlw)"

@@ -94,7 +94,8 @@ CLINICAL = frozenset(
     two-spirit genderfluid agender demisexual transmasculine transfeminine afro-latina
     afro-latino
     ied ieds fob psychoed orthostatics hotspots hotspot binge-purge pre-discharge subthreshold
-    neuropsych itq mst-trained
+    neuropsych itq mst-trained od mbu pph lrti tokophobia hyperemesis pre-eclampsia
+    post-caesarean post-cesarean misidentifies ego-dystonic ego-syntonic capgras-type
     nrt dasa nicu non-pharmacological post-programme handovers stims benzos
     inhalants institutionalized institutionalised
     became brought
@@ -518,7 +519,7 @@ DRUGS = frozenset(
     zuclopenthixol flupentixol tapentadol palexia tranexamic novorapid trelegy ellipta zomorph
     oramorph co-codamol co-amoxiclav adcal fultium cipramil efexor zispin zimovane sulpiride
     amisulpride solian procyclidine kemadrin kwells buccastem espranor physeptone buvidal
-    nalmefene selincro""".split()
+    nalmefene selincro tolterodine""".split()
 )
 
 # Regions the gazetteers do not hold under the name a note uses: masked as LOCATION with the

@@ -1219,3 +1219,9 @@ def test_it_leaves_school_subjects_and_special_education_terms_in_title_case() -
     assert masked("Least Restrictive Environment: general ed; Resource Room for math.") == set()
     # a learning centre's own name is still an organisation
     assert "Huntington Learning Center" in masked("Tutoring at Huntington Learning Center weekly.")
+
+
+def test_it_masks_a_month_in_lower_case_before_a_year_but_not_the_modal() -> None:
+    assert {"aug", "2019"} <= masked("One prior OD (aug 2019), no admits since.")
+    assert "may" in masked("Discharged in may 2021 to her sister's.")
+    assert "may" not in masked("She may 2000 steps a day if she keeps it up.")

@@ -62,3 +62,12 @@ def test_it_leaves_a_personality_scales_score_in_brackets_but_not_a_childs_age()
 def test_it_leaves_the_labs_in_a_tables_first_column() -> None:
     table = "| Lab | Result | Ref |\n| Creatinine | 1.1 | 0.6-1.2 |\n| Platelets | 210 | 150-400 |"
     assert masked(table) == set()
+
+
+def test_it_leaves_the_words_of_memory_clinics_and_perinatal_care() -> None:
+    note = (
+        "?Dementia with Lewy bodies. Fluency 3/14. Tolterodine 2 mg OD - stop. "
+        "Hyperemesis and Tokophobia discussed; PPH 900 ml; MBU bed offered."
+    )
+    assert masked(note) == set()
+    assert "Lewy" in " ".join(masked("Met with Dr. Lewy about her mother."))
