@@ -22,6 +22,7 @@ from alcove.deidentify.engine.instruments import PHRASES as TESTING_PHRASES
 from alcove.deidentify.engine.legal import CASE_HINTS, CASE_STANDARDS
 from alcove.deidentify.engine.legal import PHRASES as LEGAL_PHRASES
 from alcove.deidentify.engine.spans import Kind, Span
+from alcove.deidentify.engine.therapies import PHRASES as PRACTICE_PHRASES
 from alcove.deidentify.engine.vocabulary import THEORISTS
 
 SCALES = frozenset(
@@ -100,25 +101,9 @@ THERAPY_PHRASES = (
     nuclear medicine|palliative care|wound clinic|labor and delivery|med surg|algebra i|algebra
     ii|earth science|life science|physical science|study hall|resource room|learning center|
     life skills|language arts|creative writing|least restrictive environment|crisis text
-    line|vulnerable child|angry child|impulsive child|undisciplined child|happy child|abandoned
-    child|abused child|lonely child|detached protector|detached self soother|compliant
-    surrenderer|self aggrandizer|bully and attack|punitive parent|demanding parent|critical
-    parent|healthy adult|emotional deprivation|defectiveness|social isolation|vulnerability to
-    harm|insufficient self control|subjugation|self sacrifice|approval seeking|emotional
-    inhibition|unrelenting standards|punitiveness|self energy|window of tolerance|other
-    professionals|good faith estimate|intensive outpatient|partial hospitalization|partial
-    hospitalisation|early intervention in psychosis service|early intervention in psychosis|
-    early intervention service|community treatment order|treatment order|psycho oncology|old
-    age psychiatry|memory assessment service|access team|acute medicine|community pharmacy|
-    opioid substitution therapy|registered mental health nurse|mental health nurse|petty
-    officer first class|petty officer second class|petty officer third class|chief petty
-    officer|petty officer|butterfly hug|light stream|impact statement|written exposure therapy|
-    traumatic episode protocol|in vivo|calm place|safe place|float back|bilateral
-    stimulation|cognitive interweave|resource development and installation|stuck point|stuck
-    point log|challenging questions worksheet|patterns of problematic thinking|problematic
-    thinking|trauma narrative|ending well|fear foods|fear food hierarchy|regular eating|meal
-    plan|mechanical eating|family based treatment""".replace("\n    ", " ").split("|")
+    line""".replace("\n    ", " ").split("|")
     ]
+    + PRACTICE_PHRASES
     + TESTING_PHRASES
     + LEGAL_PHRASES
 )
