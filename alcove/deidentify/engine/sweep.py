@@ -190,6 +190,13 @@ LOWER_RUN_ENDS = frozenset({*ORG_LAST, "general"})
 AT_SIGN_ORG_ENDS = frozenset("shelter shelters packing vascular usd isd pharmacy".split())
 
 
+# Words a note labels the parties of a session with letters: "Partner A", "Parent B"
+PARTY_WORDS = frozenset(
+    """partner partners parent parents member members spouse person party caregiver carer
+    participant sibling twin client patient child""".split()
+)
+
+
 class Sweep:
     def __init__(self, finder: Finder, found: list[Span]) -> None:
         self.finder = finder
@@ -738,6 +745,8 @@ class Sweep:
             return None
         if after in (".", "/", "-", "&") or after.isdigit():
             return None  # an initial, "A/O", "T-cell"
+        if i > 0 and self.lettered_parties(self.tokens[i - 1]):
+            return None  # "Partner A ... Partner B said": the parties' labels, no initials
         nxt = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
         reporting = (
             nxt is not None and nxt.lower in LETTER_VERBS and self.text[tok.end : nxt.start] == " "
@@ -745,6 +754,13 @@ class Sweep:
         if reporting or self.cued(i):
             return Kind.NAME
         return None
+
+    def lettered_parties(self, before: Token) -> bool:
+        """The word before a letter labels parties by letters where the note has its "A" too:
+        "Partner A", "Parent B", "Member C" (but "client J" alone is someone's initial)."""
+        if before.lower not in PARTY_WORDS:
+            return False
+        return f"{before.text} A" in self.text or f"{before.text.lower()} A" in self.text
 
     def initials_as_subject(self, i: int) -> bool:
         """Two or three capitals no list knows, doing something or in company: "JL covering",

@@ -24,7 +24,14 @@ traumatic episode protocol|in vivo|calm place|safe place|float back|bilateral
 stimulation|cognitive interweave|resource development and installation|stuck point|stuck
 point log|challenging questions worksheet|patterns of problematic thinking|problematic
 thinking|trauma narrative|ending well|fear foods|fear food hierarchy|regular eating|meal
-plan|mechanical eating|family based treatment
+plan|mechanical eating|family based treatment|soft start up|harsh start up|negative sentiment
+override|positive sentiment override|perpetual problem|solvable problem|attachment injury
+resolution|attachment injury|withdrawer re engagement|blamer softening|cross generational
+coalition|multigenerational transmission|unique outcomes|influence questions|relative
+influence questions|super reasonable|conflict avoiding|pursuer distancer|the wall|negative
+cycle|de escalation|underlying emotions|secondary emotion|primary emotion|spontaneous
+desire|responsive desire|mental load|couple violence|situational couple violence|intimate
+terrorism
 """
 
 PHRASES = [p.strip() for p in " ".join(_PHRASES.split("\n")).split("|") if p.strip()]

@@ -95,6 +95,8 @@ CLINICAL = frozenset(
     afro-latino
     ied ieds fob psychoed orthostatics hotspots hotspot binge-purge pre-discharge subthreshold
     neuropsych itq mst-trained od mbu pph lrti tokophobia hyperemesis pre-eclampsia
+    stonewalling stonewalled kitchen-sinking handoffs stepsiblings conflictual enactment
+    enactments triangulation triangulated differentiation
     post-caesarean post-cesarean misidentifies ego-dystonic ego-syntonic capgras-type
     nrt dasa nicu non-pharmacological post-programme handovers stims benzos
     inhalants institutionalized institutionalised

@@ -49,3 +49,11 @@ def test_it_leaves_the_steps_and_ratings_of_trauma_and_eating_disorder_work() ->
     )
     assert masked(note) == set()
     assert "3/14" in masked("Next EMDR session on 3/14 after the Butterfly Hug practice.")
+
+
+def test_it_leaves_the_terms_of_couples_and_family_models() -> None:
+    note = (
+        "Soft Start-Up practised; Negative Sentiment Override persists. Stonewalling by the "
+        "husband. Cross-Generational Coalition noted; Unique Outcomes explored."
+    )
+    assert masked(note) == set()

@@ -51,6 +51,12 @@ def test_it_leaves_a_rank_and_the_nicu_but_keeps_a_nicu_nurse() -> None:
     assert "NICU nurse" in masked("Her mother is a NICU nurse.")
 
 
+def test_it_takes_parties_labelled_by_letters_for_no_one_but_keeps_an_initial() -> None:
+    note = "Partner A felt dismissed. Partner B said he was trying; Partner B withdrew."
+    assert masked(note) == set()
+    assert "J" in masked("Met with client J today; J said she slept poorly.")
+
+
 def test_it_lists_everyday_and_clinical_words_but_not_names_that_are_words() -> None:
     lex = lexicon()
     for word in ("tearful", "ambulates", "reoriented", "self-harm", "bkfst", "hospitalist"):
