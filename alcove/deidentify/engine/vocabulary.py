@@ -97,6 +97,8 @@ CLINICAL = frozenset(
     neuropsych itq mst-trained od mbu pph lrti tokophobia hyperemesis pre-eclampsia
     stonewalling stonewalled kitchen-sinking handoffs stepsiblings conflictual enactment
     enactments triangulation triangulated differentiation
+    bfcrs rass workup timepoint steroid-induced pre-lithium negativism myoclonus low-stim
+    confabulates confabulation fomepizole benzo avs l-carnitine
     post-caesarean post-cesarean misidentifies ego-dystonic ego-syntonic capgras-type
     nrt dasa nicu non-pharmacological post-programme handovers stims benzos
     inhalants institutionalized institutionalised

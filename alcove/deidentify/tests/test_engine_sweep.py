@@ -470,3 +470,11 @@ def test_it_leaves_family_therapys_words_foster_care_and_missing_class() -> None
     # Miss as a title, and a clinician named Foster, are still names
     assert "jackson" in " ".join(masked("Seen with miss jackson today."))
     assert "Foster" in masked("Dr. Foster called back.")
+
+
+def test_it_leaves_the_words_of_consultation_liaison_psychiatry() -> None:
+    note = (
+        "Lorazepam 1 mg IV challenge -> BFCRS 4. RASS +2, CAM-ICU positive. Myoclonus, "
+        "Negativism 2. Confabulates. Fomepizole per tox. Low-stim environment."
+    )
+    assert masked(note) == set()
