@@ -31,7 +31,15 @@ coalition|multigenerational transmission|unique outcomes|influence questions|rel
 influence questions|super reasonable|conflict avoiding|pursuer distancer|the wall|negative
 cycle|de escalation|underlying emotions|secondary emotion|primary emotion|spontaneous
 desire|responsive desire|mental load|couple violence|situational couple violence|intimate
-terrorism
+terrorism|emotion mind|reasonable mind|middle path|mind reading|should statements|thinking
+traps|cognitive distortions|all or nothing thinking|evidence for|evidence against|balanced
+thought|downward arrow|planned ignoring|labelled praise|labeled praise|committed action|
+personal values|expressed emotion|problem solving therapy|behavioural activation|behavioral
+activation|cope ahead|check the facts|reducing vulnerability|abstinence violation effect|
+violation effect|anger cycle|activity scheduling|pleasant events scheduling|sleep hygiene|body
+scan|self as context|present moment|cognitive defusion|leaves on a stream|dropping anchor|rain
+practice|receiving compliments|keeping friends|facial expressions|labelling emotions|labeling
+emotions|panic attacks|interpersonal conflict
 """
 
 PHRASES = [p.strip() for p in " ".join(_PHRASES.split("\n")).split("|") if p.strip()]

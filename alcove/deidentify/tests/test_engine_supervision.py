@@ -57,3 +57,11 @@ def test_it_leaves_the_terms_of_couples_and_family_models() -> None:
         "husband. Cross-Generational Coalition noted; Unique Outcomes explored."
     )
     assert masked(note) == set()
+
+
+def test_it_leaves_a_groups_handout_and_skill_titles() -> None:
+    note = (
+        "Handouts: Emotion Mind, Reasonable Mind, Middle Path. Reviewed Thinking Traps "
+        "(Mind Reading, Should Statements). Co-fac led Cope Ahead."
+    )
+    assert masked(note) == set()
