@@ -97,8 +97,9 @@ def left_on_purpose(doc: Doc, i: int, j: int) -> bool:
             # a date: "5/6 4.2 L")
     if i and spans[i - 1][1] == start - 1 and text[start - 1] == "-" and lows[i - 1].isalpha():
         return True  # the number of a thing's name: "I-95", "PHQ-9"
-    if i == j and i and text[start - 1] == "(" and text[spans[j][1]] == ")":
-        return lows[i - 1] in PERSONALITY_SCALES  # a scale's score: "Depressive (85)"
+    closed = text[spans[j][1] : spans[j][1] + 1] == ")"
+    if i == j and i and text[start - 1] == "(" and closed and lows[i - 1] in PERSONALITY_SCALES:
+        return True  # a scale's score after its name: "Depressive (85)"
     return STATUTE_BEFORE.search(text, max(0, start - 12), start) is not None
 
 

@@ -88,3 +88,9 @@ def test_it_never_weighs_a_number_a_span_holds_nor_one_left_on_purpose() -> None
     every = numeral_model({("un", "1"): 9.0, ("un", "2"): 9.0})
     extra = context_spans(text, found, model=every)
     assert spans_of(text, extra) == [("5/2", Kind.DATE)]
+
+
+def test_it_reads_a_number_in_a_bracket_left_open_at_the_notes_end() -> None:
+    # (a score's closing bracket is looked for after the number, past the text's end here)
+    assert find_spans("Depressive (85") == []
+    assert [s.kind for s in find_spans("Seen 3/14 (85")] == [Kind.DATE]
