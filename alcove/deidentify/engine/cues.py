@@ -192,7 +192,7 @@ PLATFORMS = frozenset("snapchat tiktok instagram discord mychart".split())
 FUNCTION_WORDS = frozenset(
     """from on in at to of for with by and or the a an is was as it its he she they we you
     i me my his her their our this that these those be been has have had do does did not no
-    yes but if then so up out into onto over under after before about per via re pt else him
+    yes but if then so up out into onto over under after before about per via re pt him
     them""".split()
 )
 # Words after a relation word in lower case that are no names ("her son will", "sister may").

@@ -60,7 +60,7 @@ significant|at risk|mildly impaired|moderately impaired|severely impaired|within
 goal management training|attention process training|cognitive rehabilitation|specific learning
 disability|other health impairment|emotional disturbance|intellectual disability|
 amnestic disorders|low intelligence|neurologic impairment|affective disorders|psychosis|
-nelson denny|rey osterrieth|delis kaplan executive function system|beery buktenica|
+nelson-denny|rey osterrieth|delis kaplan executive function system|beery buktenica|
 rey complex figure|rey auditory verbal learning test|wisconsin card sorting test|
 static 99r|static 99|stable 2007|acute 2007|gudjonsson suggestibility scale|antisocial features|
 egocentricity|stimulus seeking|rare symptoms|symptom combinations|evaluation of competency to

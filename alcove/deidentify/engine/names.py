@@ -532,8 +532,11 @@ class NameRules(FinderBase):
     def _greeted(self) -> None:
         """The name a letter greets, even when it is a word too: "Dear Corny,", "Dear Rose:"."""
         for m in GREETED.finditer(self.text) if "Dear" in self.text else ():
-            # (a role, whatever words before it: "Dear Family Physician,", "Dear Referrer,")
-            if m.group(1).lower().rsplit(" ", 1)[-1] not in GREETINGS:
+            # (a role, whatever words before it: "Dear Family Physician,", "Dear Referrer,";
+            # never after a given name: "Dear Paul Nurse,")
+            words = m.group(1).lower().split()
+            role = words[-1] in GREETINGS and (len(words) == 1 or words[0] not in self.lex.first)
+            if not role:
                 self.add(*m.span(1), Kind.NAME)
 
     def _lower_doctors(self) -> None:
@@ -1096,6 +1099,7 @@ class NameRules(FinderBase):
             and tok.lower in self.lex.last
             and tok.lower not in self.lex.common
             and tok.lower not in NOT_NAMES
+            and tok.lower not in FUNCTION_WORDS  # ("nobody else has cried": no "Else Has")
         )
 
     def _lower_run(self, i: int, kind: Kind) -> None:

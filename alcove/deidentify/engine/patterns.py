@@ -360,10 +360,14 @@ NOT_A_DAY_AFTER = regex(
 CLOCK_BEFORE = regex(r"(?:\bat|@)[ \t]*~?$")
 # A time on a 24-hour clock that no year can be ("0800", "1430", "2215"): a note that writes
 # them writes "1945" as a time too, unless a cue says a year
+# (a line's start is no cue here: a log opens its lines with times, "1930 calm, given water")
 YEAR_CUE_BEFORE = regex(
     r"(?:\b(?:in|since|born|year|from|until|till|through|during|circa|class of|by|before|"
-    r"after)[ \t]+|\()$"
+    r"after|b|d|widowed|married|divorced|retired|is|was|of|died|passed|deceased|dob|moved|"
+    r"graduated|diagnosed|dx|admitted|hospitalized|arrested|served|discharged|enlisted|"
+    r"immigrated|emigrated)[.:]?[ \t]+|\()$"
 )
+AGE_THEN_AFTER = regex(r"[ \t]*\((?:age|aged)[ \t]")  # ("hip fracture 1958 (age 12)")
 CLOCK_TIME = regex(r"(?<![\w/.:$-])(?:[01][0-8]|2[1-3])[0-5]\d(?![\w/.:-])(?![ \t]*(?:mg|ml|kcal))")
 YEAR_ALONE = regex(r"((?:19|20|21)(?<![\w/.$-]..)\d{2})\b(?![/.-]\d)")
 NOT_A_YEAR_AFTER = regex(
@@ -1550,7 +1554,7 @@ def _dates(text: str, low: str) -> Iterator[Span]:
             low, max(0, m.start() - 16), m.start()
         )
         cued = _cued(text, low, m.start()) or _cued_about(text, low, m.start())
-        if cued and RATING_FROM_BEFORE.search(low, max(0, m.start() - 16), m.start()):
+        if cued and day == 10 and RATING_FROM_BEFORE.search(low, max(0, m.start() - 16), m.start()):
             cued = False  # "up from 2/10": a rating's, whatever the cue
         if unlike_a_fraction or cued:
             listed = m.end(1)
@@ -1581,7 +1585,8 @@ def _dates(text: str, low: str) -> Iterator[Span]:
         if int(m.group(1)) < 1960:
             if clocked is None:
                 clocked = CLOCK_TIME.search(text) is not None
-            if clocked and not YEAR_CUE_BEFORE.search(low, max(0, m.start() - 12), m.start()):
+            year_cued = YEAR_CUE_BEFORE.search(low, max(0, m.start() - 16), m.start())
+            if clocked and not year_cued and not AGE_THEN_AFTER.match(low, m.end()):
                 continue  # "last seen 1945 in courtyard" where the note logs "0800", "1430"
             # (not "2019": notes that log times name recent years far more often; measured)
         # A year standing alone ("s/p CABG 2079", "MI (2084)") is a date element in every

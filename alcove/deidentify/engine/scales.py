@@ -116,8 +116,9 @@ THERAPY_NAMES = regex(
     )
     + r")\b"
 )
-# Their words: the names are looked for only around a span that holds one
-THERAPY_WORDS = frozenset(w for p in THERAPY_PHRASES for w in p.split()) - {
+# Their words: the names are looked for only around a span made of them (a hyphen written
+# into a phrase, "nelson-denny", is matched as written: "Nelson Denny" may be a person)
+THERAPY_WORDS = frozenset(w for p in THERAPY_PHRASES for w in p.replace("-", " ").split()) - {
     "and",
     "of",
     "to",
@@ -158,6 +159,9 @@ TITLE_BEFORE = regex(r"\b(?:Dr|Mr|Mrs|Ms|Mx|Miss)\.?[ \t]+$")  # ("Dr. Allen tes
 GROSS_SECTION = regex(r"[ \t]+(?:DESCRIPTION|Description|EXAM|Exam)\b|[ \t]*:")
 SCALE_KINDS = frozenset({Kind.NAME, Kind.STAFF, Kind.LOCATION, Kind.ORGANIZATION})
 PERSONS = frozenset({Kind.NAME, Kind.STAFF})
+# Where a name is a place someone is, whatever a therapy calls the same words: "groups at
+# Middle Path", "two nights at the Safe Harbor"
+PLACED_BEFORE = regex(r"(?:\bat|@)(?:[ \t]+the)?[ \t]+$")
 
 
 def scales_left(text: str, spans: list[Span]) -> list[Span]:
@@ -167,7 +171,9 @@ def scales_left(text: str, spans: list[Span]) -> list[Span]:
     named = _named_things(text, spans)
     for span in spans:
         if named and span.kind in SCALE_KINDS and not span.ref:
-            if any(a <= span.start and span.end <= b for a, b in named):
+            if any(
+                a <= span.start and span.end <= b for a, b in named
+            ) and not PLACED_BEFORE.search(text, max(0, span.start - 10), span.start):
                 continue  # "Four Horsemen", "Hope Box", "Acceptance and Commitment Therapy"
         number = span.kind == Kind.AGE or text[span.start : span.end].isdigit()
         if number and span.start < dropped_to:

@@ -760,7 +760,8 @@ class Sweep:
         "Partner A", "Parent B", "Member C" (but "client J" alone is someone's initial)."""
         if before.lower not in PARTY_WORDS:
             return False
-        return f"{before.text} A" in self.text or f"{before.text.lower()} A" in self.text
+        # ("Patient Alert and oriented" has no party "A": the letter alone, as a word)
+        return re.search(rf"(?i)\b{before.lower} A\b(?![.'\u2019])", self.text) is not None
 
     def initials_as_subject(self, i: int) -> bool:
         """Two or three capitals no list knows, doing something or in company: "JL covering",

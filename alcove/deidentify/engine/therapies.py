@@ -7,7 +7,7 @@ Order", "Good Faith Estimate"."""
 
 # (lower case, one phrase per "|", a space matching a hyphen too)
 _PHRASES = """
-vulnerable child|angry child|impulsive child|undisciplined child|happy child|abandoned
+vulnerable child|angry child|impulsive child|undisciplined child|abandoned
 child|abused child|lonely child|detached protector|detached self soother|compliant
 surrenderer|self aggrandizer|bully and attack|punitive parent|demanding parent|critical
 parent|healthy adult|emotional deprivation|defectiveness|social isolation|vulnerability to
@@ -20,10 +20,10 @@ age psychiatry|memory assessment service|access team|acute medicine|community ph
 opioid substitution therapy|registered mental health nurse|mental health nurse|petty
 officer first class|petty officer second class|petty officer third class|chief petty
 officer|petty officer|butterfly hug|light stream|impact statement|written exposure therapy|
-traumatic episode protocol|in vivo|calm place|safe place|float back|bilateral
+traumatic episode protocol|in vivo|calm place|float back|bilateral
 stimulation|cognitive interweave|resource development and installation|stuck point|stuck
 point log|challenging questions worksheet|patterns of problematic thinking|problematic
-thinking|trauma narrative|ending well|fear foods|fear food hierarchy|regular eating|meal
+thinking|trauma narrative|fear foods|fear food hierarchy|regular eating|meal
 plan|mechanical eating|family based treatment|soft start up|harsh start up|negative sentiment
 override|positive sentiment override|perpetual problem|solvable problem|attachment injury
 resolution|attachment injury|withdrawer re engagement|blamer softening|cross generational

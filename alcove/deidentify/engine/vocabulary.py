@@ -70,25 +70,25 @@ CLINICAL = frozenset(
     wisc wisc-v wisc-iv wais wais-iv wais-5 wppsi wppsi-iv wms wms-iv wiat wiat-4 wiat-iii
     d-kefs dkefs rbans cvlt cvlt-3 cvlt-c cvlt-ii bvmt bvmt-r hvlt hvlt-r tomm msvt nv-msvt
     wmt crin vrin trin abas abas-3 basc basc-3 brief-2 ados ados-2 nepsy nepsy-ii ctopp
-    ctopp-2 towre towre-2 ktea ktea-3 ppvt ppvt-5 caars caars-2 baars baars-iv rcft gcs nab
+    ctopp-2 towre towre-2 ktea ktea-3 ppvt ppvt-5 caars caars-2 baars-iv rcft gcs nab
     subscale subscales interrater criminogenic non-criminogenic redisclosure redisclosed
     practised suggestibility responsivity saprof savry hcr-20 vrag vrag-r pcl-r pcl-sv lsi-r
     odara sirs sirs-2 m-fast ecst-r maccat-ca maccat-t sotips
     comorbid comorbidity comorbidities bibasal seropositive seronegative thrombolysis
     thrombolysed dyspnoea dyspnoeic ischaemic ischaemia normocytic microcytic uptitrate
     uptitrated downtitrate psychoeducation psychoeducational crepitations hyperkalaemia
-    hypokalaemia hyponatraemia fbc jvp mdt iapt cpn pasi dlqi mbchb chb mbbs
+    hypokalaemia hyponatraemia fbc jvp mdt iapt cpn dlqi mbchb chb mbbs
     mrcpsych frcpsych mrcp frcp mrcgp bd tds qds nocte gp gps
     bupe bup-nx mmt mma metab pamoate moud hyperreflexia hyporeflexia fibroscan co-prescribed
     co-prescribing arousable
     hyperarousal hypoarousal alexithymia alexithymic self-reproach self-reproaches prioritise
     prioritised mentalize mentalise mentalizing mentalising
     pended retro-authorization retro-authorisation preauthorization precertification
-    proud dammit nonjudgmental nonjudgemental meta-worry
+    dammit nonjudgmental nonjudgemental meta-worry
     acculturation acculturative microaggression microaggressions alhamdulillah inshallah
     mashallah bismillah wallahi subhanallah khalas quranic hijabi miigwech boozhoo aaniin
-    bimaadiziwin anishinaabemowin tansi ahehee bondye kreyol tsuris shanda kvetch kvetches
-    daven davens davening curandero curandera limpia pakeha tangihanga tikanga whakapapa
+    bimaadiziwin anishinaabemowin tansi ahehee bondye kreyol tsuris kvetch kvetches
+    davening curandero curandera limpia pakeha tangihanga tikanga whakapapa
     wairua
     lesbian lesbians genderqueer nonbinary non-binary cisgender transgender pansexual
     two-spirit genderfluid agender demisexual transmasculine transfeminine afro-latina
@@ -147,7 +147,7 @@ COMMON_EXTRA = (
     CLINICAL
     | frozenset(
         """will may mark hope grace joy faith june april august rose bill art pat sue ray
-    jack frank dawn summer autumn winter spring
+    jack frank dawn summer autumn winter spring proud
     okay alot hometown startup fibre jackpot skyline farmland shoreline cactus
     sunday monday tuesday wednesday thursday friday saturday january february march july
     september october november december today tomorrow yesterday
@@ -218,7 +218,9 @@ KIN_WORDS = frozenset(
     zayde zaydie""".split()
 )
 # (of them, those a list of names holds too: a relation before a name, yet a name alone)
-KIN_NAMES = frozenset("abba amma bua chacha dada dadi imo maman masi nani papi tito".split())
+KIN_NAMES = frozenset(
+    "abba amma bua chacha dada dadi imo maman masi nani papi tito didi lolo ayi popo teta".split()
+)
 RELATIONS = (
     "wife|husband|spouse|partner|boyfriend|girlfriend|fiance|fiancee|fiancé|fiancée|ex-wife|"
     "ex-husband|ex-partner|ex-boyfriend|ex-girlfriend|ex|son|daughter|child|stepson|"
@@ -424,15 +426,14 @@ EPONYMS = frozenset(
     capgras cotard clerambault tarasoff maslow linehan yalom wechsler stroop rorschach premack
     pavlovian likert reitan luria kubler minuchin satir adlerian karpman johari hakomi millon
     zung fagerstrom beery osterrieth gottman bowlby piaget vygotsky kohut
-    freudian jungian rogerian ericksonian binet vineland rey-osterrieth nelson-denny
-    leiter""".split()
+    freudian jungian rogerian ericksonian binet vineland rey-osterrieth nelson-denny""".split()
 )
 # Theorists a supervision note cites by surname alone ("Winnicott's holding environment",
-# "per Fonagy"): rare surnames, yet still a person's after a given name or a title
+# "per Fonagy"): only those no census list holds as a surname ("Fairbairn", "Horney" and
+# "Teasdale" are left, as people are), and still a person's after a given name or a title
 THEORISTS = frozenset(
-    """freud winnicott fairbairn bion kernberg fonagy tronick vaillant langs safran muran
-    guntrip horney lacan bandura meichenbaum perls gendlin teasdale kabat-zinn porges briere
-    luborsky strupp davanloo sifneos stolorow racker ferenczi loevinger maslow frankl padesky
+    """winnicott bion kernberg fonagy tronick langs guntrip lacan meichenbaum perls gendlin
+    kabat-zinn porges luborsky davanloo sifneos stolorow racker ferenczi loevinger padesky
     salkovskis resick schore cozolino panksepp damasio madanes palazzoli selvini epston
     diclemente rollnick""".split()
 )

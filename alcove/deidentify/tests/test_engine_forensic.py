@@ -13,7 +13,7 @@ def masked(text: str) -> set[str]:
 
 def test_it_leaves_a_rare_case_name_before_the_standard_it_names() -> None:
     report = (
-        "Competency was assessed under the Dusky standard; the Sell criteria do not apply. "
+        "Competency was assessed under the Dusky standard; the Tarasoff duty did not arise. "
         "DAUBERT CHALLENGE: the defence moved to exclude the testimony."
     )
     assert masked(report) == set()
@@ -24,6 +24,7 @@ def test_it_leaves_common_surnames_only_in_a_list_of_cases() -> None:
     assert masked("A Rogers-type hearing on medication was held.") == set()
     # alone, a common surname before a hearing may be the client's own
     assert "Harper" in masked("Ms. Harper hearing moved to the afternoon.")
+    assert "Jablonski" in masked("Mr. Jablonski was seen; the Jablonski evaluation is done.")
     assert "Miranda" in masked("Her daughter Miranda attended the hearing.")
 
 

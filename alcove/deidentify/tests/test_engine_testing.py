@@ -71,3 +71,8 @@ def test_it_leaves_the_words_of_memory_clinics_and_perinatal_care() -> None:
     )
     assert masked(note) == set()
     assert "Lewy" in " ".join(masked("Met with Dr. Lewy about her mother."))
+
+
+def test_it_takes_a_test_named_for_two_people_only_as_the_test_writes_it() -> None:
+    assert masked("Nelson-Denny reading rate at the 3rd percentile.") == set()
+    assert "Nelson Denny" in masked("Nelson Denny, the patient's uncle, attended.")
