@@ -39,7 +39,8 @@ activation|cope ahead|check the facts|reducing vulnerability|abstinence violatio
 violation effect|anger cycle|activity scheduling|pleasant events scheduling|sleep hygiene|body
 scan|self as context|present moment|cognitive defusion|leaves on a stream|dropping anchor|rain
 practice|receiving compliments|keeping friends|facial expressions|labelling emotions|labeling
-emotions|panic attacks|interpersonal conflict
+emotions|panic attacks|interpersonal conflict|mode map|protective factors|private first
+class|lance corporal
 """
 
 PHRASES = [p.strip() for p in " ".join(_PHRASES.split("\n")).split("|") if p.strip()]

@@ -99,7 +99,8 @@ CLINICAL = frozenset(
     enactments triangulation triangulated differentiation
     bfcrs rass workup timepoint steroid-induced pre-lithium negativism myoclonus low-stim
     confabulates confabulation fomepizole benzo avs l-carnitine
-    co-fac co-facs
+    co-fac co-facs trichotillomania schizophrenia agoraphobia hexaflex vocational baseline
+    de-escalate defib bgl pre-dose pre-breakfast shoulds
     post-caesarean post-cesarean misidentifies ego-dystonic ego-syntonic capgras-type
     nrt dasa nicu non-pharmacological post-programme handovers stims benzos
     inhalants institutionalized institutionalised

@@ -478,3 +478,11 @@ def test_it_leaves_the_words_of_consultation_liaison_psychiatry() -> None:
         "Negativism 2. Confabulates. Fomepizole per tox. Low-stim environment."
     )
     assert masked(note) == set()
+
+
+def test_it_leaves_diagnoses_and_ward_words_that_open_a_line() -> None:
+    note = (
+        "Dx: Trichotillomania. Agoraphobia by hx.\nBaseline BGL 6.2; Pre-dose obs done.\n"
+        "Vocational rehab referral. Hexaflex reviewed; Mode Map drawn."
+    )
+    assert masked(note) == set()
