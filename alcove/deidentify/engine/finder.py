@@ -133,6 +133,10 @@ class FinderBase:
             return after[:1] == "." or after in ("  ", " \t", "\t") or after[:1] in ("\n", "")
         return not (tok.caps_line and len(tok.text) < 3)
 
+    def contracted(self, tok: Token) -> bool:
+        """The word is a verb's with "n't" after it ("Don't", "won't"), which no name has."""
+        return self.text.startswith(("'t", "\u2019t"), tok.end)
+
     def _initial(self, tok: Token) -> bool:
         return len(tok.text) == 1 and self.text[tok.end : tok.end + 1] == "."
 

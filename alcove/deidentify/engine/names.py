@@ -789,8 +789,8 @@ class NameRules(FinderBase):
                 continue
             if tok.lower in FUNCTION_WORDS or tok.lower in TITLES:
                 continue
-            if self.text.startswith(("'t", "\u2019t"), tok.end):
-                continue  # a verb's contraction: "'Don't mind'", "Won't", never "Don", "Won"
+            if self.contracted(tok):
+                continue  # "'Don't mind'", "Won't": a verb, never "Don", "Won"
             lw = tok.lower
             if (
                 not tok.caps_line
@@ -1002,8 +1002,8 @@ class NameRules(FinderBase):
                 continue
             if lw in NOT_NAMES or lw in FUNCTION_WORDS:
                 continue
-            if self.text.startswith(("'t", "\u2019t"), tok.end):
-                continue  # "children don't", "pt won't": a verb's contraction
+            if self.contracted(tok):
+                continue  # "children don't", "pt won't"
             prev = tokens[i - 1]
             gap = self.gap(prev, tok)
             if lw in LOWER_STOP:

@@ -360,7 +360,9 @@ NOT_A_DAY_AFTER = regex(
 CLOCK_BEFORE = regex(r"(?:\bat|@)[ \t]*~?$")
 # A time on a 24-hour clock that no year can be ("0800", "1430", "2215"): a note that writes
 # them writes "1945" as a time too, unless a cue says a year
-# (a line's start is no cue here: a log opens its lines with times, "1930 calm, given water")
+CLOCK_TIME = regex(r"(?<![\w/.:$-])(?:[01][0-8]|2[1-3])[0-5]\d(?![\w/.:-])(?![ \t]*(?:mg|ml|kcal))")
+# What says a year before a number in such a note ("died 1952", "b. 1948"); a line's start
+# is no cue here: a log opens its lines with times, "1930 calm, given water"
 YEAR_CUE_BEFORE = regex(
     r"(?:\b(?:in|since|born|year|from|until|till|through|during|circa|class of|by|before|"
     r"after|b|d|widowed|married|divorced|retired|is|was|of|died|passed|deceased|dob|moved|"
@@ -368,7 +370,6 @@ YEAR_CUE_BEFORE = regex(
     r"immigrated|emigrated)[.:]?[ \t]+|\()$"
 )
 AGE_THEN_AFTER = regex(r"[ \t]*\((?:age|aged)[ \t]")  # ("hip fracture 1958 (age 12)")
-CLOCK_TIME = regex(r"(?<![\w/.:$-])(?:[01][0-8]|2[1-3])[0-5]\d(?![\w/.:-])(?![ \t]*(?:mg|ml|kcal))")
 YEAR_ALONE = regex(r"((?:19|20|21)(?<![\w/.$-]..)\d{2})\b(?![/.-]\d)")
 NOT_A_YEAR_AFTER = regex(
     r"[ \t]*(?:mg|ml|mcg|units?|iu|IU|meq|mEq|mmol|ng|cells|/|%|lbs?|kcal|calories|steps|feet|"

@@ -204,11 +204,8 @@ class ProfessionRules(FinderBase):
         job."""
         if self.tokens[first].lower in ("mandated", "mandatory"):
             return True
-        return (
-            self.text.startswith(("'s ", "\u2019s "), tok.end)
-            and first > 0
-            and (self.tokens[first - 1].lower == "the")
-        )
+        possessive = self.text.startswith(("'s ", "\u2019s "), tok.end)
+        return possessive and first > 0 and self.tokens[first - 1].lower == "the"
 
     def _equated(self, first: int) -> bool:
         """A hurried note's trade: "Callum = firefighter", "D. = paralegal", "he's warehouse
