@@ -39,7 +39,9 @@ ROLES_IN_A_FAMILY = CARE_ROLES | frozenset(
     "caregiver carer agent proxy guardian payee executor contact driver cook".split()
 )
 # Letters that make part of a trade's name ("ICU nurse", "ER tech", "HR manager")
-TRADE_LETTERS = frozenset({"icu", "nicu", "picu", "er", "or", "hr", "it", "ed", "ot", "pt", "pr"})
+TRADE_LETTERS = frozenset(
+    {"icu", "nicu", "picu", "er", "or", "hr", "it", "ed", "ot", "pt", "pr", "hvac"}
+)
 # A name's age opening a bracket, the trade after it: "Deb Hale (44, ER nurse)"
 AGE_IN_BRACKET = regex(r"[ \t]\(\d{1,2},[ \t]")
 # Whose a role is, before it: "his teacher at Lincoln" is the client's people's, no trade
@@ -74,6 +76,12 @@ FIELD_CLOSED = regex(r"[ \t]*(?:$|\n|[(,;|]|[ \t]{2}|[ \t]+(?:at|for|with)\b)")
 # Heads of a trade's name no list holds, and the endings of one ("shift lead", "super")
 TRADE_HEADS = frozenset("lead super hand tech aide member operative steward crew".split())
 TRADE_ENDINGS = ("er", "or", "ist", "ian", "man", "woman")
+# The endings of an ordinal ("5th grade teacher")
+ORDINAL_ENDINGS = frozenset({"st", "nd", "rd", "th"})
+# A trade set off after a name closed by a dash ("Raj Mehta, branch manager - on leave")
+DASH_AFTER = regex(r"[ \t]+[-\u2013\u2014][ \t]")
+# A bracketed trade's employer after it: "(HVAC tech, Keystone Comfort)"
+EMPLOYER_AFTER = regex(r",[ \t]+[A-Z][a-z]*[A-Za-z]")
 # A trade set off after a name is closed by a comma or goes on to where it is practised
 PLACE_AFTER = regex(r"[ \t]+(?:in|at|on|for|with|from|out of)[ \t]+")
 
@@ -194,7 +202,7 @@ class ProfessionRules(FinderBase):
                 continue
             if cue or at or posted or apposed >= 0:
                 start = min(first, apposed) if apposed >= 0 else first
-                self.add(tokens[start].start, tok.end, Kind.PROFESSION)
+                self.add(self._start(start), tok.end, Kind.PROFESSION)
                 if at:
                     self._employer_after(i + 2)  # "security guard for Massport"
 
@@ -324,6 +332,9 @@ class ProfessionRules(FinderBase):
             if self.gap(before, self.tokens[first]) != " " or not cased:
                 break  # ("LINE COOK" in a line of capitals)
             lw = before.lower
+            if self._ordinal(first - 1):
+                first -= 1  # "5th grade teacher", "3rd year resident"
+                continue
             if lw in NOT_MODIFIERS or lw in FUNCTION_WORDS or lw in ("a", "an", "as"):
                 break
             if (len(lw) < 3 and not acronym) or not lw.replace("-", "").isalpha():
@@ -337,6 +348,25 @@ class ProfessionRules(FinderBase):
             first += 1
         return first
 
+    def _ordinal(self, j: int) -> bool:
+        """Whether the token at j is an ordinal's ending ("th" of "5th") before "grade" or
+        "year"."""
+        tok = self.tokens[j]
+        return (
+            tok.lower in ORDINAL_ENDINGS
+            and j + 1 < len(self.tokens)
+            and self.tokens[j + 1].lower in ("grade", "year")
+            and self.text[tok.start - 1 : tok.start].isdigit()
+        )
+
+    def _start(self, first: int) -> int:
+        """Where the trade whose first token is at first begins: before an ordinal's digits."""
+        start = self.tokens[first].start
+        if self._ordinal(first):
+            while start > 0 and self.text[start - 1].isdigit():
+                start -= 1
+        return start
+
     def _apposed(self, last: int) -> int:
         """A trade set off by commas or brackets after a name or an age: "Ana Ruiz, claims
         adjuster, Liberty Mutual", "Pt is 24, hair stylist,", "(software engineer, Acme)":
@@ -346,10 +376,12 @@ class ProfessionRules(FinderBase):
         lead = tokens[first]
         if first == 0 or lead.caps_line or (lead.cap and first < last and not self._letters(lead)):
             return -1
-        before = self.text[max(0, tokens[first].start - 2) : tokens[first].start]
+        start = self._start(first)
+        before = self.text[max(0, start - 2) : start]
         closed = self.text[tokens[last].end : tokens[last].end + 1] in (",", ")", ";") or (
             self.text[tokens[last].end : tokens[last].end + 2] in (". ", ".\n")
             or self.text[tokens[last].end : tokens[last].end + 1] == "\n"
+            or DASH_AFTER.match(self.text, tokens[last].end) is not None
         )
         if not before.endswith((", ", "(")) or not (
             closed or PLACE_AFTER.match(self.text, tokens[last].end)
@@ -359,9 +391,11 @@ class ProfessionRules(FinderBase):
         if (
             previous.cap
             or self.text[previous.end : previous.end + 1].isdigit()
-            or (before.endswith(", ") and self.text[tokens[first].start - 3] in "0123456789)")
+            or (before.endswith(", ") and self.text[start - 3] in "0123456789)")
         ):
             return first
+        if before.endswith("(") and EMPLOYER_AFTER.match(self.text, tokens[last].end):
+            return first  # "(warehouse associate, Amazon)": a trade, then where it is held
         return -1
 
     def _letters(self, tok: Token) -> bool:

@@ -570,8 +570,10 @@ class Sweep:
         if lw in self.lex.first:
             return kind
         # a short word opening a line or a sentence before a surname: "Dev Raman, 19, slept"
+        # (never a verb a note opens with: "Seen John Smith", "Met Ana Ruiz")
         opening = tok.sentence_start or self.text[tok.start - 1 : tok.start] in ("", "\n")
         plain = lw in FUNCTION_WORDS or lw.endswith(("ed", "ing")) or lw in IMPERATIVES
+        plain = plain or lw in OPENING_VERBS
         return kind if opening and len(lw) <= 4 and not plain and kind == Kind.NAME else None
 
     def in_capitals(self, i: int) -> Kind | None:
@@ -1255,6 +1257,10 @@ class Sweep:
             if tok.cap or (tok.text.islower() and tok.lower not in common and len(tok.text) > 2):
                 if not self.covered(tok):
                     self.out.append(Span(tok.start, tok.end, Kind.NAME))
+
+
+# Words a hurried note opens a sentence with before whom it is about ("Saw Ana Ruiz")
+OPENING_VERBS = frozenset("seen saw met told took gave ask asks when then hey clt pt".split())
 
 
 def unlisted_spans(finder: Finder, found: list[Span]) -> list[Span]:

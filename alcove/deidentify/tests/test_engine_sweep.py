@@ -486,3 +486,12 @@ def test_it_leaves_diagnoses_and_ward_words_that_open_a_line() -> None:
         "Vocational rehab referral. Hexaflex reviewed; Mode Map drawn."
     )
     assert masked(note) == set()
+
+
+def test_it_takes_no_verb_a_note_opens_with_into_the_name_after_it() -> None:
+    assert masked("Seen Harriet Okonedo today. Met Lowell Prentiss at the door.") == {
+        "Harriet Okonedo",
+        "Lowell Prentiss",
+    }
+    # (a short unlisted given name opening a line before a surname is still the name's)
+    assert "Dev Raman" in masked("Dev Raman, 19, slept well.")
