@@ -226,6 +226,10 @@ def _own_words() -> set[str]:
     )
 
 
+# The endings of a word formed from another, which the base-form dictionaries leave out
+INFLECTED = ("ing", "ed", "ly", "ive", "ness", "tion", "ment")
+
+
 def is_safe(word: str, lex: "Lexicon") -> bool:
     """The word (lower case) is on the allow-list or derived from it."""
     return word in lex.safe or derived_safe(word, lex)
@@ -250,6 +254,8 @@ def derived_safe(word: str, lex: "Lexicon") -> bool:
                 return True
     if word in lex.first or word in lex.last:
         return False
+    if word in lex.common and word.endswith(INFLECTED):
+        return True  # "escalating", "visibly": an everyday word the old dictionaries lack
     if MEDICAL_ENDING.search(word) is not None or DRUG_ENDING.search(word) is not None:
         return True
     # two listed words run together, neither a name: "salesperson", "facesheet" (only where

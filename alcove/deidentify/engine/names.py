@@ -250,7 +250,10 @@ class NameRules(FinderBase):
                 continue
             j = i - 1
             gap = self.gap(tokens[j], tok)
-            if tokens[j].lower in TITLES and gap in (". ", " ", ".  ", "  "):
+            # (a title written out in lower case and a stop end a sentence: "spoke with the
+            # probation officer. Reviewed plan")
+            ended = gap[:1] == "." and tokens[j].text.islower() and len(tokens[j].text) > 4
+            if tokens[j].lower in TITLES and gap in (". ", " ", ".  ", "  ") and not ended:
                 relation_word = tokens[j].lower in {"sister", "father", "nurse", "pastor"}
                 if relation_word and tok.caps_line and tok.lower in REPORT_VERBS:
                     continue  # "FATHER DIED OF MI": what the relative did

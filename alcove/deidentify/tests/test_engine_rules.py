@@ -1240,3 +1240,13 @@ def test_it_keeps_the_people_places_and_years_this_sessions_word_lists_could_hid
     assert "Paul Nurse" in masked("Dear Paul Nurse,\nThank you for seeing her.")
     assert "1/4" in masked("Labs: Na improved from 1/4 (128) to 136 today.")
     assert "Proud" in masked("Pt's mother, Mrs. Proud, attended.")
+
+
+def test_it_ends_a_sentence_at_a_title_written_out_in_lower_case() -> None:
+    assert masked(
+        "Spoke with her probation officer. Reviewed plan. Housing officer. Discussed."
+    ) == (set())
+    assert masked("Call from housing officer Dana Pruitt. Seen by Dr. Weiss.") == {
+        "Dana Pruitt",
+        "Weiss",
+    }

@@ -495,3 +495,9 @@ def test_it_takes_no_verb_a_note_opens_with_into_the_name_after_it() -> None:
     }
     # (a short unlisted given name opening a line before a surname is still the name's)
     assert "Dev Raman" in masked("Dev Raman, 19, slept well.")
+
+
+def test_it_leaves_an_everyday_words_inflection_the_old_dictionaries_lack() -> None:
+    note = "Conflict with neighbour escalating; mum supportive. Upcoming review."
+    assert masked(note) == set()
+    assert "Sterling" in masked("Conflict with neighbour Sterling; mum supportive.")
