@@ -139,7 +139,9 @@ CLINICAL = frozenset(
     coumadin warfarin lasix furosemide albuterol prednisone keflex augmentin
     latuda geodon invega rexulti vraylar caplyta spravato ketamine
     admit admits axis dsm icd cpt soap dap birp girp brain heart lung lungs chest abdomen
-    pelvis spine head neck liver kidney kidneys skin extremities""".split()
+    pelvis spine head neck liver kidney kidneys skin extremities
+    psychogenic postictal toddlerhood postvention hypervigilant hypervigilance isolative
+    inhalator""".split()
 )
 
 # Ordinary words, with a capital only at the start of a sentence or in a heading, that
@@ -585,7 +587,7 @@ NOT_ORG_ACRONYMS = frozenset(
     TBI CVA MI CHF COPD HTN DM CKD ESRD HIV HCV HBV AIDS STD STI UTI URI PNA DVT PE
     CT MRI EEG EKG ECG CXR UDS BAL BP HR RR SPO2 BMI DOB MRN SSN ID ROI HIPAA FERPA
     PCP NOK HCP POA DNR DNI AMA LWBS SI HI AH VH SIB NSSI IOR MSE ROS HPI PMH PSH FH SH
-    SOAP DAP BIRP GIRP MSW LCSW LICSW LMFT LPC LMHC PHD PSYD PGY""".split()
+    SOAP DAP BIRP GIRP MSW LCSW LICSW LMFT LPC LMHC PHD PSYD PGY SUDS VOC""".split()
 )
 
 # --- the allow-list (allowlist.py) --------------------------------------------------------

@@ -501,3 +501,12 @@ def test_it_leaves_an_everyday_words_inflection_the_old_dictionaries_lack() -> N
     note = "Conflict with neighbour escalating; mum supportive. Upcoming review."
     assert masked(note) == set()
     assert "Sterling" in masked("Conflict with neighbour Sterling; mum supportive.")
+
+
+def test_it_leaves_todays_clinical_words_and_therapy_scales_opening_a_sentence() -> None:
+    note = (
+        "?Psychogenic polydipsia. Postictal, GCS 13. Toddlerhood was stormy. Liaised with "
+        "school. PT ISOLATIVE IN ROOM. Processing stopped at SUDS 8; VOC 5 of 7."
+    )
+    assert masked(note) == set()
+    assert masked("Liaised with Corinna Vasquez re: postvention.") == {"Corinna Vasquez"}
