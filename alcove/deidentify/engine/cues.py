@@ -341,7 +341,7 @@ JOB_ENDINGS = ("ologist", "iatrist", "ician", "ographer")
 # "works as a barback": after these, whatever the word, it is a trade
 WORKS_AS = Phrases(
     "works as|worked as|working as|work as|employed as|job as|career as|trained as|"
-    "position as|hired as|promoted to|promotion to"
+    "position as|hired as|promoted to|promotion to|employment as"
 )
 # Sentence openers that are instructions, not the first word of a name ("Continue Group").
 IMPERATIVES = frozenset(

@@ -47,12 +47,25 @@ AGE_IN_BRACKET = regex(r"[ \t]\(\d{1,2},[ \t]")
 # Whose a role is, before it: "his teacher at Lincoln" is the client's people's, no trade
 POSSESSIVES = frozenset({"his", "her", "their", "my", "your", "our"})
 # Words after a trade that make it one sought or held: "the forklift operator position"
-POSTS = frozenset({"position", "job", "role", "opening", "vacancy", "posting", "gig"})
+POSTS = frozenset(
+    {
+        "position",
+        "job",
+        "role",
+        "opening",
+        "vacancy",
+        "posting",
+        "gig",
+        "jobs",
+        "positions",
+        "roles",
+    }
+)
 # An age before a sex's letter: "52 M", "23F"
 AGE_BEFORE_SEX = regex(r"(?<![\d/.:-])\d{1,3}[ \t]?$")
 # Words after "works as a" that are no trade ("we will work as a team")
 NOT_TRADES = frozenset(
-    "team unit family group whole pair couple result reminder means way buffer bridge".split()
+    "team unit family group whole pair couple result reminder means way buffer bridge rule".split()
 )
 # Words a bare cue ("works as", "position as") may be followed by that are no trade ("works
 # as needed", "worked as usual")
@@ -423,10 +436,13 @@ class ProfessionRules(FinderBase):
             while first + 1 < len(tokens) and tokens[first].lower in NOT_MODIFIERS:
                 first += 1  # "works as a very patient cashier"
             last = first
-            if first + 1 < len(tokens) and self.gap(tokens[first], tokens[first + 1]) == " ":
-                after = tokens[first + 1]
-                if after.text.islower() and after.lower not in FUNCTION_WORDS:
-                    last = first + 1  # "a forklift operator"
+            for k in (first + 1, first + 2):  # "a forklift operator", "a sheet metal fabricator"
+                if k >= len(tokens) or self.gap(tokens[k - 1], tokens[k]) != " ":
+                    break
+                if not tokens[k].text.islower() or tokens[k].lower in FUNCTION_WORDS:
+                    break
+                if k == first + 1 or self._tradelike(tokens[k].lower):
+                    last = k
             end = tokens[last].lower
             if loose and (end in RELATION.by_last or not (self._tradelike(end) or end == "guide")):
                 continue  # ("work well as a reward", "worked hard as a mother": trades only)

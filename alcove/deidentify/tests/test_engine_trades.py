@@ -30,3 +30,13 @@ def test_it_masks_a_bracketed_trade_before_where_it_is_held() -> None:
 def test_it_masks_a_trade_set_off_after_a_name_and_closed_by_a_dash() -> None:
     assert trades("Omar Farouk, store manager - off sick since the robbery.") == {"store manager"}
     assert trades("Omar Farouk, tired - slept poorly, store was busy.") == set()
+
+
+def test_it_masks_a_trade_of_three_words_after_employment_as_and_one_whose_jobs_are_sought() -> (
+    None
+):
+    assert trades("He continues employment as a sheet metal fabricator.") == {
+        "sheet metal fabricator"
+    }
+    assert trades("Applying for process engineer jobs at Brightline.") == {"process engineer"}
+    assert trades("Applying for jobs at Brightline; his employment as a rule is seasonal.") == set()
