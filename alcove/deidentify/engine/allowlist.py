@@ -235,10 +235,10 @@ def is_safe(word: str, lex: "Lexicon") -> bool:
     return word in lex.safe or derived_safe(word, lex)
 
 
-def derived_safe(word: str, lex: "Lexicon") -> bool:
+def derived_safe(word: str, lex: "Lexicon", *, compounds: bool = True) -> bool:
     """A lower-case word not on the list that is safe all the same: its parts, a base form
     or a prefix's remainder are listed, it has no vowel, or it has a medical ending and is
-    no name the census knows."""
+    no name the census knows; or, with compounds, two listed words run together."""
     safe = lex.safe
     if "-" in word or "'" in word:
         parts = [p for p in re.split(r"[-']", word) if len(p) > 1]
@@ -262,6 +262,8 @@ def derived_safe(word: str, lex: "Lexicon") -> bool:
         return True
     if MEDICAL_ENDING.search(word) is not None or DRUG_ENDING.search(word) is not None:
         return True
+    if not compounds:
+        return False
     # two listed words run together, neither a name: "salesperson", "facesheet" (only where
     # both halves can be listed words: a pasted run of letters costs its length, not its square)
     longest, size = lex.safe_longest, len(word)

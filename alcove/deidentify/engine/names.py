@@ -7,6 +7,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator
 
+from alcove.deidentify.engine.allowlist import derived_safe
 from alcove.deidentify.engine.compiled import regex, starting_with
 from alcove.deidentify.engine.cues import (
     ACTED_AFTER,
@@ -878,14 +879,20 @@ class NameRules(FinderBase):
                         and nxt.text[1:].islower()
                         and (self.strong_last(nxt.lower) or self.unknown(nxt.lower))
                     )
+                    # a word made of listed ones ("Premorbid", "Neurobehavioral"; but
+                    # "Bayfront", two words run together, is as likely a name)
+                    derived = tok.cap and derived_safe(lw, self.lex, compounds=False)
                     opening_name = (
                         lw not in self.lex.modern
                         and not MEDICAL_SUFFIX.search(lw)
                         and not (len(lw) > 6 and lw.endswith("ed"))  # "Diuresed 6 L."
+                        and not derived
                         and self.text[tok.end : tok.end + 1] not in (":", "-")
                     )
                     if not tok.sentence_start or reporting or surname_next or opening_name:
                         self._name_from(i)  # "Tomomi Nishiyama lives at ..."
+                    elif derived and nxt is not None and nxt.cap and self.gap(tok, nxt) == " ":
+                        self._name_from(i + 1)  # "Post-discharge Maren rang": the name after
                 elif lw in self.lex.places and lw not in self.lex.common and lw not in NOT_NAMES:
                     # "Lysander Patel", "Leopold threatened": a town's name, used as a person's
                     if reporting or (nxt is not None and nxt.cap and self._surname(nxt)):

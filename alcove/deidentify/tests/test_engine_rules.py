@@ -1250,3 +1250,13 @@ def test_it_ends_a_sentence_at_a_title_written_out_in_lower_case() -> None:
         "Dana Pruitt",
         "Weiss",
     }
+
+
+def test_it_takes_no_word_made_of_listed_ones_opening_a_sentence_for_a_name() -> None:
+    note = (
+        "Premorbid functioning was high average. Neurobehavioral status: alert. Bibasilar crackles."
+    )
+    assert masked(note) == set()
+    assert masked("Post-discharge Maren rang the unit.") == {"Maren"}
+    # (two words run together may be a name as much as a word)
+    assert masked("Bayfront staff called.") == {"Bayfront"}
