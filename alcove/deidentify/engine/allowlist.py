@@ -227,7 +227,8 @@ def _own_words() -> set[str]:
 
 
 # The endings of a word formed from another, which the base-form dictionaries leave out
-INFLECTED = ("ing", "ed", "ly", "ive", "ness", "tion", "ment")
+# (never "ly" or "ment", which end names too: "Vitaly", "Rayment")
+INFLECTED = ("ing", "ed", "ive", "tion")
 
 
 def is_safe(word: str, lex: "Lexicon") -> bool:
@@ -255,10 +256,11 @@ def derived_safe(word: str, lex: "Lexicon", *, compounds: bool = True) -> bool:
     if word in lex.first or word in lex.last:
         return False
     if word.endswith(INFLECTED) and (
-        word in lex.common or any(w in lex.common or w in lex.modern for w in stems(word))
+        word in lex.common or any(len(w) > 3 and w in lex.common for w in stems(word))
     ):
-        # "escalating", "liaised": an everyday word the old dictionaries lack (its stem, not
-        # the word, from today's list, which holds names too: "qing")
+        # "escalating", "supportive": an everyday word the old dictionaries lack (never by
+        # today's words, which hold names too, "qing", "yume"; nor by a stem so short that
+        # a name ends in it, "danning")
         return True
     if MEDICAL_ENDING.search(word) is not None or DRUG_ENDING.search(word) is not None:
         return True

@@ -253,7 +253,10 @@ class NameRules(FinderBase):
             gap = self.gap(tokens[j], tok)
             # (a title written out in lower case and a stop end a sentence: "spoke with the
             # probation officer. Reviewed plan")
+            # (but "the detective. Rivers said": a surname, by the verb after it)
             ended = gap[:1] == "." and tokens[j].text.islower() and len(tokens[j].text) > 4
+            if ended and i + 1 < len(tokens) and tokens[i + 1].lower in REPORT_VERBS:
+                ended = False
             if tokens[j].lower in TITLES and gap in (". ", " ", ".  ", "  ") and not ended:
                 relation_word = tokens[j].lower in {"sister", "father", "nurse", "pastor"}
                 if relation_word and tok.caps_line and tok.lower in REPORT_VERBS:
@@ -881,7 +884,11 @@ class NameRules(FinderBase):
                     )
                     # a word made of listed ones ("Premorbid", "Neurobehavioral"; but
                     # "Bayfront", two words run together, is as likely a name)
-                    derived = tok.cap and derived_safe(lw, self.lex, compounds=False)
+                    derived = (
+                        tok.cap
+                        and lw not in self.lex.last  # ("Moser", "Dejesus": census surnames)
+                        and derived_safe(lw, self.lex, compounds=False)
+                    )
                     opening_name = (
                         lw not in self.lex.modern
                         and not MEDICAL_SUFFIX.search(lw)

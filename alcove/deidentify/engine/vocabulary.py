@@ -141,7 +141,7 @@ CLINICAL = frozenset(
     admit admits axis dsm icd cpt soap dap birp girp brain heart lung lungs chest abdomen
     pelvis spine head neck liver kidney kidneys skin extremities
     psychogenic postictal toddlerhood postvention hypervigilant hypervigilance isolative
-    inhalator""".split()
+    inhalator liaise liaised liaises liaising""".split()
 )
 
 # Ordinary words, with a capital only at the start of a sentence or in a heading, that
