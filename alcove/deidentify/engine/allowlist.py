@@ -44,7 +44,11 @@ VOWELS = regex(r"[aeiouy]")
 MEDICAL_ENDING = regex(
     r"(?:emia|itis|osis|ectomy|otomy|ostomy|plasty|algia|pathy|uria|trophy|plegia|paresis|"
     r"scopy|graphy|cardia|pnea|rrhea|partum|natal|ology|ologist|iatry|iatric|ization|"
-    r"isation|ectomies|ist|ists)$"
+    r"isation|ectomies|ist|ists|"
+    # tumours, blood and cell findings, and the adjectives of a report's findings
+    # ("Seminoma", "Neutropenic", "Echogenic", "Perinephric", "Schistocytes")
+    r"oma|omas|omata|genic|penic|penia|emic|aemic|phric|itic|otic|cytic|cytes|cytosis|scopic|"
+    r"plastic|trophic|pathic|phagia|phasia|plasia|ptysis|rrhage|rrhagic|iasis|ectasis|ectatic)$"
 )
 DRUG_ENDING = regex(
     r"(?:pril|olol|statin|azole|mycin|cillin|xetine|afil|sartan|tidine|prazole|formin|"

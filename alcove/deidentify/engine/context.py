@@ -101,6 +101,8 @@ FAR_NEVER = (
     | frozenset({"foster"})  # ("Foster parent present": the care, no family or agency)
 )
 ARTICLES = frozenset({"a", "an", "the"})
+# What "young" says who in a child's social care ("Young person", "Young people")
+YOUNG_WHO = frozenset({"person", "people", "persons", "carer", "carers"})
 OWN_SCORES_KEPT = 1 << 16
 VOWEL = regex(r"[aeiouy]")
 LENGTHS = [str(n) for n in range(9)]
@@ -335,7 +337,7 @@ class Doc:
         which the rules take only where something says it is someone's trade ("works as a
         drywall hanger"); the saint of "St. John's wort"; the rest of "Al-Anon"; a word of an
         instrument's or a role's name ("the Boston Naming Test", "Glasgow Coma Scale",
-        "Juvenile Probation Officer")."""
+        "Juvenile Probation Officer"); "Young" before "person"."""
         start, end = self.spans[i]
         low, text = self.lows[i], self.text
         lex = lexicon()
@@ -349,6 +351,8 @@ class Doc:
             return True
         if self._hyphened_to_never(i):
             return True
+        if low == "young" and i + 1 < len(self.lows) and self.lows[i + 1] in YOUNG_WHO:
+            return True  # "Young person reports ...": how a child's social care names them
         return text[start].isupper() and self._names_a_thing_or_role(i, lex.jobs)
 
     def _hyphened_to_never(self, i: int) -> bool:

@@ -510,3 +510,18 @@ def test_it_leaves_todays_clinical_words_and_therapy_scales_opening_a_sentence()
     )
     assert masked(note) == set()
     assert masked("Liaised with Corinna Vasquez re: postvention.") == {"Corinna Vasquez"}
+
+
+def test_it_leaves_a_reports_findings_that_open_a_line_by_their_medical_ending() -> None:
+    note = (
+        "Seminoma, pure, confined to testis. Echogenic liver. Perinephric stranding.\n"
+        "Neutropenic fever. Schistocytes 3-4 per hpf. Nephrolithiasis on CT."
+    )
+    assert masked(note) == set()
+    # (a census name with such an ending is no finding: "Chioma")
+    assert masked("Chioma reports the pain is better.") == {"Chioma"}
+
+
+def test_it_leaves_the_young_person_of_a_childs_social_care() -> None:
+    assert masked("Young person reports cannabis use most days. YP disclosed the gifts.") == set()
+    assert masked("Seen with Ms Young. Young said she was fine.") == {"Young"}
