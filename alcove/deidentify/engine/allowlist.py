@@ -48,7 +48,8 @@ MEDICAL_ENDING = regex(
     # tumours, blood and cell findings, and the adjectives of a report's findings
     # ("Seminoma", "Neutropenic", "Echogenic", "Perinephric", "Schistocytes")
     r"oma|omas|omata|genic|penic|penia|emic|aemic|phric|itic|otic|cytic|cytes|cytosis|scopic|"
-    r"plastic|trophic|pathic|phagia|phasia|plasia|ptysis|rrhage|rrhagic|iasis|ectasis|ectatic)$"
+    r"plastic|trophic|pathic|phagia|phasia|plasia|ptysis|rrhage|rrhagic|iasis|ectasis|ectatic|"
+    r"ous|ular|inal|eal|phasic|ative|itive|cellular|lith|liths)$"
 )
 DRUG_ENDING = regex(
     r"(?:pril|olol|statin|azole|mycin|cillin|xetine|afil|sartan|tidine|prazole|formin|"

@@ -515,7 +515,8 @@ def test_it_leaves_todays_clinical_words_and_therapy_scales_opening_a_sentence()
 def test_it_leaves_a_reports_findings_that_open_a_line_by_their_medical_ending() -> None:
     note = (
         "Seminoma, pure, confined to testis. Echogenic liver. Perinephric stranding.\n"
-        "Neutropenic fever. Schistocytes 3-4 per hpf. Nephrolithiasis on CT."
+        "Neutropenic fever. Schistocytes 3-4 per hpf. Nephrolithiasis on CT.\n"
+        "Granulomatous inflammation. Normocellular marrow. Appendicolith at the base."
     )
     assert masked(note) == set()
     # (a census name with such an ending is no finding: "Chioma")
