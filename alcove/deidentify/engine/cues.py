@@ -346,7 +346,8 @@ WORKS_AS = Phrases(
 # Sentence openers that are instructions, not the first word of a name ("Continue Group").
 IMPERATIVES = frozenset(
     """continue attend refer call start see follow return discuss consider recommend schedule
-    resume contact obtain request review complete check monitor encourage provide""".split()
+    resume contact obtain request review complete check monitor encourage provide hold give
+    repeat recheck restart stop increase decrease titrate wean""".split()
 )
 # Capitalised words after "at" that name no organisation.
 AT_NOT_ORG = frozenset(

@@ -234,6 +234,7 @@ DATE_CUE = (
     r"dictated|transcribed|typed|expected|likely|anticipated|tentatively|planned|target|"
     r"bm|pn|admission|bday|filed|made|consult|debrief|grp|collateral|leave|portal|aspirate|"
     r"cva|tia|stemi|nstemi|tka|tha|cabg|pci|ua|uds|urinalysis|missed|individual|indiv|inj|iop|"
+    r"egd|ercp|tee|tte|fna|tavr|colonoscopy|endoscopy|angiogram|cath|"
     r"here|"
     r"ct|mri|echo|eeg|ekg|ecg|cxr|scan|labs|biopsy|surgery|cycle|start|starts|begins|ends|"
     r"discharge|admit|booked|attempt|interview|interviews|procedure|stent|lipids|a1c|bmp|cmp|"

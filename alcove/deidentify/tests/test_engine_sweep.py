@@ -526,3 +526,10 @@ def test_it_leaves_a_reports_findings_that_open_a_line_by_their_medical_ending()
 def test_it_leaves_the_young_person_of_a_childs_social_care() -> None:
     assert masked("Young person reports cannabis use most days. YP disclosed the gifts.") == set()
     assert masked("Seen with Ms Young. Young said she was fine.") == {"Young"}
+
+
+def test_it_leaves_a_procedures_letters_and_an_order_but_takes_the_procedures_date() -> None:
+    note = "Hold ondansetron. EGD showed gastritis. Systolic murmur at RUSB. TAVR planned."
+    assert masked(note) == set()
+    assert masked("EGD 3/14 showed a clean-based ulcer. Repeat echo in 6 weeks.") == {"3/14"}
+    assert masked("Message left for Mr. Hold re: results.") == {"Hold"}
