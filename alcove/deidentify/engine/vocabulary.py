@@ -663,5 +663,6 @@ PEOPLES = frozenset(
     episcopal episcopalian pentecostal evangelical orthodox mormon adventist quaker
     amish mennonite buddhist hindu sikh jain bahai rastafarian unitarian anglican
     latino latina latinx latine caucasian asian black white indigenous native
-    multiracial biracial""".split()
+    multiracial biracial pasifika inuit inuk polynesian melanesian micronesian niuean
+    tokelauan""".split()
 )

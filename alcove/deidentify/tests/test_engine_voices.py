@@ -41,3 +41,9 @@ def test_it_takes_no_pronoun_or_contraction_in_lower_case_for_a_name() -> None:
     note = '"I miss him. I miss him anyway." The younger children don\'t recognize her.'
     assert masked(note) == set()
     assert "Tobias" in masked("She will miss Tobias while he is away.")
+
+
+def test_it_leaves_the_peoples_of_the_pacific_and_the_arctic() -> None:
+    note = "Client (Inuit) said the land heals. From a Pasifika family; Polynesian church."
+    assert masked(note) == set()
+    assert "Tavita" in masked("Client (Pasifika) came with her uncle Tavita.")
