@@ -46,10 +46,16 @@ MEDICAL_ENDING = regex(
     r"scopy|graphy|cardia|pnea|rrhea|partum|natal|ology|ologist|iatry|iatric|ization|"
     r"isation|ectomies|ist|ists|"
     # tumours, blood and cell findings, and the adjectives of a report's findings
-    # ("Seminoma", "Neutropenic", "Echogenic", "Perinephric", "Schistocytes")
-    r"oma|omas|omata|genic|penic|penia|emic|aemic|phric|itic|otic|cytic|cytes|cytosis|scopic|"
-    r"plastic|trophic|pathic|phagia|phasia|plasia|ptysis|rrhage|rrhagic|iasis|ectasis|ectatic|"
-    r"ous|ular|inal|eal|phasic|ative|itive|cellular|lith|liths)$"
+    # ("Seminoma", "Neutropenic", "Echogenic", "Schistocytes"), never an ending that names
+    # end in too ("Ijeoma", "Dabbous", "Kular", "Minal", "Cheal", "Jeremic", "Vukotic")
+    r"(?:carcin|sarc|aden|lymph|melan|semin|blast|lip|my|hemat|haemat|gli|meningi|papill|"
+    r"neur|thym|hepat|terat|angi|granul|fibr)omas?|omata|"
+    r"(?:natr|kal|ox|vol|glyc|calc|lipid|ur|bacter|an|isch|tox|sept)emic|aemic|"
+    r"(?:scler|necr|psych|narc|bi|fibr|hypn|cyan|mit|osm)otic|"
+    r"genic|penic|penia|phric|cytic|cytes|cytosis|scopic|plastic|trophic|pathic|phagia|"
+    r"phasia|plasia|ptysis|rrhage|rrhagic|iasis|ectasis|ectatic|phasic|ative|itive|cellular|"
+    r"lith|liths|lobular|vascular|anguineous|anguinous|villous|iceal|luteal|oraminal|"
+    r"omatous)$"
 )
 DRUG_ENDING = regex(
     r"(?:pril|olol|statin|azole|mycin|cillin|xetine|afil|sartan|tidine|prazole|formin|"

@@ -347,7 +347,7 @@ WORKS_AS = Phrases(
 IMPERATIVES = frozenset(
     """continue attend refer call start see follow return discuss consider recommend schedule
     resume contact obtain request review complete check monitor encourage provide hold give
-    repeat recheck restart stop increase decrease titrate wean""".split()
+    repeat recheck stop increase decrease titrate wean""".split()
 )
 # Capitalised words after "at" that name no organisation.
 AT_NOT_ORG = frozenset(

@@ -898,12 +898,22 @@ class NameRules(FinderBase):
                     )
                     if not tok.sentence_start or reporting or surname_next or opening_name:
                         self._name_from(i)  # "Tomomi Nishiyama lives at ..."
-                    elif derived and nxt is not None and nxt.cap and self.gap(tok, nxt) == " ":
+                    elif derived and nxt is not None and self._name_after(tok, nxt):
                         self._name_from(i + 1)  # "Post-discharge Maren rang": the name after
                 elif lw in self.lex.places and lw not in self.lex.common and lw not in NOT_NAMES:
                     # "Lysander Patel", "Leopold threatened": a town's name, used as a person's
                     if reporting or (nxt is not None and nxt.cap and self._surname(nxt)):
                         self._name_from(i)
+
+    def _name_after(self, tok: Token, nxt: Token) -> bool:
+        """A name in title case right after the word ("Post-discharge Maren"), never letters
+        or an ordinary word ("Hypertensive CAD", "Bilateral Effusions")."""
+        if self.gap(tok, nxt) != " " or not nxt.cap or not nxt.text[1:].islower():
+            return False
+        lw = nxt.lower
+        if lw in self.lex.first or lw in self.lex.last:
+            return True
+        return lw not in self.lex.common and lw not in NOT_NAMES and lw not in self.lex.places
 
     def _surname(self, tok: Token) -> bool:
         lw = tok.lower
