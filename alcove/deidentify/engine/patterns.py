@@ -1768,6 +1768,7 @@ def _numbers_of_contact(text: str, low: str) -> Iterator[Span]:
 
 
 def _numbers(text: str, low: str) -> Iterator[Span]:
+    billing = BILLING_NOTE.search(low) is not None
     for m in CARD.finditer(text) if CARD_HINT.search(text) else ():
         if _luhn(re.sub(r"\D", "", m.group())):
             yield Span(m.start(), m.end(), Kind.ID)
@@ -1818,7 +1819,7 @@ def _numbers(text: str, low: str) -> Iterator[Span]:
         for m in pattern.finditer(text):
             if BILLING_CODE_BEFORE.search(low, max(0, m.start() - 24), m.start()):
                 continue  # "CPT 99214, 90836": billing codes identify no one
-            if _service_code(m.group()):
+            if _service_code(m.group()) or (billing and _billed_code(m.group())):
                 continue  # "90847, 50 min": a session's code, even without its label
             yield Span(m.start(), m.end(), Kind.ID)
 
@@ -1826,6 +1827,25 @@ def _numbers(text: str, low: str) -> Iterator[Span]:
 # The codes a mental-health service is billed by: psychiatry and psychotherapy (90785-90899),
 # psychological testing (96101-96171), office and hospital visits (99202-99499)
 SERVICE_CODES = (range(90785, 90900), range(96101, 96172), range(99202, 99500))
+
+
+# A note about billing, claims or authorisations ("97110 x 3 units", "EOB received")
+BILLING_NOTE = regex(
+    r"\b(?:cpt|hcpcs|billed|billing|superbill|eob|modifier|remittance|reimburse[ds]?|payer|"
+    r"prior auth)\b"
+)
+# The codes the therapies are billed by, which a billing note gives bare: speech and
+# swallowing, physical and occupational therapy, chiropractic (a ZIP code is read apart,
+# after its state)
+BILLED_CODES = (range(92500, 92700), range(97000, 98000), range(98940, 98944))
+
+
+def _billed_code(number: str) -> bool:
+    """A code a billing note gives, alone or with its modifier ("97110", "92526-59")."""
+    code, _, modifier = number.partition("-")
+    if modifier and not (len(modifier) == 2 and modifier.isalnum()):
+        return False
+    return len(code) == 5 and code.isdigit() and any(int(code) in c for c in BILLED_CODES)
 
 
 def _service_code(number: str) -> bool:

@@ -627,7 +627,8 @@ SHORTHAND = frozenset(
     vit hep iu feso tx dx
     attn gal rm stn texter supervisee supervisees outpt op ip vicryl monocryl prolene rll rul
     lll rml lul laparoscopic hemostasis omnipaque isovue micu sicu pre-op post-op intra-op
-    peri-op""".split()
+    peri-op auth auths preauth reauth rebill rebilled resubmit resubmitted recert
+    recertification""".split()
 ) - {"ant", "rom", "dec"}  # (a nickname, a people, a month's short form: never listed here)
 
 # Everyday words the census also holds as surnames, safe capitalised mid-sentence ("7 West",

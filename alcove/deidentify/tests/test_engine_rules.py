@@ -1278,3 +1278,14 @@ def test_it_keeps_the_names_this_sessions_word_rules_could_hide() -> None:
         "Spoke to the detective. Rivers said charges are pending. Met with pt's coach. Bell "
         "reports pt quit."
     )
+
+
+def test_it_leaves_a_therapys_billing_codes_in_a_billing_note_but_not_a_zip_or_an_id() -> None:
+    note = (
+        "Billing note: 97530 billed with 97150 on same DOS - denied. Rebill with modifier 59. "
+        "Superbill: 92526-59 x1. Auth approved for 8 visits. Resubmit denied claims."
+    )
+    assert masked(note) == set()
+    # (a ZIP code after its state, and a number in a note with no word of billing)
+    assert "97214" in masked("Address: 1402 SE Ash St, Portland OR 97214. Billed 97110 x 2.")
+    assert "97214" in masked("Client lives in 97214 area; seen today.")
