@@ -257,6 +257,8 @@ class NameRules(FinderBase):
             ended = gap[:1] == "." and tokens[j].text.islower() and len(tokens[j].text) > 4
             if ended and i + 1 < len(tokens) and tokens[i + 1].lower in REPORT_VERBS:
                 ended = False
+            # ("Hx MS. Lives alone": multiple sclerosis, no "Ms.", in a line not in capitals)
+            ended = ended or (tokens[j].text == "MS" and not tokens[j].caps_line)
             if tokens[j].lower in TITLES and gap in (". ", " ", ".  ", "  ") and not ended:
                 relation_word = tokens[j].lower in {"sister", "father", "nurse", "pastor"}
                 if relation_word and tok.caps_line and tok.lower in REPORT_VERBS:

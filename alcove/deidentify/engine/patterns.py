@@ -441,6 +441,12 @@ _CATHETERS = (
 FRENCH_SIZE_AFTER = regex(rf"[ \t]*(?:fr\b|ng\b|og\b|iv\b|{_CATHETERS})", re.I)
 CATHETER_BEFORE = regex(rf"\b(?:fr|ng|og|{_CATHETERS})[ \t:#-]*$", re.I)
 TEMPERATURE_BEFORE = regex(r"(?:\bt|temp|tmax|fever|febrile|°)[ \t:]*$", re.I)
+# A distance walked, wheeled or run, no age and sex: "Mobilised 20m with 4WW", "walked 100 m"
+WALKED_BEFORE = regex(
+    r"\b(?:mobili[sz]\w*|mob'?d?|walk\w*|ambulat\w*|amb|distance|gait|propel\w*|wheel\w*|"
+    r"ran|run|jog\w*|swam|swim\w*|cycled?|6mwt|2mwt|10mwt)\b[^\n.;,!?]{0,12}$",
+    re.I,
+)
 WEATHER_BEFORE = regex(
     r"(?:thermostat|ambient|outside|outdoors|weather|temps?|wind ?chill|degrees)[^\n]{0,12}$",
     re.I,
@@ -1305,7 +1311,14 @@ def _glued_age(text: str, m: re.Match[str]) -> bool:
         return False  # "heat working per thermostat (68F)", "ambient temp 114F"
     if CATHETER_BEFORE.search(text, max(0, m.start() - 16), m.start()):
         return False
+    if _walked(text, m.start()):
+        return False
     return not FRENCH_SIZE_AFTER.match(text, m.end())
+
+
+def _walked(text: str, start: int) -> bool:
+    """Whether a distance walked comes before: "Mobilised 20m", "ambulating 60 m"."""
+    return WALKED_BEFORE.search(text, max(0, start - 28), start) is not None
 
 
 def shaped_spans(text: str) -> Iterator[Span]:
@@ -1350,7 +1363,8 @@ def shaped_spans(text: str) -> Iterator[Span]:
     for m in CHILDREN_AGES.finditer(low) if "(" in low else ():
         yield from _listed_ages(m)
     for m in AGE_SEX.finditer(text):
-        yield Span(*m.span(1), Kind.AGE)
+        if not _walked(text, m.start()):
+            yield Span(*m.span(1), Kind.AGE)
     for m in AGE_SEX_APART.finditer(text):
         if LINE_OR_COLUMN_BEFORE.search(text, max(0, m.start() - 8), m.start()):
             yield Span(*m.span(1), Kind.AGE)

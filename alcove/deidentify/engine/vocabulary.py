@@ -588,7 +588,8 @@ NOT_ORG_ACRONYMS = frozenset(
     CT MRI EEG EKG ECG CXR UDS BAL BP HR RR SPO2 BMI DOB MRN SSN ID ROI HIPAA FERPA
     PCP NOK HCP POA DNR DNI AMA LWBS SI HI AH VH SIB NSSI IOR MSE ROS HPI PMH PSH FH SH
     SOAP DAP BIRP GIRP MSW LCSW LICSW LMFT LPC LMHC PHD PSYD PGY SUDS VOC
-    EGD FNA ISH LEEP TAVR RVSP PTH TUG HIDA UVJ RUSB LUSB""".split()
+    EGD FNA ISH LEEP TAVR RVSP PTH TUG HIDA UVJ RUSB LUSB AFO AFOS KAFO ISC CGA MBI FES FIM
+    LOB PLOF ROM BBS MWT""".split()
 )
 
 # --- the allow-list (allowlist.py) --------------------------------------------------------
@@ -628,7 +629,7 @@ SHORTHAND = frozenset(
     attn gal rm stn texter supervisee supervisees outpt op ip vicryl monocryl prolene rll rul
     lll rml lul laparoscopic hemostasis omnipaque isovue micu sicu pre-op post-op intra-op
     peri-op auth auths preauth reauth rebill rebilled resubmit resubmitted recert
-    recertification""".split()
+    recertification deg""".split()
 ) - {"ant", "rom", "dec"}  # (a nickname, a people, a month's short form: never listed here)
 
 # Everyday words the census also holds as surnames, safe capitalised mid-sentence ("7 West",

@@ -1289,3 +1289,13 @@ def test_it_leaves_a_therapys_billing_codes_in_a_billing_note_but_not_a_zip_or_a
     # (a ZIP code after its state, and a number in a note with no word of billing)
     assert "97214" in masked("Address: 1402 SE Ash St, Portland OR 97214. Billed 97110 x 2.")
     assert "97214" in masked("Client lives in 97214 area; seen today.")
+
+
+def test_it_leaves_a_distance_walked_the_letters_of_rehabilitation_and_multiple_sclerosis() -> None:
+    note = (
+        "PHYSIO: Mobilised 20m with 4WW. Now ambulating 60 m with crutches and CGA.\n"
+        "LL ROM maintained, hip flex 100 deg. AFO fitted. ISC commenced. Hx MS. Lives alone."
+    )
+    assert masked(note) == set()
+    assert masked("Pt is a 20m presenting with chest pain; 52 M with dyspnea.") == {"20", "52"}
+    assert "JONES" in masked("SEEN WITH MS. JONES TODAY.")
