@@ -251,15 +251,8 @@ class NameRules(FinderBase):
                 continue
             j = i - 1
             gap = self.gap(tokens[j], tok)
-            # (a title written out in lower case and a stop end a sentence: "spoke with the
-            # probation officer. Reviewed plan")
-            # (but "the detective. Rivers said": a surname, by the verb after it)
-            ended = gap[:1] == "." and tokens[j].text.islower() and len(tokens[j].text) > 4
-            if ended and i + 1 < len(tokens) and tokens[i + 1].lower in REPORT_VERBS:
-                ended = False
-            # ("Hx MS. Lives alone": multiple sclerosis, no "Ms.", in a line not in capitals)
-            ended = ended or (tokens[j].text == "MS" and not tokens[j].caps_line)
-            if tokens[j].lower in TITLES and gap in (". ", " ", ".  ", "  ") and not ended:
+            titled = tokens[j].lower in TITLES and gap in (". ", " ", ".  ", "  ")
+            if titled and not self._sentence_ended(j, gap):
                 relation_word = tokens[j].lower in {"sister", "father", "nurse", "pastor"}
                 if relation_word and tok.caps_line and tok.lower in REPORT_VERBS:
                     continue  # "FATHER DIED OF MI": what the relative did
@@ -906,6 +899,18 @@ class NameRules(FinderBase):
                     # "Lysander Patel", "Leopold threatened": a town's name, used as a person's
                     if reporting or (nxt is not None and nxt.cap and self._surname(nxt)):
                         self._name_from(i)
+
+    def _sentence_ended(self, j: int, gap: str) -> bool:
+        """Whether the title at j ends a sentence rather than opens a name: one written out in
+        lower case before a stop ("the probation officer. Reviewed plan"; but "the detective.
+        Rivers said", a surname by its verb), or multiple sclerosis in a line not in
+        capitals ("Hx MS. Lives alone")."""
+        title = self.tokens[j]
+        if title.text == "MS" and not title.caps_line:
+            return True
+        if gap[:1] != "." or not title.text.islower() or len(title.text) <= 4:
+            return False
+        return not (j + 2 < len(self.tokens) and self.tokens[j + 2].lower in REPORT_VERBS)
 
     def _name_after(self, tok: Token, nxt: Token) -> bool:
         """A name in title case right after the word ("Post-discharge Maren"), never letters

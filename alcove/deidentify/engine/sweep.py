@@ -155,6 +155,8 @@ NAMING = regex(
 LETTER_VERBS = REPORT_VERBS | frozenset(
     "spoke talked cried laughed appeared seemed looked sat arrived smiled refused".split()
 )
+# Words a hurried note opens a sentence with before whom it is about ("Saw Ana Ruiz")
+OPENING_VERBS = frozenset("seen saw met told took gave ask asks when then hey clt pt".split())
 INITIALS_VERB = regex(r"[A-Z]\.[ \t]?[A-Z]\.(?:[ \t]?[A-Z]\.)?[ \t]+([a-z]+)")
 INITIALS_AGED = regex(
     r"[A-Z]\.[ \t]?[A-Z]\.(?:[ \t]?[A-Z]\.)?(?:[ \t]*\(\d{1,3}[,)]|,[ \t]*\d{1,2},)"
@@ -573,7 +575,7 @@ class Sweep:
         # (never a verb a note opens with: "Seen John Smith", "Met Ana Ruiz")
         opening = tok.sentence_start or self.text[tok.start - 1 : tok.start] in ("", "\n")
         plain = lw in FUNCTION_WORDS or lw.endswith(("ed", "ing")) or lw in IMPERATIVES
-        plain = plain or lw in OPENING_VERBS
+        plain = plain or lw in OPENING_VERBS  # ("Saw Ana Ruiz")
         return kind if opening and len(lw) <= 4 and not plain and kind == Kind.NAME else None
 
     def in_capitals(self, i: int) -> Kind | None:
@@ -1257,10 +1259,6 @@ class Sweep:
             if tok.cap or (tok.text.islower() and tok.lower not in common and len(tok.text) > 2):
                 if not self.covered(tok):
                     self.out.append(Span(tok.start, tok.end, Kind.NAME))
-
-
-# Words a hurried note opens a sentence with before whom it is about ("Saw Ana Ruiz")
-OPENING_VERBS = frozenset("seen saw met told took gave ask asks when then hey clt pt".split())
 
 
 def unlisted_spans(finder: Finder, found: list[Span]) -> list[Span]:
