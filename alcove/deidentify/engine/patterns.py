@@ -1856,15 +1856,20 @@ BILLED_CODES = (range(92500, 92700), range(97000, 98000), range(98940, 98944))
 
 def _billed_code(number: str) -> bool:
     """A code a billing note gives, alone or with its modifier ("97110", "92526-59")."""
-    code, _, modifier = number.partition("-")
-    if modifier and not (len(modifier) == 2 and modifier.isalnum()):
-        return False
-    return len(code) == 5 and code.isdigit() and any(int(code) in c for c in BILLED_CODES)
+    return _code_in(number, BILLED_CODES, lettered=True)
 
 
 def _service_code(number: str) -> bool:
     """A service's code, alone or with its modifier ("90847", "90837-95")."""
-    code, _, modifier = number.replace(" ", "-", 1).partition("-")  # ("90834 45": minutes)
-    if modifier and not (len(modifier) == 2 and modifier.isdigit()):
+    return _code_in(number, SERVICE_CODES)
+
+
+def _code_in(number: str, ranges: tuple[range, ...], *, lettered: bool = False) -> bool:
+    """A five-digit code in the ranges, alone or with a modifier of two digits (or, when
+    lettered, two letters or digits); "90834 45" is a code and its minutes."""
+    code, _, modifier = number.replace(" ", "-", 1).partition("-")
+    if modifier and not (
+        len(modifier) == 2 and (modifier.isalnum() if lettered else modifier.isdigit())
+    ):
         return False
-    return len(code) == 5 and any(int(code) in codes for codes in SERVICE_CODES)
+    return len(code) == 5 and code.isdigit() and any(int(code) in codes for codes in ranges)

@@ -47,20 +47,7 @@ AGE_IN_BRACKET = regex(r"[ \t]\(\d{1,2},[ \t]")
 # Whose a role is, before it: "his teacher at Lincoln" is the client's people's, no trade
 POSSESSIVES = frozenset({"his", "her", "their", "my", "your", "our"})
 # Words after a trade that make it one sought or held: "the forklift operator position"
-POSTS = frozenset(
-    {
-        "position",
-        "job",
-        "role",
-        "opening",
-        "vacancy",
-        "posting",
-        "gig",
-        "jobs",
-        "positions",
-        "roles",
-    }
-)
+POSTS = frozenset("position job role opening vacancy posting gig jobs positions roles".split())
 # An age before a sex's letter: "52 M", "23F"
 AGE_BEFORE_SEX = regex(r"(?<![\d/.:-])\d{1,3}[ \t]?$")
 # Words after "works as a" that are no trade ("we will work as a team")
