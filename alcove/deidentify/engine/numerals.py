@@ -33,6 +33,13 @@ BOUNDS = (
 )  # fmt: skip
 # A statute's chapter or section: "G.L. c. 123", "§ 12", "Section 8"
 STATUTE_BEFORE = regex(r"(?i)(?:\b(?:c|ch|sec|section|art)\.?|\u00a7+)[ \t]*$")
+# The word of a measure right before its value
+MEASURE_BEFORE = regex(r"(?i)\b(?:scores?|scored|rated|ratio|grip|murmur|strength)[ \t:=]*$")
+# The name of a measure read again and again, before its readings
+READINGS_BEFORE = regex(
+    r"(?i)\b(?:glucose|bgl?s?|bsl|sugars?|weights?|wts?|readings?|temps?|pulse|hr|sats|"
+    r"scores)[ \t:=]*$"
+)
 # Units of two numbers that may be a month and a day, written these ways
 DAY_MONTH = frozenset({"d/d", "d-d", "d.d", "d/d/d", "d-d-d", "d.d.d"})
 
@@ -95,12 +102,38 @@ def left_on_purpose(doc: Doc, i: int, j: int) -> bool:
         ):
             return True  # a part of something ("3/8 of the dose"); (a lab's value may follow
             # a date: "5/6 4.2 L")
+    if i == j and _reading(doc, i) and _in_readings(doc, i):
+        return True  # one of a series of readings ("Glucose 101 145 162 188")
+    if MEASURE_BEFORE.search(text, max(0, start - 12), start):
+        return True  # a measure's value, whatever its form ("Ratio 61/M", "scores 11.14.24")
     if i and spans[i - 1][1] == start - 1 and text[start - 1] == "-" and lows[i - 1].isalpha():
         return True  # the number of a thing's name: "I-95", "PHQ-9"
-    closed = text[spans[j][1] : spans[j][1] + 1] == ")"
+    closed = text[spans[j][1] : spans[j][1] + 1] in (")", "")  # (or left open at the end)
     if i == j and i and text[start - 1] == "(" and closed and lows[i - 1] in PERSONALITY_SCALES:
         return True  # a scale's score after its name: "Depressive (85)"
     return STATUTE_BEFORE.search(text, max(0, start - 12), start) is not None
+
+
+def _in_readings(doc: Doc, i: int) -> bool:
+    """Whether the number is one of a series of readings after their measure's name: three
+    or more, parted by a space alone, each of two or three digits, none led by a zero, none
+    in a span ("Glucose 101 145 162 188"; never "PEN: 123 456 782")."""
+    spans, labels, text = doc.spans, doc.labels, doc.text
+    first = last = i
+    while first and text[spans[first - 1][1] : spans[first][0]] == " " and _reading(doc, first - 1):
+        first -= 1
+    while last + 1 < len(spans) and text[spans[last][1] : spans[last + 1][0]] == " ":
+        if not _reading(doc, last + 1):
+            break
+        last += 1
+    if last - first < 2 or not all(label == "O" for label in labels[first : last + 1]):
+        return False
+    return READINGS_BEFORE.search(text, max(0, spans[first][0] - 16), spans[first][0]) is not None
+
+
+def _reading(doc: Doc, k: int) -> bool:
+    low = doc.lows[k]
+    return low.isdigit() and 2 <= len(low) <= 3 and low[0] != "0"
 
 
 def value(number: str) -> str:

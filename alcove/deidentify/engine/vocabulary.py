@@ -56,7 +56,7 @@ CLINICAL = frozenset(
     asterixis varices paracentesis cardioversion pressors siadh pleuritic heent ivdu nkda kub
     vre liws ogt hemodynamically pseudomonas klebsiella staphylococcus streptococcus
     enterococcus escherichia clostridium clostridioides acinetobacter enterobacter serratia
-    citrobacter aspergillus mycobacterium haemophilus listeria salmonella shigella
+    citrobacter aspergillus mycobacterium haemophilus listeria salmonella shigella chemo
     campylobacter legionella neisseria treponema chlamydia bordetella moraxella copay copays
     preauth reauth genogram genograms enmeshment enmeshed dysregulated dysregulation
     preschooler preschoolers superbill superbills parentified parentification stepfamily
