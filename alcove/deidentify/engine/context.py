@@ -62,7 +62,14 @@ from alcove.deidentify.engine.professions import CARE_ROLES
 from alcove.deidentify.engine.spans import Kind, Span
 from alcove.deidentify.engine.sweep import INSTRUMENT_WORDS
 from alcove.deidentify.engine.tokens import LOWER_BYTES, UPPER_BYTES
-from alcove.deidentify.engine.vocabulary import MONTHS, RELATIONS, TITLES
+from alcove.deidentify.engine.vocabulary import (
+    MONTHS,
+    NOT_ORG_ACRONYMS,
+    RELATIONS,
+    SHORTHAND,
+    STATE_CODES,
+    TITLES,
+)
 
 # The tokens the weights were fitted on: runs of ASCII letters and digits (as bench/deid.py
 # counts them).
@@ -111,6 +118,14 @@ ROLE_OR_STATUS = frozenset(
 BEING = frozenset("is was are were be been looks looked feels felt seems seemed".split())
 # A lone capital letter closing a clause: the type of what is named before it
 TYPE_LETTER = regex(r" [A-Z](?=[.,;:)]|\s*$|\s*\n)")
+# Verbs a note's sentence opens with in the present ("Attends St. Jude's")
+PRESENT_VERBS = frozenset(
+    "attends reports denies endorses presents states visits returns describes".split()
+)
+# Words of time that a word in lower case before them is said of ("last week", "most days")
+TIME_WORDS = frozenset(
+    "week weeks weekend day days night nights month months year years time times".split()
+)
 # Words that label a number in a hospital or a home, not a name's
 NUMBERED_LABELS = frozenset({"unit", "bed", "room", "bay", "suite", "apt", "flat", "lot", "box"})
 # What "young" says who in a child's social care ("Young person", "Young people")
@@ -317,16 +332,45 @@ class Doc:
             return False  # the label of the number after it ("Unit 3 West", "BED 5N-22")
         if self._opening_verb(i) or self._relation_before_name(i):
             return False  # ("Reviewed WA minor consent", "Okonjo's Mother Tongue")
+        if self._said_of_time(i) or self._shorthand_before(i) or self._clinical_letters(i):
+            return False  # ("dunmore tire last week", "ins prairie mutual", "SAH, Hunt-Hess")
         return self._beside_named(i - 1) or self._beside_named(i + 1)
 
     def _opening_verb(self, i: int) -> bool:
-        """A capitalised verb in the past that opens its sentence ("Reviewed", "Discussed"):
-        an everyday word of six letters or more that no list of names holds."""
+        """A capitalised verb that opens its sentence: one of PRESENT_VERBS ("Attends"), or an
+        everyday word of six letters or more in "-ed" that no list of names holds
+        ("Reviewed")."""
         low = self.lows[i]
+        if low in PRESENT_VERBS:
+            return self._sentence_opens(i)
         if len(low) < 6 or not low.endswith("ed") or not self._sentence_opens(i):
             return False
         lex = lexicon()
         return low in lex.common and low not in lex.first and low not in lex.last
+
+    def _said_of_time(self, i: int) -> bool:
+        """A word in lower case before a word of time ("last week", "most days")."""
+        start = self.spans[i][0]
+        if not self.text[start].islower() or i + 1 >= len(self.lows):
+            return False
+        return self.lows[i + 1] in TIME_WORDS
+
+    def _shorthand_before(self, i: int) -> bool:
+        """Shorthand in lower case right before a span found ("ins prairie mutual")."""
+        start = self.spans[i][0]
+        if not self.text[start].islower() or self.lows[i] not in SHORTHAND:
+            return False
+        return i + 1 < len(self.labels) and self.labels[i + 1] != "O"
+
+    def _clinical_letters(self, i: int) -> bool:
+        """A clinical abbreviation in capitals (no state's), but after a place or an
+        organisation or beside a trade ("PE teacher")."""
+        start, end = self.spans[i]
+        word = self.text[start:end]
+        if word not in NOT_ORG_ACRONYMS or word in STATE_CODES:
+            return False
+        beside = self.labels[i - 1 : i + 2]
+        return "PROFESSION" not in beside and not self._acronym_after_place(i)
 
     def _relation_before_name(self, i: int) -> bool:
         """A word for a relative (not a trade) before a name: who they are to the client,
