@@ -48,16 +48,17 @@ How the threshold was chosen, and how --check measures:
   so; at 0.2 six more did. A refit moves the words at the margin: run the engine's tests
   after one, and where a test's word is one the rules leave on purpose, bar its kind from the
   far model (context.FAR_NEVER, Doc._left_on_purpose) rather than the word alone.
-- On 2026-12-05 all three were lowered, to 0.15 (near), 0.2 (far) and 0.15 (numbers), for
+- On 2026-12-05 all three were lowered, to 0.15 (near), 0.2 (far) and 0.1 (numbers), for
   recall, which the issue's goal (0.98) puts first and the precision goal (0.80) leaves room
   for. Scored over the read held-out sets (blind122-149, 167, 168), chosen there: recall
-  0.9783 to 0.9811, precision 0.9516 to 0.9442; on the sets never read, 0.9756 to 0.9797 and
-  0.9528 to 0.9460. 0.1 / 0.1 / 0.15 found more (0.9826 on the read sets) but failed 73 of the
-  engine's tests; 0.2 / 0.2 / 0.15 failed 24 and then 0.15 for the near model 7 more, each a
-  word or number the rules leave on purpose, and each is now a rule the context pass keeps
-  (context.Doc._left_on_purpose, Doc.scored, numerals.left_on_purpose) or, where only a
-  span's extent moved, a test that says so. The identifier-free probes
-  (bench/deid_probes.py) went from 497 snippets with a mask of 3,600 to 573.
+  0.9783 to 0.9813, precision 0.9516 to 0.9426; on the sets never read, 0.9756 to 0.9803 and
+  0.9528 to 0.9446. 0.1 / 0.1 / 0.15 found more (0.9826 on the read sets) but failed 73 of the
+  engine's tests. Taken a step at a time (0.2 / 0.2 / 0.15, then 0.15 near, then 0.1 for
+  numbers), each step failed 24, 7 and 4 tests, each a word or number the rules leave on
+  purpose, and each is now a rule the context pass keeps (context.Doc._left_on_purpose,
+  Doc.scored, numerals.left_on_purpose) or, where only a span's extent moved or a number
+  the annotators mark was masked, a test that says so. The identifier-free probes
+  (bench/deid_probes.py) went from 497 snippets with a mask of 3,600 to 584.
 - Sets written after the weights were last fitted are measured once with them before they are
   added (the commit that adds a set says the figure).
 """
@@ -93,7 +94,7 @@ CHECKED = (0.1, 0.15, 0.2, 0.3)
 # THRESHOLD)
 FAR_THRESHOLD = 0.2
 FAR_CHECKED = (0.1, 0.2, 0.3)
-NUMERAL_THRESHOLD = 0.15
+NUMERAL_THRESHOLD = 0.1
 NUMERAL_CHECKED = (0.1, 0.15, 0.3, 0.5)
 NUMERAL_C = 3.0
 # (with so weak a penalty many small weights stay; dropping those under this changed no

@@ -21,6 +21,7 @@ whether the same number is in a span found elsewhere in the note.
 
 from alcove.deidentify.engine.compiled import regex
 from alcove.deidentify.engine.context import Doc, Feature, Weights, shape
+from alcove.deidentify.engine.lexicon import lexicon
 from alcove.deidentify.engine.patterns import NOT_A_DATE_AFTER, PERSONALITY_SCALES, SCORE_BEFORE
 
 # What joins the numbers of one unit: "4/9", "14-15", "9.19.23", "23:10" (a time the
@@ -34,7 +35,14 @@ BOUNDS = (
 # A statute's chapter or section: "G.L. c. 123", "§ 12", "Section 8"
 STATUTE_BEFORE = regex(r"(?i)(?:\b(?:c|ch|sec|section|art)\.?|\u00a7+)[ \t]*$")
 # The word of a measure right before its value
-MEASURE_BEFORE = regex(r"(?i)\b(?:scores?|scored|rated|ratio|grip|murmur|strength)[ \t:=]*$")
+MEASURE_BEFORE = regex(
+    r"(?i)\b(?:scores?|scored|rated|ratio|grip|murmur|strength|"
+    r"doses?(?:[ \t]+(?:now|is|was|at|to|of))?)[ \t:=]*$"
+)
+# A word in lower case and plural right after a number: what it counts ("2 forms")
+COUNTED = regex(r"[ \t]+([a-z]{3,}s)\b")
+# Units of time, after which a number may be an age ("2 years", "6 months")
+AGE_UNITS = frozenset("years yrs months mos weeks wks days".split())
 # The name of a measure read again and again, before its readings
 READINGS_BEFORE = regex(
     r"(?i)\b(?:glucose|bgl?s?|bsl|sugars?|weights?|wts?|readings?|temps?|pulse|hr|sats|"
@@ -90,28 +98,46 @@ def left_on_purpose(doc: Doc, i: int, j: int) -> bool:
     whatever its context (see the module's docstring)."""
     text, spans, lows = doc.text, doc.spans, doc.lows
     start = spans[i][0]
-    if j == i + 1 and text[spans[i][1]] == "/":
-        if int(lows[i]) < int(lows[j]) <= 4:
-            return True  # a half, a third, a quarter
-        if SCORE_BEFORE.search(text[max(0, start - 16) : start].lower()):
-            return True  # a score out of its scale's top ("PHQ 9/27", "strength 4/5")
-        end = spans[j][1]
-        if (
-            NOT_A_DATE_AFTER.match(text, end)
-            and not text[end : end + 8].lstrip(" \t")[:1].isdigit()
-        ):
-            return True  # a part of something ("3/8 of the dose"); (a lab's value may follow
-            # a date: "5/6 4.2 L")
-    if i == j and _reading(doc, i) and _in_readings(doc, i):
-        return True  # one of a series of readings ("Glucose 101 145 162 188")
-    if MEASURE_BEFORE.search(text, max(0, start - 12), start):
+    if j == i + 1 and text[spans[i][1]] == "/" and _fraction_left(doc, i, j):
+        return True
+    if i == j and (_counted(doc, i) or (_reading(doc, i) and _in_readings(doc, i))):
+        return True  # a count ("2 forms"), or one of a series of readings ("Glucose 101 145")
+    if MEASURE_BEFORE.search(text, max(0, start - 16), start):
         return True  # a measure's value, whatever its form ("Ratio 61/M", "scores 11.14.24")
     if i and spans[i - 1][1] == start - 1 and text[start - 1] == "-" and lows[i - 1].isalpha():
         return True  # the number of a thing's name: "I-95", "PHQ-9"
+    if i > 1 and lows[i - 1].isdigit() and text[spans[i - 2][1] : spans[i - 1][0]] == "-":
+        # the value of a thing named so ("CA-125 88"; never a claim's "C-31 446 902")
+        return (
+            len(lows[i - 2]) > 1 and lows[i - 2].isalpha() and text[spans[i - 1][1] : start] == " "
+        )
     closed = text[spans[j][1] : spans[j][1] + 1] in (")", "")  # (or left open at the end)
     if i == j and i and text[start - 1] == "(" and closed and lows[i - 1] in PERSONALITY_SCALES:
         return True  # a scale's score after its name: "Depressive (85)"
     return STATUTE_BEFORE.search(text, max(0, start - 12), start) is not None
+
+
+def _fraction_left(doc: Doc, i: int, j: int) -> bool:
+    """A half, a third or a quarter ("Took 1/2 tab"), a score out of its scale's top ("PHQ
+    9/27", "strength 4/5") or a part of something ("3/8 of the dose")."""
+    text, lows = doc.text, doc.lows
+    start, end = doc.spans[i][0], doc.spans[j][1]
+    if int(lows[i]) < int(lows[j]) <= 4:
+        return True
+    if SCORE_BEFORE.search(text[max(0, start - 16) : start].lower()):
+        return True
+    # (a lab's value may follow a date: "5/6 4.2 L")
+    return (
+        bool(NOT_A_DATE_AFTER.match(text, end))
+        and not text[end : end + 8].lstrip(" \t")[:1].isdigit()
+    )
+
+
+def _counted(doc: Doc, i: int) -> bool:
+    """A number before the things it counts, in lower case ("2 forms signed"), but units of
+    time, which may make an age ("2 years")."""
+    m = COUNTED.match(doc.text, doc.spans[i][1])
+    return m is not None and m.group(1) in lexicon().common and m.group(1) not in AGE_UNITS
 
 
 def _in_readings(doc: Doc, i: int) -> bool:
