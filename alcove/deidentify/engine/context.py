@@ -122,7 +122,10 @@ TYPE_LETTER = regex(r" [A-Z](?=[.,;:)]|\s*$|\s*\n)")
 PRESENT_VERBS = frozenset(
     "attends reports denies endorses presents states visits returns describes".split()
 )
-# Words of time that a word in lower case before them is said of ("last week", "most days")
+# Words of which or how many, said of a word of time after them ("last week", "most days")
+HOW_MANY = frozenset(
+    "last next this that most every each few several past same other all some many".split()
+)
 TIME_WORDS = frozenset(
     "week weeks weekend day days night nights month months year years time times".split()
 )
@@ -349,11 +352,12 @@ class Doc:
         return low in lex.common and low not in lex.first and low not in lex.last
 
     def _said_of_time(self, i: int) -> bool:
-        """A word in lower case before a word of time ("last week", "most days")."""
+        """A word of how many or which in lower case before a word of time ("last week",
+        "most days"; not "hope house day program")."""
         start = self.spans[i][0]
         if not self.text[start].islower() or i + 1 >= len(self.lows):
             return False
-        return self.lows[i + 1] in TIME_WORDS
+        return self.lows[i] in HOW_MANY and self.lows[i + 1] in TIME_WORDS
 
     def _shorthand_before(self, i: int) -> bool:
         """Shorthand in lower case right before a span found ("ins prairie mutual")."""
@@ -373,11 +377,12 @@ class Doc:
         return "PROFESSION" not in beside and not self._acronym_after_place(i)
 
     def _relation_before_name(self, i: int) -> bool:
-        """A word for a relative (not a trade) before a name: who they are to the client,
-        not their name ("Mother Tongue" read as a name; never "office manager, Marcy")."""
-        low = self.lows[i]
-        if low not in RELATION_WORDS or low in lexicon().jobs:
-            return False
+        """A word for a relative (not a trade, no given name) before a name: who they are to
+        the client, not their name ("Mother Tongue" read as a name; never "office manager,
+        Marcy")."""
+        low, lex = self.lows[i], lexicon()
+        if low not in RELATION_WORDS or low in lex.jobs or low in lex.first:
+            return False  # (never a given name too: "Tia Johnson", "Son Tran")
         return i + 1 < len(self.labels) and self.labels[i + 1] == "NAME"
 
     def _sentence_opens(self, i: int) -> bool:
@@ -467,13 +472,15 @@ class Doc:
         return after not in lex.jobs and after not in MONTH_WORDS
 
     def _after_an_article(self, i: int, lex: Lexicon) -> bool:
-        """Right after an article, or after an article and an everyday word in lower case
-        ("the porter", "the guitar tuner app")."""
+        """Right after an article, or after an article and an everyday word in lower case when
+        no commoner surname ("the porter", "the guitar tuner app"; not "the nurse barber")."""
         lows = self.lows
         if i and lows[i - 1] in ARTICLES:
             return True
         if i < 2 or lows[i - 2] not in ARTICLES or lows[i - 1] not in lex.common:
             return False
+        if lex.last.get(lows[i], SURNAME_RANK) < SURNAME_RANK:
+            return False  # ("the officer singer took the report")
         return self.text[self.spans[i - 1][0]].islower()
 
     def _comparative(self, i: int, lex: Lexicon) -> bool:
@@ -481,6 +488,8 @@ class Doc:
         low = self.lows[i]
         if i == 0 or self.lows[i - 1] not in BEING or not low.endswith("er"):
             return False
+        if lex.last.get(low, SURNAME_RANK) < SURNAME_RANK:
+            return False  # ("her new pcp is brewer")
         return low[:-2] in lex.common or (low[-3] == low[-4] and low[:-3] in lex.common)
 
     def _before_its_type(self, i: int, lex: Lexicon) -> bool:
@@ -489,8 +498,8 @@ class Doc:
         low, end = self.lows[i], self.spans[i][1]
         if low not in lex.common or low in lex.first or low in lex.last:
             return False
-        if i and self.lows[i - 1].isdigit():
-            return False  # a street's ("4807 Avenue H")
+        if (i and self.lows[i - 1].isdigit()) or low in lex.places:
+            return False  # a street's ("4807 Avenue H", "off Avenue K")
         return TYPE_LETTER.match(self.text, end) is not None
 
     def _after_a_hyphened_title(self, i: int, lex: Lexicon) -> bool:
@@ -524,8 +533,8 @@ class Doc:
                 return False
             if self.lows[n] in INSTRUMENT_WORDS or self.lows[n] in jobs:
                 return True
-            if self.lows[n] in ROLE_OR_STATUS:
-                return True
+            if n == i + 1 and self.lows[n] in ROLE_OR_STATUS:
+                return True  # (right after it: "Riverside School District Liaison" is a place's)
         return False
 
     def own_features(self, i: int) -> list[Feature]:
@@ -587,8 +596,10 @@ class Doc:
 
 # Everyday words newer than the dictionaries, that a list of surnames holds ("the Calm app")
 EVERYDAY = frozenset({"app", "apps"})
-# a surname's rank in the census under which it is a frequent one ("Green", "Cook")
+# a surname's rank in the census under which it is a frequent one ("Green", "Cook"), and a
+# commoner one ("Brewer" 251, "Singer" 1454, "Gardener" 9966)
 FREQUENT_SURNAME = 2000
+SURNAME_RANK = 20_000
 MONTH_WORDS = frozenset(MONTHS.lower().split("|"))
 
 

@@ -20,7 +20,7 @@ whether the same number is in a span found elsewhere in the note.
 """
 
 from alcove.deidentify.engine.compiled import regex
-from alcove.deidentify.engine.context import Doc, Feature, Weights, shape
+from alcove.deidentify.engine.context import RELATION_WORDS, Doc, Feature, Weights, shape
 from alcove.deidentify.engine.lexicon import lexicon
 from alcove.deidentify.engine.patterns import NOT_A_DATE_AFTER, PERSONALITY_SCALES, SCORE_BEFORE
 
@@ -35,12 +35,15 @@ BOUNDS = (
 # A statute's chapter or section: "G.L. c. 123", "§ 12", "Section 8"
 STATUTE_BEFORE = regex(r"(?i)(?:\b(?:c|ch|sec|section|art)\.?|\u00a7+)[ \t]*$")
 # The word of a measure right before its value
-MEASURE_BEFORE = regex(
-    r"(?i)\b(?:scores?|scored|rated|ratio|grip|murmur|strength|"
-    r"doses?(?:[ \t]+(?:now|is|was|at|to|of))?)[ \t:=]*$"
-)
+MEASURE_BEFORE = regex(r"(?i)\b(?:ratio|murmur|doses?(?:[ \t]+(?:now|is))?)[ \t:=]*$")
+# A grade out of five after what is graded ("Grip 4/5"; "Grip 4/18" is a date)
+GRADED_BEFORE = regex(r"(?i)\b(?:grip|strength|power|tone)[ \t:=]*$")
 # A word in lower case and plural right after a number: what it counts ("2 forms")
 COUNTED = regex(r"[ \t]+([a-z]{3,}s)\b")
+# Words for a person, after whom a number may be their age ("Pt 58 works nights")
+PERSON_WORDS = (
+    frozenset("pt pts patient client clt resident member consumer".split()) | RELATION_WORDS
+)
 # Units of time, after which a number may be an age ("2 years", "6 months")
 AGE_UNITS = frozenset("years yrs months mos weeks wks days".split())
 # The name of a measure read again and again, before its readings
@@ -103,14 +106,13 @@ def left_on_purpose(doc: Doc, i: int, j: int) -> bool:
     if i == j and (_counted(doc, i) or (_reading(doc, i) and _in_readings(doc, i))):
         return True  # a count ("2 forms"), or one of a series of readings ("Glucose 101 145")
     if MEASURE_BEFORE.search(text, max(0, start - 16), start):
-        return True  # a measure's value, whatever its form ("Ratio 61/M", "scores 11.14.24")
+        return True  # a measure's value, whatever its form ("Ratio 61/M", "Dose now 10")
     if i and spans[i - 1][1] == start - 1 and text[start - 1] == "-" and lows[i - 1].isalpha():
         return True  # the number of a thing's name: "I-95", "PHQ-9"
     if i > 1 and lows[i - 1].isdigit() and text[spans[i - 2][1] : spans[i - 1][0]] == "-":
         # the value of a thing named so ("CA-125 88"; never a claim's "C-31 446 902")
-        return (
-            len(lows[i - 2]) > 1 and lows[i - 2].isalpha() and text[spans[i - 1][1] : start] == " "
-        )
+        named = len(lows[i - 2]) > 1 and lows[i - 2].isalpha()
+        return named and text[spans[i - 1][1] : start] == " " and not _number_after(doc, j)
     closed = text[spans[j][1] : spans[j][1] + 1] in (")", "")  # (or left open at the end)
     if i == j and i and text[start - 1] == "(" and closed and lows[i - 1] in PERSONALITY_SCALES:
         return True  # a scale's score after its name: "Depressive (85)"
@@ -119,13 +121,19 @@ def left_on_purpose(doc: Doc, i: int, j: int) -> bool:
 
 def _fraction_left(doc: Doc, i: int, j: int) -> bool:
     """A half, a third or a quarter ("Took 1/2 tab"), a score out of its scale's top ("PHQ
-    9/27", "strength 4/5") or a part of something ("3/8 of the dose")."""
+    9/27", "strength 4/5", "Berg 38/56") or a part of something ("3/8 of the dose")."""
     text, lows = doc.text, doc.lows
     start, end = doc.spans[i][0], doc.spans[j][1]
-    if int(lows[i]) < int(lows[j]) <= 4:
+    top = int(lows[j])
+    if int(lows[i]) < top <= 4:
         return True
     if SCORE_BEFORE.search(text[max(0, start - 16) : start].lower()):
         return True
+    if top <= 5 and GRADED_BEFORE.search(text, max(0, start - 12), start):
+        return True
+    if 12 < int(lows[i]) <= top and 31 < top <= 100:
+        return True  # a count out of a total no month or day can be ("Berg 38/56"; a case's
+        # "SH 442/2024" is no score)
     # (a lab's value may follow a date: "5/6 4.2 L")
     return (
         bool(NOT_A_DATE_AFTER.match(text, end))
@@ -135,9 +143,21 @@ def _fraction_left(doc: Doc, i: int, j: int) -> bool:
 
 def _counted(doc: Doc, i: int) -> bool:
     """A number before the things it counts, in lower case ("2 forms signed"), but units of
-    time, which may make an age ("2 years")."""
+    time, which may make an age ("2 years"), and after a person, whose age it may be ("Pt 58
+    works nights", "Son 16 attends")."""
     m = COUNTED.match(doc.text, doc.spans[i][1])
-    return m is not None and m.group(1) in lexicon().common and m.group(1) not in AGE_UNITS
+    if m is None or m.group(1) not in lexicon().common or m.group(1) in AGE_UNITS:
+        return False
+    if i == 0 or doc.text[doc.spans[i - 1][1] : doc.spans[i][0]] != " ":
+        return True
+    return doc.labels[i - 1] == "O" and doc.lows[i - 1] not in PERSON_WORDS
+
+
+def _number_after(doc: Doc, j: int) -> bool:
+    """Whether another number follows the unit's, as a phone's groups do ("PICU-2 555 0147")."""
+    if j + 1 >= len(doc.lows) or not doc.lows[j + 1].isdigit():
+        return False
+    return doc.text[doc.spans[j][1] : doc.spans[j + 1][0]] in (" ", "-")
 
 
 def _in_readings(doc: Doc, i: int) -> bool:

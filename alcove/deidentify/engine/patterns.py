@@ -324,10 +324,10 @@ MEASURE_BEFORE = regex(
     r"cpk|volume|output|intake|i/o|weight|wt|no\.?|x|total|score|level)|#|\$)[ \t:=]*$"
 )
 SCORE_BEFORE = regex(
-    r"(?:moca|mmse|slums|phq-?\d*|gad-?\d*|scores?|scored|rated|rating|pain|strength|recall|"
+    r"(?:moca|mmse|slums|phq-?\d*|gad-?\d*|score|scored|rated|rating|pain|strength|recall|"
     r"distress|suds|anxiety|craving|urges?|mood|ruler|cog|bipap|cpap|peep|ipap|epap|settings|"
     r"fluency|naming|orientation|"
-    r"cervix|murmur|grip|scale|"
+    r"cervix|murmur|"
     r"(?:o2|spo2|02)[ \t]*sats?|saturation|bp|ratio|of|out of|grade|apgar|gcs|ciwa|cows)"
     r"[ \t:=|]*$"
 )
