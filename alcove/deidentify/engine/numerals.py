@@ -40,6 +40,8 @@ MEASURE_BEFORE = regex(r"(?i)\b(?:ratio|murmur|doses?(?:[ \t]+(?:now|is))?)[ \t:
 GRADED_BEFORE = regex(r"(?i)\b(?:grip|strength|power|tone)[ \t:=]*$")
 # A word in lower case and plural right after a number: what it counts ("2 forms")
 COUNTED = regex(r"[ \t]+([a-z]{3,}s)\b")
+# Words before a time of day
+TIME_BEFORE = regex(r"(?i)(?:\b(?:at|by|until|till|from|since|before|after)|@)[ \t]*$")
 # Words for a person, after whom a number may be their age ("Pt 58 works nights")
 PERSON_WORDS = (
     frozenset("pt pts patient client clt resident member consumer".split()) | RELATION_WORDS
@@ -103,6 +105,8 @@ def left_on_purpose(doc: Doc, i: int, j: int) -> bool:
     start = spans[i][0]
     if j == i + 1 and text[spans[i][1]] == "/" and _fraction_left(doc, i, j):
         return True
+    if i == j and _clock_time(doc, i):
+        return True  # a time on the 24-hour clock ("IM given at 2200"; never "at 2200 Elm")
     if i == j and (_counted(doc, i) or (_reading(doc, i) and _in_readings(doc, i))):
         return True  # a count ("2 forms"), or one of a series of readings ("Glucose 101 145")
     if MEASURE_BEFORE.search(text, max(0, start - 16), start):
@@ -151,6 +155,17 @@ def _counted(doc: Doc, i: int) -> bool:
     if i == 0 or doc.text[doc.spans[i - 1][1] : doc.spans[i][0]] != " ":
         return True
     return doc.labels[i - 1] == "O" and doc.lows[i - 1] not in PERSON_WORDS
+
+
+def _clock_time(doc: Doc, i: int) -> bool:
+    """Four digits that make a time of day after "at", "by", "@" and the like, with no
+    capitalised word after them (a street's)."""
+    low, (start, end) = doc.lows[i], doc.spans[i]
+    if len(low) != 4 or int(low[:2]) > 23 or int(low[2:]) > 59:
+        return False
+    if not TIME_BEFORE.search(doc.text, max(0, start - 8), start):
+        return False
+    return not doc.text[end : end + 2].lstrip(" ")[:1].isupper()
 
 
 def _number_after(doc: Doc, j: int) -> bool:

@@ -94,3 +94,10 @@ def test_it_reads_a_number_in_a_bracket_left_open_at_the_notes_end() -> None:
     # (a score's closing bracket is looked for after the number, past the text's end here)
     assert find_spans("Depressive (85") == []
     assert find_spans("Seen 3/14 (85")[0].kind == Kind.DATE
+
+
+def test_it_leaves_a_time_on_the_24_hour_clock_but_not_a_house_number() -> None:
+    assert find_spans("Skin intact. Asleep at 2300.") == []
+    assert find_spans("IM given at 2200.") == []
+    assert find_spans("BAL 0.12 at 2215, 0.05 at 2330.") == []
+    assert find_spans("She lives at 2200 Elm Street with her aunt.")
