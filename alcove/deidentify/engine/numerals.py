@@ -20,7 +20,8 @@ whether the same number is in a span found elsewhere in the note.
 """
 
 from alcove.deidentify.engine.compiled import regex
-from alcove.deidentify.engine.context import RELATION_WORDS, Doc, Feature, Weights, shape
+from alcove.deidentify.engine.context import Doc, Feature, Weights, shape
+from alcove.deidentify.engine.leftwords import RELATION_WORDS
 from alcove.deidentify.engine.lexicon import lexicon
 from alcove.deidentify.engine.patterns import NOT_A_DATE_AFTER, PERSONALITY_SCALES, SCORE_BEFORE
 
