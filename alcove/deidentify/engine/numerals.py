@@ -19,6 +19,8 @@ Besides its neighbours, the model reads the field a unit fills ("Chart: 0091-447
 whether the same number is in a span found elsewhere in the note.
 """
 
+from bisect import bisect_left
+
 from alcove.deidentify.engine.compiled import regex
 from alcove.deidentify.engine.context import Doc, Feature, Weights, shape
 from alcove.deidentify.engine.leftwords import RELATION_WORDS
@@ -37,6 +39,8 @@ BOUNDS = (
 STATUTE_BEFORE = regex(r"(?i)(?:\b(?:c|ch|sec|section|art)\.?|\u00a7+)[ \t]*$")
 # The word of a measure right before its value
 MEASURE_BEFORE = regex(r"(?i)\b(?:ratio|murmur|doses?(?:[ \t]+(?:now|is))?)[ \t:=]*$")
+# A number out of five or ten (a rating, a grade)
+RATING_OF = {top: regex(rf"(?<![\d/])\d{{1,2}}\+?/{top}(?![\d/])") for top in (5, 10)}
 # A grade out of five after what is graded ("Grip 4/5"; "Grip 4/18" is a date)
 GRADED_BEFORE = regex(r"(?i)\b(?:grip|strength|power|tone)[ \t:=]*$")
 # A word in lower case and plural right after a number: what it counts ("2 forms")
@@ -134,6 +138,8 @@ def _fraction_left(doc: Doc, i: int, j: int) -> bool:
         return True
     if SCORE_BEFORE.search(text[max(0, start - 16) : start].lower()):
         return True
+    if top in (5, 10) and int(lows[i]) <= top and _beside_a_rating(doc, start, end, top):
+        return True  # a rating beside another ("3/10 now, wants to be 6/10", "2/5, PF 3/5")
     if top <= 5 and GRADED_BEFORE.search(text, max(0, start - 12), start):
         return True
     if 12 < int(lows[i]) <= top and 31 < top <= 100:
@@ -144,6 +150,26 @@ def _fraction_left(doc: Doc, i: int, j: int) -> bool:
         bool(NOT_A_DATE_AFTER.match(text, end))
         and not text[end : end + 8].lstrip(" \t")[:1].isdigit()
     )
+
+
+def _beside_a_rating(doc: Doc, start: int, end: int, top: int) -> bool:
+    """Whether another number out of the same top, that no rule took for a date, stands
+    near the unit on its line ("3/10 now, wants to be 6/10"; not "Seen 3/10, again 4/10")."""
+    text = doc.text
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    pattern = RATING_OF[top]
+    near = [
+        *pattern.finditer(text, max(line_start, start - 50), start),
+        *pattern.finditer(text, end, min(line_end, end + 50)),
+    ]
+    starts = [a for a, _ in doc.spans]
+    for m in near:
+        k = bisect_left(starts, m.start())
+        if k < len(starts) and starts[k] == m.start() and doc.labels[k] == "O":
+            return True
+    return False
 
 
 def _counted(doc: Doc, i: int) -> bool:
