@@ -13,7 +13,10 @@ masked as a whole, with the type its type model gives. It leaves what the rules 
 purpose whatever its neighbours (left_on_purpose): a half, a third or a quarter ("Took 1/2
 tab"), a fraction after a score's or a scale's name ("PHQ 9/27", "strength 4/5") or before
 what it is a part of ("3/8 of the dose", "2/7 tabs"), the number of a thing's name ("I-95",
-"PHQ-9") and a statute's chapter or section ("G.L. c. 123 § 12").
+"PHQ-9") and a statute's chapter or section ("G.L. c. 123 § 12"); and, since its threshold
+went to 0.1 (2026-12-05), a measure's value, a grade out of five, a count, a series of
+readings, a test's value after its numbered name, a time on the 24-hour clock and ratings
+beside each other (see left_on_purpose).
 
 Besides its neighbours, the model reads the field a unit fills ("Chart: 0091-44782") and
 whether the same number is in a span found elsewhere in the note.
@@ -118,10 +121,8 @@ def left_on_purpose(doc: Doc, i: int, j: int) -> bool:
         return True  # a measure's value, whatever its form ("Ratio 61/M", "Dose now 10")
     if i and spans[i - 1][1] == start - 1 and text[start - 1] == "-" and lows[i - 1].isalpha():
         return True  # the number of a thing's name: "I-95", "PHQ-9"
-    if i > 1 and lows[i - 1].isdigit() and text[spans[i - 2][1] : spans[i - 1][0]] == "-":
-        # the value of a thing named so ("CA-125 88"; never a claim's "C-31 446 902")
-        named = len(lows[i - 2]) > 1 and lows[i - 2].isalpha()
-        return named and text[spans[i - 1][1] : start] == " " and not _number_after(doc, j)
+    if i > 1 and _after_a_named_number(doc, i, j):
+        return True  # the value of a thing named so ("CA-125 88"; never "C-31 446 902")
     closed = text[spans[j][1] : spans[j][1] + 1] in (")", "")  # (or left open at the end)
     if i == j and i and text[start - 1] == "(" and closed and lows[i - 1] in PERSONALITY_SCALES:
         return True  # a scale's score after its name: "Depressive (85)"
@@ -193,6 +194,16 @@ def _clock_time(doc: Doc, i: int) -> bool:
     if not TIME_BEFORE.search(doc.text, max(0, start - 8), start):
         return False
     return not doc.text[end : end + 2].lstrip(" ")[:1].isupper()
+
+
+def _after_a_named_number(doc: Doc, i: int, j: int) -> bool:
+    """Whether a space parts the unit from a number joined by a hyphen to a word of two
+    letters or more before it, and no number follows it (a phone's groups would)."""
+    text, spans, lows = doc.text, doc.spans, doc.lows
+    if not lows[i - 1].isdigit() or text[spans[i - 2][1] : spans[i - 1][0]] != "-":
+        return False
+    named = len(lows[i - 2]) > 1 and lows[i - 2].isalpha()
+    return named and text[spans[i - 1][1] : spans[i][0]] == " " and not _number_after(doc, j)
 
 
 def _number_after(doc: Doc, j: int) -> bool:
