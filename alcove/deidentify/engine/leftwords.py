@@ -167,7 +167,7 @@ class LeftWords:
         word = self.text[start:end]
         if word not in NOT_ORG_ACRONYMS or word in STATE_CODES:
             return False
-        beside = self.labels[i - 1 : i + 2]
+        beside = self.labels[max(0, i - 1) : i + 2]
         return "PROFESSION" not in beside and not self._acronym_after_place(i)
 
     def _relation_before_name(self, i: int) -> bool:
@@ -263,7 +263,7 @@ class LeftWords:
     def _comparative(self, i: int, lex: Lexicon) -> bool:
         """An everyday word and "-er" after a verb of being ("is fitter", "feels calmer")."""
         low = self.lows[i]
-        if i == 0 or self.lows[i - 1] not in BEING or not low.endswith("er"):
+        if i == 0 or self.lows[i - 1] not in BEING or len(low) < 5 or not low.endswith("er"):
             return False
         if lex.last.get(low, SURNAME_RANK) < SURNAME_RANK:
             return False  # ("her new pcp is brewer")
