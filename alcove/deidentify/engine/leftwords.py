@@ -19,7 +19,7 @@ from alcove.deidentify.engine.cues import (
 )
 from alcove.deidentify.engine.lexicon import Lexicon, Words, lexicon
 from alcove.deidentify.engine.professions import CARE_ROLES
-from alcove.deidentify.engine.sweep import INSTRUMENT_WORDS
+from alcove.deidentify.engine.sweep import INSTRUMENT_WORDS, SURNAME_RANK
 from alcove.deidentify.engine.vocabulary import (
     MONTHS,
     NOT_ORG_ACRONYMS,
@@ -102,11 +102,9 @@ VOWEL = regex(r"[aeiouy]")
 # Everyday words newer than the dictionaries, that a list of surnames holds ("the Calm app")
 EVERYDAY = frozenset({"app", "apps"})
 
-# a surname's rank in the census under which it is a frequent one ("Green", "Cook"), and a
-# commoner one ("Brewer" 251, "Singer" 1454, "Gardener" 9966)
+# a surname's rank in the census under which it is a frequent one ("Green", "Cook"); under
+# SURNAME_RANK (sweep.py), a commoner one ("Brewer" 251, "Singer" 1454, "Gardener" 9966)
 FREQUENT_SURNAME = 2000
-
-SURNAME_RANK = 20_000
 
 MONTH_WORDS = frozenset(MONTHS.lower().split("|"))
 
