@@ -14,15 +14,13 @@ purpose whatever its neighbours (left_on_purpose): a half, a third or a quarter 
 tab"), a fraction after a score's or a scale's name ("PHQ 9/27", "strength 4/5") or before
 what it is a part of ("3/8 of the dose", "2/7 tabs"), the number of a thing's name ("I-95",
 "PHQ-9") and a statute's chapter or section ("G.L. c. 123 § 12"); and, since its threshold
-went to 0.1 (2026-12-05), a measure's value, a grade out of five, a count, a series of
-readings, a test's value after its numbered name, a time on the 24-hour clock and ratings
-beside each other (see left_on_purpose).
+went to 0.1 (2026-12-05), a ratio's value, a dose's amount, a murmur's grade, a grade out
+of five, a count, a series of readings, a test's value after its numbered name and a time on
+the 24-hour clock (see left_on_purpose).
 
 Besides its neighbours, the model reads the field a unit fills ("Chart: 0091-44782") and
 whether the same number is in a span found elsewhere in the note.
 """
-
-from bisect import bisect_left
 
 from alcove.deidentify.engine.compiled import regex
 from alcove.deidentify.engine.context import Doc, Feature, Weights, shape
@@ -41,9 +39,11 @@ BOUNDS = (
 # A statute's chapter or section: "G.L. c. 123", "§ 12", "Section 8"
 STATUTE_BEFORE = regex(r"(?i)(?:\b(?:c|ch|sec|section|art)\.?|\u00a7+)[ \t]*$")
 # The word of a measure right before its value
-MEASURE_BEFORE = regex(r"(?i)\b(?:ratio|murmur|doses?(?:[ \t]+(?:now|is))?)[ \t:=]*$")
-# A number out of five or ten (a rating, a grade)
-RATING_OF = {top: regex(rf"(?<![\d/])\d{{1,2}}\+?/{top}(?![\d/])") for top in (5, 10)}
+MEASURE_BEFORE = regex(r"(?i)\bratio[ \t:=]*$")
+# A dose's word before its amount, a number alone ("Dose now 10"; "doses 4/6" may be a date)
+DOSE_BEFORE = regex(r"(?i)\bdoses?(?:[ \t]+(?:now|is))?[ \t:=]*$")
+# A murmur's word before its grade out of four or six
+MURMUR_BEFORE = regex(r"(?i)\bmurmur[ \t:=]*$")
 # A grade out of five after what is graded ("Grip 4/5"; "Grip 4/18" is a date)
 GRADED_BEFORE = regex(r"(?i)\b(?:grip|strength|power|tone)[ \t:=]*$")
 # A word in lower case and plural right after a number: what it counts ("2 forms")
@@ -117,8 +117,10 @@ def left_on_purpose(doc: Doc, i: int, j: int) -> bool:
         return True  # a time on the 24-hour clock ("IM given at 2200"; never "at 2200 Elm")
     if i == j and (_counted(doc, i) or (_reading(doc, i) and _in_readings(doc, i))):
         return True  # a count ("2 forms"), or one of a series of readings ("Glucose 101 145")
-    if MEASURE_BEFORE.search(text, max(0, start - 16), start):
-        return True  # a measure's value, whatever its form ("Ratio 61/M", "Dose now 10")
+    if MEASURE_BEFORE.search(text, max(0, start - 12), start):
+        return True  # a ratio's value, whatever its form ("Ratio 61/M")
+    if i == j and DOSE_BEFORE.search(text, max(0, start - 16), start):
+        return True  # a dose's amount ("Dose now 10, then taper")
     if i and spans[i - 1][1] == start - 1 and text[start - 1] == "-" and lows[i - 1].isalpha():
         return True  # the number of a thing's name: "I-95", "PHQ-9"
     if i > 1 and _after_a_named_number(doc, i, j):
@@ -139,8 +141,12 @@ def _fraction_left(doc: Doc, i: int, j: int) -> bool:
         return True
     if SCORE_BEFORE.search(text[max(0, start - 16) : start].lower()):
         return True
-    if top in (5, 10) and int(lows[i]) <= top and _beside_a_rating(doc, start, end, top):
-        return True  # a rating beside another ("3/10 now, wants to be 6/10", "2/5, PF 3/5")
+    if (
+        top in (4, 6)
+        and int(lows[i]) <= top
+        and MURMUR_BEFORE.search(text, max(0, start - 12), start)
+    ):
+        return True  # a murmur's grade ("Murmur 2/6"; "Murmur 11/4" is a date)
     if top <= 5 and GRADED_BEFORE.search(text, max(0, start - 12), start):
         return True
     if 12 < int(lows[i]) <= top and 31 < top <= 100:
@@ -151,26 +157,6 @@ def _fraction_left(doc: Doc, i: int, j: int) -> bool:
         bool(NOT_A_DATE_AFTER.match(text, end))
         and not text[end : end + 8].lstrip(" \t")[:1].isdigit()
     )
-
-
-def _beside_a_rating(doc: Doc, start: int, end: int, top: int) -> bool:
-    """Whether another number out of the same top, that no rule took for a date, stands
-    near the unit on its line ("3/10 now, wants to be 6/10"; not "Seen 3/10, again 4/10")."""
-    text = doc.text
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
-    pattern = RATING_OF[top]
-    near = [
-        *pattern.finditer(text, max(line_start, start - 50), start),
-        *pattern.finditer(text, end, min(line_end, end + 50)),
-    ]
-    starts = [a for a, _ in doc.spans]
-    for m in near:
-        k = bisect_left(starts, m.start())
-        if k < len(starts) and starts[k] == m.start() and doc.labels[k] == "O":
-            return True
-    return False
 
 
 def _counted(doc: Doc, i: int) -> bool:

@@ -327,7 +327,7 @@ SCORE_BEFORE = regex(
     r"(?:moca|mmse|slums|phq-?\d*|gad-?\d*|score|scored|rated|rating|pain|strength|recall|"
     r"distress|suds|anxiety|craving|urges?|mood|ruler|cog|bipap|cpap|peep|ipap|epap|settings|"
     r"fluency|naming|orientation|"
-    r"cervix|murmur|"
+    r"cervix|"
     r"(?:o2|spo2|02)[ \t]*sats?|saturation|bp|ratio|of|out of|grade|apgar|gcs|ciwa|cows)"
     r"[ \t:=|]*$"
 )

@@ -101,10 +101,3 @@ def test_it_leaves_a_time_on_the_24_hour_clock_but_not_a_house_number() -> None:
     assert find_spans("IM given at 2200.") == []
     assert find_spans("BAL 0.12 at 2215, 0.05 at 2330.") == []
     assert find_spans("She lives at 2200 Elm Street with her aunt.")
-
-
-def test_it_leaves_ratings_out_of_ten_or_five_beside_each_other_but_not_a_date() -> None:
-    assert find_spans("Used scaling: 3/10 now, wants to be 6/10.") == []
-    assert find_spans("L ankle DF 2/5, PF 3/5, knee ext 4/5.") == []
-    # (beside a date the rules took, a number out of ten is a date too)
-    assert len(find_spans("Seen 3/10 and again 4/10 at the clinic.")) == 2

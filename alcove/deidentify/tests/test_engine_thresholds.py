@@ -56,3 +56,11 @@ def test_it_keeps_a_phones_groups_after_a_units_name() -> None:
 
 def test_it_keeps_a_programmes_name_before_a_word_of_time() -> None:
     assert "hope house" in masked("pt goes to hope house day program")
+
+
+def test_it_keeps_a_date_after_a_murmur_a_dose_or_a_rating_that_it_cannot_be_part_of() -> None:
+    assert "11/4" in masked("Murmur 11/4 noted by locum, refer echo.")
+    assert "4/6" in masked("doses 4/6 5/6 6/6 given.")
+    assert "8/10" in masked("PHQ 7/10 at review 8/10 with Dr Shah.")
+    # (a murmur's grade, a dose's amount and a ratio are still left)
+    assert masked("Murmur 2/6 at the left sternal border. Dose now 10, then taper.") == set()
