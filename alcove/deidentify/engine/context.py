@@ -55,7 +55,6 @@ from alcove.deidentify.engine.compiled import regex
 from alcove.deidentify.engine.leftwords import (
     FREQUENT_SURNAME,
     NEVER,
-    NUMBERED_LABELS,
     VOWEL,
     LeftWords,
     far_candidate,
@@ -268,12 +267,8 @@ class Doc(LeftWords):
             return False
         if not VOWEL.search(low) and not self._acronym_after_place(i):
             return False  # shorthand ("nxt", "RM"): no word of a name
-        if low in NUMBERED_LABELS and i + 1 < len(self.lows) and self.lows[i + 1][0].isdigit():
-            return False  # the label of the number after it ("Unit 3 West", "BED 5N-22")
-        if self._opening_verb(i) or self._relation_before_name(i):
-            return False  # ("Reviewed WA minor consent", "Okonjo's Mother Tongue")
-        if self._said_of_time(i) or self._shorthand_before(i) or self._clinical_letters(i):
-            return False  # ("dunmore tire last week", "ins prairie mutual", "SAH, Hunt-Hess")
+        if self._left_beside_a_span(i):
+            return False  # (leftwords.py: "Unit 3 West", "Reviewed WA minor consent")
         return self._beside_named(i - 1) or self._beside_named(i + 1)
 
     def far_words(self) -> list[int]:

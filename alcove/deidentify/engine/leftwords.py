@@ -131,6 +131,19 @@ class LeftWords:
     masked: set[str]
     cased: bool
 
+    def _left_beside_a_span(self, i: int) -> bool:
+        """What the near model never joins to the span beside it: a label before its number
+        ("Unit 3 West", "BED 5N-22"), a verb opening a sentence ("Reviewed WA"), a relative
+        before a name ("Okonjo's Mother Tongue"), a word of how many before a word of time
+        ("dunmore tire last week"), shorthand before a span ("ins prairie mutual") and
+        clinical letters ("SAH, Hunt-Hess")."""
+        low = self.lows[i]
+        if low in NUMBERED_LABELS and i + 1 < len(self.lows) and self.lows[i + 1][0].isdigit():
+            return True
+        if self._opening_verb(i) or self._relation_before_name(i):
+            return True
+        return self._said_of_time(i) or self._shorthand_before(i) or self._clinical_letters(i)
+
     def _opening_verb(self, i: int) -> bool:
         """A capitalised verb that opens its sentence: one of PRESENT_VERBS ("Attends"), or an
         everyday word of six letters or more in "-ed" that no list of names holds
