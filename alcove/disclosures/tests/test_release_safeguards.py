@@ -33,7 +33,7 @@ from alcove.encryption.fields import SealedField
 from alcove.notes.models import NoteKind
 from alcove.notes.services import addendum_add, note_cosign, note_create, note_save_draft
 
-from .conftest import EARLY, MIDDLE, TODAY, authorize, signed_note
+from .conftest import EARLY, LATE, MIDDLE, TODAY, authorize, signed_note, written_on
 
 WARNING = {
     "threat": "Said he would hurt his neighbour tonight",
@@ -141,6 +141,9 @@ def test_notes_awaiting_cosignature_joint_notes_and_other_clients_never_leave(ch
     awaiting = note_create(actor=trainee, client=client, kind=NoteKind.PROGRESS)
     note_save_draft(actor=trainee, note=awaiting, plan="Awaiting the co-signature.")
     note_sign(actor=trainee, note=awaiting)
+    # dated inside the release's window: a run that crosses midnight would otherwise date
+    # it a day after TODAY, and the release would leave it out for that reason alone
+    written_on(awaiting, LATE)
     partner = client_create(actor_id=None, legal_name="Ben Moreau")
     CareTeamMember.objects.create(
         client=partner, staff=chart["clinician"], role=CareTeamRole.PRIMARY
