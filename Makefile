@@ -11,7 +11,7 @@ VENV_STAMP := .venv/.alcove-synced
 ALCOVE := .venv/bin/alcove
 PORT ?= 8000
 
-.PHONY: run demo test test-sqlite test-postgres lint typecheck browser-deps deid-weights clean
+.PHONY: run demo test engine test-sqlite test-postgres lint typecheck browser-deps deid-weights clean
 
 $(TOOLS)/bin/uv:
 	$(PYTHON) -m venv $(TOOLS)
@@ -21,7 +21,12 @@ $(VENV_STAMP): pyproject.toml uv.lock | $(UV)
 	$(UV) sync --frozen --python $(PYTHON)
 	touch $@
 
-run: $(VENV_STAMP)
+# The de-identification engine compiled with mypyc, when its sources changed (about a
+# minute; where there is no C compiler it runs as Python, slower): bin/compile-engine
+engine: $(VENV_STAMP)
+	.venv/bin/python bin/compile-engine
+
+run: $(VENV_STAMP) engine
 	$(ALCOVE) migrate --no-input
 	$(ALCOVE) migrate --no-input --database keys
 	$(ALCOVE) serve --port $(PORT)
@@ -31,7 +36,7 @@ demo: $(VENV_STAMP)
 	ALCOVE_DEMO=1 ALCOVE_DATA_DIR=$${ALCOVE_DATA_DIR:-./var/demo} $(MAKE) --no-print-directory run
 
 # Every database test runs twice: once on SQLite, once on PostgreSQL.
-test: $(VENV_STAMP) browser-deps lint typecheck test-sqlite test-postgres
+test: $(VENV_STAMP) engine browser-deps lint typecheck test-sqlite test-postgres
 
 test-sqlite: $(VENV_STAMP)
 	ALCOVE_TEST_DB=sqlite .venv/bin/pytest

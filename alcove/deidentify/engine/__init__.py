@@ -10,6 +10,12 @@ with `known`, every mention of the client's own identifiers too. `redact` replac
 (see replace.py) and `redact_detail` also says where each replacement went, for review.
 """
 
+# isort: off
+# (before every other module of the engine: where a build of these very sources is at hand,
+# its compiled modules are imported in their place; native.py)
+import alcove.deidentify.engine.native  # noqa: F401
+
+# isort: on
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -20,7 +26,7 @@ from alcove.deidentify.engine.context import context_spans
 from alcove.deidentify.engine.initials import placed_initials
 from alcove.deidentify.engine.kinds import types_checked
 from alcove.deidentify.engine.known import Known, KnownMatcher, Person
-from alcove.deidentify.engine.lexicon import Words, lexicon
+from alcove.deidentify.engine.lexicon import lexicon
 from alcove.deidentify.engine.patterns import shaped_spans
 from alcove.deidentify.engine.people import (
     Finder,
@@ -56,6 +62,7 @@ from alcove.deidentify.engine.spans import Kind, Span, spans_resolve, spans_trim
 from alcove.deidentify.engine.sweep import unlisted_spans
 from alcove.deidentify.engine.tables import headed_columns, table_initials, table_spans
 from alcove.deidentify.engine.tails import org_tails
+from alcove.deidentify.engine.words import Words
 
 __all__ = [
     "DatePolicy",

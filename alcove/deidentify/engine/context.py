@@ -49,6 +49,8 @@ from collections.abc import Set as AbstractSet
 from functools import cache, lru_cache
 from itertools import repeat
 
+from mypy_extensions import mypyc_attr
+
 from alcove.deidentify.engine.allowlist import derived_safe
 from alcove.deidentify.engine.cachefiles import cache_contents, cache_write
 from alcove.deidentify.engine.compiled import regex
@@ -60,6 +62,7 @@ from alcove.deidentify.engine.leftwords import (
     far_candidate,
 )
 from alcove.deidentify.engine.lexicon import lexicon
+from alcove.deidentify.engine.native import SOURCES
 from alcove.deidentify.engine.spans import Kind, Span
 from alcove.deidentify.engine.tokens import LOWER_BYTES, UPPER_BYTES
 
@@ -90,6 +93,7 @@ def feature_name(feature: Feature) -> str:
     return SEP.join(feature)
 
 
+@mypyc_attr(native_class=False)  # (mypyc cannot yet compile from_tables's __new__)
 class Weights:
     """The fitted model: feature weights, bias and threshold, and the type model."""
 
@@ -165,7 +169,7 @@ def _table(named: dict[str, float]) -> dict[Feature, float]:
 
 # The cache's format, in its name: a cache of another format is never read
 FORMAT = "near-far-numeral"
-WEIGHTS_FILE = os.path.join(os.path.dirname(__file__), "context_weights.json")
+WEIGHTS_FILE = str(SOURCES / "context_weights.json")
 
 
 @cache

@@ -19,7 +19,6 @@ from alcove.deidentify.engine.cues import (
     STATE_WORDS,
     credential_word,
 )
-from alcove.deidentify.engine.lexicon import Lexicon
 from alcove.deidentify.engine.spans import Kind, Span
 from alcove.deidentify.engine.tokens import (
     Token,
@@ -32,6 +31,7 @@ from alcove.deidentify.engine.vocabulary import (
     PROPER_NOT_NAMES,
     TITLES,
 )
+from alcove.deidentify.engine.words import Lexicon
 
 # Surnames of two letters that are no English word, unit or abbreviation ("Vu asked to call",
 # "Ng states"); "Li", "Le", "Ho" and "Do" are words or lithium as often

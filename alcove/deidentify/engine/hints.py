@@ -15,8 +15,10 @@ import threading
 from collections.abc import Iterable
 
 import ahocorasick
+from mypy_extensions import mypyc_attr
 
 
+@mypyc_attr(native_class=False)  # (mypyc compiles no subclass of tuple)
 class Hint(tuple[str, ...]):
     """Words one rule needs (any one of them), known to the automaton."""
 

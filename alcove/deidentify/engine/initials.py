@@ -12,11 +12,11 @@ from collections import Counter
 from alcove.deidentify.engine.compiled import regex
 from alcove.deidentify.engine.cues import credential_word
 from alcove.deidentify.engine.hints import any_in, hint
-from alcove.deidentify.engine.lexicon import Lexicon
 from alcove.deidentify.engine.patterns import GENERIC_UNITS
 from alcove.deidentify.engine.people import listed_letters
 from alcove.deidentify.engine.professions import TRADE_ENDINGS
 from alcove.deidentify.engine.spans import Kind, Span
+from alcove.deidentify.engine.words import Lexicon
 
 # "DICTATED: 09/06/2086  CA/TMH": the dictating and typing initials closing the line
 DICTATION_PAIR = regex(

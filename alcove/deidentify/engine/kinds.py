@@ -22,10 +22,11 @@ from collections.abc import Callable
 
 from alcove.deidentify.engine.compiled import longest_first, regex
 from alcove.deidentify.engine.cues import CREDENTIAL_CODES, ORG_LAST, credential_word
-from alcove.deidentify.engine.lexicon import Lexicon, lexicon
+from alcove.deidentify.engine.lexicon import lexicon
 from alcove.deidentify.engine.places import PROVINCES
 from alcove.deidentify.engine.spans import Kind, Span
 from alcove.deidentify.engine.vocabulary import STATE_CODES
+from alcove.deidentify.engine.words import Lexicon
 
 
 def types_checked(text: str, spans: list[Span]) -> list[Span]:

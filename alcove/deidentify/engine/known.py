@@ -12,8 +12,8 @@ from datetime import date
 from typing import Any
 
 from alcove.deidentify.engine.compiled import regex
-from alcove.deidentify.engine.lexicon import Lexicon
 from alcove.deidentify.engine.spans import Kind, Span
+from alcove.deidentify.engine.words import Lexicon
 
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "md", "phd", "mr", "mrs", "ms", "dr", "miss"})
 ORG_SUFFIX = regex(

@@ -17,7 +17,7 @@ from alcove.deidentify.engine.cues import (
     GENERIC_ORG,
     NOT_NAMES,
 )
-from alcove.deidentify.engine.lexicon import Lexicon, Words, lexicon
+from alcove.deidentify.engine.lexicon import lexicon
 from alcove.deidentify.engine.professions import CARE_ROLES
 from alcove.deidentify.engine.sweep import INSTRUMENT_WORDS, SURNAME_RANK
 from alcove.deidentify.engine.vocabulary import (
@@ -28,6 +28,7 @@ from alcove.deidentify.engine.vocabulary import (
     STATE_CODES,
     TITLES,
 )
+from alcove.deidentify.engine.words import Lexicon, Words
 
 # English's closed classes (pronouns, determiners, prepositions, conjunctions, auxiliaries):
 # never an identifier alone, and never taken into one ("Her parole officer", "apt 2 may open").

@@ -22,15 +22,14 @@ import importlib.util
 import marshal
 import os
 import sys
-import unicodedata
-from collections.abc import Iterable
-from collections.abc import Set as AbstractSet
-from dataclasses import dataclass, field, fields
+from dataclasses import fields
 from functools import cache
 
 from alcove.deidentify.engine import vocabulary
 from alcove.deidentify.engine.allowlist import job_words, safe_words, stems
 from alcove.deidentify.engine.cachefiles import cache_contents, cache_write
+from alcove.deidentify.engine.native import SOURCES
+from alcove.deidentify.engine.words import Lexicon, fold, words_held
 
 VERSION = 11  # bump when the derivation below changes
 PACKAGES = (
@@ -43,57 +42,8 @@ PACKAGES = (
     "drug_named_entity_recognition",
 )
 # The engine's own lists feed the lexicon too: a change to them writes a new cache.
-OWN = (
-    "alcove.deidentify.engine.vocabulary",
-    "alcove.deidentify.engine.lexicon",
-    "alcove.deidentify.engine.allowlist",
-)
-
-
-# A set of words, held where the garbage collector never walks it (words_held)
-Words = AbstractSet[str]
-
-
-def words_held(words: Iterable[str]) -> Words:
-    """The words as a set the garbage collector does not go through. It walks every entry of
-    a frozenset at each full collection (15 ms for the lexicon's 140,000 words, at the end of
-    every process at least); the keys of a dict that holds only strings it leaves alone."""
-    return dict.fromkeys(words).keys()
-
-
-@dataclass
-class Lexicon:
-    first: dict[str, int] = field(default_factory=dict)  # lower-case given name -> census rank
-    last: dict[str, int] = field(default_factory=dict)  # lower-case surname -> census rank
-    common: Words = frozenset()  # ordinary English words (lower case)
-    # place names (lower case, words joined by one space) -> True when unambiguous
-    places: dict[str, bool] = field(default_factory=dict)
-    # first words of place names of two words or more, those that are no place's name too
-    # (a place's own name is looked up in places: kept once, a ninth fewer words to load)
-    place_heads: Words = frozenset()
-    place_longest: int = 1
-    # US states and countries (lower case, words joined by one space): masked as LOCATION
-    # unless the caller keeps them (Safe Harbor allows it)
-    regions: Words = frozenset()
-    # frequent words that web2 lacks ("coordinate", "online", "telehealth"): no name's shape
-    modern: Words = frozenset()
-    # the allow-list: words known to be safe even capitalised mid-sentence (allowlist.py)
-    safe: Words = frozenset()
-    # the length of the longest word on it (a word longer than two of them is no two run
-    # together)
-    safe_longest: int = 1
-    # everyday words left off the allow-list for being names first ("frank", "hall")
-    named_words: Words = frozenset()
-    # the last words of job titles ("adjuster", "librarian"): professions (allowlist.py)
-    jobs: Words = frozenset()
-
-
-def fold(word: str) -> str:
-    """Lower case with accents dropped ("Ramírez" -> "ramirez"), as the lexicon keys are."""
-    low = word.lower()
-    if low.isascii():
-        return low
-    return "".join(c for c in unicodedata.normalize("NFKD", low) if not unicodedata.combining(c))
+# (their source files: the modules themselves may be compiled, native.py)
+OWN = ("vocabulary.py", "lexicon.py", "words.py", "allowlist.py")
 
 
 def _cache_name() -> str:
@@ -109,14 +59,18 @@ def _installed(package: str) -> str:
     spec = importlib.util.find_spec(package)
     if spec is None or spec.origin is None:
         return f"{package}:none"
-    info = os.stat(spec.origin)
-    return f"{spec.origin}:{info.st_mtime_ns}:{info.st_size}"
+    return _stamped(spec.origin)
+
+
+def _stamped(path: str) -> str:
+    info = os.stat(path)
+    return f"{path}:{info.st_mtime_ns}:{info.st_size}"
 
 
 # The engine's own lists as this process loaded them, stamped when it loaded them: a key
 # taken from the files later could name an edit this process never saw, and a cache built
 # from the old lists would be written under the new key for every later process.
-OWN_STAMPS = [_installed(p) for p in OWN]
+OWN_STAMPS = [_stamped(str(SOURCES / name)) for name in OWN]
 
 
 def _census(name: str) -> dict[str, int]:

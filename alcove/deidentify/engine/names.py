@@ -71,8 +71,9 @@ from alcove.deidentify.engine.cues import (
     age_after_name,
     credential_word,
 )
-from alcove.deidentify.engine.finder import TWO_LETTER_SURNAMES, FinderBase
+from alcove.deidentify.engine.finder import TWO_LETTER_SURNAMES
 from alcove.deidentify.engine.hints import any_in, hint
+from alcove.deidentify.engine.places import PlaceRules
 from alcove.deidentify.engine.spans import Kind, Span
 from alcove.deidentify.engine.tokens import (
     Token,
@@ -228,7 +229,7 @@ DEGREES = WEAK_CREDENTIALS | frozenset({"BA", "BS", "MEd", "MSc", "BSc", "MFA", 
 TITLED_NOT_STAFF = frozenset({"cc", "resident", "judge", "magistrate"})
 
 
-class NameRules(FinderBase):
+class NameRules(PlaceRules):
     def _titled_surname(self, lw: str) -> bool:
         """A surname that is also a sign, a people's or shorthand, after a title: "Dr. Weiss",
         "Mr. Min", "Dr. Ip", "Ms. Fu" (the census lists shorthand's "min", "ip", "fu" too)."""

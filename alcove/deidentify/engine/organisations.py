@@ -30,8 +30,8 @@ from alcove.deidentify.engine.cues import (
     STAFF,
     STATE_NAMES,
 )
-from alcove.deidentify.engine.finder import FinderBase
 from alcove.deidentify.engine.hints import any_in, hint
+from alcove.deidentify.engine.professions import ProfessionRules
 from alcove.deidentify.engine.spans import Kind
 from alcove.deidentify.engine.tokens import (
     Token,
@@ -304,7 +304,7 @@ DEPARTMENT_WORDS = frozenset(
 )
 
 
-class OrganisationRules(FinderBase):
+class OrganisationRules(ProfessionRules):
     # --- organisations and professions ---------------------------------------------------------
     def organisations(self) -> None:
         tokens = self.tokens

@@ -46,9 +46,8 @@ from alcove.deidentify.engine.cues import (
     WORDLIKE_CODES,
     ZIP_AFTER,
 )
-from alcove.deidentify.engine.finder import FinderBase
 from alcove.deidentify.engine.hints import any_in, hint
-from alcove.deidentify.engine.lexicon import Lexicon, fold
+from alcove.deidentify.engine.organisations import OrganisationRules
 from alcove.deidentify.engine.patterns import POSTCODE_HINT
 from alcove.deidentify.engine.spans import Kind
 from alcove.deidentify.engine.tokens import Token
@@ -58,6 +57,7 @@ from alcove.deidentify.engine.vocabulary import (
     ORG_ACRONYMS,
     STATE_CODES,
 )
+from alcove.deidentify.engine.words import Lexicon, fold
 
 ANNOUNCED_BEFORE = regex(
     r"\b(?:in|from|near|into|outside|moved to|relocated to|moving to|home to)[ \t]+$"
@@ -173,7 +173,7 @@ UK_STREET_ENDS = frozenset(
 NOT_CITY_LEADS = NOT_NAMES | {"in", "from", "the", "of", "to"}
 
 
-class PlaceRules(FinderBase):
+class PlaceRules(OrganisationRules):
     def _signatures(self) -> None:
         """Staff named where notes are signed: "RN D. PRICE", initials on the last line or
         after a closing dash, "Dictated By: MO", "SA/mp"."""

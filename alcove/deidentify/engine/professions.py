@@ -14,13 +14,13 @@ from alcove.deidentify.engine.cues import (
 )
 from alcove.deidentify.engine.finder import FinderBase
 from alcove.deidentify.engine.hints import any_in, hint
-from alcove.deidentify.engine.lexicon import Words
 from alcove.deidentify.engine.spans import Kind, Span
 from alcove.deidentify.engine.tokens import Token
 from alcove.deidentify.engine.vocabulary import (
     PROFESSIONS,
     TITLES,
 )
+from alcove.deidentify.engine.words import Words
 
 # Capitalised words before a trade that are no part of it ("Dr", "Mr")
 HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "miss", "rev", "sister", "father"})

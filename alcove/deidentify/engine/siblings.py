@@ -10,9 +10,9 @@ field, and "Children: Ollie (7), Pip (4)" lists two children once one of them is
 
 from alcove.deidentify.engine.compiled import regex
 from alcove.deidentify.engine.cues import NOT_NAMES, credential_word
-from alcove.deidentify.engine.lexicon import Lexicon
 from alcove.deidentify.engine.spans import Kind, Span
 from alcove.deidentify.engine.vocabulary import STATE_CODES
+from alcove.deidentify.engine.words import Lexicon
 
 # A field's edge: a line's start or end, two spaces or a tab, a table's bar, a bracket,
 # a label's colon

@@ -14,9 +14,9 @@ from itertools import pairwise
 
 from alcove.deidentify.engine.compiled import regex
 from alcove.deidentify.engine.cues import NOT_NAMES
-from alcove.deidentify.engine.lexicon import Lexicon, Words
 from alcove.deidentify.engine.spans import Kind, Span
 from alcove.deidentify.engine.vocabulary import CLINICAL
+from alcove.deidentify.engine.words import Lexicon, Words
 
 AGE_HEADINGS = frozenset({"age", "age (yrs)", "age (years)", "ages"})
 # A column of the ages at which something happened: "Age 1st use", "Age of onset", "Onset age"

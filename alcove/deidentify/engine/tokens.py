@@ -4,7 +4,7 @@ a sentence's start)."""
 from dataclasses import dataclass
 
 from alcove.deidentify.engine.compiled import regex
-from alcove.deidentify.engine.lexicon import fold
+from alcove.deidentify.engine.words import fold
 
 # Letters of any script; an apostrophe joins "O'Brien" but not "I've" or "didn't".
 # (Runs of letters joined by one mark: the same words as a loop over single letters, and a

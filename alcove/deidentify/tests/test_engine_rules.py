@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from alcove.deidentify.engine import Kind, cachefiles, find_spans, redact
-from alcove.deidentify.engine.lexicon import Lexicon
+from alcove.deidentify.engine.words import Lexicon
 
 # (the package's `lexicon` is the cached function; the tests want the module)
 lexicon_module = importlib.import_module("alcove.deidentify.engine.lexicon")

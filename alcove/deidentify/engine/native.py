@@ -1,0 +1,65 @@
+"""The engine compiled to C by mypyc, where a build of these very sources is at hand.
+
+`bin/compile-engine` compiles the engine's modules into C extension modules (all but this
+one, `__init__` and `lexicon.py`, which runs once, to load the word lists) and keeps them in
+`_native/` beside the sources, with the fingerprint of the sources (and the Python) they
+were built from. Importing this module puts that folder ahead of the sources on the
+package's path, so that the compiled modules are imported in their place, only while the
+fingerprint still matches: an engine edited since its build runs as Python, never stale.
+The compiled engine finds the same spans with about a fifth fewer instructions.
+ALCOVE_DEID_PURE=1 runs the sources whatever is built.
+"""
+
+import hashlib
+import os
+import sys
+from pathlib import Path
+
+SOURCES = Path(__file__).parent  # (the compiled modules are elsewhere: data files are here)
+NATIVE = SOURCES / "_native"
+STAMP = "fingerprint"
+NOT_COMPILED = frozenset({"__init__.py", "native.py", "lexicon.py"})  # (see above)
+
+
+def compiled_sources() -> list[Path]:
+    """The engine's modules that the build compiles."""
+    return sorted(p for p in SOURCES.glob("*.py") if p.name not in NOT_COMPILED)
+
+
+def fingerprint() -> str:
+    """What a build must have been made from: every compiled module's source, and this
+    Python (an extension module is built for one interpreter)."""
+    digest = hashlib.sha256(sys.version.encode())
+    for path in compiled_sources():
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def native_folder() -> Path | None:
+    """The folder of the compiled modules, if they were built from these sources by this
+    Python and the environment does not ask for the sources."""
+    if os.environ.get("ALCOVE_DEID_PURE"):
+        return None
+    try:
+        built = (NATIVE / STAMP).read_text().strip()
+    except OSError:
+        return None
+    return NATIVE if built == fingerprint() else None
+
+
+def running_native() -> bool:
+    """Whether the engine's modules were imported compiled."""
+    module = sys.modules.get("alcove.deidentify.engine.tokens")
+    return module is not None and not str(module.__file__).endswith(".py")
+
+
+def _put_first() -> None:
+    """Where a build of these sources is at hand, its folder first on the package's path
+    (the package's __init__ imports this module before any other of the engine)."""
+    folder = native_folder()
+    package = sys.modules.get(__package__ or "")  # (none when loaded alone, by its path)
+    if folder is not None and package is not None and str(folder) not in package.__path__:
+        package.__path__.insert(0, str(folder))
+
+
+_put_first()
