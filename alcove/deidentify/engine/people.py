@@ -552,6 +552,9 @@ ACRONYMS = NOT_ORG_ACRONYMS | ORG_ACRONYMS | AGENCY_ACRONYMS | STATE_CODES | NOT
 ABBREVIATIONS = CLINICAL | SHORTHAND | LABS  # (lower case)
 
 
+# Shorthand that is a named person's initials all the same where the note names someone so:
+# "YP" is the young person of youth work ("YP settled"), but Yasmin Price's after her name
+SHORTHAND_INITIALS = frozenset({"YP", "CYP"})
 # A word of two or three letters or digits standing alone, as name_initials finds initials
 STANDING_ALONE = regex(r"(?<![\w.&/-])\w{2,3}(?![\w&-])")
 FEW_INITIALS = 16
@@ -579,7 +582,8 @@ def name_initials(text: str, found: list[Span], lex: Lexicon) -> list[Span]:
     letters = {
         initials: kind
         for initials, kind in wanted.items()
-        if initials in held and not listed_letters(initials, lex)
+        if initials in held
+        and (initials in SHORTHAND_INITIALS or not listed_letters(initials, lex))
     }
     if not letters:
         return []

@@ -47,6 +47,7 @@ CLINICAL = frozenset(
     """ileal jejunal ductal lobular cholangiogram phos tmax vmax tbili glu diuresed recheck
     extubated spiculated mepilex endocatch perinatal interoceptive perrl nac svg init
     cannabis evaluator c-section x-ray c-l cath cha2ds2-vasc whānau whanau ngā kaupapa mihi
+    karakia iadl iadls poc fois
     child-pugh co-facilitator geta c-peptide norepi intradepartmental echocardiogram co-patient
     mmpi sulfa strep pillbox orthopaedic datix stanley-brown gottman dka anc
     lymphovascular intubated imaginal circ tte rvr fluoro fingerstick vanc multiplanar
@@ -605,7 +606,7 @@ SHORTHAND = frozenset(
     nsg nv oob ooc pcp pmr pos poss post pre prev prn prob pt pts ptt px qd qhs qid qod re
     rec recd rec'd reg req resp rn rnd rom rt rtc rx sched sig slp sm sob soc sp spec sq
     st stat sup supp sx sz tab tabs tbd temp ther thx tid tmrw tmw tol tox trx tx ua uds
-    ue unk uo vax vm vo vs vss w/c wbat wc wd wk wks wnl wt xfer xr yr yrs yo
+    ue unk uo vax vm vo vs vss w/c wbat wc wd wk wks wnl wt xfer xr yr yrs yo yp cyp hui
     psychiatry psychotherapy telehealth televideo telepsych televisit videovisit zoom
     biweekly coworker coworkers worksheet worksheets homework preschool kindergarten
     pdmp cssrs phq gad pcl asrs ybocs epds edps moca mmse slums ciwa cows audit dast

@@ -40,6 +40,16 @@ def test_it_leaves_the_shorthand_of_addiction_treatment() -> None:
     assert "Wendell" in masked("Bupe increased. Sponsor Wendell drove her.")
 
 
+def test_it_leaves_youth_work_rehab_and_maori_words_but_keeps_a_doctor_named_hui() -> None:
+    note = (
+        "YP settled in placement; CYP plan reviewed. Needs help with IADLs. POC unsigned. "
+        "FOIS up from 3 to 5. Whanau hui at the clinic; Karakia to open."
+    )
+    assert masked(note) == set()
+    assert masked("Seen with Dr. Hui at the clinic.") == {"Hui"}
+    assert masked("Seen with YP Kesia Latu and her carer.") == {"Kesia Latu"}
+
+
 def test_it_reads_a_word_after_child_or_caller_as_what_they_did() -> None:
     assert masked("Sand tray: a storm over the village. Child drew a boat.") == set()
     assert masked("A: DASA 5. NRT offered and accepted. Caller hung up.") == set()
