@@ -1846,7 +1846,7 @@ SERVICE_CODES = (range(90785, 90900), range(96101, 96172), range(99202, 99500))
 # A note about billing, claims or authorisations ("97110 x 3 units", "EOB received")
 BILLING_NOTE = regex(
     r"\b(?:cpt|hcpcs|billed|billing|superbill|eob|modifier|remittance|reimburse[ds]?|payer|"
-    r"prior auth)\b"
+    r"prior auth(?:ori[sz]ation)?|dme)\b"
 )
 # The codes the therapies are billed by, which a billing note gives bare: speech and
 # swallowing, physical and occupational therapy, chiropractic (a ZIP code is read apart,

@@ -1291,6 +1291,15 @@ def test_it_leaves_a_therapys_billing_codes_in_a_billing_note_but_not_a_zip_or_a
     assert "97214" in masked("Client lives in 97214 area; seen today.")
 
 
+def test_it_leaves_the_codes_of_a_prior_authorization_or_a_dme_order_but_not_a_record_number() -> (
+    None
+):
+    note = "PRIOR AUTHORIZATION REQUEST - OP PT. Requesting 97110, 97140 and 97112 x 12 visits."
+    assert masked(note) == set()
+    assert masked("DME order: 97542 wheelchair training x 2.") == set()
+    assert masked("MRN 97110. Seen for low back pain.") == {"97110"}
+
+
 def test_it_leaves_a_distance_walked_the_letters_of_rehabilitation_and_multiple_sclerosis() -> None:
     note = (
         "PHYSIO: Mobilised 20m with 4WW. Now ambulating 60 m with crutches and CGA.\n"
