@@ -35,16 +35,21 @@ def fingerprint() -> str:
     return digest.hexdigest()
 
 
-def native_folder() -> Path | None:
-    """The folder of the compiled modules, if they were built from these sources by this
-    Python and the environment does not ask for the sources."""
-    if os.environ.get("ALCOVE_DEID_PURE"):
-        return None
+def built_here() -> bool:
+    """Whether the build folder holds modules built from these sources by this Python."""
     try:
         built = (NATIVE / STAMP).read_text().strip()
     except OSError:
+        return False
+    return built == fingerprint()
+
+
+def native_folder() -> Path | None:
+    """The folder of the compiled modules, if they were built from these sources by this
+    Python and the environment does not ask for the sources."""
+    if os.environ.get("ALCOVE_DEID_PURE") or not built_here():
         return None
-    return NATIVE if built == fingerprint() else None
+    return NATIVE
 
 
 def running_native() -> bool:
