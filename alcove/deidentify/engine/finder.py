@@ -1,6 +1,8 @@
 """The finder's state and the questions every rule asks of a word (is it a given name,
 an ordinary word, a drug) and of a run of words."""
 
+from mypy_extensions import trait
+
 from alcove.deidentify.engine.cues import (
     CAPS_STOP,
     CREDENTIALS_LOWER,
@@ -38,6 +40,7 @@ from alcove.deidentify.engine.words import Lexicon
 TWO_LETTER_SURNAMES = frozenset({"vu", "vo", "ng", "wu", "xu", "yu"})
 
 
+@trait  # (mypyc compiles a class of several bases only from traits: people.Finder)
 class FinderBase:
     def __init__(self, text: str, lex: Lexicon) -> None:
         self.text = text

@@ -7,6 +7,8 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator
 
+from mypy_extensions import trait
+
 from alcove.deidentify.engine.allowlist import derived_safe
 from alcove.deidentify.engine.compiled import regex, starting_with
 from alcove.deidentify.engine.cues import (
@@ -71,9 +73,8 @@ from alcove.deidentify.engine.cues import (
     age_after_name,
     credential_word,
 )
-from alcove.deidentify.engine.finder import TWO_LETTER_SURNAMES
+from alcove.deidentify.engine.finder import TWO_LETTER_SURNAMES, FinderBase
 from alcove.deidentify.engine.hints import any_in, hint
-from alcove.deidentify.engine.places import PlaceRules
 from alcove.deidentify.engine.spans import Kind, Span
 from alcove.deidentify.engine.tokens import (
     Token,
@@ -229,7 +230,8 @@ DEGREES = WEAK_CREDENTIALS | frozenset({"BA", "BS", "MEd", "MSc", "BSc", "MFA", 
 TITLED_NOT_STAFF = frozenset({"cc", "resident", "judge", "magistrate"})
 
 
-class NameRules(PlaceRules):
+@trait  # (mypyc compiles a class of several bases only from traits: people.Finder)
+class NameRules(FinderBase):
     def _titled_surname(self, lw: str) -> bool:
         """A surname that is also a sign, a people's or shorthand, after a title: "Dr. Weiss",
         "Mr. Min", "Dr. Ip", "Ms. Fu" (the census lists shorthand's "min", "ip", "fu" too)."""

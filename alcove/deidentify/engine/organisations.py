@@ -3,6 +3,8 @@ work after "works at", acronyms, brands and employers."""
 
 import re
 
+from mypy_extensions import trait
+
 from alcove.deidentify.engine.compiled import regex, starting_with
 from alcove.deidentify.engine.cues import (
     ACRONYM_LEAD,
@@ -30,8 +32,8 @@ from alcove.deidentify.engine.cues import (
     STAFF,
     STATE_NAMES,
 )
+from alcove.deidentify.engine.finder import FinderBase
 from alcove.deidentify.engine.hints import any_in, hint
-from alcove.deidentify.engine.professions import ProfessionRules
 from alcove.deidentify.engine.spans import Kind
 from alcove.deidentify.engine.tokens import (
     Token,
@@ -304,7 +306,8 @@ DEPARTMENT_WORDS = frozenset(
 )
 
 
-class OrganisationRules(ProfessionRules):
+@trait  # (mypyc compiles a class of several bases only from traits: people.Finder)
+class OrganisationRules(FinderBase):
     # --- organisations and professions ---------------------------------------------------------
     def organisations(self) -> None:
         tokens = self.tokens

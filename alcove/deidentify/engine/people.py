@@ -39,7 +39,10 @@ from alcove.deidentify.engine.cues import (
 )
 from alcove.deidentify.engine.lexicon import WORLD_RANK
 from alcove.deidentify.engine.names import NameRules
+from alcove.deidentify.engine.organisations import OrganisationRules
 from alcove.deidentify.engine.patterns import NOT_A_DATE_AFTER
+from alcove.deidentify.engine.places import PlaceRules
+from alcove.deidentify.engine.professions import ProfessionRules
 from alcove.deidentify.engine.spans import Kind, Span
 from alcove.deidentify.engine.vocabulary import (
     AGENCY_ACRONYMS,
@@ -54,13 +57,10 @@ from alcove.deidentify.engine.vocabulary import (
 from alcove.deidentify.engine.words import Lexicon
 
 
-class Finder(NameRules):
-    """Every rule of the modules above, over one list of tokens.
-
-    The rules' classes stand in one line of bases (NameRules on PlaceRules on
-    OrganisationRules on ProfessionRules on FinderBase: the order the mixins had) rather than
-    as mixins: mypyc compiles a single line of classes to direct calls and fixed slots, where
-    mixins would have to be its slower traits (native.py)."""
+class Finder(NameRules, PlaceRules, OrganisationRules, ProfessionRules):
+    """Every rule of the modules above, over one list of tokens. (The rules' classes are
+    mypyc traits, the one way it compiles a class of several bases; a single line of bases
+    instead counted 0.5% fewer instructions, too few to be worth the odd hierarchy.)"""
 
 
 def people_spans(text: str, lex: Lexicon, *, regions: bool = True) -> Iterator[Span]:

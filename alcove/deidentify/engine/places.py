@@ -3,6 +3,8 @@
 
 import re
 
+from mypy_extensions import trait
+
 from alcove.deidentify.engine.compiled import regex, starting_with
 from alcove.deidentify.engine.cues import (
     AGE_AFTER_INITIALS,
@@ -46,8 +48,8 @@ from alcove.deidentify.engine.cues import (
     WORDLIKE_CODES,
     ZIP_AFTER,
 )
+from alcove.deidentify.engine.finder import FinderBase
 from alcove.deidentify.engine.hints import any_in, hint
-from alcove.deidentify.engine.organisations import OrganisationRules
 from alcove.deidentify.engine.patterns import POSTCODE_HINT
 from alcove.deidentify.engine.spans import Kind
 from alcove.deidentify.engine.tokens import Token
@@ -173,7 +175,8 @@ UK_STREET_ENDS = frozenset(
 NOT_CITY_LEADS = NOT_NAMES | {"in", "from", "the", "of", "to"}
 
 
-class PlaceRules(OrganisationRules):
+@trait  # (mypyc compiles a class of several bases only from traits: people.Finder)
+class PlaceRules(FinderBase):
     def _signatures(self) -> None:
         """Staff named where notes are signed: "RN D. PRICE", initials on the last line or
         after a closing dash, "Dictated By: MO", "SA/mp"."""

@@ -1,6 +1,8 @@
 """Professions: a job's word with the words that modify it ("retired machinist", "works
 as a line cook")."""
 
+from mypy_extensions import trait
+
 from alcove.deidentify.engine.allowlist import NOT_JOBS
 from alcove.deidentify.engine.compiled import regex
 from alcove.deidentify.engine.cues import (
@@ -86,6 +88,7 @@ EMPLOYER_AFTER = regex(r",[ \t]+[A-Z][a-z]*[A-Za-z]")
 PLACE_AFTER = regex(r"[ \t]+(?:in|at|on|for|with|from|out of)[ \t]+")
 
 
+@trait  # (mypyc compiles a class of several bases only from traits: people.Finder)
 class ProfessionRules(FinderBase):
     def professions(self) -> None:
         self._professions()
