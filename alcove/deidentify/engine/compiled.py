@@ -30,7 +30,7 @@ from alcove.deidentify.engine.starts import look_ahead_needless, starting_set, w
 Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
 
 # (bump when what is kept for a pattern changes)
-VERSION = 5
+VERSION = 6
 try:
     _sre: Any = importlib.import_module("_sre")
     _parser: Any = importlib.import_module("re._parser")
@@ -72,7 +72,7 @@ def _entry(pattern: str, flags: int) -> Entry:
     if look_ahead_needless(tree, final, _constants, _compiler):
         del tree.data[0]
     code = [int(op) for op in _compiler._code(tree, flags)]
-    start = starting_set(tree, final, _constants, _compiler)
+    start = starting_set(tree, final, _constants, _compiler, cased=True)
     if start is not None:
         code = with_start_set(code, start, final, _constants, _compiler)
     names = dict(tree.state.groupdict)

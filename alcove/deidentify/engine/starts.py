@@ -10,12 +10,16 @@ zero-width parts, and `with_start_set` puts it in the code as `re` would have.
 
 The set only lets the matcher skip positions where no match can start: at every other one
 the whole pattern is still tried, so the matches are the same. Where the start cannot be
-known for sure (a group that may be empty, a case-blind letter, a back reference), no set is
-given and the matcher tries every position as before. A leading look-ahead that what
-follows it meets anyway ("(?=[A-Z])(?:January|...)") is left out of the code
-(`look_ahead_needless`): it would be tested in vain at each place tried. And a set that holds
-a class (a digit, a letter or digit, a space) is told as ranges, a few comparisons where the
-class is a look-up in Unicode's tables (`_widened`).
+known for sure (a group that may be empty, a back reference), no set is given and the
+matcher tries every position as before. A leading look-ahead that what follows it meets
+anyway ("(?=[A-Z])(?:January|...)") is left out of the code (`look_ahead_needless`): it would
+be tested in vain at each place tried.
+
+The set told is the ASCII characters a match can start with, found by asking the matcher
+itself of each, and every character beyond ASCII (`_told`): a bit map looked up at a glance,
+where a class (a digit, a letter, a letter but no digit) is a look-up in Unicode's tables at
+every character, and a case-blind letter ("(?i)kelvin") needs no proof of its pairs (the
+Kelvin sign is beyond ASCII, and tried).
 """
 
 import re
@@ -25,10 +29,15 @@ Items = list[tuple[Any, Any]]  # a character set as re's parser gives it: (op, a
 Start = tuple[Items | None, bool]  # the set (None: any character), and whether it may be empty
 
 
-def starting_set(parsed: Any, flags: int, constants: Any, compiler: Any) -> Items | None:
-    """The characters every match of the parsed pattern starts with, or None."""
+def starting_set(
+    parsed: Any, flags: int, constants: Any, compiler: Any, *, cased: bool = False
+) -> Items | None:
+    """The characters every match of the parsed pattern starts with, or None. Case-blind,
+    the set is as written, its letters' pairs left out, unless `cased` is False (then a
+    cased letter gives None)."""
     c = constants
-    iscased = compiler._get_iscased(flags)  # case-blind: a cased letter also matches its pair
+    # case-blind: a cased letter also matches its pair
+    iscased = None if cased else compiler._get_iscased(flags)
 
     def sequence(data: Any) -> Start:
         found: Items = []
@@ -100,37 +109,46 @@ def _cased(items: Items, iscased: Any, c: Any) -> bool:
 
 def with_start_set(code: list[int], items: Items, flags: int, c: Any, compiler: Any) -> list[int]:
     """The compiled code with the set in its information block, where re gave none or a
-    set of its own (which this one widens, below)."""
+    set of its own (which this one replaces: the same characters or more, below)."""
     info, skip, mask, lo, hi = code[:5]
     if info != c.INFO or mask not in (0, c.SRE_INFO_CHARSET) or lo == 0:
         return code  # re found a literal prefix, or a match may be empty
-    charset, _ = compiler._optimize_charset(_widened(items, c))
-    block = [c.SRE_INFO_CHARSET, lo, hi]
-    compiler._compile_charset(charset, flags, block)
+    if not flags & c.SRE_FLAG_UNICODE:
+        return code  # (a pattern of bytes: the engine has none)
+    block = [c.SRE_INFO_CHARSET, lo, hi, *_told(items, flags, c, compiler)]
     return [int(op) for op in [info, len(block) + 1, *block, *code[1 + skip :]]]
 
 
 NOT_ASCII = (0x80, 0x10FFFF)
 
 
-def _widened(items: Items, c: Any) -> Items:
-    """The set with a digit, word or space class as ASCII ranges and every other character:
-    more than the class holds (the matcher still tests it at each place it stops), but a
-    range is told at a glance where a class is looked up in Unicode's tables."""
-    ranges = {
-        c.CATEGORY_DIGIT: [(0x30, 0x39)],
-        c.CATEGORY_WORD: [(0x30, 0x39), (0x41, 0x5A), (0x5F, 0x5F), (0x61, 0x7A)],
-        c.CATEGORY_SPACE: [(0x09, 0x0D), (0x1C, 0x20)],
-    }
-    if any(op is c.NEGATE for op, _ in items):
-        return items
-    out: Items = []
+def _told(items: Items, flags: int, c: Any, compiler: Any) -> list[int]:
+    """The set as the matcher tests it: a bit map of the ASCII characters in it, asked of
+    the matcher itself (classes, negation and case as the pattern has them), then every
+    character beyond ASCII where the set may hold one. More than the set holds (the matcher
+    still tests the pattern at each place it stops), but told in one or two looks."""
+    parser = compiler._parser
+    code = compiler._code(parser.SubPattern(parser.State(), [(c.IN, items)]), flags)
+    test = compiler._sre.compile("", flags, code, 0, {}, (None,))
+    chart = bytearray(256)
+    for n in range(128):
+        chart[n] = test.match(chr(n)) is not None
+    told = [c.CHARSET, *compiler._mk_bitmap(chart)]
+    if _beyond_ascii(items, flags, c):
+        told += [c.RANGE, *NOT_ASCII]
+    return [*told, c.FAILURE]
+
+
+def _beyond_ascii(items: Items, flags: int, c: Any) -> bool:
+    """Whether the set may hold a character beyond ASCII: a class, a negation, a case-blind
+    letter's pair ("k" and the Kelvin sign) or one written so."""
+    if flags & c.SRE_FLAG_IGNORECASE:
+        return True
     for op, av in items:
-        if op is c.CATEGORY and av in ranges:
-            out.extend((c.RANGE, r) for r in [*ranges[av], NOT_ASCII])
-        else:
-            out.append((op, av))
-    return out
+        highest = av if op is c.LITERAL else av[1] if op is c.RANGE else None
+        if highest is None or highest >= 0x80:
+            return True
+    return False
 
 
 def look_ahead_needless(parsed: Any, flags: int, constants: Any, compiler: Any) -> bool:

@@ -56,6 +56,9 @@ SHAPES = [
     r"(?:(a)b|(a)c|ad|b|(b)a)+",
     r"(?i:ab|Ab|aB|ac|b|bc)x",
     r"(?:sign|sig|so|s|mai|ma|mrn)(?=[ .])",
+    # (case-blind: the Kelvin sign is a "k", the long s an "s")
+    r"(?i)\b(?:kelvin|ks|sec)\b",
+    r"(?i)[a-c]x|[^\W\d_]{2}y",
 ]
 # (with a digit, a space and letters from outside ASCII, which \d, \s and \w also match)
 ALPHABET = "aAbBckKKxgintue#\u212a\u017fsSmMyYdro.#-:/@ \t\n12345é\u00e9ÉMayrk\u0663\u2003\x1cß"
@@ -69,6 +72,7 @@ def test_it_finds_what_re_finds_with_or_without_the_start_set(pattern: str, text
 def test_it_finds_what_re_finds_in_a_line_of_every_shape() -> None:
     text = "ab abc abcc bc bab bac Abx aBx abx mrn mr# med rec acct account sign sig so s mai "
     text += "May Mark MAY A1 dr. Okafor J. Smith, 3/14 #1 123 K\u212ak \u0663a @x sec. 4 ab."
+    text += " \u212aelvin KELVIN \u212as \u017fec Bx \u00e9\u00e9y"
     for pattern in SHAPES:
         assert matches(hinted(pattern), text) == matches(re.compile(pattern), text), pattern
 
@@ -80,6 +84,15 @@ def test_it_tells_the_matcher_where_a_look_ahead_or_boundary_lets_a_match_start(
     # re gives these none, and with it each position would be tried in full
     for pattern in (r"(?=[A-Z])(?:\bMay|\bJune)", r"[A-Za-z0-9]+"):
         assert compiled._entry(pattern, 0)[1][2] == compiled._constants.SRE_INFO_CHARSET
+
+
+def test_it_tells_a_case_blind_or_negated_start_as_ascii_and_all_beyond() -> None:
+    charset = compiled._constants.SRE_INFO_CHARSET
+    for pattern in (r"(?i)\bkelvin", r"[^\W\d_]+"):
+        assert compiled._entry(pattern, 0)[1][2] == charset, pattern
+    # the Kelvin sign starts "kelvin" as "k" does, and a letter beyond ASCII a word
+    assert hinted(r"(?i)\bkelvin").findall("\u212aelvin Kelvin") == ["\u212aelvin", "Kelvin"]
+    assert hinted(r"[^\W\d_]+").findall("\u00e9t\u00e9 9a_b") == ["\u00e9t\u00e9", "a", "b"]
 
 
 def needless(pattern: str) -> bool:
@@ -111,7 +124,7 @@ def test_it_groups_a_long_alternation_by_first_letter_unless_case_is_ignored() -
 
 def test_it_gives_no_start_set_where_it_cannot_be_sure() -> None:
     assert start_set(r".x") is None  # any character
-    assert start_set(r"(?i)kelvin") is None  # "K" (the Kelvin sign) matches too
+    assert start_set(r"(?i)kelvin") is None  # "K" (the Kelvin sign) matches too (unless asked)
     assert start_set(r"(?:a|)") is None  # a match may be empty
     assert start_set(r"(a)\1|(?(1)b|c)") is None  # a back reference
     assert start_set(r"[^a](?:x)|b") is None  # a negated set joins no other
