@@ -46,7 +46,8 @@ def judges_named(text: str, spans: list[Span]) -> list[Span]:
     """The spans, a name led by "The Honorable" without the style, as a person's."""
     out = []
     for span in spans:
-        style = HONORABLE.match(text, span.start, span.end)
+        # (the style's first letter first: most spans are no judge's)
+        style = HONORABLE.match(text, span.start, span.end) if text[span.start] in "TH" else None
         if style is not None and style.end() < span.end and not span.ref:
             span = Span(style.end(), span.end, Kind.NAME)
         out.append(span)

@@ -44,6 +44,7 @@ from alcove.deidentify.engine.patterns import NOT_A_DATE_AFTER
 from alcove.deidentify.engine.places import PlaceRules
 from alcove.deidentify.engine.professions import ProfessionRules
 from alcove.deidentify.engine.spans import Kind, Span
+from alcove.deidentify.engine.tokens import past
 from alcove.deidentify.engine.vocabulary import (
     AGENCY_ACRONYMS,
     CLINICAL,
@@ -265,7 +266,7 @@ def ages_after_names(text: str, found: list[Span]) -> list[Span]:
     """The age that stands right after a person's name (AGE_AFTER_NAME, AGE_NOW_AFTER_NAME)."""
     out = []
     for span in found:
-        if span.kind != Kind.NAME:
+        if span.kind != Kind.NAME or not _age_may_follow(text, span.end):
             continue
         m = AGE_AFTER_NAME.match(text, span.end) or AGE_NOW_AFTER_NAME.match(text, span.end)
         if m is not None:
@@ -273,6 +274,18 @@ def ages_after_names(text: str, found: list[Span]) -> list[Span]:
             if int(m.group(group)) < 120:
                 out.append(Span(*m.span(group), Kind.AGE))
     return out
+
+
+def _age_may_follow(text: str, end: int) -> bool:
+    """What either pattern needs first, past the spaces, commas and bars after the name (and
+    an initial, "Rose B."): a number, a bracket or "now"."""
+    first = past(text, end, SEPARATORS)
+    if text[first : first + 1].isalpha() and text[first + 1 : first + 2] == ".":
+        first = past(text, first + 2, SEPARATORS)
+    return text[first : first + 1] in ("(", "n") or text[first : first + 1].isdigit()
+
+
+SEPARATORS = " \t,|"
 
 
 # Right after a person, a place or an organisation: a month and day written as a fraction is
@@ -292,7 +305,13 @@ def dates_after_names(text: str, found: list[Span]) -> list[Span]:
         return []
     out = []
     for span in found:
-        m = DATE_AFTER_NAME.match(text, span.end) if span.kind in DATED_KINDS else None
+        if span.kind not in DATED_KINDS:
+            continue
+        # (what the pattern needs past the commas and spaces: the date's digit, or "on")
+        first = past(text, span.end, ", \t")
+        if not (text[first : first + 1].isdigit() or text.startswith("on", first)):
+            continue
+        m = DATE_AFTER_NAME.match(text, span.end)
         if m is not None:
             out.append(Span(*m.span(1), Kind.DATE))
     return out

@@ -17,7 +17,7 @@ from alcove.deidentify.engine.cues import (
 from alcove.deidentify.engine.finder import FinderBase
 from alcove.deidentify.engine.hints import any_in, hint
 from alcove.deidentify.engine.spans import Kind, Span
-from alcove.deidentify.engine.tokens import Token
+from alcove.deidentify.engine.tokens import Token, past
 from alcove.deidentify.engine.vocabulary import (
     PROFESSIONS,
     TITLES,
@@ -673,6 +673,18 @@ TRADE_AFTER_NAME = regex(
 )
 
 
+def _set_off(text: str, end: int) -> bool:
+    """What TRADE_AFTER_NAME needs first: a comma, or past the spaces a dash or the age's
+    bracket."""
+    if text[end : end + 1] == ",":
+        return True
+    first = past(text, end, " \t")
+    return first > end and text[first : first + 1] in DASHES
+
+
+DASHES = ("-", "\u2013", "\u2014", "(")
+
+
 # Roles of the offices a note deals with, given after their holder's name as a matter of
 # course ("Heather Dumont, referral coordinator")
 OFFICE_ROLES = frozenset(
@@ -687,7 +699,7 @@ def trades_after_names(text: str, found: list[Span], jobs: Words) -> list[Span]:
     as a matter of course ("Dr. Ana Ruiz, attending psychiatrist")."""
     out = []
     for span in found:
-        if span.kind != Kind.NAME:
+        if span.kind != Kind.NAME or not _set_off(text, span.end):
             continue
         m = TRADE_AFTER_NAME.match(text, span.end)
         if m is None:

@@ -11,6 +11,7 @@ field, and "Children: Ollie (7), Pip (4)" lists two children once one of them is
 from alcove.deidentify.engine.compiled import regex
 from alcove.deidentify.engine.cues import NOT_NAMES, credential_word
 from alcove.deidentify.engine.spans import Kind, Span
+from alcove.deidentify.engine.tokens import past
 from alcove.deidentify.engine.vocabulary import STATE_CODES
 from alcove.deidentify.engine.words import Lexicon
 
@@ -44,8 +45,12 @@ def names_beside_names(text: str, found: list[Span], lex: Lexicon) -> list[Span]
         if span.kind != Kind.NAME:
             continue
         out.extend(_other_half(text, span, lex))
-        out.extend(_listed_after(text, span))
-        out.extend(_listed_before(text, span))
+        bracket = past(text, span.end, " \t")
+        if text[bracket : bracket + 1] == "(":  # (both start with an age in brackets)
+            out.extend(_listed_after(text, span))
+            out.extend(_listed_before(text, span))
+        if text[span.end + 2 : span.end + 3] != ".":
+            continue  # (the initial's full stop: most names have none there)
         initial = SURNAME_INITIAL.match(text, span.end)
         if initial is not None and _initial_fits(text[span.start : span.end], initial.group(1)):
             out.append(Span(initial.start(1), initial.end(), Kind.NAME))

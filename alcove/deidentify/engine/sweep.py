@@ -165,6 +165,7 @@ NAMELESS = 10**9
 COMMON_GIVEN_NAME = 3000  # the census's commoner given names
 COMMON_SURNAME = 1000  # and its commonest surnames ("Patel" 591, "Speed" 4015)
 SURNAME_RANK = 20_000  # the census's commoner surnames
+APOSTROPHES = ("'", "\u2019")  # (what CONTRACTION needs first: a quick look)
 CONTRACTION = regex(r"['\u2019](?:[tT]|ve|VE|ll|LL|re|RE|d|D|m|M)\b")
 ORG = Kind.ORGANIZATION
 PROPER = frozenset({Kind.NAME, Kind.STAFF, Kind.LOCATION, Kind.ORGANIZATION})
@@ -304,7 +305,10 @@ class Sweep:
         lw = tok.lower
         if len(tok.text) == 1:
             return self.letter(i)
-        if "'" in tok.text or CONTRACTION.match(self.text, tok.end):
+        if "'" in tok.text or (
+            self.text[tok.end : tok.end + 1] in APOSTROPHES
+            and CONTRACTION.match(self.text, tok.end)
+        ):
             return None  # "Don't", "DON'T": a word shortened, no name
         if lw in FUNCTION_WORDS and self.named_after_relation(i):
             return Kind.NAME  # "Father Per Lindqvist", "husband Will Ames"

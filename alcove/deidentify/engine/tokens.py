@@ -38,6 +38,16 @@ def _sentence_start(text: str, start: int) -> bool:
     return i < 0 or text[i] in ".!?:;\n"
 
 
+def past(text: str, start: int, chars: str) -> int:
+    """Where the first character at or after `start` that is none of `chars` stands (the
+    length of the text if none): a look past the spaces after a word before a pattern is
+    asked there, which spares most words the pattern's call."""
+    end = len(text)
+    while start < end and text[start] in chars:
+        start += 1
+    return start
+
+
 LOWER_BYTES = bytes(range(ord("a"), ord("z") + 1))
 UPPER_BYTES = bytes(range(ord("A"), ord("Z") + 1))
 

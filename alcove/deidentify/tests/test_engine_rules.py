@@ -1075,6 +1075,7 @@ def test_it_masks_the_ages_a_word_for_children_lists_but_not_a_count() -> None:
 def test_it_masks_an_age_said_as_now_or_then_after_a_name() -> None:
     assert "6" in masked("Since the birth of her son Tavish (now 6), mood low.")
     assert "41" in masked("Mr. Okonjo-Reyes (41 at the time) was detained.")
+    assert "4" in masked("Lives with her daughter Sofia now 4, and her partner.")
     assert "6" not in masked("Pain (now 6/10) after the walk.")
 
 
