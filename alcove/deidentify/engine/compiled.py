@@ -15,7 +15,6 @@ names, for one) is compiled by `re` as usual and never written anywhere. Another
 missing internal or a damaged file: `re.compile`, as if there were no cache.
 """
 
-import hashlib
 import importlib
 import marshal
 import re
@@ -24,6 +23,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from alcove.deidentify.engine.branches import branches_grouped
+from alcove.deidentify.engine.native import sha256
 from alcove.deidentify.engine.starts import look_ahead_needless, starting_set, with_start_set
 
 # (a tuple: the final flags, the matcher's code, the group count, the group names both ways)
@@ -46,7 +46,7 @@ _missed = False
 
 
 def _cache_name() -> str:
-    stamp = hashlib.sha256(_BUILD.encode()).hexdigest()[:16]
+    stamp = sha256(_BUILD.encode()).hexdigest()[:16]
     return f"deid-regex-{stamp}.marshal"
 
 

@@ -38,7 +38,6 @@ Last, a third model weighs the numbers every rule and both word models left
 (numerals.py), beside the spans found so far.
 """
 
-import hashlib
 import marshal
 import math
 import os
@@ -62,7 +61,7 @@ from alcove.deidentify.engine.leftwords import (
     far_candidate,
 )
 from alcove.deidentify.engine.lexicon import lexicon
-from alcove.deidentify.engine.native import SOURCES
+from alcove.deidentify.engine.native import SOURCES, sha256
 from alcove.deidentify.engine.spans import Kind, Span
 from alcove.deidentify.engine.tokens import LOWER_BYTES, UPPER_BYTES
 
@@ -169,7 +168,7 @@ def _table(named: dict[str, float]) -> dict[Feature, float]:
 
 # The cache's format, in its name: a cache of another format is never read
 FORMAT = "near-far-numeral"
-WEIGHTS_FILE = str(SOURCES / "context_weights.json")
+WEIGHTS_FILE = os.path.join(SOURCES, "context_weights.json")
 
 
 @cache
@@ -181,9 +180,7 @@ def weights() -> Weights:
     info = os.stat(WEIGHTS_FILE)
     key = f"{WEIGHTS_FILE}:{info.st_mtime_ns}:{info.st_size}"
     version = f"py{sys.version_info[0]}{sys.version_info[1]}"
-    name = (
-        f"deid-weights-{version}-{FORMAT}-{hashlib.sha256(key.encode()).hexdigest()[:16]}.marshal"
-    )
+    name = f"deid-weights-{version}-{FORMAT}-{sha256(key.encode()).hexdigest()[:16]}.marshal"
     for cached in cache_contents(name):
         try:
             return Weights.from_tables(marshal.loads(cached))  # noqa: S302 (our own cache)

@@ -16,7 +16,6 @@ where), keyed by the package versions; nothing derived is kept in the repository
 cache can be written, the lexicon is built in memory for the process.
 """
 
-import hashlib
 import importlib
 import importlib.util
 import marshal
@@ -28,7 +27,7 @@ from functools import cache
 from alcove.deidentify.engine import vocabulary
 from alcove.deidentify.engine.allowlist import job_words, safe_words, stems
 from alcove.deidentify.engine.cachefiles import cache_contents, cache_write
-from alcove.deidentify.engine.native import SOURCES
+from alcove.deidentify.engine.native import SOURCES, sha256
 from alcove.deidentify.engine.words import Lexicon, fold, words_held
 
 VERSION = 11  # bump when the derivation below changes
@@ -50,7 +49,7 @@ def _cache_name() -> str:
     # Keyed by where each package is installed and when: a new version writes a new file.
     # (importlib.metadata would say the versions but costs a fifth of the start-up.)
     parts = [_installed(p) for p in PACKAGES] + OWN_STAMPS
-    stamp = hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
+    stamp = sha256("|".join(parts).encode()).hexdigest()[:16]
     python = f"py{sys.version_info[0]}{sys.version_info[1]}"  # marshal's format is per version
     return f"deid-lexicon-{VERSION}-{python}-{stamp}.marshal"
 
@@ -70,7 +69,7 @@ def _stamped(path: str) -> str:
 # The engine's own lists as this process loaded them, stamped when it loaded them: a key
 # taken from the files later could name an edit this process never saw, and a cache built
 # from the old lists would be written under the new key for every later process.
-OWN_STAMPS = [_stamped(str(SOURCES / name)) for name in OWN]
+OWN_STAMPS = [_stamped(os.path.join(SOURCES, name)) for name in OWN]
 
 
 def _census(name: str) -> dict[str, int]:

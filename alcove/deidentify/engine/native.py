@@ -8,43 +8,60 @@ package's path, so that the compiled modules are imported in their place, only w
 fingerprint still matches: an engine edited since its build runs as Python, never stale.
 The compiled engine finds the same spans with about a fifth fewer instructions.
 ALCOVE_DEID_PURE=1 runs the sources whatever is built.
+
+Plain os.path, and SHA-256 by CPython's own module where it has one: pathlib and hashlib
+(which loads OpenSSL) would add a thirtieth to every start of the engine.
 """
 
-import hashlib
+import importlib
 import os
 import sys
-from pathlib import Path
+from typing import Any
 
-SOURCES = Path(__file__).parent  # (the compiled modules are elsewhere: data files are here)
-NATIVE = SOURCES / "_native"
+# (the compiled modules are elsewhere: data files are here)
+SOURCES = os.path.dirname(os.path.abspath(__file__))
+NATIVE = os.path.join(SOURCES, "_native")
 STAMP = "fingerprint"
 NOT_COMPILED = frozenset({"__init__.py", "native.py", "lexicon.py"})  # (see above)
 
 
-def compiled_sources() -> list[Path]:
-    """The engine's modules that the build compiles."""
-    return sorted(p for p in SOURCES.glob("*.py") if p.name not in NOT_COMPILED)
+def sha256(data: bytes = b"") -> Any:
+    """hashlib.sha256, without loading OpenSSL where CPython has its own (_sha2)."""
+    try:
+        return importlib.import_module("_sha2").sha256(data)
+    except (ImportError, AttributeError):
+        import hashlib
+
+        return hashlib.sha256(data)
+
+
+def compiled_sources() -> list[str]:
+    """The paths of the engine's modules that the build compiles."""
+    names = (n for n in os.listdir(SOURCES) if n.endswith(".py") and n not in NOT_COMPILED)
+    return [os.path.join(SOURCES, name) for name in sorted(names)]
 
 
 def fingerprint() -> str:
     """What a build must have been made from: every compiled module's source, and this
     Python (an extension module is built for one interpreter)."""
-    digest = hashlib.sha256(sys.version.encode())
+    digest = sha256(sys.version.encode())
     for path in compiled_sources():
-        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()
+        with open(path, "rb") as source:
+            digest.update(os.path.basename(path).encode() + b"\0" + source.read() + b"\0")
+    return str(digest.hexdigest())
 
 
 def built_here() -> bool:
     """Whether the build folder holds modules built from these sources by this Python."""
     try:
-        built = (NATIVE / STAMP).read_text().strip()
+        with open(os.path.join(NATIVE, STAMP)) as stamp:
+            built = stamp.read().strip()
     except OSError:
         return False
     return built == fingerprint()
 
 
-def native_folder() -> Path | None:
+def native_folder() -> str | None:
     """The folder of the compiled modules, if they were built from these sources by this
     Python and the environment does not ask for the sources."""
     if os.environ.get("ALCOVE_DEID_PURE") or not built_here():
@@ -63,8 +80,8 @@ def _put_first() -> None:
     (the package's __init__ imports this module before any other of the engine)."""
     folder = native_folder()
     package = sys.modules.get(__package__ or "")  # (none when loaded alone, by its path)
-    if folder is not None and package is not None and str(folder) not in package.__path__:
-        package.__path__.insert(0, str(folder))
+    if folder is not None and package is not None and folder not in package.__path__:
+        package.__path__.insert(0, folder)
 
 
 _put_first()

@@ -26,9 +26,9 @@ def build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     sources = tmp_path / "engine"
     sources.mkdir()
     for path in native.compiled_sources():
-        shutil.copy2(path, sources / path.name)
-    monkeypatch.setattr(native, "SOURCES", sources)
-    monkeypatch.setattr(native, "NATIVE", sources / "_native")
+        shutil.copy2(path, sources / os.path.basename(path))
+    monkeypatch.setattr(native, "SOURCES", str(sources))
+    monkeypatch.setattr(native, "NATIVE", str(sources / "_native"))
     monkeypatch.delenv("ALCOVE_DEID_PURE", raising=False)
     (sources / "_native").mkdir()
     return sources
@@ -40,7 +40,7 @@ def stamp(build: Path, value: str) -> None:
 
 def test_it_uses_a_build_made_from_these_very_sources(build: Path) -> None:
     stamp(build, native.fingerprint())
-    assert native.native_folder() == build / "_native"
+    assert native.native_folder() == str(build / "_native")
 
 
 def test_it_runs_the_sources_once_one_of_them_is_edited_after_the_build(build: Path) -> None:
