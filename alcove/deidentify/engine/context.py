@@ -371,7 +371,7 @@ def _mark(
     for span in found:
         i = bisect_right(ends, span.start)  # the first token ending past the span's start
         while i < len(spans) and spans[i][0] < span.end:
-            labels[i] = label or span.kind.value
+            labels[i] = label or str(span.kind)  # (str(): Enum's value is a Python property)
             i += 1
 
 

@@ -21,7 +21,7 @@ from alcove.deidentify.engine.cues import (
     STATE_WORDS,
     credential_word,
 )
-from alcove.deidentify.engine.spans import Kind, Span
+from alcove.deidentify.engine.spans import Kind, Span, span_of
 from alcove.deidentify.engine.tokens import (
     Token,
     tokens_of,
@@ -163,7 +163,7 @@ class FinderBase:
             if self.text[end : end + 2] in ("'s", "\u2019s"):
                 if end + 2 == len(self.text) or not self.text[end + 2].isalnum():
                     end += 2  # "Dayton Children's", "Papa Gino's": the 's is the name's
-        self.spans.append(Span(start, end, kind))
+        self.spans.append(span_of(start, end, kind))
 
     # --- names from context --------------------------------------------------------------
     def run_from(self, i: int, *, limit: int = 3, inverted: bool = False) -> int:

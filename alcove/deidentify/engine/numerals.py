@@ -72,7 +72,7 @@ def numeral_spans(doc: Doc, model: Weights) -> list[tuple[int, int, str]]:
     for i, j in units(doc):
         features = unit_features(doc, i, j, found)
         if model.score(features) > model.cut:
-            out.append((doc.spans[i][0], doc.spans[j][1], model.kind(features).value))
+            out.append((doc.spans[i][0], doc.spans[j][1], str(model.kind(features))))
     return out
 
 

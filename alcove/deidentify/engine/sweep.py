@@ -165,6 +165,7 @@ NAMELESS = 10**9
 COMMON_GIVEN_NAME = 3000  # the census's commoner given names
 COMMON_SURNAME = 1000  # and its commonest surnames ("Patel" 591, "Speed" 4015)
 SURNAME_RANK = 20_000  # the census's commoner surnames
+AMPERSAND_GAP = regex(r"[ \t]?&[ \t]?")  # (between "Ropes" and "Gray")
 APOSTROPHES = ("'", "\u2019")  # (what CONTRACTION needs first: a quick look)
 CONTRACTION = regex(r"['\u2019](?:[tT]|ve|VE|ll|LL|re|RE|d|D|m|M)\b")
 ORG = Kind.ORGANIZATION
@@ -1128,7 +1129,7 @@ class Sweep:
         tokens = self.tokens
         for i in range(len(tokens) - 1):
             a, b = tokens[i], tokens[i + 1]
-            if not re.fullmatch(r"[ \t]?&[ \t]?", self.text[a.end : b.start]):
+            if not AMPERSAND_GAP.fullmatch(self.text, a.end, b.start):
                 continue
             if a.caps_line or not (a.cap and b.cap) or len(a.text) < 3 or len(b.text) < 3:
                 continue

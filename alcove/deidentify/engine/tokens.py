@@ -1,8 +1,6 @@
 """Tokens: the words of a text with what the rules ask of each (case, a line of capitals,
 a sentence's start)."""
 
-from dataclasses import dataclass
-
 from alcove.deidentify.engine.compiled import regex
 from alcove.deidentify.engine.words import fold
 
@@ -12,15 +10,35 @@ from alcove.deidentify.engine.words import fold
 WORD = regex(r"[^\W\d_][^\W\d_]*(?:(?:-|['\u2019](?!(?:ve|m|d|ll|re|t)\b))[^\W\d_]+)*")
 
 
-@dataclass(slots=True)
 class Token:
-    start: int
-    end: int
-    text: str
-    lower: str
-    cap: bool
-    caps_line: bool
-    sentence_start: bool
+    """A word: where it stands, as written and folded to lower case, whether it is
+    capitalised, in a line of capitals, or a sentence's first.
+
+    (A plain class: mypyc compiles its __init__, where a dataclass's is generated Python,
+    run for each of a note's words at ten times the cost.)"""
+
+    __slots__ = ("cap", "caps_line", "end", "lower", "sentence_start", "start", "text")
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        text: str,
+        lower: str,
+        cap: bool,
+        caps_line: bool,
+        sentence_start: bool,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.lower = lower
+        self.cap = cap
+        self.caps_line = caps_line
+        self.sentence_start = sentence_start
+
+    def __repr__(self) -> str:
+        return f"Token({self.start}, {self.end}, {self.text!r})"
 
 
 ABBREVIATED = regex(
