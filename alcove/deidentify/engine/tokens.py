@@ -83,20 +83,25 @@ def tokens_of(text: str) -> list[Token]:
         position += len(line) + 1
     row = 0
     tokens: list[Token] = []
+    # (most notes are ASCII throughout: then no word needs folding, and a capital is A to Z,
+    # answered without a method's call for each word)
+    ascii_text = text.isascii()
     for m in WORD.finditer(text):
         start, end = m.span()
-        word = m.group()
+        word = text[start:end]
         if word.endswith(("'s", "\u2019s", "'S")):
             word, end = word[:-2], end - 2
         while caps_lines[row][0] < start:
             row += 1
+        low = word.lower()
+        first = word[0]
         tokens.append(
             Token(
                 start,
                 end,
                 word,
-                low if (low := word.lower()).isascii() else fold(low),
-                word[0].isupper(),
+                low if ascii_text or low.isascii() else fold(low),
+                "A" <= first <= "Z" if ascii_text else first.isupper(),
                 caps_lines[row][1],
                 # (most words follow a word and a space: no sentence starts there)
                 False
