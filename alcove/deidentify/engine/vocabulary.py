@@ -47,7 +47,7 @@ CLINICAL = frozenset(
     """ileal jejunal ductal lobular cholangiogram phos tmax vmax tbili glu diuresed recheck
     extubated spiculated mepilex endocatch perinatal interoceptive perrl nac svg init
     cannabis evaluator c-section x-ray c-l cath cha2ds2-vasc whānau whanau ngā kaupapa mihi
-    karakia iadl iadls poc fois
+    karakia iadl iadls poc fois cecum caecum
     child-pugh co-facilitator geta c-peptide norepi intradepartmental echocardiogram co-patient
     mmpi sulfa strep pillbox orthopaedic datix stanley-brown gottman dka anc
     lymphovascular intubated imaginal circ tte rvr fluoro fingerstick vanc multiplanar

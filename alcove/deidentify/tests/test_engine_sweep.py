@@ -50,6 +50,14 @@ def test_it_leaves_youth_work_rehab_and_maori_words_but_keeps_a_doctor_named_hui
     assert masked("Seen with YP Kesia Latu and her carer.") == {"Kesia Latu"}
 
 
+def test_it_leaves_the_cecum_of_a_colonoscopy_but_keeps_a_colon_surname() -> None:
+    note = "COLONOSCOPY: Prep adequate. Cecum reached, identified by the appendiceal orifice."
+    assert masked(note) == set()
+    assert masked("Biopsies: A. Cecum, random; B. Caecum, polyp.") == set()
+    # ("colon" is left off: folded, it is "Colón", a surname, as often as the bowel)
+    assert "Rafael Colón" in masked("Seen with her uncle Rafael Colón today.")
+
+
 def test_it_reads_a_word_after_child_or_caller_as_what_they_did() -> None:
     assert masked("Sand tray: a storm over the village. Child drew a boat.") == set()
     assert masked("A: DASA 5. NRT offered and accepted. Caller hung up.") == set()
