@@ -20,7 +20,6 @@ places.py, organisations.py and professions.py; the Finder here runs them in ord
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from collections.abc import Set as AbstractSet
 from itertools import accumulate, chain
 
 from alcove.deidentify.engine.allowlist import derived_safe, stems
@@ -55,7 +54,7 @@ from alcove.deidentify.engine.vocabulary import (
     SHORTHAND,
     STATE_CODES,
 )
-from alcove.deidentify.engine.words import Lexicon
+from alcove.deidentify.engine.words import Lexicon, Words
 
 
 class Finder(NameRules, PlaceRules, OrganisationRules, ProfessionRules):
@@ -527,7 +526,7 @@ def _may_name(finder: Finder, words: list[str]) -> bool:
     return any(w in lex.first or not _inflected(w, lex.common) for w in lowered)
 
 
-def _inflected(word: str, common: AbstractSet[str]) -> bool:
+def _inflected(word: str, common: Words) -> bool:
     """The word is in the dictionary, or a form of one there ("listens", "shuts", "blamed")."""
     word = word.removesuffix("'s").removesuffix("\u2019s")  # ("nothing's left")
     return word in common or any(stem in common for stem in stems(word))

@@ -1,30 +1,37 @@
-"""The lexicon's shape (lexicon.py loads it): its sets of words, and words folded as its
+"""The lexicon's shape (lexicon.py loads it): its lists of words, and words folded as its
 keys are. Kept apart from the loading so that mypyc compiles this (native.py) and leaves the
 loading, which runs once, as Python."""
 
 import unicodedata
-from collections.abc import Iterable
-from collections.abc import Set as AbstractSet
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any, Protocol, TypeVar
 
-# A set of words, held where the garbage collector never walks it (words_held)
-Words = AbstractSet[str]
+V = TypeVar("V", covariant=True)
 
 
-def words_held(words: Iterable[str]) -> Words:
-    """The words as a set the garbage collector does not go through. It walks every entry of
-    a frozenset at each full collection (15 ms for the lexicon's 140,000 words, at the end of
-    every process at least); the keys of a dict that holds only strings it leaves alone."""
-    return dict.fromkeys(words).keys()
+# What the engine asks of a list of words: a set, or a WordList as loaded (wordlists.py)
+class Words(Protocol):
+    def __contains__(self, word: object, /) -> bool: ...
+    def __iter__(self) -> Iterator[str]: ...
+    def __len__(self) -> int: ...
+
+
+# And of words with a value each: a dict, or a WordList as loaded
+class Valued(Words, Protocol[V]):
+    def __getitem__(self, word: str, /) -> V: ...
+    def get(self, word: str, default: Any = None, /) -> Any: ...
 
 
 @dataclass
 class Lexicon:
-    first: dict[str, int] = field(default_factory=dict)  # lower-case given name -> census rank
-    last: dict[str, int] = field(default_factory=dict)  # lower-case surname -> census rank
+    first: Valued[int] = field(
+        default_factory=dict[str, int]
+    )  # lower-case given name -> census rank
+    last: Valued[int] = field(default_factory=dict[str, int])  # lower-case surname -> census rank
     common: Words = frozenset()  # ordinary English words (lower case)
     # place names (lower case, words joined by one space) -> True when unambiguous
-    places: dict[str, bool] = field(default_factory=dict)
+    places: Valued[bool] = field(default_factory=dict[str, bool])
     # first words of place names of two words or more, those that are no place's name too
     # (a place's own name is looked up in places: kept once, a ninth fewer words to load)
     place_heads: Words = frozenset()

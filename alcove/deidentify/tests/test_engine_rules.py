@@ -454,7 +454,8 @@ def test_it_caches_the_lexicon_under_the_data_dir_when_the_cache_dir_cannot_be_w
     monkeypatch.setattr(lexicon_module, "_build", lambda: _small_build(calls))
     first = lexicon_module.load_lexicon()
     second = lexicon_module.load_lexicon()
-    assert first.first == second.first == {"dana": 1}
+    assert first.first.get("dana") == second.first.get("dana") == 1
+    assert "dana" in second.first and "petal" not in second.first
     assert calls == [1]  # the second load read the cache
     assert list((tmp_path / "data" / "cache").glob("deid-lexicon-*.marshal"))
 
@@ -469,8 +470,8 @@ def test_it_builds_the_lexicon_in_memory_when_no_cache_can_be_written(
     monkeypatch.setattr(tempfile, "tempdir", str(blocked / "tmp"))
     calls: list[int] = []
     monkeypatch.setattr(lexicon_module, "_build", lambda: _small_build(calls))
-    assert lexicon_module.load_lexicon().places == {"petal": True}
-    assert lexicon_module.load_lexicon().places == {"petal": True}
+    assert lexicon_module.load_lexicon().places.get("petal") is True
+    assert lexicon_module.load_lexicon().places.get("petal") is True
     assert calls == [1, 1]  # nothing could be cached: built each time, and it still works
 
 

@@ -11,6 +11,7 @@ from dataclasses import replace
 from alcove.deidentify.engine import Kind, find_spans
 from alcove.deidentify.engine.allowlist import is_safe
 from alcove.deidentify.engine.lexicon import lexicon
+from alcove.deidentify.engine.words import Words
 
 
 def masked(text: str, *, keep_states: bool = False) -> set[str]:
@@ -102,7 +103,7 @@ def test_it_judges_a_pasted_run_of_letters_by_a_few_of_its_splits() -> None:
 class CountingWords(AbstractSet[str]):
     """The allow-list's words, counting how often it is asked."""
 
-    def __init__(self, words: AbstractSet[str]) -> None:
+    def __init__(self, words: Words) -> None:
         self.words, self.count = words, 0
 
     def __contains__(self, word: object) -> bool:
