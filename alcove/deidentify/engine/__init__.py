@@ -18,8 +18,8 @@ import alcove.deidentify.engine.native  # noqa: F401
 # isort: on
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
 from itertools import accumulate
+from typing import NamedTuple
 
 from alcove.deidentify.engine.compiled import regex, regex_cache_close
 from alcove.deidentify.engine.context import context_spans
@@ -276,8 +276,7 @@ def address_block_lines(text: str, found: list[Span], common: Words) -> list[Spa
     return out
 
 
-@dataclass(frozen=True)
-class Replacement:
+class Replacement(NamedTuple):
     """One replacement: the span in the original and where its text sits in the output."""
 
     span: Span
@@ -286,10 +285,12 @@ class Replacement:
     out_end: int
 
 
-@dataclass
 class Redaction:
-    text: str
-    replacements: list[Replacement] = field(default_factory=list)
+    """The redacted text, and each replacement in it."""
+
+    def __init__(self, text: str, replacements: list[Replacement] | None = None) -> None:
+        self.text = text
+        self.replacements = replacements if replacements is not None else []
 
 
 def redact_detail(

@@ -7,9 +7,8 @@ as a part alone ("Mrs. Moreau", "Dana") and misspelt by one letter ("Moraeu", "D
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from alcove.deidentify.engine.compiled import regex
 from alcove.deidentify.engine.spans import Kind, Span
@@ -31,32 +30,55 @@ MONTH_NAMES = (
 ).split()
 
 
-@dataclass(frozen=True)
-class Person:
+class Person(NamedTuple):
     name: str
     relation: str = ""  # "" for the client; "mother", "partner", ... for others
 
 
-@dataclass
-class Known:
-    """What Alcove holds for the client and the case (all optional)."""
+def _given[T](items: list[T] | None) -> list[T]:
+    return items if items is not None else []
 
-    client: list[str] = field(default_factory=list)  # legal, preferred names, nicknames
-    relatives: list[Person] = field(default_factory=list)
-    # other people known to be in the case: the other participants of a couple, family or
-    # group case ("Person A", never "the client")
-    others: list[str] = field(default_factory=list)
-    staff: list[str] = field(default_factory=list)
-    addresses: list[str] = field(default_factory=list)
-    employers: list[str] = field(default_factory=list)
-    schools: list[str] = field(default_factory=list)
-    # other organisations to mask wherever named: the practice's own name
-    organisations: list[str] = field(default_factory=list)
-    places: list[str] = field(default_factory=list)
-    dates_of_birth: list[date] = field(default_factory=list)
-    phones: list[str] = field(default_factory=list)
-    emails: list[str] = field(default_factory=list)
-    ids: list[str] = field(default_factory=list)
+
+class Known:
+    """What Alcove holds for the client and the case (all optional).
+
+    A plain class, not a dataclass: its repr names no one (a log or an error page that shows
+    it shows no identifier), and the engine loads no `dataclasses` (with `inspect`, a
+    hundredth of a run over the benchmark's notes)."""
+
+    def __init__(
+        self,
+        *,
+        client: list[str] | None = None,  # legal, preferred names, nicknames
+        relatives: list[Person] | None = None,
+        # other people known to be in the case: the other participants of a couple, family
+        # or group case ("Person A", never "the client")
+        others: list[str] | None = None,
+        staff: list[str] | None = None,
+        addresses: list[str] | None = None,
+        employers: list[str] | None = None,
+        schools: list[str] | None = None,
+        # other organisations to mask wherever named: the practice's own name
+        organisations: list[str] | None = None,
+        places: list[str] | None = None,
+        dates_of_birth: list[date] | None = None,
+        phones: list[str] | None = None,
+        emails: list[str] | None = None,
+        ids: list[str] | None = None,
+    ) -> None:
+        self.client = _given(client)
+        self.relatives = _given(relatives)
+        self.others = _given(others)
+        self.staff = _given(staff)
+        self.addresses = _given(addresses)
+        self.employers = _given(employers)
+        self.schools = _given(schools)
+        self.organisations = _given(organisations)
+        self.places = _given(places)
+        self.dates_of_birth = _given(dates_of_birth)
+        self.phones = _given(phones)
+        self.emails = _given(emails)
+        self.ids = _given(ids)
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any]) -> "Known":
@@ -173,14 +195,14 @@ def _name_parts(name: str) -> list[str]:
     return [w for w in words if w.lower().strip(".") not in SUFFIXES]
 
 
-@dataclass
 class _Entry:
-    kind: Kind
-    ref: str
-    exact: list[str] = field(default_factory=list)  # phrases, matched case-insensitively
-    cased: list[str] = field(default_factory=list)  # matched only capitalised (common words)
-    initials: list[str] = field(default_factory=list)  # matched in capitals only
-    fuzzy: list[str] = field(default_factory=list)  # words allowed one or two edits
+    def __init__(self, kind: Kind, ref: str) -> None:
+        self.kind = kind
+        self.ref = ref
+        self.exact: list[str] = []  # phrases, matched case-insensitively
+        self.cased: list[str] = []  # matched only capitalised (common words)
+        self.initials: list[str] = []  # matched in capitals only
+        self.fuzzy: list[str] = []  # words allowed one or two edits
 
 
 def _person_entry(name: str, kind: Kind, ref: str, lex: Lexicon) -> _Entry:

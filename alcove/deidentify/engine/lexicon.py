@@ -21,9 +21,7 @@ import importlib.util
 import marshal
 import os
 import sys
-from dataclasses import fields, replace
 from functools import cache
-from typing import Any
 
 from alcove.deidentify.engine import vocabulary
 from alcove.deidentify.engine.allowlist import job_words, safe_words, stems
@@ -245,13 +243,11 @@ LIST_FIELDS = (
 
 def _listed(lex: Lexicon) -> Lexicon:
     """The lexicon with its lists as WordLists (wordlists.py), as it is kept and loaded."""
-    lists: dict[str, Any] = {name: word_list(getattr(lex, name)) for name in LIST_FIELDS}
-    return replace(lex, **lists)
+    return lex.replaced(**{name: word_list(getattr(lex, name)) for name in LIST_FIELDS})
 
 
 def _dumps(lex: Lexicon) -> bytes:
-    kept = [getattr(lex, f.name) for f in fields(Lexicon)]
-    kept = [(k.shelves, k.size, k.holds) if isinstance(k, WordList) else k for k in kept]
+    kept = [(k.shelves, k.size, k.holds) if isinstance(k, WordList) else k for k in lex.fields()]
     return marshal.dumps((VERSION, tuple(kept)))
 
 

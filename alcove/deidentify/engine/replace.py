@@ -6,7 +6,6 @@ client" throughout.
 """
 
 import re
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
 from string import ascii_uppercase
@@ -52,12 +51,13 @@ def _letter(n: int) -> str:
     return ascii_uppercase[n % 26] + (str(n // 26) if n >= 26 else "")
 
 
-@dataclass
 class Pseudonyms:
-    """Labels handed out so far; share one across a case's notes to keep them consistent."""
+    """Labels handed out so far; share one across a case's notes to keep them consistent.
+    (Its repr names no one: the keys are the names it replaces.)"""
 
-    by_key: dict[str, str] = field(default_factory=dict)
-    counts: dict[str, int] = field(default_factory=dict)
+    def __init__(self) -> None:
+        self.by_key: dict[str, str] = {}
+        self.counts: dict[str, int] = {}
 
     def _next(self, group: str) -> str:
         n = self.counts.get(group, 0)

@@ -4,7 +4,6 @@ loading, which runs once, as Python."""
 
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 
 V = TypeVar("V", covariant=True)
@@ -23,33 +22,73 @@ class Valued(Words, Protocol[V]):
     def get(self, word: str, default: Any = None, /) -> Any: ...
 
 
-@dataclass
 class Lexicon:
-    first: Valued[int] = field(
-        default_factory=dict[str, int]
-    )  # lower-case given name -> census rank
-    last: Valued[int] = field(default_factory=dict[str, int])  # lower-case surname -> census rank
-    common: Words = frozenset()  # ordinary English words (lower case)
-    # place names (lower case, words joined by one space) -> True when unambiguous
-    places: Valued[bool] = field(default_factory=dict[str, bool])
-    # first words of place names of two words or more, those that are no place's name too
-    # (a place's own name is looked up in places: kept once, a ninth fewer words to load)
-    place_heads: Words = frozenset()
-    place_longest: int = 1
-    # US states and countries (lower case, words joined by one space): masked as LOCATION
-    # unless the caller keeps them (Safe Harbor allows it)
-    regions: Words = frozenset()
-    # frequent words that web2 lacks ("coordinate", "online", "telehealth"): no name's shape
-    modern: Words = frozenset()
-    # the allow-list: words known to be safe even capitalised mid-sentence (allowlist.py)
-    safe: Words = frozenset()
-    # the length of the longest word on it (a word longer than two of them is no two run
-    # together)
-    safe_longest: int = 1
-    # everyday words left off the allow-list for being names first ("frank", "hall")
-    named_words: Words = frozenset()
-    # the last words of job titles ("adjuster", "librarian"): professions (allowlist.py)
-    jobs: Words = frozenset()
+    """The word lists (lexicon.py says where each comes from). A plain class: the engine
+    loads no `dataclasses` (with `inspect`, a hundredth of a run over the benchmark's notes)."""
+
+    def __init__(
+        self,
+        first: Valued[int] | None = None,
+        last: Valued[int] | None = None,
+        common: Words = frozenset(),
+        places: Valued[bool] | None = None,
+        place_heads: Words = frozenset(),
+        place_longest: int = 1,
+        regions: Words = frozenset(),
+        modern: Words = frozenset(),
+        safe: Words = frozenset(),
+        safe_longest: int = 1,
+        named_words: Words = frozenset(),
+        jobs: Words = frozenset(),
+    ) -> None:
+        # lower-case given name, surname -> census rank
+        self.first: Valued[int] = first if first is not None else {}
+        self.last: Valued[int] = last if last is not None else {}
+        self.common = common  # ordinary English words (lower case)
+        # place names (lower case, words joined by one space) -> True when unambiguous
+        self.places: Valued[bool] = places if places is not None else {}
+        # first words of place names of two words or more, those that are no place's name
+        # too (a place's own name is looked up in places: kept once)
+        self.place_heads = place_heads
+        self.place_longest = place_longest
+        # US states and countries (lower case, words joined by one space): masked as
+        # LOCATION unless the caller keeps them (Safe Harbor allows it)
+        self.regions = regions
+        # frequent words that web2 lacks ("coordinate", "online", "telehealth")
+        self.modern = modern
+        # the allow-list: words known to be safe even capitalised mid-sentence (allowlist.py)
+        self.safe = safe
+        # the length of the longest word on it (a word longer than two of them is no two
+        # run together)
+        self.safe_longest = safe_longest
+        # everyday words left off the allow-list for being names first ("frank", "hall")
+        self.named_words = named_words
+        # the last words of job titles ("adjuster", "librarian"): professions (allowlist.py)
+        self.jobs = jobs
+
+    def fields(self) -> tuple[Any, ...]:
+        """Every field, in the order __init__ takes them."""
+        return tuple(getattr(self, name) for name in LEXICON_FIELDS)
+
+    def replaced(self, **changes: Any) -> "Lexicon":
+        """A copy with the fields given changed (as dataclasses.replace would)."""
+        return Lexicon(**({name: getattr(self, name) for name in LEXICON_FIELDS} | changes))
+
+
+LEXICON_FIELDS = (
+    "first",
+    "last",
+    "common",
+    "places",
+    "place_heads",
+    "place_longest",
+    "regions",
+    "modern",
+    "safe",
+    "safe_longest",
+    "named_words",
+    "jobs",
+)
 
 
 def fold(word: str) -> str:

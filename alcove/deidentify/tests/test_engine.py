@@ -213,6 +213,16 @@ def test_it_keeps_pseudonyms_consistent_across_a_cases_notes() -> None:
     assert "Clinician A" in first and "Clinician A" in second
 
 
+def test_what_is_known_of_a_case_names_no_one_when_printed_or_logged() -> None:
+    known = Known(client=["Dana Moreau"], relatives=[Person("Luc Moreau", "father")])
+    shared = Pseudonyms()
+    redact("Dana Moreau and her father Luc Moreau came in.", known, pseudonyms=shared)
+    assert shared.by_key  # it holds the names it replaced...
+    for shown in (repr(known), str(known), repr(shared), str(shared)):
+        assert "Dana" not in shown and "Moreau" not in shown  # ...and never shows them
+    assert find_spans("Dana came.", Known(client=["Dana Moreau"]))  # (built from keywords)
+
+
 def test_it_shifts_every_date_by_the_cases_offset_keeping_the_format() -> None:
     text = "Admitted 03/02/2024, seen March 14, 2024 and on 2024-03-20; next on 4/2."
     clean = redact(text, dates=DatePolicy.SHIFT, offset_days=-10)
