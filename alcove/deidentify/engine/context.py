@@ -64,6 +64,7 @@ from alcove.deidentify.engine.lexicon import lexicon
 from alcove.deidentify.engine.native import SOURCES, sha256
 from alcove.deidentify.engine.spans import Kind, Span
 from alcove.deidentify.engine.tokens import LOWER_BYTES, UPPER_BYTES
+from alcove.deidentify.engine.weighttables import WeightTable, weight_shelves
 
 # The tokens the weights were fitted on: runs of ASCII letters and digits (as bench/deid.py
 # counts them).
@@ -86,6 +87,9 @@ JOINS = frozenset({" ", "-", "'", "&", " & ", "'s ", " of ", " of the "})
 # strings, each hashed afresh.)
 Feature = tuple[str, ...]
 SEP = "\x1f"
+# a model's weights: a dict as the weights file gives them (a fit, a test's hand-made model),
+# or as the cache holds them (weighttables.py)
+Table = dict[Feature, float] | WeightTable
 
 
 def feature_name(feature: Feature) -> str:
@@ -111,10 +115,10 @@ class Weights:
     def _set(
         self,
         bias: float,
-        weights: dict[Feature, float],
+        weights: "Table",
         threshold: float,
         type_bias: dict[str, float],
-        type_weights: dict[str, dict[Feature, float]],
+        type_weights: "dict[str, Table]",
         far: "Weights | None" = None,
         gate: float = -math.inf,
         numeral: "Weights | None" = None,
@@ -133,20 +137,31 @@ class Weights:
         self.own_scores: dict[tuple[str, str, str, bool], float] = {}
 
     def tables(self) -> tuple:
-        """What _set takes, as marshal writes it (plain dicts, tuples and numbers)."""
+        """What from_tables takes, as marshal writes it (strings, dicts and numbers: each
+        table of weights as a WeightTable holds it, weighttables.py)."""
         far = self.far.tables() if self.far else None
         numeral = self.numeral.tables() if self.numeral else None
-        tables = self.bias, self.weights, self.threshold, self.type_bias, self.type_weights
+        shelved = {name: _shelved(table) for name, table in self.type_weights.items()}
+        tables = self.bias, _shelved(self.weights), self.threshold, self.type_bias, shelved
         return (*tables, far, self.gate, numeral)
 
     @classmethod
     def from_tables(cls, tables: tuple) -> "Weights":
+        """The model from its tables, each table of weights a WeightTable."""
         model = cls.__new__(cls)
         bias, weights, threshold, type_bias, type_weights, far, gate, numeral = tables
         far_model = cls.from_tables(far) if far else None
         numeral_model = cls.from_tables(numeral) if numeral else None
+        held: dict[str, Table] = {k: WeightTable(*table) for k, table in type_weights.items()}
         model._set(
-            bias, weights, threshold, type_bias, type_weights, far_model, gate, numeral_model
+            bias,
+            WeightTable(*weights),
+            threshold,
+            type_bias,
+            held,
+            far_model,
+            gate,
+            numeral_model,
         )
         return model
 
@@ -166,19 +181,35 @@ def _table(named: dict[str, float]) -> dict[Feature, float]:
     return {tuple(name.split(SEP)): weight for name, weight in named.items()}
 
 
+def _shelved(table: "Table") -> tuple[dict[str, str], int]:
+    if isinstance(table, WeightTable):
+        return table.shelves, table.size
+    return weight_shelves(table)
+
+
 # The cache's format, in its name: a cache of another format is never read
-FORMAT = "near-far-numeral"
+FORMAT = "near-far-numeral-shelved"
 WEIGHTS_FILE = os.path.join(SOURCES, "context_weights.json")
+
+
+def _stamped(path: str) -> str:
+    info = os.stat(path)
+    return f"{path}:{info.st_mtime_ns}:{info.st_size}"
+
+
+# The module that reads the cached tables: an edit to it (how a table is cut into strings)
+# writes a new cache, as an edit to the weights does. (Stamped as this process loaded it.)
+HOLDER_STAMP = _stamped(os.path.join(SOURCES, "weighttables.py"))
 
 
 @cache
 def weights() -> Weights:
     """The fitted model. Its tables are kept in a cache file named for the weights file's
-    place, size and time: building them from the JSON takes five times as long as reading
-    them back (and hashing the file's megabyte at every start, a twentieth of the start)."""
+    place, size and time (and weighttables.py's): building them from the JSON takes five
+    times as long as reading them back (and hashing the file's megabyte at every start, a
+    twentieth of the start)."""
     # (a path beside this file: importlib.resources would add a fiftieth to every start)
-    info = os.stat(WEIGHTS_FILE)
-    key = f"{WEIGHTS_FILE}:{info.st_mtime_ns}:{info.st_size}"
+    key = f"{_stamped(WEIGHTS_FILE)}|{HOLDER_STAMP}"
     version = f"py{sys.version_info[0]}{sys.version_info[1]}"
     name = f"deid-weights-{version}-{FORMAT}-{sha256(key.encode()).hexdigest()[:16]}.marshal"
     for cached in cache_contents(name):
@@ -189,9 +220,9 @@ def weights() -> Weights:
     import json  # (only when the cache is missing: a start need not import it)
 
     with open(WEIGHTS_FILE, "rb") as handle:
-        model = Weights(json.loads(handle.read()))
-    cache_write(name, marshal.dumps(model.tables()), kind="weights")
-    return model
+        tables = Weights(json.loads(handle.read())).tables()
+    cache_write(name, marshal.dumps(tables), kind="weights")
+    return Weights.from_tables(tables)  # (as the cache gives it at the next start)
 
 
 @lru_cache(maxsize=1 << 16)

@@ -40,9 +40,10 @@ PACKAGES = (
     "faker",
     "drug_named_entity_recognition",
 )
-# The engine's own lists feed the lexicon too: a change to them writes a new cache.
+# The engine's own lists feed the lexicon too, and wordlists.py cuts it into the strings the
+# cache holds: a change to any of them writes a new cache.
 # (their source files: the modules themselves may be compiled, native.py)
-OWN = ("vocabulary.py", "lexicon.py", "words.py", "allowlist.py")
+OWN = ("vocabulary.py", "lexicon.py", "words.py", "allowlist.py", "wordlists.py")
 
 
 def _cache_name() -> str:

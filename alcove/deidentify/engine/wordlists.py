@@ -13,13 +13,13 @@ searched for (it could join two lines).
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Final
 
-KEY = 3  # the letters a word's string is found by (a few hundred bytes each, on average)
+KEY: Final = 3  # the letters a word's string is found by (a few hundred bytes each, on average)
 SEEN_MOST = 200_000  # answers remembered at most (a server sees new words for ever)
 
 # what a list holds for each word
-WORDS = 0  # nothing: a set
-NUMBERS = 1  # a number (a census rank)
-YES_NO = 2  # True or False
+WORDS: Final = 0  # nothing: a set
+NUMBERS: Final = 1  # a number (a census rank)
+YES_NO: Final = 2  # True or False
 
 _ABSENT: Final = object()
 

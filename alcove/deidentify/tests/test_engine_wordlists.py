@@ -1,5 +1,6 @@
-"""The lexicon's lists held as text (wordlists.py): every answer is the one the set or the
-dict it was made from gives, whatever is asked."""
+"""The lexicon's lists and the context models' weights held as text (wordlists.py,
+weighttables.py): every answer is the one the set or the dict it was made from gives,
+whatever is asked."""
 
 import importlib
 
@@ -8,9 +9,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from alcove.deidentify.engine.lexicon import lexicon
+from alcove.deidentify.engine.weighttables import WeightTable, weight_shelves
 from alcove.deidentify.engine.wordlists import word_list
 
 wordlists = importlib.import_module("alcove.deidentify.engine.wordlists")
+context = importlib.import_module("alcove.deidentify.engine.context")
 
 # words as the lexicon holds them, and the odd ones a note can make of its text
 LETTERS = st.text(alphabet="abcdeé' -.\u2019", min_size=0, max_size=7)
@@ -79,3 +82,51 @@ def test_the_loaded_lexicon_answers_as_its_lists_do() -> None:
     assert lex.last.get("smith", 10**6) < 10 and lex.first.get("mary", 10**6) < 10
     assert lex.places.get("springfield") is not None
     assert len(lex.safe) > 10_000 and "patient" in set(lex.safe)
+
+
+# --- the context models' weights (weighttables.py) ------------------------------------------
+PARTS = st.text(alphabet="abXd/\n\x1f\x1e\x1d", max_size=4)
+FEATURES = st.lists(PARTS, min_size=1, max_size=3).map(tuple)
+
+
+def _table(weights: dict[tuple[str, ...], float]) -> WeightTable:
+    return WeightTable(*weight_shelves(weights))
+
+
+@given(
+    weights=st.dictionaries(
+        st.lists(st.text(alphabet="abXd/ .", max_size=4), min_size=1, max_size=3).map(tuple),
+        st.floats(allow_nan=False, allow_infinity=False),
+    ),
+    asked=st.lists(FEATURES),
+)
+def test_it_gives_each_feature_the_weight_the_dict_gives(
+    weights: dict[tuple[str, ...], float], asked: list[tuple[str, ...]]
+) -> None:
+    table = _table(weights)
+    for feature in [*asked, *weights, *((*f, "x") for f in weights)]:
+        assert table.get(feature, 0.0) == weights.get(feature, 0.0), feature
+    assert sorted(table) == sorted(weights) and len(table) == len(weights)
+
+
+def test_it_never_takes_a_separator_for_a_parts_edge() -> None:
+    table = _table({("pc", "", ""): 1.5, ("w", "a"): 2.0})
+    assert table.get(("pc", "\x1f"), 0.0) == 0.0  # (joined, it reads as the first)
+    assert table.get(("w", "a\x1d2.0"), 0.0) == 0.0
+    assert table.get(("pc", "", ""), 0.0) == 1.5
+    with pytest.raises(ValueError, match="cannot hold"):
+        _table({("w", "a\x1eb"): 1.0})
+
+
+def test_the_fitted_models_read_from_their_cache_score_as_their_weights_file_does() -> None:
+    import json
+
+    with open(context.WEIGHTS_FILE) as handle:
+        written = context.Weights(json.load(handle))
+    cached = context.weights()
+    assert isinstance(cached.weights, WeightTable)
+    for model, read in ((written, cached), (written.far, cached.far)):
+        assert model is not None and read is not None
+        for feature in list(model.weights)[:3000]:
+            assert read.weights.get(feature, 0.0) == model.weights[feature]
+        assert len(read.weights) == len(model.weights)
