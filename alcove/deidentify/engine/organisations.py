@@ -211,6 +211,11 @@ SPECIALTIES_ENDING = frozenset(
 )
 # "Agency: Tri-County Crisis Connection", "Team: Eastside Assertive Community Treatment
 # Team": a form's organisation after its label, two or more capitalised words
+# (what either labelled pattern cannot match without: "Place of employment" holds "employ")
+LABELLED_ORG_HINTS = hint(
+    "Program Agency Facility Team Practice Site Placement Employer EMPLOYER Workplace "
+    "employ".split()
+)
 LABELLED_ORG = starting_with(
     "[AEFPST]",
     r"\b(?:Program|Programme|Agency|Facility|Team|Practice|Site|Placement|Employer)[ \t]*:[ \t]*"
@@ -348,9 +353,10 @@ class OrganisationRules(FinderBase):
                 )
         self._employers()
         self._lower_brands()
-        for m in EMPLOYER_LOWER.finditer(self.text) if ":" in self.text else ():
+        labelled = ":" in self.text and any_in(LABELLED_ORG_HINTS, self.text)
+        for m in EMPLOYER_LOWER.finditer(self.text) if labelled else ():
             self.add(*m.span(1), Kind.ORGANIZATION)
-        for m in LABELLED_ORG.finditer(self.text) if ":" in self.text else ():
+        for m in LABELLED_ORG.finditer(self.text) if labelled else ():
             words = [w.lower() for w in m.group(1).split()]
             people = any(  # "Team: Calvin Rhee, LPC": the team's people, found already
                 p.kind in (Kind.NAME, Kind.STAFF) and p.start < m.end(1) and m.start(1) < p.end

@@ -209,6 +209,8 @@ LOWER_MONTH_DAY = regex(
 )
 # A month in lower case before a year, which no word or modal is ("prior OD (aug 2019)",
 # "moved in march 2021")
+# (the first three letters of every month, which each lower-case month pattern needs)
+LOWER_MONTH_HINTS = hint("jan feb mar apr may jun jul aug sep oct nov dec".split())
 LOWER_MONTH_YEAR = regex(
     r"(?=[jfasondm])\b(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec|january|february|"
     r"march|april|june|july|august|september|october|november|december)\.?,?[ \t]+"
@@ -605,6 +607,8 @@ PHONE_AU = regex(r"\(?\b0[2378]\)?[ \t]\d{4}[ \t]\d{4}\b|\b1[38]00[ \t]\d{3}[ \t
 AGE_NOW = regex(r"(?:(?:^|[.!?:][ \t]+|\n)now|\b(?:him|her|them)self)[ \t]+(\d{1,3}),")
 # "kids 4 and 7", "sons 12, 9 and 6": the ages of the children a word for them lists (in
 # brackets: CHILDREN_AGES above)
+# (what either children's pattern cannot match without)
+CHILDREN_HINTS = hint(("kids", "children", "sons", "daughters", "boys", "girls", "twins"))
 CHILDREN_AGES_LISTED = regex(
     r"\b(?:kids|children|sons|daughters|boys|girls|twins|grandkids|grandchildren)[ \t]+"
     r"(?:aged?[ \t]+)?(\d{1,2}(?:,[ \t]*\d{1,2})*,?[ \t]+(?:and|&)[ \t]+\d{1,2})\b"
@@ -1127,6 +1131,10 @@ ADDRESS_PATTERNS = (
     *ADDRESS_PATTERNS[19:],
 )
 WEEKDAY_ALWAYS = starting_with("[TtWwFfMS]", WEEKDAY_ALWAYS)
+# (what it cannot match without: each weekday it names, as it may be written)
+WEEKDAY_ALWAYS_HINTS = hint(
+    "Tue tue TUE Thu thu THU Weds weds WEDS Fri fri FRI Mon MON Wed WED Sat Sun".split()
+)
 
 
 def _luhn(digits: str) -> bool:
@@ -1360,7 +1368,7 @@ def shaped_spans(text: str) -> Iterator[Span]:
         yield Span(*m.span(1), Kind.AGE)
     for m in AGE_SEX_ASSESSED.finditer(text) if any_in(ASSESSED_HINTS, text) else ():
         yield Span(*m.span(1), Kind.AGE)
-    for m in CHILDREN_AGES.finditer(low) if "(" in low else ():
+    for m in CHILDREN_AGES.finditer(low) if "(" in low and any_in(CHILDREN_HINTS, low) else ():
         yield from _listed_ages(m)
     for m in AGE_SEX.finditer(text):
         if not _walked(text, m.start()):
@@ -1417,7 +1425,7 @@ def shaped_spans(text: str) -> Iterator[Span]:
         yield Span(*m.span(1), Kind.AGE)
     for m in RELATIVE_AGE.finditer(low):
         yield Span(*m.span(1), Kind.AGE)
-    for m in CHILDREN_AGES_LISTED.finditer(low):
+    for m in CHILDREN_AGES_LISTED.finditer(low) if any_in(CHILDREN_HINTS, low) else ():
         for n in AGE_NUMBER.finditer(low, *m.span(1)):
             yield Span(*n.span(), Kind.AGE)
     for m in AGE_YEARS_BRACKETED.finditer(text) if "(" in text else ():
@@ -1500,9 +1508,10 @@ def _dates(text: str, low: str) -> Iterator[Span]:
     for pattern in (DATE_DIGITS, DATE_WORDS):
         for m in pattern.finditer(text):
             yield Span(m.start(), m.end(), Kind.DATE)
-    for m in LOWER_MONTH_DAY.finditer(text):
+    lower_month = any_in(LOWER_MONTH_HINTS, text)
+    for m in LOWER_MONTH_DAY.finditer(text) if lower_month else ():
         yield Span(m.start(), m.end(), Kind.DATE)
-    for m in LOWER_MONTH_YEAR.finditer(text):
+    for m in LOWER_MONTH_YEAR.finditer(text) if lower_month else ():
         if m.group(1) == "may" and not _cued(text, low, m.start()):
             continue  # "she may 2000 steps": the modal, unless a cue says a month ("in may 2019")
         yield Span(*m.span(1), Kind.DATE)  # "(aug 2019)", "in march 2021"
@@ -1645,7 +1654,7 @@ def _dates(text: str, low: str) -> Iterator[Span]:
             )
         ):
             yield Span(m.start(), m.end(), Kind.DATE)  # "discuss tues", "Mon-Thurs", "friday"
-    for m in WEEKDAY_ALWAYS.finditer(text):
+    for m in WEEKDAY_ALWAYS.finditer(text) if any_in(WEEKDAY_ALWAYS_HINTS, text) else ():
         yield Span(m.start(), m.end(), Kind.DATE)
 
 

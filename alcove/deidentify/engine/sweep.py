@@ -98,6 +98,9 @@ ATTENDED = (
 )
 TITLE = r"(?:Dr|Mr|Mrs|Ms|Mx)\."
 # "Present: HA, PC, JL", "present: summer d, ama, jt, rosie": who attended, listed
+ATTENDANCE_HINTS = hint(
+    "present attend members participants absent excused leaders facilitators".split()
+)
 ATTENDANCE = regex(rf"(?im)^[ \t]*{ATTENDED}[ \t]*:[ \t]*((?:{TITLE}[ \t]|[^\n.;:(])+)")
 TITLE_BEFORE = regex(rf"^{TITLE}[ \t]+")
 # The rest of an attendance line, its label perhaps explained: "Present (initials only): "
@@ -434,10 +437,17 @@ class Sweep:
             return False
         return self.tokens[i + 1].lower in RELATION.by_last
 
+    def _attendance_listed(self) -> bool:
+        """Whether the text may list who attended: a colon, and a label's word in any case
+        (looked for in the lower-cased text; a text beyond ASCII is always read, for the
+        pattern's letters that match one beyond it: the long s is a case-blind "s")."""
+        text = self.text
+        return ":" in text and (not text.isascii() or any_in(ATTENDANCE_HINTS, text.lower()))
+
     def attendance(self) -> None:
         """Everyone listed after "Present:" or "Absent:" (up to three words each, by comma),
         their initials too: a group note's members."""
-        for m in ATTENDANCE.finditer(self.text) if ":" in self.text else ():
+        for m in ATTENDANCE.finditer(self.text) if self._attendance_listed() else ():
             position = m.start(1)
             for item in m.group(1).split(","):
                 words = TITLE_BEFORE.sub("", item.strip(" \t.;"))  # "Dr. Amadi": the name

@@ -2,6 +2,8 @@
 note, wherever the word stands; and no note's text is kept."""
 
 import importlib
+import re
+from collections.abc import Callable
 
 import pytest
 from hypothesis import given
@@ -46,3 +48,59 @@ def test_it_refuses_an_empty_hint_word() -> None:
     # ("" is in every text: a rule hinted so would always run, and say nothing)
     with pytest.raises(ValueError, match="empty"):
         hints.hint(["Route", ""])
+
+
+# --- patterns that wait behind their hint words ----------------------------------------------
+patterns = importlib.import_module("alcove.deidentify.engine.patterns")
+organisations = importlib.import_module("alcove.deidentify.engine.organisations")
+sweep = importlib.import_module("alcove.deidentify.engine.sweep")
+
+WEEKDAYS = "Tue tues Tues TUES Thu thu Thurs thurs THURS Weds weds WEDS Fri fri FRI Mon MON Wed WED"
+MONTHS = "jan feb march apr may jun jul aug sep sept oct nov dec january december"
+# (each pattern, the words it waits behind, and texts it matches: one for each way it starts)
+GATED = [
+    (patterns.WEEKDAY_ALWAYS, patterns.WEEKDAY_ALWAYS_HINTS, str, [
+        *(f"group moved to {day} this week" for day in WEEKDAYS.split()),
+        "flying in Sat. Continue", "back Sun. Plan", "wine Sat nights",
+    ]),
+    (patterns.LOWER_MONTH_DAY, patterns.LOWER_MONTH_HINTS, str, [
+        f"seen {month} 14 for review" for month in MONTHS.split()
+    ]),
+    (patterns.LOWER_MONTH_YEAR, patterns.LOWER_MONTH_HINTS, str, [
+        f"sober since {month} 2019" for month in [*MONTHS.split(), "mar"]
+    ]),
+    (patterns.CHILDREN_AGES, patterns.CHILDREN_HINTS, str.lower, [
+        f"has {kin} (4 and 7)" for kin in "kids children sons daughters grandchildren grandkids "
+        "twins".split()
+    ]),
+    (patterns.CHILDREN_AGES_LISTED, patterns.CHILDREN_HINTS, str.lower, [
+        f"{kin} 4 and 7 at home" for kin in "kids children sons daughters boys girls twins "
+        "grandkids grandchildren".split()
+    ]),
+    (organisations.EMPLOYER_LOWER, organisations.LABELLED_ORG_HINTS, str, [
+        f"{label}: acme widgets\n" for label in
+        ("Employer", "EMPLOYER", "Workplace", "Place of employment")
+    ]),
+    (organisations.LABELLED_ORG, organisations.LABELLED_ORG_HINTS, str, [
+        f"{label}: Kestrel Blue\n" for label in
+        "Program Programme Agency Facility Team Practice Site Placement Employer".split()
+    ]),
+    (sweep.ATTENDANCE, sweep.ATTENDANCE_HINTS, str.lower, [
+        f"{label}: summer d, ama\n" for label in
+        ("Present", "ATTENDEES", "In attendance", "Attendance", "members", "Participants",
+         "Absent", "Excused", "Leaders", "Facilitators", "Co-facilitators", "Staff present")
+    ]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("pattern", "words", "looked_in", "texts"), GATED)
+def test_a_pattern_behind_hint_words_finds_its_match_through_them(
+    pattern: "re.Pattern[str]",
+    words: tuple[str, ...],
+    looked_in: Callable[[str], str],
+    texts: list[str],
+) -> None:
+    for text in texts:
+        scanned = text.lower() if looked_in is str.lower and pattern.flags & re.I == 0 else text
+        assert pattern.search(scanned), text  # (the example is one it matches)
+        assert hints.any_in(words, looked_in(text)), text  # ...and the look lets it through
