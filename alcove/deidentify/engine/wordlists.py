@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Final
 
 KEY: Final = 3  # the letters a word's string is found by (a few hundred bytes each, on average)
-SEEN_MOST = 200_000  # answers remembered at most (a server sees new words for ever)
+SEEN_MOST = 1 << 16  # answers remembered at most, a list (a server sees new words for ever)
 
 # what a list holds for each word
 WORDS: Final = 0  # nothing: a set
