@@ -645,6 +645,9 @@ SYSTEM_USER = starting_with(
 # "d.saunders@", "a.txt", "q.day")
 DOTTED_COMMON_RANK = 2000
 DOTTED_LOGIN = regex(r"(?<![\w.@/])(?:dr|[a-pr-z])\.([a-z]{3,15})(?![\w@]|\.[a-z])")
+# (what it cannot match without, found from its stop: the matcher skips to a character it
+# is given far faster than to one of a set, so this look costs a twentieth of the scan)
+DOTTED_LOGIN_NEAR = regex(r"\.(?<=[a-z]\.)[a-z]{3}")
 
 # A word of a login's length anywhere in the note (each one looked up in a set)
 LOGIN_SHAPED = regex(r"[A-Za-z](?<![\w@.-][A-Za-z])[A-Za-z]{3,15}\d?(?![\w@-])")
@@ -804,7 +807,7 @@ def staff_logins(text: str, lex: Lexicon) -> list[Span]:
     for m in SYSTEM_USER.finditer(text) if " by" in text else ():
         if not _listed(m.group(1), lex):
             out.append(Span(*m.span(1), Kind.STAFF))
-    for m in DOTTED_LOGIN.finditer(text):
+    for m in DOTTED_LOGIN.finditer(text) if DOTTED_LOGIN_NEAR.search(text) else ():
         surname = m.group(1)
         if surname not in lex.last or surname in NOT_NAMES:
             continue

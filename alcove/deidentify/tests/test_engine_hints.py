@@ -104,3 +104,22 @@ def test_a_pattern_behind_hint_words_finds_its_match_through_them(
         scanned = text.lower() if looked_in is str.lower and pattern.flags & re.I == 0 else text
         assert pattern.search(scanned), text  # (the example is one it matches)
         assert hints.any_in(words, looked_in(text)), text  # ...and the look lets it through
+
+
+people = importlib.import_module("alcove.deidentify.engine.people")
+# (each pattern, the quicker look it waits behind, and texts it matches)
+LOOKED = [
+    (people.DOTTED_LOGIN, people.DOTTED_LOGIN_NEAR,
+     ["per dr.ferreira today", "d.saunders approved", "z.okonkwo", "(k.brown)"]),
+    (patterns.SPACED_NINE, patterns.SPACED_NINE_NEAR,
+     ["SIN: 527 334 918", "service no.: A47 118 902;", "527 334 918"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("pattern", "look", "texts"), LOOKED)
+def test_a_pattern_behind_a_quicker_look_finds_its_match_through_it(
+    pattern: "re.Pattern[str]", look: "re.Pattern[str]", texts: list[str]
+) -> None:
+    for text in texts:
+        assert pattern.search(text), text
+        assert look.search(text), text
