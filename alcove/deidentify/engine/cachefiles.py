@@ -15,6 +15,13 @@ from collections.abc import Iterator
 KEPT = 3  # caches of one kind kept in a folder: enough for a few installs that share it
 
 
+def file_stamp(path: str) -> str:
+    """A file as a cache's key names it: its place, time of writing and size (as Python's own
+    bytecode cache tells a source), so an edit or an upgrade writes a new cache."""
+    info = os.stat(path)
+    return f"{path}:{info.st_mtime_ns}:{info.st_size}"
+
+
 def temporary_dir() -> str:
     import tempfile
 

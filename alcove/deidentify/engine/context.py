@@ -51,7 +51,7 @@ from itertools import repeat
 from mypy_extensions import mypyc_attr
 
 from alcove.deidentify.engine.allowlist import derived_safe
-from alcove.deidentify.engine.cachefiles import cache_contents, cache_write
+from alcove.deidentify.engine.cachefiles import cache_contents, cache_write, file_stamp
 from alcove.deidentify.engine.compiled import regex
 from alcove.deidentify.engine.leftwords import (
     FREQUENT_SURNAME,
@@ -192,14 +192,9 @@ FORMAT = "near-far-numeral-shelved"
 WEIGHTS_FILE = os.path.join(SOURCES, "context_weights.json")
 
 
-def _stamped(path: str) -> str:
-    info = os.stat(path)
-    return f"{path}:{info.st_mtime_ns}:{info.st_size}"
-
-
 # The module that reads the cached tables: an edit to it (how a table is cut into strings)
 # writes a new cache, as an edit to the weights does. (Stamped as this process loaded it.)
-HOLDER_STAMP = _stamped(os.path.join(SOURCES, "weighttables.py"))
+HOLDER_STAMP = file_stamp(os.path.join(SOURCES, "weighttables.py"))
 
 
 @cache
@@ -209,7 +204,7 @@ def weights() -> Weights:
     times as long as reading them back (and hashing the file's megabyte at every start, a
     twentieth of the start)."""
     # (a path beside this file: importlib.resources would add a fiftieth to every start)
-    key = f"{_stamped(WEIGHTS_FILE)}|{HOLDER_STAMP}"
+    key = f"{file_stamp(WEIGHTS_FILE)}|{HOLDER_STAMP}"
     version = f"py{sys.version_info[0]}{sys.version_info[1]}"
     name = f"deid-weights-{version}-{FORMAT}-{sha256(key.encode()).hexdigest()[:16]}.marshal"
     for cached in cache_contents(name):

@@ -25,7 +25,7 @@ from functools import cache
 
 from alcove.deidentify.engine import vocabulary
 from alcove.deidentify.engine.allowlist import job_words, safe_words, stems
-from alcove.deidentify.engine.cachefiles import cache_contents, cache_write
+from alcove.deidentify.engine.cachefiles import cache_contents, cache_write, file_stamp
 from alcove.deidentify.engine.native import SOURCES, sha256
 from alcove.deidentify.engine.wordlists import WordList, word_list
 from alcove.deidentify.engine.words import Lexicon, fold
@@ -59,18 +59,13 @@ def _installed(package: str) -> str:
     spec = importlib.util.find_spec(package)
     if spec is None or spec.origin is None:
         return f"{package}:none"
-    return _stamped(spec.origin)
-
-
-def _stamped(path: str) -> str:
-    info = os.stat(path)
-    return f"{path}:{info.st_mtime_ns}:{info.st_size}"
+    return file_stamp(spec.origin)
 
 
 # The engine's own lists as this process loaded them, stamped when it loaded them: a key
 # taken from the files later could name an edit this process never saw, and a cache built
 # from the old lists would be written under the new key for every later process.
-OWN_STAMPS = [_stamped(os.path.join(SOURCES, name)) for name in OWN]
+OWN_STAMPS = [file_stamp(os.path.join(SOURCES, name)) for name in OWN]
 
 
 def _census(name: str) -> dict[str, int]:
