@@ -57,6 +57,7 @@ from alcove.deidentify.engine.professions import (
 )
 from alcove.deidentify.engine.replace import DatePolicy, Pseudonyms, replacement_for
 from alcove.deidentify.engine.scales import scales_left
+from alcove.deidentify.engine.screen import screen_end, screen_start
 from alcove.deidentify.engine.siblings import names_beside_names
 from alcove.deidentify.engine.spans import Kind, Span, spans_resolve, spans_trim
 from alcove.deidentify.engine.sweep import unlisted_spans
@@ -84,6 +85,14 @@ def find_spans(text: str, known: Known | None = None, *, keep_states: bool = Fal
 
     US states and countries are found as LOCATION (as i2b2-style scorers count them);
     `keep_states=True` leaves them, as Safe Harbor allows."""
+    screen_start(text)  # (which costly patterns cannot match it: screen.py)
+    try:
+        return _found(text, known, keep_states=keep_states)
+    finally:
+        screen_end()
+
+
+def _found(text: str, known: Known | None, *, keep_states: bool) -> list[Span]:
     found, kept, finder = _rules(text, known, keep_states=keep_states)
     # last of all, the words the rules left that their context marks (context.py)
     extra = context_spans(text, found, kept)

@@ -5,6 +5,7 @@ import re
 
 from alcove.deidentify.engine.compiled import longest_first, regex, starting_with
 from alcove.deidentify.engine.hints import hint
+from alcove.deidentify.engine.screen import screened
 from alcove.deidentify.engine.tokens import WORD, Token
 from alcove.deidentify.engine.vocabulary import (
     CLINICAL,
@@ -79,32 +80,40 @@ def credential_word(word: str) -> bool:
 
 
 # "Ana Ruiz, intake coordinator": a role after a comma makes the name before it staff.
-ROLE_AFTER = regex(
-    r",[ \t]+(?:the[ \t]+)?(?:intake coordinator|front desk|receptionist|scheduler|secretary|"
-    r"office manager|care coordinator|case manager|social worker|therapist|counselor|"
-    r"counsellor|psychiatrist|psychologist|clinician|intern|trainee|practicum student|"
-    r"supervisor|program director|clinical director|medical director|charge nurse|"
-    r"peer specialist|peer support specialist|recovery coach|mental health worker|"
-    r"nurse practitioner|physician assistant|medical assistant|unit clerk|"
-    r"(?:psychiatry |psychology |medical |nursing )?(?:resident|student|fellow))\b",
-    re.I,
+ROLE_AFTER = screened(
+    regex(
+        r",[ \t]+(?:the[ \t]+)?(?:intake coordinator|front desk|receptionist|scheduler|secretary|"
+        r"office manager|care coordinator|case manager|social worker|therapist|counselor|"
+        r"counsellor|psychiatrist|psychologist|clinician|intern|trainee|practicum student|"
+        r"supervisor|program director|clinical director|medical director|charge nurse|"
+        r"peer specialist|peer support specialist|recovery coach|mental health worker|"
+        r"nurse practitioner|physician assistant|medical assistant|unit clerk|"
+        r"(?:psychiatry |psychology |medical |nursing )?(?:resident|student|fellow))\b",
+        re.I,
+    )
 )
 # A signature: "-- Hollis Grant", "/es/ PATRICIA NWOSU", "e-signed: Ana Ruiz"
-SIGNATURE = regex(r"(?m)^[ \t]*(?:--+|\u2014|\u2013|/e?s/|e-signed:?|signed:)[ \t]*(?=[A-Z])")
+SIGNATURE = screened(
+    regex(r"(?m)^[ \t]*(?:--+|\u2014|\u2013|/e?s/|e-signed:?|signed:)[ \t]*(?=[A-Z])")
+)
 # Typists' initials closing a dictated note ("ef:tlw", "GA/rtm"), or a line of two or three
 # lower-case letters ending a note ("mk").
-TYPIST = regex(
-    # ... at a line's end, or set apart from the next field ("RAC/jlm   Job 771042")
-    r"[:/](?<=[A-Za-z][:/])([a-z]{2,4})(?=[ \t]*(?:\n|$|DD:|D:|T:)|[ \t]{2,}\S)"
+TYPIST = screened(
+    regex(
+        # ... at a line's end, or set apart from the next field ("RAC/jlm   Job 771042")
+        r"[:/](?<=[A-Za-z][:/])([a-z]{2,4})(?=[ \t]*(?:\n|$|DD:|D:|T:)|[ \t]{2,}\S)"
+    )
 )
 TYPIST_AUTHOR = regex(r"(?<![\w/])([A-Za-z]{2,4})$")
 # The same in capitals, opening a line before the dictation's fields, on that line or the
 # next: "PAG:RST" over "DD: 02/15/90", "DK/OB   JOB 00441937" (a line of a problem list,
 # such as "HIV/AIDS", is followed by none)
 DICTATION_FIELD = r"(?:JOB\b|Job\b|(?:DD|DT|TD|D|T|cc|CC)[ \t]*:)"
-TYPIST_CAPS = regex(
-    rf"(?m)^[ \t]*([A-Z]{{2,4}})[:/]([A-Z]{{2,4}})"
-    rf"(?=[ \t]+{DICTATION_FIELD}|[ \t]*\n[ \t]*{DICTATION_FIELD})"
+TYPIST_CAPS = screened(
+    regex(
+        rf"(?m)^[ \t]*([A-Z]{{2,4}})[:/]([A-Z]{{2,4}})"
+        rf"(?=[ \t]+{DICTATION_FIELD}|[ \t]*\n[ \t]*{DICTATION_FIELD})"
+    )
 )
 CLOSING_INITIALS = regex(
     r"[ \t]*-*[ \t]*([a-z]{2,3}|[A-Z]{2,3})"
@@ -150,7 +159,7 @@ SUBJECT_VERBS = (
     | REPORT_VERBS
 )  # (and every verb of reporting: "says", "stated")
 # A note's last words, after its last sentence: "(988, press 1). GL", "cb 555-0161. d.osei"
-CLOSING_AFTER_SENTENCE = regex(r"[.!?)][ \t]+([A-Z]{2,3}|[a-z]\.[a-z]{3,})$")
+CLOSING_AFTER_SENTENCE = screened(regex(r"[.!?)][ \t]+([A-Z]{2,3}|[a-z]\.[a-z]{3,})$"))
 NOT_TYPISTS = frozenset("ok okay yes no na nil tbd tba etc thx ty np pls".split())
 PRONOUNS = frozenset("he him his she her hers they them their theirs ze zir xe xem".split())
 # Short credentials that are also clinical abbreviations count only after a comma.
@@ -395,11 +404,13 @@ END_AFTER_CODE = regex(r"[ \t]*(?:[.,;:()|]|[-\u2013\u2014][ \t]|\n|$)")
 GAP_AFTER_CODE = regex(r"[ \t]{3}")
 STATE_ALT = "|".join(longest_first((*STATE_CODES, *STATES)))
 STATE_AFTER = regex(rf",?[ \t]*(?:{STATE_ALT})\b|[ \t]+(?:County|Parish|area)\b")
-CITY_STATE = regex(
-    # (led by the capital, as patterns.py explains: "[A-Z](?<!\w[A-Z])" is "\b[A-Z]")
-    rf"([A-Z](?<!\w[A-Z])(?:[a-z]+\.?[ \t]+[A-Z]){{0,2}}[a-z]+),[ \t]*"
-    rf"(?:(?:{'|'.join(sorted(STATE_CODES))})"
-    rf"(?=[ \t]*(?:\d{{5}}|[.,;)\n]|$))|(?:{'|'.join(longest_first(STATES))})\b)"
+CITY_STATE = screened(
+    regex(
+        # (led by the capital, as patterns.py explains: "[A-Z](?<!\w[A-Z])" is "\b[A-Z]")
+        rf"([A-Z](?<!\w[A-Z])(?:[a-z]+\.?[ \t]+[A-Z]){{0,2}}[a-z]+),[ \t]*"
+        rf"(?:(?:{'|'.join(sorted(STATE_CODES))})"
+        rf"(?=[ \t]*(?:\d{{5}}|[.,;)\n]|$))|(?:{'|'.join(longest_first(STATES))})\b)"
+    )
 )
 COUNTY = starting_with(
     "[A-Z]",
@@ -413,21 +424,26 @@ COUNTY_WORDS = hint((
     "Village of", "CITY of", "TOWN of", "Co.",
 ))  # fmt: skip
 # "DELGADO-FINN, ARTURO   418-27-93" opening a header line: the patient, surname first
-CAPS_HEADER_NAME = regex(
-    r"(?m)^[ \t]*([A-Z][A-Z'-]+(?: [A-Z][A-Z'-]+)?), ([A-Z][A-Z'-]+(?: [A-Z]\.?)?)"
-    r"(?=[ \t]{2,}|[ \t]*$|[ \t]+\d)"
+CAPS_HEADER_NAME = screened(
+    regex(
+        r"(?m)^[ \t]*([A-Z][A-Z'-]+(?: [A-Z][A-Z'-]+)?), ([A-Z][A-Z'-]+(?: [A-Z]\.?)?)"
+        r"(?=[ \t]{2,}|[ \t]*$|[ \t]+\d)"
+    )
 )
 # "GA/rtm" at the foot of a dictated note: the author's and the typist's initials
-DICTATION = regex(r"(?m)^[ \t]*([A-Z]{2,4}):?/([a-z]{2,4})[ \t]*$")
+DICTATION = screened(regex(r"(?m)^[ \t]*([A-Z]{2,4}):?/([a-z]{2,4})[ \t]*$"))
 # "City/State/ZIP: kalamazoo, mi 49008": a form's town written in lower case
 CITY_LOWER = regex(
     r"\bCity(?:/State(?:/ZIP|/Zip)?)?[ \t]*:[ \t]*([a-z][a-z'.-]+(?:[ \t]+[a-z][a-z'.-]+){0,2})"
     r"(?=[ \t]*(?:,|\n|$|\d|[ \t]{2}))"
 )
 # "RN D. PRICE", "LPN K. Odum": an initial and a surname after a care credential
-CREDENTIAL_THEN_NAME = starting_with(
-    "[CL-NPR]",
-    r"\b(?:RN|LPN|LVN|CNA|NP|PA|MD|MHT|LCSW|LICSW|LPC|LMFT)[ \t]+([A-Z]\.[ \t]?[A-Z][A-Za-z'-]+)\b",
+CREDENTIAL_THEN_NAME = screened(
+    starting_with(
+        "[CL-NPR]",
+        r"\b(?:RN|LPN|LVN|CNA|NP|PA|MD|MHT|LCSW|LICSW|LPC|LMFT)"
+        r"[ \t]+([A-Z]\.[ \t]?[A-Z][A-Za-z'-]+)\b",
+    )
 )
 # "...or sooner prn.\nTN": initials alone on a note's last line sign it
 # ("MH / EV": the clinician's and a co-signer's)
@@ -439,24 +455,28 @@ SIGNED_LAST_LINE = regex(
 # ("-kc, np", "- tj rn": with the signer's credential)
 # (what it cannot match without, led by the dash: a dash opening a line or after a space)
 DASH_SET_APART = regex(r"[-\u2013\u2014~](?<![^ \t\n][-\u2013\u2014~])")
-DASHED_INITIALS_LOWER = regex(
-    r"(?m)(?:^|[ \t])[-\u2013\u2014~]{1,2}[ \t]?([a-z]{2,3}|[A-Z]{2,3})"
-    r"(?:,?[ \t]*(?:rn|np|lpn|md|do|pa|pmhnp|aprn|lcsw|licsw|lpc|lmft|lmhc|psyd|phd|msw))?"
-    r"[ \t]*(?:\([a-z ]+\))?[ \t]*$"
+DASHED_INITIALS_LOWER = screened(
+    regex(
+        r"(?m)(?:^|[ \t])[-\u2013\u2014~]{1,2}[ \t]?([a-z]{2,3}|[A-Z]{2,3})"
+        r"(?:,?[ \t]*(?:rn|np|lpn|md|do|pa|pmhnp|aprn|lcsw|licsw|lpc|lmft|lmhc|psyd|phd|msw))?"
+        r"[ \t]*(?:\([a-z ]+\))?[ \t]*$"
+    )
 )
 NOT_DASHED = FUNCTION_WORDS | frozenset("ok no yes neg pos am pm ve ish tbd tba na".split())
 # "Dictated By: MO   Transcribed By: tk", "Counselor: BAM", "therapist: jm", "Registered by:
 # kjohannsen": the initials (or login) a label gives the note's staff member, closing its field
-STAFF_LABELLED = starting_with(
-    "[C-ER-TWcst]",
-    r"\b(?:(?:Dictated|DICTATED|Transcribed|TRANSCRIBED|Typed|TYPED)(?:[ \t]+(?:By|by|BY))?|"
-    r"Typist|TYPIST|Transcriber|TRANSCRIBER|(?:Taken|TAKEN|taken)[ \t]+(?:By|by|BY)|"
-    r"(?:Registered|Entered|Recorded|Completed|Written|Seen)[ \t]+(?:By|by)|"
-    r"[Ss]igned(?:[ \t]+(?:By|by))?|[Cc]ounsell?or|COUNSELL?OR|[Tt]herapist|THERAPIST|[Tt]her|"
-    r"[Cc]linician|CLINICIAN|[Ss]taff|STAFF|[Ss]cribe)[ \t]*:[ \t]*"
-    r"([a-z]{2,4}|[A-Z]{2,4}|(?<=[Bb]y: )[a-z]{5,15})"
-    # (or the writer's role in brackets after: "taken by: lm (reception)")
-    r"(?=[ \t]*(?:\n|$)|[ \t]{2}|[ \t]*[,;/]|[ \t]+\d|[ \t]+\([A-Za-z])",
+STAFF_LABELLED = screened(
+    starting_with(
+        "[C-ER-TWcst]",
+        r"\b(?:(?:Dictated|DICTATED|Transcribed|TRANSCRIBED|Typed|TYPED)(?:[ \t]+(?:By|by|BY))?|"
+        r"Typist|TYPIST|Transcriber|TRANSCRIBER|(?:Taken|TAKEN|taken)[ \t]+(?:By|by|BY)|"
+        r"(?:Registered|Entered|Recorded|Completed|Written|Seen)[ \t]+(?:By|by)|"
+        r"[Ss]igned(?:[ \t]+(?:By|by))?|[Cc]ounsell?or|COUNSELL?OR|[Tt]herapist|THERAPIST|[Tt]her|"
+        r"[Cc]linician|CLINICIAN|[Ss]taff|STAFF|[Ss]cribe)[ \t]*:[ \t]*"
+        r"([a-z]{2,4}|[A-Z]{2,4}|(?<=[Bb]y: )[a-z]{5,15})"
+        # (or the writer's role in brackets after: "taken by: lm (reception)")
+        r"(?=[ \t]*(?:\n|$)|[ \t]{2}|[ \t]*[,;/]|[ \t]+\d|[ \t]+\([A-Za-z])",
+    )
 )
 # "client J.M.", "pt A.B.": initials standing for a person
 # "Commonwealth v. Dmitri Sokolov", "State vs. Ruiz": the party named in a case caption
@@ -464,7 +484,7 @@ CAPTION = regex(
     r"\b(?:Commonwealth|State|People|United States|Town|City|County)[ \t]+vs?\.?[ \t]+"
     r"((?:[A-Z][a-z'-]+|[A-Z]\.)(?:[ \t]+(?:[A-Z][a-z'-]+|[A-Z]\.)){0,2})"
 )
-INITIALS_HINT = regex(r"[A-Z]\.[ \t]?[A-Z]\.")
+INITIALS_HINT = screened(regex(r"[A-Z]\.[ \t]?[A-Z]\."))
 # "a peer (J.R.)", "apologized to J.R.": dotted initials alone stand for a person, unless
 # they are one of the abbreviations written the same way
 # (a sentence's own full stop may follow: "near M.R.. Chantal")
@@ -516,14 +536,16 @@ LABELLED_PLAIN = regex(
 )
 # A handoff's item: the room, a dash, the patient in capitals, then age and sex
 # ("RM 414A \u2014 KNIGHT, ROSE  77 YO F", "RM 9 - DEVONTE "DJ" PRICE 15YO M")
-CAPS_AGE_SEX = regex(
-    r"\d[ \t]?(?:YO|Y/O|YR|YRS|Y)?[ \t]?[MF]\b"
+CAPS_AGE_SEX = screened(
+    regex(r"\d[ \t]?(?:YO|Y/O|YR|YRS|Y)?[ \t]?[MF]\b")
 )  # (said first: most notes lack it)
-CAPS_BEFORE_AGE_SEX = starting_with(
-    r"[\n\-:A-Z\u2013\u2014]",
-    r"(?:^|\n|[\u2014\u2013:-][ \t]+|\b(?:RM|ROOM|BED)[ \t]+[\w-]+[ \t]+|\bPT[ \t]+)"
-    r"(?!(?:PT|RM|ROOM|BED)\b)((?:[A-Z][A-Z'-]+,?[ \t]+(?:\"[A-Z]+\"[ \t]+)?){1,3}"
-    r"[A-Z][A-Z'-]*)[ \t]+\d{1,3}[ \t]?(?:YO|Y/O|YR|YRS|Y)?[ \t]?[MF]\b",
+CAPS_BEFORE_AGE_SEX = screened(
+    starting_with(
+        r"[\n\-:A-Z\u2013\u2014]",
+        r"(?:^|\n|[\u2014\u2013:-][ \t]+|\b(?:RM|ROOM|BED)[ \t]+[\w-]+[ \t]+|\bPT[ \t]+)"
+        r"(?!(?:PT|RM|ROOM|BED)\b)((?:[A-Z][A-Z'-]+,?[ \t]+(?:\"[A-Z]+\"[ \t]+)?){1,3}"
+        r"[A-Z][A-Z'-]*)[ \t]+\d{1,3}[ \t]?(?:YO|Y/O|YR|YRS|Y)?[ \t]?[MF]\b",
+    )
 )
 # A group's roll: "Attendance (6 of 7): KL, M.R., Faith, t.n., JJ. Absent: Hope (sick)"
 ROLL = starting_with(
@@ -549,17 +571,22 @@ NAME_LABELS = frozenset("name nickname aka alias".split())
 COMPANIONS = frozenset("sponsor mate buddy pal alongside nicknamed dubbed prefers".split())
 # A hurried note's person: given name, initial, age and sex ("kenzie r 19f", "pt dwayne h.
 # 31yo m", "dmitri k 34m")
-LOWER_AGE_SEX_HINT = regex(r"\d[ \t]?(?:[mf]|yo|y/o)\b")
-LOWER_NAME_INITIAL_AGE = regex(
-    r"\b([a-z][a-z'-]{2,})[ \t]([a-z])\.?[ \t](\d{1,3})[ \t]?(?:[mf]|yo[ \t]?[mf]|y/o[ \t]?[mf])\b"
+LOWER_AGE_SEX_HINT = screened(regex(r"\d[ \t]?(?:[mf]|yo|y/o)\b"))
+LOWER_NAME_INITIAL_AGE = screened(
+    regex(
+        r"\b([a-z][a-z'-]{2,})[ \t]([a-z])\.?[ \t](\d{1,3})[ \t]?"
+        r"(?:[mf]|yo[ \t]?[mf]|y/o[ \t]?[mf])\b"
+    )
 )
 # A nurse's or technician's initials after the role's label, and whom they handed to
 # ("RN: DMK \u2192 JRT", "GIVING RN: MLR")
 ROLES = hint(("RN", "LPN", "CNA", "NP", "RT", "TECH", "Tech", "NURSE", "Nurse"))
-ROLE_INITIALS = starting_with(
-    "[CLNRT]",
-    r"\b(?:RN|LPN|CNA|NP|RT|TECH|Tech|NURSE|Nurse)[ \t]*:[ \t]*([A-Z]{2,3})\b"
-    r"(?:[ \t]*(?:\u2192|->|/|to)[ \t]*([A-Z]{2,3})\b)?",
+ROLE_INITIALS = screened(
+    starting_with(
+        "[CLNRT]",
+        r"\b(?:RN|LPN|CNA|NP|RT|TECH|Tech|NURSE|Nurse)[ \t]*:[ \t]*([A-Z]{2,3})\b"
+        r"(?:[ \t]*(?:\u2192|->|/|to)[ \t]*([A-Z]{2,3})\b)?",
+    )
 )
 # What follows an organisation's name and is still its name: its team or service
 # ("Cumberland Mobile Crisis Team", "Desert Sage IOP", "Harbourlight DBT Program") or a
@@ -568,31 +595,33 @@ SERVICE_TAIL = regex(
     r"(?:[ \t]+(?:Mobile|Crisis|Response|Outreach|ACT|DBT|IOP|PHP|Team|Residential|"
     r"Connection|Program|Programme))+\b|(?<=Post)[ \t]+(?:No\.[ \t]*|#)?\d{1,5}\b"
 )
-BRANDS = starting_with(
-    "[A-DF-PR-WY]",
-    r"\b(?:Home Depot|Dollar General|Dollar Tree|Best Buy|Whole Foods|Trader Joe's|Taco Bell|"
-    r"Burger King|Pizza Hut|Planet Fitness|Family Dollar|Rite Aid|Bed Bath|Waffle House|"
-    r"Olive Garden|Dunkin'?(?: Donuts)?|Jiffy Lube|Little Caesars|Motel 6|Super 8|Red Roof|"
-    r"Days Inn|La Quinta|Holiday Inn|Chuck E\. Cheese|Panera(?: Bread)?|Chipotle|Subway|"
-    r"Kaiser Permanente|Kaiser|Sutter Health|Mass General Brigham|Partners HealthCare|"
-    r"Mayo Clinic|Cleveland Clinic|Johns Hopkins|Mount Sinai|Cedars-Sinai|Beth Israel|"
-    r"Brigham and Women's|Dana-Farber|Sloan Kettering|NewYork-Presbyterian|Mass General|"
-    r"Atrium Health|Ochsner|Geisinger|Intermountain|Providence Health|Banner Health|"
-    r"Kaiser Foundation|McLean|Bellevue|Rikers(?: Island)?|Betty Ford|Hazelden(?: Betty Ford)?|"
-    r"Planned Parenthood|Goodwill|Salvation Army|Catholic Charities|Lutheran Social Services|"
-    r"Volunteers of America|Habitat for Humanity|Big Brothers Big Sisters|"
-    r"Boys (?:&|and) Girls Clubs?|St\.? Vincent de Paul|United Way|Red Cross|"
-    r"Post Office|Social Security(?: Administration)?|(?<=the )Gap|"
-    # charities a note sends clients to, by the name the whole country knows them by
-    r"Samaritans|Kids Help Phone|Headspace|Barnardo's|NSPCC|Childline|Women's Aid|"
-    r"Citizens Advice|Age UK|Mission Australia|Anglicare|Wesley Mission|Vinnies|Salvos|"
-    r"Baptcare|Centacare|Life Without Barriers|Act for Kids|YMCA|YWCA|"
-    # insurers: companies, which annotators mark as they mark any employer (the programmes,
-    # Medicare and Medicaid, are no organisation of the client's and stay)
-    r"Anthem(?: Blue Cross)?(?: Blue Shield)?|Blue Cross(?: (?:and|&) )?(?: ?Blue Shield)?|"
-    r"BCBS|Aetna|Cigna|Humana|UnitedHealthcare|United Healthcare|UHC|Molina Healthcare|"
-    r"Ambetter|WellCare|Highmark|CareFirst|Florida Blue|Oscar Health|AARP|Centrelink|"
-    r"Medibank|Bupa)\b",
+BRANDS = screened(
+    starting_with(
+        "[A-DF-PR-WY]",
+        r"\b(?:Home Depot|Dollar General|Dollar Tree|Best Buy|Whole Foods|Trader Joe's|Taco Bell|"
+        r"Burger King|Pizza Hut|Planet Fitness|Family Dollar|Rite Aid|Bed Bath|Waffle House|"
+        r"Olive Garden|Dunkin'?(?: Donuts)?|Jiffy Lube|Little Caesars|Motel 6|Super 8|Red Roof|"
+        r"Days Inn|La Quinta|Holiday Inn|Chuck E\. Cheese|Panera(?: Bread)?|Chipotle|Subway|"
+        r"Kaiser Permanente|Kaiser|Sutter Health|Mass General Brigham|Partners HealthCare|"
+        r"Mayo Clinic|Cleveland Clinic|Johns Hopkins|Mount Sinai|Cedars-Sinai|Beth Israel|"
+        r"Brigham and Women's|Dana-Farber|Sloan Kettering|NewYork-Presbyterian|Mass General|"
+        r"Atrium Health|Ochsner|Geisinger|Intermountain|Providence Health|Banner Health|"
+        r"Kaiser Foundation|McLean|Bellevue|Rikers(?: Island)?|Betty Ford|Hazelden(?: Betty Ford)?|"
+        r"Planned Parenthood|Goodwill|Salvation Army|Catholic Charities|Lutheran Social Services|"
+        r"Volunteers of America|Habitat for Humanity|Big Brothers Big Sisters|"
+        r"Boys (?:&|and) Girls Clubs?|St\.? Vincent de Paul|United Way|Red Cross|"
+        r"Post Office|Social Security(?: Administration)?|(?<=the )Gap|"
+        # charities a note sends clients to, by the name the whole country knows them by
+        r"Samaritans|Kids Help Phone|Headspace|Barnardo's|NSPCC|Childline|Women's Aid|"
+        r"Citizens Advice|Age UK|Mission Australia|Anglicare|Wesley Mission|Vinnies|Salvos|"
+        r"Baptcare|Centacare|Life Without Barriers|Act for Kids|YMCA|YWCA|"
+        # insurers: companies, which annotators mark as they mark any employer (the programmes,
+        # Medicare and Medicaid, are no organisation of the client's and stay)
+        r"Anthem(?: Blue Cross)?(?: Blue Shield)?|Blue Cross(?: (?:and|&) )?(?: ?Blue Shield)?|"
+        r"BCBS|Aetna|Cigna|Humana|UnitedHealthcare|United Healthcare|UHC|Molina Healthcare|"
+        r"Ambetter|WellCare|Highmark|CareFirst|Florida Blue|Oscar Health|AARP|Centrelink|"
+        r"Medibank|Bupa)\b",
+    )
 )
 # The same brands written in capitals, as a nursing note writes everything; one word in
 # capitals may be a word ("SUBWAY"), so only names of two words and more

@@ -15,6 +15,7 @@ from alcove.deidentify.engine.hints import any_in, hint
 from alcove.deidentify.engine.patterns import GENERIC_UNITS
 from alcove.deidentify.engine.people import listed_letters
 from alcove.deidentify.engine.professions import TRADE_ENDINGS
+from alcove.deidentify.engine.screen import Screened, screened
 from alcove.deidentify.engine.spans import Kind, Span
 from alcove.deidentify.engine.words import Lexicon
 
@@ -30,8 +31,8 @@ DICTATION_TYPIST = regex(
     r"[ \t]{2,}([a-z]{2,3})[ \t]*$"
 )
 # "Sonographer: JKT   Image quality": a role's field holding initials
-ROLE_FIELD = regex(
-    r"\b([A-Z][a-z]{3,})[ \t]*:[ \t]*([A-Z]{2,3})\b(?=[ \t]{2,}|[ \t]*(?:$|\n|[,;|]))"
+ROLE_FIELD = screened(
+    regex(r"\b([A-Z][a-z]{3,})[ \t]*:[ \t]*([A-Z]{2,3})\b(?=[ \t]{2,}|[ \t]*(?:$|\n|[,;|]))")
 )
 # "SIGN-OUT   Sun 4/14   DK → RM": who hands over to whom
 HANDOVER = regex(r"\b([A-Z]{2,3})[ \t]*(?:\u2192|->|=>)[ \t]*([A-Z]{2,3})\b")
@@ -53,7 +54,9 @@ DOCUMENT_TYPIST = regex(
     r"(?m)\b(?:eScription|Transcription|Dictation)[ \t]+(?:document|doc|job|#)[^\n]{0,6}"
     r"[ \t]*:?[ \t]*[\d-]{5,}[ \t]+([A-Z]{2,3})[ \t]*$"
 )
-NAME_TYPIST = regex(r"(?m)^[ \t]*(?:[A-Z]\.[ \t]?)?[A-Z][A-Za-z'-]{2,}/([A-Z]{2,3})[ \t]*$")
+NAME_TYPIST = screened(
+    regex(r"(?m)^[ \t]*(?:[A-Z]\.[ \t]?)?[A-Z][A-Za-z'-]{2,}/([A-Z]{2,3})[ \t]*$")
+)
 SIGNER_CREDENTIAL = regex(
     r"(?m)^[ \t]*-{1,2}[ \t]*([a-z]{2,4})[ \t]+(?:pa-c|np|md|do|rn|lpn|pharmd|rd|sw)\b"
 )
@@ -66,7 +69,7 @@ SIGNER_BEFORE_NAME = regex(
 )
 # "hey dr k", "dr. p wants": a clinician by the initial a hurried note or a client gives
 # (never a street's "Dr" after its name: "University Dr S")
-DOCTOR_INITIAL = regex(r"\b(?:dr|Dr|DR)\.?[ \t]+([A-Za-z])(?![\w.'\u2019-])")
+DOCTOR_INITIAL = screened(regex(r"\b(?:dr|Dr|DR)\.?[ \t]+([A-Za-z])(?![\w.'\u2019-])"))
 STREET_BEFORE = regex(r"[A-Z][a-z]+[ \t]+\Z")
 # "TJW / T. Wendt, MD", "-ak / Anneliese Kroll": a signer's initials before their name
 # (looked for at each slash, the letters before it and the name after it: one regex over the
@@ -77,8 +80,8 @@ NAME_AFTER_SLASH = regex(
 )
 GROSSED_HINTS = hint(("Gross", "GROSS"))
 # Initials closing a line after a gap, a bar, a bracket or a dash set apart
-CLOSING_LETTERS = regex(
-    r"(?m)(?:[ \t]{2,}|\|[ \t]*|\(|[ \t][-\u2013\u2014][ \t])([A-Z]{2,3})\)?[ \t]*$"
+CLOSING_LETTERS = screened(
+    regex(r"(?m)(?:[ \t]{2,}|\|[ \t]*|\(|[ \t][-\u2013\u2014][ \t])([A-Z]{2,3})\)?[ \t]*$")
 )
 PROVINCES = frozenset("AB BC MB NB NL NS ON PE QC SK YT NT NU NSW VIC QLD TAS ACT".split())
 ROMAN = regex(r"[IVX]+")
@@ -191,7 +194,7 @@ def _record_initials(text: str, lex: Lexicon) -> list[Span]:
         signers,
         ". -" in text or ". --" in text,
     )
-    patterns = (
+    patterns: tuple[re.Pattern[str] | Screened, ...] = (
         GROSSED,
         DOCUMENT_TYPIST,
         NAME_TYPIST,

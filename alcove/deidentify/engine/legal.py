@@ -11,6 +11,7 @@ hearing")."""
 
 from alcove.deidentify.engine.compiled import regex
 from alcove.deidentify.engine.hints import hint
+from alcove.deidentify.engine.screen import screened
 
 # Surnames so rare (no census list holds them, or only far down) that before "standard" or
 # "criteria" they are the case's
@@ -31,10 +32,12 @@ _SINGULAR = (
     r"exception|framework|threshold|requirements?|elements|prongs?"
 )
 _PLURAL = r"decisions|cases|rulings|standards|line of cases|line of decisions|trilogy"
-CASE_STANDARDS = regex(
-    rf"(?i)\b(?:(?:{_RARE})(?:-type)?[ \t]+(?:{_SINGULAR}|{_PLURAL})\b"
-    rf"|(?:{_ANY})-type[ \t]+(?:{_SINGULAR}|{_PLURAL}|hearing|procedure|evaluation)\b"
-    rf"|(?:{_ANY})(?:(?:,|,? and|,? &)[ \t]+(?:{_ANY}))+[ \t]+(?:{_PLURAL})\b)"  # (and "-type")
+CASE_STANDARDS = screened(
+    regex(
+        rf"(?i)\b(?:(?:{_RARE})(?:-type)?[ \t]+(?:{_SINGULAR}|{_PLURAL})\b"
+        rf"|(?:{_ANY})-type[ \t]+(?:{_SINGULAR}|{_PLURAL}|hearing|procedure|evaluation)\b"
+        rf"|(?:{_ANY})(?:(?:,|,? and|,? &)[ \t]+(?:{_ANY}))+[ \t]+(?:{_PLURAL})\b)"  # (and "-type")
+    )
 )
 CASE_HINTS = hint(_ANY.split("|"))
 

@@ -75,6 +75,7 @@ from alcove.deidentify.engine.cues import (
 )
 from alcove.deidentify.engine.finder import TWO_LETTER_SURNAMES, FinderBase
 from alcove.deidentify.engine.hints import any_in, hint
+from alcove.deidentify.engine.screen import screened
 from alcove.deidentify.engine.spans import Kind, Span
 from alcove.deidentify.engine.tokens import (
     Token,
@@ -103,10 +104,12 @@ LOWER_CREDENTIALS = (
     r"md|do|np|fnp|pa|pa-c|rn|lpn|lmsw|lcsw|lpc|lpcc|msw|lmft|mft|psyd|phd|pgy-?\d|ms[34]"
     r"|r[1-3]|\(r[1-3]\)|cprs|lsw|rpn|rmn|rgn|cmhn|cpn|cnm[12]?|hca"
 )
-LOWER_SIGNATURE = regex(
-    r"(?:^|/)[ \t]*-{0,2}[ \t]*((?:[a-z]\.?[ \t]?)?[a-z][a-z'-]{1,20}|[a-z]{2,3})"
-    rf",?[ \t]+(?:{LOWER_CREDENTIALS})(?=[ \t]*(?:$|[,/(]|x\d))",
-    re.M,
+LOWER_SIGNATURE = screened(
+    regex(
+        r"(?:^|/)[ \t]*-{0,2}[ \t]*((?:[a-z]\.?[ \t]?)?[a-z][a-z'-]{1,20}|[a-z]{2,3})"
+        rf",?[ \t]+(?:{LOWER_CREDENTIALS})(?=[ \t]*(?:$|[,/(]|x\d))",
+        re.M,
+    )
 )
 # An initial with its stop, a lower-case surname and a credential, wherever it stands: the
 # shape alone is a signature ("- j. santos rn  0645", "visit 1340-1450. m. kettering rn cm",
@@ -116,10 +119,12 @@ LOWER_INITIAL_SURNAME_CREDENTIAL = regex(
     rf"(?:{LOWER_CREDENTIALS}|lcpc|lmhc|ma|rmn|cm|sw)\b(?![\w-])"
 )
 NOT_SIGNERS = frozenset("pt cl dr per seen by to and the with w cm sw f u d c".split())
-CAPS_INITIAL_SURNAME_CREDENTIAL = starting_with(
-    "[A-Z]",
-    r"\b([A-Z]\.[ \t]?[A-Z][A-Z'-]{2,20}),?[ \t]+"
-    r"(?:RMN|RN|RGN|LPN|EMT(?:-[BPI])?|NRP|LPCC(?:-S)?|LCSW|LMSW|MD|DO|NP|PA-C|APRN|PMHNP)\b",
+CAPS_INITIAL_SURNAME_CREDENTIAL = screened(
+    starting_with(
+        "[A-Z]",
+        r"\b([A-Z]\.[ \t]?[A-Z][A-Z'-]{2,20}),?[ \t]+"
+        r"(?:RMN|RN|RGN|LPN|EMT(?:-[BPI])?|NRP|LPCC(?:-S)?|LCSW|LMSW|MD|DO|NP|PA-C|APRN|PMHNP)\b",
+    )
 )
 UNITS_BEFORE_RN = frozenset("ED ER OR ICU CCU PCU MED SNF ALF PACU NICU PICU OB".split())
 HANDOFF_INITIALS = regex(r"\b(?:BY|TO|FROM)[ \t]+([A-Z]{2,3})[ \t]+RN\b")
@@ -153,16 +158,18 @@ DIAGNOSIS_CODE_BEFORE = regex(
 
 
 # A log entry's writer after its date and time, or a line signed with initials, date and time
-LOGGED = regex(
-    r"(?m)^[ \t]*(?:(?i:mon|tue|tues|wed|thu|thurs|fri|sat|sun)[ \t]+)?"
-    r"\d{1,2}/\d{1,2}(?:/\d{2,4})?[ \t]+\d{1,2}:\d{2}[ \t]*(?:[ap]m?)?[ \t]+"
-    # (a login, or initials, and the writer's role: "09:14 tmcgrath (front desk):", "16:50 LA:")
-    r"([a-z]{2,12}|[A-Z]{2,3})(?:[ \t]+\([a-z][a-z /-]{1,20}\))?:"
-    r"|^[ \t]*([A-Z]{2,3})[ \t]+\d{1,2}/\d{1,2}(?:/\d{2,4})?[ \t]+\d{1,2}:\d{2}[ \t]*$"
-    # a chat's speaker after its bracketed time: "[0712] dr.chao:", "[21:17] kmoss:"
-    r"|^[ \t]*\[\d{1,2}:?\d{2}\][ \t]+((?:[a-z]{1,3}\.)?[a-z]{2,12}(?:\.[a-z])?):"
-    # a login after a bare clock time: "22:15  jroanhorse: on call" (words are left)
-    r"|^[ \t]*\d{1,2}:\d{2}(?:[ap]m?)?[ \t]+([a-z]{4,12}):"
+LOGGED = screened(
+    regex(
+        r"(?m)^[ \t]*(?:(?i:mon|tue|tues|wed|thu|thurs|fri|sat|sun)[ \t]+)?"
+        r"\d{1,2}/\d{1,2}(?:/\d{2,4})?[ \t]+\d{1,2}:\d{2}[ \t]*(?:[ap]m?)?[ \t]+"
+        # (a login, or initials, and the writer's role: "09:14 tmcgrath (front desk):", "16:50 LA:")
+        r"([a-z]{2,12}|[A-Z]{2,3})(?:[ \t]+\([a-z][a-z /-]{1,20}\))?:"
+        r"|^[ \t]*([A-Z]{2,3})[ \t]+\d{1,2}/\d{1,2}(?:/\d{2,4})?[ \t]+\d{1,2}:\d{2}[ \t]*$"
+        # a chat's speaker after its bracketed time: "[0712] dr.chao:", "[21:17] kmoss:"
+        r"|^[ \t]*\[\d{1,2}:?\d{2}\][ \t]+((?:[a-z]{1,3}\.)?[a-z]{2,12}(?:\.[a-z])?):"
+        # a login after a bare clock time: "22:15  jroanhorse: on call" (words are left)
+        r"|^[ \t]*\d{1,2}:\d{2}(?:[ap]m?)?[ \t]+([a-z]{4,12}):"
+    )
 )
 # Letters that say what a log's entry is or who wrote it by role, never whom: "11:40 VM:",
 # "14:00 FYI:", "10:02 SW:" (credentials, "RN:", are CREDENTIAL_WORDS)
@@ -205,10 +212,12 @@ LOWER_DOCTOR = regex(
 
 
 # Initials after the word for co-signing or keeping the minutes (not "signed": "signed IEP")
-COSIGNED = regex(
-    r"(?=[CcMmSsNnRr])\b(?:[Cc]o-?sign(?:ed)?|[Cc]osign(?:ed)?|[Mm]inutes|[Ss]cribe|"
-    r"[Nn]otes|[Rr]ecorder)[ \t]*:?[ \t]+(?:by[ \t]+)?([A-Z]{2,3}|[a-z]{2,3})\b"
-    r"(?![ \t]*[a-z]|[.'\u2019-]\w)"
+COSIGNED = screened(
+    regex(
+        r"(?=[CcMmSsNnRr])\b(?:[Cc]o-?sign(?:ed)?|[Cc]osign(?:ed)?|[Mm]inutes|[Ss]cribe|"
+        r"[Nn]otes|[Rr]ecorder)[ \t]*:?[ \t]+(?:by[ \t]+)?([A-Z]{2,3}|[a-z]{2,3})\b"
+        r"(?![ \t]*[a-z]|[.'\u2019-]\w)"
+    )
 )
 COSIGN_WORDS = hint(("sign", "inutes", "cribe", "otes", "ecorder"))
 DOCTOR_HINTS = hint(("dr. ", "dr "))

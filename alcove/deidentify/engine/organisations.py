@@ -34,6 +34,7 @@ from alcove.deidentify.engine.cues import (
 )
 from alcove.deidentify.engine.finder import FinderBase
 from alcove.deidentify.engine.hints import any_in, hint
+from alcove.deidentify.engine.screen import screened
 from alcove.deidentify.engine.spans import Kind
 from alcove.deidentify.engine.tokens import (
     Token,
@@ -76,7 +77,7 @@ SPECIALTIES = (
 )
 SPECIALTY_BESIDE = regex(rf"[ \t]+(?:{SPECIALTIES}|{SPECIALTIES.upper()})\b")
 SPECIALTY_BEFORE = regex(rf"\b{SPECIALTIES},[ \t]+$")
-MILITARY_HINT = regex(r"Battalion|Brigade|Regiment|Division|Squadron|Infantry|Airborne")
+MILITARY_HINT = screened(regex(r"Battalion|Brigade|Regiment|Division|Squadron|Infantry|Airborne"))
 MILITARY_UNIT = regex(
     r"\b\d{1,3}(?:st|nd|rd|th)[ \t]+(?:[A-Z][a-z]+[ \t]+){0,2}"
     r"(?:Battalion|Brigade|Regiment|Division|Squadron|Infantry|Airborne|Cavalry|Marines|Wing|"
@@ -137,11 +138,13 @@ LOWER_CHURCH = regex(
 )
 # A saint's place in lower case after "@", "at", "to" or "from": "@ st. ambrose", "st.
 # brendan's food pantry", "st. vincent de paul thrift" (a saint's name is a name)
-LOWER_SAINT = starting_with(
-    "[@aft]",
-    r"(?:@|\bat|\bto|\bfrom)[ \t]+(st\.?[ \t][a-z]{3,}(?:'s)?(?:[ \t](?:de|of)[ \t][a-z]{3,})?"
-    r"(?:[ \t](?:food[ \t]pantry|pantry|thrift|church|parish|shelter|hospital|school|academy|"
-    r"cathedral|catholic|episcopal|house|center))?)\b",
+LOWER_SAINT = screened(
+    starting_with(
+        "[@aft]",
+        r"(?:@|\bat|\bto|\bfrom)[ \t]+(st\.?[ \t][a-z]{3,}(?:'s)?(?:[ \t](?:de|of)[ \t][a-z]{3,})?"
+        r"(?:[ \t](?:food[ \t]pantry|pantry|thrift|church|parish|shelter|hospital|school|academy|"
+        r"cathedral|catholic|episcopal|house|center))?)\b",
+    )
 )
 # A ward or unit in lower case by the tree, flower or saint it is named for: "holly ward",
 # "sycamore ward", "laurel unit", "st brigid's unit" (hospitals name wards so; "the ward",

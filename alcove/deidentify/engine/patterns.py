@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 from alcove.deidentify.engine.compiled import longest_first, regex, starting_with
 from alcove.deidentify.engine.hints import any_in, hint, hints
+from alcove.deidentify.engine.screen import screened
 from alcove.deidentify.engine.spans import Kind, Span
 from alcove.deidentify.engine.vocabulary import HOLIDAYS, MONTHS, STATE_CODES, STATES, WEEKDAYS
 
@@ -168,11 +169,13 @@ ROMANCE_MONTH_HINTS = hint((
 ))  # fmt: skip
 # "since nov", "by early march": a month in lower case after a word that announces it
 # ("may" is left: a verb far more often)
-LOWER_MONTH_CUED = regex(
-    r"(?=[sibutlnfe])\b(?:since|in|by|until|till|last|next|from|through|thru|early|late|mid|"
-    r"end of|before|after)[ \t]+((?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b\.?"
-    r"|(?:january|february|march|april|june|july|august|september|october|november|"
-    r"december)\b)(?![ \t]*\d)"
+LOWER_MONTH_CUED = screened(
+    regex(
+        r"(?=[sibutlnfe])\b(?:since|in|by|until|till|last|next|from|through|thru|early|late|mid|"
+        r"end of|before|after)[ \t]+((?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b\.?"
+        r"|(?:january|february|march|april|june|july|august|september|october|november|"
+        r"december)\b)(?![ \t]*\d)"
+    )
 )
 LOWER_MONTH_HINTS = hint(
     f" {month}"
@@ -180,18 +183,22 @@ LOWER_MONTH_HINTS = hint(
 )
 # "24/04", "14/06/24", "17.04.24", "03.02.1979": day first, as most of the world writes dates
 # (a first number past 12 can only be a day; with full stops, any day and month)
-DAY_MONTH = regex(
-    # (led by its first digit: "(?<=1)[3-9]" after it is "1[3-9]", and so on)
-    r"(\d(?<![\d/.,$]\d)(?!(?<=2)4/7\b)"
-    r"(?:(?:(?<=1)[3-9]|(?<=2)\d|(?<=3)[01])/(?:0?[1-9]|1[0-2])(?:/(?:\d{4}|\d{2}))?"
-    r"|(?:(?<=0)[1-9]|(?<=[1-9])|(?<=[12])\d|(?<=3)[01])\.(?:0?[1-9]|1[0-2])\.(?:\d{4}|\d{2})))"
-    r"\b(?![/.]\d)"
+DAY_MONTH = screened(
+    regex(
+        # (led by its first digit: "(?<=1)[3-9]" after it is "1[3-9]", and so on)
+        r"(\d(?<![\d/.,$]\d)(?!(?<=2)4/7\b)"
+        r"(?:(?:(?<=1)[3-9]|(?<=2)\d|(?<=3)[01])/(?:0?[1-9]|1[0-2])(?:/(?:\d{4}|\d{2}))?"
+        r"|(?:(?<=0)[1-9]|(?<=[1-9])|(?<=[12])\d|(?<=3)[01])\.(?:0?[1-9]|1[0-2])\.(?:\d{4}|\d{2})))"
+        r"\b(?![/.]\d)"
+    )
 )
 # "14 nov", "3rd march": a day, then a month in lower case ("may" left: "10 may be")
-LOWER_DAY_MONTH = regex(
-    r"(?=\d)(?<![\d.])\b(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?[ \t]+"
-    r"(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|january|february|march|april|june|july|"
-    r"august|september|october|november|december)\b"
+LOWER_DAY_MONTH = screened(
+    regex(
+        r"(?=\d)(?<![\d.])\b(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?[ \t]+"
+        r"(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|january|february|march|april|june|july|"
+        r"august|september|october|november|december)\b"
+    )
 )
 # "mon 6/3", "Sat 3/22": a weekday's short name right before a month and day
 DATE_AFTER = regex(r"[ \t]+\d{1,2}/\d{1,2}\b")  # ("on-call note - sat 6/1")
@@ -201,20 +208,26 @@ WEEKDAY_BEFORE = regex(r"\b(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)[
 NEXT_LETTERS_BEFORE = regex(r"\b(?:next|last|nxt)[ \t]+[A-Z]{2,4}[ \t]+$")
 # "from jan 2", "feb 27", "due december 13", "dec 14-15", "hearing may 2": a month in lower
 # case with its day (a modal "may" is never followed by a number)
-LOWER_MONTH_DAY = regex(
-    r"(?=[jfasondm])\b(?:jan|feb|apr|may|jun|jul|aug|sept?|oct|nov|dec|january|february|march|"
-    r"april|june|july|august|september|october|november|december)\.?[ \t]+(?:[1-9]|[12]\d|3[01])"
-    r"(?:st|nd|rd|th)?(?:-(?:[1-9]|[12]\d|3[01]))?\b"
-    r"(?![ \t]*(?:mg|%|/|->|\u2192|miles|times|blocks|steps|laps|hours|days|weeks|minutes|mins))"
+LOWER_MONTH_DAY = screened(
+    regex(
+        r"(?=[jfasondm])\b(?:jan|feb|apr|may|jun|jul|aug|sept?|oct|nov|dec|january|february|march|"
+        r"april|june|july|august|september|october|november|december)\.?[ \t]+"
+        r"(?:[1-9]|[12]\d|3[01])"
+        r"(?:st|nd|rd|th)?(?:-(?:[1-9]|[12]\d|3[01]))?\b"
+        r"(?![ \t]*(?:mg|%|/|->|\u2192|miles|times|blocks|steps|"
+        r"laps|hours|days|weeks|minutes|mins))"
+    )
 )
 # A month in lower case before a year, which no word or modal is ("prior OD (aug 2019)",
 # "moved in march 2021")
 # (the first three letters of every month, which each lower-case month pattern needs)
 LOWER_MONTH_HINTS = hint("jan feb mar apr may jun jul aug sep oct nov dec".split())
-LOWER_MONTH_YEAR = regex(
-    r"(?=[jfasondm])\b(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec|january|february|"
-    r"march|april|june|july|august|september|october|november|december)\.?,?[ \t]+"
-    r"(?:19|20)\d{2}\b(?![/.-]?\d)"
+LOWER_MONTH_YEAR = screened(
+    regex(
+        r"(?=[jfasondm])\b(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec|january|february|"
+        r"march|april|june|july|august|september|october|november|december)\.?,?[ \t]+"
+        r"(?:19|20)\d{2}\b(?![/.-]?\d)"
+    )
 )
 SEASON_YEAR = regex(rf"\b{SEASON}[ \t]+(?:of[ \t]+)?{YEAR4}\b")
 
@@ -246,9 +259,11 @@ DATE_CUE = (
 CUE_BEFORE = regex(
     rf"(?:\b{DATE_CUE}\.?,?:?[ \t]+(?:the[ \t]+)?(?:(?:early|mid|late)[- ])?|[(\[]|\n|^)$"
 )
-MONTH_DAY = regex(
-    r"([0-9](?<![\d/.][0-9])(?:(?<=0)[1-9]|(?<=1)[0-2]|(?<=[1-9]))"  # NUM_MONTH, led by a digit
-    r"/(?:0?[1-9]|[12]\d|3[01]))\b(?![/.]\d)"
+MONTH_DAY = screened(
+    regex(
+        r"([0-9](?<![\d/.][0-9])(?:(?<=0)[1-9]|(?<=1)[0-2]|(?<=[1-9]))"  # NUM_MONTH, led by a digit
+        r"/(?:0?[1-9]|[12]\d|3[01]))\b(?![/.]\d)"
+    )
 )
 # Between two dates of a list or a range: "3/27, 4/3", "4/8-4/10", "4/2 and 4/9"
 DATE_LIST_GAP = regex(r"[ \t]*(?:,|[-\u2013]|and|&|to)[ \t]*")
@@ -258,7 +273,9 @@ DAY_MONTH_RANGE_BEFORE = regex(
     r"(?<![\d/.])(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2])[ \t]*[-\u2013][ \t]*$"
 )
 # "angioedema 2016-03": a year and its month, ISO-style, standing alone
-YEAR_MONTH = starting_with("[12]", r"(?<![\w/.-])((?:19|20)\d{2}-(?:0[1-9]|1[0-2]))(?![\w/.-])")
+YEAR_MONTH = screened(
+    starting_with("[12]", r"(?<![\w/.-])((?:19|20)\d{2}-(?:0[1-9]|1[0-2]))(?![\w/.-])")
+)
 # A table's cell around a month and day, a time of day in it at most ("| 7/8 AM   |")
 CELL_BEFORE = regex(r"\|[ \t]*$")
 CELL_AFTER = regex(r"(?:[ \t]+(?:AM|PM|am|pm|noon|lunch|breakfast|dinner|supper|HS|hs))?[ \t]*\|")
@@ -291,7 +308,7 @@ LOG_DAY = regex(
 )
 # Short forms of weekdays that are no English word: a date wherever they stand ("FLY IN FRI",
 # "Med check Thurs."); "Mon" and "Wed" count capitalised, "Sat" and "Sun" only by context.
-WEEKDAY_ALWAYS = regex(
+WEEKDAY_ALWAYS_UNLED = regex(
     r"\b(?:[Tt]ues?|TUES?|[Tt]hurs?|THURS?|[Tt]hu|THU|[Ww]eds|WEDS|[Ff]ri|FRI|Mon|MON|Wed|WED)"
     r"\b(?![-'\u2019]?\w)(?![ \t]+(?:3[2-9]|[4-9]\d|1\d\d)\b)"  # (nor an index: "FRI 98")
     r"|\b(?:Sat|Sun)\b(?=[.,;)][ \t]*(?:$|\n|[A-Z]))"  # "flying in Sat. Continue ..."
@@ -317,9 +334,11 @@ NOT_A_DATE_AFTER = regex(
     r"correct|opportunities|trials|items|sessions|attempts|words)\b)"
 )
 # "3/88": a month and a two-digit year that cannot be a day
-MONTH_SHORT_YEAR = regex(
-    r"([0-9](?<![\w/.][0-9])(?:(?<=0)[1-9]|(?<=1)[0-2]|(?<=[1-9]))/(?:3[2-9]|[4-9]\d|0\d))"
-    r"\b(?![/.]\d)"
+MONTH_SHORT_YEAR = screened(
+    regex(
+        r"([0-9](?<![\w/.][0-9])(?:(?<=0)[1-9]|(?<=1)[0-2]|(?<=[1-9]))/(?:3[2-9]|[4-9]\d|0\d))"
+        r"\b(?![/.]\d)"
+    )
 )
 MEASURE_BEFORE = regex(
     r"(?:\b(?:wbc|plt|platelets|kcal|calories|ml|cc|mg|units|steps|glucose|bs|fs|cbg|ldh|ck|"
@@ -378,7 +397,7 @@ NOT_A_YEAR_AFTER = regex(
     r"[ \t]*(?:mg|ml|mcg|units?|iu|IU|meq|mEq|mmol|ng|cells|/|%|lbs?|kcal|calories|steps|feet|"
     r"ft|miles)"
 )
-MONTH_ALONE = regex(rf"({_initial_led(_MONTH_CASED)}\.?)(?![A-Za-z])(?![ \t]*\d)")
+MONTH_ALONE = screened(regex(rf"({_initial_led(_MONTH_CASED)}\.?)(?![A-Za-z])(?![ \t]*\d)"))
 CUE_WORD_BEFORE = regex(rf"\b{DATE_CUE}\.?,?:?[ \t]+(?:the[ \t]+)?(?:(?:early|mid|late)[- ])?$")
 CUED_DATE_PATTERNS: tuple[re.Pattern[str], ...] = (
     regex(rf"\b({YEAR4})[ \t]*[-\u2013][ \t]*({YEAR4})\b"),
@@ -416,16 +435,18 @@ AGE_PATTERNS: tuple[str, ...] = (  # sources: compiled in AGE_NUMBERS, AGE_STATE
     r"\b(\d{1,3})(?:th|st|nd|rd) birthday\b",
     r"\bat the age of (\d{1,3})\b(?![ \t]*(?:weeks?|wks?|months?|mos?|days?)\b)",
 )
-AGE_GLUED = regex(r"(\d(?<![\w.,/]\d)\d?)(?:M|F)\b(?=[,;:]|\.\s|[ \t]+[a-z])")
+AGE_GLUED = screened(regex(r"(\d(?<![\w.,/]\d)\d?)(?:M|F)\b(?=[,;:]|\.\s|[ \t]+[a-z])"))
 # "91F R displaced femoral neck fx": glued, opening a line or a sentence, before any word
-AGE_GLUED_LEAD = regex(r"(\d(?<![\w.,/]\d)\d?)(?:M|F)\b(?=[ \t]+[A-Za-z])")
+AGE_GLUED_LEAD = screened(regex(r"(\d(?<![\w.,/]\d)\d?)(?:M|F)\b(?=[ \t]+[A-Za-z])"))
 # "(58F)", "| 38M" ending a line, "71M - new onset", "cb 17f, jr", "Faith Odunsi, 14y  RiO":
 # glued, where it closes a bracket, a line or a clause ("9h 52m," is a duration: no "m" after
 # hours)
-AGE_GLUED_CLOSING = regex(
-    r"(\d(?<![\w.,/]\d)\d?)(?:(?:M|F)\b(?=\)|[ \t]*(?:\n|$)|[ \t]+[-\u2013\u2014][ \t])"
-    r"|(?:f|(?<!\dh \d)(?<!\dh \d\d)m)\b(?=,)"
-    r"|(?:y|yo|Y|YO)\b(?=[,;)]|[ \t]*(?:\n|$)|[ \t]+(?:[MF]\b|[A-Z])))"
+AGE_GLUED_CLOSING = screened(
+    regex(
+        r"(\d(?<![\w.,/]\d)\d?)(?:(?:M|F)\b(?=\)|[ \t]*(?:\n|$)|[ \t]+[-\u2013\u2014][ \t])"
+        r"|(?:f|(?<!\dh \d)(?<!\dh \d\d)m)\b(?=,)"
+        r"|(?:y|yo|Y|YO)\b(?=[,;)]|[ \t]*(?:\n|$)|[ \t]+(?:[MF]\b|[A-Z])))"
+    )
 )
 # "Bo (16 M) - referred", "Veteran (26, Navy)", "Mr. Ferraro (then 27)": an age in brackets
 # with the sex, after a veteran, or at a past event
@@ -490,11 +511,14 @@ VITALS_BEFORE = regex(
 # "aged 8 and 12", "ages 4, 7 and 10": the ages after the first (on the lower-cased text)
 AGES_LISTED = regex(r"\b(?:aged|ages)[ \t]+\d{1,2}((?:,[ \t]*\d{1,2})*,?[ \t]+and[ \t]+\d{1,2})\b")
 # "71 M, CAD s/p stent", "93 F from Briarwood": an age and sex opening a line or a sentence
-AGE_SEX_LEAD = regex(
-    r"(\d(?<![^\n \t]\d)\d{0,2})[ \t]?[MF](?=[ \t]*,|[ \t]+(?:(?:from|with|who|s/p|on)\b|w/)"
-    # or a lower-case word of who they are: "HISTORY: 52 M long-haul trucker", "HPI: 23 F grad"
-    r"|[ \t]+(?!(?:ago|later|of|min|mins|hours?|hrs?|days?|weeks?|wks?|months?|years?|yrs?|times|"
-    r"units?|ml|mg|and|or|to|x)\b)[a-z]{3,})"
+AGE_SEX_LEAD = screened(
+    regex(
+        r"(\d(?<![^\n \t]\d)\d{0,2})[ \t]?[MF](?=[ \t]*,|[ \t]+(?:(?:from|with|who|s/p|on)\b|w/)"
+        # or a lower-case word of who they are: "HISTORY: 52 M long-haul trucker", "HPI: 23 F grad"
+        r"|[ \t]+(?!(?:ago|later|of|min|mins|hours?|hrs?|days?|weeks?|wks?|months?|years?|yrs?|"
+        r"times|"
+        r"units?|ml|mg|and|or|to|x)\b)[a-z]{3,})"
+    )
 )
 LINE_OR_SENTENCE_BEFORE = regex(r"(?:^|\n|[.:])[ \t]*$")
 # "a/p 66f nstemi", "82m cap rll": a hurried assessment opening with age and sex in lower case
@@ -539,14 +563,16 @@ AGE_IN_MONTHS_LABELLED = regex(
 )
 AGE_NUMBER_FIRST = [p for p in AGE_PATTERNS if p.startswith(r"\b(\d")]
 AGE_WORD_FIRST = [p for p in AGE_PATTERNS if not p.startswith(r"\b(\d")]
-AGE_SEX = regex(
-    r"(\d(?<!\w\d)\d{0,2})[ \t]?(?:M|F|m|f)\b"
-    r"(?=[\s,.;]+(?i:w/|(?:with|who|presents|presenting|admitted|pt|"
-    r"patient|hx|h/o|s/p|bib|bibems|biba|bibp|brought|referred|seen|here|c/o|g\dp\d|mrn|"
-    r"dob|adm|sent|transferred|transfer|found|status|pod|hd|day|rm|dx|bpad|known)\b))"
+AGE_SEX = screened(
+    regex(
+        r"(\d(?<!\w\d)\d{0,2})[ \t]?(?:M|F|m|f)\b"
+        r"(?=[\s,.;]+(?i:w/|(?:with|who|presents|presenting|admitted|pt|"
+        r"patient|hx|h/o|s/p|bib|bibems|biba|bibp|brought|referred|seen|here|c/o|g\dp\d|mrn|"
+        r"dob|adm|sent|transferred|transfer|found|status|pod|hd|day|rm|dx|bpad|known)\b))"
+    )
 )
 # "27F BIBA ...", "Kowalski, Agnieszka   87F   MRN": an age and sex standing apart
-AGE_SEX_APART = regex(r"(\d(?<![^\n \t]\d)\d{0,2}) ?[MF](?=[ \t]{2,}|[ \t]*(?:\n|$))")
+AGE_SEX_APART = screened(regex(r"(\d(?<![^\n \t]\d)\d{0,2}) ?[MF](?=[ \t]{2,}|[ \t]*(?:\n|$))"))
 LINE_OR_COLUMN_BEFORE = regex(r"(?:^|\n|[ \t]{2})[ \t]*$")
 # "married Travis at 19, divorced at 24": an age at a turn of life
 AT_AGE = regex(
@@ -661,23 +687,25 @@ PHONE_SHORT = regex(
 # (and its neighbours and antipodes)
 UK_PHONE_HINTS = hint((" 0", "\n0", "(0"))
 PAGER_HINTS = hint(("page", "beeper", "pgr", "bleep"))
-UK_PHONE = regex(
-    r"[0(](?<![\d+-][0(])(?:(?<=0)(?:\d{3}[ \t]\d{3}[ \t]\d{3,4}|\d{2}[ \t]\d{4}[ \t]\d{4}"
-    # Britain's "01632 960 481"; Australia's "(03) 9555 0172" and mobiles "0412 555 730"
-    r"|\d{4}[ \t]\d{6}|\d{4}[ \t]\d{3}[ \t]\d{3}"
-    # New Zealand's "09 555 4127", Ireland's "091 555 712" and "021 492 1809"
-    # (never inside a longer run of groups: "ABN 53 004 085 616")
-    r"|(?<!\d[ \t]0)[1-9](?:\d?[ \t]\d{3}[ \t]\d{4}|\d[ \t]\d{3}[ \t]\d{3}))"
-    # and the area code in brackets: "(03) 9555 0172", New Zealand's "(09) 555 4410"
-    r"|(?<=\()0\d\)[ \t]?\d{3,4}[ \t]?\d{4})(?![\d-])"
+UK_PHONE = screened(
+    regex(
+        r"[0(](?<![\d+-][0(])(?:(?<=0)(?:\d{3}[ \t]\d{3}[ \t]\d{3,4}|\d{2}[ \t]\d{4}[ \t]\d{4}"
+        # Britain's "01632 960 481"; Australia's "(03) 9555 0172" and mobiles "0412 555 730"
+        r"|\d{4}[ \t]\d{6}|\d{4}[ \t]\d{3}[ \t]\d{3}"
+        # New Zealand's "09 555 4127", Ireland's "091 555 712" and "021 492 1809"
+        # (never inside a longer run of groups: "ABN 53 004 085 616")
+        r"|(?<!\d[ \t]0)[1-9](?:\d?[ \t]\d{3}[ \t]\d{4}|\d[ \t]\d{3}[ \t]\d{3}))"
+        # and the area code in brackets: "(03) 9555 0172", New Zealand's "(09) 555 4410"
+        r"|(?<=\()0\d\)[ \t]?\d{3,4}[ \t]?\d{4})(?![\d-])"
+    )
 )
 # "at 555-0171", "fax to HR 555-0143": a local number without its area code (an exchange
 # never starts with 0 or 1; a range or a code has other shapes)
-LOCAL_PHONE = regex(r"[2-9](?<![\w/.$+-][2-9])\d{2}-\d{4}(?![\w-]|[./]\d)")
+LOCAL_PHONE = screened(regex(r"[2-9](?<![\w/.$+-][2-9])\d{2}-\d{4}(?![\w-]|[./]\d)"))
 # (what each of three rules needs, looked for first: most notes have none of them)
-LOWER_AGE_SEX_GLUED = regex(r"\d[mf][ \t]")
-ITEM_AGE_HINT = regex(r"[.A-Z][ \t][-\u2013\u2014][ \t]\d")
-AU_NUMBER_HINT = starting_with(r"\d", r"\d{4}[ \t]\d{4}\b|\b1[38]00[ \t]\d")
+LOWER_AGE_SEX_GLUED = screened(regex(r"\d[mf][ \t]"))
+ITEM_AGE_HINT = screened(regex(r"[.A-Z][ \t][-\u2013\u2014][ \t]\d"))
+AU_NUMBER_HINT = screened(starting_with(r"\d", r"\d{4}[ \t]\d{4}\b|\b1[38]00[ \t]\d"))
 # "pager 4417", "beeper #2291", "bleep 447", "page 6620 w/ q's": a hospital pager has three to
 # five digits (four or five after the verb: "page 12" is a page of a document)
 PAGER = regex(
@@ -725,7 +753,7 @@ IPV6 = regex(
 IPV4_HINT = regex(r"\.\d{1,3}\.\d")
 # What every IPv6 address holds: two colons with at most four hex digits between
 IPV6_HINT = regex(r":[0-9a-f]{0,4}:")
-SSN = regex(r"[0-8](?<!\w.)(?!(?<=0)00|(?<=6)66)\d{2}([- ])\d{2}\1\d{4}\b")
+SSN = screened(regex(r"[0-8](?<!\w.)(?!(?<=0)00|(?<=6)66)\d{2}([- ])\d{2}\1\d{4}\b"))
 SSN_CUED = regex(
     r"(?=s)\b(?:ssn|ss#|ss ?no\.?|social security(?: number| no\.?| #)?)[ \t]*[:#]?[ \t]*(\d{9}|"
     r"\d{3}[- ]\d{2}[- ]\d{4}|(?:x{3}|\*{3})-?(?:x{2}|\*{2})-?\d{4})"
@@ -813,7 +841,7 @@ REF_HINTS = hint(("ref", "confirmation", "activation"))
 # member number or a dossier's is written: a number of identity wherever it stands
 SPACED_NINE = regex(r"(?<![\w.,/:-])(?<!\d )(?:[A-Z]\d{2}|\d{3}) \d{3} \d{3}(?![\w.,/-]| \d)")
 # (what it cannot match without, found from a space: a fifth of the scan's cost)
-SPACED_NINE_NEAR = regex(r" (?<=\d )\d{3} \d")
+SPACED_NINE_NEAR = screened(regex(r" (?<=\d )\d{3} \d"))
 # (nine digits alone are a number of identity only after its label: never a trend of
 # readings, "Glucose 101 145 162", "Weights: 182 179 176 lbs")
 NINE_LABEL_BEFORE = regex(
@@ -831,15 +859,15 @@ LAST_FOUR = regex(
 )
 # Codes mixing letters and digits: "XJH429817", "BCBS-4417-22"; not "PHQ-9", "F41.1", "q4h".
 THREE_DIGITS = regex(r"\d\d\d")  # (what ID_CODE cannot match without, found far faster)
-ID_CODE = regex(
-    r"\b(?=[A-Za-z0-9-]*\d{3})(?=[A-Za-z0-9-]*[A-Za-z])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*\b"
+ID_CODE = screened(
+    regex(r"\b(?=[A-Za-z0-9-]*\d{3})(?=[A-Za-z0-9-]*[A-Za-z])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*\b")
 )
 ID_DIGITS = regex(
     r"\d(?<![\w.,/$]\d)\d{4,}(?:[- ]\d{2,})*\b(?![.,]\d)(?!\s*(?:mg|mcg|ml|mL|units?|cells"
     r"|/|%|dollars|lbs?|kg|steps|calories|k\b))"
 )
-ID_DASHED = regex(r"\d(?<!\w\d)\d+(?:-\d{2,}){2,}\b")
-CARD_HINT = regex(r"\d(?:\d{3}[- ]\d{4}|\d{3}[- ]\d{6})")
+ID_DASHED = screened(regex(r"\d(?<!\w\d)\d+(?:-\d{2,}){2,}\b"))
+CARD_HINT = screened(regex(r"\d(?:\d{3}[- ]\d{4}|\d{3}[- ]\d{6})"))
 CARD = regex(r"\b(?:\d{4}[- ]){3}\d{1,4}\b|\b\d{4}[- ]\d{6}[- ]\d{5}\b")
 IBAN = regex(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\b")
 
@@ -1025,14 +1053,16 @@ ADDRESS_PATTERNS: tuple[re.Pattern[str], ...] = (
     ),
 )
 # Where in a hospital: "room 812", "Rm LD-6", "bed 1147-2" (a ward's rooms say whose they are)
-ROOM = regex(
-    # (each word's first letter leads, so that the scan skips to those letters)
-    r"(?:R(?<!\wR)(?:oom|OOM|m\.?|M)|r(?<!\wr)(?:oom|m\.?)|B(?<!\wB)(?:ed|ED|ay|AY)|b(?<!\wb)ed)"
-    # "Bed: SICU 11", "Room: Trauma 2", "Bed MICU-7", "BED 5N-22", "Bed: 6W-14B"
-    r"[ \t]*[#:]?[ \t]*(\d{1,2}[A-Z]{1,2}-\d{1,4}[A-Z]?"
-    r"|(?:[A-Z]{2,4}[ \t]+|[A-Z][a-z]{2,10}[ \t]+)?"
-    r"[A-Z]{0,4}-?\d{1,4}(?:-?[A-Z](?:-\d{1,4})?|-\d{1,4})?)\b"
-    r"(?![ \t]*(?:mg|ml|%|x\b|times|days|hours|nights|weeks|per\b|a[ \t]+(?:week|night)))"
+ROOM = screened(
+    regex(
+        # (each word's first letter leads, so that the scan skips to those letters)
+        r"(?:R(?<!\wR)(?:oom|OOM|m\.?|M)|r(?<!\wr)(?:oom|m\.?)|B(?<!\wB)(?:ed|ED|ay|AY)|b(?<!\wb)ed)"
+        # "Bed: SICU 11", "Room: Trauma 2", "Bed MICU-7", "BED 5N-22", "Bed: 6W-14B"
+        r"[ \t]*[#:]?[ \t]*(\d{1,2}[A-Z]{1,2}-\d{1,4}[A-Z]?"
+        r"|(?:[A-Z]{2,4}[ \t]+|[A-Z][a-z]{2,10}[ \t]+)?"
+        r"[A-Z]{0,4}-?\d{1,4}(?:-?[A-Z](?:-\d{1,4})?|-\d{1,4})?)\b"
+        r"(?![ \t]*(?:mg|ml|%|x\b|times|days|hours|nights|weeks|per\b|a[ \t]+(?:week|night)))"
+    )
 )
 # "Unit: Cedar Unit", "Loc: Bigelow 11": the place after its label, to the comma
 UNIT_LABELLED = regex(
@@ -1102,7 +1132,7 @@ DOCTOR_AFTER = regex(
 _STATE_ALT = "|".join(longest_first((*STATES, *STATE_CODES)))
 # A ZIP code is a five-digit number after a state or the word ZIP: found from the number,
 # then the words before it are checked (one quick scan instead of one per state name).
-ZIP_NUMBER = regex(r"(\d(?<![\d-]\d)\d{4}(?:-\d{4})?)\b(?!-\d)")
+ZIP_NUMBER = screened(regex(r"(\d(?<![\d-]\d)\d{4}(?:-\d{4})?)\b(?!-\d)"))
 # Postcodes of other countries, by their shape: UK "SW1A 2AA", Canada "K1A 0B1", Ireland's
 # Eircode "D06 F2X4" (its second half mixes letters and digits).
 POSTCODE = regex(
@@ -1132,7 +1162,7 @@ ADDRESS_PATTERNS = (
     starting_with(r"[\d#]", ADDRESS_PATTERNS[18]),  # ("5/118 Nepean Hwy": "/" is in every note)
     *ADDRESS_PATTERNS[19:],
 )
-WEEKDAY_ALWAYS = starting_with("[TtWwFfMS]", WEEKDAY_ALWAYS)
+WEEKDAY_ALWAYS = screened(starting_with("[TtWwFfMS]", WEEKDAY_ALWAYS_UNLED))
 # (what it cannot match without: each weekday it names, as it may be written)
 WEEKDAY_ALWAYS_HINTS = hint(
     "Tue tue TUE Thu thu THU Weds weds WEDS Fri fri FRI Mon MON Wed WED Sat Sun".split()
@@ -1158,7 +1188,7 @@ ZIP_CUED = regex(
 # "Kingsmere VIC 3197": an Australian postcode after its state
 AU_POSTCODE = regex(r"\b(?:NSW|VIC|QLD|SA|WA|TAS|NT|ACT)[ \t]+(\d{4})\b(?![-/.]\d)")
 AU_STATES = hint(("NSW", "VIC", "QLD", "SA ", "WA ", "TAS", "NT ", "ACT "))
-POSTCODE_HINT = regex(r"[A-Z](?<!\w[A-Z])[A-Z]?\d[A-Z\d]?[ \t]?\d?[A-Z]")
+POSTCODE_HINT = screened(regex(r"[A-Z](?<!\w[A-Z])[A-Z]?\d[A-Z\d]?[ \t]?\d?[A-Z]"))
 # A user name: "gabe_the_moth#4410", "@moth.gabe" (not an e-mail address)
 HANDLE = regex(
     r"(?<![\w@.])(@[A-Za-z0-9_.]{3,}[A-Za-z0-9_]|[A-Za-z0-9]+(?:_[A-Za-z0-9]+)+(?:#\d{4})?)(?![\w@])"
@@ -1724,7 +1754,7 @@ ADDRESS_HINTS_LOWER = frozenset({11, 14, 15, 20})
 ADDRESS_HINTS_SPACED = tuple(
     hint(w for w in words if "\t" not in w) if words else () for words in ADDRESS_HINTS
 )
-IBAN_HINT = regex(r"[A-Z]{2}\d{2}")
+IBAN_HINT = screened(regex(r"[A-Z]{2}\d{2}"))
 
 
 URL_HINT = regex(r"://|www\.|\.(?:com|org|net|edu|gov|io|us|info|biz|health|care|co|me)\b")

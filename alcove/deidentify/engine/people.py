@@ -42,6 +42,7 @@ from alcove.deidentify.engine.organisations import OrganisationRules
 from alcove.deidentify.engine.patterns import NOT_A_DATE_AFTER
 from alcove.deidentify.engine.places import PlaceRules
 from alcove.deidentify.engine.professions import ProfessionRules
+from alcove.deidentify.engine.screen import screened
 from alcove.deidentify.engine.spans import Kind, Span
 from alcove.deidentify.engine.tokens import past
 from alcove.deidentify.engine.vocabulary import (
@@ -359,7 +360,9 @@ def range_ends_after_dates(text: str, found: list[Span]) -> list[Span]:
 
 # An initial and a common surname that is also a word or a place: "observed by T. Combs",
 # "Supervisor review: A. Greer" (the census's 2,000 commonest; never "H. Pylori", "T. Cell")
-INITIAL_SURNAME = regex(r"(?<![\w.])[A-Z]\.[ \t]?([A-Z][a-z]{2,})\b(?![.'\u2019-][A-Za-z])")
+INITIAL_SURNAME = screened(
+    regex(r"(?<![\w.])[A-Z]\.[ \t]?([A-Z][a-z]{2,})\b(?![.'\u2019-][A-Za-z])")
+)
 INITIAL_SURNAME_RANK = 2000
 
 
@@ -632,11 +635,13 @@ LOGIN_BEFORE = regex(
 LOGIN_AFTER = regex(r"[ \t]*(?:$|\n|\d{1,2}:?\d\d\b|\d{1,2}/\d|[A-Z]{2,5}\b|from\b|[():|])")
 # Where only a system puts a user name, of any shape: "printed by glindqvist", "taken by: dmcg"
 # ("taken by mouth" is no system's: "taken" and "received" only with the colon of a form)
-SYSTEM_USER = starting_with(
-    "[AELMPRTaelmprt]",
-    r"\b(?:[Pp]rinted[ \t]+by|[Rr]ec'?d[ \t]+by|[Ee]ntered[ \t]+by|[Ll]ogged[ \t]+by|"
-    r"[Aa]ccessed[ \t]+by|[Mm]odified[ \t]+by|[Tt]aken[ \t]+by:|[Rr]eceived[ \t]+by:):?"
-    r"[ \t]+([a-z]{3,12})\d?(?![\w@-])",
+SYSTEM_USER = screened(
+    starting_with(
+        "[AELMPRTaelmprt]",
+        r"\b(?:[Pp]rinted[ \t]+by|[Rr]ec'?d[ \t]+by|[Ee]ntered[ \t]+by|[Ll]ogged[ \t]+by|"
+        r"[Aa]ccessed[ \t]+by|[Mm]odified[ \t]+by|[Tt]aken[ \t]+by:|[Rr]eceived[ \t]+by:):?"
+        r"[ \t]+([a-z]{3,12})\d?(?![\w@-])",
+    )
 )
 
 
@@ -644,7 +649,7 @@ SYSTEM_USER = starting_with(
 # Psych)", "supervisor d.saunders approved" (not an address, a file or a dose's frequency:
 # "d.saunders@", "a.txt", "q.day")
 DOTTED_COMMON_RANK = 2000
-DOTTED_LOGIN = regex(r"(?<![\w.@/])(?:dr|[a-pr-z])\.([a-z]{3,15})(?![\w@]|\.[a-z])")
+DOTTED_LOGIN = screened(regex(r"(?<![\w.@/])(?:dr|[a-pr-z])\.([a-z]{3,15})(?![\w@]|\.[a-z])"))
 # (what it cannot match without, found from its stop: the matcher skips to a character it
 # is given far faster than to one of a set, so this look costs a twentieth of the scan)
 DOTTED_LOGIN_NEAR = regex(r"\.(?<=[a-z]\.)[a-z]{3}")
@@ -761,15 +766,17 @@ def closing_initials(text: str, lex: Lexicon) -> list[Span]:
 
 
 # A log's entry opened by a time and the initials of who wrote it: "03/11 07:15 LM - handover"
-ENTRY_INITIALS = regex(
-    r"(?m)^[ \t]*(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?[ \t]+)?\d{1,2}:?\d{2}[ \t]+"
-    r"(?![AaPp][Mm]\b)([A-Za-z]{2,3})[ \t]*(?:[\u2013\u2014]|-(?!\d))[ \t]"
+ENTRY_INITIALS = screened(
+    regex(
+        r"(?m)^[ \t]*(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?[ \t]+)?\d{1,2}:?\d{2}[ \t]+"
+        r"(?![AaPp][Mm]\b)([A-Za-z]{2,3})[ \t]*(?:[\u2013\u2014]|-(?!\d))[ \t]"
+    )
 )
 
 
 # A message thread's line opened by its sender's initials and the time: "KB 2:19 PM: thx"
-SENDER_INITIALS = regex(
-    r"(?m)^[ \t]*([A-Z]{2,3})[ \t]+\d{1,2}:\d{2}(?:[ \t]*[AaPp]\.?[Mm]\.?)?[ \t]*:[ \t]"
+SENDER_INITIALS = screened(
+    regex(r"(?m)^[ \t]*([A-Z]{2,3})[ \t]+\d{1,2}:\d{2}(?:[ \t]*[AaPp]\.?[Mm]\.?)?[ \t]*:[ \t]")
 )
 
 

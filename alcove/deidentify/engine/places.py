@@ -51,6 +51,7 @@ from alcove.deidentify.engine.cues import (
 from alcove.deidentify.engine.finder import FinderBase
 from alcove.deidentify.engine.hints import any_in, hint
 from alcove.deidentify.engine.patterns import POSTCODE_HINT
+from alcove.deidentify.engine.screen import screened
 from alcove.deidentify.engine.spans import Kind
 from alcove.deidentify.engine.tokens import Token
 from alcove.deidentify.engine.vocabulary import (
@@ -64,10 +65,12 @@ from alcove.deidentify.engine.words import Lexicon, fold
 ANNOUNCED_BEFORE = regex(
     r"\b(?:in|from|near|into|outside|moved to|relocated to|moving to|home to)[ \t]+$"
 )
-BARE_STREET = regex(
-    # (led by its first digit, as patterns.py explains)
-    r"(\d(?<![\w.,/:-]\d)\d{0,4}[ \t]+([A-Z][a-z]{3,}(?:[ \t]+[A-Z][a-z]{3,})?))\b"
-    r"(?![ \t]+[A-Z])"
+BARE_STREET = screened(
+    regex(
+        # (led by its first digit, as patterns.py explains)
+        r"(\d(?<![\w.,/:-]\d)\d{0,4}[ \t]+([A-Z][a-z]{3,}(?:[ \t]+[A-Z][a-z]{3,})?))\b"
+        r"(?![ \t]+[A-Z])"
+    )
 )
 TOWN_AFTER = regex(r",[ \t]*([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)\b")
 ADDRESS_BEFORE = regex(
@@ -86,11 +89,13 @@ STREET_WORDS = frozenset({"broadway", "bowery", "boulevard", "embarcadero", "cau
 # A province of Canada or a state of Australia after a town the gazetteers know: "Surrey,
 # BC,", "Montréal (QC)", "Winnipeg MB" closing a line, "Halifax NS B3J 2K9"
 PROVINCES = "AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|PEI|QC|SK|YT|NSW|VIC|QLD|TAS|ACT|SA"
-TOWN_PROVINCE_HINT = starting_with("[ABM-QSTVY]", rf"\b(?:{PROVINCES})\b")
-TOWN_PROVINCE = regex(
-    rf"\b([A-Z][A-Za-z.'\u00c0-\u017f-]+(?:[ \t]+[A-Z][A-Za-z.'\u00c0-\u017f-]+){{0,2}})"
-    rf"(,[ \t]*|[ \t]*\([ \t]*|[ \t]+)({PROVINCES})\b"
-    r"(?=[ \t]*(?:[),.;\n]|$|([ \t]+(?:[A-Z]\d[A-Z][ \t]?\d[A-Z]\d|\d{4})\b)))"
+TOWN_PROVINCE_HINT = screened(starting_with("[ABM-QSTVY]", rf"\b(?:{PROVINCES})\b"))
+TOWN_PROVINCE = screened(
+    regex(
+        rf"\b([A-Z][A-Za-z.'\u00c0-\u017f-]+(?:[ \t]+[A-Z][A-Za-z.'\u00c0-\u017f-]+){{0,2}})"
+        rf"(,[ \t]*|[ \t]*\([ \t]*|[ \t]+)({PROVINCES})\b"
+        r"(?=[ \t]*(?:[),.;\n]|$|([ \t]+(?:[A-Z]\d[A-Z][ \t]?\d[A-Z]\d|\d{4})\b)))"
+    )
 )
 WORDLIKE_PROVINCES = frozenset({"ON", "NS", "PE", "ACT", "SA", "AB", "NT"})
 SPACED_PROVINCES = frozenset({"NS"})  # (the letters of no English word)
@@ -121,20 +126,24 @@ LAWLESS_CODES = MEDICAL_CODES - {"SC"}  # ("under SC statute" is South Carolina'
 # A typist's or dictation's label, whose field holds initials even where they spell a word
 TYPED_LABEL = regex(r"(?i)(?:dictated|transcribed|transcriber|typed|typist)\b")
 NUMBER_AFTER = regex(r"[ \t]*(?:#|no\.)?[ \t]*:?[ \t]*[A-Z]{0,4}-?\d")
-STATE_BEFORE_LICENCE = starting_with(
-    "[A-Zl]",
-    # (a credential's letters may stand between: "TX LPC license #78214", "IN HSPP lic. 2004")
-    r"\b([A-Z]{2})[ \t]+(?:[A-Z]{2,6}[ \t]+)?(?:license|licence|License|LICENSE|plate|law|"
-    r"[Rr]eg\b\.?|[Tt]ag)\b|\b([A-Z]{2})[ \t]+(?:[A-Z]{2,6}[ \t]+)?(?:[Ll]ic|LIC)\b\.?"
-    r"|\b(?:CDL|DL|license|licence)[ \t]*#?[ \t]*([A-Z]{2})[ \t]+(?=[A-Z]?\d)"
-    # a form's state field, and where a clinician is licensed: no number needed
-    r"|\b(?:State|STATE)[ \t]*:[ \t]*([A-Z]{2})\b|\blicensed in ([A-Z]{2})\b",
+STATE_BEFORE_LICENCE = screened(
+    starting_with(
+        "[A-Zl]",
+        # (a credential's letters may stand between: "TX LPC license #78214", "IN HSPP lic. 2004")
+        r"\b([A-Z]{2})[ \t]+(?:[A-Z]{2,6}[ \t]+)?(?:license|licence|License|LICENSE|plate|law|"
+        r"[Rr]eg\b\.?|[Tt]ag)\b|\b([A-Z]{2})[ \t]+(?:[A-Z]{2,6}[ \t]+)?(?:[Ll]ic|LIC)\b\.?"
+        r"|\b(?:CDL|DL|license|licence)[ \t]*#?[ \t]*([A-Z]{2})[ \t]+(?=[A-Z]?\d)"
+        # a form's state field, and where a clinician is licensed: no number needed
+        r"|\b(?:State|STATE)[ \t]*:[ \t]*([A-Z]{2})\b|\blicensed in ([A-Z]{2})\b",
+    )
 )
 # "Licensed Psychologist, TX #37214", "PhD  AZ #4187", "TN HSP #3921", "OR Licensed
 # Psychologist #2891": the state that licensed a signer, before the licence's number
-STATE_BEFORE_NUMBER = regex(
-    r"(?<![^\s,(])([A-Z]{2})[ \t]+(?:(?:Licensed[ \t]+)?(?:Clinical[ \t]+)?"
-    r"(?:Psychologist|HSPP?|LMFT|LPC|LCSW|LICSW)[ \t]+)?#[ \t]?:?[ \t]?[A-Z]{0,4}-?\d"
+STATE_BEFORE_NUMBER = screened(
+    regex(
+        r"(?<![^\s,(])([A-Z]{2})[ \t]+(?:(?:Licensed[ \t]+)?(?:Clinical[ \t]+)?"
+        r"(?:Psychologist|HSPP?|LMFT|LPC|LCSW|LICSW)[ \t]+)?#[ \t]?:?[ \t]?[A-Z]{0,4}-?\d"
+    )
 )
 # what may stand before such a state: a line's start, a signer's role or credential, a dash
 ROLE_BEFORE = regex(
@@ -149,9 +158,11 @@ PROVINCE_POSTCODE = regex(
 )
 PROVINCE_HINTS = hint(f", {p}" for p in "ON BC AB QC NS NB MB SK PE NL YT NT NU".split())
 AUSTRALIAN_HINTS = hint(f"{s} " for s in "NSW VIC QLD TAS ACT NT SA WA".split())
-AUSTRALIAN_TOWN = regex(
-    r"\b((?:[A-Z][a-z]+[ \t]+){0,2}[A-Z][a-z]+),?[ \t]+(NSW|VIC|QLD|TAS|ACT|NT|SA|WA)"
-    r"[ \t]+(\d{4})\b"
+AUSTRALIAN_TOWN = screened(
+    regex(
+        r"\b((?:[A-Z][a-z]+[ \t]+){0,2}[A-Z][a-z]+),?[ \t]+(NSW|VIC|QLD|TAS|ACT|NT|SA|WA)"
+        r"[ \t]+(\d{4})\b"
+    )
 )
 
 

@@ -51,6 +51,7 @@ from alcove.deidentify.engine.cues import (
 from alcove.deidentify.engine.hints import any_in, hint
 from alcove.deidentify.engine.people import Finder
 from alcove.deidentify.engine.scales import SCORE_AFTER
+from alcove.deidentify.engine.screen import screened
 from alcove.deidentify.engine.spans import Kind, Span
 from alcove.deidentify.engine.tokens import Token
 from alcove.deidentify.engine.vocabulary import (
@@ -101,14 +102,14 @@ TITLE = r"(?:Dr|Mr|Mrs|Ms|Mx)\."
 ATTENDANCE_HINTS = hint(
     "present attend members participants absent excused leaders facilitators".split()
 )
-ATTENDANCE = regex(rf"(?im)^[ \t]*{ATTENDED}[ \t]*:[ \t]*((?:{TITLE}[ \t]|[^\n.;:(])+)")
+ATTENDANCE = screened(regex(rf"(?im)^[ \t]*{ATTENDED}[ \t]*:[ \t]*((?:{TITLE}[ \t]|[^\n.;:(])+)"))
 TITLE_BEFORE = regex(rf"^{TITLE}[ \t]+")
 # The rest of an attendance line, its label perhaps explained: "Present (initials only): "
 ATTENDANCE_LINE = regex(rf"(?im)^[ \t]*{ATTENDED}\b[^:\n]{{0,40}}:([^\n]+)")
 NOT_DOTTED_INITIALS = frozenset({"US", "AM", "PM", "DC", "PO", "UK", "EU"})
 # Initials with full stops, "B.K." or "J. R. T.", standing alone
 # (the capital first, then what stands before it: a capital is a quick first test)
-DOTTED_INITIALS = regex(r"[A-Z](?<![\w.][A-Z])\.(?:[ \t]?[A-Z]\.){1,2}(?![\w])")
+DOTTED_INITIALS = screened(regex(r"[A-Z](?<![\w.][A-Z])\.(?:[ \t]?[A-Z]\.){1,2}(?![\w])"))
 # A word before initials that names who did or heard something: "by M.L.", "told L.H."
 ACTOR_BEFORE = regex(r"\b(?:by|told|per|with|w/|cc|asked|called|and)[ \t]+$")
 # What an attendance line's label holds, in any case: a quick look before the pattern

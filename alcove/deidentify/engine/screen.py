@@ -1,0 +1,253 @@
+"""A first look at a note that tells which of the costly patterns cannot match it.
+
+Most of the engine's patterns find nothing in most notes, yet each of their scans still
+walks the whole note (on the generated notes and the blind sets alike, such empty scans
+were a sixth of a run). Hyperscan (Intel's matcher of many patterns at once, from PyPI)
+reads a note once for every pattern marked `screened`, and says which of them could match.
+The scans of the others are skipped: they would have found nothing.
+
+Why a skipped scan finds nothing, exactly:
+- each pattern is compiled in Hyperscan's prefilter mode, which matches wherever the
+  pattern does and sometimes elsewhere (look-arounds and back-references are loosened,
+  never tightened), so a pattern Hyperscan does not report matches nowhere in the text;
+- only a text that is ASCII throughout is screened. There Python's Unicode classes and
+  Hyperscan's agree (\\w, \\d, \\b, `.`, case-blind letters), but for \\s on \\x1c-\\x1f,
+  which Python counts as space: a text holding one of those is not screened either;
+- a pattern is screened only when its source means the same to both (the escapes in
+  SAME_ESCAPES, with \\uXXXX and \\Z spelt Hyperscan's way); a case-blind pattern holding a
+  character beyond ASCII is not (in Python the long s matches a case-blind "s");
+- a pattern Hyperscan cannot compile, a text other than the note screened (a line of it,
+  its lower case) and a pattern made after the screen was built are never skipped.
+
+Without Hyperscan (a wheel is published for Linux on x86-64 only), or where its database
+cannot be built or loaded, nothing is skipped: the engine is slower, never different.
+The compiled database is kept in the engine's cache (cachefiles.py), keyed by the
+patterns, so it is built once per machine (a few seconds) and loaded in milliseconds.
+The note screened is held only until find_spans returns (`screen_end`).
+"""
+
+import importlib
+import re
+import sys
+import threading
+from collections.abc import Iterator
+from typing import Any, Final
+
+from alcove.deidentify.engine.native import sha256
+
+hyperscan: Any
+try:
+    hyperscan = importlib.import_module("hyperscan")
+except ImportError:  # not published for this platform: every pattern is run
+    hyperscan = None
+
+VERSION = 1  # (bump when what is screened, or how, changes)
+
+# Python's escapes that mean the same to Hyperscan (\uXXXX and \Z are spelt its way below)
+SAME_ESCAPES: Final = frozenset("\\.-[](){}*+?|^$/'\"#&~,:=!<>@%; dDwWsSbBAtnrfv123456789")
+ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{4}|.)", re.DOTALL)
+# (a class of POSIX's, "[:alpha:]", is a class to Hyperscan and three characters to Python)
+POSIX_CLASS = re.compile(r"\[:\^?[A-Za-z]+:\]")
+
+
+class Screened:
+    """A compiled pattern whose look at a screened note is skipped where Hyperscan says it
+    cannot match. Only what the engine asks of its patterns, with the same answers."""
+
+    def __init__(self, compiled: re.Pattern[str], index: int) -> None:
+        self.compiled = compiled
+        self.index = index
+        self.pattern = compiled.pattern
+        self.flags = compiled.flags
+
+    def finditer(self, text: str, pos: int = 0) -> Iterator[re.Match[str]]:
+        if _cannot(self.index, text):
+            return iter(())
+        return self.compiled.finditer(text, pos)
+
+    def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        if _cannot(self.index, text):
+            return None
+        return self.compiled.search(text, pos)
+
+    def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        if _cannot(self.index, text):
+            return None
+        return self.compiled.match(text, pos)
+
+    def findall(self, text: str, pos: int = 0) -> list[Any]:
+        if _cannot(self.index, text):
+            return []
+        return self.compiled.findall(text, pos)
+
+
+class _Screen:
+    """The note screened last and what may match it, swapped whole (a tuple), so that a
+    thread never reads one note's answers for another's text."""
+
+    def __init__(self) -> None:
+        self.seen: tuple[str, bytearray] | None = None
+
+
+_PATTERNS: list[re.Pattern[str]] = []
+_NOW: Final = _Screen()
+_lock = threading.Lock()
+# (the database, and for each pattern 1 where it is never skipped; None: not built yet)
+_built: tuple[Any, bytes] | None = None
+
+
+def screened(compiled: re.Pattern[str]) -> Screened:
+    """The pattern, screened (marked where it is defined, when the engine is imported)."""
+    _PATTERNS.append(compiled)
+    return Screened(compiled, len(_PATTERNS) - 1)
+
+
+def _cannot(index: int, text: str) -> bool:
+    seen = _NOW.seen
+    return seen is not None and seen[0] is text and index < len(seen[1]) and not seen[1][index]
+
+
+def screen_start(text: str) -> None:
+    """Look at the note once for every screened pattern (find_spans, before its rules)."""
+    _NOW.seen = None
+    if hyperscan is None or not text.isascii():
+        return
+    database, always = _database()
+    may = may_match(text, database, always)
+    if may is not None:
+        _NOW.seen = (text, may)
+
+
+def may_match(text: str, database: Any, always: bytes) -> bytearray | None:
+    """For each pattern of the database, 1 where it may match the text (0: it cannot), or
+    None where the text cannot be screened."""
+    if database is None or not text.isascii():
+        return None
+    may = bytearray(always)
+    try:
+        database.scan(text.encode(), match_event_handler=_reported, context=may)
+    except hyperscan.error:  # (its scratch in use by another thread, say): nothing skipped
+        return None
+    # (the last pattern: a character Python's \s counts as space and Hyperscan's does not)
+    return None if may[-1] else may
+
+
+def screen_end() -> None:
+    """Forget the note screened (find_spans, as it returns)."""
+    _NOW.seen = None
+
+
+def _reported(index: int, start: int, end: int, flags: int, may: bytearray) -> None:
+    may[index] = 1
+
+
+def hyperscan_source(pattern: str, flags: int) -> str | None:
+    """The pattern as Hyperscan reads it to the same effect on ASCII text, or None where
+    that is not sure."""
+    if flags & re.VERBOSE or "(?x" in pattern or "{," in pattern or POSIX_CLASS.search(pattern):
+        return None  # (Python's {,n} is a literal to Hyperscan)
+    blind = flags & re.IGNORECASE or "(?i" in pattern
+    if blind and (not pattern.isascii() or "\\u" in pattern):
+        return None
+    unsure = False
+
+    def spelt(escape: re.Match[str]) -> str:
+        nonlocal unsure
+        what = escape.group(1)
+        if len(what) == 5:
+            return f"\\x{{{what[1:]}}}"
+        if what == "Z":
+            return "\\z"
+        unsure = unsure or what not in SAME_ESCAPES
+        return escape.group(0)
+
+    rewritten = ESCAPE.sub(spelt, pattern)
+    return None if unsure else rewritten
+
+
+def _flags(flags: int) -> int:
+    assert hyperscan is not None
+    made: int = hyperscan.HS_FLAG_PREFILTER | hyperscan.HS_FLAG_SINGLEMATCH
+    made |= hyperscan.HS_FLAG_UTF8
+    if flags & re.IGNORECASE:
+        made |= hyperscan.HS_FLAG_CASELESS
+    if flags & re.DOTALL:
+        made |= hyperscan.HS_FLAG_DOTALL
+    if flags & re.MULTILINE:
+        made |= hyperscan.HS_FLAG_MULTILINE
+    return made
+
+
+def _database() -> tuple[Any, bytes]:
+    global _built
+    built = _built
+    if built is None:
+        with _lock:
+            built = _built
+            if built is None:
+                built = _built = _loaded_or_built(list(_PATTERNS))
+    return built
+
+
+def _key(patterns: list[re.Pattern[str]]) -> str:
+    digest = sha256(f"{VERSION}|{sys.version}|{getattr(hyperscan, '__version__', '')}".encode())
+    for compiled in patterns:
+        digest.update(f"{compiled.flags}\0{compiled.pattern}\0".encode())
+    return str(digest.hexdigest())[:16]
+
+
+def _loaded_or_built(patterns: list[re.Pattern[str]]) -> tuple[Any, bytes]:
+    import marshal
+
+    from alcove.deidentify.engine.cachefiles import cache_contents, cache_write
+
+    assert hyperscan is not None
+    name = f"deid-screen-{_key(patterns)}.marshal"
+    for raw in cache_contents(name):
+        try:
+            always, serial = marshal.loads(raw)  # noqa: S302 (our own cache, a trusted place)
+            database = hyperscan.loadb(serial, hyperscan.HS_MODE_BLOCK)
+            database.scratch = hyperscan.Scratch(database)  # (a loaded one comes without)
+            return database, always
+        except (EOFError, ValueError, TypeError, hyperscan.error):
+            continue  # (damaged, or made for another processor): built again
+    database, always = database_of(patterns)
+    if database is not None:
+        cache_write(name, marshal.dumps((always, hyperscan.dumpb(database))), kind="screen")
+    return database, always
+
+
+def database_of(patterns: list[re.Pattern[str]]) -> tuple[Any, bytes]:
+    """The database of every pattern Hyperscan compiles, and the patterns never skipped."""
+    assert hyperscan is not None
+    sources = [hyperscan_source(p.pattern, p.flags) for p in patterns]
+    taken = [i for i, source in enumerate(sources) if source is not None]
+    database = _joined(taken, sources, patterns)
+    if database is None:  # (one of them Hyperscan cannot compile: each tried alone)
+        taken = [i for i in taken if _compiles(str(sources[i]), patterns[i].flags)]
+        database = _joined(taken, sources, patterns)
+    always = bytearray(b"\1" * len(patterns)) + b"\0"  # (and the last: \x1c-\x1f)
+    for index in taken if database is not None else ():
+        always[index] = 0
+    return database, bytes(always)
+
+
+def _joined(taken: list[int], sources: list[str | None], patterns: list[re.Pattern[str]]) -> Any:
+    assert hyperscan is not None
+    expressions = [str(sources[i]).encode() for i in taken] + [b"[\\x1c-\\x1f]"]
+    flags = [_flags(patterns[i].flags) for i in taken] + [hyperscan.HS_FLAG_SINGLEMATCH]
+    database = hyperscan.Database()
+    try:
+        database.compile(expressions=expressions, ids=[*taken, len(patterns)], flags=flags)
+    except hyperscan.error:
+        return None
+    return database
+
+
+def _compiles(source: str, flags: int) -> bool:
+    assert hyperscan is not None
+    try:
+        hyperscan.Database().compile(expressions=[source.encode()], flags=[_flags(flags)])
+    except hyperscan.error:
+        return False
+    return True

@@ -1,0 +1,176 @@
+"""The screen (screen.py): a pattern's scan of a note is skipped only where the pattern cannot
+match that note, so the engine finds exactly what it finds without the screen."""
+
+import importlib
+import json
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from alcove.deidentify.engine import find_spans
+
+screen = importlib.import_module("alcove.deidentify.engine.screen")
+needs_hyperscan = pytest.mark.skipif(
+    screen.hyperscan is None, reason="hyperscan publishes no wheel for this platform"
+)
+
+DATA = Path(__file__).parents[3] / "bench" / "deid" / "data"
+
+
+def development_texts() -> list[str]:
+    """The generated notes, the notes written by hand and every fourth blind set: ASCII ones,
+    as only those are screened."""
+    texts = [json.loads(line)["text"] for line in (DATA / "notes.jsonl").read_text().splitlines()]
+    texts.append((DATA / "handwritten.txt").read_text())
+    for path in sorted(DATA.glob("blind*.jsonl"))[::4]:
+        texts.extend(json.loads(line)["text"] for line in path.read_text().splitlines())
+    return [text for text in texts if text.isascii()]
+
+
+def skipped(text: str) -> list[re.Pattern[str]]:
+    """The engine's screened patterns whose scans of the text are skipped."""
+    screen.screen_start(text)
+    try:
+        seen = screen._NOW.seen
+        if seen is None:
+            return []
+        return [p for i, p in enumerate(screen._PATTERNS) if not seen[1][i]]
+    finally:
+        screen.screen_end()
+
+
+@needs_hyperscan
+def test_it_never_skips_a_pattern_that_matches_a_development_note() -> None:
+    find_spans("x")  # (the engine imported, its patterns marked)
+    texts = development_texts()
+    skips = 0
+    for text in texts:
+        for pattern in skipped(text):
+            skips += 1
+            assert pattern.search(text) is None, pattern.pattern
+    # (and it does skip: most screened patterns find nothing in most notes)
+    assert skips > 20 * len(texts)
+
+
+@needs_hyperscan
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_it_never_skips_a_pattern_that_matches_a_piece_of_a_note(data: st.DataObject) -> None:
+    # (a piece cut anywhere: a pattern's anchors and look-behinds meet the piece's ends)
+    note = data.draw(st.sampled_from(NOTES_FOR_PIECES))
+    start = data.draw(st.integers(0, len(note)))
+    piece = note[start : data.draw(st.integers(start, min(len(note), start + 400)))]
+    for pattern in skipped(piece):
+        assert pattern.search(piece) is None, pattern.pattern
+
+
+NOTES_FOR_PIECES = [
+    json.loads(line)["text"] for line in (DATA / "notes.jsonl").read_text().splitlines()[:60]
+]
+
+
+def database(*sources: str) -> tuple[object, bytes]:
+    return screen.database_of([re.compile(source) for source in sources])
+
+
+@needs_hyperscan
+def test_its_classes_agree_with_pythons_on_every_ascii_character() -> None:
+    classes = [r"\w", r"\W", r"\d", r"\D", r"\S", r".", r"x\b", r"x\B", r"(?i)k", r"[^\W\d_]"]
+    made, always = database(*classes)
+    assert not any(always[:-1]), "each class compiles"
+    for code in range(128):
+        text = f"x{chr(code)}"
+        may = screen.may_match(text, made, always)
+        if may is None:
+            assert 0x1C <= code <= 0x1F  # (below)
+            continue
+        for i, source in enumerate(classes):
+            assert bool(may[i]) == bool(re.search(source, text)), (source, code)
+
+
+@needs_hyperscan
+def test_a_note_holding_a_character_only_python_counts_as_space_is_not_screened() -> None:
+    made, always = database(r"a\sb")
+    assert screen.may_match("a b", made, always) == bytearray([1, 0])
+    assert screen.may_match("a-b", made, always) == bytearray([0, 0])
+    assert re.search(r"a\sb", "a\x1cb")  # (Python's \s: Hyperscan's would not say so)
+    assert screen.may_match("a\x1cb", made, always) is None
+
+
+@needs_hyperscan
+def test_a_note_beyond_ascii_is_not_screened() -> None:
+    made, always = database(r"caf\w")
+    assert screen.may_match("café", made, always) is None
+    find_spans("x")
+    assert skipped("Seen with Zoë at the café.") == []
+
+
+@needs_hyperscan
+def test_a_pattern_it_cannot_compile_is_never_skipped() -> None:
+    made, always = database(r"(?:a|)", r"a{,2}b", r"\N{EM DASH}", r"ok")
+    assert list(always) == [1, 1, 1, 0, 0]
+    assert screen.may_match("nothing here", made, always) == bytearray([1, 1, 1, 0, 0])
+
+
+@pytest.mark.parametrize(
+    ("source", "flags", "read"),
+    [
+        (r"\bMRN\Z", 0, r"\bMRN\z"),  # (Python's \Z is the very end: Hyperscan's \z)
+        (r"[\u2013\u2014-]", 0, r"[\x{2013}\x{2014}-]"),
+        (r"\\Z", 0, r"\\Z"),  # (a backslash, then Z)
+        (r"a{,3}", 0, None),  # (a literal to Hyperscan)
+        (r"\N{EM DASH}", 0, None),
+        (r"\x41", 0, None),
+        (r"[[:alpha:]]", 0, None),  # (a class of POSIX's to Hyperscan)
+        (r"(?x) a b", 0, None),
+        (r"stra\u00dfe", re.IGNORECASE, None),  # (case-blind beyond ASCII: Python's own folds)
+        (r"(?i:stra\u00dfe)", 0, None),
+        (r"stra\u00dfe", 0, r"stra\x{00df}e"),
+    ],
+)
+def test_it_hands_hyperscan_only_what_means_the_same_to_it(
+    source: str, flags: int, read: str | None
+) -> None:
+    assert screen.hyperscan_source(source, flags) == read
+
+
+def test_it_keeps_no_note_once_find_spans_returns() -> None:
+    find_spans("Seen by Dr. Okafor at 44 Lantern Route on 3/2/2025.")
+    assert screen._NOW.seen is None
+
+
+@needs_hyperscan
+def test_it_builds_its_database_once_and_loads_it_after(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ALCOVE_DEID_CACHE", str(tmp_path))
+    patterns = [re.compile(r"\bRoute\b"), re.compile(r"\d{3}-\d{4}")]
+    _, always = screen._loaded_or_built(patterns)
+    (cached,) = tmp_path.rglob("deid-screen-*")
+    written = cached.stat().st_ino
+    loaded, kept = screen._loaded_or_built(patterns)
+    assert cached.stat().st_ino == written  # (read, not written again)
+    assert kept == always
+    assert screen.may_match("call 555-0142", loaded, kept) == bytearray([0, 1, 0])
+
+
+@needs_hyperscan
+def test_a_damaged_database_is_built_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ALCOVE_DEID_CACHE", str(tmp_path))
+    patterns = [re.compile(r"\bRoute\b")]
+    screen._loaded_or_built(patterns)
+    (cached,) = tmp_path.rglob("deid-screen-*")
+    cached.write_bytes(b"not a database")
+    made, always = screen._loaded_or_built(patterns)
+    assert screen.may_match("Route 9", made, always) == bytearray([1, 0])
+
+
+def test_without_hyperscan_every_pattern_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    note = "Seen by Dr. Okafor at 44 Lantern Route on 3/2/2025. Call 662-555-0142."
+    expected = find_spans(note)
+    monkeypatch.setattr(screen, "hyperscan", None)
+    assert skipped(note) == []
+    assert find_spans(note) == expected
