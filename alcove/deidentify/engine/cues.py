@@ -214,7 +214,7 @@ LOWER_STOP = frozenset(
     own same new old young little big age aged years yrs months weeks days home
     passed died visited called texted stayed moved""".split()
 )
-AGE_BRACKET_AFTER = regex(r"[ \t]*\([ \t]*\d{1,2}[ \t]*(?:\)|,)")
+AGE_BRACKET_AFTER = screened(regex(r"[ \t]*\([ \t]*\d{1,2}[ \t]*(?:\)|,)"))
 LOWER_TITLES = frozenset({"mr", "ms", "mrs", "miss", "dr", "doctor"})
 LOWER_LABELS = frozenset({"pt", "client", "patient", "bf", "gf", "hubby", "sis", "bro"})
 # (a verb follows them as often: "pt drew a picture", "child drew the harbour")
@@ -223,22 +223,29 @@ CLIENT_LABELS = frozenset(
 )
 # Between two names in a list: ", ", " and ", " & ", " (14), ", " or "
 LIST_GAP = regex(r"[ \t]*(?:\(\d{1,2}\)|\d{1,2})?[ \t]*(?:,|&|/|\+|and|or)[ \t]*(?:and[ \t]+)?")
-AGE_AFTER_NAME_COMMA = regex(
-    r"(?:[ \t]*\([a-z][a-z /-]{1,18}\))?\.?[\"\u201d]?\)?,[\"\u201d]?[ \t]*(?:now[ \t]+|age[ \t]+)?"
-    r"(\d{1,3})"
-    r"(?=[ \t]*(?:[,;:)]|\n|$|\.(?:\s|$)|(?:yr|yrs|yo|y/o|mo|mos|months?)\b|[MFmf]\b)|[ \t]{2,}"
-    r"|[ \t]+[\u2013\u2014][ \t])"  # ("Ole Haugland, 71 \u2014 dx F41.1")
+AGE_AFTER_NAME_COMMA = screened(
+    regex(
+        r"(?:[ \t]*\([a-z][a-z /-]{1,18}\))?\.?[\"\u201d]?\)?,[\"\u201d]?[ \t]*"
+        r"(?:now[ \t]+|age[ \t]+)?"
+        r"(\d{1,3})"
+        r"(?=[ \t]*(?:[,;:)]|\n|$|\.(?:\s|$)|(?:yr|yrs|yo|y/o|mo|mos|months?)\b|[MFmf]\b)|[ \t]{2,}"
+        r"|[ \t]+[\u2013\u2014][ \t])"  # ("Ole Haugland, 71 \u2014 dx F41.1")
+    )
 )
 # "Mark Oyelaran is 29, a barista": an age stated after a name
-AGE_AFTER_NAME_IS = regex(
-    r"[\"\u201d]?[ \t]+is[ \t]+(?:now[ \t]+)?(\d{1,3})"
-    r"(?=[ \t]*(?:[,;.]|and\b|with\b|but\b|so\b|years\b|\n|$))"
+AGE_AFTER_NAME_IS = screened(
+    regex(
+        r"[\"\u201d]?[ \t]+is[ \t]+(?:now[ \t]+)?(\d{1,3})"
+        r"(?=[ \t]*(?:[,;.]|and\b|with\b|but\b|so\b|years\b|\n|$))"
+    )
 )
-AGE_AFTER_NAME = regex(
-    r"(?:'s|\u2019s)?(?:[ \t]+|[ \t]*\([ \t]*)(\d{1,2})"
-    r"(?=(?:yrs?|yo|y/o)\b(?![ \t]+ago)"  # ("Gallagher 66yrs MRN ...": glued to its unit)
-    r"|[ \t]*(?:[,;)]|\.(?:\s|$)|,? he/|,? she/"
-    r"|[MF](?:[ \t]*[,;]|[ \t]{2}|[ \t]*$|[ \t]+[-\u2013\u2014][ \t])))"
+AGE_AFTER_NAME = screened(
+    regex(
+        r"(?:'s|\u2019s)?(?:[ \t]+|[ \t]*\([ \t]*)(\d{1,2})"
+        r"(?=(?:yrs?|yo|y/o)\b(?![ \t]+ago)"  # ("Gallagher 66yrs MRN ...": glued to its unit)
+        r"|[ \t]*(?:[,;)]|\.(?:\s|$)|,? he/|,? she/"
+        r"|[MF](?:[ \t]*[,;]|[ \t]{2}|[ \t]*$|[ \t]+[-\u2013\u2014][ \t])))"
+    )
 )
 
 
@@ -386,9 +393,11 @@ ACRONYM_LEAD = Phrases(
 
 REGION_POSTCODE = regex(r"[ \t]+(\d{4,6})\b(?![.,:/]\d)")
 STATE_CODE = regex(rf"\b(?:{'|'.join(sorted(STATE_CODES))})\b")
-STATE_ZIP_AFTER = regex(
-    rf",?[ \t]+(?:{'|'.join(sorted(STATE_CODES))})[ \t]+\d{{5}}\b"
-    rf"|,[ \t]*(?:{'|'.join(longest_first(STATES))})\b"
+STATE_ZIP_AFTER = screened(
+    regex(
+        rf",?[ \t]+(?:{'|'.join(sorted(STATE_CODES))})[ \t]+\d{{5}}\b"
+        rf"|,[ \t]*(?:{'|'.join(longest_first(STATES))})\b"
+    )
 )
 CREDENTIAL_CODES = frozenset({"MD", "MA", "MS", "PA", "NP", "DO"})
 PERSON_BEFORE = regex(r"\b[A-Z][A-Za-z'-]+[ \t]+$")
@@ -548,11 +557,13 @@ CAPS_BEFORE_AGE_SEX = screened(
     )
 )
 # A group's roll: "Attendance (6 of 7): KL, M.R., Faith, t.n., JJ. Absent: Hope (sick)"
-ROLL = starting_with(
-    "[AGIMPamp]",
-    r"\b(?:Attendance|Attendees|In attendance|Present|Absent|Members|Participants|"
-    r"Group members|attendance|present|absent|members|participants)"
-    r"(?:[ \t]*\([^)\n]{0,20}\))?[ \t]*:[ \t]*([^\n]+)",
+ROLL = screened(
+    starting_with(
+        "[AGIMPamp]",
+        r"\b(?:Attendance|Attendees|In attendance|Present|Absent|Members|Participants|"
+        r"Group members|attendance|present|absent|members|participants)"
+        r"(?:[ \t]*\([^)\n]{0,20}\))?[ \t]*:[ \t]*([^\n]+)",
+    )
 )
 ROLL_ITEM = regex(r"[ \t]*(?:and[ \t]+)?([^,;]+?)[ \t]*(?=[,;]|[ \t]and[ \t]|$)")
 DOTTED = regex(r"(?:[A-Za-z]\.)+")
@@ -591,9 +602,11 @@ ROLE_INITIALS = screened(
 # What follows an organisation's name and is still its name: its team or service
 # ("Cumberland Mobile Crisis Team", "Desert Sage IOP", "Harbourlight DBT Program") or a
 # veterans' post's number ("American Legion Post 212")
-SERVICE_TAIL = regex(
-    r"(?:[ \t]+(?:Mobile|Crisis|Response|Outreach|ACT|DBT|IOP|PHP|Team|Residential|"
-    r"Connection|Program|Programme))+\b|(?<=Post)[ \t]+(?:No\.[ \t]*|#)?\d{1,5}\b"
+SERVICE_TAIL = screened(
+    regex(
+        r"(?:[ \t]+(?:Mobile|Crisis|Response|Outreach|ACT|DBT|IOP|PHP|Team|Residential|"
+        r"Connection|Program|Programme))+\b|(?<=Post)[ \t]+(?:No\.[ \t]*|#)?\d{1,5}\b"
+    )
 )
 BRANDS = screened(
     starting_with(
@@ -630,7 +643,7 @@ CAPS_BRAND_NAMES = [
     for name in re.findall(r"[A-Z][\w'.&-]*(?: [A-Z][\w'.&-]*)*", BRANDS.pattern)
     if " " in name
 ]
-BRANDS_CAPS = regex(r"\b(?:" + "|".join(re.escape(n) for n in CAPS_BRAND_NAMES) + r")\b")
+BRANDS_CAPS = screened(regex(r"\b(?:" + "|".join(re.escape(n) for n in CAPS_BRAND_NAMES) + r")\b"))
 # Their first words: a quick test before the long pattern
 BRAND_HEADS = frozenset(
     WORD.match(name).group()  # type: ignore[union-attr]
@@ -647,15 +660,19 @@ SAINT = regex(
     r"|\bSt\.?[ \t]+[A-Z][a-z]+(?:'s|\u2019s)?(?=[\s,.;]|$)"
     r"|\b(?:ST\.?|SAINT)[ \t]+[A-Z]{3,}(?:'S)?(?=[\s,.;]|$)"
 )
-EPONYM_AFTER = regex(
-    r"(?:'s)?[ \t]+(?:Depression|Anxiety|Inventory|Scale|Scales|Questionnaire|forms?|Rating|"
-    r"Suicide|Criteria|Protocol|[Ss]yndrome|[Dd]isease|sign|[Tt]est|score|[Cc]lassification|"
-    r"procedure|maneuver|palsy|disorder|Assessment Scale)\b"
+EPONYM_AFTER = screened(
+    regex(
+        r"(?:'s)?[ \t]+(?:Depression|Anxiety|Inventory|Scale|Scales|Questionnaire|forms?|Rating|"
+        r"Suicide|Criteria|Protocol|[Ss]yndrome|[Dd]isease|sign|[Tt]est|score|[Cc]lassification|"
+        r"procedure|maneuver|palsy|disorder|Assessment Scale)\b"
+    )
 )
-DOSE_AFTER = regex(
-    r"[ \t]*(?:(?:XL|ER|SR|CR|XR|ODT|DR|LA|CD|HCT)[ \t]+)?(?:\(\w+\)[ \t]*)?\d+(?:\.\d+)?"
-    r"(?:/\d+)?[ \t]*(?:mg|mcg|g|ml|mL|units?|meq|mEq|%|tabs?|puffs?|iu|IU|bid|tid|qid|qd|qhs|"
-    r"daily|prn|q\d+h?|BID|TID|QID|QD|QHS|PRN)\b"
+DOSE_AFTER = screened(
+    regex(
+        r"[ \t]*(?:(?:XL|ER|SR|CR|XR|ODT|DR|LA|CD|HCT)[ \t]+)?(?:\(\w+\)[ \t]*)?\d+(?:\.\d+)?"
+        r"(?:/\d+)?[ \t]*(?:mg|mcg|g|ml|mL|units?|meq|mEq|%|tabs?|puffs?|iu|IU|bid|tid|qid|qd|qhs|"
+        r"daily|prn|q\d+h?|BID|TID|QID|QD|QHS|PRN)\b"
+    )
 )
 # A dose begins with one of these after the spaces (or with a digit)
 DOSE_FIRST = frozenset("XESCOLDH(")

@@ -20,9 +20,11 @@ from alcove.deidentify.engine.spans import Kind, Span
 from alcove.deidentify.engine.words import Lexicon
 
 # "DICTATED: 09/06/2086  CA/TMH": the dictating and typing initials closing the line
-DICTATION_PAIR = regex(
-    r"(?m)^[ \t]*(?:DICTATED|Dictated|TRANSCRIBED|Transcribed|DD|DT|D|T)[ \t]*:[^\n]*?\d"
-    r"[ \t]{2,}([A-Z]{2,3})/([A-Z]{2,3})[ \t]*$"
+DICTATION_PAIR = screened(
+    regex(
+        r"(?m)^[ \t]*(?:DICTATED|Dictated|TRANSCRIBED|Transcribed|DD|DT|D|T)[ \t]*:[^\n]*?\d"
+        r"[ \t]{2,}([A-Z]{2,3})/([A-Z]{2,3})[ \t]*$"
+    )
 )
 # "D: 02/11/2019 09:40   T: 02/12/2019 07:05   pjm": the typist's initials in lower case
 # closing the line of a dictation's dates (never a word: "job# 448812" goes on)
@@ -35,7 +37,7 @@ ROLE_FIELD = screened(
     regex(r"\b([A-Z][a-z]{3,})[ \t]*:[ \t]*([A-Z]{2,3})\b(?=[ \t]{2,}|[ \t]*(?:$|\n|[,;|]))")
 )
 # "SIGN-OUT   Sun 4/14   DK → RM": who hands over to whom
-HANDOVER = regex(r"\b([A-Z]{2,3})[ \t]*(?:\u2192|->|=>)[ \t]*([A-Z]{2,3})\b")
+HANDOVER = screened(regex(r"\b([A-Z]{2,3})[ \t]*(?:\u2192|->|=>)[ \t]*([A-Z]{2,3})\b"))
 # "TRH / cosign AB": the author's initials before a co-signature
 COSIGNED = regex(r"\b([A-Z]{2,3})[ \t]*/[ \t]*(?i:co-?sign)")
 # "CLINIC (ntw): Yes that's fine": who answered for the clinic in a message thread

@@ -131,7 +131,7 @@ HANDOFF_INITIALS = regex(r"\b(?:BY|TO|FROM)[ \t]+([A-Z]{2,3})[ \t]+RN\b")
 # A lower-case initial with its stop, then a letter ("j.d.", "r. santangelo"): what
 # LOWER_DOTTED and LOWER_INITIAL_SURNAME_CREDENTIAL cannot match without. Led by the stop, it
 # is found many times faster than either (most notes have none).
-LOWER_INITIAL_HINT = regex(r"\.(?<=[a-z]\.)(?<![\w.][a-z]\.)[ \t]?[a-z]")
+LOWER_INITIAL_HINT = screened(regex(r"\.(?<=[a-z]\.)(?<![\w.][a-z]\.)[ \t]?[a-z]"))
 LOWER_DOTTED = regex(r"(?<![\w.])(?:[a-z]\.){2,3}(?![\w.])")
 NOT_INITIALS = frozenset(
     """e.g. i.e. a.m. p.m. p.o. q.d. q.h. b.i.d. t.i.d. q.i.d. p.r.n. n.p.o. o.d. o.s. o.u.

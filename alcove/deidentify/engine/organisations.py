@@ -75,7 +75,7 @@ SPECIALTIES = (
     r"Surgery|Radiology|Urology|Dermatology|Rheumatology|Gastroenterology|Pulmonology|"
     r"Hematology|Orthopedics|Obstetrics|Gynecology|Geriatrics|Medicine|Primary Care)"
 )
-SPECIALTY_BESIDE = regex(rf"[ \t]+(?:{SPECIALTIES}|{SPECIALTIES.upper()})\b")
+SPECIALTY_BESIDE = screened(regex(rf"[ \t]+(?:{SPECIALTIES}|{SPECIALTIES.upper()})\b"))
 SPECIALTY_BEFORE = regex(rf"\b{SPECIALTIES},[ \t]+$")
 MILITARY_HINT = screened(regex(r"Battalion|Brigade|Regiment|Division|Squadron|Infantry|Airborne"))
 MILITARY_UNIT = regex(
@@ -278,7 +278,7 @@ PREP_ORG_KINDS = frozenset(
     "preferred usual regular retail mail order specialty compounding same nearest nearby "
     "other new old previous former current campus".split()
 )
-DEFINED_ACRONYM = regex(r"[ \t]?\(([A-Z][A-Z&]{1,7})\)")
+DEFINED_ACRONYM = screened(regex(r"[ \t]?\(([A-Z][A-Z&]{1,7})\)"))
 ALONE_NO_END = frozenset(
     "plan home nursing aging team crisis residential connection response outreach life support "
     "supplement squad".split()

@@ -102,7 +102,9 @@ DATE_PATTERNS: tuple[str, ...] = (
 
 # Speed: see starting_with (compiled.py) for why the busiest patterns begin as they do.
 _STARTS_WITH_DIGIT = regex(r"\\b\(\?:(?:\(\?:)?(?:19|0\?|1\[3)")
-DATE_DIGITS = starting_with(r"\d", *(p for p in DATE_PATTERNS if _STARTS_WITH_DIGIT.match(p)))
+DATE_DIGITS = screened(
+    starting_with(r"\d", *(p for p in DATE_PATTERNS if _STARTS_WITH_DIGIT.match(p)))
+)
 DATE_WORDS = starting_with("[A-Z]", *(p for p in DATE_PATTERNS if not _STARTS_WITH_DIGIT.match(p)))
 # Holidays in a hurried note's lower case, which no other word spells
 LOWER_HOLIDAY = regex(
@@ -862,9 +864,11 @@ THREE_DIGITS = regex(r"\d\d\d")  # (what ID_CODE cannot match without, found far
 ID_CODE = screened(
     regex(r"\b(?=[A-Za-z0-9-]*\d{3})(?=[A-Za-z0-9-]*[A-Za-z])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*\b")
 )
-ID_DIGITS = regex(
-    r"\d(?<![\w.,/$]\d)\d{4,}(?:[- ]\d{2,})*\b(?![.,]\d)(?!\s*(?:mg|mcg|ml|mL|units?|cells"
-    r"|/|%|dollars|lbs?|kg|steps|calories|k\b))"
+ID_DIGITS = screened(
+    regex(
+        r"\d(?<![\w.,/$]\d)\d{4,}(?:[- ]\d{2,})*\b(?![.,]\d)(?!\s*(?:mg|mcg|ml|mL|units?|cells"
+        r"|/|%|dollars|lbs?|kg|steps|calories|k\b))"
+    )
 )
 ID_DASHED = screened(regex(r"\d(?<!\w\d)\d+(?:-\d{2,}){2,}\b"))
 CARD_HINT = screened(regex(r"\d(?:\d{3}[- ]\d{4}|\d{3}[- ]\d{6})"))
@@ -1162,6 +1166,8 @@ ADDRESS_PATTERNS = (
     starting_with(r"[\d#]", ADDRESS_PATTERNS[18]),  # ("5/118 Nepean Hwy": "/" is in every note)
     *ADDRESS_PATTERNS[19:],
 )
+# (each screened: most notes hold no address, and those that hold one hold few kinds)
+ADDRESS_SCANS = tuple(screened(pattern) for pattern in ADDRESS_PATTERNS)
 WEEKDAY_ALWAYS = screened(starting_with("[TtWwFfMS]", WEEKDAY_ALWAYS_UNLED))
 # (what it cannot match without: each weekday it names, as it may be written)
 WEEKDAY_ALWAYS_HINTS = hint(
@@ -1475,14 +1481,14 @@ def shaped_spans(text: str) -> Iterator[Span]:
     yield from _contacts(text, low)
     yield from _numbers(text, low)
     tabs = "\t" in text
-    for i, (pattern, words) in enumerate(zip(ADDRESS_PATTERNS, ADDRESS_HINTS, strict=True)):
+    for i, (scan, words) in enumerate(zip(ADDRESS_SCANS, ADDRESS_HINTS, strict=True)):
         words = words if tabs else ADDRESS_HINTS_SPACED[i]  # (a note without tabs: half the words)
         if words and not any_in(words, low if i in ADDRESS_HINTS_LOWER else text):
             continue
-        for m in pattern.finditer(text):
+        for m in scan.finditer(text):
             if DOCTOR_AFTER.match(text, m.end()) and m.group().rstrip(".")[-2:] in ("Dr", "DR"):
                 continue  # "1:1 discontinued per Dr. Esposito" is no address
-            yield Span(*(m.span(1) if pattern.groups else m.span()), Kind.ADDRESS)
+            yield Span(*(m.span(1) if scan.groups else m.span()), Kind.ADDRESS)
     yield from _hospital_places(text)
     for m in ZIP_NUMBER.finditer(text):
         before = text[max(0, m.start() - 24) : m.start()]

@@ -90,7 +90,9 @@ INITIALS_EQUAL = starting_with(
     r"(?<![^\n:;,(|][ \t])(?<![^\n:;,(| \t])\b([A-Z]{2,3})[ \t]+[-\u2013\u2014][ \t]+$",
 )
 # Credentials, then the initials in brackets: " RN (JMc)", ", HCA (AS)"
-INITIALS_DEFINED = regex(r"(?:,?[ \t]+[A-Z][A-Za-z-]{1,6}\.?){0,3}[ \t]*\(([A-Z][A-Za-z]{1,3})\)")
+INITIALS_DEFINED = screened(
+    regex(r"(?:,?[ \t]+[A-Z][A-Za-z-]{1,6}\.?){0,3}[ \t]*\(([A-Z][A-Za-z]{1,3})\)")
+)
 
 
 def people_finder(text: str, lex: Lexicon, *, regions: bool = True) -> Finder:
@@ -697,10 +699,12 @@ def logins_of_names(text: str, found: list[Span], lex: Lexicon) -> list[Span]:
 # The initials that sign a note off: its last line alone ("-- CB/MT", "— a.p.", "SIGNED JB /
 # LO", "FMcR"), or after the last sentence ("f/u 11/27. MO", "wt +0.6. jf")
 _INITIALS = r"(?:[A-Za-z]{1,4}|[a-z]\.[a-z]\.?)"
-CLOSING_INITIALS = regex(
-    # (not after an initial's stop: "- M. Sato" is a name, found whole)
-    r"(?:^|\n|(?<=[.)])(?<![A-Z]\.)[ \t]+)[ \t]*(?:--?|\u2014|\u2013|signed|SIGNED)?[ \t]*"
-    rf"({_INITIALS}(?:[ \t]*/[ \t]*{_INITIALS})*)[ \t]*\Z"
+CLOSING_INITIALS = screened(
+    regex(
+        # (not after an initial's stop: "- M. Sato" is a name, found whole)
+        r"(?:^|\n|(?<=[.)])(?<![A-Z]\.)[ \t]+)[ \t]*(?:--?|\u2014|\u2013|signed|SIGNED)?[ \t]*"
+        rf"({_INITIALS}(?:[ \t]*/[ \t]*{_INITIALS})*)[ \t]*\Z"
+    )
 )
 # Shorthand of that shape that signs nothing
 NOT_SIGNATURES = frozenset(

@@ -110,9 +110,11 @@ LICENCE_HINTS = hint(
 )  # fmt: skip
 # The state whose law, board or agency a note cites: "Reviewed WA minor consent", "under MN
 # statute", "KS standard", "AZ AHCCCS ID" (letters that are words too are left: "OR statute")
-STATE_OF_LAW = regex(
-    r"\b([A-Z]{2})[ \t]+(?:minor[ \t]+consent|statutes?|standard|board|regulations|"
-    r"Medicaid|AHCCCS|DHS|DCS|DCF|DOC|DMV|BMV)\b"
+STATE_OF_LAW = screened(
+    regex(
+        r"\b([A-Z]{2})[ \t]+(?:minor[ \t]+consent|statutes?|standard|board|regulations|"
+        r"Medicaid|AHCCCS|DHS|DCS|DCF|DOC|DMV|BMV)\b"
+    )
 )
 STATE_OF_LAW_HINTS = hint(
     ("consent", "statute", "standard", "board", "regulations", "Medicaid", "AHCCCS", "DHS",
@@ -172,9 +174,11 @@ PROVINCE_AFTER_TOWN = regex(
     re.M,
 )
 # The town or county before a British postcode ("Bishop's Castle SY9 5AB")
-UK_TOWN_POSTCODE = regex(
-    r"\b((?:[A-Z][a-z]+(?:['\u2019]s)?[ \t]+){0,2}[A-Z][a-z]+)[ \t]+"
-    r"(?=[A-Z]{1,2}\d[A-Z\d]?[ \t]\d[ABD-HJLNP-UW-Z]{2}\b)"
+UK_TOWN_POSTCODE = screened(
+    regex(
+        r"\b((?:[A-Z][a-z]+(?:['\u2019]s)?[ \t]+){0,2}[A-Z][a-z]+)[ \t]+"
+        r"(?=[A-Z]{1,2}\d[A-Z\d]?[ \t]\d[ABD-HJLNP-UW-Z]{2}\b)"
+    )
 )
 UK_STREET_ENDS = frozenset(
     "road lane close street court avenue drive way crescent gardens place terrace square row "

@@ -16,6 +16,7 @@ from alcove.deidentify.engine.cues import (
 )
 from alcove.deidentify.engine.finder import FinderBase
 from alcove.deidentify.engine.hints import any_in, hint
+from alcove.deidentify.engine.screen import screened
 from alcove.deidentify.engine.spans import Kind, Span
 from alcove.deidentify.engine.tokens import Token, past
 from alcove.deidentify.engine.vocabulary import (
@@ -666,10 +667,12 @@ def _staff_role(role: str) -> bool:
 # "Ines Valcourt, HR advisor (555-...)", "Odalys - bank teller;", "Maeve Tolland (61) --
 # hotel housekeeper": a trade set off after a person's name (and age), in one case
 # throughout, up to where the phrase closes
-TRADE_AFTER_NAME = regex(
-    r"(?:[ \t]\(\d{1,3}\))?(?:,|[ \t]+(?:-{1,2}|\u2013|\u2014))[ \t]+"
-    r"((?:(?:\d{1,2}(?:st|nd|rd|th)|[A-Z]{2,4})[ \t])?(?:[a-z][a-z'-]+[ \t]){0,3}[a-z][a-z-]+)"
-    r"(?=[ \t]*(?:[,;(\n|]|$)|[ \t]+(?:@|at|for|with)[ \t])"
+TRADE_AFTER_NAME = screened(
+    regex(
+        r"(?:[ \t]\(\d{1,3}\))?(?:,|[ \t]+(?:-{1,2}|\u2013|\u2014))[ \t]+"
+        r"((?:(?:\d{1,2}(?:st|nd|rd|th)|[A-Z]{2,4})[ \t])?(?:[a-z][a-z'-]+[ \t]){0,3}[a-z][a-z-]+)"
+        r"(?=[ \t]*(?:[,;(\n|]|$)|[ \t]+(?:@|at|for|with)[ \t])"
+    )
 )
 
 

@@ -21,6 +21,7 @@ from alcove.deidentify.engine.hints import any_in, hint
 from alcove.deidentify.engine.instruments import PHRASES as TESTING_PHRASES
 from alcove.deidentify.engine.legal import CASE_HINTS, CASE_STANDARDS
 from alcove.deidentify.engine.legal import PHRASES as LEGAL_PHRASES
+from alcove.deidentify.engine.screen import screened
 from alcove.deidentify.engine.spans import Kind, Span
 from alcove.deidentify.engine.therapies import PHRASES as PRACTICE_PHRASES
 from alcove.deidentify.engine.vocabulary import THEORISTS
@@ -150,9 +151,11 @@ INSTRUMENT_HINTS = hint(
 THERAPY_REACH = 48  # (longer than any of them)
 # What a clinician names for someone or somewhere, right after the eponym: "Lyme disease",
 # "Norwalk virus", "Ottawa ankle rules", "Roth spots", "Todd paralysis", "Jackson-Pratt drain"
-EPONYM_NOUN = regex(
-    r"(?:'s)?[ \t]+(?:ankle[ \t]+rules|disease|virus|lesions?|spots|paralysis|test|drain|"
-    r"needle|nodes?|phenomenon|reflex|triad|pump|catheter|line|tube|stockings|boot|bodies)\b"
+EPONYM_NOUN = screened(
+    regex(
+        r"(?:'s)?[ \t]+(?:ankle[ \t]+rules|disease|virus|lesions?|spots|paralysis|test|drain|"
+        r"needle|nodes?|phenomenon|reflex|triad|pump|catheter|line|tube|stockings|boot|bodies)\b"
+    )
 )
 TITLE_BEFORE = regex(r"\b(?:Dr|Mr|Mrs|Ms|Mx|Miss)\.?[ \t]+$")  # ("Dr. Allen test results")
 # A pathology report's section: "GROSS DESCRIPTION:", "(Gross: JKP/mlw)"

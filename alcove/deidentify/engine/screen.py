@@ -59,6 +59,7 @@ class Screened:
         self.index = index
         self.pattern = compiled.pattern
         self.flags = compiled.flags
+        self.groups = compiled.groups
 
     def finditer(self, text: str, pos: int = 0) -> Iterator[re.Match[str]]:
         if _cannot(self.index, text):
@@ -217,9 +218,17 @@ def _loaded_or_built(patterns: list[re.Pattern[str]]) -> tuple[Any, bytes]:
     return database, always
 
 
+# A match Vectorscan 5.4.12 (the Hyperscan of the hyperscan package from 0.8.0) misses; a
+# Hyperscan that misses it screens nothing (pyproject.toml pins the package to one that finds
+# it, and every match of the development notes: tests/test_engine_screen.py)
+CANARY = (r",[ \t]*(?:District of Columbia|Georgia)\b", "h hosp          | Y x1, Georgia Reg")
+
+
 def database_of(patterns: list[re.Pattern[str]]) -> tuple[Any, bytes]:
     """The database of every pattern Hyperscan compiles, and the patterns never skipped."""
     assert hyperscan is not None
+    if not trustworthy():
+        return None, b"\1" * (len(patterns) + 1)
     sources = [hyperscan_source(p.pattern, p.flags) for p in patterns]
     taken = [i for i, source in enumerate(sources) if source is not None]
     database = _joined(taken, sources, patterns)
@@ -242,6 +251,20 @@ def _joined(taken: list[int], sources: list[str | None], patterns: list[re.Patte
     except hyperscan.error:
         return None
     return database
+
+
+def trustworthy() -> bool:
+    """Whether this Hyperscan finds the match CANARY holds (a known false negative, which
+    the buggy version shows with the pattern alone)."""
+    assert hyperscan is not None
+    found = bytearray(1)
+    try:
+        database = hyperscan.Database()
+        database.compile(expressions=[CANARY[0].encode()], ids=[0], flags=[_flags(0)])
+        database.scan(CANARY[1].encode(), match_event_handler=_reported, context=found)
+    except hyperscan.error:
+        return False
+    return found[0] == 1
 
 
 def _compiles(source: str, flags: int) -> bool:

@@ -85,7 +85,7 @@ COMPOUND_PARTS = frozenset(
     new ex on off by time care based related term free""".split()
 )
 TOWN_AFTER_ORG = regex(r",[ \t]*([A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)(?=[ \t]*(?:[-,;\n]|$|[ \t]\d))")
-INITIAL_AFTER_NAME = regex(r",[ \t]?([A-Z])(?:\.(?=[ \t,;)|]|$)|(?=[ \t]*(?:\n|$)))")
+INITIAL_AFTER_NAME = screened(regex(r",[ \t]?([A-Z])(?:\.(?=[ \t,;)|]|$)|(?=[ \t]*(?:\n|$)))"))
 # "- C.W. (44, ...", "- M.A., 16:", "- T.: Priya notices": initials opening a list's line
 LIST_INITIALS = regex(
     r"[ \t]*(?:[-*\u2022][ \t]*|\d{1,2}[.)][ \t]*)?(?:[A-Z]{2,3}:[ \t]*)?"

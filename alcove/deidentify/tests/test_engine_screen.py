@@ -137,6 +137,25 @@ def test_it_hands_hyperscan_only_what_means_the_same_to_it(
     assert screen.hyperscan_source(source, flags) == read
 
 
+@needs_hyperscan
+def test_the_installed_hyperscan_finds_the_match_vectorscan_5_4_12_misses() -> None:
+    assert screen.trustworthy()
+    pattern, text = screen.CANARY
+    made, always = database(pattern)
+    assert re.search(pattern, text)
+    assert screen.may_match(text, made, always) == bytearray([1, 0])
+
+
+@needs_hyperscan
+def test_a_hyperscan_that_misses_a_known_match_screens_nothing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(screen, "CANARY", (r"Georgia", "no state here"))
+    made, always = database(r"\bRoute\b")
+    assert made is None
+    assert screen.may_match("Route 9", made, always) is None
+
+
 def test_it_keeps_no_note_once_find_spans_returns() -> None:
     find_spans("Seen by Dr. Okafor at 44 Lantern Route on 3/2/2025.")
     assert screen._NOW.seen is None
