@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from alcove.deidentify.engine.compiled import longest_first, regex, starting_with
 from alcove.deidentify.engine.hints import any_in, hint, hints
-from alcove.deidentify.engine.screen import screened
+from alcove.deidentify.engine.screen import lowered, screened, screened_lower
 from alcove.deidentify.engine.spans import Kind, Span
 from alcove.deidentify.engine.vocabulary import HOLIDAYS, MONTHS, STATE_CODES, STATES, WEEKDAYS
 
@@ -289,9 +289,11 @@ TIME_AFTER = regex(
     re.I,
 )
 # a weekday's short form after a word that announces a day ("discuss tues", "until Sat")
-WEEKDAY_SHORT = regex(
-    r"(?=[mtwfs])\b(?:(?:mon|tues?|weds?|thu|thurs?|fri|sat|sun)\b(?!-?\w)"
-    r"|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b)"
+WEEKDAY_SHORT = screened_lower(
+    regex(
+        r"(?=[mtwfs])\b(?:(?:mon|tues?|weds?|thu|thurs?|fri|sat|sun)\b(?!-?\w)"
+        r"|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b)"
+    )
 )
 WEEKDAY_CUE_BEFORE = regex(
     # (after another weekday in a list: "fri, sat, sun", "sat & sun")
@@ -304,9 +306,11 @@ WEEKDAY_CUE_BEFORE = regex(
 # A weekly log's days opening its lines ("mon - picked sione up", "- wed: kelsey intake
 # done"): a date where the note opens lines so with two days or more, never a reading
 # ("sat: 97% RA")
-LOG_DAY = regex(
-    r"(?m)^[ \t]*(?:[-*\u2022][ \t]*)?((?:mon|tues?|weds?|thu|thurs?|fri|sat|sun))"
-    r"(?:[ \t]+(?:am|pm|eve|night|morning))?[ \t]*[-:\u2013][ \t](?![ \t]*\d)"
+LOG_DAY = screened_lower(
+    regex(
+        r"(?m)^[ \t]*(?:[-*\u2022][ \t]*)?((?:mon|tues?|weds?|thu|thurs?|fri|sat|sun))"
+        r"(?:[ \t]+(?:am|pm|eve|night|morning))?[ \t]*[-:\u2013][ \t](?![ \t]*\d)"
+    )
 )
 # Short forms of weekdays that are no English word: a date wherever they stand ("FLY IN FRI",
 # "Med check Thurs."); "Mon" and "Wed" count capitalised, "Sat" and "Sun" only by context.
@@ -358,20 +362,26 @@ SCORE_BEFORE = regex(
 RATING_FROM_BEFORE = regex(
     r"\b(?:up|down|improved|increased|decreased|dropped|rose|fell)[ \t]+from[ \t]*$"
 )
-ORDINAL_DAY = regex(r"(\d(?<![\w.]\d)(?:(?<=[12])\d|(?<=3)[01])?(?:st|nd|rd|th))\b")
+ORDINAL_DAY = screened_lower(regex(r"(\d(?<![\w.]\d)(?:(?<=[12])\d|(?<=3)[01])?(?:st|nd|rd|th))\b"))
 # A month and day before the event it dates: "re: 5/8 incident", "6/2 hearing" (a noun in the
 # singular: "attended 2/3 sessions" is a count; never a half, a third or a quarter)
-DAY_BEFORE_EVENT = regex(
-    r"\b(\d{1,2}/\d{1,2})(?<!1/2)(?<!1/3)(?<!1/4)(?<!2/3)(?<!3/4)[ \t]+"
-    r"(?:incident|hearing|court date|admission|discharge|appt|appointment|meeting|visit|session|"
-    r"call|voicemail|email|message|overdose|od|relapse|arrest|fight|fall|seizure|ed visit)\b(?!-)"
+DAY_BEFORE_EVENT = screened_lower(
+    regex(
+        r"\b(\d{1,2}/\d{1,2})(?<!1/2)(?<!1/3)(?<!1/4)(?<!2/3)(?<!3/4)[ \t]+"
+        r"(?:incident|hearing|court date|admission|discharge|appt|"
+        r"appointment|meeting|visit|session|"
+        r"call|voicemail|email|message|"
+        r"overdose|od|relapse|arrest|fight|fall|seizure|ed visit)\b(?!-)"
+    )
 )
 # What closes a clause after a day's ordinal: "sooner than the 22nd.", "the 3rd and"
 ORDINAL_CLOSED = regex(r"[ \t]*(?:[.,;:!?)\"']|$|\n|(?:and|or|to|at|when|if|so|but)\b|-)")
 # A birthday that says an age: "his mother's 70th", "dad's 60th on the 21st" (ten or more)
-BIRTHDAY_ORDINAL = regex(
-    r"['\u2019]s[ \t]+([1-9]\d(?:st|nd|rd|th))\b"
-    r"(?=[ \t]*(?:[.,;:!?)]|$|\n|(?:birthday|bday|party|on|in|next|this|last)\b))"
+BIRTHDAY_ORDINAL = screened_lower(
+    regex(
+        r"['\u2019]s[ \t]+([1-9]\d(?:st|nd|rd|th))\b"
+        r"(?=[ \t]*(?:[.,;:!?)]|$|\n|(?:birthday|bday|party|on|in|next|this|last)\b))"
+    )
 )
 NOT_A_DAY_AFTER = regex(
     r"[ \t-]*(?:%|grade|grader|percentile|centile|floor|century|time|times|day|week|month|year|"
@@ -490,8 +500,8 @@ AGE_WORDS_OLD = regex(
 )
 # "a fifty-two yo man", "Sixty-one y/o male": a spelled age before its short form (on the
 # lower-cased text)
-AGE_WORDS_YO = regex(
-    rf"\b((?:{_TENS})(?:[- ](?:{_UNITS}))?|{_TEENS})[ \t-]?(?:yo|y/o|y\.o\.)(?![\w/])"
+AGE_WORDS_YO = screened_lower(
+    regex(rf"\b((?:{_TENS})(?:[- ](?:{_UNITS}))?|{_TEENS})[ \t-]?(?:yo|y/o|y\.o\.)(?![\w/])")
 )
 # "Unknown male, 20s", "F, approx 40s": a decade of life after a person's sex and a comma
 # (on the lower-cased text; never a vital sign's range: "sats low 80s")
@@ -531,9 +541,11 @@ AGE_SEX_LOWER_LEAD = regex(
 # An age and sex filling a cell of a header's row ("MRN 5521087 | 41 F | HD 9"), or after
 # the assessment's label ("A/P 67M DM2 w/ RLL CAP")
 # A texter or caller giving their age: "im 13", "i'm 19. my name is", "I am 16 and"
-I_AM_AGE = regex(
-    r"\bi(?:'?m|\u2019m| am)[ \t]+(\d{1,2})"
-    r"(?=[ \t]*(?:[.,!;]|\n|$|(?:y/?o|yrs?|years?(?! sober)|and|but|so|btw)\b))"
+I_AM_AGE = screened_lower(
+    regex(
+        r"\bi(?:'?m|\u2019m| am)[ \t]+(\d{1,2})"
+        r"(?=[ \t]*(?:[.,!;]|\n|$|(?:y/?o|yrs?|years?(?! sober)|and|but|so|btw)\b))"
+    )
 )
 AGE_SEX_CELL = regex(r"\|[ \t]*(\d{1,3})[ \t]?[MF][ \t]*\|")
 AGE_SEX_ASSESSED = regex(r"\b(?:A/P|Assessment|ASSESSMENT)[: \t]+(\d{1,3})[ \t]?[MF]\b")
@@ -556,12 +568,14 @@ AGE_AFTER_BIRTH = regex(
 )
 # "CA: 8 yrs 4 mos", "Age at assessment: 5 years 4 months": a child's age in years and
 # months after an age's label is one age, its units with it (on the lower-cased text)
-AGE_IN_MONTHS_LABELLED = regex(
-    r"\b(?:age|ca|chronological age|(?:age|ca)[ \t]+at[ \t]+(?:[a-z]+[ \t]+){0,3}?[a-z]+)"
-    r"[ \t]*:[ \t]*"
-    r"(\d{1,2}[ \t]*(?:years?|yrs?|yr|y)\.?,?[ \t]*(?:and[ \t]+)?"
-    r"\d{1,2}[ \t]*(?:months?|mos?|mo|m)\b"
-    r"|\d{1,2}[:;]\d{1,2}\b(?![:;.]?\d))"  # ("CA at testing: 11:9", years:months)
+AGE_IN_MONTHS_LABELLED = screened_lower(
+    regex(
+        r"\b(?:age|ca|chronological age|(?:age|ca)[ \t]+at[ \t]+(?:[a-z]+[ \t]+){0,3}?[a-z]+)"
+        r"[ \t]*:[ \t]*"
+        r"(\d{1,2}[ \t]*(?:years?|yrs?|yr|y)\.?,?[ \t]*(?:and[ \t]+)?"
+        r"\d{1,2}[ \t]*(?:months?|mos?|mo|m)\b"
+        r"|\d{1,2}[:;]\d{1,2}\b(?![:;.]?\d))"  # ("CA at testing: 11:9", years:months)
+    )
 )
 AGE_NUMBER_FIRST = [p for p in AGE_PATTERNS if p.startswith(r"\b(\d")]
 AGE_WORD_FIRST = [p for p in AGE_PATTERNS if not p.startswith(r"\b(\d")]
@@ -577,9 +591,11 @@ AGE_SEX = screened(
 AGE_SEX_APART = screened(regex(r"(\d(?<![^\n \t]\d)\d{0,2}) ?[MF](?=[ \t]{2,}|[ \t]*(?:\n|$))"))
 LINE_OR_COLUMN_BEFORE = regex(r"(?:^|\n|[ \t]{2})[ \t]*$")
 # "married Travis at 19, divorced at 24": an age at a turn of life
-AT_AGE = regex(
-    r"at(?<!\wat) (?:age )?(\d{1,2})\b(?![ \t]*(?:mg|%|:|am\b|pm\b|a\.m|p\.m|o'clock|hours"
-    r"|hrs|min|times|x\b|/|\.\d|days?\b|d\b|weeks?\b|wks?\b|months?\b|mos?\b|years?\b|yrs?\b))"
+AT_AGE = screened_lower(
+    regex(
+        r"at(?<!\wat) (?:age )?(\d{1,2})\b(?![ \t]*(?:mg|%|:|am\b|pm\b|a\.m|p\.m|o'clock|hours"
+        r"|hrs|min|times|x\b|/|\.\d|days?\b|d\b|weeks?\b|wks?\b|months?\b|mos?\b|years?\b|yrs?\b))"
+    )
 )
 # "B: Client, 27, on time": the age set off after the word for the person
 CLIENT_AGE = regex(r"\b(?:client|patient),[ \t]*(\d{1,2}),[ \t](?![ \t]*\d)")
@@ -607,13 +623,16 @@ AGE_BRACKETED = regex(
     r"|\((\d{1,3})(?:,|[ \t]?[MF]\b)"
 )
 # "his father, 84, had an MI", "daughter 7;": a relative's age after the word for them
-RELATIVE_AGE = regex(
-    r"(?=[abcdfghmnpsuw])"  # (the first letters: the engine skips to them, twice as fast)
-    r"\b(?:mother|father|mom|dad|wife|husband|son|daughter|brother|sister|grandmother|"
-    r"grandfather|grandson|granddaughter|aunt|uncle|niece|nephew|cousin|partner|boyfriend|"
-    r"girlfriend|fianc\u00e9e?|fiancee?|stepfather|stepmother|stepson|stepdaughter)(?:'s)?,?[ \t]+"
-    r"(?:now[ \t]+|aged?[ \t]+|\()?(\d{1,3})"
-    r"(?=[ \t]*(?:,|\)|;|\.(?!\d)|yo\b|y/o|years? old|yrs? old))"
+RELATIVE_AGE = screened_lower(
+    regex(
+        r"(?=[abcdfghmnpsuw])"  # (the first letters: the engine skips to them, twice as fast)
+        r"\b(?:mother|father|mom|dad|wife|husband|son|daughter|brother|sister|grandmother|"
+        r"grandfather|grandson|granddaughter|aunt|uncle|niece|nephew|cousin|partner|boyfriend|"
+        r"girlfriend|fianc\u00e9e?|fiancee?|"
+        r"stepfather|stepmother|stepson|stepdaughter)(?:'s)?,?[ \t]+"
+        r"(?:now[ \t]+|aged?[ \t]+|\()?(\d{1,3})"
+        r"(?=[ \t]*(?:,|\)|;|\.(?!\d)|yo\b|y/o|years? old|yrs? old))"
+    )
 )
 # "1. g.h. 58m - wife rang", "K.B. 26F": initials, then an age glued to the sex
 # (what it cannot match without, led by the stop: found many times faster than the whole)
@@ -658,18 +677,20 @@ PERSONALITY_SCALES = frozenset(
     dominance warmth""".split()
 )
 # "when she was 12", "he is 91 and", "pt is 24," (on the lower-cased text)
-AGE_STATED = starting_with(
-    "[chipsuw]",
-    r"\b(?:when|since|until) (?:he|she|they|i|client|pt|patient|the client|the patient) "
-    r"(?:was|were|turned) (\d{1,3})\b"
-    r"|\b(?:he|she|pt|patient|client|who) (?:is|was) (?:now )?(\d{1,3})"
-    r"(?= and| years|,|\.(?!\d)| now|;)"
-    # "when Malia was 4.", "when caller was 16,": whoever it was, then
-    r"|\bwhen (?!(?:it|this|that|there|bp|pain|score|temp|he|she|they|i)\b)[^\W\d_]+ was "
-    r"(\d{1,2})(?=[.,;](?!\d))"
-    # "He's 74 now", "I'm 90, not dead"
-    r"|\b(?:he|she|i)['\u2019][sm][ \t]+(?:now[ \t]+|only[ \t]+|almost[ \t]+|nearly[ \t]+)?"
-    r"(\d{1,3})(?=[ \t]*(?:now\b|and\b|years\b|,|;|\.(?!\d)))",
+AGE_STATED = screened_lower(
+    starting_with(
+        "[chipsuw]",
+        r"\b(?:when|since|until) (?:he|she|they|i|client|pt|patient|the client|the patient) "
+        r"(?:was|were|turned) (\d{1,3})\b"
+        r"|\b(?:he|she|pt|patient|client|who) (?:is|was) (?:now )?(\d{1,3})"
+        r"(?= and| years|,|\.(?!\d)| now|;)"
+        # "when Malia was 4.", "when caller was 16,": whoever it was, then
+        r"|\bwhen (?!(?:it|this|that|there|bp|pain|score|temp|he|she|they|i)\b)[^\W\d_]+ was "
+        r"(\d{1,2})(?=[.,;](?!\d))"
+        # "He's 74 now", "I'm 90, not dead"
+        r"|\b(?:he|she|i)['\u2019][sm][ \t]+(?:now[ \t]+|only[ \t]+|almost[ \t]+|nearly[ \t]+)?"
+        r"(\d{1,3})(?=[ \t]*(?:now\b|and\b|years\b|,|;|\.(?!\d)))",
+    )
 )
 
 PHONE = regex(
@@ -678,12 +699,16 @@ PHONE = regex(
     r"(?:[ \t]*(?i:ext\.?|extension|x[ \t])[ \t]*\d{1,5}|[ \t]*[xX]\d{2,5})?"
 )
 # "at ext 4412", "x4-5123": an extension standing alone reaches a person as a number does
-EXTENSION = starting_with(
-    "[ex]", r"\b(?:ext|extension)\.?[ \t]*#?[ \t]*(\d{3,5}|\d-\d{4})\b|\bx(\d-?\d{3,4})\b"
+EXTENSION = screened_lower(
+    starting_with(
+        "[ex]", r"\b(?:ext|extension)\.?[ \t]*#?[ \t]*(\d{3,5}|\d-\d{4})\b|\bx(\d-?\d{3,4})\b"
+    )
 )
-PHONE_SHORT = regex(
-    r"(?=[bcfhmptw])\b(?:phone|tel|telephone|cell|mobile|home|work|pager|beeper|fax|call|ph|c|h|w|p|f)"
-    r"\.?[ \t]*(?:#|number|no\.?)?[ \t]*:?[ \t]*(\d{3}[-.]\d{4}|\d{5}|\d-\d{4})\b(?![-.]\d)"
+PHONE_SHORT = screened_lower(
+    regex(
+        r"(?=[bcfhmptw])\b(?:phone|tel|telephone|cell|mobile|home|work|pager|beeper|fax|call|ph|c|h|w|p|f)"
+        r"\.?[ \t]*(?:#|number|no\.?)?[ \t]*:?[ \t]*(\d{3}[-.]\d{4}|\d{5}|\d-\d{4})\b(?![-.]\d)"
+    )
 )
 # "0161 496 0733", "0300 555 0142", "020 7946 0958": numbers as Britain writes them at home
 # (and its neighbours and antipodes)
@@ -717,12 +742,14 @@ PAGER = regex(
 PHONE_INTL = regex(r"\+(?<!\w\+)\d{1,3}[\s.-]?(?:\(?\d{1,4}\)?[\s.-]?){2,4}\d{2,4}\b")
 # "Phone: 0494 92 82 32", "call me at 21 284 698", "Contact 9182 4470": digit groups after a
 # word for a phone.
-PHONE_CUED = regex(
-    r"(?=[ptcmrnfhw])\b(?:phone|tel|telephone|cell|mobile|mob|call me at|call|reach me at|text|"
-    # ("HP 8123 5590": Singapore's hand phone)
-    r"contact number|contact|hp|whatsapp|"
-    r"number is|fax|pager)[ \t]*(?:#|no\.?|number)?[ \t]*:?[ \t\n]*"
-    r"((?:\(?\+?\d[\d \t().-]{6,18}\d))"
+PHONE_CUED = screened_lower(
+    regex(
+        r"(?=[ptcmrnfhw])\b(?:phone|tel|telephone|cell|mobile|mob|call me at|call|reach me at|text|"
+        # ("HP 8123 5590": Singapore's hand phone)
+        r"contact number|contact|hp|whatsapp|"
+        r"number is|fax|pager)[ \t]*(?:#|no\.?|number)?[ \t]*:?[ \t\n]*"
+        r"((?:\(?\+?\d[\d \t().-]{6,18}\d))"
+    )
 )
 # What makes a number on its line a fax's: "Fax: 0113 392 6641", "F: (07) 5555 0187", "faxed
 # to HR at 920-555-0181" (the cue last on the line before it: never "Fax: ... Ph: 03 9214 8483")
@@ -756,9 +783,12 @@ IPV4_HINT = regex(r"\.\d{1,3}\.\d")
 # What every IPv6 address holds: two colons with at most four hex digits between
 IPV6_HINT = regex(r":[0-9a-f]{0,4}:")
 SSN = screened(regex(r"[0-8](?<!\w.)(?!(?<=0)00|(?<=6)66)\d{2}([- ])\d{2}\1\d{4}\b"))
-SSN_CUED = regex(
-    r"(?=s)\b(?:ssn|ss#|ss ?no\.?|social security(?: number| no\.?| #)?)[ \t]*[:#]?[ \t]*(\d{9}|"
-    r"\d{3}[- ]\d{2}[- ]\d{4}|(?:x{3}|\*{3})-?(?:x{2}|\*{2})-?\d{4})"
+SSN_CUED = screened_lower(
+    regex(
+        r"(?=s)\b(?:ssn|ss#|ss ?no\.?|"
+        r"social security(?: number| no\.?| #)?)[ \t]*[:#]?[ \t]*(\d{9}|"
+        r"\d{3}[- ]\d{2}[- ]\d{4}|(?:x{3}|\*{3})-?(?:x{2}|\*{2})-?\d{4})"
+    )
 )
 # A number read out digit by digit, as a voicemail's transcript has it: "three one three five
 # five five oh one nine eight" (seven digits or more; no count runs so long)
@@ -769,15 +799,19 @@ SPOKEN_HINTS = hint(("four", "five", "six", "seven", "eight", "nine", "zero", " 
 # An age after the word for who someone is and a comma, closing a bracket or a clause:
 # "(identified client, 16)", "(patient, 24)", "white male, 21, 6ft" (not "female, 3,250 g",
 # "female, 9 days postpartum", "with client, 3, 4 and 5 of the steps")
-AGE_AFTER_WHO = starting_with(
-    "[bcfgmnpw]",
-    r"\b(?:patient|client|male|female|man|woman|boy|girl|nonbinary)[ \t]*,[ \t]*"
-    r"(\d{1,3})(?=\)|,[ \t]+(?!\d+[ \t]*(?:,|and\b|or\b|-|$)))",
+AGE_AFTER_WHO = screened_lower(
+    starting_with(
+        "[bcfgmnpw]",
+        r"\b(?:patient|client|male|female|man|woman|boy|girl|nonbinary)[ \t]*,[ \t]*"
+        r"(\d{1,3})(?=\)|,[ \t]+(?!\d+[ \t]*(?:,|and\b|or\b|-|$)))",
+    )
 )
 # Canada's social insurance number, after its label: "SIN: 527 334 918"
-SIN_CUED = regex(
-    r"(?=s)\b(?:sin|s\.i\.n\.|social insurance(?: number| no\.?| #)?)[ \t]*[:#]?[ \t]*"
-    r"(\d{3}([- ]?)\d{3}\2\d{3})\b"
+SIN_CUED = screened_lower(
+    regex(
+        r"(?=s)\b(?:sin|s\.i\.n\.|social insurance(?: number| no\.?| #)?)[ \t]*[:#]?[ \t]*"
+        r"(\d{3}([- ]?)\d{3}\2\d{3})\b"
+    )
 )
 
 ID_CUES = (
@@ -821,22 +855,27 @@ ID_CUES = (
     r"(?!(?:BID|TID|QID|QD|QHS|PRN|DAILY|TABS?|CAPS?|DISP|QTY)\b)[A-Z]{2,6} ?#(?=:?[ \t]*\d{3})|"
     r"Ref(?=[ \t]+[A-Z]{2,}/\d)"
 )
-ID_CUED = starting_with(
-    "[a-z]",
-    rf"\b(?:{ID_CUES.lower()})(?![a-z])[ \t]*(?:is|was|"
-    rf"of)?[ \t]*[:#=]?[ \t]*#?[ \t]*(\d{{2,}}(?: \d{{3,}}[a-z]?){{1,3}}(?: \d(?:-\d)?)?\b|"
-    rf"[a-z]{{2}} ?\d\d ?\d\d ?\d\d ?[a-d]\b|"  # ("px 12 34 56 d": a National Insurance number)
-    # "MRN: HMH 22-019-448", "Med Rec no.: KCH 4419-872": the hospital's letters, then the number
-    # (and Quebec's card: "RAMQ: TREG 3605 1214")
-    rf"[a-z]{{2,4}} \d[\d-]{{3,}}\d\b|[a-z]{{4}} \d{{4}} \d{{4}}\b|"
-    rf"(?=[a-z0-9-/.]*\d)[a-z0-9][a-z0-9-/.]*[a-z0-9]|\d)\b",
+ID_CUED = screened_lower(
+    starting_with(
+        "[a-z]",
+        rf"\b(?:{ID_CUES.lower()})(?![a-z])[ \t]*(?:is|was|"
+        rf"of)?[ \t]*[:#=]?[ \t]*#?[ \t]*(\d{{2,}}(?: \d{{3,}}[a-z]?){{1,3}}(?: \d(?:-\d)?)?\b|"
+        rf"[a-z]{{2}} ?\d\d ?\d\d ?\d\d ?[a-d]\b|"  # ("px 12 34 56 d": a National Insurance number)
+        # "MRN: HMH 22-019-448", "Med Rec no.: KCH 4419-872": the hospital's letters, then
+        # the number
+        # (and Quebec's card: "RAMQ: TREG 3605 1214")
+        rf"[a-z]{{2,4}} \d[\d-]{{3,}}\d\b|[a-z]{{4}} \d{{4}} \d{{4}}\b|"
+        rf"(?=[a-z0-9-/.]*\d)[a-z0-9][a-z0-9-/.]*[a-z0-9]|\d)\b",
+    )
 )
 # "ref 22/187734/K", "reference 430 918 277", "activation code 8RKQ-2T7M-PX41",
 # "confirmation # F7K2-93LQ": a reference's code, whatever its letters (on the lower-cased
 # text; never a range's "ref 0.6-1.2" nor "(ref 1)")
-REF_CODE = regex(
-    r"\b(?:ref(?:erence)?|confirmation|activation code)\b\.?[ \t]*(?:#|no\.?|number)?"
-    r"[ \t]*:?[ \t]*([a-z0-9][a-z0-9/-]*[a-z0-9](?: \d{3,}){0,3})(?!\w|\.\d)"
+REF_CODE = screened_lower(
+    regex(
+        r"\b(?:ref(?:erence)?|confirmation|activation code)\b\.?[ \t]*(?:#|no\.?|number)?"
+        r"[ \t]*:?[ \t]*([a-z0-9][a-z0-9/-]*[a-z0-9](?: \d{3,}){0,3})(?!\w|\.\d)"
+    )
 )
 REF_HINTS = hint(("ref", "confirmation", "activation"))
 # Nine digits in three groups, as a SIN, a service number ("SN K91 204 337"), a scheme's
@@ -1152,8 +1191,8 @@ ZIP_CUE_BEFORE = regex(
 
 
 # The digit-led patterns behind a look-ahead for their first character (see starting_with).
-AGE_NUMBERS = starting_with(r"\d", *AGE_NUMBER_FIRST)
-AGE_STATEMENTS = starting_with("[ait]", *AGE_WORD_FIRST)
+AGE_NUMBERS = screened_lower(starting_with(r"\d", *AGE_NUMBER_FIRST))
+AGE_STATEMENTS = screened_lower(starting_with("[ait]", *AGE_WORD_FIRST))
 IBAN = starting_with("[A-Z]", IBAN)
 IPV4 = starting_with(r"\d", IPV4)
 POSTCODE = starting_with("[A-Z]", POSTCODE)
@@ -1201,10 +1240,12 @@ HANDLE = regex(
 )
 # "report (#25-004418)", "case #A-2291": a number given with a number sign
 # "interpreter #4172", "badge 20931": a number that names a member of staff
-STAFF_NUMBER = regex(
-    r"\b(?:interpreter|badge|collar|shoulder|employee|provider|npi|dea)"
-    r"[ \t]*(?:#|no\.?|id|number)?[ \t]*:?"
-    r"[ \t]*(\d{3,})\b"
+STAFF_NUMBER = screened_lower(
+    regex(
+        r"\b(?:interpreter|badge|collar|shoulder|employee|provider|npi|dea)"
+        r"[ \t]*(?:#|no\.?|id|number)?[ \t]*:?"
+        r"[ \t]*(\d{3,})\b"
+    )
 )
 # "(PC Dhaliwal #2291)", "PC Adeyemi (4471MS)": a police officer's number after their name
 POLICE_NUMBER = regex(
@@ -1248,15 +1289,6 @@ NOT_ID = regex(
     r"\d+(?:mg|mcg|ug|ml|mmhg|kcal|cal|units?|iu|meq|mmol|mm|cm|kg|lbs?|hrs?|mins?|ms|mph))$",
     I,
 )
-
-
-def _lowered(text: str) -> str:
-    """The text in lower case, offsets unchanged (a character whose lower case is longer,
-    like "İ", is kept as it is)."""
-    low = text.lower()
-    if len(low) == len(text):
-        return low
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
 def _state_cased(before: str) -> bool:
@@ -1368,7 +1400,7 @@ def _walked(text: str, start: int) -> bool:
 
 
 def shaped_spans(text: str) -> Iterator[Span]:
-    low = _lowered(text)
+    low = lowered(text)
     yield from _dates(text, low)
     statements = any(h in low for h in ("age", "in h", "in their", "turn", "birthday"))
     for pattern in (AGE_NUMBERS, AGE_STATEMENTS) if statements else (AGE_NUMBERS,):
@@ -1763,7 +1795,9 @@ ADDRESS_HINTS_SPACED = tuple(
 IBAN_HINT = screened(regex(r"[A-Z]{2}\d{2}"))
 
 
-URL_HINT = regex(r"://|www\.|\.(?:com|org|net|edu|gov|io|us|info|biz|health|care|co|me)\b")
+URL_HINT = screened_lower(
+    regex(r"://|www\.|\.(?:com|org|net|edu|gov|io|us|info|biz|health|care|co|me)\b")
+)
 
 
 def _contacts(text: str, low: str) -> Iterator[Span]:
@@ -1891,9 +1925,11 @@ SERVICE_CODES = (range(90785, 90900), range(96101, 96172), range(99202, 99500))
 
 
 # A note about billing, claims or authorisations ("97110 x 3 units", "EOB received")
-BILLING_NOTE = regex(
-    r"\b(?:cpt|hcpcs|billed|billing|superbill|eob|modifier|remittance|reimburse[ds]?|payer|"
-    r"prior auth(?:ori[sz]ation)?|dme)\b"
+BILLING_NOTE = screened_lower(
+    regex(
+        r"\b(?:cpt|hcpcs|billed|billing|superbill|eob|modifier|remittance|reimburse[ds]?|payer|"
+        r"prior auth(?:ori[sz]ation)?|dme)\b"
+    )
 )
 # The codes the therapies are billed by, which a billing note gives bare: speech and
 # swallowing, physical and occupational therapy, chiropractic (a ZIP code is read apart,

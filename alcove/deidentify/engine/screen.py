@@ -54,43 +54,45 @@ class Screened:
     """A compiled pattern whose look at a screened note is skipped where Hyperscan says it
     cannot match. Only what the engine asks of its patterns, with the same answers."""
 
-    def __init__(self, compiled: re.Pattern[str], index: int) -> None:
+    def __init__(self, compiled: re.Pattern[str], index: int, *, lower: bool) -> None:
         self.compiled = compiled
         self.index = index
+        self.lower = lower  # (run on the note's lower case, `lowered`, not the note)
         self.pattern = compiled.pattern
         self.flags = compiled.flags
         self.groups = compiled.groups
 
     def finditer(self, text: str, pos: int = 0) -> Iterator[re.Match[str]]:
-        if _cannot(self.index, text):
+        if _cannot(self.index, self.lower, text):
             return iter(())
         return self.compiled.finditer(text, pos)
 
     def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
-        if _cannot(self.index, text):
+        if _cannot(self.index, self.lower, text):
             return None
         return self.compiled.search(text, pos)
 
     def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
-        if _cannot(self.index, text):
+        if _cannot(self.index, self.lower, text):
             return None
         return self.compiled.match(text, pos)
 
     def findall(self, text: str, pos: int = 0) -> list[Any]:
-        if _cannot(self.index, text):
+        if _cannot(self.index, self.lower, text):
             return []
         return self.compiled.findall(text, pos)
 
 
 class _Screen:
-    """The note screened last and what may match it, swapped whole (a tuple), so that a
-    thread never reads one note's answers for another's text."""
+    """The note screened last, its lower case and what may match them, swapped whole (a
+    tuple), so that a thread never reads one note's answers for another's text."""
 
     def __init__(self) -> None:
-        self.seen: tuple[str, bytearray] | None = None
+        self.seen: tuple[str, str, bytearray] | None = None
 
 
 _PATTERNS: list[re.Pattern[str]] = []
+_LOWER: set[int] = set()  # (the patterns run on the lower case)
 _NOW: Final = _Screen()
 _lock = threading.Lock()
 # (the database, and for each pattern 1 where it is never skipped; None: not built yet)
@@ -100,12 +102,35 @@ _built: tuple[Any, bytes] | None = None
 def screened(compiled: re.Pattern[str]) -> Screened:
     """The pattern, screened (marked where it is defined, when the engine is imported)."""
     _PATTERNS.append(compiled)
-    return Screened(compiled, len(_PATTERNS) - 1)
+    return Screened(compiled, len(_PATTERNS) - 1, lower=False)
 
 
-def _cannot(index: int, text: str) -> bool:
+def screened_lower(compiled: re.Pattern[str]) -> Screened:
+    """A pattern run on the note's lower case (`lowered`), screened. Hyperscan reads it
+    case-blind in the note itself: on ASCII, wherever it matches the lower case, it matches
+    the note so."""
+    _LOWER.add(len(_PATTERNS))
+    _PATTERNS.append(compiled)
+    return Screened(compiled, len(_PATTERNS) - 1, lower=True)
+
+
+def _cannot(index: int, lower: bool, text: str) -> bool:
     seen = _NOW.seen
-    return seen is not None and seen[0] is text and index < len(seen[1]) and not seen[1][index]
+    if seen is None or seen[1 if lower else 0] is not text:
+        return False
+    return index < len(seen[2]) and not seen[2][index]
+
+
+def lowered(text: str) -> str:
+    """The text in lower case, offsets unchanged (a character whose lower case is longer,
+    like "İ", is kept as it is); the very string the screen read, for the note screened."""
+    seen = _NOW.seen
+    if seen is not None and seen[0] is text:
+        return seen[1]
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
 def screen_start(text: str) -> None:
@@ -116,7 +141,7 @@ def screen_start(text: str) -> None:
     database, always = _database()
     may = may_match(text, database, always)
     if may is not None:
-        _NOW.seen = (text, may)
+        _NOW.seen = (text, text.lower(), may)  # (ASCII: its lower case is as long)
 
 
 def may_match(text: str, database: Any, always: bytes) -> bytearray | None:
@@ -166,11 +191,11 @@ def hyperscan_source(pattern: str, flags: int) -> str | None:
     return None if unsure else rewritten
 
 
-def _flags(flags: int) -> int:
+def _flags(flags: int, *, lower: bool = False) -> int:
     assert hyperscan is not None
     made: int = hyperscan.HS_FLAG_PREFILTER | hyperscan.HS_FLAG_SINGLEMATCH
     made |= hyperscan.HS_FLAG_UTF8
-    if flags & re.IGNORECASE:
+    if flags & re.IGNORECASE or lower:
         made |= hyperscan.HS_FLAG_CASELESS
     if flags & re.DOTALL:
         made |= hyperscan.HS_FLAG_DOTALL
@@ -186,24 +211,27 @@ def _database() -> tuple[Any, bytes]:
         with _lock:
             built = _built
             if built is None:
-                built = _built = _loaded_or_built(list(_PATTERNS))
+                built = _built = _loaded_or_built(list(_PATTERNS), set(_LOWER))
     return built
 
 
-def _key(patterns: list[re.Pattern[str]]) -> str:
+def _key(patterns: list[re.Pattern[str]], lower: set[int]) -> str:
     digest = sha256(f"{VERSION}|{sys.version}|{getattr(hyperscan, '__version__', '')}".encode())
-    for compiled in patterns:
-        digest.update(f"{compiled.flags}\0{compiled.pattern}\0".encode())
+    for index, compiled in enumerate(patterns):
+        digest.update(f"{compiled.flags}\0{index in lower}\0{compiled.pattern}\0".encode())
     return str(digest.hexdigest())[:16]
 
 
-def _loaded_or_built(patterns: list[re.Pattern[str]]) -> tuple[Any, bytes]:
+def _loaded_or_built(
+    patterns: list[re.Pattern[str]], lower: set[int] | None = None
+) -> tuple[Any, bytes]:
     import marshal
 
     from alcove.deidentify.engine.cachefiles import cache_contents, cache_write
 
     assert hyperscan is not None
-    name = f"deid-screen-{_key(patterns)}.marshal"
+    lower = lower or set()
+    name = f"deid-screen-{_key(patterns, lower)}.marshal"
     for raw in cache_contents(name):
         try:
             always, serial = marshal.loads(raw)  # noqa: S302 (our own cache, a trusted place)
@@ -212,7 +240,7 @@ def _loaded_or_built(patterns: list[re.Pattern[str]]) -> tuple[Any, bytes]:
             return database, always
         except (EOFError, ValueError, TypeError, hyperscan.error):
             continue  # (damaged, or made for another processor): built again
-    database, always = database_of(patterns)
+    database, always = database_of(patterns, lower)
     if database is not None:
         cache_write(name, marshal.dumps((always, hyperscan.dumpb(database))), kind="screen")
     return database, always
@@ -224,30 +252,35 @@ def _loaded_or_built(patterns: list[re.Pattern[str]]) -> tuple[Any, bytes]:
 CANARY = (r",[ \t]*(?:District of Columbia|Georgia)\b", "h hosp          | Y x1, Georgia Reg")
 
 
-def database_of(patterns: list[re.Pattern[str]]) -> tuple[Any, bytes]:
-    """The database of every pattern Hyperscan compiles, and the patterns never skipped."""
+def database_of(
+    patterns: list[re.Pattern[str]], lower: set[int] | None = None
+) -> tuple[Any, bytes]:
+    """The database of every pattern Hyperscan compiles (read case-blind where it is run on
+    the lower case), and the patterns never skipped."""
+    lower = lower or set()
     assert hyperscan is not None
     if not trustworthy():
         return None, b"\1" * (len(patterns) + 1)
     sources = [hyperscan_source(p.pattern, p.flags) for p in patterns]
     taken = [i for i, source in enumerate(sources) if source is not None]
-    database = _joined(taken, sources, patterns)
+    flags = [_flags(p.flags, lower=i in lower) for i, p in enumerate(patterns)]
+    database = _joined(taken, sources, flags)
     if database is None:  # (one of them Hyperscan cannot compile: each tried alone)
-        taken = [i for i in taken if _compiles(str(sources[i]), patterns[i].flags)]
-        database = _joined(taken, sources, patterns)
+        taken = [i for i in taken if _compiles(str(sources[i]), flags[i])]
+        database = _joined(taken, sources, flags)
     always = bytearray(b"\1" * len(patterns)) + b"\0"  # (and the last: \x1c-\x1f)
     for index in taken if database is not None else ():
         always[index] = 0
     return database, bytes(always)
 
 
-def _joined(taken: list[int], sources: list[str | None], patterns: list[re.Pattern[str]]) -> Any:
+def _joined(taken: list[int], sources: list[str | None], flags: list[int]) -> Any:
     assert hyperscan is not None
     expressions = [str(sources[i]).encode() for i in taken] + [b"[\\x1c-\\x1f]"]
-    flags = [_flags(patterns[i].flags) for i in taken] + [hyperscan.HS_FLAG_SINGLEMATCH]
+    made = [flags[i] for i in taken] + [hyperscan.HS_FLAG_SINGLEMATCH]
     database = hyperscan.Database()
     try:
-        database.compile(expressions=expressions, ids=[*taken, len(patterns)], flags=flags)
+        database.compile(expressions=expressions, ids=[*taken, len(flags)], flags=made)
     except hyperscan.error:
         return None
     return database
@@ -270,7 +303,7 @@ def trustworthy() -> bool:
 def _compiles(source: str, flags: int) -> bool:
     assert hyperscan is not None
     try:
-        hyperscan.Database().compile(expressions=[source.encode()], flags=[_flags(flags)])
+        hyperscan.Database().compile(expressions=[source.encode()], flags=[flags])
     except hyperscan.error:
         return False
     return True

@@ -30,14 +30,19 @@ def development_texts() -> list[str]:
     return [text for text in texts if text.isascii()]
 
 
-def skipped(text: str) -> list[re.Pattern[str]]:
-    """The engine's screened patterns whose scans of the text are skipped."""
+def skipped(text: str) -> list[tuple[re.Pattern[str], str]]:
+    """The engine's screened patterns whose scans of the text are skipped, each with the text
+    it scans (the note, or its lower case)."""
     screen.screen_start(text)
     try:
         seen = screen._NOW.seen
         if seen is None:
             return []
-        return [p for i, p in enumerate(screen._PATTERNS) if not seen[1][i]]
+        return [
+            (p, seen[1] if i in screen._LOWER else text)
+            for i, p in enumerate(screen._PATTERNS)
+            if not seen[2][i]
+        ]
     finally:
         screen.screen_end()
 
@@ -48,9 +53,9 @@ def test_it_never_skips_a_pattern_that_matches_a_development_note() -> None:
     texts = development_texts()
     skips = 0
     for text in texts:
-        for pattern in skipped(text):
+        for pattern, scanned in skipped(text):
             skips += 1
-            assert pattern.search(text) is None, pattern.pattern
+            assert pattern.search(scanned) is None, pattern.pattern
     # (and it does skip: most screened patterns find nothing in most notes)
     assert skips > 20 * len(texts)
 
@@ -63,8 +68,8 @@ def test_it_never_skips_a_pattern_that_matches_a_piece_of_a_note(data: st.DataOb
     note = data.draw(st.sampled_from(NOTES_FOR_PIECES))
     start = data.draw(st.integers(0, len(note)))
     piece = note[start : data.draw(st.integers(start, min(len(note), start + 400)))]
-    for pattern in skipped(piece):
-        assert pattern.search(piece) is None, pattern.pattern
+    for pattern, scanned in skipped(piece):
+        assert pattern.search(scanned) is None, pattern.pattern
 
 
 NOTES_FOR_PIECES = [
@@ -154,6 +159,28 @@ def test_a_hyperscan_that_misses_a_known_match_screens_nothing(
     made, always = database(r"\bRoute\b")
     assert made is None
     assert screen.may_match("Route 9", made, always) is None
+
+
+@needs_hyperscan
+def test_a_pattern_run_on_the_lower_case_is_read_case_blind_in_the_note() -> None:
+    made, always = screen.database_of([re.compile(r"\bssn[ :]+\d{3}")], {0})
+    assert screen.may_match("SSN: 123-45-6789", made, always) == bytearray([1, 0])
+    assert screen.may_match("Seen: 123", made, always) == bytearray([0, 0])
+
+
+def test_the_lower_case_keeps_every_offset() -> None:
+    assert screen.lowered("İstanbul ÉCOLE") == "İstanbul école"  # ("i̇" would be two)
+
+
+@needs_hyperscan
+def test_the_lower_case_of_the_note_screened_is_the_string_the_screen_read() -> None:
+    find_spans("x")
+    note = "SSN 123-45-6789 on file"
+    screen.screen_start(note)
+    try:
+        assert screen.lowered(note) is screen.lowered(note)  # (the string the screen read)
+    finally:
+        screen.screen_end()
 
 
 def test_it_keeps_no_note_once_find_spans_returns() -> None:
