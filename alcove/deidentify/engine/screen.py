@@ -27,13 +27,14 @@ The note screened is held only until find_spans returns (`screen_end`).
 """
 
 import importlib
+import os
 import re
 import sys
 import threading
 from collections.abc import Iterator
 from typing import Any, Final
 
-from alcove.deidentify.engine.native import sha256
+from alcove.deidentify.engine.native import SOURCES, sha256
 
 hyperscan: Any
 try:
@@ -45,7 +46,8 @@ VERSION = 1  # (bump when what is screened, or how, changes)
 
 # Python's escapes that mean the same to Hyperscan (\uXXXX and \Z are spelt its way below)
 SAME_ESCAPES: Final = frozenset("\\.-[](){}*+?|^$/'\"#&~,:=!<>@%; dDwWsSbBAtnrfv123456789")
-ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{4}|.)", re.DOTALL)
+# (an escape, or a character beyond ASCII, which Hyperscan's package takes only escaped)
+ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{4}|.)|([^\x00-\x7f])", re.DOTALL)
 # (a class of POSIX's, "[:alpha:]", is a class to Hyperscan and three characters to Python)
 POSIX_CLASS = re.compile(r"\[:\^?[A-Za-z]+:\]")
 
@@ -172,14 +174,15 @@ def hyperscan_source(pattern: str, flags: int) -> str | None:
     that is not sure."""
     if flags & re.VERBOSE or "(?x" in pattern or "{," in pattern or POSIX_CLASS.search(pattern):
         return None  # (Python's {,n} is a literal to Hyperscan)
-    blind = flags & re.IGNORECASE or "(?i" in pattern
-    if blind and (not pattern.isascii() or "\\u" in pattern):
+    if _folds_into_ascii(pattern, flags):
         return None
     unsure = False
 
     def spelt(escape: re.Match[str]) -> str:
         nonlocal unsure
         what = escape.group(1)
+        if what is None:
+            return f"\\x{{{ord(escape.group(2)):04x}}}"
         if len(what) == 5:
             return f"\\x{{{what[1:]}}}"
         if what == "Z":
@@ -189,6 +192,69 @@ def hyperscan_source(pattern: str, flags: int) -> str | None:
 
     rewritten = ESCAPE.sub(spelt, pattern)
     return None if unsure else rewritten
+
+
+def _folds_into_ascii(pattern: str, flags: int) -> bool:
+    """Whether a case-blind pattern holds a character beyond ASCII, alone or in a range,
+    that Python takes for an ASCII one (the long s for "s", the Kelvin sign for "k", the
+    dotless i for "i"); True where that cannot be told."""
+    blind = flags & re.IGNORECASE or "(?i" in pattern
+    if not blind or (pattern.isascii() and "\\u" not in pattern):
+        return False
+    try:
+        tree = importlib.import_module("re._parser").parse(pattern, flags)
+        return _mentions(tree, _ascii_folds())
+    except (ImportError, AttributeError, re.error, TypeError, ValueError):
+        return True
+
+
+def _mentions(items: Any, folds: frozenset[int]) -> bool:
+    """Whether the parsed pattern (or a set's items) names one of the characters."""
+    for op, value in items:
+        name = str(op)
+        if name in ("LITERAL", "NOT_LITERAL"):
+            if value in folds:
+                return True
+        elif name == "RANGE":
+            if any(value[0] <= c <= value[1] for c in folds):
+                return True
+        elif any(_mentions(part, folds) for part in _parts(value)):
+            return True
+    return False
+
+
+def _parts(value: Any) -> list[Any]:
+    """What a parsed node holds that is parsed in turn: a set's items, a group's pattern, a
+    repeat's, an assertion's, each branch."""
+    if isinstance(value, list) or hasattr(value, "data"):
+        return [value]
+    parts: list[Any] = []
+    for part in value if isinstance(value, tuple) else ():
+        if hasattr(part, "data"):
+            parts.append(part)
+        elif isinstance(part, list):
+            parts.extend(p for p in part if hasattr(p, "data"))
+    return parts
+
+
+_folds: frozenset[int] | None = None
+
+
+def _ascii_folds() -> frozenset[int]:
+    """The characters beyond ASCII that Python's re, case-blind, takes for ASCII ones: those
+    whose lower case is ASCII (the Kelvin sign, the dotted capital I), and the extra cases of
+    ASCII ones (the long s, the dotless i)."""
+    global _folds
+    if _folds is None:
+        lower = importlib.import_module("_sre").unicode_tolower
+        extra: dict[int, tuple[int, ...]] = importlib.import_module("re._casefix")._EXTRA_CASES
+        folds = {c for c in range(128, sys.maxunicode + 1) if lower(c) < 128}
+        for key, others in extra.items():
+            group = (key, *others)
+            if any(c < 128 for c in group):
+                folds.update(c for c in group if c >= 128)
+        _folds = frozenset(folds)
+    return _folds
 
 
 def _flags(flags: int, *, lower: bool = False) -> int:
@@ -216,7 +282,13 @@ def _database() -> tuple[Any, bytes]:
 
 
 def _key(patterns: list[re.Pattern[str]], lower: set[int]) -> str:
-    digest = sha256(f"{VERSION}|{sys.version}|{getattr(hyperscan, '__version__', '')}".encode())
+    """The patterns, this module's source (which spells them for Hyperscan), the Python and
+    Hyperscan's version: a database built by other code is never read."""
+    from alcove.deidentify.engine.cachefiles import file_stamp
+
+    own = file_stamp(os.path.join(SOURCES, "screen.py"))
+    made = f"{VERSION}|{own}|{sys.version}|{getattr(hyperscan, '__version__', '')}"
+    digest = sha256(made.encode())
     for index, compiled in enumerate(patterns):
         digest.update(f"{compiled.flags}\0{index in lower}\0{compiled.pattern}\0".encode())
     return str(digest.hexdigest())[:16]

@@ -131,9 +131,13 @@ def test_a_pattern_it_cannot_compile_is_never_skipped() -> None:
         (r"\x41", 0, None),
         (r"[[:alpha:]]", 0, None),  # (a class of POSIX's to Hyperscan)
         (r"(?x) a b", 0, None),
-        (r"stra\u00dfe", re.IGNORECASE, None),  # (case-blind beyond ASCII: Python's own folds)
-        (r"(?i:stra\u00dfe)", 0, None),
         (r"stra\u00dfe", 0, r"stra\x{00df}e"),
+        ("Pra\u00e7a", 0, r"Pra\x{00e7}a"),  # (the package takes only escapes beyond ASCII)
+        (r"(?i:stra\u00dfe)", 0, r"(?i:stra\x{00df}e)"),
+        # (case-blind, Python takes these for ASCII letters: the long s, the Kelvin sign)
+        (r"[A-Z\u00c0-\u017f]", re.IGNORECASE, None),
+        ("(?i)\u212a", 0, None),
+        (r"x|(?i:[^\u0131])", 0, None),
     ],
 )
 def test_it_hands_hyperscan_only_what_means_the_same_to_it(
@@ -183,6 +187,15 @@ def test_the_lower_case_of_the_note_screened_is_the_string_the_screen_read() -> 
         screen.screen_end()
 
 
+def test_it_knows_every_character_python_takes_for_an_ascii_one_case_blind() -> None:
+    folds = screen._ascii_folds()
+    ascii_letters = [chr(c) for c in range(128) if chr(c).isalpha()]
+    for code in range(0x80, 0x3000):
+        pattern = re.compile(re.escape(chr(code)), re.IGNORECASE)
+        takes = any(pattern.fullmatch(letter) for letter in ascii_letters)
+        assert takes == (code in folds), hex(code)
+
+
 def test_it_keeps_no_note_once_find_spans_returns() -> None:
     find_spans("Seen by Dr. Okafor at 44 Lantern Route on 3/2/2025.")
     assert screen._NOW.seen is None
@@ -201,6 +214,17 @@ def test_it_builds_its_database_once_and_loads_it_after(
     assert cached.stat().st_ino == written  # (read, not written again)
     assert kept == always
     assert screen.may_match("call 555-0142", loaded, kept) == bytearray([0, 1, 0])
+
+
+def test_its_cache_is_keyed_by_the_code_that_spells_the_patterns(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    patterns = [re.compile(r"\bRoute\b")]
+    before = screen._key(patterns, set())
+    assert screen._key(patterns, {0}) != before  # (read case-blind: another database)
+    (tmp_path / "screen.py").write_text("# spelt another way\n")
+    monkeypatch.setattr(screen, "SOURCES", str(tmp_path))
+    assert screen._key(patterns, set()) != before
 
 
 @needs_hyperscan
