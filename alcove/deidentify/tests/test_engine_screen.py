@@ -196,6 +196,17 @@ def test_it_knows_every_character_python_takes_for_an_ascii_one_case_blind() -> 
         assert takes == (code in folds), hex(code)
 
 
+def test_threads_screening_at_once_find_what_each_finds_alone() -> None:
+    # (each thread's answers are for its own note: a tuple swapped whole, told by identity)
+    from concurrent.futures import ThreadPoolExecutor
+
+    notes = NOTES_FOR_PIECES[:24]
+    alone = [find_spans(note) for note in notes]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        for _ in range(3):
+            assert list(pool.map(find_spans, notes)) == alone
+
+
 def test_it_keeps_no_note_once_find_spans_returns() -> None:
     find_spans("Seen by Dr. Okafor at 44 Lantern Route on 3/2/2025.")
     assert screen._NOW.seen is None
