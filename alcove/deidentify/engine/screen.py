@@ -169,13 +169,13 @@ def _reported(index: int, start: int, end: int, flags: int, may: bytearray) -> N
     may[index] = 1
 
 
-def hyperscan_source(pattern: str, flags: int) -> str | None:
-    """The pattern as Hyperscan reads it to the same effect on ASCII text, or None where
-    that is not sure."""
+def hyperscan_source(pattern: str, flags: int, *, lower: bool = False) -> str | None:
+    """The pattern as Hyperscan reads it to the same effect on ASCII text (case-blind, for
+    one run on the lower case), or None where that is not sure."""
     if flags & re.VERBOSE or "(?x" in pattern or "{," in pattern or POSIX_CLASS.search(pattern):
         return None  # (Python's {,n} is a literal to Hyperscan)
-    if _folds_into_ascii(pattern, flags):
-        return None
+    if _folds_into_ascii(pattern, flags) or (lower and _negates_a_letter(pattern, flags)):
+        return None  # (case-blind, "[^A-Z]" refuses "a" too: it takes "a" in the lower case)
     unsure = False
 
     def spelt(escape: re.Match[str]) -> str:
@@ -206,6 +206,30 @@ def _folds_into_ascii(pattern: str, flags: int) -> bool:
         return _mentions(tree, _ascii_folds())
     except (ImportError, AttributeError, re.error, TypeError, ValueError):
         return True
+
+
+def _negates_a_letter(pattern: str, flags: int) -> bool:
+    """Whether the pattern refuses a letter ("[^A-Z]", "[^a]"); True where that cannot be told."""
+    try:
+        tree = importlib.import_module("re._parser").parse(pattern, flags)
+    except (ImportError, AttributeError, re.error, TypeError, ValueError):
+        return True
+    return _refuses(tree, _LETTERS)
+
+
+_LETTERS = frozenset(ord(c) for c in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def _refuses(items: Any, letters: frozenset[int]) -> bool:
+    for op, value in items:
+        name = str(op)
+        if name == "NOT_LITERAL" and value in letters:
+            return True
+        if name == "IN" and value and str(value[0][0]) == "NEGATE" and _mentions(value, letters):
+            return True
+        if name != "IN" and any(_refuses(part, letters) for part in _parts(value)):
+            return True
+    return False
 
 
 def _mentions(items: Any, folds: frozenset[int]) -> bool:
@@ -333,7 +357,9 @@ def database_of(
     assert hyperscan is not None
     if not trustworthy():
         return None, b"\1" * (len(patterns) + 1)
-    sources = [hyperscan_source(p.pattern, p.flags) for p in patterns]
+    sources = [
+        hyperscan_source(p.pattern, p.flags, lower=i in lower) for i, p in enumerate(patterns)
+    ]
     taken = [i for i, source in enumerate(sources) if source is not None]
     flags = [_flags(p.flags, lower=i in lower) for i, p in enumerate(patterns)]
     database = _joined(taken, sources, flags)

@@ -172,6 +172,15 @@ def test_a_pattern_run_on_the_lower_case_is_read_case_blind_in_the_note() -> Non
     assert screen.may_match("Seen: 123", made, always) == bytearray([0, 0])
 
 
+@pytest.mark.parametrize("source", [r"x[^A-Z]", r"x[^a]", r"x(?![^a-z])"])
+def test_a_pattern_refusing_a_letter_is_not_read_case_blind_for_the_lower_case(
+    source: str,
+) -> None:
+    # ("[^A-Z]" takes the "a" of "xA".lower(); read case-blind in "xA", it refuses the "A")
+    assert screen.hyperscan_source(source, 0) is not None
+    assert screen.hyperscan_source(source, 0, lower=True) is None
+
+
 def test_the_lower_case_keeps_every_offset() -> None:
     assert screen.lowered("İstanbul ÉCOLE") == "İstanbul école"  # ("i̇" would be two)
 
