@@ -263,9 +263,12 @@ class Doc(LeftWords):
     def __init__(self, text: str, labels: list[str], spans: list[tuple[int, int]]):
         self.text = text
         self.spans = spans
-        # (one pass over the lowered text, unless lowering moved a letter: "K" for Kelvin)
-        lows = TOKEN.findall(text.lower())
-        self.lows = lows if len(lows) == len(spans) else [text[a:b].lower() for a, b in spans]
+        # (each token's lower case cut from the text's, where lowering kept every offset)
+        low = text.lower()
+        if len(low) == len(text):
+            self.lows = [low[a:b] for a, b in spans]
+        else:
+            self.lows = [text[a:b].lower() for a, b in spans]
         self.labels = labels  # a span's kind, "KEPT", or "O" (outside every span)
         ascii_ = text.encode("ascii", "ignore")
         upper = len(ascii_) - len(ascii_.translate(None, UPPER_BYTES))
