@@ -1,8 +1,8 @@
 """A first look at a note that tells which of the costly patterns cannot match it.
 
 Most of the engine's patterns find nothing in most notes, yet each of their scans still
-walks the whole note (on the generated notes and the blind sets alike, such empty scans
-were a sixth of a run). Hyperscan (Intel's matcher of many patterns at once, from PyPI)
+walks the whole note (on the generated notes, such empty scans were about a third of a
+run). Hyperscan (Intel's matcher of many patterns at once, from PyPI)
 reads a note once for every pattern marked `screened`, and says which of them could match.
 The scans of the others are skipped: they would have found nothing.
 
@@ -14,15 +14,20 @@ Why a skipped scan finds nothing, exactly:
   Hyperscan's agree (\\w, \\d, \\b, `.`, case-blind letters), but for \\s on \\x1c-\\x1f,
   which Python counts as space: a text holding one of those is not screened either;
 - a pattern is screened only when its source means the same to both (the escapes in
-  SAME_ESCAPES, with \\uXXXX and \\Z spelt Hyperscan's way); a case-blind pattern holding a
-  character beyond ASCII is not (in Python the long s matches a case-blind "s");
-- a pattern Hyperscan cannot compile, a text other than the note screened (a line of it,
-  its lower case) and a pattern made after the screen was built are never skipped.
+  SAME_ESCAPES, with \\uXXXX and \\Z spelt Hyperscan's way); not a case-blind one naming a
+  character Python folds into an ASCII letter (the long s matches a case-blind "s");
+- a pattern run on the note's lower case is read case-blind in the note (`screened_lower`),
+  unless it refuses a letter;
+- a pattern Hyperscan cannot compile, a text other than the note screened and its lower
+  case (a line of it, a copy) and a pattern made after the screen was built are never
+  skipped.
 
 Without Hyperscan (a wheel is published for Linux on x86-64 only), or where its database
 cannot be built or loaded, nothing is skipped: the engine is slower, never different.
 The compiled database is kept in the engine's cache (cachefiles.py), keyed by the
-patterns, so it is built once per machine (a few seconds) and loaded in milliseconds.
+patterns and this module's source, so it is built once per machine (a few seconds) and
+loaded in milliseconds. Hyperscan itself must be right: `CANARY` holds a match one release
+missed, and a Hyperscan that misses it screens nothing.
 The note screened is held only until find_spans returns (`screen_end`).
 """
 
