@@ -206,20 +206,22 @@ def _folds_into_ascii(pattern: str, flags: int) -> bool:
     blind = flags & re.IGNORECASE or "(?i" in pattern
     if not blind or (pattern.isascii() and "\\u" not in pattern):
         return False
-    try:
-        tree = importlib.import_module("re._parser").parse(pattern, flags)
-        return _mentions(tree, _ascii_folds())
-    except (ImportError, AttributeError, re.error, TypeError, ValueError):
-        return True
+    tree, folds = _parsed(pattern, flags), _ascii_folds()
+    return tree is None or folds is None or _mentions(tree, folds)
 
 
 def _negates_a_letter(pattern: str, flags: int) -> bool:
     """Whether the pattern refuses a letter ("[^A-Z]", "[^a]"); True where that cannot be told."""
+    tree = _parsed(pattern, flags)
+    return tree is None or _refuses(tree, _LETTERS)
+
+
+def _parsed(pattern: str, flags: int) -> Any:
+    """The pattern as `re` parses it, or None where its internals cannot (another Python)."""
     try:
-        tree = importlib.import_module("re._parser").parse(pattern, flags)
+        return importlib.import_module("re._parser").parse(pattern, flags)
     except (ImportError, AttributeError, re.error, TypeError, ValueError):
-        return True
-    return _refuses(tree, _LETTERS)
+        return None
 
 
 _LETTERS = frozenset(ord(c) for c in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
@@ -269,14 +271,17 @@ def _parts(value: Any) -> list[Any]:
 _folds: frozenset[int] | None = None
 
 
-def _ascii_folds() -> frozenset[int]:
+def _ascii_folds() -> frozenset[int] | None:
     """The characters beyond ASCII that Python's re, case-blind, takes for ASCII ones: those
     whose lower case is ASCII (the Kelvin sign, the dotted capital I), and the extra cases of
-    ASCII ones (the long s, the dotless i)."""
+    ASCII ones (the long s, the dotless i); None where `re`'s internals cannot tell."""
     global _folds
     if _folds is None:
-        lower = importlib.import_module("_sre").unicode_tolower
-        extra: dict[int, tuple[int, ...]] = importlib.import_module("re._casefix")._EXTRA_CASES
+        try:
+            lower = importlib.import_module("_sre").unicode_tolower
+            extra: dict[int, tuple[int, ...]] = importlib.import_module("re._casefix")._EXTRA_CASES
+        except (ImportError, AttributeError):
+            return None
         folds = {c for c in range(128, sys.maxunicode + 1) if lower(c) < 128}
         for key, others in extra.items():
             group = (key, *others)
